@@ -1,0 +1,3 @@
+from cmswizard.cli import main
+
+raise SystemExit(main())

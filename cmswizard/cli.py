@@ -1,0 +1,391 @@
+"""The command line: the MMP's `pki` syntax, plus bundles and export. Never imports Qt.
+
+Exit codes: 0 success, 1 a check said no, 2 bad input (one line naming the token or file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from cmswizard import __version__
+from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+
+if TYPE_CHECKING:
+    from cmswizard.pki.loader import LoadedFile
+    from cmswizard.pki.spec import CsrSpec, KeyType, Purpose
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
+KEY_CHOICES = ("rsa2048", "rsa3072", "rsa4096", "ec256", "ec384")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but every usage error is one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CmsInputError(self.prog, f"{message} (see '{self.prog} --help')")
+
+
+def _say(text: str = "") -> None:
+    print(text)
+
+
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _checked_spec(tokens: Sequence[str], purpose: Purpose, key_type: KeyType) -> CsrSpec:
+    """Parse tokens into a spec, printing the warnings and notes a valid spec may still carry."""
+    from cmswizard.pki.command import read_tokens
+    from cmswizard.pki.spec import check_subject
+
+    checked = check_subject(read_tokens(tokens, purpose=purpose, key_type=key_type), purpose=purpose)
+    spec = checked.require()
+    for problem in checked.problems:
+        _warn(f"{problem.severity.value}: {problem}")
+    return spec
+
+
+def _cmd_csr(args: argparse.Namespace) -> int:
+    from cmswizard.pki.command import render
+    from cmswizard.pki.csr import generate_key_and_csr
+    from cmswizard.pki.spec import KeyType, Purpose
+
+    key_type = KeyType(args.key)
+    spec = _checked_spec(args.tokens, Purpose.CSR, key_type)
+    result = generate_key_and_csr(spec, Path(args.dir), force=args.force)
+    _say(f"command: {render(spec)}")
+    _say(f"wrote {result.key_path} (private key, mode 0600, {key_type.label})")
+    _say(f"wrote {result.csr_path} (send this file to your certificate authority)")
+    return EXIT_OK
+
+
+def _cmd_selfsigned(args: argparse.Namespace) -> int:
+    from cmswizard.pki.ca import write_self_signed_ca
+    from cmswizard.pki.command import render
+    from cmswizard.pki.spec import KeyType, Purpose
+
+    spec = _checked_spec(args.tokens, Purpose.CA, KeyType(args.key))
+    key_path, cert_path, certificate = write_self_signed_ca(spec, Path(args.dir), days=args.days, force=args.force)
+    _say(f"command: {render(spec, 'selfsigned')}")
+    _say(f"wrote {key_path} (CA private key, mode 0600; keep it safe)")
+    _say(f"wrote {cert_path} (CA certificate, valid until {certificate.not_valid_after_utc:%Y-%m-%d})")
+    return EXIT_OK
+
+
+def _cmd_sign(args: argparse.Namespace) -> int:
+    from cmswizard.pki.ca import Usage, sign_csr_file
+
+    usage = Usage(args.eku) if args.eku else None
+    out_path, signed = sign_csr_file(
+        args.basename, args.ca_basename, Path(args.dir), days=args.days, usage=usage, force=args.force
+    )
+    for note in signed.notes:
+        _warn(f"note: {note}")
+    certificate = signed.certificate
+    _say(f"wrote {out_path} (valid until {certificate.not_valid_after_utc:%Y-%m-%d}, signed by {args.ca_basename})")
+    return EXIT_OK
+
+
+def _password(args: argparse.Namespace) -> bytes | None:
+    path = getattr(args, "password_file", None)
+    if not path:
+        return None
+    from cmswizard.pki.files import read_input_file
+
+    return read_input_file(path).rstrip(b"\r\n")
+
+
+def _load(path: str, args: argparse.Namespace) -> LoadedFile:
+    """Load a file; ask for a password at the terminal when one is needed and none was given."""
+    from cmswizard.pki.loader import PasswordRequired, load_file
+
+    try:
+        return load_file(path, password=_password(args))
+    except PasswordRequired as error:
+        if getattr(args, "password_file", None) or not sys.stdin.isatty():
+            raise CmsInputError(path, f"{error.message} (give it with --password-file FILE)") from None
+        import getpass
+
+        return load_file(path, password=getpass.getpass(f"Password for {path}: ").encode())
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    import json
+
+    from cmswizard.pki.inspect import describe_loaded
+
+    facts = describe_loaded(_load(args.file, args))
+    if args.json:
+        _say(json.dumps([f.as_dict() for f in facts], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for number, item in enumerate(facts):
+        if number:
+            _say()
+        if len(facts) > 1:
+            _say(f"[{number + 1}/{len(facts)}]")
+        for line in item.lines():
+            _say(line)
+    return EXIT_OK
+
+
+def _cmd_match(args: argparse.Namespace) -> int:
+    from cmswizard.pki.chain import common_name
+    from cmswizard.pki.verify import key_matches
+
+    key_file = _load(args.keyfile, args)
+    if not key_file.keys:
+        raise CmsInputError(args.keyfile, "holds no private key; name the .key file first, then the certificate")
+    other = _load(args.certfile, args)
+    targets = [*other.certificates, *other.csrs]
+    if not targets:
+        raise CmsInputError(args.certfile, "holds no certificate or CSR to compare the key with")
+    target = targets[0]
+    what = "certificate" if other.certificates else "CSR"
+    if key_matches(key_file.keys[0], target):
+        _say(f"match: {args.keyfile} is the private key of the {what} {args.certfile} ({common_name(target.subject)})")
+        return EXIT_OK
+    raise CmsCheckFailed(f"no match: {args.keyfile} is not the private key of the {what} {args.certfile}")
+
+
+def _parse_when(text: str | None) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise CmsInputError("--at", f"{text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from cmswizard.pki.verify import verify_certificate
+
+    leaf_file = _load(args.cert, args)
+    if not leaf_file.certificates:
+        raise CmsInputError(args.cert, "holds no certificate to verify")
+    bundle = _load(args.bundle, args)
+    if not bundle.certificates:
+        raise CmsInputError(args.bundle, "holds no CA certificate; give the CA bundle or root certificate")
+    leaf, *rest = leaf_file.certificates
+    result = verify_certificate(leaf, [*rest, *bundle.certificates], at=_parse_when(args.at), source=args.cert)
+    if result.ok:
+        _say(f"{args.cert}: {result.reason}")
+        return EXIT_OK
+    raise CmsCheckFailed(f"{args.cert}: verification failed: {result.reason}")
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from cmswizard.pki.listing import list_folder
+
+    rows = list_folder(Path(args.folder))
+    if not rows:
+        _say(f"no keys, CSRs or certificates in {args.folder}")
+        return EXIT_OK
+    header = ("File", "Type", "CN", "Expiry", "Same key as")
+    table = [header] + [
+        (r.name, r.kind, r.cn, r.expiry or r.note, ", ".join(r.matches)) for r in rows
+    ]
+    widths = [max(len(row[col]) for row in table) for col in range(len(header))]
+    for row in table:
+        _say("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    from cmswizard.pki.bundle import BundleKind, bundle_bytes, check_bundle, select_for_bundle
+    from cmswizard.pki.chain import auto_order, collect, role_of
+    from cmswizard.pki.files import OutputFile, read_input_file, write_files
+    from cmswizard.pki.inspect import expiry_status
+
+    if args.check:
+        report = check_bundle(read_input_file(args.check), args.check)
+        for issue in report.issues:
+            _say(f"{args.check}: {issue}")
+        if report.clean:
+            _say(f"{args.check}: clean ({report.count} certificate(s), byte-exact for CMS)")
+            return EXIT_OK
+        if args.fix and report.fixed is not None:
+            write_files([OutputFile(Path(args.fix), report.fixed, replace=args.force)])
+            _say(f"wrote the corrected bundle to {args.fix}")
+        elif report.fixed is None:
+            _say("the problems above cannot be fixed automatically")
+        return EXIT_NO
+    if not args.files:
+        raise CmsInputError("bundle", "name the certificate files (or --check FILE)")
+    pile = collect(_load(name, args) for name in args.files)
+    if not pile:
+        raise CmsInputError("bundle", "the files hold no certificates")
+    found = auto_order(pile)
+    if len(found.chains) != 1:
+        names = ", ".join(chain.items[0].subject_cn for chain in found.chains)
+        raise CmsInputError(
+            "bundle", f"found {len(found.chains)} entity certificates ({names}); give the files of one chain"
+        )
+    chain = found.chains[0]
+    for number, item in enumerate(chain.items, 1):
+        _say(f"{number}. {role_of(item).value:<12} {item.subject_cn}  ({expiry_status(item.certificate)})")
+    for item in found.unrelated:
+        _say(f"   unrelated    {item.subject_cn}  (from {', '.join(item.sources)}; left out)")
+    if not chain.complete:
+        _warn(f"warning: chain incomplete: missing the certificate of \"{chain.missing_issuer}\"")
+    outputs = []
+    include_root = not args.no_root
+    for target, kind in ((args.fullchain, BundleKind.FULL_CHAIN), (args.ca_bundle, BundleKind.CA_BUNDLE),
+                         (args.entity, BundleKind.ENTITY)):
+        if target:
+            members = select_for_bundle(chain.items, kind, include_root=include_root)
+            outputs.append(OutputFile(Path(target), bundle_bytes(members), replace=args.force))
+    for path in write_files(outputs) if outputs else []:
+        _say(f"wrote {path}")
+    return EXIT_OK
+
+
+def _cmd_dbcluster(args: argparse.Namespace) -> int:
+    from cmswizard.pki.dbcluster import plan_db_cluster, write_db_cluster
+    from cmswizard.pki.spec import KeyType
+
+    plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
+    made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
+    _say("# The same, typed on the primary's MMP:")
+    for line in plan.mmp_commands():
+        _say(f"#   {line}")
+    for path in made.files:
+        _say(f"wrote {path}")
+    for node in (plan.primary, *plan.joining, *plan.connecting):
+        _say(f"\n# on {node}: copy {', '.join(plan.files_for(node))}, then type")
+        for line in plan.node_commands(node):
+            _say(line)
+    return EXIT_OK
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(prog="cmswizard", description="Certificates for Cisco Meeting Server.")
+    parser.add_argument("--version", action="version", version=f"cmswizard {__version__}")
+    parser.add_argument("--lang", choices=("en", "zh_TW"), help="language of the wizard")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    pki = commands.add_parser("pki", help="the CMS MMP pki commands, run on this computer")
+    verbs = pki.add_subparsers(dest="verb", parser_class=_Parser, required=True)
+
+    csr = verbs.add_parser(
+        "csr",
+        help="new private key <basename>.key and request <basename>.csr",
+        description="pki csr <basename> CN:<fqdn> [OU:<v>] [O:<v>] [ST:<v>] [C:<code>] [subjectAltName:<a>,<b>]",
+    )
+    csr.add_argument("tokens", nargs="+", metavar="basename-and-fields")
+    csr.add_argument("--dir", default=".", help="folder for the files (default: current folder)")
+    csr.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
+    csr.add_argument("--force", action="store_true", help="replace an existing <basename>.key")
+    csr.set_defaults(run=_cmd_csr)
+
+    selfsigned = verbs.add_parser(
+        "selfsigned",
+        help="new CA key <basename>.key and self-signed CA certificate <basename>.crt",
+        description="pki selfsigned <basename> CN:<name> [OU:<v>] [O:<v>] [ST:<v>] [C:<code>]",
+    )
+    selfsigned.add_argument("tokens", nargs="+", metavar="basename-and-fields")
+    selfsigned.add_argument("--dir", default=".", help="folder for the files")
+    selfsigned.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
+    selfsigned.add_argument("--days", type=int, default=3650, help="validity in days (default 3650)")
+    selfsigned.add_argument("--force", action="store_true", help="replace existing files")
+    selfsigned.set_defaults(run=_cmd_selfsigned)
+
+    sign = verbs.add_parser("sign", help="sign <basename>.csr with the CA <ca-basename> into <basename>.crt")
+    sign.add_argument("basename")
+    sign.add_argument("ca_basename", metavar="ca-basename")
+    sign.add_argument("--dir", default=".", help="folder holding the CSR and the CA files")
+    sign.add_argument("--days", type=int, default=825, help="validity in days (default 825)")
+    sign.add_argument(
+        "--eku", choices=("server,client", "server", "client"),
+        help="extended key usage (default: client for CN postgres, else server,client)",
+    )
+    sign.add_argument("--force", action="store_true", help="replace an existing <basename>.crt")
+    sign.set_defaults(run=_cmd_sign)
+
+    inspect = verbs.add_parser("inspect", help="show a certificate, CSR, key or bundle (any format)")
+    inspect.add_argument("file")
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    inspect.add_argument("--password-file", help="file holding the PKCS#12 or key password")
+    inspect.set_defaults(run=_cmd_inspect)
+
+    match = verbs.add_parser("match", help="does this key belong to this certificate or CSR?")
+    match.add_argument("keyfile")
+    match.add_argument("certfile", metavar="cert-or-csr")
+    match.add_argument("--password-file", help="file holding the key password")
+    match.set_defaults(run=_cmd_match)
+
+    verify = verbs.add_parser("verify", help="is this certificate issued by this CA bundle or root?")
+    verify.add_argument("cert")
+    verify.add_argument("bundle", metavar="bundle-or-root")
+    verify.add_argument("--at", help="check at this date (YYYY-MM-DD) instead of now")
+    verify.add_argument("--password-file", help="file holding a PKCS#12 password")
+    verify.set_defaults(run=_cmd_verify)
+
+    listing = verbs.add_parser("list", help="keys, CSRs and certificates in a folder, and which belong together")
+    listing.add_argument("folder", nargs="?", default=".")
+    listing.set_defaults(run=_cmd_list)
+
+    bundle = commands.add_parser("bundle", help="order certificates and write CMS bundles (any input format)")
+    bundle.add_argument("files", nargs="*", help="certificate files: PEM, DER, .p7b, .pfx, in any order")
+    bundle.add_argument("--fullchain", metavar="OUT", help="write entity → intermediates → root (Web Bridge 3, TURN)")
+    bundle.add_argument("--ca-bundle", metavar="OUT", help="write intermediates → root (webadmin/callbridge certs)")
+    bundle.add_argument("--entity", metavar="OUT", help="write the entity certificate alone")
+    bundle.add_argument("--no-root", action="store_true", help="leave the root CA out of the outputs")
+    bundle.add_argument("--password-file", help="file holding the PKCS#12 password")
+    bundle.add_argument("--check", metavar="FILE", help="check an existing bundle (exit 1 if problems)")
+    bundle.add_argument("--fix", metavar="OUT", help="with --check: write the corrected bundle here")
+    bundle.add_argument("--force", action="store_true", help="replace existing output files")
+    bundle.set_defaults(run=_cmd_bundle)
+
+    db = commands.add_parser("dbcluster", help="dbca, dbserver and dbclient for a CMS database cluster")
+    db.add_argument("--domain", required=True, help="CN of the cluster CA, e.g. tplab.local")
+    db.add_argument("--primary", required=True, help="FQDN of the primary database core")
+    db.add_argument("--join", action="append", default=[], metavar="FQDN", help="another database core")
+    db.add_argument("--connect", action="append", default=[], metavar="FQDN", help="a core that only connects")
+    db.add_argument("--dir", default=".", help="folder for the files")
+    db.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
+    db.add_argument("--days", type=int, default=825, help="validity of dbserver/dbclient (default 825)")
+    db.add_argument("--ca-days", type=int, default=3650, help="validity of dbca (default 3650)")
+    db.add_argument("--force", action="store_true", help="replace existing files")
+    db.set_defaults(run=_cmd_dbcluster)
+    return parser
+
+
+def _run(argv: Sequence[str]) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        if args.command is None:
+            from cmswizard.gui.launch import launch
+
+            return launch(lang=args.lang)
+        parser.error("choose a command")
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except CmsInputError as error:
+        _warn(f"cmswizard: {error}")
+        return EXIT_BAD_INPUT
+    except CmsCheckFailed as error:
+        _warn(f"cmswizard: {error}")
+        return EXIT_NO
+    except KeyboardInterrupt:
+        _warn("cmswizard: interrupted; nothing was left half-written")
+        return EXIT_BAD_INPUT
+    except Exception as error:  # the CLI never shows a traceback
+        _warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it")
+        return EXIT_BAD_INPUT

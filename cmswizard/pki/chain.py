@@ -1,0 +1,335 @@
+"""Certificate chains: which certificate issued which, in any order a person puts them.
+
+`collect()` merges a pile of loaded files, `auto_order()` finds entity → intermediates → root for
+every entity in it (in time linear in the pile), and `check_order()` explains, link by link, what is
+right or wrong with an order the user chose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.x509.oid import NameOID
+
+from cmswizard.pki.loader import LoadedFile
+
+__all__ = [
+    "Chain",
+    "ChainItem",
+    "LinkStatus",
+    "Ordering",
+    "Role",
+    "auto_order",
+    "check_link",
+    "check_order",
+    "collect",
+    "common_name",
+    "role_of",
+]
+
+
+class Role(enum.Enum):
+    ENTITY = "entity"
+    INTERMEDIATE = "intermediate"
+    ROOT = "root"
+
+
+def common_name(name: x509.Name) -> str:
+    """The CN, or the whole name when there is none (some roots have only O/OU)."""
+    values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+    if values:
+        return str(values[0].value)
+    return name.rfc4514_string() or "(empty name)"
+
+
+@dataclass(frozen=True)
+class ChainItem:
+    """One distinct certificate of the pile, with every file it came from."""
+
+    certificate: x509.Certificate
+    sources: tuple[str, ...]
+    fingerprint: bytes
+
+    @property
+    def subject_cn(self) -> str:
+        return common_name(self.certificate.subject)
+
+    @property
+    def issuer_cn(self) -> str:
+        return common_name(self.certificate.issuer)
+
+    @property
+    def is_ca(self) -> bool:
+        return _is_ca(self.certificate)
+
+    @property
+    def is_self_issued(self) -> bool:
+        return self.certificate.issuer == self.certificate.subject
+
+
+def make_item(certificate: x509.Certificate, sources: Iterable[str] = ()) -> ChainItem:
+    return ChainItem(certificate, tuple(sources), certificate.fingerprint(hashes.SHA256()))
+
+
+def collect(files: Iterable[LoadedFile]) -> list[ChainItem]:
+    """Distinct certificates in first-seen order; duplicates merge and remember all their sources."""
+    by_fingerprint: dict[bytes, tuple[x509.Certificate, list[str]]] = {}
+    for loaded in files:
+        for certificate in loaded.certificates:
+            fingerprint = certificate.fingerprint(hashes.SHA256())
+            entry = by_fingerprint.setdefault(fingerprint, (certificate, []))
+            if loaded.name not in entry[1]:
+                entry[1].append(loaded.name)
+    return [ChainItem(cert, tuple(sources), fp) for fp, (cert, sources) in by_fingerprint.items()]
+
+
+def _constraints(certificate: x509.Certificate) -> x509.BasicConstraints | None:
+    try:
+        return certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except x509.ExtensionNotFound:
+        return None
+    except ValueError:
+        return None
+
+
+def _is_ca(certificate: x509.Certificate) -> bool:
+    constraints = _constraints(certificate)
+    return bool(constraints and constraints.ca)
+
+
+def _key_id(certificate: x509.Certificate, kind: type[x509.ExtensionType]) -> bytes | None:
+    try:
+        value = certificate.extensions.get_extension_for_class(kind).value
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+    if isinstance(value, x509.SubjectKeyIdentifier):
+        return value.digest
+    if isinstance(value, x509.AuthorityKeyIdentifier):
+        return value.key_identifier
+    return None
+
+
+def _signature_ok(child: x509.Certificate, parent: x509.Certificate) -> bool:
+    try:
+        child.verify_directly_issued_by(parent)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def role_of(item: ChainItem) -> Role:
+    if not item.is_ca:
+        return Role.ENTITY
+    if item.is_self_issued and _signature_ok(item.certificate, item.certificate):
+        return Role.ROOT
+    return Role.INTERMEDIATE
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def validity_problem(certificate: x509.Certificate, at: dt.datetime | None = None) -> str | None:
+    moment = at or _now()
+    if certificate.not_valid_after_utc < moment:
+        return f"expired on {certificate.not_valid_after_utc:%Y-%m-%d}"
+    if certificate.not_valid_before_utc > moment:
+        return f"not yet valid (valid from {certificate.not_valid_before_utc:%Y-%m-%d})"
+    return None
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    """Is `child` (position i) issued by `parent` (position i + 1)?"""
+
+    ok: bool
+    reason: str
+
+
+SIGNED_BY_NEXT = "signed by the next certificate"
+MAX_DEPTH = 16  # real chains have 2 to 5 certificates; deeper piles are cut here, not recursed into
+
+
+def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_parent: int = 0) -> LinkStatus:
+    """Explain in plain words whether `parent` issued `child`, as CMS (and OpenSSL) will judge it."""
+    if child.issuer != parent.subject:
+        return LinkStatus(
+            False,
+            f"not issued by the next certificate (issuer is {common_name(child.issuer)}, "
+            f"next is {common_name(parent.subject)})",
+        )
+    child_aki, parent_ski = _key_id(child, x509.AuthorityKeyIdentifier), _key_id(parent, x509.SubjectKeyIdentifier)
+    if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
+        return LinkStatus(
+            False, f"issued by another key of {common_name(parent.subject)} (renewed CA?): key identifiers differ"
+        )
+    if not _signature_ok(child, parent):
+        return LinkStatus(False, "signature does not match the next certificate's key")
+    constraints = _constraints(parent)
+    if constraints is None or not constraints.ca:
+        return LinkStatus(False, "the next certificate is not a CA (basicConstraints)")
+    if constraints.path_length is not None and cas_below_parent > constraints.path_length:
+        return LinkStatus(
+            False, f"path length exceeded: {common_name(parent.subject)} allows {constraints.path_length} CA(s) below it"
+        )
+    try:
+        usage = parent.extensions.get_extension_for_class(x509.KeyUsage).value
+    except (x509.ExtensionNotFound, ValueError):
+        usage = None
+    if usage is not None and not usage.key_cert_sign:
+        return LinkStatus(False, "the next certificate's CA key usage lacks keyCertSign")
+    return LinkStatus(True, SIGNED_BY_NEXT)
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """What is right and wrong with one order of certificates."""
+
+    items: tuple[ChainItem, ...]
+    links: tuple[LinkStatus, ...]  # links[i]: items[i] → items[i + 1]
+    validity: tuple[str | None, ...]  # per item: None, or "expired on …"
+    ends_with_root: bool
+    last_problem: str | None  # about the last item (e.g. "root is not self-signed")
+
+    @property
+    def ok(self) -> bool:
+        return all(link.ok for link in self.links) and not any(self.validity) and self.last_problem is None
+
+    def problems(self) -> list[str]:
+        found = []
+        for index, link in enumerate(self.links):
+            if not link.ok:
+                found.append(f"{index + 1} → {index + 2}: {self.items[index].subject_cn}: {link.reason}")
+        for index, problem in enumerate(self.validity):
+            if problem:
+                found.append(f"{index + 1}: {self.items[index].subject_cn}: {problem}")
+        if self.last_problem:
+            found.append(f"{len(self.items)}: {self.items[-1].subject_cn}: {self.last_problem}")
+        return found
+
+
+def check_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None, expect_root: bool = True) -> Ordering:
+    """Check an order the user chose, without changing it."""
+    links = []
+    for index in range(len(items) - 1):
+        cas_below = sum(1 for item in items[1 : index + 1] if item.is_ca)
+        links.append(check_link(items[index].certificate, items[index + 1].certificate, cas_below))
+    validity = tuple(validity_problem(item.certificate, at) for item in items)
+    last_problem = None
+    ends_with_root = bool(items) and role_of(items[-1]) is Role.ROOT
+    if items and expect_root and len(items) > 1 and not ends_with_root:
+        last = items[-1]
+        if last.is_self_issued:
+            last_problem = "root is not self-signed (its signature does not verify with its own key)"
+        elif last.is_ca:
+            last_problem = f"root is missing: add the certificate of {last.issuer_cn}"
+        else:
+            last_problem = "the last certificate is not a CA; the root belongs at the bottom"
+    return Ordering(tuple(items), tuple(links), validity, ends_with_root, last_problem)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """entity → intermediates → root (as far as the pile allows)."""
+
+    items: tuple[ChainItem, ...]
+    missing_issuer: str | None = None  # the name of the certificate needed to go on, if any
+
+    @property
+    def complete(self) -> bool:
+        return self.missing_issuer is None
+
+
+@dataclass
+class _Index:
+    items: list[ChainItem]
+    at: dt.datetime
+    by_subject: dict[bytes, list[ChainItem]] = field(default_factory=dict)
+    signature_cache: dict[tuple[bytes, bytes], bool] = field(default_factory=dict)
+    best_up: dict[bytes, tuple[ChainItem, ...]] = field(default_factory=dict)
+    ends_in_root: dict[bytes, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for item in self.items:
+            self.by_subject.setdefault(item.certificate.subject.public_bytes(), []).append(item)
+
+    def issued(self, child: ChainItem, parent: ChainItem) -> bool:
+        key = (child.fingerprint, parent.fingerprint)
+        if key not in self.signature_cache:
+            aki = _key_id(child.certificate, x509.AuthorityKeyIdentifier)
+            ski = _key_id(parent.certificate, x509.SubjectKeyIdentifier)
+            self.signature_cache[key] = (aki is None or ski is None or aki == ski) and _signature_ok(
+                child.certificate, parent.certificate
+            )
+        return self.signature_cache[key]
+
+    def issuers(self, child: ChainItem) -> list[ChainItem]:
+        candidates = self.by_subject.get(child.certificate.issuer.public_bytes(), [])
+        return [c for c in candidates if c.fingerprint != child.fingerprint and c.is_ca and self.issued(child, c)]
+
+    def path_up(self, item: ChainItem, visiting: set[bytes]) -> tuple[ChainItem, ...]:
+        """The best path from `item` to a root, memoised so a pile is ordered in linear time."""
+        if item.fingerprint in self.best_up:
+            return self.best_up[item.fingerprint]
+        if item.is_self_issued and self.issued(item, item) or len(visiting) >= MAX_DEPTH:
+            path: tuple[ChainItem, ...] = (item,)
+            self.ends_in_root[item.fingerprint] = True
+        else:
+            visiting.add(item.fingerprint)
+            options = [c for c in self.issuers(item) if c.fingerprint not in visiting]
+            best: tuple[ChainItem, ...] = ()
+            best_score: tuple[bool, bool, dt.datetime] | None = None
+            for candidate in options:
+                upward = self.path_up(candidate, visiting)
+                score = (
+                    self.ends_in_root[candidate.fingerprint],
+                    all(validity_problem(c.certificate, self.at) is None for c in upward),
+                    candidate.certificate.not_valid_after_utc,
+                )
+                if best_score is None or score > best_score:
+                    best, best_score = upward, score
+            visiting.discard(item.fingerprint)
+            path = (item, *best)
+            self.ends_in_root[item.fingerprint] = bool(best) and self.ends_in_root[best[0].fingerprint]
+        self.best_up[item.fingerprint] = path
+        return path
+
+
+@dataclass(frozen=True)
+class AutoOrder:
+    chains: tuple[Chain, ...]
+    unrelated: tuple[ChainItem, ...]  # in the pile but on no entity's chain: left out of outputs
+
+
+def auto_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None) -> AutoOrder:
+    """Find every entity's chain in an unordered pile. Linear in the pile (each certificate is
+    indexed once, and each issuer search is a dictionary look-up plus a signature check)."""
+    index = _Index(list(items), at or _now())
+    issuers_of_something: set[bytes] = set()
+    for item in items:
+        for parent in index.issuers(item):
+            issuers_of_something.add(parent.fingerprint)
+    entities = [i for i in items if not i.is_ca]
+    if not entities:  # only CAs given (a CA bundle): start from the CAs that issued nothing here
+        entities = [
+            i for i in items
+            if i.fingerprint not in issuers_of_something and not (i.is_self_issued and index.issued(i, i))
+        ]
+    chains = []
+    used: set[bytes] = set()
+    for entity in entities:
+        path = index.path_up(entity, set())
+        used.update(item.fingerprint for item in path)
+        top = path[-1]
+        missing = None
+        if not index.ends_in_root[entity.fingerprint]:
+            missing = common_name(top.certificate.issuer)
+        chains.append(Chain(path, missing))
+    unrelated = tuple(item for item in items if item.fingerprint not in used)
+    return AutoOrder(tuple(chains), unrelated)

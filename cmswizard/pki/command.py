@@ -1,0 +1,124 @@
+"""The MMP command syntax: `pki csr <basename> CN:<v> [OU:<v>] ... [subjectAltName:<a>,<b>]`.
+
+`render()` writes the exact line an admin types on the CMS; `parse()` reads such a line (or the
+tokens of a command line) back. For every valid spec, `parse(render(spec)) == spec`.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+
+from cmswizard.pki.errors import CmsInputError, shorten
+from cmswizard.pki.spec import CsrSpec, KeyType, Purpose, SubjectInput, make_spec
+
+__all__ = ["FIELD_ORDER", "parse", "parse_tokens", "read_tokens", "render"]
+
+FIELD_ORDER = ("CN", "OU", "O", "ST", "C", "subjectAltName")
+_BY_LOWER = {name.lower(): name for name in FIELD_ORDER}
+# Fields people reach for from other tools, with what to do instead.
+_UNKNOWN_HINTS = {
+    "l": "the MMP has no L (locality) field; put the city in ST or leave it out",
+    "e": "put an e-mail address in subjectAltName instead",
+    "emailaddress": "put an e-mail address in subjectAltName instead",
+    "san": "write subjectAltName:<name>,<name>",
+    "dns": "write subjectAltName:<name>,<name>",
+    "altname": "write subjectAltName:<name>,<name>",
+    "subjectaltnames": "write subjectAltName (singular)",
+    "s": "write ST for the state or province",
+    "state": "write ST for the state or province",
+    "country": "write C with a two-letter code, e.g. C:TW",
+    "dc": "the MMP has no DC field; leave it out",
+}
+
+
+def _quote(value: str) -> str:
+    # Values with spaces must stay one token; how the MMP itself treats quotes is unconfirmed,
+    # so the spec check warns whenever this happens.
+    return f'"{value}"' if any(ch.isspace() or ch == "'" for ch in value) else value
+
+
+def render(spec: CsrSpec, verb: str = "csr") -> str:
+    """The exact line to type at the MMP prompt."""
+    parts = ["pki", verb, spec.basename, f"CN:{_quote(spec.cn)}"]
+    for name, value in (("OU", spec.ou), ("O", spec.o), ("ST", spec.st), ("C", spec.c)):
+        if value is not None:
+            parts.append(f"{name}:{_quote(value)}")
+    if spec.san:
+        parts.append("subjectAltName:" + ",".join(entry.value for entry in spec.san))
+    return " ".join(parts)
+
+
+def parse(line: str, *, key_type: KeyType = KeyType.RSA2048) -> CsrSpec:
+    """Read a whole `pki csr ...` or `pki selfsigned ...` line."""
+    try:
+        tokens = shlex.split(line)
+    except ValueError:
+        raise CmsInputError("command", "has an unclosed quote; close it or remove it") from None
+    if tokens[:1] == ["pki"]:
+        tokens = tokens[1:]
+    if not tokens or tokens[0] not in ("csr", "selfsigned"):
+        raise CmsInputError("command", "must start with 'pki csr' or 'pki selfsigned'")
+    purpose = Purpose.CA if tokens[0] == "selfsigned" else Purpose.CSR
+    return parse_tokens(tokens[1:], purpose=purpose, key_type=key_type)
+
+
+def parse_tokens(
+    tokens: Sequence[str], *, purpose: Purpose = Purpose.CSR, key_type: KeyType = KeyType.RSA2048
+) -> CsrSpec:
+    """Read `<basename> KEY:value ...` tokens, as the shell split them, into a valid spec."""
+    return make_spec(read_tokens(tokens, purpose=purpose, key_type=key_type), purpose=purpose)
+
+
+def read_tokens(
+    tokens: Sequence[str], *, purpose: Purpose = Purpose.CSR, key_type: KeyType = KeyType.RSA2048
+) -> SubjectInput:
+    """Split tokens into fields; syntax errors raise, field rules are left to `check_subject()`."""
+    if not tokens or ":" in tokens[0] or "=" in tokens[0]:
+        raise CmsInputError(
+            "basename", f"is missing: after 'pki {purpose.value}' comes the file name (e.g. cms1), then CN:<name>"
+        )
+    basename, rest = tokens[0], tokens[1:]
+    found: dict[str, str] = {}
+    previous = ""
+    for token in rest:
+        key, sep, value = token.partition(":")
+        if not sep and previous == "subjectAltName" and "=" not in token:
+            raise CmsInputError(
+                "subjectAltName", f"{shorten(token)} is separated by a space; join the names with commas only"
+            )
+        if not sep:
+            if token.startswith("/") and "=" in token:
+                raise CmsInputError(
+                    shorten(token), "a /C=../CN=.. subject string is not MMP syntax; write CN:<value> C:<code> ..."
+                )
+            if "=" in token:
+                name = token.partition("=")[0]
+                raise CmsInputError(shorten(token), f"write {name}:<value> with a colon, not {name}=<value>")
+            raise CmsInputError(
+                shorten(token),
+                "is not a KEY:value token; if it belongs to the previous value, put that value in quotes",
+            )
+        canonical = _BY_LOWER.get(key.lower())
+        if canonical is None:
+            hint = _UNKNOWN_HINTS.get(key.lower(), "the MMP takes CN, OU, O, ST, C and subjectAltName")
+            raise CmsInputError(shorten(key + ":", 30), f"unknown field; {hint}")
+        if canonical in found:
+            raise CmsInputError(canonical, "is given twice; give each field once")
+        if not value.strip():
+            raise CmsInputError(canonical, "is empty; give a value after the colon or leave the field out")
+        found[canonical] = value
+        previous = canonical
+    if "CN" not in found:
+        raise CmsInputError("CN", "is required: add CN:<fully qualified domain name>, e.g. CN:cms1.example.com")
+    san_text = found.get("subjectAltName", "")
+    return SubjectInput(
+        basename=basename,
+        cn=found["CN"],
+        ou=found.get("OU", ""),
+        o=found.get("O", ""),
+        st=found.get("ST", ""),
+        c=found.get("C", ""),
+        san=tuple(san_text.split(",")) if san_text else (),
+        key_type=key_type,
+    )

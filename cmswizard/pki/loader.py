@@ -1,0 +1,228 @@
+"""Loading certificates, keys and CSRs by content, whatever the file is called.
+
+PEM (one or many blocks, CRLF, BOM, "Bag Attributes" text around blocks), DER, PKCS#7 (PEM, DER
+or BER, as Windows CAs and `openssl crl2pkcs7` write it) and PKCS#12 (with a password).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import enum
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
+
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.files import read_input_file
+from cmswizard.pki.keys import PrivateKey
+
+__all__ = [
+    "FileFormat",
+    "LoadedFile",
+    "PasswordRequired",
+    "load_bytes",
+    "load_file",
+    "load_private_key",
+]
+
+_PEM_BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----\r?\n?(.*?)-----END \1-----", re.DOTALL)
+_PEM_BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----")
+_CERT_LABELS = {b"CERTIFICATE", b"X509 CERTIFICATE", b"TRUSTED CERTIFICATE"}
+_CSR_LABELS = {b"CERTIFICATE REQUEST", b"NEW CERTIFICATE REQUEST"}
+_KEY_LABELS = {b"PRIVATE KEY", b"RSA PRIVATE KEY", b"EC PRIVATE KEY", b"ENCRYPTED PRIVATE KEY", b"DSA PRIVATE KEY"}
+_PKCS7_LABELS = {b"PKCS7", b"CMS", b"PKCS #7 SIGNED DATA"}
+
+
+class FileFormat(enum.Enum):
+    PEM = "PEM"
+    DER = "DER"
+    PKCS7 = "PKCS#7"
+    PKCS12 = "PKCS#12"
+
+
+class PasswordRequired(CmsInputError):
+    """The file is protected: ask for the password and load it again."""
+
+
+@dataclass
+class LoadedFile:
+    name: str
+    format: FileFormat
+    certificates: list[x509.Certificate] = field(default_factory=list)
+    keys: list[PrivateKey] = field(default_factory=list)
+    csrs: list[x509.CertificateSigningRequest] = field(default_factory=list)
+    # Lines of text found around PEM blocks (Bag Attributes, comments); harmless but not for CMS.
+    stray_text: bool = False
+    crlf: bool = False
+
+
+def _quiet(load: Callable[[], list[x509.Certificate]]) -> list[x509.Certificate]:
+    # cryptography warns when it falls back to BER; the fallback is exactly what we want here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return load()
+
+
+def _load_private_key_pem(block: bytes, name: str, password: bytes | None) -> PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(block, password)
+    except TypeError:
+        if password is None:
+            raise PasswordRequired(name, "holds an encrypted private key; enter its password") from None
+        raise CmsInputError(name, "the private key is not encrypted; leave the password empty") from None
+    except ValueError:
+        if password is not None and b"ENCRYPTED" in block[:40] or b"Proc-Type: 4,ENCRYPTED" in block:
+            raise CmsInputError(name, "wrong password for the private key; try again") from None
+        raise CmsInputError(name, "holds a damaged private key block; export the key again") from None
+    except Exception:
+        raise CmsInputError(name, "holds a private key of a type this tool cannot read") from None
+    return _checked_key(key, name)
+
+
+def _checked_key(key: object, name: str) -> PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+
+    if not isinstance(
+        key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey
+    ):
+        raise CmsInputError(name, "holds a private key type CMS cannot use (use RSA)")
+    return key
+
+
+def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
+    text = data.replace(b"\r\n", b"\n")
+    loaded = LoadedFile(name, FileFormat.PEM, crlf=b"\r\n" in data)
+    blocks = list(_PEM_BLOCK.finditer(text))
+    begins = len(_PEM_BEGIN.findall(text))
+    if begins > len(blocks):
+        raise CmsInputError(name, "has a PEM block without its -----END line (truncated?); copy the whole block")
+    outside = _PEM_BLOCK.sub(b"", text)
+    loaded.stray_text = bool(outside.strip())
+    for number, match in enumerate(blocks, start=1):
+        label, body = match.group(1), match.group(2)
+        if label in _KEY_LABELS:
+            loaded.keys.append(_load_private_key_pem(match.group(0), name, password))
+            continue
+        if b":" in body.split(b"\n\n")[0] and label not in _KEY_LABELS:
+            body = body.split(b"\n\n", 1)[-1]  # RFC 1421 headers before the base64
+        try:
+            der = base64.b64decode(b"".join(body.split()), validate=True)
+        except (binascii.Error, ValueError):
+            raise CmsInputError(name, f"PEM block {number} ({label.decode()}) is damaged: invalid base64") from None
+        try:
+            if label in _CERT_LABELS:
+                loaded.certificates.append(x509.load_der_x509_certificate(der))
+            elif label in _CSR_LABELS:
+                loaded.csrs.append(x509.load_der_x509_csr(der))
+            elif label in _PKCS7_LABELS:
+                loaded.certificates.extend(_quiet(lambda der=der: pkcs7.load_der_pkcs7_certificates(der)))
+            elif label == b"X509 CRL":
+                continue  # a revocation list rides along in some exports; it is not a certificate
+            elif label == b"PUBLIC KEY":
+                continue
+            else:
+                raise CmsInputError(name, f"PEM block {number} is a {label.decode()!r}, not a certificate, key or CSR")
+        except CmsInputError:
+            raise
+        except Exception:
+            raise CmsInputError(
+                name, f"PEM block {number} ({label.decode()}) is damaged and cannot be decoded"
+            ) from None
+    if not (loaded.certificates or loaded.keys or loaded.csrs):
+        raise CmsInputError(name, "has no certificate, private key or CSR in it")
+    return loaded
+
+
+def _try_der(data: bytes, name: str, password: bytes | None) -> LoadedFile | None:
+    attempts: list[tuple[FileFormat, Callable[[LoadedFile], None]]] = [
+        (FileFormat.DER, lambda f: f.certificates.append(x509.load_der_x509_certificate(data))),
+        (FileFormat.PKCS7, lambda f: f.certificates.extend(_quiet(lambda: pkcs7.load_der_pkcs7_certificates(data)))),
+        (FileFormat.DER, lambda f: f.csrs.append(x509.load_der_x509_csr(data))),
+    ]
+    for file_format, attempt in attempts:
+        loaded = LoadedFile(name, file_format)
+        try:
+            attempt(loaded)
+        except Exception:
+            continue
+        return loaded
+    try:
+        key = serialization.load_der_private_key(data, password)
+    except TypeError:
+        raise PasswordRequired(name, "holds an encrypted private key; enter its password") from None
+    except Exception:
+        return None
+    loaded = LoadedFile(name, FileFormat.DER)
+    loaded.keys.append(_checked_key(key, name))
+    return loaded
+
+
+def _looks_like_pkcs12(data: bytes) -> bool:
+    # PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... }
+    return len(data) > 8 and data[0] == 0x30 and b"\x02\x01\x03" in data[:8]
+
+
+def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
+    try:
+        bundle = pkcs12.load_pkcs12(data, password)
+    except ValueError:
+        if password is None:
+            try:  # some exports use an empty password rather than none
+                bundle = pkcs12.load_pkcs12(data, b"")
+            except ValueError:
+                raise PasswordRequired(name, "is a PKCS#12 (.pfx) file protected by a password; enter it") from None
+        else:
+            raise CmsInputError(name, "wrong password for this PKCS#12 (.pfx) file, or the file is damaged") from None
+    except Exception:
+        raise CmsInputError(name, "is a damaged PKCS#12 (.pfx) file; export it again") from None
+    loaded = LoadedFile(name, FileFormat.PKCS12)
+    if bundle.key is not None:
+        loaded.keys.append(_checked_key(bundle.key, name))
+    if bundle.cert is not None:
+        loaded.certificates.append(bundle.cert.certificate)
+    loaded.certificates.extend(extra.certificate for extra in bundle.additional_certs)
+    if not (loaded.certificates or loaded.keys):
+        raise CmsInputError(name, "is a PKCS#12 file with no certificate or key in it")
+    return loaded
+
+
+def load_bytes(data: bytes, name: str, *, password: bytes | None = None) -> LoadedFile:
+    """Load whatever `data` holds; `name` is used in messages (usually the file path)."""
+    if not data.strip():
+        raise CmsInputError(name, "is empty; was the download or copy interrupted?")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"-----BEGIN " in data:
+        return _load_pem(data, name, password)
+    if _looks_like_pkcs12(data):
+        return _load_pkcs12(data, name, password)
+    loaded = _try_der(data, name, password)
+    if loaded is not None:
+        return loaded
+    if data[:1] == b"0":  # ASN.1 SEQUENCE: DER that did not decode
+        raise CmsInputError(name, "looks like a DER file but is damaged or truncated; download it again")
+    if all(32 <= byte < 127 or byte in b"\r\n\t" for byte in data[:4096]):
+        raise CmsInputError(name, "is text without a -----BEGIN CERTIFICATE----- block; is this the right file?")
+    raise CmsInputError(name, "is not a certificate, key or CSR file (not PEM, DER, PKCS#7 or PKCS#12)")
+
+
+def load_file(path: Path | str, *, password: bytes | None = None) -> LoadedFile:
+    return load_bytes(read_input_file(path), str(path), password=password)
+
+
+def load_private_key(path: Path | str, *, password: bytes | None = None) -> PrivateKey:
+    """The single private key in a file (PEM, DER or PKCS#12)."""
+    loaded = load_file(path, password=password)
+    if not loaded.keys:
+        what = "a certificate" if loaded.certificates else "a CSR"
+        raise CmsInputError(str(path), f"holds {what}, not a private key; name the .key file")
+    if len(loaded.keys) > 1:
+        raise CmsInputError(str(path), "holds more than one private key; give a file with one key")
+    return loaded.keys[0]

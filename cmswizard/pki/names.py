@@ -1,0 +1,160 @@
+"""Names as CMS and X.509 want them: FQDNs (with IDN and wildcards), IP addresses, e-mail addresses."""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+import re
+from dataclasses import dataclass
+
+from cmswizard.pki.errors import CmsInputError, shorten
+
+__all__ = [
+    "SanEntry",
+    "SanKind",
+    "check_fqdn",
+    "classify_san",
+    "to_unicode",
+]
+
+_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+_MAX_FQDN = 253
+
+
+class SanKind(enum.Enum):
+    DNS = "DNS"
+    IP = "IP"
+    EMAIL = "email"
+
+
+@dataclass(frozen=True, order=True)
+class SanEntry:
+    """One subject alternative name; `value` is canonical (A-labels, lower case, compressed IPv6)."""
+
+    kind: SanKind
+    value: str
+
+    @property
+    def display(self) -> str:
+        """The form a person reads: Unicode for internationalised names."""
+        if self.kind is SanKind.DNS:
+            return to_unicode(self.value)
+        if self.kind is SanKind.EMAIL:
+            local, _, domain = self.value.rpartition("@")
+            return f"{local}@{to_unicode(domain)}"
+        return self.value
+
+
+def to_unicode(name: str) -> str:
+    """A-labels back to Unicode for display; anything undecodable is shown as stored."""
+    labels = []
+    for label in name.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except UnicodeError:
+                pass
+        labels.append(label)
+    return ".".join(labels)
+
+
+def _to_a_label(label: str, where: str, original: str) -> str:
+    if label.isascii():
+        return label.lower()
+    try:
+        return label.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise CmsInputError(
+            where, f"{shorten(original)} has a label that is not a valid internationalised name; check the spelling"
+        ) from None
+
+
+def check_fqdn(
+    text: str, where: str, *, allow_wildcard: bool = True, allow_single_label: bool = False
+) -> str:
+    """Validate a DNS name and return it in canonical form (lower case, A-labels).
+
+    A leftmost `*` label is allowed (a wildcard certificate); nothing else may be a wildcard.
+    """
+    name = text.strip()
+    if not name:
+        raise CmsInputError(where, "is empty; enter a fully qualified domain name such as cms1.example.com")
+    if name.endswith("."):
+        name = name[:-1]  # a trailing root dot is legal in DNS but never belongs in a certificate
+    if any(ch.isspace() for ch in name):
+        raise CmsInputError(where, f"{shorten(text)} contains a space; a domain name has none")
+    if "://" in name or "/" in name:
+        raise CmsInputError(
+            where, f"{shorten(text)} looks like a URL; enter only the host name, e.g. join.example.com"
+        )
+    if ":" in name:
+        raise CmsInputError(where, f"{shorten(text)} contains ':' (a port?); enter only the host name")
+    if "@" in name:
+        raise CmsInputError(where, f"{shorten(text)} is an e-mail address, not a host name")
+    if ".." in name or name.startswith("."):
+        raise CmsInputError(where, f"{shorten(text)} has an empty label (two dots in a row); remove the extra dot")
+    raw_labels = name.split(".")
+    labels = [_to_a_label(label, where, text) for label in raw_labels]
+    if len(labels) < 2 and not allow_single_label:
+        raise CmsInputError(
+            where, f"{shorten(text)} is not fully qualified; add the domain, e.g. {labels[0]}.example.com"
+        )
+    for index, label in enumerate(labels):
+        if "*" in label:
+            if not allow_wildcard:
+                raise CmsInputError(where, f"{shorten(text)}: a wildcard is not allowed here")
+            if index != 0:
+                raise CmsInputError(
+                    where, f"{shorten(text)}: only the leftmost label may be a wildcard (e.g. *.example.com)"
+                )
+            if label != "*":
+                raise CmsInputError(
+                    where, f"{shorten(text)}: a wildcard must be the whole label '*', not part of one"
+                )
+            if len(labels) < 3:
+                raise CmsInputError(
+                    where, f"{shorten(text)}: a wildcard needs at least two labels after it (*.example.com)"
+                )
+            continue
+        if len(label) > 63:
+            raise CmsInputError(where, f"{shorten(text)} has a label longer than 63 characters")
+        if not _LABEL.match(label):
+            raise CmsInputError(
+                where,
+                f"{shorten(text)} has the label {shorten(label, 20)}; use letters, digits and '-' only, "
+                "not at the start or end of a label",
+            )
+    if labels[-1].isdigit():
+        raise CmsInputError(where, f"{shorten(text)} is neither a valid IP address nor a domain name")
+    canonical = ".".join(labels)
+    if len(canonical) > _MAX_FQDN:
+        raise CmsInputError(where, f"{shorten(text)} is longer than {_MAX_FQDN} characters")
+    return canonical
+
+
+def classify_san(text: str, where: str = "subjectAltName") -> SanEntry:
+    """Type one SAN entry as an IP address, an e-mail address or a DNS name, in canonical form."""
+    entry = text.strip()
+    if not entry:
+        raise CmsInputError(where, "has an empty entry (two commas in a row?); remove it")
+    if any(ch.isspace() for ch in entry):
+        raise CmsInputError(where, f"{shorten(text)} contains a space; separate names with commas, no spaces")
+    if entry.startswith("[") and entry.endswith("]"):
+        entry = entry[1:-1]
+    try:
+        address = ipaddress.ip_address(entry)
+    except ValueError:
+        pass
+    else:
+        return SanEntry(SanKind.IP, address.compressed)
+    if "@" in entry:
+        local, _, domain = entry.rpartition("@")
+        if not local or "@" in local or not re.fullmatch(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+", local):
+            raise CmsInputError(where, f"{shorten(text)} is not a valid e-mail address")
+        canonical_domain = check_fqdn(domain, where, allow_wildcard=False)
+        return SanEntry(SanKind.EMAIL, f"{local}@{canonical_domain}")
+    if re.fullmatch(r"[0-9.]+:\d+", entry) or re.fullmatch(r"[^:]+:\d+", entry):
+        raise CmsInputError(where, f"{shorten(text)} includes a port; enter the name or address without ':port'")
+    if re.fullmatch(r"[0-9.]+", entry):
+        raise CmsInputError(where, f"{shorten(text)} is not a valid IPv4 address (four numbers 0-255)")
+    return SanEntry(SanKind.DNS, check_fqdn(entry, where, allow_single_label=True))

@@ -1,0 +1,312 @@
+"""What a CSR (or a self-signed CA) should contain, and the CMS rules that decide whether it may.
+
+`check_subject()` turns the text a person typed into a `CsrSpec` plus a list of problems, each tied
+to a field, so the GUI can show them beside the fields and the CLI can print the first error.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
+from cmswizard.pki.errors import CmsInputError, shorten
+from cmswizard.pki.names import SanEntry, SanKind, check_fqdn, classify_san, to_unicode
+
+__all__ = [
+    "DB_CLIENT_CN",
+    "CsrSpec",
+    "KeyType",
+    "Problem",
+    "Purpose",
+    "Severity",
+    "SpecCheck",
+    "SubjectInput",
+    "check_subject",
+    "make_spec",
+]
+
+DB_CLIENT_CN = "postgres"
+_BASENAME = re.compile(r"^[A-Za-z0-9_-]+$")
+_MAX_BASENAME = 64
+# RFC 5280 upper bounds (ub-common-name and friends).
+MAX_LENGTH = {"CN": 64, "OU": 64, "O": 64, "ST": 128}
+# Refuse absurd input before doing any work on it (a pasted file, a runaway script).
+_MAX_RAW = 4096
+
+
+class KeyType(enum.Enum):
+    """Key algorithms offered; RSA-2048 is what on-box `pki csr` is believed to make."""
+
+    RSA2048 = "rsa2048"
+    RSA3072 = "rsa3072"
+    RSA4096 = "rsa4096"
+    EC256 = "ec256"
+    EC384 = "ec384"
+
+    @property
+    def is_ec(self) -> bool:
+        return self in (KeyType.EC256, KeyType.EC384)
+
+    @property
+    def bits(self) -> int:
+        return {"rsa2048": 2048, "rsa3072": 3072, "rsa4096": 4096, "ec256": 256, "ec384": 384}[self.value]
+
+    @property
+    def label(self) -> str:
+        return f"ECDSA P-{self.bits}" if self.is_ec else f"RSA {self.bits}"
+
+
+class Severity(enum.Enum):
+    ERROR = "error"  # blocks generation
+    WARNING = "warning"  # allowed, but the user should know (e.g. ECDSA, spaces)
+    NOTE = "note"  # something was adjusted for the user (CN added to SAN, duplicate removed)
+
+
+class Purpose(enum.Enum):
+    CSR = "csr"  # a service certificate: CN is a host name (or `postgres`)
+    CA = "selfsigned"  # a CA made with `pki selfsigned`: CN is a name, often the domain
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CsrSpec:
+    """A valid request, in canonical form. Build it with `make_spec()` or `check_subject()`."""
+
+    basename: str
+    cn: str
+    ou: str | None = None
+    o: str | None = None
+    st: str | None = None
+    c: str | None = None
+    san: tuple[SanEntry, ...] = ()
+    key_type: KeyType = KeyType.RSA2048
+
+    @property
+    def cn_display(self) -> str:
+        return to_unicode(self.cn)
+
+
+@dataclass(frozen=True)
+class SubjectInput:
+    """The fields as a person typed them (GUI) or as tokens carried them (CLI)."""
+
+    basename: str = ""
+    cn: str = ""
+    ou: str = ""
+    o: str = ""
+    st: str = ""
+    c: str = ""
+    san: tuple[str, ...] = ()
+    key_type: KeyType = KeyType.RSA2048
+
+
+@dataclass(frozen=True)
+class SpecCheck:
+    spec: CsrSpec | None
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def for_field(self, name: str) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.field == name)
+
+    def require(self) -> CsrSpec:
+        """The spec, or the first error raised as a `CmsInputError`."""
+        if self.spec is None:
+            first = self.errors[0]
+            raise CmsInputError(first.field, first.message)
+        return self.spec
+
+
+def _check_text(value: str, name: str) -> None:
+    """Rules every typed value shares: UTF-8, printable, typeable at the MMP prompt."""
+    if len(value) > _MAX_RAW:
+        raise CmsInputError(name, f"is {len(value)} characters long; the limit is {MAX_LENGTH.get(name, 64)}")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise CmsInputError(name, "contains bytes that are not valid UTF-8; retype the value")
+    if any(not ch.isprintable() for ch in value):
+        raise CmsInputError(name, "contains a control character (tab, newline …); retype the value")
+    if '"' in value or "\\" in value:
+        raise CmsInputError(name, 'contains " or \\, which cannot be typed in a pki command; remove it')
+
+
+def check_basename(value: str) -> str:
+    name = value.strip()
+    _check_text(name, "basename")
+    if not name:
+        raise CmsInputError("basename", "is required: the file name for the key and CSR, e.g. cms1")
+    if "." in name:
+        stem = name.split(".")[0]
+        hint = f", e.g. {stem}" if stem and _BASENAME.match(stem) else ""
+        raise CmsInputError(
+            "basename", f"{shorten(name)} contains '.'; give the name without extension{hint}"
+        )
+    if not _BASENAME.match(name):
+        raise CmsInputError(
+            "basename", f"{shorten(name)} may contain only letters, digits, '-' and '_' (no spaces)"
+        )
+    if len(name) > _MAX_BASENAME:
+        raise CmsInputError("basename", f"is longer than {_MAX_BASENAME} characters; use a shorter name")
+    return name
+
+
+def _check_cn(value: str, purpose: Purpose, problems: list[Problem]) -> str:
+    cn = value.strip()
+    _check_text(cn, "CN")
+    if not cn:
+        raise CmsInputError("CN", "is required: the fully qualified domain name of the service")
+    if purpose is Purpose.CA:
+        if len(cn) > MAX_LENGTH["CN"]:
+            raise CmsInputError("CN", f"is {len(cn)} characters long; RFC 5280 allows at most 64")
+        if " " in cn:
+            problems.append(_space_warning("CN"))
+        return cn
+    if cn.lower() == DB_CLIENT_CN:
+        return DB_CLIENT_CN
+    try:
+        fqdn = check_fqdn(cn, "CN")
+    except CmsInputError:
+        if cn.replace(".", "").isdigit() or ":" in cn and all(c in "0123456789abcdefABCDEF:" for c in cn):
+            raise CmsInputError(
+                "CN", f"{shorten(cn)} is an IP address; use the host name as CN and put the address in the SAN"
+            ) from None
+        raise
+    if len(fqdn) > MAX_LENGTH["CN"]:
+        raise CmsInputError(
+            "CN",
+            f"is {len(fqdn)} characters long; RFC 5280 allows at most 64 — use a shorter name as CN "
+            "and put the long one in the SAN",
+        )
+    return fqdn
+
+
+def _space_warning(name: str) -> Problem:
+    return Problem(
+        name,
+        Severity.WARNING,
+        "contains spaces; it is shown in quotes, and whether the CMS accepts that is unconfirmed — "
+        "avoid spaces if the command fails",
+    )
+
+
+def _check_optional(value: str, name: str, problems: list[Problem]) -> str | None:
+    text = value.strip()
+    _check_text(text, name)
+    if not text:
+        return None
+    if len(text) > MAX_LENGTH[name]:
+        raise CmsInputError(
+            name, f"is {len(text)} characters long; RFC 5280 allows at most {MAX_LENGTH[name]}"
+        )
+    if " " in text:
+        problems.append(_space_warning(name))
+    return text
+
+
+def check_country(value: str) -> str | None:
+    text = value.strip()
+    _check_text(text, "C")
+    if not text:
+        return None
+    code = text.upper()
+    if code in COUNTRIES:
+        return code
+    if code in COMMON_MISTAKES:
+        right = COMMON_MISTAKES[code]
+        raise CmsInputError("C", f"{shorten(text)} is not an ISO 3166 code; did you mean {right} ({COUNTRIES[right]})?")
+    by_name = [k for k, v in COUNTRIES.items() if v.lower() == text.lower()]
+    if by_name:
+        raise CmsInputError("C", f"use the two-letter code {by_name[0]}, not the name {shorten(text)}")
+    raise CmsInputError("C", f"{shorten(text)} is not a two-letter ISO 3166 country code (e.g. TW, US, GB)")
+
+
+def _check_san(
+    entries: Iterable[str], cn: str, purpose: Purpose, problems: list[Problem]
+) -> tuple[SanEntry, ...]:
+    result: list[SanEntry] = []
+    for raw in entries:
+        _check_text(raw, "subjectAltName")
+        entry = classify_san(raw)
+        if entry in result:
+            problems.append(
+                Problem("subjectAltName", Severity.NOTE, f"{entry.display} was listed twice; kept once")
+            )
+            continue
+        result.append(entry)
+    if result and cn != DB_CLIENT_CN and purpose is Purpose.CSR:
+        cn_entry = SanEntry(SanKind.DNS, cn)
+        if cn_entry not in result:
+            result.insert(0, cn_entry)
+            problems.append(
+                Problem("subjectAltName", Severity.NOTE, f"added the CN {to_unicode(cn)}: CMS needs the CN in the SAN")
+            )
+    if not result and purpose is Purpose.CSR and cn != DB_CLIENT_CN:
+        problems.append(
+            Problem(
+                "subjectAltName",
+                Severity.WARNING,
+                "is empty: browsers and XMPP clients reject such a certificate; add at least the CN",
+            )
+        )
+    return tuple(result)
+
+
+def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> SpecCheck:
+    """Check every field; return the spec (if no field has an error) and all problems found."""
+    problems: list[Problem] = []
+    values: dict[str, object] = {}
+
+    def attempt(name: str, check: Callable[[], object]) -> None:
+        try:
+            values[name] = check()
+        except CmsInputError as error:
+            problems.append(Problem(error.where, Severity.ERROR, error.message))
+
+    attempt("basename", lambda: check_basename(typed.basename))
+    attempt("cn", lambda: _check_cn(typed.cn, purpose, problems))
+    attempt("ou", lambda: _check_optional(typed.ou, "OU", problems))
+    attempt("o", lambda: _check_optional(typed.o, "O", problems))
+    attempt("st", lambda: _check_optional(typed.st, "ST", problems))
+    attempt("c", lambda: check_country(typed.c))
+    if "cn" in values:
+        attempt("san", lambda: _check_san(typed.san, str(values["cn"]), purpose, problems))
+    if typed.key_type.is_ec:
+        problems.append(
+            Problem(
+                "key type",
+                Severity.WARNING,
+                f"{typed.key_type.label}: check that your CMS version accepts ECDSA keys before you use it",
+            )
+        )
+    if any(p.severity is Severity.ERROR for p in problems):
+        return SpecCheck(None, tuple(problems))
+    spec = CsrSpec(
+        basename=str(values["basename"]),
+        cn=str(values["cn"]),
+        ou=values["ou"],  # type: ignore[arg-type]
+        o=values["o"],  # type: ignore[arg-type]
+        st=values["st"],  # type: ignore[arg-type]
+        c=values["c"],  # type: ignore[arg-type]
+        san=values["san"],  # type: ignore[arg-type]
+        key_type=typed.key_type,
+    )
+    return SpecCheck(spec, tuple(problems))
+
+
+def make_spec(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> CsrSpec:
+    """Like `check_subject`, but raise the first error: for the CLI and for code."""
+    return check_subject(typed, purpose=purpose).require()

@@ -1,0 +1,119 @@
+"""`pki match` and `pki verify`: does a key fit, and does a chain hold, in plain words.
+
+Path validation is `cryptography.x509.verification` with a policy for CMS: private CAs, DB
+certificates without SAN, any EKU (the MMP checks the chain, not the purpose). When it says no,
+the chain is rebuilt link by link to say which link failed and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+from cryptography.x509.verification import Criticality, ExtensionPolicy, PolicyBuilder, Store, VerificationError
+
+from cmswizard.pki.chain import (
+    ChainItem,
+    Role,
+    _Index,
+    check_order,
+    common_name,
+    make_item,
+    role_of,
+    validity_problem,
+)
+from cmswizard.pki.keys import PrivateKey, public_key_der
+
+__all__ = ["VerifyResult", "key_matches", "verify_certificate"]
+
+
+def key_matches(key: PrivateKey, other: x509.Certificate | x509.CertificateSigningRequest) -> bool:
+    """Compare public keys (SPKI), so RSA and EC alike are judged the same way."""
+    return public_key_der(key.public_key()) == public_key_der(other.public_key())
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    chain: tuple[ChainItem, ...]  # leaf first, as far as it could be built
+    reason: str  # "verified: …" or the failing link in words
+
+
+def _ca_key_usage(_policy: Any, _certificate: x509.Certificate, usage: x509.KeyUsage | None) -> None:
+    if usage is not None and not usage.key_cert_sign:
+        raise ValueError("CA key usage lacks keyCertSign")
+
+
+def _cms_policies() -> tuple[ExtensionPolicy, ExtensionPolicy]:
+    ca_policy = (
+        ExtensionPolicy.permit_all()
+        .require_present(x509.BasicConstraints, Criticality.AGNOSTIC, None)
+        .may_be_present(x509.KeyUsage, Criticality.AGNOSTIC, _ca_key_usage)
+    )
+    return ca_policy, ExtensionPolicy.permit_all()
+
+
+def _explain(leaf: ChainItem, pile: list[ChainItem], roots: list[ChainItem], at: dt.datetime) -> tuple[tuple[ChainItem, ...], str]:
+    """Rebuild the path by hand and name the first thing wrong with it."""
+    index = _Index([leaf, *pile, *roots], at)
+    path = index.path_up(leaf, set())
+    root_prints = {r.fingerprint for r in roots}
+    for position, item in enumerate(path):
+        problem = validity_problem(item.certificate, at)
+        if problem:
+            what = "the certificate" if position == 0 else f"{role_of(item).value} {item.subject_cn}"
+            return path, f"{what} {problem}"
+    top = path[-1]
+    if top.fingerprint not in root_prints or role_of(top) is not Role.ROOT:
+        candidates = index.by_subject.get(top.certificate.issuer.public_bytes(), [])
+        if candidates and not top.is_self_issued:
+            parent = candidates[0]
+            link = check_order([top, parent], at=at, expect_root=False).links[0]
+            return path, f"{top.subject_cn} is not issued by {parent.subject_cn}: {link.reason}"
+        if top.is_self_issued:
+            return path, f"{top.subject_cn} is self-signed but not in the trusted file; add it there"
+        return path, f"missing intermediate for issuer \"{common_name(top.certificate.issuer)}\": add it to the bundle"
+    ordering = check_order(path, at=at)
+    for number, link in enumerate(ordering.links):
+        if not link.ok:
+            return path, f"{path[number].subject_cn} → {path[number + 1].subject_cn}: {link.reason}"
+    return path, ""
+
+
+def verify_certificate(
+    leaf: x509.Certificate,
+    others: Sequence[x509.Certificate],
+    *,
+    at: dt.datetime | None = None,
+    source: str = "",
+) -> VerifyResult:
+    """Verify `leaf` against a bundle: self-signed certificates in `others` are trusted roots,
+    the rest are intermediates (as `pki verify <cert> <bundle/root>` takes them)."""
+    moment = at or dt.datetime.now(dt.UTC)
+    leaf_item = make_item(leaf, [source])
+    items = [make_item(c) for c in others if c != leaf]
+    roots = [i for i in items if role_of(i) is Role.ROOT]
+    intermediates = [i for i in items if role_of(i) is not Role.ROOT]
+    if not roots:
+        path, why = _explain(leaf_item, intermediates, [], moment)
+        return VerifyResult(False, path, why or "no root CA in the bundle: add the self-signed root certificate")
+    ca_policy, ee_policy = _cms_policies()
+    verifier = (
+        PolicyBuilder()
+        .store(Store([r.certificate for r in roots]))
+        .time(moment)
+        .max_chain_depth(8)
+        .extension_policies(ca_policy=ca_policy, ee_policy=ee_policy)
+        .build_client_verifier()
+    )
+    try:
+        verified = verifier.verify(leaf, [i.certificate for i in intermediates])
+    except VerificationError as error:
+        path, why = _explain(leaf_item, intermediates, roots, moment)
+        return VerifyResult(False, path, why or f"chain rejected: {str(error).split(' (encountered')[0]}")
+    chain = tuple(make_item(c) for c in verified.chain)
+    names = " → ".join(item.subject_cn for item in chain)
+    return VerifyResult(True, chain, f"verified: {names}")
