@@ -16,6 +16,8 @@ from cmswizard import __version__
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from cmswizard.pki.loader import LoadedFile
     from cmswizard.pki.spec import CsrSpec, KeyType, Purpose
 
@@ -143,10 +145,13 @@ def _cmd_match(args: argparse.Namespace) -> int:
     if not key_file.keys:
         raise CmsInputError(args.keyfile, "holds no private key; name the .key file first, then the certificate")
     other = _load(args.certfile, args)
-    targets = [*other.certificates, *other.csrs]
-    if not targets:
+    target: x509.Certificate | x509.CertificateSigningRequest
+    if other.certificates:
+        target = other.certificates[0]
+    elif other.csrs:
+        target = other.csrs[0]
+    else:
         raise CmsInputError(args.certfile, "holds no certificate or CSR to compare the key with")
-    target = targets[0]
     what = "certificate" if other.certificates else "CSR"
     if key_matches(key_file.keys[0], target):
         _say(f"match: {args.keyfile} is the private key of the {what} {args.certfile} ({common_name(target.subject)})")
@@ -189,9 +194,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         _say(f"no keys, CSRs or certificates in {args.folder}")
         return EXIT_OK
     header = ("File", "Type", "CN", "Expiry", "Same key as")
-    table = [header] + [
-        (r.name, r.kind, r.cn, r.expiry or r.note, ", ".join(r.matches)) for r in rows
-    ]
+    table = [header] + [(r.name, r.kind, r.cn, r.expiry or r.note, ", ".join(r.matches)) for r in rows]
     widths = [max(len(row[col]) for row in table) for col in range(len(header))]
     for row in table:
         _say("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
@@ -219,9 +222,16 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         return EXIT_NO
     if not args.files:
         raise CmsInputError("bundle", "name the certificate files (or --check FILE)")
-    pile = collect(_load(name, args) for name in args.files)
-    if not pile:
-        raise CmsInputError("bundle", "the files hold no certificates")
+    loaded_files = [_load(name, args) for name in args.files]
+    for loaded in loaded_files:
+        if not loaded.certificates:
+            what = (
+                "a private key but no certificate; bundles carry certificates only"
+                if loaded.keys
+                else "a CSR, not a certificate: send it to your CA and use the certificate it returns"
+            )
+            raise CmsInputError(loaded.name, f"holds {what}")
+    pile = collect(loaded_files)
     found = auto_order(pile)
     if len(found.chains) != 1:
         names = ", ".join(chain.items[0].subject_cn for chain in found.chains)
@@ -234,11 +244,14 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     for item in found.unrelated:
         _say(f"   unrelated    {item.subject_cn}  (from {', '.join(item.sources)}; left out)")
     if not chain.complete:
-        _warn(f"warning: chain incomplete: missing the certificate of \"{chain.missing_issuer}\"")
+        _warn(f'warning: chain incomplete: missing the certificate of "{chain.missing_issuer}"')
     outputs = []
     include_root = not args.no_root
-    for target, kind in ((args.fullchain, BundleKind.FULL_CHAIN), (args.ca_bundle, BundleKind.CA_BUNDLE),
-                         (args.entity, BundleKind.ENTITY)):
+    for target, kind in (
+        (args.fullchain, BundleKind.FULL_CHAIN),
+        (args.ca_bundle, BundleKind.CA_BUNDLE),
+        (args.entity, BundleKind.ENTITY),
+    ):
         if target:
             members = select_for_bundle(chain.items, kind, include_root=include_root)
             outputs.append(OutputFile(Path(target), bundle_bytes(members), replace=args.force))
@@ -302,7 +315,8 @@ def _build_parser() -> _Parser:
     sign.add_argument("--dir", default=".", help="folder holding the CSR and the CA files")
     sign.add_argument("--days", type=int, default=825, help="validity in days (default 825)")
     sign.add_argument(
-        "--eku", choices=("server,client", "server", "client"),
+        "--eku",
+        choices=("server,client", "server", "client"),
         help="extended key usage (default: client for CN postgres, else server,client)",
     )
     sign.add_argument("--force", action="store_true", help="replace an existing <basename>.crt")
@@ -365,7 +379,7 @@ def _run(argv: Sequence[str]) -> int:
         if args.command is None:
             from cmswizard.gui.launch import launch
 
-            return launch(lang=args.lang)
+            return int(launch(lang=args.lang))
         parser.error("choose a command")
     return run(args)
 

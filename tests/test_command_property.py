@@ -17,15 +17,24 @@ fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 
 label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
 unicode_label = st.sampled_from(["會議", "例子", "台灣", "münchen", "bücher", "пример"])
-fqdn = st.builds(lambda labels, tld: ".".join([*labels, tld]), st.lists(label | unicode_label, min_size=1, max_size=3),
-                 st.sampled_from(["com", "tw", "local", "net"]))
+fqdn = st.builds(
+    lambda labels, tld: ".".join([*labels, tld]),
+    st.lists(label | unicode_label, min_size=1, max_size=3),
+    st.sampled_from(["com", "tw", "local", "net"]),
+)
 ipv4 = st.ip_addresses(v=4).map(str)
 ipv6 = st.ip_addresses(v=6).map(str)
 email = st.builds(lambda local, domain: f"{local}@{domain}", st.from_regex(r"[a-z0-9._-]{1,10}", fullmatch=True), fqdn)
 san_entry = fqdn | ipv4 | ipv6 | email | fqdn.map(lambda n: "*." + n if n.count(".") >= 1 else n)
-plain_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x9FFF,
-                                            blacklist_characters='"\\', blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
-                     max_size=30)
+plain_text = st.text(
+    alphabet=st.characters(
+        min_codepoint=32,
+        max_codepoint=0x9FFF,
+        blacklist_characters='"\\',
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+    ),
+    max_size=30,
+)
 
 
 def _valid_input(basename, cn, ou, o, state, c, san, key_type):
@@ -36,7 +45,9 @@ inputs = st.builds(
     _valid_input,
     st.from_regex(r"[A-Za-z0-9_-]{1,20}", fullmatch=True),
     fqdn | st.just("postgres"),
-    plain_text, plain_text, plain_text,
+    plain_text,
+    plain_text,
+    plain_text,
     st.sampled_from(["", *COUNTRIES]),
     st.lists(san_entry, max_size=6),
     st.sampled_from(list(KeyType)),

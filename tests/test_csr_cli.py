@@ -13,7 +13,11 @@ import pytest
 from cmswizard.pki.errors import CmsInputError
 
 ACCEPTANCE = (
-    "cms1", "CN:cms1.example.com", "OU:IT", "O:Example", "C:TW",
+    "cms1",
+    "CN:cms1.example.com",
+    "OU:IT",
+    "O:Example",
+    "C:TW",
     "subjectAltName:cms1.example.com,join.example.com,10.0.0.5",
 )
 
@@ -27,7 +31,9 @@ def test_acceptance_command_writes_key_and_csr_that_openssl_verifies(cli, tmp_pa
     assert b"\r" not in csr.read_bytes() and csr.read_bytes().endswith(b"-----END CERTIFICATE REQUEST-----\n")
     shown = subprocess.run(
         ["openssl", "req", "-in", str(csr), "-verify", "-noout", "-text"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "verify OK" in shown.stderr + shown.stdout
     assert "Subject: C = TW, O = Example, OU = IT, CN = cms1.example.com" in shown.stdout
@@ -39,10 +45,12 @@ def test_acceptance_command_writes_key_and_csr_that_openssl_verifies(cli, tmp_pa
 
 def test_key_matches_csr_per_openssl(cli, tmp_path: Path) -> None:
     assert cli("pki", "csr", *ACCEPTANCE, "--key", "ec256").code == 0
-    from_key = subprocess.run(["openssl", "pkey", "-in", str(tmp_path / "cms1.key"), "-pubout"],
-                              capture_output=True, check=True).stdout
-    from_csr = subprocess.run(["openssl", "req", "-in", str(tmp_path / "cms1.csr"), "-pubkey", "-noout"],
-                              capture_output=True, check=True).stdout
+    from_key = subprocess.run(
+        ["openssl", "pkey", "-in", str(tmp_path / "cms1.key"), "-pubout"], capture_output=True, check=True
+    ).stdout
+    from_csr = subprocess.run(
+        ["openssl", "req", "-in", str(tmp_path / "cms1.csr"), "-pubkey", "-noout"], capture_output=True, check=True
+    ).stdout
     assert from_key == from_csr
 
 
@@ -50,8 +58,12 @@ def test_key_matches_csr_per_openssl(cli, tmp_path: Path) -> None:
 def test_key_types(cli, tmp_path: Path, key_type: str, text: str) -> None:
     result = cli("pki", "csr", "svc", "CN:svc.example.com", "--key", key_type, "--dir", str(tmp_path))
     assert result.code == 0
-    shown = subprocess.run(["openssl", "req", "-in", str(tmp_path / "svc.csr"), "-noout", "-text"],
-                           capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run(
+        ["openssl", "req", "-in", str(tmp_path / "svc.csr"), "-noout", "-text"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert text in shown
     if key_type.startswith("ec"):
         assert "ECDSA" in result.err
@@ -109,10 +121,15 @@ def test_san_entries_are_typed() -> None:
     from cmswizard.pki.command import parse
     from cmswizard.pki.names import SanKind
 
-    spec = parse("pki csr a CN:a.example.com subjectAltName:a.example.com,10.0.0.5,2001:DB8::1,admin@example.com,*.example.com")
+    spec = parse(
+        "pki csr a CN:a.example.com subjectAltName:a.example.com,10.0.0.5,2001:DB8::1,admin@example.com,*.example.com"
+    )
     assert [(e.kind, e.value) for e in spec.san] == [
-        (SanKind.DNS, "a.example.com"), (SanKind.IP, "10.0.0.5"), (SanKind.IP, "2001:db8::1"),
-        (SanKind.EMAIL, "admin@example.com"), (SanKind.DNS, "*.example.com"),
+        (SanKind.DNS, "a.example.com"),
+        (SanKind.IP, "10.0.0.5"),
+        (SanKind.IP, "2001:db8::1"),
+        (SanKind.EMAIL, "admin@example.com"),
+        (SanKind.DNS, "*.example.com"),
     ]
 
 
@@ -190,7 +207,15 @@ def test_bad_input_table_is_large_enough() -> None:
 
 
 def test_real_process_non_utf8_argv_and_no_traceback(tmp_path: Path) -> None:
-    argv = [sys.executable, "-m", "cmswizard", "pki", "csr", "cms1", b"CN:caf\xe9.example.com".decode("utf-8", "surrogateescape")]
+    argv = [
+        sys.executable,
+        "-m",
+        "cmswizard",
+        "pki",
+        "csr",
+        "cms1",
+        b"CN:caf\xe9.example.com".decode("utf-8", "surrogateescape"),
+    ]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, env=env)
     assert done.returncode == 2

@@ -74,7 +74,9 @@ def _line_issues(text: str) -> list[BundleIssue]:
     lines = text.split("\n")
     crlf_lines = [n for n, line in enumerate(lines, 1) if line.endswith("\r")]
     if crlf_lines:
-        issues.append(BundleIssue(crlf_lines[0], f"Windows line endings (CRLF) on {len(crlf_lines)} line(s); CMS needs LF"))
+        issues.append(
+            BundleIssue(crlf_lines[0], f"Windows line endings (CRLF) on {len(crlf_lines)} line(s); CMS needs LF")
+        )
     inside = False
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r")
@@ -122,7 +124,9 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
         issues.append(BundleIssue(None, "contains a private key; a bundle must never carry it"))
     distinct = collect([loaded])
     if len(distinct) < len(loaded.certificates):
-        issues.append(BundleIssue(None, f"{len(loaded.certificates) - len(distinct)} duplicate certificate(s); keep each once"))
+        issues.append(
+            BundleIssue(None, f"{len(loaded.certificates) - len(distinct)} duplicate certificate(s); keep each once")
+        )
     for item in distinct:
         problem = validity_problem(item.certificate, at)
         if problem:
@@ -134,7 +138,9 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
         found = auto_order(distinct, at=at)
         in_chain = [c for c in found.chains if len(c.items) == len(distinct)]
         if in_chain:
-            issues.append(BundleIssue(None, "certificates are in the wrong order; CMS needs entity → intermediates → root"))
+            issues.append(
+                BundleIssue(None, "certificates are in the wrong order; CMS needs entity → intermediates → root")
+            )
             fixed_items = list(in_chain[0].items)
         else:
             for index, link in enumerate(as_given.links):

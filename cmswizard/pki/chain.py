@@ -167,7 +167,9 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
     child_aki, parent_ski = _key_id(child, x509.AuthorityKeyIdentifier), _key_id(parent, x509.SubjectKeyIdentifier)
     if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
         return LinkStatus(
-            False, f"issued by another key of {common_name(parent.subject)} (renewed CA?): key identifiers differ"
+            False,
+            f"signed by a different CA with the same name {common_name(parent.subject)} "
+            "(a renewed or another CA: the key identifiers differ)",
         )
     if not _signature_ok(child, parent):
         return LinkStatus(False, "signature does not match the next certificate's key")
@@ -176,7 +178,8 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
         return LinkStatus(False, "the next certificate is not a CA (basicConstraints)")
     if constraints.path_length is not None and cas_below_parent > constraints.path_length:
         return LinkStatus(
-            False, f"path length exceeded: {common_name(parent.subject)} allows {constraints.path_length} CA(s) below it"
+            False,
+            f"path length exceeded: {common_name(parent.subject)} allows {constraints.path_length} CA(s) below it",
         )
     try:
         usage = parent.extensions.get_extension_for_class(x509.KeyUsage).value
@@ -277,7 +280,7 @@ class _Index:
         """The best path from `item` to a root, memoised so a pile is ordered in linear time."""
         if item.fingerprint in self.best_up:
             return self.best_up[item.fingerprint]
-        if item.is_self_issued and self.issued(item, item) or len(visiting) >= MAX_DEPTH:
+        if (item.is_self_issued and self.issued(item, item)) or len(visiting) >= MAX_DEPTH:
             path: tuple[ChainItem, ...] = (item,)
             self.ends_in_root[item.fingerprint] = True
         else:
@@ -318,7 +321,8 @@ def auto_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None) -> 
     entities = [i for i in items if not i.is_ca]
     if not entities:  # only CAs given (a CA bundle): start from the CAs that issued nothing here
         entities = [
-            i for i in items
+            i
+            for i in items
             if i.fingerprint not in issuers_of_something and not (i.is_self_issued and index.issued(i, i))
         ]
     chains = []

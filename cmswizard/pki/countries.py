@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["COUNTRIES", "COMMON_MISTAKES", "country_name"]
+__all__ = ["COMMON_MISTAKES", "COUNTRIES", "country_name"]
 
 _TABLE = """\
 AD Andorra|AE United Arab Emirates|AF Afghanistan|AG Antigua and Barbuda|AI Anguilla|AL Albania|

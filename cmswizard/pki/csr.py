@@ -60,9 +60,7 @@ def planned_files(spec: CsrSpec, folder: Path, *, force: bool = False) -> tuple[
     """The key and CSR paths; raises before any key is made if the key exists and force is off."""
     key_path = folder / f"{spec.basename}.key"
     csr_path = folder / f"{spec.basename}.csr"
-    check_can_write(
-        [OutputFile(key_path, b"", private=True, replace=force), OutputFile(csr_path, b"", replace=True)]
-    )
+    check_can_write([OutputFile(key_path, b"", private=True, replace=force), OutputFile(csr_path, b"", replace=True)])
     return key_path, csr_path
 
 

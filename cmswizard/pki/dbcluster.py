@@ -109,7 +109,5 @@ def write_db_cluster(
         contents[f"{spec.basename}.key"] = private_key_pem(key)
         contents[f"{spec.basename}.csr"] = csr.public_bytes(Encoding.PEM)
         contents[f"{spec.basename}.crt"] = signed.certificate.public_bytes(Encoding.PEM)
-    outputs = [
-        OutputFile(folder / name, contents[name], private=private, replace=force) for name, private in names
-    ]
+    outputs = [OutputFile(folder / name, contents[name], private=private, replace=force) for name, private in names]
     return DbCluster(plan, tuple(write_files(outputs)))

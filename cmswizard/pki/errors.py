@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CmsInputError", "CmsCheckFailed", "shorten"]
+__all__ = ["CmsCheckFailed", "CmsInputError", "shorten"]
 
 
 def shorten(value: str, limit: int = 40) -> str:

@@ -17,7 +17,15 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from cmswizard.pki.keys import PrivateKey, describe_public_key, public_key_der
 from cmswizard.pki.loader import LoadedFile
 
-__all__ = ["Facts", "days_left", "describe_certificate", "describe_csr", "describe_key", "describe_loaded", "expiry_status"]
+__all__ = [
+    "Facts",
+    "days_left",
+    "describe_certificate",
+    "describe_csr",
+    "describe_key",
+    "describe_loaded",
+    "expiry_status",
+]
 
 _EKU_NAMES = {
     ExtendedKeyUsageOID.SERVER_AUTH: "serverAuth",
@@ -166,7 +174,7 @@ def describe_certificate(certificate: x509.Certificate, source: str = "", at: dt
         signature_algorithm=_signature_name(certificate),
         serial=f"{certificate.serial_number:X}",
         sha256=_colon_hex(certificate.fingerprint(hashes.SHA256())),
-        sha1=_colon_hex(certificate.fingerprint(hashes.SHA1())),  # noqa: S303 - shown because Windows shows it
+        sha1=_colon_hex(certificate.fingerprint(hashes.SHA1())),
         basic_constraints=constraints_text,
         key_usage=key_usage,
         extended_key_usage=[_EKU_NAMES.get(oid, oid.dotted_string) for oid in eku] if eku is not None else [],

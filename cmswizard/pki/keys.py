@@ -52,7 +52,7 @@ def describe_public_key(key: PublicKeyTypes) -> str:
     return type(key).__name__.replace("PublicKey", "")
 
 
-def signature_hash_for(key: PrivateKey) -> hashes.HashAlgorithm | None:
+def signature_hash_for(key: PrivateKey) -> hashes.SHA256 | hashes.SHA384 | None:
     """SHA-256 for RSA and P-256, SHA-384 for P-384 (matching strength); EdDSA takes none."""
     if isinstance(key, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
         return None

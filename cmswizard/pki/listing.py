@@ -44,8 +44,16 @@ def list_folder(folder: Path, *, at: dt.datetime | None = None) -> list[ListedFi
             first = loaded.certificates[0]
             count = len(loaded.certificates)
             kind = "certificate" if count == 1 else f"bundle ({count} certificates)"
-            rows.append((path, kind, common_name(first.subject), expiry_status(first, at),
-                         public_key_der(first.public_key()), ""))
+            rows.append(
+                (
+                    path,
+                    kind,
+                    common_name(first.subject),
+                    expiry_status(first, at),
+                    public_key_der(first.public_key()),
+                    "",
+                )
+            )
         elif loaded.csrs:
             csr = loaded.csrs[0]
             rows.append((path, "CSR", common_name(csr.subject), "", public_key_der(csr.public_key()), ""))

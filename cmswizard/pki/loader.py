@@ -13,6 +13,7 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from cryptography import x509
@@ -78,7 +79,7 @@ def _load_private_key_pem(block: bytes, name: str, password: bytes | None) -> Pr
             raise PasswordRequired(name, "holds an encrypted private key; enter its password") from None
         raise CmsInputError(name, "the private key is not encrypted; leave the password empty") from None
     except ValueError:
-        if password is not None and b"ENCRYPTED" in block[:40] or b"Proc-Type: 4,ENCRYPTED" in block:
+        if (password is not None and b"ENCRYPTED" in block[:40]) or b"Proc-Type: 4,ENCRYPTED" in block:
             raise CmsInputError(name, "wrong password for the private key; try again") from None
         raise CmsInputError(name, "holds a damaged private key block; export the key again") from None
     except Exception:
@@ -122,7 +123,7 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
             elif label in _CSR_LABELS:
                 loaded.csrs.append(x509.load_der_x509_csr(der))
             elif label in _PKCS7_LABELS:
-                loaded.certificates.extend(_quiet(lambda der=der: pkcs7.load_der_pkcs7_certificates(der)))
+                loaded.certificates.extend(_quiet(partial(pkcs7.load_der_pkcs7_certificates, der)))
             elif label == b"X509 CRL":
                 continue  # a revocation list rides along in some exports; it is not a certificate
             elif label == b"PUBLIC KEY":

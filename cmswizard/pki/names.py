@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import ipaddress
 import re
@@ -50,10 +51,8 @@ def to_unicode(name: str) -> str:
     labels = []
     for label in name.split("."):
         if label.startswith("xn--"):
-            try:
+            with contextlib.suppress(UnicodeError):
                 label = label.encode("ascii").decode("idna")
-            except UnicodeError:
-                pass
         labels.append(label)
     return ".".join(labels)
 
@@ -69,9 +68,7 @@ def _to_a_label(label: str, where: str, original: str) -> str:
         ) from None
 
 
-def check_fqdn(
-    text: str, where: str, *, allow_wildcard: bool = True, allow_single_label: bool = False
-) -> str:
+def check_fqdn(text: str, where: str, *, allow_wildcard: bool = True, allow_single_label: bool = False) -> str:
     """Validate a DNS name and return it in canonical form (lower case, A-labels).
 
     A leftmost `*` label is allowed (a wildcard certificate); nothing else may be a wildcard.
@@ -84,9 +81,7 @@ def check_fqdn(
     if any(ch.isspace() for ch in name):
         raise CmsInputError(where, f"{shorten(text)} contains a space; a domain name has none")
     if "://" in name or "/" in name:
-        raise CmsInputError(
-            where, f"{shorten(text)} looks like a URL; enter only the host name, e.g. join.example.com"
-        )
+        raise CmsInputError(where, f"{shorten(text)} looks like a URL; enter only the host name, e.g. join.example.com")
     if ":" in name:
         raise CmsInputError(where, f"{shorten(text)} contains ':' (a port?); enter only the host name")
     if "@" in name:
@@ -108,9 +103,7 @@ def check_fqdn(
                     where, f"{shorten(text)}: only the leftmost label may be a wildcard (e.g. *.example.com)"
                 )
             if label != "*":
-                raise CmsInputError(
-                    where, f"{shorten(text)}: a wildcard must be the whole label '*', not part of one"
-                )
+                raise CmsInputError(where, f"{shorten(text)}: a wildcard must be the whole label '*', not part of one")
             if len(labels) < 3:
                 raise CmsInputError(
                     where, f"{shorten(text)}: a wildcard needs at least two labels after it (*.example.com)"

@@ -152,13 +152,9 @@ def check_basename(value: str) -> str:
     if "." in name:
         stem = name.split(".")[0]
         hint = f", e.g. {stem}" if stem and _BASENAME.match(stem) else ""
-        raise CmsInputError(
-            "basename", f"{shorten(name)} contains '.'; give the name without extension{hint}"
-        )
+        raise CmsInputError("basename", f"{shorten(name)} contains '.'; give the name without extension{hint}")
     if not _BASENAME.match(name):
-        raise CmsInputError(
-            "basename", f"{shorten(name)} may contain only letters, digits, '-' and '_' (no spaces)"
-        )
+        raise CmsInputError("basename", f"{shorten(name)} may contain only letters, digits, '-' and '_' (no spaces)")
     if len(name) > _MAX_BASENAME:
         raise CmsInputError("basename", f"is longer than {_MAX_BASENAME} characters; use a shorter name")
     return name
@@ -180,7 +176,7 @@ def _check_cn(value: str, purpose: Purpose, problems: list[Problem]) -> str:
     try:
         fqdn = check_fqdn(cn, "CN")
     except CmsInputError:
-        if cn.replace(".", "").isdigit() or ":" in cn and all(c in "0123456789abcdefABCDEF:" for c in cn):
+        if cn.replace(".", "").isdigit() or (":" in cn and all(c in "0123456789abcdefABCDEF:" for c in cn)):
             raise CmsInputError(
                 "CN", f"{shorten(cn)} is an IP address; use the host name as CN and put the address in the SAN"
             ) from None
@@ -209,9 +205,7 @@ def _check_optional(value: str, name: str, problems: list[Problem]) -> str | Non
     if not text:
         return None
     if len(text) > MAX_LENGTH[name]:
-        raise CmsInputError(
-            name, f"is {len(text)} characters long; RFC 5280 allows at most {MAX_LENGTH[name]}"
-        )
+        raise CmsInputError(name, f"is {len(text)} characters long; RFC 5280 allows at most {MAX_LENGTH[name]}")
     if " " in text:
         problems.append(_space_warning(name))
     return text
@@ -234,17 +228,13 @@ def check_country(value: str) -> str | None:
     raise CmsInputError("C", f"{shorten(text)} is not a two-letter ISO 3166 country code (e.g. TW, US, GB)")
 
 
-def _check_san(
-    entries: Iterable[str], cn: str, purpose: Purpose, problems: list[Problem]
-) -> tuple[SanEntry, ...]:
+def _check_san(entries: Iterable[str], cn: str, purpose: Purpose, problems: list[Problem]) -> tuple[SanEntry, ...]:
     result: list[SanEntry] = []
     for raw in entries:
         _check_text(raw, "subjectAltName")
         entry = classify_san(raw)
         if entry in result:
-            problems.append(
-                Problem("subjectAltName", Severity.NOTE, f"{entry.display} was listed twice; kept once")
-            )
+            problems.append(Problem("subjectAltName", Severity.NOTE, f"{entry.display} was listed twice; kept once"))
             continue
         result.append(entry)
     if result and cn != DB_CLIENT_CN and purpose is Purpose.CSR:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography import x509
-from cryptography.x509.verification import Criticality, ExtensionPolicy, PolicyBuilder, Store, VerificationError
+from cryptography.x509.verification import (
+    Criticality,
+    ExtensionPolicy,
+    PolicyBuilder,
+    Store,
+    VerificationError,
+)
 
 from cmswizard.pki.chain import (
     ChainItem,
@@ -56,7 +62,9 @@ def _cms_policies() -> tuple[ExtensionPolicy, ExtensionPolicy]:
     return ca_policy, ExtensionPolicy.permit_all()
 
 
-def _explain(leaf: ChainItem, pile: list[ChainItem], roots: list[ChainItem], at: dt.datetime) -> tuple[tuple[ChainItem, ...], str]:
+def _explain(
+    leaf: ChainItem, pile: list[ChainItem], roots: list[ChainItem], at: dt.datetime
+) -> tuple[tuple[ChainItem, ...], str]:
     """Rebuild the path by hand and name the first thing wrong with it."""
     index = _Index([leaf, *pile, *roots], at)
     path = index.path_up(leaf, set())
@@ -75,7 +83,7 @@ def _explain(leaf: ChainItem, pile: list[ChainItem], roots: list[ChainItem], at:
             return path, f"{top.subject_cn} is not issued by {parent.subject_cn}: {link.reason}"
         if top.is_self_issued:
             return path, f"{top.subject_cn} is self-signed but not in the trusted file; add it there"
-        return path, f"missing intermediate for issuer \"{common_name(top.certificate.issuer)}\": add it to the bundle"
+        return path, f'missing intermediate for issuer "{common_name(top.certificate.issuer)}": add it to the bundle'
     ordering = check_order(path, at=at)
     for number, link in enumerate(ordering.links):
         if not link.ok:

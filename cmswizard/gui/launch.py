@@ -1,0 +1,68 @@
+"""Starting the wizard: the application object, logging of Qt's messages, and a plain message when
+there is no display to open a window on."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("cmswizard.qt")
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _route_qt_messages() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qInstallMessageHandler(lambda kind, _context, message: log.log(levels.get(kind, logging.INFO), message))
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from cmswizard.gui.wizard import ICON_PATH
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("cmswizard")
+    app.setOrganizationName("cmswizard")
+    app.setApplicationDisplayName("CMS Certificate Wizard")
+    if ICON_PATH.exists():
+        app.setWindowIcon(QIcon(str(ICON_PATH)))
+    return app
+
+
+def launch(lang: str | None = None) -> int:
+    if not _has_display():
+        print(
+            "cmswizard: no display found, so the wizard cannot open a window. Run it in a desktop session, "
+            "or use the command line: cmswizard pki csr <basename> CN:<fqdn> ... (see cmswizard --help)",
+            file=sys.stderr,
+        )
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    _route_qt_messages()
+    app = create_application()
+    from cmswizard.gui.settings import Settings
+    from cmswizard.gui.wizard import CmsWizard
+
+    wizard = CmsWizard(Settings())
+    wizard.show()
+    return int(app.exec())

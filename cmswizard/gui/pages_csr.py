@@ -1,0 +1,617 @@
+"""The CSR flow: deployment → subject → preview → generate (or run it on the CMS)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from cmswizard.gui.tasks import run_in_background
+from cmswizard.gui.widgets import CommandBox, CountryBox, FieldMessage, SanEditor
+from cmswizard.gui.wizard import PageId
+from cmswizard.pki.command import render
+from cmswizard.pki.csr import CsrResult, generate_key_and_csr
+from cmswizard.pki.deployment import (
+    CmsVersion,
+    Deployment,
+    ProposedCertificate,
+    Service,
+    Topology,
+    propose_certificates,
+    services_for,
+)
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.files import LIVE_KEY_WARNING
+from cmswizard.pki.inspect import describe_csr
+from cmswizard.pki.loader import load_file
+from cmswizard.pki.spec import KeyType, Severity, SpecCheck, SubjectInput, check_subject
+
+if TYPE_CHECKING:
+    from cmswizard.gui.wizard import CmsWizard, CsrFlowState
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.replace(",", " ").split() if part)
+
+
+class _CsrPage(QWizardPage):
+    def cms_wizard(self) -> CmsWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    @property
+    def state(self) -> CsrFlowState:
+        return self.cms_wizard().csr
+
+
+class DeploymentPage(_CsrPage):
+    """Version, topology, services and names → the certificates to make."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your CMS deployment"))
+        self.setSubTitle(self.tr("Tell the wizard about the servers; it proposes the certificates each service needs."))
+        self.version = QComboBox(self)
+        self.version.addItem(self.tr("CMS 3.x (Web Bridge 3)"), CmsVersion.V3.value)
+        self.version.addItem(self.tr("CMS 2.x (Web Bridge, XMPP)"), CmsVersion.V2.value)
+        self.version.setAccessibleName(self.tr("CMS version"))
+        self.single = QRadioButton(self.tr("&Single combined server"), self)
+        self.cluster = QRadioButton(self.tr("C&luster of combined servers"), self)
+        self.edge = QRadioButton(self.tr("Core and &edge servers"), self)
+        self.topology = QButtonGroup(self)
+        for number, button in enumerate((self.single, self.cluster, self.edge)):
+            self.topology.addButton(button, number)
+        self.single.setChecked(True)
+        self.services_box = QGroupBox(self.tr("Services to cover"), self)
+        self.services_layout = QGridLayout(self.services_box)
+        self.service_checks: dict[Service, QCheckBox] = {}
+        self.nodes = QPlainTextEdit(self)
+        self.nodes.setPlaceholderText(self.tr("cms1.example.com (one per line)"))
+        self.nodes.setAccessibleName(self.tr("Server FQDNs"))
+        self.nodes.setTabChangesFocus(True)
+        self.nodes.setMaximumHeight(70)
+        self.edges = QPlainTextEdit(self)
+        self.edges.setPlaceholderText(self.tr("edge1.example.com (one per line)"))
+        self.edges.setAccessibleName(self.tr("Edge server FQDNs"))
+        self.edges.setTabChangesFocus(True)
+        self.edges.setMaximumHeight(56)
+        self.join_url = QLineEdit(self)
+        self.join_url.setPlaceholderText(self.tr("join.example.com"))
+        self.join_url.setAccessibleName(self.tr("Join URL host"))
+        self.xmpp = QLineEdit(self)
+        self.xmpp.setPlaceholderText(self.tr("example.com"))
+        self.xmpp.setAccessibleName(self.tr("XMPP domain"))
+        self.combined = QCheckBox(self.tr("One c&ombined certificate for every service"), self)
+        self.message = FieldMessage(self)
+        self.proposals = QTreeWidget(self)
+        self.proposals.setHeaderLabels([self.tr("Basename"), self.tr("CN"), self.tr("SAN"), self.tr("For")])
+        self.proposals.setRootIsDecorated(False)
+        self.proposals.setAccessibleName(self.tr("Proposed certificates"))
+        self.proposals.setMinimumHeight(120)
+
+        form = QFormLayout()
+        form.addRow(self.tr("CMS &version:"), self.version)
+        topology_row = QHBoxLayout()
+        for button in (self.single, self.cluster, self.edge):
+            topology_row.addWidget(button)
+        topology_row.addStretch()
+        form.addRow(self.tr("Topology:"), topology_row)
+        form.addRow(self.services_box)
+        form.addRow(self.tr("Se&rver FQDNs:"), self.nodes)
+        self.edges_label = QLabel(self.tr("E&dge FQDNs:"), self)
+        self.edges_label.setBuddy(self.edges)
+        form.addRow(self.edges_label, self.edges)
+        form.addRow(self.tr("&Join URL host:"), self.join_url)
+        self.xmpp_label = QLabel(self.tr("&XMPP domain:"), self)
+        self.xmpp_label.setBuddy(self.xmpp)
+        form.addRow(self.xmpp_label, self.xmpp)
+        form.addRow("", self.combined)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        proposals_label = QLabel(self.tr("&Certificates to make (choose the one to start with):"), self)
+        proposals_label.setBuddy(self.proposals)
+        layout.addWidget(proposals_label)
+        layout.addWidget(self.proposals, 1)
+
+        self.version.currentIndexChanged.connect(self._rebuild_services)
+        self.topology.idToggled.connect(lambda *_: self._refresh())
+        for edit in (self.nodes, self.edges):
+            edit.textChanged.connect(self._refresh)
+        for line in (self.join_url, self.xmpp):
+            line.textChanged.connect(self._refresh)
+        self.combined.toggled.connect(self._refresh)
+        self.proposals.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self._found: list[ProposedCertificate] = []
+
+    def initializePage(self) -> None:
+        if not self.service_checks:
+            saved = self.cms_wizard().settings.get("cms/version")
+            self.version.setCurrentIndex(max(self.version.findData(saved), 0))
+            self._rebuild_services()
+        wanted = self.proposals.topLevelItem(self.state.current)
+        if wanted is not None:  # coming back for the next certificate: keep the flow's place
+            self.proposals.setCurrentItem(wanted)
+
+    def _rebuild_services(self) -> None:
+        version = CmsVersion(self.version.currentData())
+        previous = {s for s, box in self.service_checks.items() if box.isChecked()}
+        for box in self.service_checks.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.service_checks = {}
+        defaults = {Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE, Service.WEBBRIDGE3, Service.XMPP}
+        for number, service in enumerate(s for s in services_for(version) if s is not Service.DATABASE):
+            box = QCheckBox(service.label, self.services_box)
+            box.setChecked(service in previous if previous else service in defaults)
+            box.toggled.connect(self._refresh)
+            self.services_layout.addWidget(box, number // 4, number % 4)
+            self.service_checks[service] = box
+        self.xmpp.setVisible(version is CmsVersion.V2)
+        self.xmpp_label.setVisible(version is CmsVersion.V2)
+        self._refresh()
+
+    def deployment(self) -> Deployment:
+        topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
+        return Deployment(
+            version=CmsVersion(self.version.currentData()),
+            topology=topology,
+            services=frozenset(s for s, box in self.service_checks.items() if box.isChecked()),
+            nodes=_lines(self.nodes.toPlainText()),
+            edge_nodes=_lines(self.edges.toPlainText()) if topology is Topology.EDGE else (),
+            join_url=self.join_url.text(),
+            xmpp_domain=self.xmpp.text() if self.xmpp.isVisible() else "",
+            combined=self.combined.isChecked(),
+        )
+
+    def _refresh(self) -> None:
+        is_edge = self.topology.checkedId() == 2
+        self.edges.setVisible(is_edge)
+        self.edges_label.setVisible(is_edge)
+        self.proposals.clear()
+        self._found = []
+        deployment = self.deployment()
+        if not deployment.nodes:
+            self.message.show_problems([])
+        else:
+            try:
+                self._found = propose_certificates(deployment)
+            except CmsInputError as error:
+                from cmswizard.pki.spec import Problem
+
+                self.message.show_problems([Problem(error.where, Severity.ERROR, f"{error.where}: {error.message}")])
+            else:
+                self.message.show_problems([])
+        for proposal in self._found:
+            who = proposal.node or self.tr("all servers")
+            item = QTreeWidgetItem(
+                [proposal.basename, proposal.cn, ", ".join(proposal.san), f"{proposal.service_labels} ({who})"]
+            )
+            item.setToolTip(3, proposal.why)
+            self.proposals.addTopLevelItem(item)
+        first = self.proposals.topLevelItem(0)
+        if first is not None:
+            self.proposals.setCurrentItem(first)
+        for column in range(3):
+            self.proposals.resizeColumnToContents(column)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self._found) and self.proposals.currentItem() is not None
+
+    def validatePage(self) -> bool:
+        state = self.state
+        state.deployment = self.deployment()
+        state.proposals = list(self._found)
+        current = self.proposals.currentItem()
+        state.current = self.proposals.indexOfTopLevelItem(current) if current is not None else 0
+        self.cms_wizard().settings.set("cms/version", state.deployment.version.value)
+        return True
+
+
+class SubjectPage(_CsrPage):
+    """Every field of the request, checked by the engine as it is typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Subject of the certificate"))
+        self.setSubTitle(self.tr("Fields are checked against the CMS rules as you type."))
+        self.basename = QLineEdit(self)
+        self.cn = QLineEdit(self)
+        self.ou = QLineEdit(self)
+        self.o = QLineEdit(self)
+        self.st = QLineEdit(self)
+        self.country = CountryBox(self)
+        self.san = SanEditor(self)
+        self.key_type = QComboBox(self)
+        for key_type in KeyType:
+            label = key_type.label + (self.tr(" (default)") if key_type is KeyType.RSA2048 else "")
+            if key_type.is_ec:
+                label += self.tr(" — check your CMS accepts ECDSA")
+            self.key_type.addItem(label, key_type.value)
+        self.messages = {
+            name: FieldMessage(self) for name in ("basename", "CN", "OU", "O", "ST", "C", "subjectAltName", "key type")
+        }
+        self.basename.setPlaceholderText(self.tr("e.g. callbridge-2026 (letters, digits, - and _)"))
+        self.cn.setPlaceholderText(self.tr("fully qualified domain name, e.g. cms1.example.com"))
+        self.st.setPlaceholderText(self.tr("state or province, e.g. Taipei"))
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = [
+            (self.tr("&Basename:"), self.basename, "basename", self.tr("Basename")),
+            (self.tr("Common &name (CN):"), self.cn, "CN", self.tr("Common name")),
+            (self.tr("Organi&zational unit (OU):"), self.ou, "OU", self.tr("Organizational unit")),
+            (self.tr("&Organization (O):"), self.o, "O", self.tr("Organization")),
+            (self.tr("&State / province (ST):"), self.st, "ST", self.tr("State or province")),
+            (self.tr("Countr&y (C):"), self.country, "C", self.tr("Country")),
+            (self.tr("Subject &alt names:"), self.san, "subjectAltName", self.tr("Subject alternative names")),
+            (self.tr("&Key type:"), self.key_type, "key type", self.tr("Key type")),
+        ]
+        for label, widget, key, accessible in rows:
+            widget.setAccessibleName(accessible)
+            form.addRow(label, widget)
+            form.addRow("", self.messages[key])
+        for line in (self.basename, self.cn, self.ou, self.o, self.st):
+            line.textChanged.connect(self._recheck)
+        self.country.editTextChanged.connect(self._recheck)
+        self.country.currentIndexChanged.connect(self._recheck)
+        self.san.changed.connect(self._recheck)
+        self.key_type.currentIndexChanged.connect(self._recheck)
+        self.checked = SpecCheck(None)
+        self._loaded: tuple[str, int] | None = None
+
+    def initializePage(self) -> None:
+        state = self.state
+        proposal = state.proposal
+        key = (proposal.basename if proposal else "", state.current)
+        if proposal is not None and key != self._loaded:
+            self.load_proposal(proposal)
+            self._loaded = key
+        self._recheck()
+
+    def load_proposal(self, proposal: ProposedCertificate) -> None:
+        settings = self.cms_wizard().settings
+        self.basename.setText(proposal.basename)
+        self.cn.setText(proposal.cn)
+        self.ou.setText(settings.get("subject/OU"))
+        self.o.setText(settings.get("subject/O"))
+        self.st.setText(settings.get("subject/ST"))
+        self.country.set_code(settings.get("subject/C"))
+        self.san.set_entries(proposal.san)
+        index = self.key_type.findData(settings.get("key/type"))
+        self.key_type.setCurrentIndex(max(index, 0))
+
+    def typed(self) -> SubjectInput:
+        return SubjectInput(
+            basename=self.basename.text(),
+            cn=self.cn.text(),
+            ou=self.ou.text(),
+            o=self.o.text(),
+            st=self.st.text(),
+            c=self.country.code(),
+            san=tuple(self.san.entries()),
+            key_type=KeyType(self.key_type.currentData()),
+        )
+
+    def _recheck(self) -> None:
+        self.checked = check_subject(self.typed())
+        for name, label in self.messages.items():
+            label.show_problems(self.checked.for_field(name))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.checked.spec is not None
+
+    def validatePage(self) -> bool:
+        if self.checked.spec is None:
+            return False
+        self.state.spec = self.checked.spec
+        settings = self.cms_wizard().settings
+        spec = self.checked.spec
+        settings.set("subject/O", spec.o or "")
+        settings.set("subject/OU", spec.ou or "")
+        settings.set("subject/ST", spec.st or "")
+        settings.set("subject/C", spec.c or "")
+        settings.set("key/type", spec.key_type.value)
+        return True
+
+
+class PreviewPage(_CsrPage):
+    """The exact `pki csr` line: the same spec object the engine will run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("The command"))
+        self.setSubTitle(self.tr("This is exactly what runs: type it on the CMS, or let the wizard run it here."))
+        self.command = CommandBox(self)
+        self.command.setAccessibleName(self.tr("pki csr command"))
+        self.command.setMaximumHeight(90)
+        self.copy_button = QPushButton(self.tr("&Copy command"), self)
+        self.copy_button.clicked.connect(self._copy)
+        self.notes = FieldMessage(self)
+        self.here = QRadioButton(self.tr("&Generate the key and CSR on this computer"), self)
+        self.on_cms = QRadioButton(self.tr("I will &run this command on the CMS (over SSH to the MMP)"), self)
+        self.here.setChecked(True)
+        self.folder = QLineEdit(self)
+        self.folder.setAccessibleName(self.tr("Output folder"))
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.clicked.connect(self._choose_folder)
+        self.files_label = QLabel(self)
+        self.files_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.command, 1)
+        row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        layout.addWidget(self.notes)
+        layout.addSpacing(8)
+        layout.addWidget(self.here)
+        folder_row = QHBoxLayout()
+        folder_label = QLabel(self.tr("Save in &folder:"), self)
+        folder_label.setBuddy(self.folder)
+        folder_row.addWidget(folder_label)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.files_label)
+        layout.addWidget(self.on_cms)
+        layout.addStretch()
+        self.here.toggled.connect(self._mode_changed)
+        self.folder.textChanged.connect(self._update_files)
+        self.setCommitPage(True)
+
+    def initializePage(self) -> None:
+        spec = self.state.spec
+        assert spec is not None
+        self.command.setPlainText(render(spec))
+        checked = check_subject(
+            SubjectInput(
+                spec.basename,
+                spec.cn,
+                spec.ou or "",
+                spec.o or "",
+                spec.st or "",
+                spec.c or "",
+                tuple(e.value for e in spec.san),
+                spec.key_type,
+            )
+        )
+        self.notes.show_problems([p for p in checked.problems if p.severity is Severity.WARNING])
+        self.folder.setText(str(self.state.folder))
+        self._mode_changed()
+
+    def shown_command(self) -> str:
+        return self.command.toPlainText()
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.shown_command())
+        self.copy_button.setText(self.tr("Copied ✓"))
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the key and CSR"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _mode_changed(self) -> None:
+        here = self.here.isChecked()
+        for widget in (self.folder, self.browse, self.files_label):
+            widget.setEnabled(here)
+        self.setButtonText(
+            QWizard.WizardButton.CommitButton,
+            self.tr("&Generate key and CSR") if here else self.tr("&Next"),
+        )
+        self._update_files()
+
+    def _update_files(self) -> None:
+        spec = self.state.spec
+        if spec is None:
+            return
+        folder = Path(self.folder.text().strip() or ".")
+        key = folder / f"{spec.basename}.key"
+        text = self.tr("Writes {key} (private key, readable only by you) and {csr}.").format(
+            key=key, csr=folder / f"{spec.basename}.csr"
+        )
+        if key.exists():
+            text += " " + self.tr("⚠ {key} already exists.").format(key=key.name)
+        self.files_label.setText(text)
+
+    def nextId(self) -> int:
+        return int(PageId.GENERATE if self.here.isChecked() else PageId.ON_CMS)
+
+    def validatePage(self) -> bool:
+        state = self.state
+        state.generate_here = self.here.isChecked()
+        state.overwrite_key = False
+        if not state.generate_here:
+            return True
+        folder = Path(self.folder.text().strip()).expanduser()
+        if not folder.is_dir():
+            QMessageBox.warning(
+                self,
+                self.tr("Folder not found"),
+                self.tr("The folder {folder} does not exist. Choose another folder.").format(folder=folder),
+            )
+            return False
+        assert state.spec is not None
+        key = folder / f"{state.spec.basename}.key"
+        if key.exists():
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Replace the existing key?"),
+                self.tr(
+                    "{key} already exists.\n\nIf a CMS service uses a key of this name, replacing it breaks "
+                    "that service at once. Renewing in production? Go back and choose a new basename.\n\n"
+                    "Replace the key anyway?"
+                ).format(key=key),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            state.overwrite_key = True
+        state.folder = folder
+        self.cms_wizard().settings.set("output/folder", str(folder))
+        return True
+
+
+class GeneratePage(_CsrPage):
+    """Key generation in the background, then what was written and what to do next."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Key and CSR"))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.files = QLabel(self)
+        self.files.setWordWrap(True)
+        self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder = QPushButton(self.tr("&Open folder"), self)
+        self.open_folder.clicked.connect(self._open_folder)
+        self.details = CommandBox(self)
+        self.details.setAccessibleName(self.tr("CSR read back from disk"))
+        self.next_steps = QLabel(self)
+        self.next_steps.setWordWrap(True)
+        self.another = QPushButton(self.tr("Make the ne&xt certificate"), self)
+        self.another.clicked.connect(self._make_next)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        row = QHBoxLayout()
+        row.addWidget(self.files, 1)
+        row.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.next_steps)
+        layout.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
+        self.running = False
+        self.error: str | None = None
+
+    def initializePage(self) -> None:
+        state = self.state
+        spec, folder, force = state.spec, state.folder, state.overwrite_key
+        assert spec is not None
+        state.result = None
+        self.error = None
+        self.running = True
+        self.status.setText(
+            self.tr("Generating a {key} key and the request… this can take a few seconds.").format(
+                key=spec.key_type.label
+            )
+        )
+        self.progress.show()
+        for widget in (self.files, self.open_folder, self.details, self.next_steps, self.another):
+            widget.hide()
+        self.completeChanged.emit()
+        run_in_background(lambda: generate_key_and_csr(spec, folder, force=force), self._done, self._failed)
+
+    def _done(self, result: CsrResult) -> None:
+        self.running = False
+        state = self.state
+        state.result = result
+        assert state.spec is not None
+        state.made.append(state.spec.basename)
+        self.progress.hide()
+        self.status.setText(self.tr("✓ Done. The private key never leaves this computer unless you copy it."))
+        self.files.setText(
+            self.tr("Private key: {key}\nRequest: {csr}").format(key=result.key_path, csr=result.csr_path)
+        )
+        facts = describe_csr(load_file(result.csr_path).csrs[0], str(result.csr_path))
+        self.details.setPlainText("\n".join(facts.lines()))
+        self.next_steps.setText(
+            self.tr(
+                "Next: send {csr} to your certificate authority. With a Microsoft CA, ask for a template that "
+                "allows both server and client authentication. When the certificate comes back, build the bundle "
+                "and copy the files to the CMS."
+            ).format(csr=result.csr_path.name)
+        )
+        remaining = len(state.proposals) - state.current - 1
+        self.another.setVisible(remaining > 0)
+        for widget in (self.files, self.open_folder, self.details, self.next_steps):
+            widget.show()
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.running = False
+        self.error = str(error)
+        self.progress.hide()
+        message = str(error) if isinstance(error, CmsInputError) else self.tr("Unexpected error: {e}").format(e=error)
+        self.status.setText(self.tr("✗ Nothing was written. {message}").format(message=message))
+        self.completeChanged.emit()
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.folder)))
+
+    def _make_next(self) -> None:
+        self.state.current += 1
+        self.cms_wizard().go_to(PageId.SUBJECT)
+
+    def isComplete(self) -> bool:
+        return not self.running and self.state.result is not None
+
+    def nextId(self) -> int:
+        return -1  # a final page: Finish
+
+
+class OnCmsPage(_CsrPage):
+    """For admins who make the key on the CMS itself: the command and the steps around it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Run it on the CMS"))
+        self.command = CommandBox(self)
+        self.command.setMaximumHeight(80)
+        self.copy_button = QPushButton(self.tr("&Copy command"), self)
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command.toPlainText()))
+        self.steps = QLabel(self)
+        self.steps.setWordWrap(True)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.command, 1)
+        row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        layout.addWidget(self.steps)
+        layout.addStretch()
+
+    def initializePage(self) -> None:
+        spec = self.state.spec
+        assert spec is not None
+        self.command.setPlainText(render(spec))
+        self.steps.setText(
+            self.tr(
+                "<ol>"
+                "<li>Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.</li>"
+                "<li>Type <tt>pki list</tt> first: if <tt>{name}.key</tt> is listed and in use, choose a new basename "
+                "— {warning}.</li>"
+                "<li>Paste the command above and press Enter.</li>"
+                "<li>Download <tt>{name}.csr</tt> with SFTP and send it to your certificate authority.</li>"
+                "</ol>"
+            ).format(name=spec.basename, warning=LIVE_KEY_WARNING.split(";")[0])
+        )

@@ -1,0 +1,68 @@
+"""The start page: what do you want to do? Only flows that work are offered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget, QWizardPage
+
+from cmswizard.gui.wizard import PageId
+
+
+@dataclass(frozen=True)
+class Flow:
+    key: str
+    title: str
+    description: str
+    first_page: PageId
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Flows", text)
+
+
+def available_flows() -> list[Flow]:
+    return [
+        Flow(
+            "csr",
+            _t("Create a private key and CSR for CMS services"),
+            _t(
+                "Propose certificates for Web Admin, Call Bridge, Web Bridge, TURN … and make the key and "
+                "request here, or get the exact pki csr command to type on the CMS."
+            ),
+            PageId.DEPLOYMENT,
+        ),
+    ]
+
+
+class StartPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("What do you want to do?"))
+        self.setSubTitle(self.tr("Certificates for Cisco Meeting Server, from request to the files on the server."))
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.flows = available_flows()
+        for number, flow in enumerate(self.flows):
+            button = QRadioButton(f"&{number + 1}  {flow.title}", self)
+            button.setAccessibleName(flow.title)
+            description = QLabel(flow.description, self)
+            description.setWordWrap(True)
+            description.setIndent(28)
+            self.group.addButton(button, number)
+            layout.addWidget(button)
+            layout.addWidget(description)
+            layout.addSpacing(8)
+        layout.addStretch()
+        self.group.button(0).setChecked(True)
+        self.group.idToggled.connect(lambda *_: self.completeChanged.emit())
+
+    def chosen(self) -> Flow:
+        return self.flows[max(self.group.checkedId(), 0)]
+
+    def isComplete(self) -> bool:
+        return self.group.checkedId() >= 0
+
+    def nextId(self) -> int:
+        return int(self.chosen().first_page)

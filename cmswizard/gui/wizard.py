@@ -1,0 +1,81 @@
+"""The wizard window: page ids, the state the pages share, and the flows the start page offers."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget, QWizard
+
+from cmswizard.gui.settings import Settings
+from cmswizard.pki.csr import CsrResult
+from cmswizard.pki.deployment import Deployment, ProposedCertificate
+from cmswizard.pki.spec import CsrSpec
+
+ICON_PATH = Path(__file__).parent / "icons" / "cmswizard.svg"
+
+
+class PageId(enum.IntEnum):
+    START = 0
+    DEPLOYMENT = 10
+    SUBJECT = 11
+    PREVIEW = 12
+    GENERATE = 13
+    ON_CMS = 14
+
+
+@dataclass
+class CsrFlowState:
+    """What the CSR flow's pages hand to each other. The spec is the one object the preview shows
+    and the generate step hands to the engine."""
+
+    deployment: Deployment = field(default_factory=Deployment)
+    proposals: list[ProposedCertificate] = field(default_factory=list)
+    current: int = 0
+    spec: CsrSpec | None = None
+    folder: Path = field(default_factory=Path.home)
+    generate_here: bool = True
+    overwrite_key: bool = False
+    result: CsrResult | None = None
+    made: list[str] = field(default_factory=list)  # basenames generated in this session
+
+    @property
+    def proposal(self) -> ProposedCertificate | None:
+        return self.proposals[self.current] if 0 <= self.current < len(self.proposals) else None
+
+
+class CmsWizard(QWizard):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from cmswizard.gui import pages_csr
+        from cmswizard.gui.start import StartPage
+
+        self.settings = settings
+        self.csr = CsrFlowState(folder=Path(settings.get("output/folder")))
+        self.setWindowTitle(self.tr("CMS Certificate Wizard"))
+        if ICON_PATH.exists():
+            self.setWindowIcon(QIcon(str(ICON_PATH)))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setMinimumSize(QSize(820, 620))
+        self.resize(960, 720)
+        self.setPage(PageId.START, StartPage(self))
+        self.setPage(PageId.DEPLOYMENT, pages_csr.DeploymentPage(self))
+        self.setPage(PageId.SUBJECT, pages_csr.SubjectPage(self))
+        self.setPage(PageId.PREVIEW, pages_csr.PreviewPage(self))
+        self.setPage(PageId.GENERATE, pages_csr.GeneratePage(self))
+        self.setPage(PageId.ON_CMS, pages_csr.OnCmsPage(self))
+        self.setStartId(PageId.START)
+
+    def go_to(self, target: PageId) -> None:
+        """Jump to a page the user has passed (e.g. 'make the next certificate'): restart and step forward,
+        so every page in between re-initialises from the shared state."""
+        self.restart()
+        for _ in range(len(self.pageIds())):
+            if self.currentId() == target:
+                return
+            self.next()

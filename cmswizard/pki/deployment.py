@@ -1,0 +1,226 @@
+"""Which certificates a CMS deployment needs (domain reference §3), proposed from a few answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.names import check_fqdn
+
+__all__ = [
+    "CmsVersion",
+    "Deployment",
+    "ProposedCertificate",
+    "Service",
+    "Topology",
+    "propose_certificates",
+    "services_for",
+]
+
+
+class CmsVersion(enum.Enum):
+    V2 = "2.x"
+    V3 = "3.x"
+
+
+class Topology(enum.Enum):
+    SINGLE = "single"  # one combined server
+    CLUSTER = "cluster"  # several combined servers
+    EDGE = "edge"  # core servers plus edge servers (Web Bridge 3 / TURN at the edge)
+
+
+class Service(enum.Enum):
+    WEBADMIN = "webadmin"
+    CALLBRIDGE = "callbridge"
+    WEBBRIDGE = "webbridge"  # 2.x
+    WEBBRIDGE3 = "webbridge3"  # 3.x
+    TURN = "turn"
+    XMPP = "xmpp"  # 2.x only; removed in 3.0
+    LOADBALANCER = "loadbalancer"  # 2.x
+    DATABASE = "database"
+
+    @property
+    def label(self) -> str:
+        return {
+            "webadmin": "Web Admin",
+            "callbridge": "Call Bridge",
+            "webbridge": "Web Bridge",
+            "webbridge3": "Web Bridge 3",
+            "turn": "TURN",
+            "xmpp": "XMPP",
+            "loadbalancer": "Load balancer",
+            "database": "Database cluster",
+        }[self.value]
+
+
+def services_for(version: CmsVersion) -> list[Service]:
+    """The services that exist on this CMS version, in the order the MMP documents them."""
+    if version is CmsVersion.V2:
+        return [
+            Service.WEBADMIN,
+            Service.CALLBRIDGE,
+            Service.WEBBRIDGE,
+            Service.XMPP,
+            Service.TURN,
+            Service.LOADBALANCER,
+            Service.DATABASE,
+        ]
+    return [Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE3, Service.TURN, Service.DATABASE]
+
+
+@dataclass(frozen=True)
+class Deployment:
+    version: CmsVersion = CmsVersion.V3
+    topology: Topology = Topology.SINGLE
+    services: frozenset[Service] = frozenset({Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE3})
+    nodes: tuple[str, ...] = ()  # core servers, FQDNs; the first is where a shared certificate is named
+    edge_nodes: tuple[str, ...] = ()
+    join_url: str = ""  # the host name users type (join.example.com)
+    xmpp_domain: str = ""  # 2.x
+    combined: bool = False  # one certificate for every service
+
+
+@dataclass(frozen=True)
+class ProposedCertificate:
+    basename: str
+    cn: str
+    san: tuple[str, ...]
+    services: tuple[Service, ...]
+    node: str = ""  # the server it is for; "" when shared
+    why: str = ""
+
+    @property
+    def service_labels(self) -> str:
+        return ", ".join(s.label for s in self.services)
+
+
+@dataclass(frozen=True)
+class _Names:
+    nodes: list[str]
+    edges: list[str]
+    join: str | None
+    xmpp: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+def _check_names(deployment: Deployment) -> _Names:
+    nodes = [check_fqdn(n, "server FQDNs", allow_wildcard=False) for n in deployment.nodes if n.strip()]
+    if not nodes:
+        raise CmsInputError("server FQDNs", "enter at least one server name, e.g. cms1.example.com")
+    if deployment.topology is Topology.SINGLE and len(nodes) > 1:
+        raise CmsInputError("server FQDNs", "a single combined server has one name; choose Cluster for several")
+    edges = [check_fqdn(n, "edge server FQDNs", allow_wildcard=False) for n in deployment.edge_nodes if n.strip()]
+    if deployment.topology is Topology.EDGE and not edges:
+        raise CmsInputError("edge server FQDNs", "enter at least one edge server, or choose another topology")
+    join = check_fqdn(deployment.join_url, "join URL host") if deployment.join_url.strip() else None
+    xmpp = check_fqdn(deployment.xmpp_domain, "XMPP domain") if deployment.xmpp_domain.strip() else None
+    return _Names(list(dict.fromkeys(nodes)), list(dict.fromkeys(edges)), join, xmpp)
+
+
+def _short(fqdn: str) -> str:
+    return fqdn.split(".")[0].replace("*", "wildcard")
+
+
+def _unique(names: Sequence[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def propose_certificates(deployment: Deployment, *, today: dt.date | None = None) -> list[ProposedCertificate]:
+    """One certificate per service (node-local ones per node), or one combined certificate.
+
+    Basenames carry the year so a renewal never reuses the name of the key a service is using.
+    """
+    names = _check_names(deployment)
+    year = (today or dt.date.today()).year
+    available = set(services_for(deployment.version))
+    wanted = [s for s in services_for(deployment.version) if s in deployment.services and s in available]
+    wanted_tls = [s for s in wanted if s is not Service.DATABASE]
+    if not wanted_tls:
+        return []
+    first = names.nodes[0]
+    web_hosts = names.edges if deployment.topology is Topology.EDGE else names.nodes
+    if deployment.combined:
+        cn = names.join or first
+        san = _unique([cn, *names.nodes, *names.edges, names.join, names.xmpp])
+        return [
+            ProposedCertificate(
+                f"cms-combined-{year}",
+                cn,
+                san,
+                tuple(wanted_tls),
+                "",
+                "one certificate for every service; the CN and every name in the SAN",
+            )
+        ]
+    proposals: list[ProposedCertificate] = []
+    for service in wanted_tls:
+        if service is Service.WEBADMIN:
+            for node in names.nodes:
+                proposals.append(
+                    ProposedCertificate(
+                        f"webadmin-{_short(node)}-{year}",
+                        node,
+                        (node,),
+                        (service,),
+                        node,
+                        "the name the admin browses to",
+                    )
+                )
+        elif service is Service.CALLBRIDGE:
+            proposals.append(
+                ProposedCertificate(
+                    f"callbridge-{year}",
+                    first,
+                    _unique(names.nodes),
+                    (service,),
+                    "",
+                    "serverAuth and clientAuth; every Call Bridge in the SAN",
+                )
+            )
+        elif service in (Service.WEBBRIDGE, Service.WEBBRIDGE3):
+            cn = names.join or web_hosts[0]
+            proposals.append(
+                ProposedCertificate(
+                    f"{service.value}-{year}",
+                    cn,
+                    _unique([cn, names.join, *web_hosts]),
+                    (service,),
+                    "",
+                    "every name users type to join",
+                )
+            )
+        elif service is Service.XMPP:
+            cn = names.xmpp or first
+            proposals.append(
+                ProposedCertificate(
+                    f"xmpp-{year}",
+                    cn,
+                    _unique([names.xmpp, *names.nodes]),
+                    (service,),
+                    "",
+                    "XMPP clients need the XMPP domain and server names in the SAN",
+                )
+            )
+        elif service is Service.TURN:
+            for node in web_hosts:
+                proposals.append(
+                    ProposedCertificate(
+                        f"turn-{_short(node)}-{year}", node, (node,), (service,), node, "the TURN server's own name"
+                    )
+                )
+        elif service is Service.LOADBALANCER:
+            for node in web_hosts:
+                proposals.append(
+                    ProposedCertificate(
+                        f"loadbalancer-{_short(node)}-{year}",
+                        node,
+                        (node,),
+                        (service,),
+                        node,
+                        "serverAuth and clientAuth",
+                    )
+                )
+    return proposals
