@@ -1,0 +1,28 @@
+"""Files for the verify benchmarks: a 3-level chain, and a trust file with many roots."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+
+from factory import hierarchy, issue
+
+
+def chain_files(work: Path) -> tuple[Path, Path, Path, Path]:
+    """leaf, CA bundle (intermediates + root), root alone, leaf + intermediates (what a server sends)."""
+    h = hierarchy(depth=2, rsa_bits=2048)
+    leaf, bundle, root, sent = (work / n for n in ("leaf.pem", "ca-bundle.pem", "root.pem", "sent.pem"))
+    leaf.write_bytes(h.leaf.pem)
+    bundle.write_bytes(b"".join(c.pem for c in h.chain[1:]))
+    root.write_bytes(h.root.pem)
+    sent.write_bytes(b"".join(c.pem for c in h.chain[:-1]))
+    return leaf, bundle, root, sent
+
+
+def many_roots(work: Path, real_root: Path, count: int) -> Path:
+    roots = [issue(f"Bench Root {n}", ca=True).pem for n in range(count - 1)]
+    path = work / "roots.pem"
+    path.write_bytes(b"".join(roots[: count // 2]) + real_root.read_bytes() + b"".join(roots[count // 2 :]))
+    return path

@@ -1,0 +1,44 @@
+"""Shuffled piles of certificate chains for the ordering benchmarks (made once, cached per size)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+NOW = dt.datetime.now(dt.UTC)
+
+
+def _cert(
+    cn: str, issuer_cn: str, key: ec.EllipticCurvePrivateKey, signer: ec.EllipticCurvePrivateKey, ca: bool
+) -> x509.Certificate:
+    return (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)]))
+        .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer_cn)]))
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - dt.timedelta(days=1))
+        .not_valid_after(NOW + dt.timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .sign(signer, hashes.SHA256())
+    )
+
+
+def shuffled_pile(size: int, depth: int = 4, seed: int = 1) -> list[x509.Certificate]:
+    """`size` certificates: size/depth independent chains root → intermediates → leaf, shuffled."""
+    keys = [ec.generate_private_key(ec.SECP256R1()) for _ in range(depth)]  # reused: signing is what counts
+    pile = []
+    for chain in range(max(1, size // depth)):
+        names = [f"chain {chain} root"] + [f"chain {chain} CA {level}" for level in range(1, depth - 1)]
+        names.append(f"leaf{chain}.example.com")
+        for level, cn in enumerate(names):
+            issuer = names[level - 1] if level else cn
+            signer = keys[level - 1] if level else keys[0]
+            pile.append(_cert(cn, issuer, keys[level], signer, ca=level < depth - 1))
+    random.Random(seed).shuffle(pile)
+    return pile
