@@ -273,8 +273,15 @@ class SubjectPage(_CsrPage):
         ]
         for label, widget, key, accessible in rows:
             widget.setAccessibleName(accessible)
-            form.addRow(label, widget)
-            form.addRow("", self.messages[key])
+            cell = QWidget(self)
+            stack = QVBoxLayout(cell)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(2)
+            stack.addWidget(widget)
+            stack.addWidget(self.messages[key])
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, cell)
         for line in (self.basename, self.cn, self.ou, self.o, self.st):
             line.textChanged.connect(self._recheck)
         self.country.editTextChanged.connect(self._recheck)
@@ -484,6 +491,7 @@ class GeneratePage(_CsrPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Key and CSR"))
+        self.setSubTitle(self.tr("The key is made on this computer and never sent anywhere."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -500,6 +508,8 @@ class GeneratePage(_CsrPage):
         self.next_steps.setWordWrap(True)
         self.another = QPushButton(self.tr("Make the ne&xt certificate"), self)
         self.another.clicked.connect(self._make_next)
+        self.to_bundle = QPushButton(self.tr("&Build the bundle (when the certificate is back)"), self)
+        self.to_bundle.clicked.connect(self._build_bundle)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
@@ -509,7 +519,11 @@ class GeneratePage(_CsrPage):
         layout.addLayout(row)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.next_steps)
-        layout.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.another)
+        buttons.addWidget(self.to_bundle)
+        buttons.addStretch()
+        layout.addLayout(buttons)
         self.running = False
         self.error: str | None = None
 
@@ -526,7 +540,7 @@ class GeneratePage(_CsrPage):
             )
         )
         self.progress.show()
-        for widget in (self.files, self.open_folder, self.details, self.next_steps, self.another):
+        for widget in (self.files, self.open_folder, self.details, self.next_steps, self.another, self.to_bundle):
             widget.hide()
         self.completeChanged.emit()
         run_in_background(lambda: generate_key_and_csr(spec, folder, force=force), self._done, self._failed)
@@ -538,7 +552,7 @@ class GeneratePage(_CsrPage):
         assert state.spec is not None
         state.made.append(state.spec.basename)
         self.progress.hide()
-        self.status.setText(self.tr("✓ Done. The private key never leaves this computer unless you copy it."))
+        self.status.setText(self.tr("✓ Done: both files are written and read back."))
         self.files.setText(
             self.tr("Private key: {key}\nRequest: {csr}").format(key=result.key_path, csr=result.csr_path)
         )
@@ -553,7 +567,7 @@ class GeneratePage(_CsrPage):
         )
         remaining = len(state.proposals) - state.current - 1
         self.another.setVisible(remaining > 0)
-        for widget in (self.files, self.open_folder, self.details, self.next_steps):
+        for widget in (self.files, self.open_folder, self.details, self.next_steps, self.to_bundle):
             widget.show()
         self.completeChanged.emit()
 
@@ -571,6 +585,13 @@ class GeneratePage(_CsrPage):
     def _make_next(self) -> None:
         self.state.current += 1
         self.cms_wizard().go_to(PageId.SUBJECT)
+
+    def _build_bundle(self) -> None:
+        result, spec = self.state.result, self.state.spec
+        assert result is not None and spec is not None
+        wizard = self.cms_wizard()
+        wizard.start_flow("bundle")
+        wizard.chain_page.expect_key(result.key_path, spec.basename)
 
     def isComplete(self) -> bool:
         return not self.running and self.state.result is not None

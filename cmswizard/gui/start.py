@@ -33,6 +33,15 @@ def available_flows() -> list[Flow]:
             ),
             PageId.DEPLOYMENT,
         ),
+        Flow(
+            "bundle",
+            _t("Build a certificate bundle"),
+            _t(
+                "Drop what your CA sent back (DER .cer, .p7b, .pfx, PEM), put it in order with every link checked, "
+                "and save the exact full chain or CA bundle CMS wants."
+            ),
+            PageId.CHAIN,
+        ),
     ]
 
 
@@ -57,6 +66,10 @@ class StartPage(QWizardPage):
         layout.addStretch()
         self.group.button(0).setChecked(True)
         self.group.idToggled.connect(lambda *_: self.completeChanged.emit())
+
+    def choose(self, key: str) -> None:
+        number = next(n for n, flow in enumerate(self.flows) if flow.key == key)
+        self.group.button(number).setChecked(True)
 
     def chosen(self) -> Flow:
         return self.flows[max(self.group.checkedId(), 0)]

@@ -133,6 +133,7 @@ class SanEditor(QWidget):
         self.remove_button.clicked.connect(self._remove_selected)
         self.paste_button.clicked.connect(self.paste_from_clipboard)
         self.table.itemChanged.connect(self._on_item_changed)
+        self.setFocusProxy(self.table)  # the label's mnemonic lands in the table
 
     def entries(self) -> list[str]:
         values = []

@@ -25,6 +25,7 @@ class PageId(enum.IntEnum):
     PREVIEW = 12
     GENERATE = 13
     ON_CMS = 14
+    CHAIN = 20
 
 
 @dataclass
@@ -51,6 +52,7 @@ class CmsWizard(QWizard):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from cmswizard.gui import pages_csr
+        from cmswizard.gui.chain_page import ChainBuilderPage
         from cmswizard.gui.start import StartPage
 
         self.settings = settings
@@ -63,13 +65,29 @@ class CmsWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setMinimumSize(QSize(820, 620))
         self.resize(960, 720)
-        self.setPage(PageId.START, StartPage(self))
-        self.setPage(PageId.DEPLOYMENT, pages_csr.DeploymentPage(self))
-        self.setPage(PageId.SUBJECT, pages_csr.SubjectPage(self))
-        self.setPage(PageId.PREVIEW, pages_csr.PreviewPage(self))
-        self.setPage(PageId.GENERATE, pages_csr.GeneratePage(self))
-        self.setPage(PageId.ON_CMS, pages_csr.OnCmsPage(self))
+        self.start_page = StartPage(self)
+        self.deployment_page = pages_csr.DeploymentPage(self)
+        self.subject_page = pages_csr.SubjectPage(self)
+        self.preview_page = pages_csr.PreviewPage(self)
+        self.generate_page = pages_csr.GeneratePage(self)
+        self.on_cms_page = pages_csr.OnCmsPage(self)
+        self.chain_page = ChainBuilderPage(self)
+        for page_id, page in (
+            (PageId.START, self.start_page),
+            (PageId.DEPLOYMENT, self.deployment_page),
+            (PageId.SUBJECT, self.subject_page),
+            (PageId.PREVIEW, self.preview_page),
+            (PageId.GENERATE, self.generate_page),
+            (PageId.ON_CMS, self.on_cms_page),
+            (PageId.CHAIN, self.chain_page),
+        ):
+            self.setPage(page_id, page)
         self.setStartId(PageId.START)
+
+    def start_flow(self, key: str) -> None:
+        """Switch to another flow, as if chosen on the start page."""
+        self.start_page.choose(key)
+        self.go_to(self.start_page.chosen().first_page)
 
     def go_to(self, target: PageId) -> None:
         """Jump to a page the user has passed (e.g. 'make the next certificate'): restart and step forward,

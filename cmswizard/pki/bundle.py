@@ -18,7 +18,16 @@ from cmswizard.pki.chain import ChainItem, Role, auto_order, check_order, collec
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_bytes
 
-__all__ = ["BundleIssue", "BundleKind", "BundleReport", "bundle_bytes", "check_bundle", "select_for_bundle"]
+__all__ = [
+    "BundleIssue",
+    "BundleKind",
+    "BundleReport",
+    "bundle_bytes",
+    "bundle_usage",
+    "check_bundle",
+    "select_for_bundle",
+    "suggested_name",
+]
 
 
 class BundleKind(enum.Enum):
@@ -149,3 +158,20 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
             fixed_items = []
     fixed = bundle_bytes(fixed_items) if fixed_items else None
     return BundleReport(tuple(issues), fixed, len(distinct))
+
+
+def bundle_usage(kind: BundleKind, file_name: str = "<this file>", key_name: str = "<key>") -> str:
+    """Which MMP command takes a bundle of this kind, with the file names filled in."""
+    if kind is BundleKind.FULL_CHAIN:
+        return (
+            f"webbridge3 https certs {key_name} {file_name}  (Web Bridge 3; also webbridge3 c2w certs), "
+            f"or turn certs {key_name} {file_name}"
+        )
+    if kind is BundleKind.CA_BUNDLE:
+        return f"the third argument of webadmin/callbridge/xmpp/turn certs {key_name} <certificate> {file_name}"
+    return f"the second argument of webadmin/callbridge/xmpp/turn certs {key_name} {file_name} <CA bundle>"
+
+
+def suggested_name(basename: str, kind: BundleKind) -> str:
+    suffix = {BundleKind.FULL_CHAIN: "-fullchain.crt", BundleKind.CA_BUNDLE: "-bundle.crt", BundleKind.ENTITY: ".crt"}
+    return f"{basename}{suffix[kind]}"

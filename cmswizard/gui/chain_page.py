@@ -1,0 +1,445 @@
+"""The chain builder: drop what the CA sent back, see every link checked, save the exact bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from cmswizard.gui.chain_model import ChainModel, ChainRole
+from cmswizard.gui.tasks import run_in_background
+from cmswizard.gui.widgets import CommandBox
+from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.files import OutputFile, write_files
+from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_bytes, load_file
+
+if TYPE_CHECKING:
+    from cmswizard.gui.wizard import CmsWizard
+
+_BADGE = {"entity": QColor("#1d5fa6"), "intermediate": QColor("#6a4fb3"), "root": QColor("#2e7d32")}
+_RED, _AMBER, _GREEN, _GREY = QColor("#b00020"), QColor("#a86400"), QColor("#2e7d32"), QColor("#707070")
+
+
+class CertificateCard(QStyledItemDelegate):
+    """One card per certificate: role badge, names, expiry, key, source; the link to the next below."""
+
+    HEIGHT = 74
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(420, max(self.HEIGHT, option.fontMetrics.height() * 4 + 14))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        painter.save()
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(
+            palette.color(QPalette.ColorRole.Highlight).lighter(185)
+            if selected
+            else palette.color(QPalette.ColorRole.Base)
+        )
+        painter.drawRoundedRect(rect, 6, 6)
+        unrelated = bool(index.data(ChainRole.UNRELATED))
+        role = str(index.data(ChainRole.ROLE))
+        metrics = option.fontMetrics
+        line = metrics.height()
+        badge_text = "unrelated" if unrelated else role
+        badge = QRect(rect.left() + 8, rect.top() + 8, metrics.horizontalAdvance(badge_text) + 14, line + 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_GREY if unrelated else _BADGE.get(role, _GREY))
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
+        text_left = badge.right() + 10
+        width = rect.right() - text_left - 8
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            QRect(text_left, rect.top() + 8, width, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(str(index.data(ChainRole.SUBJECT)), Qt.TextElideMode.ElideRight, width),
+        )
+        painter.setFont(option.font)
+        days = int(index.data(ChainRole.DAYS_LEFT))
+        if days < 0:
+            expiry, colour = f"EXPIRED {index.data(ChainRole.EXPIRY)}", _RED
+        else:
+            expiry = f"expires {index.data(ChainRole.EXPIRY)} ({days} days left)"
+            colour = _AMBER if days < 30 else palette.color(QPalette.ColorRole.Text)
+        problem = index.data(ChainRole.VALIDITY_PROBLEM)
+        if problem and days >= 0:
+            expiry, colour = str(problem), _RED
+        details = (
+            f"issued by {index.data(ChainRole.ISSUER)} · {index.data(ChainRole.KEY)} · {index.data(ChainRole.SOURCES)}"
+        )
+        painter.setPen(colour)
+        expiry_width = metrics.horizontalAdvance(expiry)
+        painter.drawText(
+            QRect(text_left, rect.top() + 10 + line, expiry_width + 4, line), Qt.AlignmentFlag.AlignLeft, expiry
+        )
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        rest_left = text_left + expiry_width + 12
+        painter.drawText(
+            QRect(rest_left, rect.top() + 10 + line, rect.right() - rest_left - 8, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.right() - rest_left - 8),
+        )
+        ok, link = index.data(ChainRole.LINK_OK), str(index.data(ChainRole.LINK_TEXT) or "")
+        if link:
+            painter.setPen(_GREEN if ok else _RED)
+            painter.drawText(
+                QRect(text_left, rect.top() + 12 + 2 * line, width, line),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(("↓ " if ok else "") + link, Qt.TextElideMode.ElideRight, width),
+            )
+        painter.restore()
+
+
+class ChainBuilderPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Build a certificate bundle"))
+        self.setSubTitle(
+            self.tr(
+                "Drop the files your CA sent (.cer, .crt, .p7b, .pfx, PEM) and put them in order: "
+                "entity on top, root at the bottom."
+            )
+        )
+        self.model = ChainModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CertificateCard(self.view))
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName(self.tr("Certificates in bundle order"))
+        self.view.setMinimumHeight(200)
+        self.add_button = QPushButton(self.tr("&Add files…"), self)
+        self.paste_button = QPushButton(self.tr("&Paste PEM"), self)
+        self.auto_button = QPushButton(self.tr("A&uto-order"), self)
+        self.up_button = QPushButton(self.tr("Move &up"), self)
+        self.down_button = QPushButton(self.tr("Move &down"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_unrelated_button = QPushButton(self.tr("Remove unre&lated"), self)
+        self.up_button.setToolTip(self.tr("Ctrl+Up"))
+        self.down_button.setToolTip(self.tr("Ctrl+Down"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.key_status = QLabel(self)
+        self.key_status.setWordWrap(True)
+        self.full = QRadioButton(self.tr("&Full chain (Web Bridge 3, TURN)"), self)
+        self.ca_bundle = QRadioButton(self.tr("&CA bundle (Call Bridge, Web Admin, XMPP)"), self)
+        self.entity = QRadioButton(self.tr("&Entity only"), self)
+        self.kinds = QButtonGroup(self)
+        for number, button in enumerate((self.full, self.ca_bundle, self.entity)):
+            self.kinds.addButton(button, number)
+        self.full.setChecked(True)
+        self.include_root = QCheckBox(self.tr("Include the &root CA"), self)
+        self.include_root.setChecked(True)
+        self.basename = QLineEdit(self)
+        self.basename.setAccessibleName(self.tr("Basename for the file name"))
+        self.basename.setPlaceholderText(self.tr("basename, e.g. webbridge3-2026"))
+        self.preview = CommandBox(self)
+        self.preview.setAccessibleName(self.tr("Exact file contents"))
+        self.preview.setLineWrapMode(CommandBox.LineWrapMode.NoWrap)
+        self.bytes_label = QLabel(self)
+        self.bytes_label.setWordWrap(True)
+        self.usage = QLabel(self)
+        self.usage.setWordWrap(True)
+        self.usage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(self.tr("&Save bundle…"), self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+
+        buttons = QVBoxLayout()
+        for action_button in (
+            self.add_button,
+            self.paste_button,
+            self.auto_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+            self.remove_unrelated_button,
+        ):
+            buttons.addWidget(action_button)
+        buttons.addStretch()
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.view, 1)
+        list_row.addLayout(buttons)
+        left_layout.addLayout(list_row, 1)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.key_status)
+        left_layout.addWidget(self.message)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        kind_row = QHBoxLayout()
+        for button in (self.full, self.ca_bundle, self.entity):
+            kind_row.addWidget(button)
+        kind_row.addStretch()
+        right_layout.addLayout(kind_row)
+        options = QHBoxLayout()
+        options.addWidget(self.include_root)
+        options.addWidget(QLabel(self.tr("File name from:"), self))
+        options.addWidget(self.basename, 1)
+        options.addWidget(self.save_button)
+        right_layout.addLayout(options)
+        right_layout.addWidget(self.preview, 1)
+        right_layout.addWidget(self.bytes_label)
+        right_layout.addWidget(self.usage)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.add_button.clicked.connect(self._choose_files)
+        self.paste_button.clicked.connect(self.paste)
+        self.auto_button.clicked.connect(self.model.auto_order)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.remove_unrelated_button.clicked.connect(self.model.remove_unrelated)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move_selected(+1))
+        self.model.order_changed.connect(self.refresh)
+        self.model.files_dropped.connect(self.load_paths)
+        self.kinds.idToggled.connect(lambda *_: self.refresh())
+        self.include_root.toggled.connect(self.refresh)
+        self.basename.textChanged.connect(self.refresh)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.loading = 0
+        self.expected_key: Path | None = None
+        self.refresh()
+
+    # --- loading ----------------------------------------------------------------------------
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Certificates to add"),
+            "",
+            self.tr("Certificates (*.crt *.cer *.pem *.der *.p7b *.p7c *.pfx *.p12 *.key);;All files (*)"),
+        )
+        self.load_paths([Path(n) for n in names])
+
+    def load_paths(self, paths: list[Path], password: bytes | None = None) -> None:
+        for path in paths:
+            self._load_one(path, password)
+
+    def _load_one(self, path: Path, password: bytes | None) -> None:
+        self.loading += 1
+        self.message.setText(self.tr("Loading {name}…").format(name=path.name))
+        run_in_background(
+            lambda: load_file(path, password=password), self._loaded, lambda error: self._load_failed(path, error)
+        )
+
+    def _loaded(self, loaded: LoadedFile) -> None:
+        self.loading -= 1
+        added = self.model.add_files([loaded])
+        self.message.setText(
+            self.tr("{name}: {count} new certificate(s)").format(name=Path(loaded.name).name, count=added)
+            + (self.tr(", a private key") if loaded.keys else "")
+        )
+        if not self.basename.text() and loaded.keys:
+            self.basename.setText(Path(loaded.name).stem)
+
+    def _load_failed(self, path: Path, error: Exception) -> None:
+        self.loading -= 1
+        if isinstance(error, PasswordRequired):
+            password, ok = QInputDialog.getText(
+                self,
+                self.tr("Password"),
+                self.tr("{name} is protected. Password:").format(name=path.name),
+                QLineEdit.EchoMode.Password,
+            )
+            if ok:
+                self.load_paths([path], password.encode())
+            return
+        text = str(error) if isinstance(error, CmsInputError) else f"{path}: {error}"
+        self.message.setText(f'<span style="color:#b00020">✗ {text}</span>')
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        try:
+            loaded = load_bytes(text.encode(), self.tr("clipboard"))
+        except CmsInputError as error:
+            self.message.setText(f'<span style="color:#b00020">✗ {error}</span>')
+            return
+        self._loaded_direct(loaded)
+
+    def _loaded_direct(self, loaded: LoadedFile) -> None:
+        self.loading += 1
+        self._loaded(loaded)
+
+    def expect_key(self, key_path: Path, basename: str) -> None:
+        """Coming from the CSR flow: the key just made, to match the certificate against."""
+        self.expected_key = key_path
+        self.basename.setText(basename)
+        self.load_paths([key_path])
+
+    # --- order --------------------------------------------------------------------------------
+    def move_selected(self, step: int) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0 and self.model.move(row, row + step):
+            self.view.setCurrentIndex(self.model.index(row + step))
+
+    def _remove_selected(self) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.model.remove(row)
+
+    def _update_buttons(self) -> None:
+        row, count = self.view.currentIndex().row(), self.model.rowCount()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.remove_button.setEnabled(row >= 0)
+        self.auto_button.setEnabled(count > 1)
+        self.remove_unrelated_button.setEnabled(self.model.unrelated_count() > 0)
+
+    # --- output -------------------------------------------------------------------------------
+    def kind(self) -> BundleKind:
+        return (BundleKind.FULL_CHAIN, BundleKind.CA_BUNDLE, BundleKind.ENTITY)[max(self.kinds.checkedId(), 0)]
+
+    def bundle_bytes(self) -> bytes | None:
+        try:
+            return self.model.bundle(self.kind(), self.include_root.isChecked())
+        except CmsInputError:
+            return None
+
+    def file_name(self) -> str:
+        base = self.basename.text().strip() or (
+            self.model.chain_items()[0].subject_cn.split(".")[0] if self.model.rowCount() else "bundle"
+        )
+        return suggested_name(base.replace("*", "wildcard"), self.kind())
+
+    def refresh(self) -> None:
+        self._update_buttons()
+        ordering = self.model.ordering()
+        count = self.model.rowCount()
+        if count == 0:
+            self.summary.setText(self.tr("No certificates yet: drop files here, or use Add files / Paste PEM."))
+        elif ordering.ok:
+            self.summary.setText('<span style="color:#2e7d32">' + self.tr("✓ Every link checks out.") + "</span>")
+        else:
+            problems = ordering.problems()
+            self.summary.setText(
+                '<span style="color:#b00020">'
+                + self.tr("✗ {n} problem(s): {first}").format(n=len(problems), first=problems[0] if problems else "")
+                + "</span>"
+            )
+        if self.model.unrelated_count():
+            self.summary.setText(
+                self.summary.text()
+                + "<br>"
+                + self.tr("{n} unrelated certificate(s) will be left out.").format(n=self.model.unrelated_count())
+            )
+        lines = []
+        for match in self.model.key_matches():
+            name = Path(match.source).name
+            if match.matches:
+                text = self.tr("✓ the private key in {source} matches the entity certificate").format(source=name)
+                lines.append(f'<span style="color:#2e7d32">{text}</span>')
+            else:
+                text = self.tr("✗ the private key in {source} does NOT match the entity certificate")
+                text = text.format(source=name)
+                lines.append(f'<span style="color:#b00020">{text}</span>')
+        self.key_status.setText("<br>".join(lines))
+        data = self.bundle_bytes()
+        self.save_button.setEnabled(data is not None)
+        if data is None:
+            self.preview.setPlainText("")
+            self.bytes_label.clear()
+            self.usage.clear()
+            return
+        text = data.decode("ascii")
+        self.preview.setPlainText(text)
+        certificates = text.count("-----BEGIN CERTIFICATE-----")
+        self.bytes_label.setText(
+            self.tr(
+                "{n} certificate(s), {size} bytes, LF line endings, no blank lines; the file ends with exactly one "
+                "line break after the last -----END CERTIFICATE----- (the empty last line above)."
+            ).format(n=certificates, size=len(data))
+        )
+        self.usage.setText(
+            self.tr("Use {file} as {usage}").format(
+                file=self.file_name(), usage=bundle_usage(self.kind(), self.file_name())
+            )
+        )
+
+    def save(self, path: Path | None = None) -> bool:
+        data = self.bundle_bytes()
+        if data is None:
+            return False
+        ordering = self.model.ordering()
+        if not ordering.ok:
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Save a broken chain?"),
+                self.tr("This order has problems:\n\n{problems}\n\nCMS will probably reject it. Save anyway?").format(
+                    problems="\n".join(ordering.problems()[:5])
+                ),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return False
+        if path is None:
+            folder = Path(self.cms_wizard().settings.get("output/folder"))
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save bundle"), str(folder / self.file_name()), self.tr("Certificates (*.crt *.pem)")
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            write_files([OutputFile(path, data, replace=True)])  # the save dialog already asked about replacing
+        except CmsInputError as error:
+            self.message.setText(f'<span style="color:#b00020">✗ {error}</span>')
+            return False
+        self.message.setText('<span style="color:#2e7d32">' + self.tr("✓ Saved {path}").format(path=path) + "</span>")
+        return True
+
+    def cms_wizard(self) -> CmsWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def nextId(self) -> int:
+        return -1

@@ -1,0 +1,132 @@
+"""`make screenshots`: every page of the wizard with realistic sample data, as PNG files.
+
+Run with `python -m cmswizard.gui.screenshots OUT_DIR [--lang zh_TW]`. Sample certificates are made
+in a temporary folder with the engine; nothing outside OUT_DIR is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QWizard
+
+from cmswizard.gui.launch import create_application
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.wizard import CmsWizard
+from cmswizard.pki.bundle import bundle_bytes
+from cmswizard.pki.chain import make_item
+
+
+def _settle(seconds: float = 0.05) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def _wait(condition: Callable[[], bool], timeout: float = 60) -> None:
+    waited = 0.0
+    while not condition() and waited < timeout:
+        _settle(0.05)
+        waited += 0.05
+
+
+def _sample_chain(folder: Path) -> list[Path]:
+    """An internal CA and a Web Bridge 3 certificate made with the engine, saved as a CA hands them out."""
+    from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
+    from cmswizard.pki.csr import build_csr
+    from cmswizard.pki.keys import generate_private_key, private_key_pem
+    from cmswizard.pki.names import SanEntry, SanKind
+    from cmswizard.pki.spec import CsrSpec, KeyType
+
+    root_key, root = make_self_signed_ca(CsrSpec("root", "Example Root CA", o="Example Corp", c="TW"))
+    leaf_key = generate_private_key(KeyType.RSA2048)
+    spec = CsrSpec(
+        "webbridge3-2026",
+        "join.example.com",
+        o="Example Corp",
+        c="TW",
+        san=(SanEntry(SanKind.DNS, "join.example.com"), SanEntry(SanKind.DNS, "cms1.example.com")),
+    )
+    leaf = issue_certificate(build_csr(spec, leaf_key), root_key, root).certificate
+    paths = [folder / "join.pem", folder / "Example Root CA.pem", folder / "webbridge3-2026.key"]
+    paths[0].write_bytes(bundle_bytes([make_item(leaf)]))
+    paths[1].write_bytes(bundle_bytes([make_item(root)]))
+    paths[2].write_bytes(private_key_pem(leaf_key))
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="screenshots")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="en")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    suffix = "" if args.lang == "en" else f"-{args.lang}"
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        settings = Settings.at(work / "settings.ini")
+        settings.set("output/folder", str(work))
+        settings.set("subject/O", "Example Corp")
+        settings.set("subject/OU", "IT")
+        settings.set("subject/ST", "Taipei")
+        settings.set("subject/C", "TW")
+        wizard = CmsWizard(settings)
+        wizard.resize(980, 760)
+        wizard.show()
+
+        def shot(name: str) -> None:
+            _settle()
+            wizard.grab().save(str(args.out / f"{name}{suffix}.png"))
+            print(f"wrote {args.out / f'{name}{suffix}.png'}")
+
+        shot("01-start")
+        wizard.next()
+        page = wizard.deployment_page
+        page.cluster.setChecked(True)
+        page.nodes.setPlainText("cms1.example.com\ncms2.example.com\ncms3.example.com")
+        page.join_url.setText("join.example.com")
+        page.service_checks[next(iter(page.service_checks))].setChecked(True)
+        shot("02-deployment")
+        items = [page.proposals.topLevelItem(i) for i in range(page.proposals.topLevelItemCount())]
+        page.proposals.setCurrentItem(next(i for i in items if i is not None and i.text(0).startswith("webbridge3")))
+        wizard.next()
+        shot("03-subject")
+        subject = wizard.subject_page
+        subject.country.setEditText("UK")
+        subject.basename.setText("webbridge3.key")
+        shot("03-subject-errors")
+        subject.country.set_code("TW")
+        subject.basename.setText("webbridge3-2026")
+        wizard.next()
+        shot("04-preview")
+        wizard.button(QWizard.WizardButton.CommitButton).click()
+        _wait(lambda: not wizard.generate_page.running)
+        shot("05-generate")
+
+        files = _sample_chain(work)
+        wizard.start_flow("bundle")
+        chain = wizard.chain_page
+        chain.load_paths(files)
+        _wait(lambda: chain.loading == 0)
+        chain.basename.setText("webbridge3-2026")
+        model = chain.model
+        model.apply_order(sorted(model.items(), key=lambda item: not item.is_ca))  # the user's (wrong) order
+        shot("06-bundle-broken")
+        chain.auto_button.click()
+        shot("07-bundle-ordered")
+        wizard.close()
+    QCoreApplication.processEvents()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
