@@ -122,6 +122,24 @@ def main(argv: list[str] | None = None) -> int:
         shot("06-bundle-broken")
         chain.auto_button.click()
         shot("07-bundle-ordered")
+
+        wizard.start_flow("dbcluster")
+        db = wizard.db_page
+        db.domain.setText("tplab.local")
+        db.primary.setText("cmscore1.example.com")
+        db.joining.setPlainText("cmscore2.example.com\ncmscore3.example.com")
+        db.connecting.setPlainText("cmsedge1.example.com")
+        db.folder.setText(str(work / "db"))
+        shot("08-dbcluster")
+        wizard.next()
+        _wait(lambda: not wizard.db_result_page.running)
+        shot("09-dbcluster-commands")
+
+        wizard.start_flow("check")
+        check = wizard.check_page
+        check.add_paths([work / "db" / "dbserver.crt", work / "db" / "dbca.crt", work / "db" / "dbclient.key", *files])
+        _wait(lambda: check.loading == 0)
+        shot("10-check")
         wizard.close()
     QCoreApplication.processEvents()
     del app

@@ -42,6 +42,24 @@ def available_flows() -> list[Flow]:
             ),
             PageId.CHAIN,
         ),
+        Flow(
+            "dbcluster",
+            _t("Create database-cluster certificates"),
+            _t(
+                "Make dbca, dbserver and dbclient for a CMS database cluster and get the exact database cluster "
+                "commands for every node, first set-up or renewal."
+            ),
+            PageId.DB_CLUSTER,
+        ),
+        Flow(
+            "check",
+            _t("Check certificates (inspect, match, verify)"),
+            _t(
+                "Drop keys, CSRs, certificates and bundles: see expiry, which key belongs to which certificate, "
+                "and whether each chain verifies, link by link."
+            ),
+            PageId.CHECK,
+        ),
     ]
 
 

@@ -26,6 +26,9 @@ class PageId(enum.IntEnum):
     GENERATE = 13
     ON_CMS = 14
     CHAIN = 20
+    DB_CLUSTER = 30
+    DB_RESULT = 31
+    CHECK = 40
 
 
 @dataclass
@@ -53,6 +56,8 @@ class CmsWizard(QWizard):
         super().__init__(parent)
         from cmswizard.gui import pages_csr
         from cmswizard.gui.chain_page import ChainBuilderPage
+        from cmswizard.gui.pages_check import CheckPage
+        from cmswizard.gui.pages_db import DbClusterPage, DbResultPage
         from cmswizard.gui.start import StartPage
 
         self.settings = settings
@@ -72,6 +77,9 @@ class CmsWizard(QWizard):
         self.generate_page = pages_csr.GeneratePage(self)
         self.on_cms_page = pages_csr.OnCmsPage(self)
         self.chain_page = ChainBuilderPage(self)
+        self.db_page = DbClusterPage(self)
+        self.db_result_page = DbResultPage(self)
+        self.check_page = CheckPage(self)
         for page_id, page in (
             (PageId.START, self.start_page),
             (PageId.DEPLOYMENT, self.deployment_page),
@@ -80,6 +88,9 @@ class CmsWizard(QWizard):
             (PageId.GENERATE, self.generate_page),
             (PageId.ON_CMS, self.on_cms_page),
             (PageId.CHAIN, self.chain_page),
+            (PageId.DB_CLUSTER, self.db_page),
+            (PageId.DB_RESULT, self.db_result_page),
+            (PageId.CHECK, self.check_page),
         ):
             self.setPage(page_id, page)
         self.setStartId(PageId.START)

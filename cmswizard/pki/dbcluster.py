@@ -60,6 +60,26 @@ class DbClusterPlan:
     def files_for(self, node: str) -> tuple[str, ...]:
         return CLIENT_FILES if node in self.connecting else SERVER_FILES
 
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        return (self.primary, *self.joining, *self.connecting)
+
+    def renewal_steps(self) -> list[str]:
+        """Renewing expired DB certificates (§6, §8): find the primary, remove the cluster everywhere,
+        replace the files, then set up again with the replicas joining after the primary."""
+        return [
+            "database cluster status        # on any core: note which node is the primary",
+            *(
+                f"database cluster remove        # on {node} (answer the prompt with a capital Y)"
+                for node in (*self.connecting, *self.joining, self.primary)
+            ),
+            "# replace on every node: "
+            + ", ".join(dict.fromkeys((*SERVER_FILES, *CLIENT_FILES)))
+            + " (connect-only nodes: "
+            + ", ".join(CLIENT_FILES)
+            + ")",
+        ]
+
 
 def plan_db_cluster(
     domain: str,

@@ -122,8 +122,11 @@ def _extension(source: x509.Certificate | x509.CertificateSigningRequest, kind: 
 
 
 def days_left(certificate: x509.Certificate, at: dt.datetime | None = None) -> int:
+    """Whole days until expiry; negative for an expired certificate (whole days since it expired)."""
     moment = at or dt.datetime.now(dt.UTC)
-    return (certificate.not_valid_after_utc - moment).days
+    if certificate.not_valid_after_utc >= moment:
+        return (certificate.not_valid_after_utc - moment).days
+    return -(moment - certificate.not_valid_after_utc).days
 
 
 def expiry_status(certificate: x509.Certificate, at: dt.datetime | None = None) -> str:

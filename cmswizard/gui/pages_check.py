@@ -1,0 +1,211 @@
+"""The Check flow: inspect, match and verify everything the user drops, in plain words."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from cmswizard.gui.tasks import run_in_background
+from cmswizard.pki.check import CheckReport, check_files
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_file
+
+_RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
+
+
+class CheckPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check certificates"))
+        self.setSubTitle(
+            self.tr(
+                "Drop keys, CSRs, certificates and bundles: every key is matched, every certificate "
+                "verified against the CAs given, everything sorted by expiry."
+            )
+        )
+        self.setAcceptDrops(True)
+        self.files = QListWidget(self)
+        self.files.setAccessibleName(self.tr("Files to check"))
+        self.files.setMaximumHeight(96)
+        self.add_button = QPushButton(self.tr("&Add files…"), self)
+        self.clear_button = QPushButton(self.tr("C&lear"), self)
+        self.copy_button = QPushButton(self.tr("&Copy as text"), self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.problems_view = QTextBrowser(self)
+        self.cards = QTextBrowser(self)
+        self.expiry = QTreeWidget(self)
+        self.expiry.setHeaderLabels(
+            [self.tr("Expires"), self.tr("Days left"), self.tr("Role"), self.tr("CN"), self.tr("File")]
+        )
+        self.expiry.setRootIsDecorated(False)
+        self.tabs.addTab(self.problems_view, self.tr("&Results"))
+        self.tabs.addTab(self.cards, self.tr("&Details"))
+        self.tabs.addTab(self.expiry, self.tr("E&xpiry"))
+        buttons = QVBoxLayout()
+        for button in (self.add_button, self.clear_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        top = QHBoxLayout()
+        top.addWidget(self.files, 1)
+        top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.add_button.clicked.connect(self._choose)
+        self.clear_button.clicked.connect(self.clear)
+        self.loaded: list[LoadedFile] = []
+        self.errors: list[str] = []
+        self.loading = 0
+        self.report = CheckReport()
+        self.copy_button.clicked.connect(self.copy_text)
+        self._show()
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.report.as_text())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_paths([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()])
+        event.acceptProposedAction()
+
+    def _choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Files to check"))
+        self.add_paths([Path(n) for n in names])
+
+    def clear(self) -> None:
+        self.loaded, self.errors = [], []
+        self.files.clear()
+        self._recheck()
+
+    def add_paths(self, paths: list[Path], password: bytes | None = None) -> None:
+        for path in paths:
+            self._load(path, password)
+
+    def _load(self, path: Path, password: bytes | None) -> None:
+        self.loading += 1
+        run_in_background(
+            lambda: load_file(path, password=password), self._loaded, lambda error: self._failed(path, error)
+        )
+
+    def _loaded(self, loaded: LoadedFile) -> None:
+        self.loading -= 1
+        self.loaded.append(loaded)
+        parts = [
+            f"{len(loaded.certificates)} certificate(s)" if loaded.certificates else "",
+            f"{len(loaded.keys)} key(s)" if loaded.keys else "",
+            f"{len(loaded.csrs)} CSR(s)" if loaded.csrs else "",
+        ]
+        self.files.addItem(f"{Path(loaded.name).name} — {loaded.format.value}: {', '.join(p for p in parts if p)}")
+        self._recheck()
+
+    def _failed(self, path: Path, error: Exception) -> None:
+        self.loading -= 1
+        if isinstance(error, PasswordRequired):
+            password, ok = QInputDialog.getText(
+                self,
+                self.tr("Password"),
+                self.tr("{name} is protected. Password:").format(name=path.name),
+                QLineEdit.EchoMode.Password,
+            )
+            if ok:
+                self._load(path, password.encode())
+            return
+        self.errors.append(str(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
+        self.files.addItem(f"✗ {path.name}")
+        self._recheck()
+
+    def _recheck(self) -> None:
+        self.report = check_files(self.loaded)
+        self._show()
+
+    def _show(self) -> None:
+        report = self.report
+        problems = report.problems() + self.errors
+        if not self.loaded and not self.errors:
+            self.summary.setText(self.tr("Drop files here or use Add files."))
+        elif problems:
+            self.summary.setText(
+                f'<span style="color:{_RED}">' + self.tr("✗ {n} problem(s) found").format(n=len(problems)) + "</span>"
+            )
+        else:
+            self.summary.setText(f'<span style="color:{_GREEN}">' + self.tr("✓ No problems found") + "</span>")
+        blocks = []
+        if problems:
+            blocks.append(
+                f"<h3>{self.tr('Problems')}</h3><ul>"
+                + "".join(f'<li style="color:{_RED}">{html.escape(p)}</li>' for p in problems)
+                + "</ul>"
+            )
+        if report.matches:
+            blocks.append(
+                f"<h3>{self.tr('Keys')}</h3><ul>"
+                + "".join(
+                    f'<li style="color:{_GREEN if ok else _RED}">{"✓" if ok else "✗"} {html.escape(line)}</li>'
+                    for ok, line in report.key_results()
+                )
+                + "</ul>"
+            )
+        if report.verifications:
+            items = []
+            for row in report.verifications:
+                chain = " → ".join(html.escape(i.subject_cn) for i in row.result.chain)
+                colour = _GREEN if row.result.ok else _RED
+                items.append(
+                    f'<li><span style="color:{colour}">{html.escape(row.text())}</span>'
+                    f"<br><small>{self.tr('chain')}: {chain}</small></li>"
+                )
+            blocks.append(f"<h3>{self.tr('Chains')}</h3><ul>{''.join(items)}</ul>")
+        for note in report.notes:
+            blocks.append(f'<p style="color:{_AMBER}">{html.escape(note)}</p>')
+        self.problems_view.setHtml("".join(blocks))
+        cards = []
+        for facts in report.facts:
+            rows = "".join(
+                f"<tr><td><b>{html.escape(line[:20].strip())}</b></td><td>{html.escape(line[20:])}</td></tr>"
+                for line in facts.lines()
+            )
+            cards.append(f'<table cellspacing="2" style="margin-bottom:12px">{rows}</table><hr>')
+        self.cards.setHtml("".join(cards))
+        self.expiry.clear()
+        for entry in report.expiry:
+            item = QTreeWidgetItem([entry.not_after, str(entry.days_left), entry.role, entry.cn, Path(entry.file).name])
+            if entry.days_left < 0:
+                for column in range(5):
+                    item.setForeground(column, Qt.GlobalColor.red)
+            elif entry.days_left < 30:
+                item.setForeground(1, Qt.GlobalColor.darkYellow)
+            self.expiry.addTopLevelItem(item)
+        for column in range(5):
+            self.expiry.resizeColumnToContents(column)
+        self.copy_button.setEnabled(bool(self.loaded))
+
+    def problem_texts(self) -> list[str]:
+        return self.report.problems() + self.errors
+
+    def nextId(self) -> int:
+        return -1

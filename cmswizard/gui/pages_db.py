@@ -1,0 +1,289 @@
+"""The database-cluster flow (§6): dbca, dbserver and dbclient, and what to type on each node."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from cmswizard.gui.tasks import run_in_background
+from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.pki.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.loader import load_file
+from cmswizard.pki.spec import Problem, Severity
+from cmswizard.pki.verify import verify_certificate
+
+if TYPE_CHECKING:
+    from cmswizard.gui.wizard import CmsWizard
+
+
+def _names(text: str) -> list[str]:
+    return [part for part in text.replace(",", " ").split() if part]
+
+
+class DbClusterPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Database cluster certificates"))
+        self.setSubTitle(
+            self.tr("A small CA (dbca) signs dbserver and dbclient, as pki selfsigned and pki sign do on the primary.")
+        )
+        self.domain = QLineEdit(self)
+        self.domain.setPlaceholderText(self.tr("e.g. tplab.local"))
+        self.primary = QLineEdit(self)
+        self.primary.setPlaceholderText(self.tr("cmscore1.example.com"))
+        self.joining = QPlainTextEdit(self)
+        self.joining.setPlaceholderText(self.tr("cmscore2.example.com (one per line)"))
+        self.joining.setTabChangesFocus(True)
+        self.joining.setMaximumHeight(64)
+        self.connecting = QPlainTextEdit(self)
+        self.connecting.setPlaceholderText(self.tr("cores that only connect to the database (one per line)"))
+        self.connecting.setTabChangesFocus(True)
+        self.connecting.setMaximumHeight(52)
+        self.ca_days = QSpinBox(self)
+        self.ca_days.setRange(30, 36500)
+        self.ca_days.setValue(3650)
+        self.ca_days.setSuffix(self.tr(" days"))
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 3650)
+        self.days.setValue(825)
+        self.days.setSuffix(self.tr(" days"))
+        self.renewal = QCheckBox(
+            self.tr("&Renewing expired database certificates (start with database cluster remove)"), self
+        )
+        self.folder = QLineEdit(self)
+        self.browse = QPushButton(self.tr("B&rowse…"), self)
+        self.browse.clicked.connect(self._choose_folder)
+        self.message = FieldMessage(self)
+        self.commands = CommandBox(self)
+        self.commands.setAccessibleName(self.tr("Equivalent MMP commands"))
+        for widget, name in (
+            (self.domain, self.tr("CA domain")),
+            (self.primary, self.tr("Primary core")),
+            (self.joining, self.tr("Other database cores")),
+            (self.connecting, self.tr("Connect-only cores")),
+            (self.folder, self.tr("Output folder")),
+        ):
+            widget.setAccessibleName(name)
+        form = QFormLayout()
+        form.addRow(self.tr("CA &domain (dbca CN):"), self.domain)
+        form.addRow(self.tr("&Primary core FQDN:"), self.primary)
+        form.addRow(self.tr("Other database &cores:"), self.joining)
+        form.addRow(self.tr("Co&nnect-only cores:"), self.connecting)
+        validity = QHBoxLayout()
+        validity.addWidget(QLabel(self.tr("dbca:"), self))
+        validity.addWidget(self.ca_days)
+        validity.addWidget(QLabel(self.tr("dbserver / dbclient:"), self))
+        validity.addWidget(self.days)
+        validity.addStretch()
+        form.addRow(self.tr("Validity:"), validity)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+        form.addRow(self.tr("Save in &folder:"), folder_row)
+        form.addRow("", self.renewal)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("The same on the primary's MMP:"), self))
+        layout.addWidget(self.commands, 1)
+        for line in (self.domain, self.primary, self.folder):
+            line.textChanged.connect(self._refresh)
+        for text in (self.joining, self.connecting):
+            text.textChanged.connect(self._refresh)
+        self.plan: DbClusterPlan | None = None
+        self.force = False  # the user agreed to replace existing keys
+
+    def cms_wizard(self) -> CmsWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        if not self.folder.text():
+            base = Path(self.cms_wizard().settings.get("output/folder"))
+            self.folder.setText(str(base / f"dbcluster-{dt.date.today():%Y%m%d}"))
+        self._refresh()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the database certificates"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _refresh(self) -> None:
+        self.plan = None
+        if not (self.domain.text().strip() and self.primary.text().strip()):
+            self.message.show_problems([])
+            self.commands.setPlainText("")
+        else:
+            try:
+                self.plan = plan_db_cluster(
+                    self.domain.text(),
+                    self.primary.text(),
+                    _names(self.joining.toPlainText()),
+                    _names(self.connecting.toPlainText()),
+                )
+            except CmsInputError as error:
+                self.message.show_problems([Problem(error.where, Severity.ERROR, f"{error.where}: {error.message}")])
+                self.commands.setPlainText("")
+            else:
+                self.message.show_problems([])
+                self.commands.setPlainText("\n".join(self.plan.mmp_commands()))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.plan is not None and bool(self.folder.text().strip())
+
+    def validatePage(self) -> bool:
+        folder = Path(self.folder.text().strip()).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Folder"),
+                self.tr("Cannot create {folder}: {error}").format(folder=folder, error=error.strerror),
+            )
+            return False
+        existing = [name for name in ("dbca.key", "dbserver.key", "dbclient.key") if (folder / name).exists()]
+        self.force = False
+        if existing:
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Replace existing keys?"),
+                self.tr(
+                    "{files} already exist in {folder}.\n\nIf these are the keys your database cluster uses, "
+                    "replacing them breaks the cluster until every node has the new files. Choose an empty "
+                    "folder to keep them.\n\nReplace them?"
+                ).format(files=", ".join(existing), folder=folder),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.force = True
+        return True
+
+
+class DbResultPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Database cluster files and commands"))
+        self.setSubTitle(self.tr("Copy the files to each node, then type its commands on the MMP."))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.sheet = CommandBox(self)
+        self.sheet.setAccessibleName(self.tr("Commands per node"))
+        self.copy_button = QPushButton(self.tr("&Copy all commands"), self)
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.sheet.toPlainText()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.sheet, 1)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.running = False
+        self.result: DbCluster | None = None
+        self.error: str | None = None
+
+    def cms_wizard(self) -> CmsWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        source = self.cms_wizard().db_page
+        plan, folder = source.plan, Path(source.folder.text().strip()).expanduser()
+        assert plan is not None
+        ca_days, days, force, renewal = (
+            source.ca_days.value(),
+            source.days.value(),
+            source.force,
+            source.renewal.isChecked(),
+        )
+        self.running, self.result, self.error = True, None, None
+        self.status.setText(self.tr("Making dbca, dbserver and dbclient…"))
+        self.progress.show()
+        self.sheet.clear()
+        self.copy_button.setEnabled(False)
+        self.completeChanged.emit()
+        run_in_background(
+            lambda: write_db_cluster(plan, folder, ca_days=ca_days, days=days, force=force),
+            lambda made: self._done(made, folder, renewal),
+            self._failed,
+        )
+
+    def _done(self, made: DbCluster, folder: Path, renewal: bool) -> None:
+        self.running, self.result = False, made
+        self.progress.hide()
+        ca = load_file(folder / "dbca.crt").certificates
+        checks = [
+            verify_certificate(load_file(folder / f"{name}.crt").certificates[0], ca)
+            for name in ("dbserver", "dbclient")
+        ]
+        verdict = "✓" if all(c.ok for c in checks) else "✗"
+        self.status.setText(
+            self.tr("{verdict} Wrote {count} files to {folder}; dbserver and dbclient verify against dbca.").format(
+                verdict=verdict, count=len(made.files), folder=folder
+            )
+        )
+        self.sheet.setPlainText(self.sheet_text(made.plan, renewal))
+        self.copy_button.setEnabled(True)
+        self.completeChanged.emit()
+
+    def sheet_text(self, plan: DbClusterPlan, renewal: bool) -> str:
+        lines: list[str] = []
+        if renewal:
+            lines.append(self.tr("# 1. Renewal: take the cluster apart first"))
+            lines += plan.renewal_steps()
+            lines.append("")
+        for node in plan.nodes:
+            role = (
+                self.tr("primary")
+                if node == plan.primary
+                else self.tr("joins the cluster")
+                if node in plan.joining
+                else self.tr("connects only")
+            )
+            lines.append(
+                self.tr("# {node} ({role}): copy {files} with SFTP, then type").format(
+                    node=node, role=role, files=", ".join(plan.files_for(node))
+                )
+            )
+            lines += plan.node_commands(node)
+            lines.append("")
+        lines.append(self.tr("# database cluster status must show the primary as: (me): Connected Primary"))
+        return "\n".join(lines)
+
+    def _failed(self, error: Exception) -> None:
+        self.running = False
+        self.error = str(error)
+        self.progress.hide()
+        self.status.setText(self.tr("✗ Nothing was written. {message}").format(message=error))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.running and self.result is not None
+
+    def nextId(self) -> int:
+        return -1

@@ -1,0 +1,187 @@
+"""The database-cluster and check flows in the wizard, end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.wizard import CmsWizard, PageId
+from cmswizard.pki.loader import load_file
+from cmswizard.pki.verify import verify_certificate
+
+from factory import NOW, hierarchy, issue
+from pg import postgres_bin, running_postgres
+
+
+@pytest.fixture
+def wizard(qtbot, tmp_path: Path):
+    settings = Settings.at(tmp_path / "settings.ini")
+    settings.set("output/folder", str(tmp_path))
+    window = CmsWizard(settings)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+
+
+def _db_flow(qtbot, wizard: CmsWizard, folder: Path, renewal: bool = False) -> None:
+    wizard.start_flow("dbcluster")
+    assert wizard.currentId() == PageId.DB_CLUSTER
+    page = wizard.db_page
+    page.domain.setText("tplab.local")
+    page.primary.setText("cmscore1.example.com")
+    page.joining.setPlainText("cmscore2.example.com\ncmscore3.example.com")
+    page.connecting.setPlainText("cmsedge1.example.com")
+    page.folder.setText(str(folder))
+    page.renewal.setChecked(renewal)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert wizard.currentId() == PageId.DB_RESULT
+    qtbot.waitUntil(lambda: not wizard.db_result_page.running, timeout=60_000)
+    assert wizard.db_result_page.error is None
+
+
+def test_db_flow_three_cores_and_a_connect_only_core(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
+    folder = tmp_path / "db"
+    wizard.start_flow("dbcluster")
+    assert wizard.db_page.commands.toPlainText() == ""
+    _db_flow(qtbot, wizard, folder)
+    assert wizard.db_page.commands.toPlainText().splitlines() == [
+        "pki selfsigned dbca CN:tplab.local",
+        "pki csr dbserver CN:cmscore1.example.com subjectAltName:cmscore1.example.com,cmscore2.example.com,"
+        "cmscore3.example.com",
+        "pki csr dbclient CN:postgres",
+        "pki sign dbserver dbca",
+        "pki sign dbclient dbca",
+    ]
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "dbca.crt",
+        "dbca.key",
+        "dbclient.crt",
+        "dbclient.csr",
+        "dbclient.key",
+        "dbserver.crt",
+        "dbserver.csr",
+        "dbserver.key",
+    ]
+    for key in ("dbca.key", "dbserver.key", "dbclient.key"):
+        assert (folder / key).stat().st_mode & 0o777 == 0o600
+    ca = load_file(folder / "dbca.crt").certificates
+    for name in ("dbserver", "dbclient"):
+        assert verify_certificate(load_file(folder / f"{name}.crt").certificates[0], ca).ok
+    sheet = wizard.db_result_page.sheet.toPlainText()
+    primary = sheet.split("# cmscore2.example.com")[0]
+    assert "database cluster certs dbserver.key dbserver.crt dbclient.key dbclient.crt dbca.crt" in primary
+    assert "database cluster localnode a\ndatabase cluster initialize\ndatabase cluster status" in primary
+    joining = sheet.split("# cmscore3.example.com")[0].split("# cmscore2.example.com")[1]
+    assert "database cluster join cmscore1.example.com" in joining
+    edge = sheet.split("# cmsedge1.example.com")[1]
+    assert "copy dbclient.key, dbclient.crt, dbca.crt" in edge
+    assert (
+        "database cluster certs dbclient.key dbclient.crt dbca.crt\ndatabase cluster localnode a\n"
+        "database cluster connect cmscore1.example.com" in edge
+    )
+    assert "✓" in wizard.db_result_page.status.text()
+    assert "database cluster remove" not in sheet
+
+
+def test_db_renewal_starts_with_remove(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
+    _db_flow(qtbot, wizard, tmp_path / "renew", renewal=True)
+    sheet = wizard.db_result_page.sheet.toPlainText()
+    first = sheet.index("database cluster remove")
+    assert sheet.index("database cluster status") < first < sheet.index("database cluster certs")
+    assert sheet.count("database cluster remove") == 4
+    assert "replace on every node" in sheet
+
+
+def test_db_existing_keys_ask_first(qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "live"
+    folder.mkdir()
+    (folder / "dbserver.key").write_text("live")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.No)
+    wizard.start_flow("dbcluster")
+    page = wizard.db_page
+    page.domain.setText("tplab.local")
+    page.primary.setText("cmscore1.example.com")
+    page.folder.setText(str(folder))
+    wizard.next()
+    assert wizard.currentId() == PageId.DB_CLUSTER
+    assert (folder / "dbserver.key").read_text() == "live"
+
+
+def test_db_page_rejects_bad_names(wizard: CmsWizard) -> None:
+    wizard.start_flow("dbcluster")
+    page = wizard.db_page
+    page.domain.setText("tplab.local")
+    page.primary.setText("cms core 1")
+    assert "contains a space" in page.message.plain_text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.primary.setText("cmscore1.example.com")
+    page.connecting.setPlainText("cmscore1.example.com")
+    assert "also a database core" in page.message.plain_text()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL is not installed (.ci/run installs it)")
+def test_gui_db_certificates_work_with_postgres(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
+    folder = tmp_path / "pg"
+    _db_flow(qtbot, wizard, folder)
+    with running_postgres(folder / "dbserver.crt", folder / "dbserver.key", folder / "dbca.crt") as server:
+        done = server.connect(folder / "dbca.crt", folder / "dbclient.crt", folder / "dbclient.key")
+        assert done.returncode == 0, done.stderr
+        assert "connected over TLS" in done.stdout
+
+
+def test_check_flow_explains_each_problem(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
+    h = hierarchy(depth=1, leaf_cn="cms1.example.com")
+    expired = issue(
+        "old.example.com", h.intermediates[0], start=NOW - dt.timedelta(days=400), end=NOW - dt.timedelta(days=3)
+    )
+    other_key = hierarchy(depth=0, prefix="Other").leaf
+    files = {
+        "cms1.crt": h.leaf.pem,
+        "old.crt": expired.pem,
+        "root.crt": h.root.pem,  # the intermediate is missing on purpose
+        "wrong.key": other_key.key_pem,
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    wizard.start_flow("check")
+    assert wizard.currentId() == PageId.CHECK
+    page = wizard.check_page
+    page.add_paths([tmp_path / name for name in files])
+    qtbot.waitUntil(lambda: page.loading == 0 and len(page.loaded) == 4, timeout=10_000)
+    problems = "\n".join(page.problem_texts())
+    assert "wrong.key matches none of the certificates or CSRs given" in problems
+    assert 'missing intermediate for issuer "Test Issuing CA 1"' in problems
+    assert "old.example.com" in problems and "expired on" in problems
+    assert "EXPIRED 3 days ago" in page.report.as_text()
+    assert f"✗ {len(page.problem_texts())} problem(s) found" in page.summary.text()
+    expiry = [page.expiry.topLevelItem(i).text(3) for i in range(page.expiry.topLevelItemCount())]
+    assert expiry[0] == "old.example.com"
+    page.copy_button.click()
+    assert "Problems:" in QGuiApplication.clipboard().text()
+    # Adding the intermediate and the right key clears those problems.
+    (tmp_path / "int.crt").write_bytes(h.intermediates[0].pem)
+    (tmp_path / "cms1.key").write_bytes(h.leaf.key_pem)
+    page.add_paths([tmp_path / "int.crt", tmp_path / "cms1.key"])
+    qtbot.waitUntil(lambda: page.loading == 0 and len(page.loaded) == 6, timeout=10_000)
+    texts = "\n".join(page.problem_texts())
+    assert "cms1.key matches" not in texts
+    assert any(m.matches and m.key_file.endswith("cms1.key") for m in page.report.matches)
+    ok = [row for row in page.report.verifications if row.cn == "cms1.example.com"]
+    assert ok and ok[0].result.ok
+
+
+def test_check_flow_bad_file(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pem"
+    bad.write_bytes(b"-----BEGIN CERTIFICATE-----\nAAAA\n")
+    wizard.start_flow("check")
+    wizard.check_page.add_paths([bad])
+    qtbot.waitUntil(lambda: wizard.check_page.loading == 0, timeout=10_000)
+    assert any("broken.pem" in text and "truncated" in text for text in wizard.check_page.problem_texts())
