@@ -18,6 +18,7 @@ from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 if TYPE_CHECKING:
     from cryptography import x509
 
+    from cmswizard.pki.deploy_sheet import ServiceFiles
     from cmswizard.pki.loader import LoadedFile
     from cmswizard.pki.spec import CsrSpec, KeyType, Purpose
 
@@ -278,6 +279,104 @@ def _cmd_dbcluster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
+    from cmswizard.pki.deploy_sheet import ServiceFiles
+    from cmswizard.pki.deployment import Service
+
+    chosen = []
+    for service in Service:
+        values = getattr(args, service.value, None)
+        if not values:
+            continue
+        if service is Service.WEBBRIDGE3:
+            if len(values) not in (2, 3):
+                raise CmsInputError("--webbridge3", "takes KEY FULLCHAIN [CERTIFICATE-ALONE]")
+            chosen.append(
+                ServiceFiles(service, values[0], values[1], None, entity=values[2] if len(values) == 3 else None)
+            )
+        else:
+            if len(values) not in (2, 3):
+                raise CmsInputError(f"--{service.value}", "takes KEY CERTIFICATE [CA-BUNDLE]")
+            chosen.append(ServiceFiles(service, values[0], values[1], values[2] if len(values) == 3 else None))
+    return chosen
+
+
+def _cmd_deploy(args: argparse.Namespace) -> int:
+    from cmswizard.pki.dbcluster import plan_db_cluster
+    from cmswizard.pki.deploy_sheet import build_sheet
+    from cmswizard.pki.deployment import CmsVersion, Topology
+    from cmswizard.pki.files import OutputFile, write_files
+
+    services = _service_files(args)
+    db = None
+    if args.db_primary:
+        domain = args.db_domain or args.db_primary.partition(".")[2] or args.db_primary
+        db = plan_db_cluster(domain, args.db_primary, args.db_join, args.db_connect)
+    if not services and db is None:
+        raise CmsInputError("deploy", "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
+    topology = (
+        Topology(args.topology)
+        if args.topology
+        else (Topology.EDGE if args.edge else Topology.CLUSTER if len(args.node) > 1 else Topology.SINGLE)
+    )
+    export_set = None
+    if args.files_in:
+        folder = Path(args.files_in)
+        if not folder.is_dir():
+            raise CmsInputError(args.files_in, "is not a folder")
+        export_set = [p.name for p in folder.iterdir() if p.is_file()]
+    sheet = build_sheet(
+        CmsVersion(args.version),
+        topology,
+        args.node or ([db.primary] if db else []),
+        services,
+        edge_nodes=args.edge,
+        db=db,
+        db_renewal=args.db_renewal,
+        export_files=export_set,
+    )
+    text = sheet.text()
+    if args.out:
+        write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
+        _say(f"wrote {args.out}")
+    else:
+        _say(text.rstrip("\n"))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    import datetime as dt_module
+
+    from cmswizard.export.copy import ExportItem, export_files, plan_export
+    from cmswizard.export.readme import COMMANDS_NAME, export_readme
+    from cmswizard.pki.files import read_input_file
+
+    if not args.files:
+        raise CmsInputError("export", "name the files to copy")
+    extra = [ExportItem(COMMANDS_NAME, read_input_file(args.sheet))] if args.sheet else []
+    items = plan_export([Path(f) for f in args.files], extra)
+    name = args.name or f"cms-certificates-{dt_module.date.today():%Y%m%d}"
+    if "/" in name or name in ("", ".", ".."):
+        raise CmsInputError("--name", "is a folder name, not a path")
+    destination = Path(args.to) / name
+    for item in items:
+        if item.private:
+            _warn(f"note: {item.name} is a private key; it is copied unencrypted, as CMS needs it")
+    result = export_files(
+        items,
+        destination,
+        readme=export_readme(items),
+        overwrite=args.force,
+        progress=lambda done, total, current: None,
+    )
+    if not result.ok:
+        raise CmsInputError(str(destination), result.summary())
+    _say(result.summary())
+    for copied in result.copied:
+        _say(f"  {copied}")
+    return EXIT_OK
+
+
 def _build_parser() -> _Parser:
     parser = _Parser(prog="cmswizard", description="Certificates for Cisco Meeting Server.")
     parser.add_argument("--version", action="version", version=f"cmswizard {__version__}")
@@ -368,6 +467,39 @@ def _build_parser() -> _Parser:
     db.add_argument("--ca-days", type=int, default=3650, help="validity of dbca (default 3650)")
     db.add_argument("--force", action="store_true", help="replace existing files")
     db.set_defaults(run=_cmd_dbcluster)
+
+    deploy = commands.add_parser("deploy", help="print the MMP commands that assign your files to the services")
+    deploy.add_argument("--version", choices=("2.x", "3.x"), default="3.x", help="CMS version (default 3.x)")
+    deploy.add_argument("--topology", choices=("single", "cluster", "edge"), help="default: from the nodes given")
+    deploy.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
+    deploy.add_argument("--edge", action="append", default=[], metavar="FQDN", help="an edge server (repeat)")
+    for option, files in (
+        ("webadmin", "KEY CERT [BUNDLE]"),
+        ("callbridge", "KEY CERT [BUNDLE]"),
+        ("webbridge", "KEY CERT [BUNDLE]"),
+        ("webbridge3", "KEY FULLCHAIN [CERT]"),
+        ("xmpp", "KEY CERT [BUNDLE]"),
+        ("turn", "KEY CERT [BUNDLE]"),
+        ("loadbalancer", "KEY CERT [BUNDLE]"),
+    ):
+        deploy.add_argument(f"--{option}", nargs="+", metavar="FILE", help=f"{files} for {option}")
+    deploy.add_argument("--db-primary", metavar="FQDN", help="the database primary (adds the database cluster)")
+    deploy.add_argument("--db-join", action="append", default=[], metavar="FQDN", help="a joining database core")
+    deploy.add_argument("--db-connect", action="append", default=[], metavar="FQDN", help="a connect-only core")
+    deploy.add_argument("--db-domain", help="CN of dbca (default: the primary's domain)")
+    deploy.add_argument("--db-renewal", action="store_true", help="renewal: start with database cluster remove")
+    deploy.add_argument("--files-in", metavar="DIR", help="refuse to name a file that is not in this folder")
+    deploy.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
+    deploy.add_argument("--force", action="store_true", help="replace --out if it exists")
+    deploy.set_defaults(run=_cmd_deploy)
+
+    export = commands.add_parser("export", help="copy files to a USB stick or folder, verified, with SHA256SUMS")
+    export.add_argument("files", nargs="*", help="the files to copy")
+    export.add_argument("--to", required=True, metavar="FOLDER", help="the stick's mount point or any folder")
+    export.add_argument("--name", help="folder created on the stick (default cms-certificates-YYYYMMDD)")
+    export.add_argument("--sheet", metavar="FILE", help="a deployment sheet to include as cms-commands.txt")
+    export.add_argument("--force", action="store_true", help="replace files of the same name")
+    export.set_defaults(run=_cmd_export)
     return parser
 
 

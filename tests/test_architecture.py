@@ -54,3 +54,23 @@ def test_gui_does_not_use_cryptography_directly() -> None:
             if isinstance(node, ast.Import) and any(a.name.startswith("cryptography") for a in node.names):
                 offenders.append(path.name)
     assert offenders == []
+
+
+def test_every_mnemonic_label_has_a_buddy(qtbot, tmp_path) -> None:
+    """A label showing '&' literally (no buddy) is a layout bug a person sees at once."""
+    from PySide6.QtWidgets import QLabel
+
+    from cmswizard.gui.settings import Settings
+    from cmswizard.gui.wizard import CmsWizard
+
+    wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(wizard)
+    orphans = [
+        label.text()
+        for label in wizard.findChildren(QLabel)
+        if "&" in label.text()
+        and "&amp;" not in label.text()
+        and label.buddy() is None
+        and not label.text().startswith("<")
+    ]
+    assert orphans == []

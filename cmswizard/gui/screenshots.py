@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         db.primary.setText("cmscore1.example.com")
         db.joining.setPlainText("cmscore2.example.com\ncmscore3.example.com")
         db.connecting.setPlainText("cmsedge1.example.com")
-        db.folder.setText(str(work / "db"))
+        db.folder.setText(str(work))
         shot("08-dbcluster")
         wizard.next()
         _wait(lambda: not wizard.db_result_page.running)
@@ -137,9 +137,34 @@ def main(argv: list[str] | None = None) -> int:
 
         wizard.start_flow("check")
         check = wizard.check_page
-        check.add_paths([work / "db" / "dbserver.crt", work / "db" / "dbca.crt", work / "db" / "dbclient.key", *files])
+        check.add_paths([work / "dbserver.crt", work / "dbca.crt", work / "dbclient.key", *files])
         _wait(lambda: check.loading == 0)
         shot("10-check")
+
+        from cmswizard.export.volumes import Volume
+
+        stick = work / "STICK"
+        stick.mkdir()
+        wizard.export_page.volume_source = lambda: [Volume(stick, "CMSSTICK", "vfat", 7_800_000_000, True, False)]
+        wizard.start_flow("deploy")
+        deploy = wizard.deploy_page
+        deploy.nodes.setText("cmscore1.example.com cmscore2.example.com cmscore3.example.com")
+        deploy.cluster.setChecked(True)
+        deploy.folder.setText(str(work))
+        from cmswizard.pki.deployment import Service
+
+        for row in reversed(range(deploy.table.rowCount())):
+            deploy.table.removeRow(row)
+        deploy.add_service_row(Service.WEBBRIDGE3, "webbridge3-2026.key", "join.pem")
+        deploy.db.setChecked(True)
+        deploy.db_primary.setText("cmscore1.example.com")
+        deploy.db_join.setText("cmscore2.example.com cmscore3.example.com")
+        shot("11-deploy-commands")
+        wizard.next()
+        shot("12-export")
+        wizard.export_page.copy_button.click()
+        _wait(lambda: not wizard.export_page.running)
+        shot("13-export-done")
         wizard.close()
     QCoreApplication.processEvents()
     del app

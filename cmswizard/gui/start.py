@@ -60,6 +60,24 @@ def available_flows() -> list[Flow]:
             ),
             PageId.CHECK,
         ),
+        Flow(
+            "deploy",
+            _t("Deployment commands and export to a USB stick"),
+            _t(
+                "Say which file each service uses, get the exact MMP commands per node, and copy exactly those files "
+                "to a stick, verified, with the commands and a README."
+            ),
+            PageId.DEPLOY_SHEET,
+        ),
+        Flow(
+            "export",
+            _t("Export files to a USB stick"),
+            _t(
+                "Copy keys, certificates and bundles to a stick or folder: written safely, read back and checked, "
+                "with SHA256SUMS."
+            ),
+            PageId.EXPORT,
+        ),
     ]
 
 

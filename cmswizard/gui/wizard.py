@@ -29,6 +29,8 @@ class PageId(enum.IntEnum):
     DB_CLUSTER = 30
     DB_RESULT = 31
     CHECK = 40
+    DEPLOY_SHEET = 50
+    EXPORT = 51
 
 
 @dataclass
@@ -58,6 +60,7 @@ class CmsWizard(QWizard):
         from cmswizard.gui.chain_page import ChainBuilderPage
         from cmswizard.gui.pages_check import CheckPage
         from cmswizard.gui.pages_db import DbClusterPage, DbResultPage
+        from cmswizard.gui.pages_deploy import DeploySheetPage, ExportPage
         from cmswizard.gui.start import StartPage
 
         self.settings = settings
@@ -80,6 +83,8 @@ class CmsWizard(QWizard):
         self.db_page = DbClusterPage(self)
         self.db_result_page = DbResultPage(self)
         self.check_page = CheckPage(self)
+        self.deploy_page = DeploySheetPage(self)
+        self.export_page = ExportPage(self)
         for page_id, page in (
             (PageId.START, self.start_page),
             (PageId.DEPLOYMENT, self.deployment_page),
@@ -91,6 +96,8 @@ class CmsWizard(QWizard):
             (PageId.DB_CLUSTER, self.db_page),
             (PageId.DB_RESULT, self.db_result_page),
             (PageId.CHECK, self.check_page),
+            (PageId.DEPLOY_SHEET, self.deploy_page),
+            (PageId.EXPORT, self.export_page),
         ):
             self.setPage(page_id, page)
         self.setStartId(PageId.START)

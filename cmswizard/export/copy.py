@@ -1,0 +1,161 @@
+"""Copying the files to a stick, safely: each file written under a temporary name, flushed, fsync'ed,
+renamed, read back and compared by SHA-256; SHA256SUMS and README.txt written last.
+
+Whatever goes wrong (no space, read-only, a name clash, the stick pulled out), no partly written file
+is left under its final name, and the result says what was and was not copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmswizard.export.volumes import space_and_state
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.files import OutputFile, read_input_file, write_files
+
+__all__ = ["ExportItem", "ExportResult", "export_files", "plan_export"]
+
+SUMS_NAME, README_NAME = "SHA256SUMS", "README.txt"
+# Room for directory entries and file system overhead on FAT, beyond the bytes themselves.
+_OVERHEAD_PER_FILE = 64 * 1024
+
+Progress = Callable[[int, int, str], None]  # (files done, files in all, name)
+
+
+@dataclass(frozen=True)
+class ExportItem:
+    name: str  # the name on the stick
+    data: bytes
+    private: bool = False  # a private key: 0600 where the file system keeps modes
+
+
+@dataclass
+class ExportResult:
+    folder: Path
+    copied: list[str] = field(default_factory=list)
+    not_copied: list[str] = field(default_factory=list)
+    error: str | None = None
+    sums: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"copied and verified {len(self.copied)} file(s) to {self.folder}"
+        done = ", ".join(self.copied) or "nothing"
+        left = ", ".join(self.not_copied) or "nothing"
+        return f"{self.error} — copied and verified: {done}; not copied: {left}"
+
+
+def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list[ExportItem]:
+    """Read the user's files (keys keep their privacy flag); names must be distinct."""
+    items: list[ExportItem] = []
+    for path in paths:
+        data = read_input_file(path)
+        private = path.suffix.lower() == ".key" or b"PRIVATE KEY-----" in data[:100]
+        items.append(ExportItem(path.name, data, private))
+    items.extend(extra)
+    names = [item.name for item in items]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise CmsInputError(duplicates[0], "is named twice in the export; rename one of the files")
+    if SUMS_NAME in names or README_NAME in names:
+        raise CmsInputError(SUMS_NAME, "is written by the export itself; leave it out of the files")
+    return items
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_up_front(items: Sequence[ExportItem], folder: Path, overwrite: bool) -> None:
+    target = folder if folder.exists() else folder.parent
+    if not target.is_dir():
+        raise CmsInputError(str(target), "does not exist (is the stick plugged in and mounted?)")
+    free, read_only = space_and_state(target)
+    if read_only:
+        raise CmsInputError(str(target), "is read-only; unlock the stick (write-protect switch) or choose another")
+    need = sum(len(item.data) + _OVERHEAD_PER_FILE for item in items) + 2 * _OVERHEAD_PER_FILE
+    if need > free:
+        raise CmsInputError(
+            str(target),
+            f"not enough space: the export needs {need // 1024} KB, {free // 1024} KB are free; "
+            "free some space or use another stick",
+        )
+    if folder.exists() and not overwrite:
+        clashes = [item.name for item in items if (folder / item.name).exists()]
+        clashes += [name for name in (SUMS_NAME, README_NAME) if (folder / name).exists()]
+        if clashes:
+            raise CmsInputError(
+                str(folder / clashes[0]),
+                f"already exists ({len(clashes)} file(s) would be replaced); choose another folder or allow replacing",
+            )
+
+
+def export_files(
+    items: Sequence[ExportItem],
+    folder: Path,
+    *,
+    readme: str,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Copy `items` into `folder` (created if needed), verify each by reading it back, then write
+    SHA256SUMS and README.txt. Checks space, write access and name clashes before copying anything."""
+    _check_up_front(items, folder, overwrite)
+    result = ExportResult(folder)
+    everything = [*items, ExportItem(SUMS_NAME, b""), ExportItem(README_NAME, b"")]
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        result.error = f"{folder}: cannot create the folder ({error.strerror})"
+        result.not_copied = [item.name for item in everything]
+        return result
+    for number, item in enumerate(items):
+        if progress is not None:
+            progress(number, len(everything), item.name)
+        try:
+            _copy_one(item, folder, overwrite)
+        except CmsInputError as error:
+            result.error = str(error)
+            result.not_copied = [i.name for i in everything[number:]]
+            return result
+        result.copied.append(item.name)
+        result.sums[item.name] = _sha256(item.data)
+    sums = "".join(f"{digest}  {name}\n" for name, digest in result.sums.items()).encode()
+    for number, last in enumerate((ExportItem(SUMS_NAME, sums), ExportItem(README_NAME, readme.encode("utf-8")))):
+        if progress is not None:
+            progress(len(items) + number, len(everything), last.name)
+        try:
+            _copy_one(last, folder, overwrite)
+        except CmsInputError as error:
+            result.error = str(error)
+            result.not_copied = [i.name for i in everything[len(items) + number :]]
+            return result
+        result.copied.append(last.name)
+    if progress is not None:
+        progress(len(everything), len(everything), "")
+    return result
+
+
+def _copy_one(item: ExportItem, folder: Path, overwrite: bool) -> None:
+    target = folder / item.name
+    write_files([OutputFile(target, item.data, private=item.private, replace=overwrite)])
+    try:
+        with open(target, "rb") as written:
+            if hasattr(os, "posix_fadvise"):  # read from the stick, not from the page cache, where possible
+                os.posix_fadvise(written.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            back = written.read()
+    except OSError as error:
+        raise CmsInputError(str(target), f"could not be read back ({error.strerror}); was the stick removed?") from None
+    if _sha256(back) != _sha256(item.data):
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise CmsInputError(str(target), "read back different bytes than were written; the stick may be failing")

@@ -1,0 +1,655 @@
+"""Deployment commands and export to a USB stick: the last step of the admin's day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStorageInfo, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
+from cmswizard.export.readme import COMMANDS_NAME, export_readme
+from cmswizard.export.volumes import Volume, is_removable
+from cmswizard.gui.tasks import run_with_progress
+from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.pki.dbcluster import DbClusterPlan, plan_db_cluster
+from cmswizard.pki.deploy_sheet import DeploymentSheet, ServiceFiles, build_sheet
+from cmswizard.pki.deployment import CmsVersion, Service, Topology, services_for
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.spec import Problem, Severity
+
+if TYPE_CHECKING:
+    from cmswizard.gui.wizard import CmsWizard
+
+_FILE_SUFFIXES = {".key", ".crt", ".cer", ".pem", ".csr", ".p7b", ".pfx", ".p12", ".txt"}
+_NONE = "—"
+
+
+def _names(text: str) -> list[str]:
+    return [part for part in text.replace(",", " ").split() if part]
+
+
+def qt_volumes() -> list[Volume]:
+    """Mounted, writable volumes as Qt sees them, with our removable detection."""
+    volumes = []
+    for storage in QStorageInfo.mountedVolumes():
+        if not storage.isValid() or not storage.isReady():
+            continue
+        root = Path(storage.rootPath())
+        device = bytes(storage.device().data()).decode(errors="replace")
+        volumes.append(
+            Volume(
+                root,
+                storage.displayName(),
+                bytes(storage.fileSystemType().data()).decode(),
+                storage.bytesAvailable(),
+                is_removable(device, root),
+                storage.isReadOnly(),
+            )
+        )
+    return volumes
+
+
+class DeploySheetPage(QWizardPage):
+    """From version, topology and the files per service to the ordered MMP commands per node."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Commands for the CMS"))
+        self.setSubTitle(
+            self.tr("Say which file each service uses; the wizard writes the exact MMP commands, node by node.")
+        )
+        self.version = QComboBox(self)
+        self.version.addItem(self.tr("CMS 3.x"), CmsVersion.V3.value)
+        self.version.addItem(self.tr("CMS 2.x"), CmsVersion.V2.value)
+        self.single = QRadioButton(self.tr("Single"), self)
+        self.cluster = QRadioButton(self.tr("Cluster"), self)
+        self.edge = QRadioButton(self.tr("Core + edge"), self)
+        self.topology = QButtonGroup(self)
+        for number, button in enumerate((self.single, self.cluster, self.edge)):
+            self.topology.addButton(button, number)
+        self.single.setChecked(True)
+        self.nodes = QLineEdit(self)
+        self.nodes.setPlaceholderText(self.tr("cms1.example.com cms2.example.com"))
+        self.edges = QLineEdit(self)
+        self.edges.setPlaceholderText(self.tr("edge1.example.com"))
+        self.folder = QLineEdit(self)
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Service"),
+                self.tr("Node"),
+                self.tr("Key"),
+                self.tr("Certificate / full chain"),
+                self.tr("CA bundle"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Files per service"))
+        self.add_row = QPushButton(self.tr("&Add row"), self)
+        self.remove_row = QPushButton(self.tr("Re&move row"), self)
+        self.db = QCheckBox(self.tr("&Database cluster"), self)
+        self.db_primary = QLineEdit(self)
+        self.db_primary.setPlaceholderText(self.tr("primary FQDN"))
+        self.db_join = QLineEdit(self)
+        self.db_join.setPlaceholderText(self.tr("joining cores"))
+        self.db_connect = QLineEdit(self)
+        self.db_connect.setPlaceholderText(self.tr("connect-only cores"))
+        self.db_renewal = QCheckBox(self.tr("re&newal"), self)
+        self.message = FieldMessage(self)
+        self.sheet_box = CommandBox(self)
+        self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
+        self.copy_button = QPushButton(self.tr("&Copy commands"), self)
+        self.save_button = QPushButton(self.tr("&Save as cms-commands.txt"), self)
+        for widget, name in (
+            (self.nodes, self.tr("Core server FQDNs")),
+            (self.edges, self.tr("Edge server FQDNs")),
+            (self.folder, self.tr("Folder with the files")),
+            (self.db_primary, self.tr("Database primary")),
+            (self.db_join, self.tr("Joining cores")),
+            (self.db_connect, self.tr("Connect-only cores")),
+        ):
+            widget.setAccessibleName(name)
+
+        form = QFormLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.version)
+        for button in (self.single, self.cluster, self.edge):
+            top.addWidget(button)
+        top.addStretch()
+        form.addRow(self.tr("CMS:"), top)
+        form.addRow(self.tr("C&ore servers:"), self.nodes)
+        form.addRow(self.tr("&Edge servers:"), self.edges)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+        folder_label = QLabel(self.tr("&Files in:"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
+        db_row = QHBoxLayout()
+        for db_widget in (self.db, self.db_primary, self.db_join, self.db_connect, self.db_renewal):
+            db_row.addWidget(db_widget)
+        rows = QHBoxLayout()
+        rows.addWidget(self.table, 1)
+        row_buttons = QVBoxLayout()
+        row_buttons.addWidget(self.add_row)
+        row_buttons.addWidget(self.remove_row)
+        row_buttons.addStretch()
+        rows.addLayout(row_buttons)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(rows, 2)
+        layout.addLayout(db_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.sheet_box, 3)
+        layout.addLayout(buttons)
+
+        self.version.currentIndexChanged.connect(self._version_changed)
+        self.topology.idToggled.connect(lambda *_: self.refresh())
+        for line in (self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
+            line.textChanged.connect(self.refresh)
+        self.folder.textChanged.connect(self._folder_changed)
+        for box in (self.db, self.db_renewal):
+            box.toggled.connect(self.refresh)
+        self.browse.clicked.connect(self._choose_folder)
+        self.add_row.clicked.connect(lambda: self.add_service_row())
+        self.remove_row.clicked.connect(self._remove_row)
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.sheet_box.toPlainText()))
+        self.save_button.clicked.connect(self.save_sheet)
+        self.sheet: DeploymentSheet | None = None
+        self.files: list[str] = []
+        self.saved_sheet: Path | None = None
+
+    def cms_wizard(self) -> CmsWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        wizard = self.cms_wizard()
+        if not self.folder.text():
+            self.folder.setText(str(wizard.csr.folder))
+        deployment = wizard.csr.deployment
+        if not self.nodes.text() and deployment.nodes:
+            self.nodes.setText(" ".join(deployment.nodes))
+            self.edges.setText(" ".join(deployment.edge_nodes))
+            self.version.setCurrentIndex(max(self.version.findData(deployment.version.value), 0))
+            (self.single, self.cluster, self.edge)[list(Topology).index(deployment.topology)].setChecked(True)
+        if wizard.db_page.plan is not None and not self.db_primary.text():
+            plan = wizard.db_page.plan
+            self.db.setChecked(True)
+            self.db_primary.setText(plan.primary)
+            self.db_join.setText(" ".join(plan.joining))
+            self.db_connect.setText(" ".join(plan.connecting))
+        if self.table.rowCount() == 0:
+            self._suggest_rows()
+        self.refresh()
+
+    # --- the table ----------------------------------------------------------------------------
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder with the files"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _folder_changed(self) -> None:
+        folder = Path(self.folder.text().strip() or ".")
+        try:
+            self.files = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
+        except OSError:
+            self.files = []
+        for row in range(self.table.rowCount()):
+            for column in (2, 3, 4):
+                combo = self.table.cellWidget(row, column)
+                if isinstance(combo, QComboBox):
+                    self._fill_files(combo, combo.currentText())
+        self.refresh()
+
+    def _fill_files(self, combo: QComboBox, current: str) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([_NONE, *self.files])
+        if current and current != _NONE and combo.findText(current) < 0:
+            combo.addItem(current)
+        combo.setCurrentText(current or _NONE)
+        combo.blockSignals(False)
+
+    def _version_changed(self) -> None:
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 0)
+            if isinstance(combo, QComboBox):
+                self._fill_services(combo, combo.currentData())
+        self.refresh()
+
+    def _fill_services(self, combo: QComboBox, current: str | None) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        for service in services_for(CmsVersion(self.version.currentData())):
+            if service is not Service.DATABASE:
+                combo.addItem(service.label, service.value)
+        index = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def add_service_row(
+        self, service: Service | None = None, key: str = "", certificate: str = "", bundle: str = "", node: str = ""
+    ) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        services = QComboBox(self.table)
+        self._fill_services(services, service.value if service else None)
+        services.currentIndexChanged.connect(self.refresh)
+        self.table.setCellWidget(row, 0, services)
+        nodes = QComboBox(self.table)
+        nodes.setEditable(True)
+        nodes.addItem(self.tr("all servers"), "")
+        for name in _names(self.nodes.text()) + _names(self.edges.text()):
+            nodes.addItem(name, name)
+        if node:
+            nodes.setCurrentIndex(max(nodes.findData(node), 0))
+        nodes.currentIndexChanged.connect(self.refresh)
+        self.table.setCellWidget(row, 1, nodes)
+        for column, value in ((2, key), (3, certificate), (4, bundle)):
+            combo = QComboBox(self.table)
+            combo.setEditable(True)
+            self._fill_files(combo, value)
+            combo.currentTextChanged.connect(self.refresh)
+            self.table.setCellWidget(row, column, combo)
+        self.refresh()
+
+    def _remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            row = self.table.rowCount() - 1
+        if row >= 0:
+            self.table.removeRow(row)
+            self.refresh()
+
+    def _suggest_rows(self) -> None:
+        """Guess rows from file names like callbridge-2026.key / .crt / -bundle.crt in the folder."""
+        self._folder_changed()
+        stems = {Path(name).stem for name in self.files if name.endswith(".key")}
+        for service in services_for(CmsVersion(self.version.currentData())):
+            for stem in sorted(s for s in stems if s.startswith(service.value + "-") or s == service.value):
+                if service is Service.WEBBRIDGE3:
+                    full = f"{stem}-fullchain.crt"
+                    self.add_service_row(service, f"{stem}.key", full if full in self.files else f"{stem}.crt")
+                else:
+                    bundle = f"{stem}-bundle.crt"
+                    self.add_service_row(service, f"{stem}.key", f"{stem}.crt", bundle if bundle in self.files else "")
+
+    def service_files(self) -> list[ServiceFiles]:
+        chosen = []
+        for row in range(self.table.rowCount()):
+            boxes = [self.table.cellWidget(row, column) for column in range(5)]
+            combos = [box for box in boxes if isinstance(box, QComboBox)]
+            if len(combos) != 5:
+                continue
+            service_box, node_box, key_box, cert_box, bundle_box = combos
+            values = [box.currentText().strip() for box in (key_box, cert_box, bundle_box)]
+            key, cert, bundle = (None if v in ("", _NONE) else v for v in values)
+            if key is None or cert is None:
+                continue
+            service = Service(service_box.currentData())
+            node = node_box.currentData() if node_box.currentIndex() > 0 else ""
+            if service is Service.WEBBRIDGE3:
+                chosen.append(ServiceFiles(service, key, cert, None, node=node or "", entity=bundle))
+            else:
+                chosen.append(ServiceFiles(service, key, cert, bundle, node=node or ""))
+        return chosen
+
+    def db_plan(self) -> DbClusterPlan | None:
+        if not self.db.isChecked() or not self.db_primary.text().strip():
+            return None
+        primary = self.db_primary.text().strip()
+        return plan_db_cluster(
+            primary.partition(".")[2] or primary, primary, _names(self.db_join.text()), _names(self.db_connect.text())
+        )
+
+    def refresh(self) -> None:
+        is_edge = self.edge.isChecked()
+        self.edges.setEnabled(is_edge)
+        for widget in (self.db_primary, self.db_join, self.db_connect, self.db_renewal):
+            widget.setEnabled(self.db.isChecked())
+        self.sheet = None
+        try:
+            topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
+            services, db = self.service_files(), self.db_plan()
+            if not services and db is None:
+                raise CmsInputError(
+                    self.tr("files"),
+                    self.tr("choose a key and a certificate for at least one service, or the database cluster"),
+                )
+            self.sheet = build_sheet(
+                CmsVersion(self.version.currentData()),
+                topology,
+                _names(self.nodes.text()),
+                services,
+                edge_nodes=_names(self.edges.text()) if is_edge else (),
+                db=db,
+                db_renewal=self.db_renewal.isChecked(),
+                export_files=self.files,
+            )
+        except CmsInputError as error:
+            self.message.show_problems([Problem(error.where, Severity.ERROR, str(error))])
+            self.sheet_box.setPlainText("")
+        else:
+            self.message.show_problems([])
+            self.sheet_box.setPlainText(self.sheet.text())
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(self.sheet is not None)
+        self.completeChanged.emit()
+
+    def save_sheet(self) -> Path | None:
+        if self.sheet is None:
+            return None
+        from cmswizard.pki.files import OutputFile, write_files
+
+        target = Path(self.folder.text().strip()) / COMMANDS_NAME
+        try:
+            write_files([OutputFile(target, self.sheet.text().encode(), replace=True)])
+        except CmsInputError as error:
+            self.message.show_problems([Problem("sheet", Severity.ERROR, str(error))])
+            return None
+        self.saved_sheet = target
+        self.save_button.setText(self.tr("Saved ✓ {name}").format(name=COMMANDS_NAME))
+        return target
+
+    def isComplete(self) -> bool:
+        return self.sheet is not None
+
+    def validatePage(self) -> bool:
+        if self.sheet is None:
+            return False
+        wizard = self.cms_wizard()
+        folder = Path(self.folder.text().strip())
+        wizard.export_page.preset(
+            [folder / name for name in sorted(self.sheet.referenced_files())],
+            [ExportItem(COMMANDS_NAME, self.sheet.text().encode())],
+            _names(self.nodes.text())[0] if _names(self.nodes.text()) else "",
+        )
+        return True
+
+
+class ExportPage(QWizardPage):
+    """Pick a stick (or folder), tick the files, copy with verification."""
+
+    def __init__(self, parent: QWidget | None = None, volume_source: Callable[[], list[Volume]] = qt_volumes) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Export to a USB stick"))
+        self.setSubTitle(
+            self.tr(
+                "Each file is written, flushed, read back and compared; SHA256SUMS and a README in "
+                "English and Chinese are written last."
+            )
+        )
+        self.volume_source = volume_source
+        self.volumes = QListWidget(self)
+        self.volumes.setAccessibleName(self.tr("Removable drives"))
+        self.volumes.setMaximumHeight(90)
+        self.other = QPushButton(self.tr("&Other folder…"), self)
+        self.show_all = QCheckBox(self.tr("Show &all drives"), self)
+        self.files = QListWidget(self)
+        self.files.setAccessibleName(self.tr("Files to export"))
+        self.add_files = QPushButton(self.tr("&Add files…"), self)
+        self.key_warning = QLabel(self)
+        self.key_warning.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Folder name on the stick"))
+        self.copy_button = QPushButton(self.tr("&Copy to stick"), self)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.summary.setMaximumHeight(110)
+        self.summary.hide()
+        form = QFormLayout()
+        volume_row = QHBoxLayout()
+        volume_row.addWidget(self.volumes, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.other)
+        side.addWidget(self.show_all)
+        side.addStretch()
+        volume_row.addLayout(side)
+        drive_label = QLabel(self.tr("&Drive:"), self)
+        drive_label.setBuddy(self.volumes)
+        form.addRow(drive_label, volume_row)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.files, 1)
+        file_side = QVBoxLayout()
+        file_side.addWidget(self.add_files)
+        file_side.addStretch()
+        file_row.addLayout(file_side)
+        files_label = QLabel(self.tr("&Files:"), self)
+        files_label.setBuddy(self.files)
+        form.addRow(files_label, file_row)
+        form.addRow("", self.key_warning)
+        form.addRow(self.tr("Folder &name:"), self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        self.other.clicked.connect(self._choose_other)
+        self.show_all.toggled.connect(self.refresh_volumes)
+        self.add_files.clicked.connect(self._choose_files)
+        self.files.itemChanged.connect(lambda *_: self._update())
+        self.volumes.currentRowChanged.connect(lambda *_: self._update())
+        self.name.textChanged.connect(self._update)
+        self.copy_button.clicked.connect(lambda: self.start_copy())
+        self.timer = QTimer(self)
+        self.timer.setInterval(2000)
+        self.timer.timeout.connect(self.refresh_volumes)
+        self.extra: list[ExportItem] = []
+        self.custom: list[Volume] = []
+        self.running = False
+        self.result: ExportResult | None = None
+        self._preset = False
+
+    def cms_wizard(self) -> CmsWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def preset(self, paths: list[Path], extra: list[ExportItem], deployment_name: str) -> None:
+        """Coming from the deployment sheet: exactly the files its commands name, plus the sheet."""
+        self.files.clear()
+        for path in paths:
+            self._add_file(path, checked=True)
+        self.extra = extra
+        short = deployment_name.split(".")[0] if deployment_name else "cms"
+        self.name.setText(f"{short}-certificates-{dt.date.today():%Y%m%d}")
+        self._preset = True
+
+    def initializePage(self) -> None:
+        if not self._preset and self.files.count() == 0:
+            folder = Path(self.cms_wizard().settings.get("output/folder"))
+            try:
+                found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
+            except OSError:
+                found = []
+            for path in found:
+                self._add_file(path, checked=path.suffix.lower() != ".key")
+            self.name.setText(f"cms-certificates-{dt.date.today():%Y%m%d}")
+        self.refresh_volumes()
+        self.timer.start()
+        self._update()
+
+    def cleanupPage(self) -> None:
+        self.timer.stop()
+
+    def _add_file(self, path: Path, *, checked: bool) -> None:
+        item = QListWidgetItem(path.name + (self.tr("   (private key)") if path.suffix.lower() == ".key" else ""))
+        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.files.addItem(item)
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Files to export"))
+        for name in names:
+            self._add_file(Path(name), checked=True)
+        self._update()
+
+    def _choose_other(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+        if chosen:
+            self.add_destination(Path(chosen))
+
+    def add_destination(self, folder: Path) -> None:
+        from cmswizard.export.volumes import space_and_state
+
+        free, read_only = space_and_state(folder)
+        self.custom.append(Volume(folder, folder.name or str(folder), self.tr("folder"), free, True, read_only))
+        self.refresh_volumes()
+        self.volumes.setCurrentRow(self.volumes.count() - 1)
+
+    def refresh_volumes(self) -> None:
+        current = self.chosen_volume()
+        listed = [v for v in self.volume_source() if not v.read_only and (v.removable or self.show_all.isChecked())]
+        listed += self.custom
+        self.volumes.blockSignals(True)
+        self.volumes.clear()
+        for volume in listed:
+            item = QListWidgetItem(volume.describe())
+            item.setData(Qt.ItemDataRole.UserRole, volume)
+            self.volumes.addItem(item)
+        if not listed:
+            placeholder = QListWidgetItem(self.tr("No USB stick found — plug one in, or choose Other folder…"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.volumes.addItem(placeholder)
+        roots = [v.root for v in listed]
+        if current is not None and current.root in roots:
+            self.volumes.setCurrentRow(roots.index(current.root))
+        elif len(listed) == 1:
+            self.volumes.setCurrentRow(0)
+        self.volumes.blockSignals(False)
+        self._update()
+
+    def chosen_volume(self) -> Volume | None:
+        item = self.volumes.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, Volume) else None
+
+    def chosen_paths(self) -> list[Path]:
+        paths = []
+        for row in range(self.files.count()):
+            item = self.files.item(row)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                paths.append(Path(item.data(Qt.ItemDataRole.UserRole)))
+        return paths
+
+    def _update(self) -> None:
+        keys = [p.name for p in self.chosen_paths() if p.suffix.lower() == ".key"]
+        self.key_warning.setText(
+            '<span style="color:#a86400">'
+            + self.tr(
+                "⚠ {keys}: private keys are copied unencrypted, because CMS needs them so. Keep the stick with you "
+                "and delete the keys once they are on the CMS."
+            ).format(keys=", ".join(keys))
+            + "</span>"
+            if keys
+            else ""
+        )
+        ready = (
+            self.chosen_volume() is not None
+            and bool(self.chosen_paths() or self.extra)
+            and bool(self.name.text().strip())
+            and not self.running
+        )
+        self.copy_button.setEnabled(ready)
+
+    def start_copy(self, overwrite: bool = False) -> None:
+        volume = self.chosen_volume()
+        if volume is None:
+            return
+        try:
+            items = plan_export(self.chosen_paths(), self.extra)
+        except CmsInputError as error:
+            self._show_summary(f"✗ {error}")
+            return
+        destination = volume.root / self.name.text().strip()
+        readme = export_readme(items, title=self.name.text().strip())
+        self.running = True
+        self.result = None
+        self.progress.setRange(0, len(items) + 2)
+        self.progress.setValue(0)
+        self.progress.show()
+        self._update()
+        self.completeChanged.emit()
+        run_with_progress(
+            lambda report: export_files(items, destination, readme=readme, overwrite=overwrite, progress=report),
+            self._progress,
+            self._done,
+            lambda error: self._failed(error, overwrite),
+        )
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{total} {name}")
+
+    def _done(self, result: ExportResult) -> None:
+        self.running = False
+        self.result = result
+        self.progress.hide()
+        if result.ok:
+            self._show_summary("✓ " + result.summary() + "\n" + "\n".join(f"   {name}" for name in result.copied))
+        else:
+            self._show_summary("✗ " + result.summary())
+        self._update()
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception, overwrite: bool) -> None:
+        self.running = False
+        self.progress.hide()
+        self._update()
+        if isinstance(error, CmsInputError) and "already exists" in error.message and not overwrite:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace files?"),
+                self.tr("{error}\n\nReplace the files of the same name?").format(error=error),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.start_copy(overwrite=True)
+                return
+        self._show_summary(f"✗ {error}" + self.tr("\nNothing was copied."))
+        self.completeChanged.emit()
+
+    def _show_summary(self, text: str) -> None:
+        self.summary.setPlainText(text)
+        self.summary.show()
+
+    def isComplete(self) -> bool:
+        return not self.running
+
+    def nextId(self) -> int:
+        return -1
