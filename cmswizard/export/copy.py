@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmswizard.export.volumes import space_and_state
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, read_input_file, write_files
 
 __all__ = ["ExportItem", "ExportResult", "export_files", "plan_export"]
@@ -48,10 +48,14 @@ class ExportResult:
 
     def summary(self) -> str:
         if self.ok:
-            return f"copied and verified {len(self.copied)} file(s) to {self.folder}"
-        done = ", ".join(self.copied) or "nothing"
-        left = ", ".join(self.not_copied) or "nothing"
-        return f"{self.error} — copied and verified: {done}; not copied: {left}"
+            return Text(
+                N_("copied and verified {count} file(s) to {folder}"), count=len(self.copied), folder=self.folder
+            )
+        done = ", ".join(self.copied) or N_("nothing")
+        left = ", ".join(self.not_copied) or N_("nothing")
+        return Text(
+            N_("{error} — copied and verified: {done}; not copied: {left}"), error=self.error, done=done, left=left
+        )
 
 
 def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list[ExportItem]:
@@ -65,9 +69,9 @@ def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list
     names = [item.name for item in items]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise CmsInputError(duplicates[0], "is named twice in the export; rename one of the files")
+        raise CmsInputError(duplicates[0], N_("is named twice in the export; rename one of the files"))
     if SUMS_NAME in names or README_NAME in names:
-        raise CmsInputError(SUMS_NAME, "is written by the export itself; leave it out of the files")
+        raise CmsInputError(SUMS_NAME, N_("is written by the export itself; leave it out of the files"))
     return items
 
 
@@ -78,16 +82,19 @@ def _sha256(data: bytes) -> str:
 def _check_up_front(items: Sequence[ExportItem], folder: Path, overwrite: bool) -> None:
     target = folder if folder.exists() else folder.parent
     if not target.is_dir():
-        raise CmsInputError(str(target), "does not exist (is the stick plugged in and mounted?)")
+        raise CmsInputError(str(target), N_("does not exist (is the stick plugged in and mounted?)"))
     free, read_only = space_and_state(target)
     if read_only:
-        raise CmsInputError(str(target), "is read-only; unlock the stick (write-protect switch) or choose another")
+        raise CmsInputError(str(target), N_("is read-only; unlock the stick (write-protect switch) or choose another"))
     need = sum(len(item.data) + _OVERHEAD_PER_FILE for item in items) + 2 * _OVERHEAD_PER_FILE
     if need > free:
         raise CmsInputError(
             str(target),
-            f"not enough space: the export needs {need // 1024} KB, {free // 1024} KB are free; "
-            "free some space or use another stick",
+            Text(
+                N_("not enough space: the export needs {p} KB, {p2} KB are free; free some space or use another stick"),
+                p=need // 1024,
+                p2=free // 1024,
+            ),
         )
     if folder.exists() and not overwrite:
         clashes = [item.name for item in items if (folder / item.name).exists()]
@@ -95,7 +102,10 @@ def _check_up_front(items: Sequence[ExportItem], folder: Path, overwrite: bool) 
         if clashes:
             raise CmsInputError(
                 str(folder / clashes[0]),
-                f"already exists ({len(clashes)} file(s) would be replaced); choose another folder or allow replacing",
+                Text(
+                    N_("already exists ({count} file(s) would be replaced); choose another folder or allow replacing"),
+                    count=len(clashes),
+                ),
             )
 
 
@@ -115,7 +125,7 @@ def export_files(
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        result.error = f"{folder}: cannot create the folder ({error.strerror})"
+        result.error = Text(N_("{folder}: cannot create the folder ({reason})"), folder=folder, reason=error.strerror)
         result.not_copied = [item.name for item in everything]
         return result
     for number, item in enumerate(items):
@@ -154,8 +164,11 @@ def _copy_one(item: ExportItem, folder: Path, overwrite: bool) -> None:
                 os.posix_fadvise(written.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
             back = written.read()
     except OSError as error:
-        raise CmsInputError(str(target), f"could not be read back ({error.strerror}); was the stick removed?") from None
+        raise CmsInputError(
+            str(target),
+            Text(N_("could not be read back ({strerror}); was the stick removed?"), strerror=error.strerror),
+        ) from None
     if _sha256(back) != _sha256(item.data):
         with contextlib.suppress(OSError):
             target.unlink()
-        raise CmsInputError(str(target), "read back different bytes than were written; the stick may be failing")
+        raise CmsInputError(str(target), N_("read back different bytes than were written; the stick may be failing"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from cmswizard.pki.chain import ChainItem, Role, auto_order, check_order, collect, role_of, validity_problem
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.loader import load_bytes
 
 __all__ = [
@@ -51,7 +51,7 @@ def select_for_bundle(chain: Sequence[ChainItem], kind: BundleKind, *, include_r
 def bundle_bytes(items: Sequence[ChainItem]) -> bytes:
     """The exact file content: each certificate's PEM, one newline after each, nothing else."""
     if not items:
-        raise CmsInputError("bundle", "would be empty; add the certificates it should hold")
+        raise CmsInputError("bundle", N_("would be empty; add the certificates it should hold"))
     return b"".join(item.certificate.public_bytes(Encoding.PEM) for item in items)
 
 
@@ -84,7 +84,10 @@ def _line_issues(text: str) -> list[BundleIssue]:
     crlf_lines = [n for n, line in enumerate(lines, 1) if line.endswith("\r")]
     if crlf_lines:
         issues.append(
-            BundleIssue(crlf_lines[0], f"Windows line endings (CRLF) on {len(crlf_lines)} line(s); CMS needs LF")
+            BundleIssue(
+                crlf_lines[0],
+                Text(N_("Windows line endings (CRLF) on {count} line(s); CMS needs LF"), count=len(crlf_lines)),
+            )
         )
     inside = False
     for number, raw in enumerate(lines, 1):
@@ -92,31 +95,37 @@ def _line_issues(text: str) -> list[BundleIssue]:
         is_last = number == len(lines)
         if line.startswith("-----BEGIN "):
             if line != _BEGIN:
-                issues.append(BundleIssue(number, f"{line.strip('-')} block: a bundle must hold certificates only"))
+                issues.append(
+                    BundleIssue(number, Text(N_("{p} block: a bundle must hold certificates only"), p=line.strip("-")))
+                )
             inside = True
         elif line.startswith("-----END "):
             inside = False
         elif not line.strip():
             if not is_last:
-                issues.append(BundleIssue(number, "blank line; remove it"))
+                issues.append(BundleIssue(number, N_("blank line; remove it")))
         elif not inside:
             shown = line if len(line) <= 40 else line[:39] + "…"
-            issues.append(BundleIssue(number, f"text outside a certificate block ({shown!r}); remove it"))
+            issues.append(
+                BundleIssue(number, Text(N_("text outside a certificate block ({shown!r}); remove it"), shown=shown))
+            )
         elif re.search(r"[^A-Za-z0-9+/=]", line):
-            issues.append(BundleIssue(number, "invalid character inside a certificate block"))
+            issues.append(BundleIssue(number, N_("invalid character inside a certificate block")))
         elif len(line) > 64:
-            issues.append(BundleIssue(number, f"base64 line of {len(line)} characters; PEM uses 64"))
+            issues.append(
+                BundleIssue(number, Text(N_("base64 line of {count} characters; PEM uses 64"), count=len(line)))
+            )
     if text and not text.endswith("\n"):
-        issues.append(BundleIssue(len(lines), "no line break after the last certificate; add exactly one"))
+        issues.append(BundleIssue(len(lines), N_("no line break after the last certificate; add exactly one")))
     elif text.endswith("\n\n") or text.endswith("\r\n\r\n"):
-        issues.append(BundleIssue(len(lines) - 1, "extra blank line(s) at the end; keep exactly one line break"))
+        issues.append(BundleIssue(len(lines) - 1, N_("extra blank line(s) at the end; keep exactly one line break")))
     return issues
 
 
 def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> BundleReport:
     """Everything that would make CMS reject or misread this bundle, and the fixed bytes."""
     if data.startswith(b"\xef\xbb\xbf"):
-        issues = [BundleIssue(1, "starts with a UTF-8 byte-order mark; remove it")]
+        issues = [BundleIssue(1, N_("starts with a UTF-8 byte-order mark; remove it"))]
         data = data[3:]
     else:
         issues = []
@@ -126,20 +135,27 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
         text = None
     loaded = load_bytes(data, name)
     if text is None or b"-----BEGIN" not in data:
-        issues.append(BundleIssue(None, f"is {loaded.format.value}, not PEM text; CMS needs a PEM bundle"))
+        issues.append(
+            BundleIssue(None, Text(N_("is {value}, not PEM text; CMS needs a PEM bundle"), value=loaded.format.value))
+        )
     else:
         issues.extend(_line_issues(text))
     if loaded.keys:
-        issues.append(BundleIssue(None, "contains a private key; a bundle must never carry it"))
+        issues.append(BundleIssue(None, N_("contains a private key; a bundle must never carry it")))
     distinct = collect([loaded])
     if len(distinct) < len(loaded.certificates):
         issues.append(
-            BundleIssue(None, f"{len(loaded.certificates) - len(distinct)} duplicate certificate(s); keep each once")
+            BundleIssue(
+                None,
+                Text(N_("{p} duplicate certificate(s); keep each once"), p=len(loaded.certificates) - len(distinct)),
+            )
         )
     for item in distinct:
         problem = validity_problem(item.certificate, at)
         if problem:
-            issues.append(BundleIssue(None, f"{item.subject_cn}: {problem}"))
+            issues.append(
+                BundleIssue(None, Text(N_("{subject_cn}: {problem}"), subject_cn=item.subject_cn, problem=problem))
+            )
     as_given = check_order(distinct, at=at, expect_root=False)
     broken_links = [link for link in as_given.links if not link.ok]
     fixed_items = distinct
@@ -148,13 +164,20 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
         in_chain = [c for c in found.chains if len(c.items) == len(distinct)]
         if in_chain:
             issues.append(
-                BundleIssue(None, "certificates are in the wrong order; CMS needs entity → intermediates → root")
+                BundleIssue(None, N_("certificates are in the wrong order; CMS needs entity → intermediates → root"))
             )
             fixed_items = list(in_chain[0].items)
         else:
             for index, link in enumerate(as_given.links):
                 if not link.ok:
-                    issues.append(BundleIssue(None, f"{distinct[index].subject_cn}: {link.reason}"))
+                    issues.append(
+                        BundleIssue(
+                            None,
+                            Text(
+                                N_("{subject_cn}: {reason}"), subject_cn=distinct[index].subject_cn, reason=link.reason
+                            ),
+                        )
+                    )
             fixed_items = []
     fixed = bundle_bytes(fixed_items) if fixed_items else None
     return BundleReport(tuple(issues), fixed, len(distinct))
@@ -163,13 +186,24 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
 def bundle_usage(kind: BundleKind, file_name: str = "<this file>", key_name: str = "<key>") -> str:
     """Which MMP command takes a bundle of this kind, with the file names filled in."""
     if kind is BundleKind.FULL_CHAIN:
-        return (
-            f"webbridge3 https certs {key_name} {file_name}  (Web Bridge 3; also webbridge3 c2w certs), "
-            f"or turn certs {key_name} {file_name}"
+        return Text(
+            N_(
+                "webbridge3 https certs {key} {file}  (Web Bridge 3; also webbridge3 c2w certs), or turn certs {key} {file}"
+            ),
+            key=key_name,
+            file=file_name,
         )
     if kind is BundleKind.CA_BUNDLE:
-        return f"the third argument of webadmin/callbridge/xmpp/turn certs {key_name} <certificate> {file_name}"
-    return f"the second argument of webadmin/callbridge/xmpp/turn certs {key_name} {file_name} <CA bundle>"
+        return Text(
+            N_("the third argument of webadmin/callbridge/xmpp/turn certs {key} <certificate> {file}"),
+            key=key_name,
+            file=file_name,
+        )
+    return Text(
+        N_("the second argument of webadmin/callbridge/xmpp/turn certs {key} {file} <CA bundle>"),
+        key=key_name,
+        file=file_name,
+    )
 
 
 def suggested_name(basename: str, kind: BundleKind) -> str:

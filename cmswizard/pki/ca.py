@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cmswizard.pki.csr import build_name
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, check_can_write, write_files
 from cmswizard.pki.keys import (
     PrivateKey,
@@ -76,7 +76,7 @@ def make_self_signed_ca(
 ) -> tuple[PrivateKey, x509.Certificate]:
     """A CA certificate (CA:TRUE, keyCertSign + cRLSign, both critical) and its new key."""
     if days < 1:
-        raise CmsInputError("--days", "must be at least 1")
+        raise CmsInputError("--days", N_("must be at least 1"))
     key = key or generate_private_key(spec.key_type)
     start = (now or _now()) - _BACKDATE
     name = build_name(spec)
@@ -141,9 +141,9 @@ def _check_issuer(ca_key: PrivateKey, ca_cert: x509.Certificate, where: str) -> 
     except x509.ExtensionNotFound:
         constraints = None
     if constraints is None or not constraints.ca:
-        raise CmsInputError(where, "is not a CA certificate (basicConstraints CA:TRUE missing); sign with a CA")
+        raise CmsInputError(where, N_("is not a CA certificate (basicConstraints CA:TRUE missing); sign with a CA"))
     if public_key_der(ca_key.public_key()) != public_key_der(ca_cert.public_key()):
-        raise CmsInputError(where, "does not belong to the CA key given; use the CA's own .key and .crt")
+        raise CmsInputError(where, N_("does not belong to the CA key given; use the CA's own .key and .crt"))
 
 
 def issue_certificate(
@@ -158,9 +158,9 @@ def issue_certificate(
 ) -> SignedCertificate:
     """Sign a CSR, carrying every SAN it requests into the certificate."""
     if days < 1:
-        raise CmsInputError("--days", "must be at least 1")
+        raise CmsInputError("--days", N_("must be at least 1"))
     if not csr.is_signature_valid:
-        raise CmsInputError(where, "has a signature that does not verify (altered or damaged); make a new CSR")
+        raise CmsInputError(where, N_("has a signature that does not verify (altered or damaged); make a new CSR"))
     _check_issuer(ca_key, ca_cert, "CA certificate")
     notes: list[str] = []
     start = (now or _now()) - _BACKDATE
@@ -169,7 +169,13 @@ def issue_certificate(
         end = ca_cert.not_valid_after_utc
         notes.append(f"validity shortened to the CA's own expiry, {end:%Y-%m-%d}")
     if ca_cert.not_valid_after_utc < start + _BACKDATE:
-        raise CmsInputError("CA certificate", f"expired on {ca_cert.not_valid_after_utc:%Y-%m-%d}; make a new CA")
+        raise CmsInputError(
+            "CA certificate",
+            Text(
+                N_("expired on {not_valid_after_utc:%Y-%m-%d}; make a new CA"),
+                not_valid_after_utc=ca_cert.not_valid_after_utc,
+            ),
+        )
     usage = usage or usage_for(csr)
     public_key = csr.public_key()
     is_rsa = not isinstance(public_key, ec.EllipticCurvePublicKey)
@@ -222,7 +228,7 @@ def _single(path: Path, kind: str) -> x509.Certificate | x509.CertificateSigning
     if len(items) != 1:
         found = "nothing of that kind" if not items else f"{len(items)} of them"
         want = "one CSR" if kind == "csr" else "one CA certificate"
-        raise CmsInputError(str(path), f"should hold {want} but holds {found}")
+        raise CmsInputError(str(path), Text(N_("should hold {want} but holds {found}"), want=want, found=found))
     return items[0]
 
 

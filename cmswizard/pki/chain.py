@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import NameOID
 
+from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.loader import LoadedFile
 
 __all__ = [
@@ -138,9 +139,9 @@ def _now() -> dt.datetime:
 def validity_problem(certificate: x509.Certificate, at: dt.datetime | None = None) -> str | None:
     moment = at or _now()
     if certificate.not_valid_after_utc < moment:
-        return f"expired on {certificate.not_valid_after_utc:%Y-%m-%d}"
+        return Text(N_("expired on {date}"), date=f"{certificate.not_valid_after_utc:%Y-%m-%d}")
     if certificate.not_valid_before_utc > moment:
-        return f"not yet valid (valid from {certificate.not_valid_before_utc:%Y-%m-%d})"
+        return Text(N_("not yet valid (valid from {date})"), date=f"{certificate.not_valid_before_utc:%Y-%m-%d}")
     return None
 
 
@@ -152,7 +153,7 @@ class LinkStatus:
     reason: str
 
 
-SIGNED_BY_NEXT = "signed by the next certificate"
+SIGNED_BY_NEXT = N_("signed by the next certificate")
 MAX_DEPTH = 16  # real chains have 2 to 5 certificates; deeper piles are cut here, not recursed into
 
 
@@ -161,32 +162,43 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
     if child.issuer != parent.subject:
         return LinkStatus(
             False,
-            f"not issued by the next certificate (issuer is {common_name(child.issuer)}, "
-            f"next is {common_name(parent.subject)})",
+            Text(
+                N_("not issued by the next certificate (issuer is {issuer}, next is {subject})"),
+                issuer=common_name(child.issuer),
+                subject=common_name(parent.subject),
+            ),
         )
     child_aki, parent_ski = _key_id(child, x509.AuthorityKeyIdentifier), _key_id(parent, x509.SubjectKeyIdentifier)
     if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
         return LinkStatus(
             False,
-            f"signed by a different CA with the same name {common_name(parent.subject)} "
-            "(a renewed or another CA: the key identifiers differ)",
+            Text(
+                N_(
+                    "signed by a different CA with the same name {subject} (a renewed or another CA: the key identifiers differ)"
+                ),
+                subject=common_name(parent.subject),
+            ),
         )
     if not _signature_ok(child, parent):
-        return LinkStatus(False, "signature does not match the next certificate's key")
+        return LinkStatus(False, N_("signature does not match the next certificate's key"))
     constraints = _constraints(parent)
     if constraints is None or not constraints.ca:
-        return LinkStatus(False, "the next certificate is not a CA (basicConstraints)")
+        return LinkStatus(False, N_("the next certificate is not a CA (basicConstraints)"))
     if constraints.path_length is not None and cas_below_parent > constraints.path_length:
         return LinkStatus(
             False,
-            f"path length exceeded: {common_name(parent.subject)} allows {constraints.path_length} CA(s) below it",
+            Text(
+                N_("path length exceeded: {subject} allows {path_length} CA(s) below it"),
+                subject=common_name(parent.subject),
+                path_length=constraints.path_length,
+            ),
         )
     try:
         usage = parent.extensions.get_extension_for_class(x509.KeyUsage).value
     except (x509.ExtensionNotFound, ValueError):
         usage = None
     if usage is not None and not usage.key_cert_sign:
-        return LinkStatus(False, "the next certificate's CA key usage lacks keyCertSign")
+        return LinkStatus(False, N_("the next certificate's CA key usage lacks keyCertSign"))
     return LinkStatus(True, SIGNED_BY_NEXT)
 
 
@@ -205,15 +217,37 @@ class Ordering:
         return all(link.ok for link in self.links) and not any(self.validity) and self.last_problem is None
 
     def problems(self) -> list[str]:
-        found = []
+        found: list[str] = []
         for index, link in enumerate(self.links):
             if not link.ok:
-                found.append(f"{index + 1} → {index + 2}: {self.items[index].subject_cn}: {link.reason}")
+                found.append(
+                    Text(
+                        N_("{number} → {next}: {name}: {reason}"),
+                        number=index + 1,
+                        next=index + 2,
+                        name=self.items[index].subject_cn,
+                        reason=link.reason,
+                    )
+                )
         for index, problem in enumerate(self.validity):
             if problem:
-                found.append(f"{index + 1}: {self.items[index].subject_cn}: {problem}")
+                found.append(
+                    Text(
+                        N_("{number}: {name}: {reason}"),
+                        number=index + 1,
+                        name=self.items[index].subject_cn,
+                        reason=problem,
+                    )
+                )
         if self.last_problem:
-            found.append(f"{len(self.items)}: {self.items[-1].subject_cn}: {self.last_problem}")
+            found.append(
+                Text(
+                    N_("{number}: {name}: {reason}"),
+                    number=len(self.items),
+                    name=self.items[-1].subject_cn,
+                    reason=self.last_problem,
+                )
+            )
         return found
 
 
@@ -229,11 +263,11 @@ def check_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None, ex
     if items and expect_root and len(items) > 1 and not ends_with_root:
         last = items[-1]
         if last.is_self_issued:
-            last_problem = "root is not self-signed (its signature does not verify with its own key)"
+            last_problem = N_("root is not self-signed (its signature does not verify with its own key)")
         elif last.is_ca:
-            last_problem = f"root is missing: add the certificate of {last.issuer_cn}"
+            last_problem = Text(N_("root is missing: add the certificate of {name}"), name=last.issuer_cn)
         else:
-            last_problem = "the last certificate is not a CA; the root belongs at the bottom"
+            last_problem = N_("the last certificate is not a CA; the root belongs at the bottom")
     return Ordering(tuple(items), tuple(links), validity, ends_with_root, last_problem)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from cryptography import x509
 
 from cmswizard.pki.chain import Role, common_name, make_item, role_of
+from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.inspect import Facts, days_left, describe_loaded
 from cmswizard.pki.loader import LoadedFile
 from cmswizard.pki.verify import VerifyResult, key_matches, verify_certificate
@@ -29,9 +30,18 @@ class KeyMatchRow:
     matches: bool
 
     def text(self) -> str:
-        verdict = "matches" if self.matches else "does NOT match"
-        target = f"{Path(self.target_file).name} ({self.target_cn})"
-        return f"{Path(self.key_file).name} {verdict} the {self.target_kind} {target}"
+        template = (
+            N_("{key} matches the {kind} {file} ({cn})")
+            if self.matches
+            else N_("{key} does NOT match the {kind} {file} ({cn})")
+        )
+        return Text(
+            template,
+            key=Path(self.key_file).name,
+            kind=self.target_kind,
+            file=Path(self.target_file).name,
+            cn=self.target_cn,
+        )
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,8 @@ class VerifyRow:
     result: VerifyResult
 
     def text(self) -> str:
-        verdict = "✓" if self.result.ok else "✗"
-        return f"{verdict} {self.cn} ({Path(self.certificate_file).name}): {self.result.reason}"
+        template = N_("✓ {cn} ({file}): {reason}") if self.result.ok else N_("✗ {cn} ({file}): {reason}")
+        return Text(template, cn=self.cn, file=Path(self.certificate_file).name, reason=self.result.reason)
 
 
 @dataclass(frozen=True)
@@ -75,12 +85,13 @@ class CheckReport:
         """(ok, text) per key: every pair that belongs together, then every key that belongs to nothing."""
         lines = [(True, row.text()) for row in self.matches if row.matches]
         lines += [
-            (False, f"{Path(key).name} matches none of the certificates or CSRs given") for key in self.unmatched_keys()
+            (False, Text(N_("{key} matches none of the certificates or CSRs given"), key=Path(key).name))
+            for key in self.unmatched_keys()
         ]
         return lines
 
     def problems(self) -> list[str]:
-        found = [f"{Path(key).name} matches none of the certificates or CSRs given" for key in self.unmatched_keys()]
+        found: list[str] = [text for ok, text in self.key_results() if not ok]
         found += [row.text() for row in self.verifications if not row.result.ok]
         found += [row.text() for row in self.expiry if row.days_left < 0]
         return found
@@ -125,7 +136,7 @@ def check_files(files: Sequence[LoadedFile], *, at: dt.datetime | None = None) -
                         KeyMatchRow(
                             loaded.name,
                             source,
-                            "certificate",
+                            N_("certificate"),
                             common_name(certificate.subject),
                             key_matches(key, certificate),
                         )
@@ -137,7 +148,7 @@ def check_files(files: Sequence[LoadedFile], *, at: dt.datetime | None = None) -
     cas = [c for _, c in unique if role_of(make_item(c)) is not Role.ENTITY]
     entities = [(s, c) for s, c in unique if role_of(make_item(c)) is Role.ENTITY]
     if entities and not cas:
-        report.notes.append("no CA certificate given, so no chain was verified: add the CA bundle or root")
+        report.notes.append(N_("no CA certificate given, so no chain was verified: add the CA bundle or root"))
     elif cas:
         for source, certificate in entities:
             result = verify_certificate(certificate, cas, at=at, source=source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 
-from cmswizard.pki.errors import CmsInputError, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.spec import CsrSpec, KeyType, Purpose, SubjectInput, make_spec
 
 __all__ = ["FIELD_ORDER", "parse", "parse_tokens", "read_tokens", "render"]
@@ -54,11 +54,11 @@ def parse(line: str, *, key_type: KeyType = KeyType.RSA2048) -> CsrSpec:
     try:
         tokens = shlex.split(line)
     except ValueError:
-        raise CmsInputError("command", "has an unclosed quote; close it or remove it") from None
+        raise CmsInputError("command", N_("has an unclosed quote; close it or remove it")) from None
     if tokens[:1] == ["pki"]:
         tokens = tokens[1:]
     if not tokens or tokens[0] not in ("csr", "selfsigned"):
-        raise CmsInputError("command", "must start with 'pki csr' or 'pki selfsigned'")
+        raise CmsInputError("command", N_("must start with 'pki csr' or 'pki selfsigned'"))
     purpose = Purpose.CA if tokens[0] == "selfsigned" else Purpose.CSR
     return parse_tokens(tokens[1:], purpose=purpose, key_type=key_type)
 
@@ -76,7 +76,11 @@ def read_tokens(
     """Split tokens into fields; syntax errors raise, field rules are left to `check_subject()`."""
     if not tokens or ":" in tokens[0] or "=" in tokens[0]:
         raise CmsInputError(
-            "basename", f"is missing: after 'pki {purpose.value}' comes the file name (e.g. cms1), then CN:<name>"
+            "basename",
+            Text(
+                N_("is missing: after 'pki {value}' comes the file name (e.g. cms1), then CN:<name>"),
+                value=purpose.value,
+            ),
         )
     basename, rest = tokens[0], tokens[1:]
     found: dict[str, str] = {}
@@ -85,32 +89,35 @@ def read_tokens(
         key, sep, value = token.partition(":")
         if not sep and previous == "subjectAltName" and "=" not in token:
             raise CmsInputError(
-                "subjectAltName", f"{shorten(token)} is separated by a space; join the names with commas only"
+                "subjectAltName",
+                Text(N_("{value} is separated by a space; join the names with commas only"), value=shorten(token)),
             )
         if not sep:
             if token.startswith("/") and "=" in token:
                 raise CmsInputError(
-                    shorten(token), "a /C=../CN=.. subject string is not MMP syntax; write CN:<value> C:<code> ..."
+                    shorten(token), N_("a /C=../CN=.. subject string is not MMP syntax; write CN:<value> C:<code> ...")
                 )
             if "=" in token:
                 name = token.partition("=")[0]
-                raise CmsInputError(shorten(token), f"write {name}:<value> with a colon, not {name}=<value>")
+                raise CmsInputError(
+                    shorten(token), Text(N_("write {name}:<value> with a colon, not {name}=<value>"), name=name)
+                )
             raise CmsInputError(
                 shorten(token),
-                "is not a KEY:value token; if it belongs to the previous value, put that value in quotes",
+                N_("is not a KEY:value token; if it belongs to the previous value, put that value in quotes"),
             )
         canonical = _BY_LOWER.get(key.lower())
         if canonical is None:
             hint = _UNKNOWN_HINTS.get(key.lower(), "the MMP takes CN, OU, O, ST, C and subjectAltName")
-            raise CmsInputError(shorten(key + ":", 30), f"unknown field; {hint}")
+            raise CmsInputError(shorten(key + ":", 30), Text(N_("unknown field; {hint}"), hint=hint))
         if canonical in found:
-            raise CmsInputError(canonical, "is given twice; give each field once")
+            raise CmsInputError(canonical, N_("is given twice; give each field once"))
         if not value.strip():
-            raise CmsInputError(canonical, "is empty; give a value after the colon or leave the field out")
+            raise CmsInputError(canonical, N_("is empty; give a value after the colon or leave the field out"))
         found[canonical] = value
         previous = canonical
     if "CN" not in found:
-        raise CmsInputError("CN", "is required: add CN:<fully qualified domain name>, e.g. CN:cms1.example.com")
+        raise CmsInputError("CN", N_("is required: add CN:<fully qualified domain name>, e.g. CN:cms1.example.com"))
     san_text = found.get("subjectAltName", "")
     return SubjectInput(
         basename=basename,

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cmswizard.pki.ca import CA_DAYS, LEAF_DAYS, Usage, issue_certificate, make_self_signed_ca
 from cmswizard.pki.command import render
 from cmswizard.pki.csr import build_csr
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, check_can_write, write_files
 from cmswizard.pki.keys import generate_private_key, private_key_pem
 from cmswizard.pki.spec import DB_CLIENT_CN, CsrSpec, KeyType, Purpose, SubjectInput, make_spec
@@ -98,7 +98,9 @@ def plan_db_cluster(
     canonical_connect = [make_spec(SubjectInput("node", cn=n)).cn for n in connecting]
     both = set(canonical_members) & set(canonical_connect)
     if both:
-        raise CmsInputError("connect-only cores", f"{sorted(both)[0]} is also a database core; list it once")
+        raise CmsInputError(
+            "connect-only cores", Text(N_("{item} is also a database core; list it once"), item=sorted(both)[0])
+        )
     return DbClusterPlan(
         ca, server, client, server.cn, tuple(canonical_members[1:]), tuple(dict.fromkeys(canonical_connect))
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from cmswizard.pki.dbcluster import CLIENT_FILES, SERVER_FILES, DbClusterPlan
 from cmswizard.pki.deployment import CmsVersion, Service, Topology, services_for
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.names import check_fqdn
 
 __all__ = ["DeploymentSheet", "NodeSheet", "ServiceFiles", "SheetLine", "build_sheet"]
@@ -175,14 +175,18 @@ def build_sheet(
     cores = [check_fqdn(n, "server FQDNs", allow_wildcard=False) for n in nodes if n.strip()]
     edges = [check_fqdn(n, "edge FQDNs", allow_wildcard=False) for n in edge_nodes if n.strip()]
     if not cores:
-        raise CmsInputError("server FQDNs", "enter at least one server name")
+        raise CmsInputError("server FQDNs", N_("enter at least one server name"))
     available = services_for(version)
     for files in services:
         if files.service not in available:
-            raise CmsInputError(files.service.label, f"does not exist on CMS {version.value}; remove it")
+            raise CmsInputError(
+                files.service.label, Text(N_("does not exist on CMS {value}; remove it"), value=version.value)
+            )
     for files in services:
         if files.node and files.node not in (*cores, *edges):
-            raise CmsInputError(files.node, f"({files.service.label}) is not one of the servers; check the name")
+            raise CmsInputError(
+                files.node, Text(N_("({label}) is not one of the servers; check the name"), label=files.service.label)
+            )
     by_service = {files.service: files for files in services if not files.node}
     by_service.update({files.service: files for files in services if files.service not in by_service})
     callbridge, webbridge3 = by_service.get(Service.CALLBRIDGE), by_service.get(Service.WEBBRIDGE3)
@@ -231,7 +235,9 @@ def build_sheet(
         exported = set(export_files)
         missing = sorted(sheet_set.referenced_files() - exported)
         if missing:
-            raise CmsInputError(missing[0], "is used by a command but not in the export set; add it or change the file")
+            raise CmsInputError(
+                missing[0], N_("is used by a command but not in the export set; add it or change the file")
+            )
     return sheet_set
 
 

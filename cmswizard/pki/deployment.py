@@ -7,7 +7,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.names import check_fqdn
 
 __all__ = [
@@ -45,14 +45,14 @@ class Service(enum.Enum):
     @property
     def label(self) -> str:
         return {
-            "webadmin": "Web Admin",
-            "callbridge": "Call Bridge",
-            "webbridge": "Web Bridge",
-            "webbridge3": "Web Bridge 3",
-            "turn": "TURN",
-            "xmpp": "XMPP",
-            "loadbalancer": "Load balancer",
-            "database": "Database cluster",
+            "webadmin": N_("Web Admin"),
+            "callbridge": N_("Call Bridge"),
+            "webbridge": N_("Web Bridge"),
+            "webbridge3": N_("Web Bridge 3"),
+            "turn": N_("TURN"),
+            "xmpp": N_("XMPP"),
+            "loadbalancer": N_("Load balancer"),
+            "database": N_("Database cluster"),
         }[self.value]
 
 
@@ -109,12 +109,12 @@ class _Names:
 def _check_names(deployment: Deployment) -> _Names:
     nodes = [check_fqdn(n, "server FQDNs", allow_wildcard=False) for n in deployment.nodes if n.strip()]
     if not nodes:
-        raise CmsInputError("server FQDNs", "enter at least one server name, e.g. cms1.example.com")
+        raise CmsInputError("server FQDNs", N_("enter at least one server name, e.g. cms1.example.com"))
     if deployment.topology is Topology.SINGLE and len(nodes) > 1:
-        raise CmsInputError("server FQDNs", "a single combined server has one name; choose Cluster for several")
+        raise CmsInputError("server FQDNs", N_("a single combined server has one name; choose Cluster for several"))
     edges = [check_fqdn(n, "edge server FQDNs", allow_wildcard=False) for n in deployment.edge_nodes if n.strip()]
     if deployment.topology is Topology.EDGE and not edges:
-        raise CmsInputError("edge server FQDNs", "enter at least one edge server, or choose another topology")
+        raise CmsInputError("edge server FQDNs", N_("enter at least one edge server, or choose another topology"))
     join = check_fqdn(deployment.join_url, "join URL host") if deployment.join_url.strip() else None
     xmpp = check_fqdn(deployment.xmpp_domain, "XMPP domain") if deployment.xmpp_domain.strip() else None
     return _Names(list(dict.fromkeys(nodes)), list(dict.fromkeys(edges)), join, xmpp)
@@ -152,7 +152,7 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                 san,
                 tuple(wanted_tls),
                 "",
-                "one certificate for every service; the CN and every name in the SAN",
+                N_("one certificate for every service; the CN and every name in the SAN"),
             )
         ]
     proposals: list[ProposedCertificate] = []
@@ -166,7 +166,7 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                         (node,),
                         (service,),
                         node,
-                        "the name the admin browses to",
+                        N_("the name the admin browses to"),
                     )
                 )
         elif service is Service.CALLBRIDGE:
@@ -177,7 +177,7 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                     _unique(names.nodes),
                     (service,),
                     "",
-                    "serverAuth and clientAuth; every Call Bridge in the SAN",
+                    N_("serverAuth and clientAuth; every Call Bridge in the SAN"),
                 )
             )
         elif service in (Service.WEBBRIDGE, Service.WEBBRIDGE3):
@@ -189,7 +189,7 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                     _unique([cn, names.join, *web_hosts]),
                     (service,),
                     "",
-                    "every name users type to join",
+                    N_("every name users type to join"),
                 )
             )
         elif service is Service.XMPP:
@@ -201,14 +201,14 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                     _unique([names.xmpp, *names.nodes]),
                     (service,),
                     "",
-                    "XMPP clients need the XMPP domain and server names in the SAN",
+                    N_("XMPP clients need the XMPP domain and server names in the SAN"),
                 )
             )
         elif service is Service.TURN:
             for node in web_hosts:
                 proposals.append(
                     ProposedCertificate(
-                        f"turn-{_short(node)}-{year}", node, (node,), (service,), node, "the TURN server's own name"
+                        f"turn-{_short(node)}-{year}", node, (node,), (service,), node, N_("the TURN server's own name")
                     )
                 )
         elif service is Service.LOADBALANCER:
@@ -220,7 +220,7 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                         (node,),
                         (service,),
                         node,
-                        "serverAuth and clientAuth",
+                        N_("serverAuth and clientAuth"),
                     )
                 )
     return proposals

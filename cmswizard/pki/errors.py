@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
-__all__ = ["CmsCheckFailed", "CmsInputError", "shorten"]
+__all__ = ["N_", "CmsCheckFailed", "CmsInputError", "Text", "shorten"]
+
+
+def N_(text: str) -> str:
+    """Marks English text for translation (pyside6-lupdate reads it as QT_TR_NOOP); returns it unchanged."""
+    return text
+
+
+class Text(str):
+    """An English message that remembers its template and values, so the GUI can show it translated.
+
+    It is a `str` (the English rendering), so the CLI, logs and tests use it like any other string.
+    """
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, /, **params: object) -> Text:
+        text = super().__new__(cls, template.format(**params) if params else template)
+        text.template = template
+        text.params = params
+        return text
 
 
 def shorten(value: str, limit: int = 40) -> str:
@@ -16,7 +37,7 @@ def shorten(value: str, limit: int = 40) -> str:
 class CmsInputError(ValueError):
     """Bad input: `where` names the field, token or file, `message` says what is wrong and how to fix it."""
 
-    def __init__(self, where: str, message: str) -> None:
+    def __init__(self, where: str, message: str) -> None:  # message: a Text or an N_() string
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message

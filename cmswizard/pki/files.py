@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 
 __all__ = ["LIVE_KEY_WARNING", "OutputFile", "check_can_write", "read_input_file", "write_files"]
 
-LIVE_KEY_WARNING = (
+LIVE_KEY_WARNING = N_(
     "reusing the name of a key that a CMS service is using breaks that service at once; "
     "choose a new basename, or confirm the overwrite (--force) if this key is not in use"
 )
@@ -54,11 +54,13 @@ def check_can_write(files: Sequence[OutputFile]) -> None:
     for item in files:
         folder = item.path.parent
         if not folder.is_dir():
-            raise CmsInputError(str(folder), "folder does not exist; create it or choose another")
+            raise CmsInputError(str(folder), N_("folder does not exist; create it or choose another"))
         if item.path.exists() and not item.replace:
             if item.private:
-                raise CmsInputError(str(item.path), f"already exists; {LIVE_KEY_WARNING}")
-            raise CmsInputError(str(item.path), "already exists; choose another name or allow overwriting")
+                raise CmsInputError(
+                    str(item.path), Text(N_("already exists; {LIVE_KEY_WARNING}"), LIVE_KEY_WARNING=LIVE_KEY_WARNING)
+                )
+            raise CmsInputError(str(item.path), N_("already exists; choose another name or allow overwriting"))
 
 
 def _write_temp(item: OutputFile) -> Path:
@@ -119,10 +121,12 @@ def write_files(files: Sequence[OutputFile]) -> list[Path]:
             placed.append(item)
     except FileExistsError:
         _roll_back(temps, placed)
-        raise CmsInputError(str(current), "appeared while writing; nothing was written — try again") from None
+        raise CmsInputError(str(current), N_("appeared while writing; nothing was written — try again")) from None
     except OSError as error:
         _roll_back(temps, placed)
-        raise CmsInputError(str(current), f"could not be written: {_describe_os_error(error, current)}") from None
+        raise CmsInputError(
+            str(current), Text(N_("could not be written: {p}"), p=_describe_os_error(error, current))
+        ) from None
     for folder in {item.path.parent for item in files}:
         _sync_folder(folder)
     return [item.path for item in files]
@@ -143,19 +147,23 @@ def read_input_file(path: Path | str) -> bytes:
     file = Path(path)
     try:
         if file.is_dir():
-            raise CmsInputError(str(file), "is a folder; name a file")
+            raise CmsInputError(str(file), N_("is a folder; name a file"))
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise CmsInputError(
-                str(file), f"is {size // (1024 * 1024)} MB; certificate files are far smaller — is this the right file?"
+                str(file),
+                Text(
+                    N_("is {p} MB; certificate files are far smaller — is this the right file?"),
+                    p=size // (1024 * 1024),
+                ),
             )
         data = file.read_bytes()
     except FileNotFoundError:
-        raise CmsInputError(str(file), "does not exist; check the name and folder") from None
+        raise CmsInputError(str(file), N_("does not exist; check the name and folder")) from None
     except PermissionError:
-        raise CmsInputError(str(file), "cannot be read: permission denied") from None
+        raise CmsInputError(str(file), N_("cannot be read: permission denied")) from None
     except OSError as error:
-        raise CmsInputError(str(file), f"cannot be read: {_describe_os_error(error, file)}") from None
+        raise CmsInputError(str(file), Text(N_("cannot be read: {p}"), p=_describe_os_error(error, file))) from None
     if not data:
-        raise CmsInputError(str(file), "is empty (0 bytes); was the download or copy interrupted?")
+        raise CmsInputError(str(file), N_("is empty (0 bytes); was the download or copy interrupted?"))
     return data

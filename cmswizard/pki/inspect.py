@@ -14,6 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.keys import PrivateKey, describe_public_key, public_key_der
 from cmswizard.pki.loader import LoadedFile
 
@@ -70,28 +71,32 @@ class Facts:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def lines(self) -> list[str]:
-        """Readable `label: value` lines, skipping what does not apply."""
+    def rows(self) -> list[tuple[str, str]]:
+        """(label, value) pairs that apply; the labels are N_() texts the GUI translates."""
         rows = [
-            ("Type", self.kind),
-            ("File", self.source),
-            ("Subject", self.subject),
-            ("Issuer", self.issuer),
-            ("Subject alt names", ", ".join(self.san)),
-            ("Valid from", self.not_before),
-            ("Valid until", self.not_after),
-            ("Status", self.status),
-            ("Key", self.key),
-            ("Signature", self.signature_algorithm),
-            ("Serial", self.serial),
+            (N_("Type"), self.kind),
+            (N_("File"), self.source),
+            (N_("Subject"), self.subject),
+            (N_("Issuer"), self.issuer),
+            (N_("Subject alt names"), ", ".join(self.san)),
+            (N_("Valid from"), self.not_before),
+            (N_("Valid until"), self.not_after),
+            (N_("Status"), self.status),
+            (N_("Key"), self.key),
+            (N_("Signature"), self.signature_algorithm),
+            (N_("Serial"), self.serial),
             ("SHA-256", self.sha256),
             ("SHA-1", self.sha1),
-            ("Basic constraints", self.basic_constraints),
-            ("Key usage", ", ".join(self.key_usage)),
-            ("Extended key usage", ", ".join(self.extended_key_usage)),
-            ("Public key SHA-256", self.public_key_sha256),
+            (N_("Basic constraints"), self.basic_constraints),
+            (N_("Key usage"), ", ".join(self.key_usage)),
+            (N_("Extended key usage"), ", ".join(self.extended_key_usage)),
+            (N_("Public key SHA-256"), self.public_key_sha256),
         ]
-        return [f"{label + ':':<20}{value}" for label, value in rows if value]
+        return [(label, value) for label, value in rows if value]
+
+    def lines(self) -> list[str]:
+        """Readable `label: value` lines (English), skipping what does not apply."""
+        return [f"{label + ':':<20}{value}" for label, value in self.rows()]
 
 
 def _colon_hex(data: bytes) -> str:
@@ -132,11 +137,11 @@ def days_left(certificate: x509.Certificate, at: dt.datetime | None = None) -> i
 def expiry_status(certificate: x509.Certificate, at: dt.datetime | None = None) -> str:
     moment = at or dt.datetime.now(dt.UTC)
     if certificate.not_valid_after_utc < moment:
-        return f"EXPIRED on {certificate.not_valid_after_utc:%Y-%m-%d}"
+        return Text(N_("EXPIRED on {date}"), date=f"{certificate.not_valid_after_utc:%Y-%m-%d}")
     if certificate.not_valid_before_utc > moment:
-        return f"NOT YET VALID (from {certificate.not_valid_before_utc:%Y-%m-%d})"
+        return Text(N_("NOT YET VALID (from {date})"), date=f"{certificate.not_valid_before_utc:%Y-%m-%d}")
     left = days_left(certificate, moment)
-    return f"valid, expires in {left} day{'s' if left != 1 else ''}"
+    return Text(N_("valid, expires in {days} day(s)"), days=left)
 
 
 def _signature_name(source: x509.Certificate | x509.CertificateSigningRequest) -> str:
@@ -154,7 +159,7 @@ def describe_certificate(certificate: x509.Certificate, source: str = "", at: dt
     usage = _extension(certificate, x509.KeyUsage)
     eku = _extension(certificate, x509.ExtendedKeyUsage)
     if constraints is None:
-        constraints_text = "not present (not a CA)"
+        constraints_text = N_("not present (not a CA)")
     elif constraints.ca:
         limit = "" if constraints.path_length is None else f", pathlen {constraints.path_length}"
         constraints_text = f"CA:TRUE{limit}"
@@ -164,7 +169,7 @@ def describe_certificate(certificate: x509.Certificate, source: str = "", at: dt
     if usage is not None:
         key_usage = [label for attribute, label in _KEY_USAGE_FIELDS if getattr(usage, attribute)]
     return Facts(
-        kind="certificate",
+        kind=N_("certificate"),
         source=source,
         subject=certificate.subject.rfc4514_string(),
         issuer=certificate.issuer.rfc4514_string(),
@@ -188,11 +193,13 @@ def describe_certificate(certificate: x509.Certificate, source: str = "", at: dt
 def describe_csr(csr: x509.CertificateSigningRequest, source: str = "") -> Facts:
     san = _extension(csr, x509.SubjectAlternativeName)
     return Facts(
-        kind="certificate request",
+        kind=N_("certificate request"),
         source=source,
         subject=csr.subject.rfc4514_string(),
         san=_general_names(san) if san is not None else [],
-        status="signature verifies" if csr.is_signature_valid else "SIGNATURE DOES NOT VERIFY (damaged or altered)",
+        status=N_("signature verifies")
+        if csr.is_signature_valid
+        else N_("SIGNATURE DOES NOT VERIFY (damaged or altered)"),
         key=describe_public_key(csr.public_key()),
         signature_algorithm=_signature_name(csr),
         public_key_sha256=_public_key_hash(csr.public_key()),
@@ -201,7 +208,7 @@ def describe_csr(csr: x509.CertificateSigningRequest, source: str = "") -> Facts
 
 def describe_key(key: PrivateKey, source: str = "") -> Facts:
     return Facts(
-        kind="private key",
+        kind=N_("private key"),
         source=source,
         key=describe_public_key(key.public_key()),
         public_key_sha256=_public_key_hash(key.public_key()),

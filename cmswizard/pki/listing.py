@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cmswizard.pki.chain import common_name
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.inspect import expiry_status
 from cmswizard.pki.keys import public_key_der
 from cmswizard.pki.loader import PasswordRequired, load_file
@@ -29,7 +29,7 @@ class ListedFile:
 
 def list_folder(folder: Path, *, at: dt.datetime | None = None) -> list[ListedFile]:
     if not folder.is_dir():
-        raise CmsInputError(str(folder), "is not a folder")
+        raise CmsInputError(str(folder), N_("is not a folder"))
     rows: list[tuple[Path, str, str, str, bytes | None, str]] = []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES):
         try:

@@ -20,7 +20,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import read_input_file
 from cmswizard.pki.keys import PrivateKey
 
@@ -76,14 +76,14 @@ def _load_private_key_pem(block: bytes, name: str, password: bytes | None) -> Pr
         key = serialization.load_pem_private_key(block, password)
     except TypeError:
         if password is None:
-            raise PasswordRequired(name, "holds an encrypted private key; enter its password") from None
-        raise CmsInputError(name, "the private key is not encrypted; leave the password empty") from None
+            raise PasswordRequired(name, N_("holds an encrypted private key; enter its password")) from None
+        raise CmsInputError(name, N_("the private key is not encrypted; leave the password empty")) from None
     except ValueError:
         if (password is not None and b"ENCRYPTED" in block[:40]) or b"Proc-Type: 4,ENCRYPTED" in block:
-            raise CmsInputError(name, "wrong password for the private key; try again") from None
-        raise CmsInputError(name, "holds a damaged private key block; export the key again") from None
+            raise CmsInputError(name, N_("wrong password for the private key; try again")) from None
+        raise CmsInputError(name, N_("holds a damaged private key block; export the key again")) from None
     except Exception:
-        raise CmsInputError(name, "holds a private key of a type this tool cannot read") from None
+        raise CmsInputError(name, N_("holds a private key of a type this tool cannot read")) from None
     return _checked_key(key, name)
 
 
@@ -93,7 +93,7 @@ def _checked_key(key: object, name: str) -> PrivateKey:
     if not isinstance(
         key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey
     ):
-        raise CmsInputError(name, "holds a private key type CMS cannot use (use RSA)")
+        raise CmsInputError(name, N_("holds a private key type CMS cannot use (use RSA)"))
     return key
 
 
@@ -103,7 +103,7 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     blocks = list(_PEM_BLOCK.finditer(text))
     begins = len(_PEM_BEGIN.findall(text))
     if begins > len(blocks):
-        raise CmsInputError(name, "has a PEM block without its -----END line (truncated?); copy the whole block")
+        raise CmsInputError(name, N_("has a PEM block without its -----END line (truncated?); copy the whole block"))
     outside = _PEM_BLOCK.sub(b"", text)
     loaded.stray_text = bool(outside.strip())
     for number, match in enumerate(blocks, start=1):
@@ -116,7 +116,9 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
         try:
             der = base64.b64decode(b"".join(body.split()), validate=True)
         except (binascii.Error, ValueError):
-            raise CmsInputError(name, f"PEM block {number} ({label.decode()}) is damaged: invalid base64") from None
+            raise CmsInputError(
+                name, Text(N_("PEM block {number} ({p}) is damaged: invalid base64"), number=number, p=label.decode())
+            ) from None
         try:
             if label in _CERT_LABELS:
                 loaded.certificates.append(x509.load_der_x509_certificate(der))
@@ -129,15 +131,23 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
             elif label == b"PUBLIC KEY":
                 continue
             else:
-                raise CmsInputError(name, f"PEM block {number} is a {label.decode()!r}, not a certificate, key or CSR")
+                raise CmsInputError(
+                    name,
+                    Text(
+                        N_("PEM block {number} is a {p!r}, not a certificate, key or CSR"),
+                        number=number,
+                        p=label.decode(),
+                    ),
+                )
         except CmsInputError:
             raise
         except Exception:
             raise CmsInputError(
-                name, f"PEM block {number} ({label.decode()}) is damaged and cannot be decoded"
+                name,
+                Text(N_("PEM block {number} ({p}) is damaged and cannot be decoded"), number=number, p=label.decode()),
             ) from None
     if not (loaded.certificates or loaded.keys or loaded.csrs):
-        raise CmsInputError(name, "has no certificate, private key or CSR in it")
+        raise CmsInputError(name, N_("has no certificate, private key or CSR in it"))
     return loaded
 
 
@@ -157,7 +167,7 @@ def _try_der(data: bytes, name: str, password: bytes | None) -> LoadedFile | Non
     try:
         key = serialization.load_der_private_key(data, password)
     except TypeError:
-        raise PasswordRequired(name, "holds an encrypted private key; enter its password") from None
+        raise PasswordRequired(name, N_("holds an encrypted private key; enter its password")) from None
     except Exception:
         return None
     loaded = LoadedFile(name, FileFormat.DER)
@@ -178,11 +188,13 @@ def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
             try:  # some exports use an empty password rather than none
                 bundle = pkcs12.load_pkcs12(data, b"")
             except ValueError:
-                raise PasswordRequired(name, "is a PKCS#12 (.pfx) file protected by a password; enter it") from None
+                raise PasswordRequired(name, N_("is a PKCS#12 (.pfx) file protected by a password; enter it")) from None
         else:
-            raise CmsInputError(name, "wrong password for this PKCS#12 (.pfx) file, or the file is damaged") from None
+            raise CmsInputError(
+                name, N_("wrong password for this PKCS#12 (.pfx) file, or the file is damaged")
+            ) from None
     except Exception:
-        raise CmsInputError(name, "is a damaged PKCS#12 (.pfx) file; export it again") from None
+        raise CmsInputError(name, N_("is a damaged PKCS#12 (.pfx) file; export it again")) from None
     loaded = LoadedFile(name, FileFormat.PKCS12)
     if bundle.key is not None:
         loaded.keys.append(_checked_key(bundle.key, name))
@@ -190,14 +202,14 @@ def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
         loaded.certificates.append(bundle.cert.certificate)
     loaded.certificates.extend(extra.certificate for extra in bundle.additional_certs)
     if not (loaded.certificates or loaded.keys):
-        raise CmsInputError(name, "is a PKCS#12 file with no certificate or key in it")
+        raise CmsInputError(name, N_("is a PKCS#12 file with no certificate or key in it"))
     return loaded
 
 
 def load_bytes(data: bytes, name: str, *, password: bytes | None = None) -> LoadedFile:
     """Load whatever `data` holds; `name` is used in messages (usually the file path)."""
     if not data.strip():
-        raise CmsInputError(name, "is empty; was the download or copy interrupted?")
+        raise CmsInputError(name, N_("is empty; was the download or copy interrupted?"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"-----BEGIN " in data:
@@ -208,10 +220,10 @@ def load_bytes(data: bytes, name: str, *, password: bytes | None = None) -> Load
     if loaded is not None:
         return loaded
     if data[:1] == b"0":  # ASN.1 SEQUENCE: DER that did not decode
-        raise CmsInputError(name, "looks like a DER file but is damaged or truncated; download it again")
+        raise CmsInputError(name, N_("looks like a DER file but is damaged or truncated; download it again"))
     if all(32 <= byte < 127 or byte in b"\r\n\t" for byte in data[:4096]):
-        raise CmsInputError(name, "is text without a -----BEGIN CERTIFICATE----- block; is this the right file?")
-    raise CmsInputError(name, "is not a certificate, key or CSR file (not PEM, DER, PKCS#7 or PKCS#12)")
+        raise CmsInputError(name, N_("is text without a -----BEGIN CERTIFICATE----- block; is this the right file?"))
+    raise CmsInputError(name, N_("is not a certificate, key or CSR file (not PEM, DER, PKCS#7 or PKCS#12)"))
 
 
 def load_file(path: Path | str, *, password: bytes | None = None) -> LoadedFile:
@@ -223,7 +235,7 @@ def load_private_key(path: Path | str, *, password: bytes | None = None) -> Priv
     loaded = load_file(path, password=password)
     if not loaded.keys:
         what = "a certificate" if loaded.certificates else "a CSR"
-        raise CmsInputError(str(path), f"holds {what}, not a private key; name the .key file")
+        raise CmsInputError(str(path), Text(N_("holds {what}, not a private key; name the .key file"), what=what))
     if len(loaded.keys) > 1:
-        raise CmsInputError(str(path), "holds more than one private key; give a file with one key")
+        raise CmsInputError(str(path), N_("holds more than one private key; give a file with one key"))
     return loaded.keys[0]

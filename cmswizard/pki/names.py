@@ -8,7 +8,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
-from cmswizard.pki.errors import CmsInputError, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 
 __all__ = [
     "SanEntry",
@@ -64,7 +64,11 @@ def _to_a_label(label: str, where: str, original: str) -> str:
         return label.encode("idna").decode("ascii")
     except UnicodeError:
         raise CmsInputError(
-            where, f"{shorten(original)} has a label that is not a valid internationalised name; check the spelling"
+            where,
+            Text(
+                N_("{value} has a label that is not a valid internationalised name; check the spelling"),
+                value=shorten(original),
+            ),
         ) from None
 
 
@@ -75,53 +79,85 @@ def check_fqdn(text: str, where: str, *, allow_wildcard: bool = True, allow_sing
     """
     name = text.strip()
     if not name:
-        raise CmsInputError(where, "is empty; enter a fully qualified domain name such as cms1.example.com")
+        raise CmsInputError(where, N_("is empty; enter a fully qualified domain name such as cms1.example.com"))
     if name.endswith("."):
         name = name[:-1]  # a trailing root dot is legal in DNS but never belongs in a certificate
     if any(ch.isspace() for ch in name):
-        raise CmsInputError(where, f"{shorten(text)} contains a space; a domain name has none")
+        raise CmsInputError(where, Text(N_("{value} contains a space; a domain name has none"), value=shorten(text)))
     if "://" in name or "/" in name:
-        raise CmsInputError(where, f"{shorten(text)} looks like a URL; enter only the host name, e.g. join.example.com")
+        raise CmsInputError(
+            where,
+            Text(N_("{value} looks like a URL; enter only the host name, e.g. join.example.com"), value=shorten(text)),
+        )
     if ":" in name:
-        raise CmsInputError(where, f"{shorten(text)} contains ':' (a port?); enter only the host name")
+        raise CmsInputError(
+            where, Text(N_("{value} contains ':' (a port?); enter only the host name"), value=shorten(text))
+        )
     if "@" in name:
-        raise CmsInputError(where, f"{shorten(text)} is an e-mail address, not a host name")
+        raise CmsInputError(where, Text(N_("{value} is an e-mail address, not a host name"), value=shorten(text)))
     if ".." in name or name.startswith("."):
-        raise CmsInputError(where, f"{shorten(text)} has an empty label (two dots in a row); remove the extra dot")
+        raise CmsInputError(
+            where, Text(N_("{value} has an empty label (two dots in a row); remove the extra dot"), value=shorten(text))
+        )
     raw_labels = name.split(".")
     labels = [_to_a_label(label, where, text) for label in raw_labels]
     if len(labels) < 2 and not allow_single_label:
         raise CmsInputError(
-            where, f"{shorten(text)} is not fully qualified; add the domain, e.g. {labels[0]}.example.com"
+            where,
+            Text(
+                N_("{value} is not fully qualified; add the domain, e.g. {item}.example.com"),
+                value=shorten(text),
+                item=labels[0],
+            ),
         )
     for index, label in enumerate(labels):
         if "*" in label:
             if not allow_wildcard:
-                raise CmsInputError(where, f"{shorten(text)}: a wildcard is not allowed here")
+                raise CmsInputError(where, Text(N_("{value}: a wildcard is not allowed here"), value=shorten(text)))
             if index != 0:
                 raise CmsInputError(
-                    where, f"{shorten(text)}: only the leftmost label may be a wildcard (e.g. *.example.com)"
+                    where,
+                    Text(
+                        N_("{value}: only the leftmost label may be a wildcard (e.g. *.example.com)"),
+                        value=shorten(text),
+                    ),
                 )
             if label != "*":
-                raise CmsInputError(where, f"{shorten(text)}: a wildcard must be the whole label '*', not part of one")
+                raise CmsInputError(
+                    where,
+                    Text(N_("{value}: a wildcard must be the whole label '*', not part of one"), value=shorten(text)),
+                )
             if len(labels) < 3:
                 raise CmsInputError(
-                    where, f"{shorten(text)}: a wildcard needs at least two labels after it (*.example.com)"
+                    where,
+                    Text(
+                        N_("{value}: a wildcard needs at least two labels after it (*.example.com)"),
+                        value=shorten(text),
+                    ),
                 )
             continue
         if len(label) > 63:
-            raise CmsInputError(where, f"{shorten(text)} has a label longer than 63 characters")
+            raise CmsInputError(where, Text(N_("{value} has a label longer than 63 characters"), value=shorten(text)))
         if not _LABEL.match(label):
             raise CmsInputError(
                 where,
-                f"{shorten(text)} has the label {shorten(label, 20)}; use letters, digits and '-' only, "
-                "not at the start or end of a label",
+                Text(
+                    N_(
+                        "{value} has the label {value2}; use letters, digits and '-' only, not at the start or end of a label"
+                    ),
+                    value=shorten(text),
+                    value2=shorten(label, 20),
+                ),
             )
     if labels[-1].isdigit():
-        raise CmsInputError(where, f"{shorten(text)} is neither a valid IP address nor a domain name")
+        raise CmsInputError(
+            where, Text(N_("{value} is neither a valid IP address nor a domain name"), value=shorten(text))
+        )
     canonical = ".".join(labels)
     if len(canonical) > _MAX_FQDN:
-        raise CmsInputError(where, f"{shorten(text)} is longer than {_MAX_FQDN} characters")
+        raise CmsInputError(
+            where, Text(N_("{value} is longer than {MAX_FQDN} characters"), value=shorten(text), MAX_FQDN=_MAX_FQDN)
+        )
     return canonical
 
 
@@ -129,9 +165,11 @@ def classify_san(text: str, where: str = "subjectAltName") -> SanEntry:
     """Type one SAN entry as an IP address, an e-mail address or a DNS name, in canonical form."""
     entry = text.strip()
     if not entry:
-        raise CmsInputError(where, "has an empty entry (two commas in a row?); remove it")
+        raise CmsInputError(where, N_("has an empty entry (two commas in a row?); remove it"))
     if any(ch.isspace() for ch in entry):
-        raise CmsInputError(where, f"{shorten(text)} contains a space; separate names with commas, no spaces")
+        raise CmsInputError(
+            where, Text(N_("{value} contains a space; separate names with commas, no spaces"), value=shorten(text))
+        )
     if entry.startswith("[") and entry.endswith("]"):
         entry = entry[1:-1]
     try:
@@ -143,11 +181,15 @@ def classify_san(text: str, where: str = "subjectAltName") -> SanEntry:
     if "@" in entry:
         local, _, domain = entry.rpartition("@")
         if not local or "@" in local or not re.fullmatch(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+", local):
-            raise CmsInputError(where, f"{shorten(text)} is not a valid e-mail address")
+            raise CmsInputError(where, Text(N_("{value} is not a valid e-mail address"), value=shorten(text)))
         canonical_domain = check_fqdn(domain, where, allow_wildcard=False)
         return SanEntry(SanKind.EMAIL, f"{local}@{canonical_domain}")
     if re.fullmatch(r"[0-9.]+:\d+", entry) or re.fullmatch(r"[^:]+:\d+", entry):
-        raise CmsInputError(where, f"{shorten(text)} includes a port; enter the name or address without ':port'")
+        raise CmsInputError(
+            where, Text(N_("{value} includes a port; enter the name or address without ':port'"), value=shorten(text))
+        )
     if re.fullmatch(r"[0-9.]+", entry):
-        raise CmsInputError(where, f"{shorten(text)} is not a valid IPv4 address (four numbers 0-255)")
+        raise CmsInputError(
+            where, Text(N_("{value} is not a valid IPv4 address (four numbers 0-255)"), value=shorten(text))
+        )
     return SanEntry(SanKind.DNS, check_fqdn(entry, where, allow_single_label=True))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
-from cmswizard.pki.errors import CmsInputError, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.names import SanEntry, SanKind, check_fqdn, classify_san, to_unicode
 
 __all__ = [
@@ -135,28 +135,39 @@ class SpecCheck:
 def _check_text(value: str, name: str) -> None:
     """Rules every typed value shares: UTF-8, printable, typeable at the MMP prompt."""
     if len(value) > _MAX_RAW:
-        raise CmsInputError(name, f"is {len(value)} characters long; the limit is {MAX_LENGTH.get(name, 64)}")
+        raise CmsInputError(
+            name, Text(N_("is {count} characters long; the limit is {p}"), count=len(value), p=MAX_LENGTH.get(name, 64))
+        )
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise CmsInputError(name, "contains bytes that are not valid UTF-8; retype the value")
+        raise CmsInputError(name, N_("contains bytes that are not valid UTF-8; retype the value"))
     if any(not ch.isprintable() for ch in value):
-        raise CmsInputError(name, "contains a control character (tab, newline …); retype the value")
+        raise CmsInputError(name, N_("contains a control character (tab, newline …); retype the value"))
     if '"' in value or "\\" in value:
-        raise CmsInputError(name, 'contains " or \\, which cannot be typed in a pki command; remove it')
+        raise CmsInputError(name, N_('contains " or \\, which cannot be typed in a pki command; remove it'))
 
 
 def check_basename(value: str) -> str:
     name = value.strip()
     _check_text(name, "basename")
     if not name:
-        raise CmsInputError("basename", "is required: the file name for the key and CSR, e.g. cms1")
+        raise CmsInputError("basename", N_("is required: the file name for the key and CSR, e.g. cms1"))
     if "." in name:
         stem = name.split(".")[0]
         hint = f", e.g. {stem}" if stem and _BASENAME.match(stem) else ""
-        raise CmsInputError("basename", f"{shorten(name)} contains '.'; give the name without extension{hint}")
+        raise CmsInputError(
+            "basename",
+            Text(N_("{value} contains '.'; give the name without extension{hint}"), value=shorten(name), hint=hint),
+        )
     if not _BASENAME.match(name):
-        raise CmsInputError("basename", f"{shorten(name)} may contain only letters, digits, '-' and '_' (no spaces)")
+        raise CmsInputError(
+            "basename",
+            Text(N_("{value} may contain only letters, digits, '-' and '_' (no spaces)"), value=shorten(name)),
+        )
     if len(name) > _MAX_BASENAME:
-        raise CmsInputError("basename", f"is longer than {_MAX_BASENAME} characters; use a shorter name")
+        raise CmsInputError(
+            "basename",
+            Text(N_("is longer than {MAX_BASENAME} characters; use a shorter name"), MAX_BASENAME=_MAX_BASENAME),
+        )
     return name
 
 
@@ -164,10 +175,10 @@ def _check_cn(value: str, purpose: Purpose, problems: list[Problem]) -> str:
     cn = value.strip()
     _check_text(cn, "CN")
     if not cn:
-        raise CmsInputError("CN", "is required: the fully qualified domain name of the service")
+        raise CmsInputError("CN", N_("is required: the fully qualified domain name of the service"))
     if purpose is Purpose.CA:
         if len(cn) > MAX_LENGTH["CN"]:
-            raise CmsInputError("CN", f"is {len(cn)} characters long; RFC 5280 allows at most 64")
+            raise CmsInputError("CN", Text(N_("is {count} characters long; RFC 5280 allows at most 64"), count=len(cn)))
         if " " in cn:
             problems.append(_space_warning("CN"))
         return cn
@@ -178,14 +189,22 @@ def _check_cn(value: str, purpose: Purpose, problems: list[Problem]) -> str:
     except CmsInputError:
         if cn.replace(".", "").isdigit() or (":" in cn and all(c in "0123456789abcdefABCDEF:" for c in cn)):
             raise CmsInputError(
-                "CN", f"{shorten(cn)} is an IP address; use the host name as CN and put the address in the SAN"
+                "CN",
+                Text(
+                    N_("{value} is an IP address; use the host name as CN and put the address in the SAN"),
+                    value=shorten(cn),
+                ),
             ) from None
         raise
     if len(fqdn) > MAX_LENGTH["CN"]:
         raise CmsInputError(
             "CN",
-            f"is {len(fqdn)} characters long; RFC 5280 allows at most 64 — use a shorter name as CN "
-            "and put the long one in the SAN",
+            Text(
+                N_(
+                    "is {count} characters long; RFC 5280 allows at most 64 — use a shorter name as CN and put the long one in the SAN"
+                ),
+                count=len(fqdn),
+            ),
         )
     return fqdn
 
@@ -194,8 +213,9 @@ def _space_warning(name: str) -> Problem:
     return Problem(
         name,
         Severity.WARNING,
-        "contains spaces; it is shown in quotes, and whether the CMS accepts that is unconfirmed — "
-        "avoid spaces if the command fails",
+        N_(
+            "contains spaces; it is shown in quotes, and whether the CMS accepts that is unconfirmed — avoid spaces if the command fails"
+        ),
     )
 
 
@@ -205,7 +225,12 @@ def _check_optional(value: str, name: str, problems: list[Problem]) -> str | Non
     if not text:
         return None
     if len(text) > MAX_LENGTH[name]:
-        raise CmsInputError(name, f"is {len(text)} characters long; RFC 5280 allows at most {MAX_LENGTH[name]}")
+        raise CmsInputError(
+            name,
+            Text(
+                N_("is {count} characters long; RFC 5280 allows at most {item}"), count=len(text), item=MAX_LENGTH[name]
+            ),
+        )
     if " " in text:
         problems.append(_space_warning(name))
     return text
@@ -221,11 +246,23 @@ def check_country(value: str) -> str | None:
         return code
     if code in COMMON_MISTAKES:
         right = COMMON_MISTAKES[code]
-        raise CmsInputError("C", f"{shorten(text)} is not an ISO 3166 code; did you mean {right} ({COUNTRIES[right]})?")
+        raise CmsInputError(
+            "C",
+            Text(
+                N_("{value} is not an ISO 3166 code; did you mean {right} ({item})?"),
+                value=shorten(text),
+                right=right,
+                item=COUNTRIES[right],
+            ),
+        )
     by_name = [k for k, v in COUNTRIES.items() if v.lower() == text.lower()]
     if by_name:
-        raise CmsInputError("C", f"use the two-letter code {by_name[0]}, not the name {shorten(text)}")
-    raise CmsInputError("C", f"{shorten(text)} is not a two-letter ISO 3166 country code (e.g. TW, US, GB)")
+        raise CmsInputError(
+            "C", Text(N_("use the two-letter code {item}, not the name {value}"), item=by_name[0], value=shorten(text))
+        )
+    raise CmsInputError(
+        "C", Text(N_("{value} is not a two-letter ISO 3166 country code (e.g. TW, US, GB)"), value=shorten(text))
+    )
 
 
 def _check_san(entries: Iterable[str], cn: str, purpose: Purpose, problems: list[Problem]) -> tuple[SanEntry, ...]:
@@ -234,7 +271,13 @@ def _check_san(entries: Iterable[str], cn: str, purpose: Purpose, problems: list
         _check_text(raw, "subjectAltName")
         entry = classify_san(raw)
         if entry in result:
-            problems.append(Problem("subjectAltName", Severity.NOTE, f"{entry.display} was listed twice; kept once"))
+            problems.append(
+                Problem(
+                    "subjectAltName",
+                    Severity.NOTE,
+                    Text(N_("{display} was listed twice; kept once"), display=entry.display),
+                )
+            )
             continue
         result.append(entry)
     if result and cn != DB_CLIENT_CN and purpose is Purpose.CSR:
@@ -242,14 +285,18 @@ def _check_san(entries: Iterable[str], cn: str, purpose: Purpose, problems: list
         if cn_entry not in result:
             result.insert(0, cn_entry)
             problems.append(
-                Problem("subjectAltName", Severity.NOTE, f"added the CN {to_unicode(cn)}: CMS needs the CN in the SAN")
+                Problem(
+                    "subjectAltName",
+                    Severity.NOTE,
+                    Text(N_("added the CN {p}: CMS needs the CN in the SAN"), p=to_unicode(cn)),
+                )
             )
     if not result and purpose is Purpose.CSR and cn != DB_CLIENT_CN:
         problems.append(
             Problem(
                 "subjectAltName",
                 Severity.WARNING,
-                "is empty: browsers and XMPP clients reject such a certificate; add at least the CN",
+                N_("is empty: browsers and XMPP clients reject such a certificate; add at least the CN"),
             )
         )
     return tuple(result)
@@ -279,7 +326,10 @@ def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> Spe
             Problem(
                 "key type",
                 Severity.WARNING,
-                f"{typed.key_type.label}: check that your CMS version accepts ECDSA keys before you use it",
+                Text(
+                    N_("{label}: check that your CMS version accepts ECDSA keys before you use it"),
+                    label=typed.key_type.label,
+                ),
             )
         )
     if any(p.severity is Severity.ERROR for p in problems):

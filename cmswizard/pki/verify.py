@@ -31,6 +31,7 @@ from cmswizard.pki.chain import (
     role_of,
     validity_problem,
 )
+from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.keys import PrivateKey, public_key_der
 
 __all__ = ["VerifyResult", "key_matches", "verify_certificate"]
@@ -72,22 +73,40 @@ def _explain(
     for position, item in enumerate(path):
         problem = validity_problem(item.certificate, at)
         if problem:
-            what = "the certificate" if position == 0 else f"{role_of(item).value} {item.subject_cn}"
-            return path, f"{what} {problem}"
+            if position == 0:
+                return path, Text(N_("the certificate {reason}"), reason=problem)
+            return path, Text(
+                N_("{role} {name} {reason}"), role=role_of(item).value, name=item.subject_cn, reason=problem
+            )
     top = path[-1]
     if top.fingerprint not in root_prints or role_of(top) is not Role.ROOT:
         candidates = index.by_subject.get(top.certificate.issuer.public_bytes(), [])
         if candidates and not top.is_self_issued:
             parent = candidates[0]
             link = check_order([top, parent], at=at, expect_root=False).links[0]
-            return path, f"{top.subject_cn} is not issued by {parent.subject_cn}: {link.reason}"
+            return path, Text(
+                N_("{name} is not issued by {issuer}: {reason}"),
+                name=top.subject_cn,
+                issuer=parent.subject_cn,
+                reason=link.reason,
+            )
         if top.is_self_issued:
-            return path, f"{top.subject_cn} is self-signed but not in the trusted file; add it there"
-        return path, f'missing intermediate for issuer "{common_name(top.certificate.issuer)}": add it to the bundle'
+            return path, Text(
+                N_("{name} is self-signed but not in the trusted file; add it there"), name=top.subject_cn
+            )
+        return path, Text(
+            N_('missing intermediate for issuer "{name}": add it to the bundle'),
+            name=common_name(top.certificate.issuer),
+        )
     ordering = check_order(path, at=at)
     for number, link in enumerate(ordering.links):
         if not link.ok:
-            return path, f"{path[number].subject_cn} → {path[number + 1].subject_cn}: {link.reason}"
+            return path, Text(
+                N_("{name} → {issuer}: {reason}"),
+                name=path[number].subject_cn,
+                issuer=path[number + 1].subject_cn,
+                reason=link.reason,
+            )
     return path, ""
 
 
@@ -107,7 +126,7 @@ def verify_certificate(
     intermediates = [i for i in items if role_of(i) is not Role.ROOT]
     if not roots:
         path, why = _explain(leaf_item, intermediates, [], moment)
-        return VerifyResult(False, path, why or "no root CA in the bundle: add the self-signed root certificate")
+        return VerifyResult(False, path, why or N_("no root CA in the bundle: add the self-signed root certificate"))
     ca_policy, ee_policy = _cms_policies()
     verifier = (
         PolicyBuilder()
@@ -121,7 +140,9 @@ def verify_certificate(
         verified = verifier.verify(leaf, [i.certificate for i in intermediates])
     except VerificationError as error:
         path, why = _explain(leaf_item, intermediates, roots, moment)
-        return VerifyResult(False, path, why or f"chain rejected: {str(error).split(' (encountered')[0]}")
+        return VerifyResult(
+            False, path, why or Text(N_("chain rejected: {reason}"), reason=str(error).split(" (encountered")[0])
+        )
     chain = tuple(make_item(c) for c in verified.chain)
     names = " → ".join(item.subject_cn for item in chain)
-    return VerifyResult(True, chain, f"verified: {names}")
+    return VerifyResult(True, chain, Text(N_("verified: {names}"), names=names))
