@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TS := resources/translations/cmswizard_zh_TW.ts
+QM := cmswizard/gui/translations/cmswizard_zh_TW.qm
+SOURCES := $(shell find cmswizard -name '*.py' | sort)
 
-.PHONY: run test lint typecheck unit bench fuzz screenshots clean
+.PHONY: run test lint typecheck unit bench fuzz screenshots translations update-translations package clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +15,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# .qm files are built from the reviewed .ts by pyside6-lrelease, never committed.
+$(QM): $(TS) $(STAMP)
+	@mkdir -p $(dir $(QM))
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+# After changing user-visible strings: refresh the .ts (then translate the new entries).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -tr-function-alias QT_TR_NOOP=N_ -target-language zh_TW -no-obsolete -locations none $(SOURCES) -ts $(TS)
+
+run: $(STAMP) $(QM)
 	$(BIN)/python -m cmswizard
 
 lint: $(STAMP)
@@ -21,7 +35,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy cmswizard
 
-unit: $(STAMP)
+unit: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck unit
@@ -32,8 +46,15 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	CMSWIZARD_FUZZ_EXAMPLES=20000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests -k "property or fuzz" $(PYTEST_ARGS)
 
-screenshots: $(STAMP)
+# English offscreen; Traditional Chinese in a real X server (Xvfb) with Noto Sans CJK TC, when present.
+screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m cmswizard.gui.screenshots docs/screenshots
+	if command -v xvfb-run >/dev/null; then \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" $(BIN)/python -m cmswizard.gui.screenshots docs/screenshots --lang zh_TW; \
+	else \
+		echo "xvfb-run not found (apt-get install xvfb fonts-noto-cjk): zh_TW screenshots rendered offscreen"; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m cmswizard.gui.screenshots docs/screenshots --lang zh_TW; \
+	fi
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache cmswizard/gui/translations

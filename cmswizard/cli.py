@@ -380,7 +380,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _build_parser() -> _Parser:
     parser = _Parser(prog="cmswizard", description="Certificates for Cisco Meeting Server.")
     parser.add_argument("--version", action="version", version=f"cmswizard {__version__}")
-    parser.add_argument("--lang", choices=("en", "zh_TW"), help="language of the wizard")
+    parser.add_argument("--lang", choices=("en", "zh_TW"), help="language of the wizard (default: the system's)")
+    parser.add_argument(
+        "--pseudo", action="store_true", help="pseudo-translate the wizard (40%% longer) to check layouts"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     pki = commands.add_parser("pki", help="the CMS MMP pki commands, run on this computer")
     verbs = pki.add_subparsers(dest="verb", parser_class=_Parser, required=True)
@@ -511,7 +514,7 @@ def _run(argv: Sequence[str]) -> int:
         if args.command is None:
             from cmswizard.gui.launch import launch
 
-            return int(launch(lang=args.lang))
+            return int(launch(lang=args.lang, pseudo=args.pseudo))
         parser.error("choose a command")
     return run(args)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from cmswizard.gui.i18n import translated
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle
 from cmswizard.pki.chain import ChainItem, Ordering, Role, auto_order, check_order, collect, role_of
 from cmswizard.pki.inspect import days_left
@@ -191,9 +192,9 @@ class ChainModel(QAbstractListModel):
         position = related.index(item)
         if position < len(self._ordering.links):
             link = self._ordering.links[position]
-            return link.ok, ("✓ " if link.ok else "✗ ") + link.reason
+            return link.ok, ("✓ " if link.ok else "✗ ") + translated(link.reason)
         if self._ordering.last_problem and position == len(related) - 1:
-            return False, "✗ " + self._ordering.last_problem
+            return False, "✗ " + translated(self._ordering.last_problem)
         return None, ""
 
     # --- Qt model interface ---------------------------------------------------------------
@@ -229,7 +230,8 @@ class ChainModel(QAbstractListModel):
         if role == ChainRole.VALIDITY_PROBLEM:
             related = self.chain_items()
             if item in related:
-                return self._ordering.validity[related.index(item)]
+                problem = self._ordering.validity[related.index(item)]
+                return translated(problem) if problem else None
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             ok, text = self.link_text(index.row())

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.gui.chain_model import ChainModel, ChainRole
+from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_in_background
 from cmswizard.gui.widgets import CommandBox
 from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_bytes, load_file
 
@@ -71,7 +72,7 @@ class CertificateCard(QStyledItemDelegate):
         role = str(index.data(ChainRole.ROLE))
         metrics = option.fontMetrics
         line = metrics.height()
-        badge_text = "unrelated" if unrelated else role
+        badge_text = translated(N_("unrelated")) if unrelated else translated(role)
         badge = QRect(rect.left() + 8, rect.top() + 8, metrics.horizontalAdvance(badge_text) + 14, line + 4)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_GREY if unrelated else _BADGE.get(role, _GREY))
@@ -92,15 +93,15 @@ class CertificateCard(QStyledItemDelegate):
         painter.setFont(option.font)
         days = int(index.data(ChainRole.DAYS_LEFT))
         if days < 0:
-            expiry, colour = f"EXPIRED {index.data(ChainRole.EXPIRY)}", _RED
+            expiry, colour = self.tr("EXPIRED {date}").format(date=index.data(ChainRole.EXPIRY)), _RED
         else:
-            expiry = f"expires {index.data(ChainRole.EXPIRY)} ({days} days left)"
+            expiry = self.tr("expires {date} ({days} days left)").format(date=index.data(ChainRole.EXPIRY), days=days)
             colour = _AMBER if days < 30 else palette.color(QPalette.ColorRole.Text)
         problem = index.data(ChainRole.VALIDITY_PROBLEM)
         if problem and days >= 0:
             expiry, colour = str(problem), _RED
-        details = (
-            f"issued by {index.data(ChainRole.ISSUER)} · {index.data(ChainRole.KEY)} · {index.data(ChainRole.SOURCES)}"
+        details = self.tr("issued by {issuer} · {key} · {sources}").format(
+            issuer=index.data(ChainRole.ISSUER), key=index.data(ChainRole.KEY), sources=index.data(ChainRole.SOURCES)
         )
         painter.setPen(colour)
         expiry_width = metrics.horizontalAdvance(expiry)
@@ -294,7 +295,7 @@ class ChainBuilderPage(QWizardPage):
             if ok:
                 self.load_paths([path], password.encode())
             return
-        text = str(error) if isinstance(error, CmsInputError) else f"{path}: {error}"
+        text = error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}"
         self.message.setText(f'<span style="color:#b00020">✗ {text}</span>')
 
     def paste(self) -> None:
@@ -302,7 +303,7 @@ class ChainBuilderPage(QWizardPage):
         try:
             loaded = load_bytes(text.encode(), self.tr("clipboard"))
         except CmsInputError as error:
-            self.message.setText(f'<span style="color:#b00020">✗ {error}</span>')
+            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
             return
         self._loaded_direct(loaded)
 
@@ -363,7 +364,9 @@ class ChainBuilderPage(QWizardPage):
             problems = ordering.problems()
             self.summary.setText(
                 '<span style="color:#b00020">'
-                + self.tr("✗ {n} problem(s): {first}").format(n=len(problems), first=problems[0] if problems else "")
+                + self.tr("✗ {n} problem(s): {first}").format(
+                    n=len(problems), first=translated(problems[0]) if problems else ""
+                )
                 + "</span>"
             )
         if self.model.unrelated_count():
@@ -401,7 +404,7 @@ class ChainBuilderPage(QWizardPage):
         )
         self.usage.setText(
             self.tr("Use {file} as {usage}").format(
-                file=self.file_name(), usage=bundle_usage(self.kind(), self.file_name())
+                file=self.file_name(), usage=translated(bundle_usage(self.kind(), self.file_name()))
             )
         )
 
@@ -415,7 +418,7 @@ class ChainBuilderPage(QWizardPage):
                 self,
                 self.tr("Save a broken chain?"),
                 self.tr("This order has problems:\n\n{problems}\n\nCMS will probably reject it. Save anyway?").format(
-                    problems="\n".join(ordering.problems()[:5])
+                    problems="\n".join(translated(p) for p in ordering.problems()[:5])
                 ),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
@@ -433,7 +436,7 @@ class ChainBuilderPage(QWizardPage):
         try:
             write_files([OutputFile(path, data, replace=True)])  # the save dialog already asked about replacing
         except CmsInputError as error:
-            self.message.setText(f'<span style="color:#b00020">✗ {error}</span>')
+            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
             return False
         self.message.setText('<span style="color:#2e7d32">' + self.tr("✓ Saved {path}").format(path=path) + "</span>")
         return True

@@ -49,7 +49,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def launch(lang: str | None = None) -> int:
+def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     if not _has_display():
         print(
             "cmswizard: no display found, so the wizard cannot open a window. Run it in a desktop session, "
@@ -60,9 +60,16 @@ def launch(lang: str | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     _route_qt_messages()
     app = create_application()
+    from cmswizard.gui.i18n import choose_language, install_language
     from cmswizard.gui.settings import Settings
     from cmswizard.gui.wizard import CmsWizard
 
-    wizard = CmsWizard(Settings())
+    settings = Settings()
+    install_language(
+        app,
+        choose_language(lang, settings.get("ui/language")),
+        pseudo=pseudo or bool(os.environ.get("CMSWIZARD_PSEUDO")),
+    )
+    wizard = CmsWizard(settings)
     wizard.show()
     return int(app.exec())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_in_background
 from cmswizard.pki.check import CheckReport, check_files
 from cmswizard.pki.errors import CmsInputError
@@ -135,7 +136,7 @@ class CheckPage(QWizardPage):
             if ok:
                 self._load(path, password.encode())
             return
-        self.errors.append(str(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
+        self.errors.append(error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
         self.files.addItem(f"✗ {path.name}")
         self._recheck()
 
@@ -145,55 +146,53 @@ class CheckPage(QWizardPage):
 
     def _show(self) -> None:
         report = self.report
-        problems = report.problems() + self.errors
+        problems = [translated(p) for p in report.problems()] + self.errors
         if not self.loaded and not self.errors:
             self.summary.setText(self.tr("Drop files here or use Add files."))
         elif problems:
-            self.summary.setText(
-                f'<span style="color:{_RED}">' + self.tr("✗ {n} problem(s) found").format(n=len(problems)) + "</span>"
-            )
+            text = self.tr("✗ {n} problem(s) found").format(n=len(problems))
+            self.summary.setText(f'<span style="color:{_RED}">{text}</span>')
         else:
-            self.summary.setText(f'<span style="color:{_GREEN}">' + self.tr("✓ No problems found") + "</span>")
+            self.summary.setText(f'<span style="color:{_GREEN}">{self.tr("✓ No problems found")}</span>')
         blocks = []
         if problems:
-            blocks.append(
-                f"<h3>{self.tr('Problems')}</h3><ul>"
-                + "".join(f'<li style="color:{_RED}">{html.escape(p)}</li>' for p in problems)
-                + "</ul>"
-            )
+            heading = self.tr("Problems")
+            items = "".join(f'<li style="color:{_RED}">{html.escape(p)}</li>' for p in problems)
+            blocks.append(f"<h3>{heading}</h3><ul>{items}</ul>")
         if report.matches:
-            blocks.append(
-                f"<h3>{self.tr('Keys')}</h3><ul>"
-                + "".join(
-                    f'<li style="color:{_GREEN if ok else _RED}">{"✓" if ok else "✗"} {html.escape(line)}</li>'
-                    for ok, line in report.key_results()
-                )
-                + "</ul>"
+            heading = self.tr("Keys")
+            items = "".join(
+                f'<li style="color:{_GREEN if ok else _RED}">{"✓" if ok else "✗"} {html.escape(translated(line))}</li>'
+                for ok, line in report.key_results()
             )
+            blocks.append(f"<h3>{heading}</h3><ul>{items}</ul>")
         if report.verifications:
-            items = []
+            heading, chain_word = self.tr("Chains"), self.tr("chain")
+            rows = []
             for row in report.verifications:
                 chain = " → ".join(html.escape(i.subject_cn) for i in row.result.chain)
                 colour = _GREEN if row.result.ok else _RED
-                items.append(
-                    f'<li><span style="color:{colour}">{html.escape(row.text())}</span>'
-                    f"<br><small>{self.tr('chain')}: {chain}</small></li>"
+                rows.append(
+                    f'<li><span style="color:{colour}">{html.escape(translated(row.text()))}</span>'
+                    f"<br><small>{chain_word}: {chain}</small></li>"
                 )
-            blocks.append(f"<h3>{self.tr('Chains')}</h3><ul>{''.join(items)}</ul>")
+            blocks.append(f"<h3>{heading}</h3><ul>{''.join(rows)}</ul>")
         for note in report.notes:
-            blocks.append(f'<p style="color:{_AMBER}">{html.escape(note)}</p>')
+            blocks.append(f'<p style="color:{_AMBER}">{html.escape(translated(note))}</p>')
         self.problems_view.setHtml("".join(blocks))
         cards = []
         for facts in report.facts:
-            rows = "".join(
-                f"<tr><td><b>{html.escape(line[:20].strip())}</b></td><td>{html.escape(line[20:])}</td></tr>"
-                for line in facts.lines()
+            cells = "".join(
+                f"<tr><td><b>{html.escape(translated(label))}</b></td><td>{html.escape(translated(value))}</td></tr>"
+                for label, value in facts.rows()
             )
-            cards.append(f'<table cellspacing="2" style="margin-bottom:12px">{rows}</table><hr>')
+            cards.append(f'<table cellspacing="2" style="margin-bottom:12px">{cells}</table><hr>')
         self.cards.setHtml("".join(cards))
         self.expiry.clear()
         for entry in report.expiry:
-            item = QTreeWidgetItem([entry.not_after, str(entry.days_left), entry.role, entry.cn, Path(entry.file).name])
+            item = QTreeWidgetItem(
+                [entry.not_after, str(entry.days_left), translated(entry.role), entry.cn, Path(entry.file).name]
+            )
             if entry.days_left < 0:
                 for column in range(5):
                     item.setForeground(column, Qt.GlobalColor.red)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cmswizard.gui.i18n import error_text, facts_text, translated
 from cmswizard.gui.tasks import run_in_background
 from cmswizard.gui.widgets import CommandBox, CountryBox, FieldMessage, SanEditor
 from cmswizard.gui.wizard import PageId
@@ -166,7 +167,7 @@ class DeploymentPage(_CsrPage):
         self.service_checks = {}
         defaults = {Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE, Service.WEBBRIDGE3, Service.XMPP}
         for number, service in enumerate(s for s in services_for(version) if s is not Service.DATABASE):
-            box = QCheckBox(service.label, self.services_box)
+            box = QCheckBox(translated(service.label), self.services_box)
             box.setChecked(service in previous if previous else service in defaults)
             box.toggled.connect(self._refresh)
             self.services_layout.addWidget(box, number // 4, number % 4)
@@ -203,7 +204,7 @@ class DeploymentPage(_CsrPage):
             except CmsInputError as error:
                 from cmswizard.pki.spec import Problem
 
-                self.message.show_problems([Problem(error.where, Severity.ERROR, f"{error.where}: {error.message}")])
+                self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
             else:
                 self.message.show_problems([])
         for proposal in self._found:
@@ -211,7 +212,7 @@ class DeploymentPage(_CsrPage):
             item = QTreeWidgetItem(
                 [proposal.basename, proposal.cn, ", ".join(proposal.san), f"{proposal.service_labels} ({who})"]
             )
-            item.setToolTip(3, proposal.why)
+            item.setToolTip(3, translated(proposal.why))
             self.proposals.addTopLevelItem(item)
         first = self.proposals.topLevelItem(0)
         if first is not None:
@@ -557,7 +558,7 @@ class GeneratePage(_CsrPage):
             self.tr("Private key: {key}\nRequest: {csr}").format(key=result.key_path, csr=result.csr_path)
         )
         facts = describe_csr(load_file(result.csr_path).csrs[0], str(result.csr_path))
-        self.details.setPlainText("\n".join(facts.lines()))
+        self.details.setPlainText(facts_text(facts))
         self.next_steps.setText(
             self.tr(
                 "Next: send {csr} to your certificate authority. With a Microsoft CA, ask for a template that "
@@ -575,7 +576,9 @@ class GeneratePage(_CsrPage):
         self.running = False
         self.error = str(error)
         self.progress.hide()
-        message = str(error) if isinstance(error, CmsInputError) else self.tr("Unexpected error: {e}").format(e=error)
+        message = (
+            error_text(error) if isinstance(error, CmsInputError) else self.tr("Unexpected error: {e}").format(e=error)
+        )
         self.status.setText(self.tr("✗ Nothing was written. {message}").format(message=message))
         self.completeChanged.emit()
 

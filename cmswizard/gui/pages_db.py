@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cmswizard.gui.i18n import error_text
 from cmswizard.gui.tasks import run_in_background
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
@@ -146,7 +147,7 @@ class DbClusterPage(QWizardPage):
                     _names(self.connecting.toPlainText()),
                 )
             except CmsInputError as error:
-                self.message.show_problems([Problem(error.where, Severity.ERROR, f"{error.where}: {error.message}")])
+                self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
                 self.commands.setPlainText("")
             else:
                 self.message.show_problems([])
@@ -281,7 +282,7 @@ class DbResultPage(QWizardPage):
         self.running = False
         self.error = str(error)
         self.progress.hide()
-        self.status.setText(self.tr("✗ Nothing was written. {message}").format(message=error))
+        self.status.setText(self.tr("✗ Nothing was written. {message}").format(message=error_text(error)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

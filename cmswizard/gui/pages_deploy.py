@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import Volume, is_removable
+from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_with_progress
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.dbcluster import DbClusterPlan, plan_db_cluster
@@ -254,7 +255,7 @@ class DeploySheetPage(QWizardPage):
         combo.clear()
         for service in services_for(CmsVersion(self.version.currentData())):
             if service is not Service.DATABASE:
-                combo.addItem(service.label, service.value)
+                combo.addItem(translated(service.label), service.value)
         index = combo.findData(current) if current else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
@@ -359,7 +360,7 @@ class DeploySheetPage(QWizardPage):
                 export_files=self.files,
             )
         except CmsInputError as error:
-            self.message.show_problems([Problem(error.where, Severity.ERROR, str(error))])
+            self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
             self.sheet_box.setPlainText("")
         else:
             self.message.show_problems([])
@@ -377,7 +378,7 @@ class DeploySheetPage(QWizardPage):
         try:
             write_files([OutputFile(target, self.sheet.text().encode(), replace=True)])
         except CmsInputError as error:
-            self.message.show_problems([Problem("sheet", Severity.ERROR, str(error))])
+            self.message.show_problems([Problem("sheet", Severity.ERROR, error_text(error))])
             return None
         self.saved_sheet = target
         self.save_button.setText(self.tr("Saved ✓ {name}").format(name=COMMANDS_NAME))
@@ -592,7 +593,7 @@ class ExportPage(QWizardPage):
         try:
             items = plan_export(self.chosen_paths(), self.extra)
         except CmsInputError as error:
-            self._show_summary(f"✗ {error}")
+            self._show_summary(f"✗ {error_text(error)}")
             return
         destination = volume.root / self.name.text().strip()
         readme = export_readme(items, title=self.name.text().strip())
@@ -620,9 +621,11 @@ class ExportPage(QWizardPage):
         self.result = result
         self.progress.hide()
         if result.ok:
-            self._show_summary("✓ " + result.summary() + "\n" + "\n".join(f"   {name}" for name in result.copied))
+            self._show_summary(
+                "✓ " + translated(result.summary()) + "\n" + "\n".join(f"   {name}" for name in result.copied)
+            )
         else:
-            self._show_summary("✗ " + result.summary())
+            self._show_summary("✗ " + translated(result.summary()))
         self._update()
         self.completeChanged.emit()
 
@@ -634,14 +637,14 @@ class ExportPage(QWizardPage):
             answer = QMessageBox.question(
                 self,
                 self.tr("Replace files?"),
-                self.tr("{error}\n\nReplace the files of the same name?").format(error=error),
+                self.tr("{error}\n\nReplace the files of the same name?").format(error=error_text(error)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.start_copy(overwrite=True)
                 return
-        self._show_summary(f"✗ {error}" + self.tr("\nNothing was copied."))
+        self._show_summary(f"✗ {error_text(error)}" + self.tr("\nNothing was copied."))
         self.completeChanged.emit()
 
     def _show_summary(self, text: str) -> None:

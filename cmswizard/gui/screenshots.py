@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    from cmswizard.gui.i18n import install_language
+
+    install_language(app, args.lang)
     suffix = "" if args.lang == "en" else f"-{args.lang}"
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)

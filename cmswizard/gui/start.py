@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
+from cmswizard.gui.i18n import LANGUAGES, translated
 from cmswizard.gui.wizard import PageId
+from cmswizard.pki.errors import N_
 
 
 @dataclass(frozen=True)
@@ -18,16 +29,12 @@ class Flow:
     first_page: PageId
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Flows", text)
-
-
 def available_flows() -> list[Flow]:
     return [
         Flow(
             "csr",
-            _t("Create a private key and CSR for CMS services"),
-            _t(
+            N_("Create a private key and CSR for CMS services"),
+            N_(
                 "Propose certificates for Web Admin, Call Bridge, Web Bridge, TURN … and make the key and "
                 "request here, or get the exact pki csr command to type on the CMS."
             ),
@@ -35,8 +42,8 @@ def available_flows() -> list[Flow]:
         ),
         Flow(
             "bundle",
-            _t("Build a certificate bundle"),
-            _t(
+            N_("Build a certificate bundle"),
+            N_(
                 "Drop what your CA sent back (DER .cer, .p7b, .pfx, PEM), put it in order with every link checked, "
                 "and save the exact full chain or CA bundle CMS wants."
             ),
@@ -44,8 +51,8 @@ def available_flows() -> list[Flow]:
         ),
         Flow(
             "dbcluster",
-            _t("Create database-cluster certificates"),
-            _t(
+            N_("Create database-cluster certificates"),
+            N_(
                 "Make dbca, dbserver and dbclient for a CMS database cluster and get the exact database cluster "
                 "commands for every node, first set-up or renewal."
             ),
@@ -53,8 +60,8 @@ def available_flows() -> list[Flow]:
         ),
         Flow(
             "check",
-            _t("Check certificates (inspect, match, verify)"),
-            _t(
+            N_("Check certificates (inspect, match, verify)"),
+            N_(
                 "Drop keys, CSRs, certificates and bundles: see expiry, which key belongs to which certificate, "
                 "and whether each chain verifies, link by link."
             ),
@@ -62,8 +69,8 @@ def available_flows() -> list[Flow]:
         ),
         Flow(
             "deploy",
-            _t("Deployment commands and export to a USB stick"),
-            _t(
+            N_("Deployment commands and export to a USB stick"),
+            N_(
                 "Say which file each service uses, get the exact MMP commands per node, and copy exactly those files "
                 "to a stick, verified, with the commands and a README."
             ),
@@ -71,8 +78,8 @@ def available_flows() -> list[Flow]:
         ),
         Flow(
             "export",
-            _t("Export files to a USB stick"),
-            _t(
+            N_("Export files to a USB stick"),
+            N_(
                 "Copy keys, certificates and bundles to a stick or folder: written safely, read back and checked, "
                 "with SHA256SUMS."
             ),
@@ -90,9 +97,9 @@ class StartPage(QWizardPage):
         self.group = QButtonGroup(self)
         self.flows = available_flows()
         for number, flow in enumerate(self.flows):
-            button = QRadioButton(f"&{number + 1}  {flow.title}", self)
-            button.setAccessibleName(flow.title)
-            description = QLabel(flow.description, self)
+            button = QRadioButton(f"&{number + 1}  {translated(flow.title)}", self)
+            button.setAccessibleName(translated(flow.title))
+            description = QLabel(translated(flow.description), self)
             description.setWordWrap(True)
             description.setIndent(28)
             self.group.addButton(button, number)
@@ -100,8 +107,49 @@ class StartPage(QWizardPage):
             layout.addWidget(description)
             layout.addSpacing(8)
         layout.addStretch()
+        language_row = QHBoxLayout()
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setAccessibleName(self.tr("Language"))
+        language_label = QLabel(self.tr("&Language / 語言:"), self)
+        language_label.setBuddy(self.language)
+        self.language_note = QLabel(self)
+        self.restart_button = QPushButton(self.tr("&Restart now"), self)
+        self.restart_button.hide()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note, 1)
+        language_row.addWidget(self.restart_button)
+        layout.addLayout(language_row)
         self.group.button(0).setChecked(True)
+        self.restart_button.clicked.connect(self._restart)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.group.idToggled.connect(lambda *_: self.completeChanged.emit())
+
+    def initializePage(self) -> None:
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(self.language.findData(self.cms_language()), 0))
+        self.language.blockSignals(False)
+
+    def cms_language(self) -> str:
+        from cmswizard.gui.i18n import current_language
+
+        return current_language()
+
+    def _language_changed(self) -> None:
+        code = self.language.currentData()
+        self.wizard().settings.set("ui/language", code)  # type: ignore[attr-defined]
+        same = code == self.cms_language()
+        self.language_note.setText("" if same else self.tr("Takes effect when the wizard restarts."))
+        self.restart_button.setVisible(not same)
+
+    def _restart(self) -> None:
+        import os
+        import sys
+
+        self.wizard().settings.sync()  # type: ignore[attr-defined]
+        os.execv(sys.executable, [sys.executable, "-m", "cmswizard", "--lang", self.language.currentData()])
 
     def choose(self, key: str) -> None:
         number = next(n for n, flow in enumerate(self.flows) if flow.key == key)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmswizard.gui.i18n import translated
 from cmswizard.pki.countries import COUNTRIES
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.names import classify_san
@@ -51,7 +52,7 @@ class FieldMessage(QLabel):
             self.hide()
             return
         lines = [
-            f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} {_escape(p.message)}</span>'
+            f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} {_escape(translated(p.message))}</span>'
             for p in problems
         ]
         self.setText("<br>".join(lines))

@@ -36,9 +36,9 @@ __all__ = [
 
 
 class Role(enum.Enum):
-    ENTITY = "entity"
-    INTERMEDIATE = "intermediate"
-    ROOT = "root"
+    ENTITY = N_("entity")
+    INTERMEDIATE = N_("intermediate")
+    ROOT = N_("root")
 
 
 def common_name(name: x509.Name) -> str:

@@ -234,7 +234,7 @@ def load_private_key(path: Path | str, *, password: bytes | None = None) -> Priv
     """The single private key in a file (PEM, DER or PKCS#12)."""
     loaded = load_file(path, password=password)
     if not loaded.keys:
-        what = "a certificate" if loaded.certificates else "a CSR"
+        what = N_("a certificate") if loaded.certificates else N_("a CSR")
         raise CmsInputError(str(path), Text(N_("holds {what}, not a private key; name the .key file"), what=what))
     if len(loaded.keys) > 1:
         raise CmsInputError(str(path), N_("holds more than one private key; give a file with one key"))

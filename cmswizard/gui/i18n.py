@@ -1,0 +1,156 @@
+"""Languages: English and Traditional Chinese, first-class.
+
+- GUI strings go through `tr()`; engine messages are `Text`/`N_()` strings that `translated()` turns
+  into the user's language at display time (the engine stays Qt-free).
+- `install_language()` loads our catalogue and Qt's own (so standard buttons are translated too),
+  picks fonts with Traditional Chinese glyph forms, and offers a pseudo-translation for layout checks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from cmswizard.pki.errors import CmsInputError, Text
+from cmswizard.pki.inspect import Facts
+
+LANGUAGES = {"en": "English", "zh_TW": "繁體中文"}
+CJK_TC_FONTS = ("Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "Microsoft JhengHei UI", "PingFang TC")
+_QM_DIR = Path(__file__).parent / "translations"
+_TS_DIR = Path(__file__).parent.parent.parent / "resources" / "translations"
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\}|&\w|<[^<>]+>|%\d|\\n)")
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def current_language() -> str:
+    return _current
+
+
+def translated(value: object) -> str:
+    """A message from the engine in the user's language (English if there is no translation)."""
+    if isinstance(value, Text):
+        params = {key: translated(item) if isinstance(item, str) else item for key, item in value.params.items()}
+        try:
+            return QCoreApplication.translate("", value.template).format(**params)
+        except (KeyError, IndexError, ValueError):  # a broken translation must never hide the message
+            return str(value)
+    if isinstance(value, str):
+        return QCoreApplication.translate("", value) if value else value
+    return str(value)
+
+
+def error_text(error: Exception) -> str:
+    """'where: message' for our errors, translated; anything else as Python says it."""
+    if isinstance(error, CmsInputError):
+        return f"{translated(error.where)}: {translated(error.message)}"
+    return str(error)
+
+
+def system_language() -> str:
+    name = QLocale.system().name()  # e.g. zh_TW, zh_HK, en_US
+    if name.startswith(("zh_TW", "zh_HK", "zh_MO")) or "Hant" in QLocale.system().bcp47Name():
+        return "zh_TW"
+    return "en"
+
+
+def choose_language(requested: str | None, saved: str) -> str:
+    """--lang beats the saved setting, which beats the system locale."""
+    for candidate in (requested, saved):
+        if candidate and candidate in LANGUAGES:
+            return candidate
+    return system_language()
+
+
+class PseudoTranslator(QTranslator):
+    """Every string 40% longer (placeholders and mnemonics kept), to find clipped layouts."""
+
+    def __init__(self, factor: float = 1.4) -> None:
+        super().__init__()
+        self.factor = factor
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        if not source or source.isspace():
+            return source
+        extra = max(1, int(len(source) * (self.factor - 1)))
+        return f"[{source}{'·' * extra}]"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def _compiled_catalogue(language: str) -> Path | None:
+    """Our .qm, built by pyside6-lrelease (make, the package build); for a source checkout without it,
+    build it now into the user's cache."""
+    built = _QM_DIR / f"cmswizard_{language}.qm"
+    if built.exists():
+        return built
+    source = _TS_DIR / f"cmswizard_{language}.ts"
+    if not source.exists():
+        return None
+    import shutil
+    import subprocess
+    import tempfile
+
+    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    target = Path(tempfile.gettempdir()) / f"cmswizard-{os.getuid() if hasattr(os, 'getuid') else 0}" / built.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([tool, str(source), "-qm", str(target)], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return target
+
+
+def _prefer_traditional_chinese_fonts(app: QApplication) -> None:
+    available = set(QFontDatabase.families())
+    preferred = [family for family in CJK_TC_FONTS if family in available]
+    if not preferred:
+        return
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), *preferred])  # Latin from the system font, CJK in TC forms
+    app.setFont(font)
+
+
+def install_language(app: QApplication, language: str, *, pseudo: bool = False) -> str:
+    """Load the translators for `language` ('en' or 'zh_TW'); returns the language in effect."""
+    global _current
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = "en"
+    if pseudo:
+        translator = PseudoTranslator()
+        app.installTranslator(translator)
+        _installed.append(translator)
+        return "pseudo"
+    if language == "zh_TW":
+        QLocale.setDefault(QLocale("zh_TW"))
+        qt_own = QTranslator()
+        if qt_own.load("qtbase_zh_TW", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+        catalogue = _compiled_catalogue("zh_TW")
+        ours = QTranslator()
+        if catalogue is not None and ours.load(str(catalogue)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        _prefer_traditional_chinese_fonts(app)
+        _current = "zh_TW"
+        return "zh_TW"
+    QLocale.setDefault(QLocale("en_US"))
+    return "en"
+
+
+def facts_text(facts: Facts) -> str:
+    """`pki inspect` facts as aligned 'label: value' lines in the user's language."""
+    rows = [(translated(label), translated(value)) for label, value in facts.rows()]
+    width = max((len(label) for label, _ in rows), default=0) + 2
+    return "\n".join(f"{label + ':':<{width}}{value}" for label, value in rows)

@@ -1,0 +1,2070 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name></name>
+    <message>
+        <source>copied and verified {count} file(s) to {folder}</source>
+        <translation>已複製並驗證 {count} 個檔案到 {folder}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>{error} — copied and verified: {done}; not copied: {left}</source>
+        <translation>{error} — 已複製並驗證：{done}；未複製：{left}</translation>
+    </message>
+    <message>
+        <source>is named twice in the export; rename one of the files</source>
+        <translation>在匯出中重複出現；請將其中一個檔案改名</translation>
+    </message>
+    <message>
+        <source>is written by the export itself; leave it out of the files</source>
+        <translation>由匯出本身寫入；請不要將它列入檔案</translation>
+    </message>
+    <message>
+        <source>does not exist (is the stick plugged in and mounted?)</source>
+        <translation>不存在（隨身碟是否已插入並掛載？）</translation>
+    </message>
+    <message>
+        <source>is read-only; unlock the stick (write-protect switch) or choose another</source>
+        <translation>為唯讀；請解除隨身碟的防寫開關，或選擇其他磁碟</translation>
+    </message>
+    <message>
+        <source>not enough space: the export needs {p} KB, {p2} KB are free; free some space or use another stick</source>
+        <translation>空間不足：匯出需要 {p} KB，可用 {p2} KB；請釋放空間或使用其他隨身碟</translation>
+    </message>
+    <message>
+        <source>already exists ({count} file(s) would be replaced); choose another folder or allow replacing</source>
+        <translation>已存在（將取代 {count} 個檔案）；請選擇其他資料夾或允許取代</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the folder ({reason})</source>
+        <translation>{folder}：無法建立資料夾（{reason}）</translation>
+    </message>
+    <message>
+        <source>could not be read back ({strerror}); was the stick removed?</source>
+        <translation>無法讀回（{strerror}）；隨身碟是否已移除？</translation>
+    </message>
+    <message>
+        <source>read back different bytes than were written; the stick may be failing</source>
+        <translation>讀回的位元組與寫入的不同；隨身碟可能已故障</translation>
+    </message>
+    <message>
+        <source>Create a private key and CSR for CMS services</source>
+        <translation>為 CMS 服務建立私密金鑰與 CSR</translation>
+    </message>
+    <message>
+        <source>Propose certificates for Web Admin, Call Bridge, Web Bridge, TURN … and make the key and request here, or get the exact pki csr command to type on the CMS.</source>
+        <translation>為 Web Admin、Call Bridge、Web Bridge、TURN 等建議所需憑證，並在此產生金鑰與請求，或取得要在 CMS 上輸入的確切 pki csr 指令。</translation>
+    </message>
+    <message>
+        <source>Build a certificate bundle</source>
+        <translation>建立憑證套件組合</translation>
+    </message>
+    <message>
+        <source>Drop what your CA sent back (DER .cer, .p7b, .pfx, PEM), put it in order with every link checked, and save the exact full chain or CA bundle CMS wants.</source>
+        <translation>拖放 CA 傳回的檔案（DER .cer、.p7b、.pfx、PEM），在逐環節檢查下排好順序，並儲存 CMS 所需的完整憑證信任鏈或 CA 憑證套件組合。</translation>
+    </message>
+    <message>
+        <source>Create database-cluster certificates</source>
+        <translation>建立資料庫叢集憑證</translation>
+    </message>
+    <message>
+        <source>Make dbca, dbserver and dbclient for a CMS database cluster and get the exact database cluster commands for every node, first set-up or renewal.</source>
+        <translation>為 CMS 資料庫叢集建立 dbca、dbserver 與 dbclient，並取得每個節點確切的 database cluster 指令，適用於首次設定或更新。</translation>
+    </message>
+    <message>
+        <source>Check certificates (inspect, match, verify)</source>
+        <translation>檢查憑證（inspect、match、verify）</translation>
+    </message>
+    <message>
+        <source>Drop keys, CSRs, certificates and bundles: see expiry, which key belongs to which certificate, and whether each chain verifies, link by link.</source>
+        <translation>拖放金鑰、CSR、憑證與憑證套件組合：查看到期日、哪把金鑰屬於哪張憑證，以及每條憑證信任鏈是否逐環節通過驗證。</translation>
+    </message>
+    <message>
+        <source>Deployment commands and export to a USB stick</source>
+        <translation>部署指令與匯出到 USB 隨身碟</translation>
+    </message>
+    <message>
+        <source>Say which file each service uses, get the exact MMP commands per node, and copy exactly those files to a stick, verified, with the commands and a README.</source>
+        <translation>指定每個服務使用的檔案，取得各節點確切的 MMP 指令，並將這些檔案連同指令與 README 經驗證後複製到隨身碟。</translation>
+    </message>
+    <message>
+        <source>Export files to a USB stick</source>
+        <translation>匯出檔案到 USB 隨身碟</translation>
+    </message>
+    <message>
+        <source>Copy keys, certificates and bundles to a stick or folder: written safely, read back and checked, with SHA256SUMS.</source>
+        <translation>將金鑰、憑證與憑證套件組合複製到隨身碟或資料夾：安全寫入、讀回並檢查，並附上 SHA256SUMS。</translation>
+    </message>
+    <message>
+        <source>would be empty; add the certificates it should hold</source>
+        <translation>會是空的；請加入它應包含的憑證</translation>
+    </message>
+    <message>
+        <source>Windows line endings (CRLF) on {count} line(s); CMS needs LF</source>
+        <translation>有 {count} 行使用 Windows 換行字元 (CRLF)；CMS 需要 LF</translation>
+    </message>
+    <message>
+        <source>{p} block: a bundle must hold certificates only</source>
+        <translation>{p} 區塊：憑證套件組合只能包含憑證</translation>
+    </message>
+    <message>
+        <source>blank line; remove it</source>
+        <translation>空白行；請移除</translation>
+    </message>
+    <message>
+        <source>text outside a certificate block ({shown!r}); remove it</source>
+        <translation>憑證區塊外有文字（{shown!r}）；請移除</translation>
+    </message>
+    <message>
+        <source>invalid character inside a certificate block</source>
+        <translation>憑證區塊內有無效字元</translation>
+    </message>
+    <message>
+        <source>base64 line of {count} characters; PEM uses 64</source>
+        <translation>base64 行長 {count} 個字元；PEM 使用 64 個</translation>
+    </message>
+    <message>
+        <source>no line break after the last certificate; add exactly one</source>
+        <translation>最後一張憑證後沒有換行；請加入剛好一個換行</translation>
+    </message>
+    <message>
+        <source>extra blank line(s) at the end; keep exactly one line break</source>
+        <translation>結尾有多餘的空白行；請只保留一個換行</translation>
+    </message>
+    <message>
+        <source>starts with a UTF-8 byte-order mark; remove it</source>
+        <translation>以 UTF-8 位元組順序標記 (BOM) 開頭；請移除</translation>
+    </message>
+    <message>
+        <source>is {value}, not PEM text; CMS needs a PEM bundle</source>
+        <translation>是 {value}，不是 PEM 文字；CMS 需要 PEM 格式的憑證套件組合</translation>
+    </message>
+    <message>
+        <source>contains a private key; a bundle must never carry it</source>
+        <translation>包含私密金鑰；憑證套件組合絕不能包含私密金鑰</translation>
+    </message>
+    <message>
+        <source>{p} duplicate certificate(s); keep each once</source>
+        <translation>{p} 張重複的憑證；每張只保留一次</translation>
+    </message>
+    <message>
+        <source>{subject_cn}: {problem}</source>
+        <translation>{subject_cn}：{problem}</translation>
+    </message>
+    <message>
+        <source>certificates are in the wrong order; CMS needs entity → intermediates → root</source>
+        <translation>憑證順序錯誤；CMS 需要實體憑證 → 中繼憑證 → 根 CA</translation>
+    </message>
+    <message>
+        <source>{subject_cn}: {reason}</source>
+        <translation>{subject_cn}：{reason}</translation>
+    </message>
+    <message>
+        <source>webbridge3 https certs {key} {file}  (Web Bridge 3; also webbridge3 c2w certs), or turn certs {key} {file}</source>
+        <translation>webbridge3 https certs {key} {file}（Web Bridge 3；也用於 webbridge3 c2w certs），或 turn certs {key} {file}</translation>
+    </message>
+    <message>
+        <source>the third argument of webadmin/callbridge/xmpp/turn certs {key} &lt;certificate&gt; {file}</source>
+        <translation>webadmin/callbridge/xmpp/turn certs {key} &lt;憑證&gt; {file} 的第三個參數</translation>
+    </message>
+    <message>
+        <source>the second argument of webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA bundle&gt;</source>
+        <translation>webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA 憑證套件組合&gt; 的第二個參數</translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation>必須至少為 1</translation>
+    </message>
+    <message>
+        <source>is not a CA certificate (basicConstraints CA:TRUE missing); sign with a CA</source>
+        <translation>不是 CA 憑證（缺少 basicConstraints CA:TRUE）；請以 CA 簽署</translation>
+    </message>
+    <message>
+        <source>does not belong to the CA key given; use the CA&apos;s own .key and .crt</source>
+        <translation>不屬於所提供的 CA 金鑰；請使用該 CA 自己的 .key 與 .crt</translation>
+    </message>
+    <message>
+        <source>has a signature that does not verify (altered or damaged); make a new CSR</source>
+        <translation>簽章驗證失敗（遭竄改或已損毀）；請建立新的 CSR</translation>
+    </message>
+    <message>
+        <source>expired on {not_valid_after_utc:%Y-%m-%d}; make a new CA</source>
+        <translation>已於 {not_valid_after_utc:%Y-%m-%d} 到期；請建立新的 CA</translation>
+    </message>
+    <message>
+        <source>should hold {want} but holds {found}</source>
+        <translation>應包含 {want}，但包含 {found}</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>實體憑證</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>中繼憑證</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>根 CA</translation>
+    </message>
+    <message>
+        <source>expired on {date}</source>
+        <translation>已於 {date} 到期</translation>
+    </message>
+    <message>
+        <source>not yet valid (valid from {date})</source>
+        <translation>尚未生效（自 {date} 起生效）</translation>
+    </message>
+    <message>
+        <source>signed by the next certificate</source>
+        <translation>由下一張憑證簽署</translation>
+    </message>
+    <message>
+        <source>not issued by the next certificate (issuer is {issuer}, next is {subject})</source>
+        <translation>不是由下一張憑證簽發（簽發者是 {issuer}，下一張是 {subject}）</translation>
+    </message>
+    <message>
+        <source>signed by a different CA with the same name {subject} (a renewed or another CA: the key identifiers differ)</source>
+        <translation>由另一個同名的 CA {subject} 簽署（已更新或不同的 CA：金鑰識別碼不同）</translation>
+    </message>
+    <message>
+        <source>signature does not match the next certificate&apos;s key</source>
+        <translation>簽章與下一張憑證的金鑰不符</translation>
+    </message>
+    <message>
+        <source>the next certificate is not a CA (basicConstraints)</source>
+        <translation>下一張憑證不是 CA (basicConstraints)</translation>
+    </message>
+    <message>
+        <source>path length exceeded: {subject} allows {path_length} CA(s) below it</source>
+        <translation>超過路徑長度限制：{subject} 之下只允許 {path_length} 個 CA</translation>
+    </message>
+    <message>
+        <source>the next certificate&apos;s CA key usage lacks keyCertSign</source>
+        <translation>下一張憑證的 CA 金鑰使用方式缺少 keyCertSign</translation>
+    </message>
+    <message>
+        <source>{number} → {next}: {name}: {reason}</source>
+        <translation>{number} → {next}：{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{number}: {name}: {reason}</source>
+        <translation>{number}：{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>root is not self-signed (its signature does not verify with its own key)</source>
+        <translation>根 CA 不是自我簽署（其簽章無法以自己的金鑰驗證）</translation>
+    </message>
+    <message>
+        <source>root is missing: add the certificate of {name}</source>
+        <translation>缺少根 CA：請加入 {name} 的憑證</translation>
+    </message>
+    <message>
+        <source>the last certificate is not a CA; the root belongs at the bottom</source>
+        <translation>最後一張憑證不是 CA；根 CA 應放在最下方</translation>
+    </message>
+    <message>
+        <source>{key} matches the {kind} {file} ({cn})</source>
+        <translation>{key} 與{kind} {file}（{cn}）相符</translation>
+    </message>
+    <message>
+        <source>{key} does NOT match the {kind} {file} ({cn})</source>
+        <translation>{key} 與{kind} {file}（{cn}）不符</translation>
+    </message>
+    <message>
+        <source>✓ {cn} ({file}): {reason}</source>
+        <translation>✓ {cn}（{file}）：{reason}</translation>
+    </message>
+    <message>
+        <source>✗ {cn} ({file}): {reason}</source>
+        <translation>✗ {cn}（{file}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} matches none of the certificates or CSRs given</source>
+        <translation>{key} 與所提供的任何憑證或 CSR 都不符</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>no CA certificate given, so no chain was verified: add the CA bundle or root</source>
+        <translation>未提供 CA 憑證，因此沒有驗證任何憑證信任鏈：請加入 CA 憑證套件組合或根 CA</translation>
+    </message>
+    <message>
+        <source>has an unclosed quote; close it or remove it</source>
+        <translation>有未關閉的引號；請補上或移除</translation>
+    </message>
+    <message>
+        <source>must start with &apos;pki csr&apos; or &apos;pki selfsigned&apos;</source>
+        <translation>必須以「pki csr」或「pki selfsigned」開頭</translation>
+    </message>
+    <message>
+        <source>is missing: after &apos;pki {value}&apos; comes the file name (e.g. cms1), then CN:&lt;name&gt;</source>
+        <translation>缺少：在「pki {value}」之後應接檔案名稱（例如 cms1），再接 CN:&lt;名稱&gt;</translation>
+    </message>
+    <message>
+        <source>{value} is separated by a space; join the names with commas only</source>
+        <translation>{value} 以空格分隔；請只用逗號連接名稱</translation>
+    </message>
+    <message>
+        <source>a /C=../CN=.. subject string is not MMP syntax; write CN:&lt;value&gt; C:&lt;code&gt; ...</source>
+        <translation>/C=../CN=.. 形式的主體字串不是 MMP 語法；請寫成 CN:&lt;值&gt; C:&lt;代碼&gt; ...</translation>
+    </message>
+    <message>
+        <source>write {name}:&lt;value&gt; with a colon, not {name}=&lt;value&gt;</source>
+        <translation>請用冒號寫成 {name}:&lt;值&gt;，而不是 {name}=&lt;值&gt;</translation>
+    </message>
+    <message>
+        <source>is not a KEY:value token; if it belongs to the previous value, put that value in quotes</source>
+        <translation>不是「欄位:值」形式；若它屬於前一個值，請以引號括住該值</translation>
+    </message>
+    <message>
+        <source>unknown field; {hint}</source>
+        <translation>未知的欄位；{hint}</translation>
+    </message>
+    <message>
+        <source>is given twice; give each field once</source>
+        <translation>出現兩次；每個欄位只能提供一次</translation>
+    </message>
+    <message>
+        <source>is empty; give a value after the colon or leave the field out</source>
+        <translation>是空的；請在冒號後提供值，或省略此欄位</translation>
+    </message>
+    <message>
+        <source>is required: add CN:&lt;fully qualified domain name&gt;, e.g. CN:cms1.example.com</source>
+        <translation>為必填：請加入 CN:&lt;完整網域名稱&gt;，例如 CN:cms1.example.com</translation>
+    </message>
+    <message>
+        <source>{item} is also a database core; list it once</source>
+        <translation>{item} 也是資料庫核心；只需列出一次</translation>
+    </message>
+    <message>
+        <source>enter at least one server name</source>
+        <translation>請至少輸入一個伺服器名稱</translation>
+    </message>
+    <message>
+        <source>does not exist on CMS {value}; remove it</source>
+        <translation>在 CMS {value} 中不存在；請移除</translation>
+    </message>
+    <message>
+        <source>({label}) is not one of the servers; check the name</source>
+        <translation>（{label}）不是其中一台伺服器；請檢查名稱</translation>
+    </message>
+    <message>
+        <source>is used by a command but not in the export set; add it or change the file</source>
+        <translation>被指令使用，但不在匯出的檔案中；請加入它或更換檔案</translation>
+    </message>
+    <message>
+        <source>Web Admin</source>
+        <translation>Web Admin</translation>
+    </message>
+    <message>
+        <source>Call Bridge</source>
+        <translation>Call Bridge</translation>
+    </message>
+    <message>
+        <source>Web Bridge</source>
+        <translation>Web Bridge</translation>
+    </message>
+    <message>
+        <source>Web Bridge 3</source>
+        <translation>Web Bridge 3</translation>
+    </message>
+    <message>
+        <source>TURN</source>
+        <translation>TURN</translation>
+    </message>
+    <message>
+        <source>XMPP</source>
+        <translation>XMPP</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>負載平衡器</translation>
+    </message>
+    <message>
+        <source>Database cluster</source>
+        <translation>資料庫叢集</translation>
+    </message>
+    <message>
+        <source>enter at least one server name, e.g. cms1.example.com</source>
+        <translation>請至少輸入一個伺服器名稱，例如 cms1.example.com</translation>
+    </message>
+    <message>
+        <source>a single combined server has one name; choose Cluster for several</source>
+        <translation>單一整合伺服器只有一個名稱；若有多台請選擇「叢集」</translation>
+    </message>
+    <message>
+        <source>enter at least one edge server, or choose another topology</source>
+        <translation>請至少輸入一台 Edge 伺服器，或選擇其他拓撲</translation>
+    </message>
+    <message>
+        <source>one certificate for every service; the CN and every name in the SAN</source>
+        <translation>所有服務共用一張憑證；一般名稱 (CN) 與所有名稱都在主體別名 (SAN) 中</translation>
+    </message>
+    <message>
+        <source>the name the admin browses to</source>
+        <translation>管理員瀏覽時使用的名稱</translation>
+    </message>
+    <message>
+        <source>serverAuth and clientAuth; every Call Bridge in the SAN</source>
+        <translation>serverAuth 與 clientAuth；每台 Call Bridge 都在主體別名 (SAN) 中</translation>
+    </message>
+    <message>
+        <source>every name users type to join</source>
+        <translation>使用者加入會議時輸入的每個名稱</translation>
+    </message>
+    <message>
+        <source>XMPP clients need the XMPP domain and server names in the SAN</source>
+        <translation>XMPP 用戶端需要主體別名 (SAN) 中包含 XMPP 網域與伺服器名稱</translation>
+    </message>
+    <message>
+        <source>the TURN server&apos;s own name</source>
+        <translation>TURN 伺服器自己的名稱</translation>
+    </message>
+    <message>
+        <source>serverAuth and clientAuth</source>
+        <translation>serverAuth 與 clientAuth</translation>
+    </message>
+    <message>
+        <source>reusing the name of a key that a CMS service is using breaks that service at once; choose a new basename, or confirm the overwrite (--force) if this key is not in use</source>
+        <translation>沿用 CMS 服務正在使用的金鑰名稱會立即中斷該服務；請選擇新的基本名稱，或在此金鑰未使用時確認覆寫 (--force)</translation>
+    </message>
+    <message>
+        <source>folder does not exist; create it or choose another</source>
+        <translation>資料夾不存在；請建立資料夾或選擇其他資料夾</translation>
+    </message>
+    <message>
+        <source>already exists; {LIVE_KEY_WARNING}</source>
+        <translation>已存在；{LIVE_KEY_WARNING}</translation>
+    </message>
+    <message>
+        <source>already exists; choose another name or allow overwriting</source>
+        <translation>已存在；請選擇其他名稱或允許覆寫</translation>
+    </message>
+    <message>
+        <source>appeared while writing; nothing was written — try again</source>
+        <translation>在寫入期間出現；沒有寫入任何內容 — 請再試一次</translation>
+    </message>
+    <message>
+        <source>could not be written: {p}</source>
+        <translation>無法寫入：{p}</translation>
+    </message>
+    <message>
+        <source>is a folder; name a file</source>
+        <translation>是資料夾；請指定檔案</translation>
+    </message>
+    <message>
+        <source>is {p} MB; certificate files are far smaller — is this the right file?</source>
+        <translation>大小為 {p} MB；憑證檔案遠小於此 — 這是正確的檔案嗎？</translation>
+    </message>
+    <message>
+        <source>does not exist; check the name and folder</source>
+        <translation>不存在；請檢查名稱與資料夾</translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied</source>
+        <translation>無法讀取：權限不足</translation>
+    </message>
+    <message>
+        <source>cannot be read: {p}</source>
+        <translation>無法讀取：{p}</translation>
+    </message>
+    <message>
+        <source>is empty (0 bytes); was the download or copy interrupted?</source>
+        <translation>是空的（0 位元組）；下載或複製是否中斷？</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主體</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>簽發者</translation>
+    </message>
+    <message>
+        <source>Subject alt names</source>
+        <translation>主體別名</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期間自</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期間至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>簽章</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <source>Basic constraints</source>
+        <translation>基本限制</translation>
+    </message>
+    <message>
+        <source>Key usage</source>
+        <translation>金鑰使用方式</translation>
+    </message>
+    <message>
+        <source>Extended key usage</source>
+        <translation>延伸金鑰使用方式</translation>
+    </message>
+    <message>
+        <source>Public key SHA-256</source>
+        <translation>公開金鑰 SHA-256</translation>
+    </message>
+    <message>
+        <source>EXPIRED on {date}</source>
+        <translation>已於 {date} 到期</translation>
+    </message>
+    <message>
+        <source>NOT YET VALID (from {date})</source>
+        <translation>尚未生效（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>valid, expires in {days} day(s)</source>
+        <translation>有效，{days} 天後到期</translation>
+    </message>
+    <message>
+        <source>not present (not a CA)</source>
+        <translation>不存在（不是 CA）</translation>
+    </message>
+    <message>
+        <source>certificate request</source>
+        <translation>憑證簽署請求</translation>
+    </message>
+    <message>
+        <source>signature verifies</source>
+        <translation>簽章驗證成功</translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT VERIFY (damaged or altered)</source>
+        <translation>簽章驗證失敗（已損毀或遭竄改）</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>私密金鑰</translation>
+    </message>
+    <message>
+        <source>is not a folder</source>
+        <translation>不是資料夾</translation>
+    </message>
+    <message>
+        <source>holds an encrypted private key; enter its password</source>
+        <translation>包含加密的私密金鑰；請輸入其密碼</translation>
+    </message>
+    <message>
+        <source>the private key is not encrypted; leave the password empty</source>
+        <translation>私密金鑰未加密；請將密碼留白</translation>
+    </message>
+    <message>
+        <source>wrong password for the private key; try again</source>
+        <translation>私密金鑰的密碼錯誤；請再試一次</translation>
+    </message>
+    <message>
+        <source>holds a damaged private key block; export the key again</source>
+        <translation>包含已損毀的私密金鑰區塊；請重新匯出金鑰</translation>
+    </message>
+    <message>
+        <source>holds a private key of a type this tool cannot read</source>
+        <translation>包含本工具無法讀取類型的私密金鑰</translation>
+    </message>
+    <message>
+        <source>holds a private key type CMS cannot use (use RSA)</source>
+        <translation>包含 CMS 無法使用的私密金鑰類型（請使用 RSA）</translation>
+    </message>
+    <message>
+        <source>has a PEM block without its -----END line (truncated?); copy the whole block</source>
+        <translation>有缺少 -----END 行的 PEM 區塊（被截斷？）；請複製整個區塊</translation>
+    </message>
+    <message>
+        <source>PEM block {number} ({p}) is damaged: invalid base64</source>
+        <translation>第 {number} 個 PEM 區塊（{p}）已損毀：base64 無效</translation>
+    </message>
+    <message>
+        <source>PEM block {number} is a {p!r}, not a certificate, key or CSR</source>
+        <translation>第 {number} 個 PEM 區塊是 {p!r}，不是憑證、金鑰或 CSR</translation>
+    </message>
+    <message>
+        <source>PEM block {number} ({p}) is damaged and cannot be decoded</source>
+        <translation>第 {number} 個 PEM 區塊（{p}）已損毀，無法解碼</translation>
+    </message>
+    <message>
+        <source>has no certificate, private key or CSR in it</source>
+        <translation>其中沒有憑證、私密金鑰或 CSR</translation>
+    </message>
+    <message>
+        <source>is a PKCS#12 (.pfx) file protected by a password; enter it</source>
+        <translation>是受密碼保護的 PKCS#12 (.pfx) 檔案；請輸入密碼</translation>
+    </message>
+    <message>
+        <source>wrong password for this PKCS#12 (.pfx) file, or the file is damaged</source>
+        <translation>此 PKCS#12 (.pfx) 檔案的密碼錯誤，或檔案已損毀</translation>
+    </message>
+    <message>
+        <source>is a damaged PKCS#12 (.pfx) file; export it again</source>
+        <translation>是已損毀的 PKCS#12 (.pfx) 檔案；請重新匯出</translation>
+    </message>
+    <message>
+        <source>is a PKCS#12 file with no certificate or key in it</source>
+        <translation>是不含憑證或金鑰的 PKCS#12 檔案</translation>
+    </message>
+    <message>
+        <source>is empty; was the download or copy interrupted?</source>
+        <translation>是空的；下載或複製是否中斷？</translation>
+    </message>
+    <message>
+        <source>looks like a DER file but is damaged or truncated; download it again</source>
+        <translation>看起來是 DER 檔案，但已損毀或被截斷；請重新下載</translation>
+    </message>
+    <message>
+        <source>is text without a -----BEGIN CERTIFICATE----- block; is this the right file?</source>
+        <translation>是沒有 -----BEGIN CERTIFICATE----- 區塊的文字；這是正確的檔案嗎？</translation>
+    </message>
+    <message>
+        <source>is not a certificate, key or CSR file (not PEM, DER, PKCS#7 or PKCS#12)</source>
+        <translation>不是憑證、金鑰或 CSR 檔案（不是 PEM、DER、PKCS#7 或 PKCS#12）</translation>
+    </message>
+    <message>
+        <source>a certificate</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>a CSR</source>
+        <translation>CSR</translation>
+    </message>
+    <message>
+        <source>holds {what}, not a private key; name the .key file</source>
+        <translation>包含{what}，不是私密金鑰；請指定 .key 檔案</translation>
+    </message>
+    <message>
+        <source>holds more than one private key; give a file with one key</source>
+        <translation>包含多把私密金鑰；請提供只含一把金鑰的檔案</translation>
+    </message>
+    <message>
+        <source>{value} has a label that is not a valid internationalised name; check the spelling</source>
+        <translation>{value} 有不是有效國際化網域名稱的標籤；請檢查拼字</translation>
+    </message>
+    <message>
+        <source>is empty; enter a fully qualified domain name such as cms1.example.com</source>
+        <translation>是空的；請輸入完整網域名稱 (FQDN)，例如 cms1.example.com</translation>
+    </message>
+    <message>
+        <source>{value} contains a space; a domain name has none</source>
+        <translation>{value} 含有空格；網域名稱不含空格</translation>
+    </message>
+    <message>
+        <source>{value} looks like a URL; enter only the host name, e.g. join.example.com</source>
+        <translation>{value} 看起來像 URL；請只輸入主機名稱，例如 join.example.com</translation>
+    </message>
+    <message>
+        <source>{value} contains &apos;:&apos; (a port?); enter only the host name</source>
+        <translation>{value} 含有「:」（連接埠？）；請只輸入主機名稱</translation>
+    </message>
+    <message>
+        <source>{value} is an e-mail address, not a host name</source>
+        <translation>{value} 是電子郵件地址，不是主機名稱</translation>
+    </message>
+    <message>
+        <source>{value} has an empty label (two dots in a row); remove the extra dot</source>
+        <translation>{value} 有空白標籤（連續兩個點）；請移除多餘的點</translation>
+    </message>
+    <message>
+        <source>{value} is not fully qualified; add the domain, e.g. {item}.example.com</source>
+        <translation>{value} 不是完整網域名稱；請加上網域，例如 {item}.example.com</translation>
+    </message>
+    <message>
+        <source>{value}: a wildcard is not allowed here</source>
+        <translation>{value}：此處不允許使用萬用字元</translation>
+    </message>
+    <message>
+        <source>{value}: only the leftmost label may be a wildcard (e.g. *.example.com)</source>
+        <translation>{value}：只有最左邊的標籤可以是萬用字元（例如 *.example.com）</translation>
+    </message>
+    <message>
+        <source>{value}: a wildcard must be the whole label &apos;*&apos;, not part of one</source>
+        <translation>{value}：萬用字元必須是完整的標籤「*」，不能只是標籤的一部分</translation>
+    </message>
+    <message>
+        <source>{value}: a wildcard needs at least two labels after it (*.example.com)</source>
+        <translation>{value}：萬用字元之後至少需要兩個標籤（*.example.com）</translation>
+    </message>
+    <message>
+        <source>{value} has a label longer than 63 characters</source>
+        <translation>{value} 有超過 63 個字元的標籤</translation>
+    </message>
+    <message>
+        <source>{value} has the label {value2}; use letters, digits and &apos;-&apos; only, not at the start or end of a label</source>
+        <translation>{value} 有標籤 {value2}；只能使用英文字母、數字與「-」，且「-」不能在標籤的開頭或結尾</translation>
+    </message>
+    <message>
+        <source>{value} is neither a valid IP address nor a domain name</source>
+        <translation>{value} 既不是有效的 IP 位址，也不是網域名稱</translation>
+    </message>
+    <message>
+        <source>{value} is longer than {MAX_FQDN} characters</source>
+        <translation>{value} 超過 {MAX_FQDN} 個字元</translation>
+    </message>
+    <message>
+        <source>has an empty entry (two commas in a row?); remove it</source>
+        <translation>有空白項目（連續兩個逗號？）；請移除</translation>
+    </message>
+    <message>
+        <source>{value} contains a space; separate names with commas, no spaces</source>
+        <translation>{value} 含有空格；請以逗號分隔名稱，不要使用空格</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid e-mail address</source>
+        <translation>{value} 不是有效的電子郵件地址</translation>
+    </message>
+    <message>
+        <source>{value} includes a port; enter the name or address without &apos;:port&apos;</source>
+        <translation>{value} 包含連接埠；請輸入不含「:連接埠」的名稱或位址</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid IPv4 address (four numbers 0-255)</source>
+        <translation>{value} 不是有效的 IPv4 位址（四個 0-255 的數字）</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; the limit is {p}</source>
+        <translation>長度為 {count} 個字元；上限為 {p}</translation>
+    </message>
+    <message>
+        <source>contains bytes that are not valid UTF-8; retype the value</source>
+        <translation>包含不是有效 UTF-8 的位元組；請重新輸入</translation>
+    </message>
+    <message>
+        <source>contains a control character (tab, newline …); retype the value</source>
+        <translation>包含控制字元（定位字元、換行…）；請重新輸入</translation>
+    </message>
+    <message>
+        <source>contains &quot; or \, which cannot be typed in a pki command; remove it</source>
+        <translation>包含 &quot; 或 \，無法在 pki 指令中輸入；請移除</translation>
+    </message>
+    <message>
+        <source>is required: the file name for the key and CSR, e.g. cms1</source>
+        <translation>為必填：金鑰與 CSR 的檔案名稱，例如 cms1</translation>
+    </message>
+    <message>
+        <source>{value} contains &apos;.&apos;; give the name without extension{hint}</source>
+        <translation>{value} 含有「.」；請提供不含副檔名的名稱{hint}</translation>
+    </message>
+    <message>
+        <source>{value} may contain only letters, digits, &apos;-&apos; and &apos;_&apos; (no spaces)</source>
+        <translation>{value} 只能包含英文字母、數字、「-」與「_」（不可有空格）</translation>
+    </message>
+    <message>
+        <source>is longer than {MAX_BASENAME} characters; use a shorter name</source>
+        <translation>超過 {MAX_BASENAME} 個字元；請使用較短的名稱</translation>
+    </message>
+    <message>
+        <source>is required: the fully qualified domain name of the service</source>
+        <translation>為必填：服務的完整網域名稱 (FQDN)</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; RFC 5280 allows at most 64</source>
+        <translation>長度為 {count} 個字元；RFC 5280 最多允許 64 個</translation>
+    </message>
+    <message>
+        <source>{value} is an IP address; use the host name as CN and put the address in the SAN</source>
+        <translation>{value} 是 IP 位址；請以主機名稱作為一般名稱 (CN)，並將位址放入主體別名 (SAN)</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; RFC 5280 allows at most 64 — use a shorter name as CN and put the long one in the SAN</source>
+        <translation>長度為 {count} 個字元；RFC 5280 最多允許 64 個 — 請以較短的名稱作為一般名稱 (CN)，並將長名稱放入主體別名 (SAN)</translation>
+    </message>
+    <message>
+        <source>contains spaces; it is shown in quotes, and whether the CMS accepts that is unconfirmed — avoid spaces if the command fails</source>
+        <translation>包含空格；已以引號顯示，但 CMS 是否接受尚未確認 — 若指令失敗請避免使用空格</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; RFC 5280 allows at most {item}</source>
+        <translation>長度為 {count} 個字元；RFC 5280 最多允許 {item} 個</translation>
+    </message>
+    <message>
+        <source>{value} is not an ISO 3166 code; did you mean {right} ({item})?</source>
+        <translation>{value} 不是 ISO 3166 代碼；您是指 {right}（{item}）嗎？</translation>
+    </message>
+    <message>
+        <source>use the two-letter code {item}, not the name {value}</source>
+        <translation>請使用兩個字母的代碼 {item}，而不是名稱 {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not a two-letter ISO 3166 country code (e.g. TW, US, GB)</source>
+        <translation>{value} 不是兩個字母的 ISO 3166 國家/地區代碼（例如 TW、US、GB）</translation>
+    </message>
+    <message>
+        <source>{display} was listed twice; kept once</source>
+        <translation>{display} 重複列出；只保留一次</translation>
+    </message>
+    <message>
+        <source>added the CN {p}: CMS needs the CN in the SAN</source>
+        <translation>已加入一般名稱 (CN) {p}：CMS 需要主體別名 (SAN) 中包含 CN</translation>
+    </message>
+    <message>
+        <source>is empty: browsers and XMPP clients reject such a certificate; add at least the CN</source>
+        <translation>是空的：瀏覽器與 XMPP 用戶端會拒絕這樣的憑證；請至少加入一般名稱 (CN)</translation>
+    </message>
+    <message>
+        <source>{label}: check that your CMS version accepts ECDSA keys before you use it</source>
+        <translation>{label}：使用前請確認您的 CMS 版本接受 ECDSA 金鑰</translation>
+    </message>
+    <message>
+        <source>the certificate {reason}</source>
+        <translation>此憑證{reason}</translation>
+    </message>
+    <message>
+        <source>{role} {name} {reason}</source>
+        <translation>{role} {name}{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not issued by {issuer}: {reason}</source>
+        <translation>{name} 不是由 {issuer} 簽發：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is self-signed but not in the trusted file; add it there</source>
+        <translation>{name} 是自我簽署，但不在信任檔案中；請將它加入</translation>
+    </message>
+    <message>
+        <source>missing intermediate for issuer &quot;{name}&quot;: add it to the bundle</source>
+        <translation>缺少簽發者「{name}」的中繼憑證：請將它加入憑證套件組合</translation>
+    </message>
+    <message>
+        <source>{name} → {issuer}: {reason}</source>
+        <translation>{name} → {issuer}：{reason}</translation>
+    </message>
+    <message>
+        <source>no root CA in the bundle: add the self-signed root certificate</source>
+        <translation>憑證套件組合中沒有根 CA：請加入自我簽署的根憑證</translation>
+    </message>
+    <message>
+        <source>chain rejected: {reason}</source>
+        <translation>憑證信任鏈遭拒：{reason}</translation>
+    </message>
+    <message>
+        <source>verified: {names}</source>
+        <translation>驗證成功：{names}</translation>
+    </message>
+    <message>
+        <source>unrelated</source>
+        <translation>不相關</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateCard</name>
+    <message>
+        <source>EXPIRED {date}</source>
+        <translation>已到期 {date}</translation>
+    </message>
+    <message>
+        <source>expires {date} ({days} days left)</source>
+        <translation>{date} 到期（剩餘 {days} 天）</translation>
+    </message>
+    <message>
+        <source>issued by {issuer} · {key} · {sources}</source>
+        <translation>簽發者 {issuer} · {key} · {sources}</translation>
+    </message>
+</context>
+<context>
+    <name>ChainBuilderPage</name>
+    <message>
+        <source>Build a certificate bundle</source>
+        <translation>建立憑證套件組合</translation>
+    </message>
+    <message>
+        <source>Drop the files your CA sent (.cer, .crt, .p7b, .pfx, PEM) and put them in order: entity on top, root at the bottom.</source>
+        <translation>拖放 CA 傳回的檔案（.cer、.crt、.p7b、.pfx、PEM）並排好順序：實體憑證在上，根 CA 在下。</translation>
+    </message>
+    <message>
+        <source>Certificates in bundle order</source>
+        <translation>依憑證套件組合順序排列的憑證</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>新增檔案(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste PEM</source>
+        <translation>貼上 PEM(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A&amp;uto-order</source>
+        <translation>自動排序(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove unre&amp;lated</source>
+        <translation>移除不相關的憑證(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>&amp;Full chain (Web Bridge 3, TURN)</source>
+        <translation>完整憑證信任鏈（Web Bridge 3、TURN）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle (Call Bridge, Web Admin, XMPP)</source>
+        <translation>CA 憑證套件組合（Call Bridge、Web Admin、XMPP）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Entity only</source>
+        <translation>僅實體憑證(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Include the &amp;root CA</source>
+        <translation>包含根 CA(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Basename for the file name</source>
+        <translation>檔名使用的基本名稱</translation>
+    </message>
+    <message>
+        <source>basename, e.g. webbridge3-2026</source>
+        <translation>基本名稱，例如 webbridge3-2026</translation>
+    </message>
+    <message>
+        <source>Exact file contents</source>
+        <translation>確切的檔案內容</translation>
+    </message>
+    <message>
+        <source>&amp;Save bundle…</source>
+        <translation>儲存憑證套件組合(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>File name from:</source>
+        <translation>檔名依據：</translation>
+    </message>
+    <message>
+        <source>Certificates to add</source>
+        <translation>要加入的憑證</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.cer *.pem *.der *.p7b *.p7c *.pfx *.p12 *.key);;All files (*)</source>
+        <translation>憑證 (*.crt *.cer *.pem *.der *.p7b *.p7c *.pfx *.p12 *.key);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>正在載入 {name}…</translation>
+    </message>
+    <message>
+        <source>{name}: {count} new certificate(s)</source>
+        <translation>{name}：{count} 張新憑證</translation>
+    </message>
+    <message>
+        <source>, a private key</source>
+        <translation>，一把私密金鑰</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>{name} is protected. Password:</source>
+        <translation>{name} 受密碼保護。密碼：</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>剪貼簿</translation>
+    </message>
+    <message>
+        <source>No certificates yet: drop files here, or use Add files / Paste PEM.</source>
+        <translation>尚無憑證：將檔案拖放到這裡，或使用「新增檔案」/「貼上 PEM」。</translation>
+    </message>
+    <message>
+        <source>✓ Every link checks out.</source>
+        <translation>✓ 每個環節都通過檢查。</translation>
+    </message>
+    <message>
+        <source>✗ {n} problem(s): {first}</source>
+        <translation>✗ {n} 個問題：{first}</translation>
+    </message>
+    <message>
+        <source>{n} unrelated certificate(s) will be left out.</source>
+        <translation>將排除 {n} 張不相關的憑證。</translation>
+    </message>
+    <message>
+        <source>✓ the private key in {source} matches the entity certificate</source>
+        <translation>✓ {source} 中的私密金鑰與實體憑證相符</translation>
+    </message>
+    <message>
+        <source>✗ the private key in {source} does NOT match the entity certificate</source>
+        <translation>✗ {source} 中的私密金鑰與實體憑證不符</translation>
+    </message>
+    <message>
+        <source>{n} certificate(s), {size} bytes, LF line endings, no blank lines; the file ends with exactly one line break after the last -----END CERTIFICATE----- (the empty last line above).</source>
+        <translation>{n} 張憑證，{size} 位元組，LF 換行，沒有空白行；檔案在最後一個 -----END CERTIFICATE----- 之後剛好以一個換行結尾（即上方空白的最後一行）。</translation>
+    </message>
+    <message>
+        <source>Use {file} as {usage}</source>
+        <translation>將 {file} 用於：{usage}</translation>
+    </message>
+    <message>
+        <source>Save a broken chain?</source>
+        <translation>要儲存有問題的憑證信任鏈嗎？</translation>
+    </message>
+    <message>
+        <source>This order has problems:
+
+{problems}
+
+CMS will probably reject it. Save anyway?</source>
+        <translation>這個順序有問題：
+
+{problems}
+
+CMS 很可能會拒絕。仍要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>儲存憑證套件組合</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem)</source>
+        <translation>憑證 (*.crt *.pem)</translation>
+    </message>
+    <message>
+        <source>✓ Saved {path}</source>
+        <translation>✓ 已儲存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ChainModel</name>
+    <message>
+        <source>unrelated: not part of this chain; it will be left out</source>
+        <translation>不相關：不屬於此憑證信任鏈，將被排除</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check certificates</source>
+        <translation>檢查憑證</translation>
+    </message>
+    <message>
+        <source>Drop keys, CSRs, certificates and bundles: every key is matched, every certificate verified against the CAs given, everything sorted by expiry.</source>
+        <translation>拖放金鑰、CSR、憑證與憑證套件組合：比對每把金鑰、以提供的 CA 驗證每張憑證，並全部依到期日排序。</translation>
+    </message>
+    <message>
+        <source>Files to check</source>
+        <translation>要檢查的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>新增檔案(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>複製為文字(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩餘天數</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>CN</source>
+        <translation>一般名稱 (CN)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>結果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>詳細資料(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry</source>
+        <translation>到期日(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>{name} is protected. Password:</source>
+        <translation>{name} 受密碼保護。密碼：</translation>
+    </message>
+    <message>
+        <source>Drop files here or use Add files.</source>
+        <translation>將檔案拖放到這裡，或使用「新增檔案」。</translation>
+    </message>
+    <message>
+        <source>✗ {n} problem(s) found</source>
+        <translation>✗ 發現 {n} 個問題</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Chains</source>
+        <translation>憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>chain</source>
+        <translation>憑證信任鏈</translation>
+    </message>
+</context>
+<context>
+    <name>CmsWizard</name>
+    <message>
+        <source>CMS Certificate Wizard</source>
+        <translation>CMS 憑證精靈</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountryBox</name>
+    <message>
+        <source>e.g. TW</source>
+        <translation>例如 TW</translation>
+    </message>
+</context>
+<context>
+    <name>DbClusterPage</name>
+    <message>
+        <source>Database cluster certificates</source>
+        <translation>資料庫叢集憑證</translation>
+    </message>
+    <message>
+        <source>A small CA (dbca) signs dbserver and dbclient, as pki selfsigned and pki sign do on the primary.</source>
+        <translation>由一個小型 CA (dbca) 簽署 dbserver 與 dbclient，就像在主要節點上執行 pki selfsigned 與 pki sign 一樣。</translation>
+    </message>
+    <message>
+        <source>e.g. tplab.local</source>
+        <translation>例如 tplab.local</translation>
+    </message>
+    <message>
+        <source>cmscore1.example.com</source>
+        <translation>cmscore1.example.com</translation>
+    </message>
+    <message>
+        <source>cmscore2.example.com (one per line)</source>
+        <translation>cmscore2.example.com（每行一個）</translation>
+    </message>
+    <message>
+        <source>cores that only connect to the database (one per line)</source>
+        <translation>僅連線到資料庫的核心（每行一個）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Renewing expired database certificates (start with database cluster remove)</source>
+        <translation>更新已到期的資料庫憑證（先執行 database cluster remove）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>瀏覽(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Equivalent MMP commands</source>
+        <translation>等效的 MMP 指令</translation>
+    </message>
+    <message>
+        <source>CA domain</source>
+        <translation>CA 網域</translation>
+    </message>
+    <message>
+        <source>Primary core</source>
+        <translation>主要核心</translation>
+    </message>
+    <message>
+        <source>Other database cores</source>
+        <translation>其他資料庫核心</translation>
+    </message>
+    <message>
+        <source>Connect-only cores</source>
+        <translation>僅連線的核心</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>輸出資料夾</translation>
+    </message>
+    <message>
+        <source>CA &amp;domain (dbca CN):</source>
+        <translation>CA 網域（dbca 的 CN）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Primary core FQDN:</source>
+        <translation>主要核心 FQDN(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Other database &amp;cores:</source>
+        <translation>其他資料庫核心(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect-only cores:</source>
+        <translation>僅連線的核心(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>dbca:</source>
+        <translation>dbca：</translation>
+    </message>
+    <message>
+        <source>dbserver / dbclient:</source>
+        <translation>dbserver / dbclient：</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation>有效期間：</translation>
+    </message>
+    <message>
+        <source>Save in &amp;folder:</source>
+        <translation>儲存到資料夾(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The same on the primary&apos;s MMP:</source>
+        <translation>在主要節點的 MMP 上等效的指令：</translation>
+    </message>
+    <message>
+        <source>Folder for the database certificates</source>
+        <translation>存放資料庫憑證的資料夾</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Cannot create {folder}: {error}</source>
+        <translation>無法建立 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>Replace existing keys?</source>
+        <translation>要取代現有的金鑰嗎？</translation>
+    </message>
+    <message>
+        <source>{files} already exist in {folder}.
+
+If these are the keys your database cluster uses, replacing them breaks the cluster until every node has the new files. Choose an empty folder to keep them.
+
+Replace them?</source>
+        <translation>{folder} 中已有 {files}。
+
+如果這些是資料庫叢集正在使用的金鑰，取代它們會使叢集中斷，直到每個節點都換上新檔案為止。若要保留它們，請選擇空的資料夾。
+
+要取代嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>DbResultPage</name>
+    <message>
+        <source>Database cluster files and commands</source>
+        <translation>資料庫叢集檔案與指令</translation>
+    </message>
+    <message>
+        <source>Copy the files to each node, then type its commands on the MMP.</source>
+        <translation>將檔案複製到每個節點，然後在 MMP 上輸入該節點的指令。</translation>
+    </message>
+    <message>
+        <source>Commands per node</source>
+        <translation>各節點的指令</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all commands</source>
+        <translation>複製所有指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Making dbca, dbserver and dbclient…</source>
+        <translation>正在建立 dbca、dbserver 與 dbclient…</translation>
+    </message>
+    <message>
+        <source>{verdict} Wrote {count} files to {folder}; dbserver and dbclient verify against dbca.</source>
+        <translation>{verdict} 已將 {count} 個檔案寫入 {folder}；dbserver 與 dbclient 均通過 dbca 驗證。</translation>
+    </message>
+    <message>
+        <source># 1. Renewal: take the cluster apart first</source>
+        <translation># 1. 更新：先拆除叢集</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>主要節點</translation>
+    </message>
+    <message>
+        <source>joins the cluster</source>
+        <translation>加入叢集</translation>
+    </message>
+    <message>
+        <source>connects only</source>
+        <translation>僅連線</translation>
+    </message>
+    <message>
+        <source># {node} ({role}): copy {files} with SFTP, then type</source>
+        <translation># {node}（{role}）：以 SFTP 複製 {files}，然後輸入</translation>
+    </message>
+    <message>
+        <source># database cluster status must show the primary as: (me): Connected Primary</source>
+        <translation># database cluster status 必須將主要節點顯示為：(me): Connected Primary</translation>
+    </message>
+    <message>
+        <source>✗ Nothing was written. {message}</source>
+        <translation>✗ 沒有寫入任何內容。{message}</translation>
+    </message>
+</context>
+<context>
+    <name>DeploySheetPage</name>
+    <message>
+        <source>Commands for the CMS</source>
+        <translation>CMS 指令</translation>
+    </message>
+    <message>
+        <source>Say which file each service uses; the wizard writes the exact MMP commands, node by node.</source>
+        <translation>指定每個服務使用的檔案；精靈會逐節點寫出確切的 MMP 指令。</translation>
+    </message>
+    <message>
+        <source>CMS 3.x</source>
+        <translation>CMS 3.x</translation>
+    </message>
+    <message>
+        <source>CMS 2.x</source>
+        <translation>CMS 2.x</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>單一</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>叢集</translation>
+    </message>
+    <message>
+        <source>Core + edge</source>
+        <translation>核心 + Edge</translation>
+    </message>
+    <message>
+        <source>cms1.example.com cms2.example.com</source>
+        <translation>cms1.example.com cms2.example.com</translation>
+    </message>
+    <message>
+        <source>edge1.example.com</source>
+        <translation>edge1.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Certificate / full chain</source>
+        <translation>憑證 / 完整憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 憑證套件組合</translation>
+    </message>
+    <message>
+        <source>Files per service</source>
+        <translation>各服務使用的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>新增列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move row</source>
+        <translation>移除列(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Database cluster</source>
+        <translation>資料庫叢集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>primary FQDN</source>
+        <translation>主要節點 FQDN</translation>
+    </message>
+    <message>
+        <source>joining cores</source>
+        <translation>加入叢集的核心</translation>
+    </message>
+    <message>
+        <source>connect-only cores</source>
+        <translation>僅連線的核心</translation>
+    </message>
+    <message>
+        <source>re&amp;newal</source>
+        <translation>更新(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Deployment commands</source>
+        <translation>部署指令</translation>
+    </message>
+    <message>
+        <source>&amp;Copy commands</source>
+        <translation>複製指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as cms-commands.txt</source>
+        <translation>儲存為 cms-commands.txt(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Core server FQDNs</source>
+        <translation>核心伺服器 FQDN</translation>
+    </message>
+    <message>
+        <source>Edge server FQDNs</source>
+        <translation>Edge 伺服器 FQDN</translation>
+    </message>
+    <message>
+        <source>Folder with the files</source>
+        <translation>檔案所在的資料夾</translation>
+    </message>
+    <message>
+        <source>Database primary</source>
+        <translation>資料庫主要節點</translation>
+    </message>
+    <message>
+        <source>Joining cores</source>
+        <translation>加入叢集的核心</translation>
+    </message>
+    <message>
+        <source>Connect-only cores</source>
+        <translation>僅連線的核心</translation>
+    </message>
+    <message>
+        <source>CMS:</source>
+        <translation>CMS：</translation>
+    </message>
+    <message>
+        <source>C&amp;ore servers:</source>
+        <translation>核心伺服器(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Edge servers:</source>
+        <translation>Edge 伺服器(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Files in:</source>
+        <translation>檔案位置(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>all servers</source>
+        <translation>所有伺服器</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>choose a key and a certificate for at least one service, or the database cluster</source>
+        <translation>請為至少一個服務選擇金鑰與憑證，或選擇資料庫叢集</translation>
+    </message>
+    <message>
+        <source>Saved ✓ {name}</source>
+        <translation>已儲存 ✓ {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentPage</name>
+    <message>
+        <source>Your CMS deployment</source>
+        <translation>您的 CMS 部署</translation>
+    </message>
+    <message>
+        <source>Tell the wizard about the servers; it proposes the certificates each service needs.</source>
+        <translation>告訴精靈您的伺服器；精靈會建議每個服務所需的憑證。</translation>
+    </message>
+    <message>
+        <source>CMS 3.x (Web Bridge 3)</source>
+        <translation>CMS 3.x（Web Bridge 3）</translation>
+    </message>
+    <message>
+        <source>CMS 2.x (Web Bridge, XMPP)</source>
+        <translation>CMS 2.x（Web Bridge、XMPP）</translation>
+    </message>
+    <message>
+        <source>CMS version</source>
+        <translation>CMS 版本</translation>
+    </message>
+    <message>
+        <source>&amp;Single combined server</source>
+        <translation>單一整合伺服器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;luster of combined servers</source>
+        <translation>整合伺服器叢集(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Core and &amp;edge servers</source>
+        <translation>核心與 Edge 伺服器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Services to cover</source>
+        <translation>要涵蓋的服務</translation>
+    </message>
+    <message>
+        <source>cms1.example.com (one per line)</source>
+        <translation>cms1.example.com（每行一個）</translation>
+    </message>
+    <message>
+        <source>Server FQDNs</source>
+        <translation>伺服器 FQDN</translation>
+    </message>
+    <message>
+        <source>edge1.example.com (one per line)</source>
+        <translation>edge1.example.com（每行一個）</translation>
+    </message>
+    <message>
+        <source>Edge server FQDNs</source>
+        <translation>Edge 伺服器 FQDN</translation>
+    </message>
+    <message>
+        <source>join.example.com</source>
+        <translation>join.example.com</translation>
+    </message>
+    <message>
+        <source>Join URL host</source>
+        <translation>加入 URL 主機</translation>
+    </message>
+    <message>
+        <source>example.com</source>
+        <translation>example.com</translation>
+    </message>
+    <message>
+        <source>XMPP domain</source>
+        <translation>XMPP 網域</translation>
+    </message>
+    <message>
+        <source>One c&amp;ombined certificate for every service</source>
+        <translation>所有服務共用一張整合憑證(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Basename</source>
+        <translation>基本名稱</translation>
+    </message>
+    <message>
+        <source>CN</source>
+        <translation>一般名稱 (CN)</translation>
+    </message>
+    <message>
+        <source>SAN</source>
+        <translation>主體別名 (SAN)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Proposed certificates</source>
+        <translation>建議的憑證</translation>
+    </message>
+    <message>
+        <source>CMS &amp;version:</source>
+        <translation>CMS 版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Topology:</source>
+        <translation>拓撲：</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver FQDNs:</source>
+        <translation>伺服器 FQDN(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>E&amp;dge FQDNs:</source>
+        <translation>Edge FQDN(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Join URL host:</source>
+        <translation>加入 URL 主機(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;XMPP domain:</source>
+        <translation>XMPP 網域(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates to make (choose the one to start with):</source>
+        <translation>要建立的憑證（選擇要先建立的一個）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>all servers</source>
+        <translation>所有伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export to a USB stick</source>
+        <translation>匯出到 USB 隨身碟</translation>
+    </message>
+    <message>
+        <source>Each file is written, flushed, read back and compared; SHA256SUMS and a README in English and Chinese are written last.</source>
+        <translation>每個檔案都會寫入、排清、讀回並比對；最後寫入 SHA256SUMS 與中英文 README。</translation>
+    </message>
+    <message>
+        <source>Removable drives</source>
+        <translation>卸除式磁碟</translation>
+    </message>
+    <message>
+        <source>&amp;Other folder…</source>
+        <translation>其他資料夾(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;all drives</source>
+        <translation>顯示所有磁碟(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Files to export</source>
+        <translation>要匯出的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>新增檔案(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Folder name on the stick</source>
+        <translation>隨身碟上的資料夾名稱</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to stick</source>
+        <translation>複製到隨身碟(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Drive:</source>
+        <translation>磁碟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Files:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Folder &amp;name:</source>
+        <translation>資料夾名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>   (private key)</source>
+        <translation>   （私密金鑰）</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>匯出到資料夾</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>No USB stick found — plug one in, or choose Other folder…</source>
+        <translation>找不到 USB 隨身碟 — 請插入隨身碟，或選擇「其他資料夾…」</translation>
+    </message>
+    <message>
+        <source>⚠ {keys}: private keys are copied unencrypted, because CMS needs them so. Keep the stick with you and delete the keys once they are on the CMS.</source>
+        <translation>⚠ {keys}：私密金鑰會以未加密方式複製，因為 CMS 需要如此。請隨身保管隨身碟，並在金鑰放到 CMS 後將其刪除。</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>要取代檔案嗎？</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Replace the files of the same name?</source>
+        <translation>{error}
+
+要取代同名的檔案嗎？</translation>
+    </message>
+    <message>
+        <source>
+Nothing was copied.</source>
+        <translation>
+沒有複製任何檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratePage</name>
+    <message>
+        <source>Key and CSR</source>
+        <translation>金鑰與 CSR</translation>
+    </message>
+    <message>
+        <source>The key is made on this computer and never sent anywhere.</source>
+        <translation>金鑰在這台電腦上產生，不會傳送到任何地方。</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>開啟資料夾(&amp;O)</translation>
+    </message>
+    <message>
+        <source>CSR read back from disk</source>
+        <translation>從磁碟讀回的 CSR</translation>
+    </message>
+    <message>
+        <source>Make the ne&amp;xt certificate</source>
+        <translation>建立下一張憑證(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Build the bundle (when the certificate is back)</source>
+        <translation>建立憑證套件組合（憑證核發後）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Generating a {key} key and the request… this can take a few seconds.</source>
+        <translation>正在產生 {key} 金鑰與憑證簽署請求…這可能需要幾秒鐘。</translation>
+    </message>
+    <message>
+        <source>✓ Done: both files are written and read back.</source>
+        <translation>✓ 完成：兩個檔案都已寫入並讀回。</translation>
+    </message>
+    <message>
+        <source>Private key: {key}
+Request: {csr}</source>
+        <translation>私密金鑰：{key}
+憑證簽署請求：{csr}</translation>
+    </message>
+    <message>
+        <source>Next: send {csr} to your certificate authority. With a Microsoft CA, ask for a template that allows both server and client authentication. When the certificate comes back, build the bundle and copy the files to the CMS.</source>
+        <translation>下一步：將 {csr} 送交您的憑證授權單位 (CA)。若使用 Microsoft CA，請要求同時允許伺服器與用戶端驗證的範本。憑證核發後，建立憑證套件組合並將檔案複製到 CMS。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {e}</source>
+        <translation>未預期的錯誤：{e}</translation>
+    </message>
+    <message>
+        <source>✗ Nothing was written. {message}</source>
+        <translation>✗ 沒有寫入任何內容。{message}</translation>
+    </message>
+</context>
+<context>
+    <name>OnCmsPage</name>
+    <message>
+        <source>Run it on the CMS</source>
+        <translation>在 CMS 上執行</translation>
+    </message>
+    <message>
+        <source>&amp;Copy command</source>
+        <translation>複製指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.&lt;/li&gt;&lt;li&gt;Type &lt;tt&gt;pki list&lt;/tt&gt; first: if &lt;tt&gt;{name}.key&lt;/tt&gt; is listed and in use, choose a new basename — {warning}.&lt;/li&gt;&lt;li&gt;Paste the command above and press Enter.&lt;/li&gt;&lt;li&gt;Download &lt;tt&gt;{name}.csr&lt;/tt&gt; with SFTP and send it to your certificate authority.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;以 SSH（例如 PuTTY）連線到 CMS MMP，並以管理員身分登入。&lt;/li&gt;&lt;li&gt;先輸入 &lt;tt&gt;pki list&lt;/tt&gt;：如果列出了 &lt;tt&gt;{name}.key&lt;/tt&gt; 而且正在使用中，請選擇新的基本名稱 — {warning}。&lt;/li&gt;&lt;li&gt;貼上上方的指令並按 Enter。&lt;/li&gt;&lt;li&gt;以 SFTP 下載 &lt;tt&gt;{name}.csr&lt;/tt&gt;，並將它送交您的憑證授權單位 (CA)。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>The command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>This is exactly what runs: type it on the CMS, or let the wizard run it here.</source>
+        <translation>這就是實際執行的內容：在 CMS 上輸入，或讓精靈在此執行。</translation>
+    </message>
+    <message>
+        <source>pki csr command</source>
+        <translation>pki csr 指令</translation>
+    </message>
+    <message>
+        <source>&amp;Copy command</source>
+        <translation>複製指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate the key and CSR on this computer</source>
+        <translation>在這台電腦上產生金鑰與 CSR(&amp;G)</translation>
+    </message>
+    <message>
+        <source>I will &amp;run this command on the CMS (over SSH to the MMP)</source>
+        <translation>我會在 CMS 上執行這個指令（透過 SSH 連線到 MMP）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>輸出資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save in &amp;folder:</source>
+        <translation>儲存到資料夾(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>已複製 ✓</translation>
+    </message>
+    <message>
+        <source>Folder for the key and CSR</source>
+        <translation>存放金鑰與 CSR 的資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Generate key and CSR</source>
+        <translation>產生金鑰與 CSR(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Writes {key} (private key, readable only by you) and {csr}.</source>
+        <translation>將寫入 {key}（私密金鑰，只有您可讀取）與 {csr}。</translation>
+    </message>
+    <message>
+        <source>⚠ {key} already exists.</source>
+        <translation>⚠ {key} 已存在。</translation>
+    </message>
+    <message>
+        <source>Folder not found</source>
+        <translation>找不到資料夾</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose another folder.</source>
+        <translation>資料夾 {folder} 不存在。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <source>Replace the existing key?</source>
+        <translation>要取代現有的金鑰嗎？</translation>
+    </message>
+    <message>
+        <source>{key} already exists.
+
+If a CMS service uses a key of this name, replacing it breaks that service at once. Renewing in production? Go back and choose a new basename.
+
+Replace the key anyway?</source>
+        <translation>{key} 已存在。
+
+如果有 CMS 服務使用這個名稱的金鑰，取代它會立即中斷該服務。要在正式環境中更新嗎？請返回並選擇新的基本名稱。
+
+仍要取代金鑰嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>SanEditor</name>
+    <message>
+        <source>Name or address</source>
+        <translation>名稱或位址</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Subject alternative names</source>
+        <translation>主體別名 (SAN)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste list</source>
+        <translation>貼上清單(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add names from the clipboard, separated by commas, spaces or lines</source>
+        <translation>從剪貼簿加入名稱，以逗號、空格或換行分隔</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>您想要做什麼？</translation>
+    </message>
+    <message>
+        <source>Certificates for Cisco Meeting Server, from request to the files on the server.</source>
+        <translation>Cisco Meeting Server 的憑證：從憑證簽署請求到伺服器上的檔案。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>&amp;Language / 語言:</source>
+        <translation>語言 / Language(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>立即重新啟動(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Takes effect when the wizard restarts.</source>
+        <translation>重新啟動精靈後生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectPage</name>
+    <message>
+        <source>Subject of the certificate</source>
+        <translation>憑證主體</translation>
+    </message>
+    <message>
+        <source>Fields are checked against the CMS rules as you type.</source>
+        <translation>輸入時即依 CMS 規則檢查各欄位。</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation>（預設）</translation>
+    </message>
+    <message>
+        <source> — check your CMS accepts ECDSA</source>
+        <translation> — 請確認您的 CMS 接受 ECDSA</translation>
+    </message>
+    <message>
+        <source>e.g. callbridge-2026 (letters, digits, - and _)</source>
+        <translation>例如 callbridge-2026（英文字母、數字、- 與 _）</translation>
+    </message>
+    <message>
+        <source>fully qualified domain name, e.g. cms1.example.com</source>
+        <translation>完整網域名稱 (FQDN)，例如 cms1.example.com</translation>
+    </message>
+    <message>
+        <source>state or province, e.g. Taipei</source>
+        <translation>省/州，例如 Taipei</translation>
+    </message>
+    <message>
+        <source>&amp;Basename:</source>
+        <translation>基本名稱(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Basename</source>
+        <translation>基本名稱</translation>
+    </message>
+    <message>
+        <source>Common &amp;name (CN):</source>
+        <translation>一般名稱 (CN)(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Common name</source>
+        <translation>一般名稱</translation>
+    </message>
+    <message>
+        <source>Organi&amp;zational unit (OU):</source>
+        <translation>組織單位 (OU)(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Organizational unit</source>
+        <translation>組織單位</translation>
+    </message>
+    <message>
+        <source>&amp;Organization (O):</source>
+        <translation>組織 (O)(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>&amp;State / province (ST):</source>
+        <translation>省/州 (ST)(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation>省/州</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y (C):</source>
+        <translation>國家/地區 (C)(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>Subject &amp;alt names:</source>
+        <translation>主體別名 (SAN)(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Subject alternative names</source>
+        <translation>主體別名 (SAN)</translation>
+    </message>
+    <message>
+        <source>&amp;Key type:</source>
+        <translation>金鑰類型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>金鑰類型</translation>
+    </message>
+</context>
+</TS>

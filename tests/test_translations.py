@@ -1,0 +1,147 @@
+"""Traditional Chinese is complete and reviewed; the wizard really starts in it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWizard
+
+ROOT = Path(__file__).parent.parent
+TS = ROOT / "resources" / "translations" / "cmswizard_zh_TW.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(path)
+    found = {}
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def test_every_source_string_has_a_finished_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "cmswizard").rglob("*.py"))
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run(
+        [str(lupdate), "-tr-function-alias", "QT_TR_NOOP=N_", "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    wanted = _messages(fresh)
+    committed = _messages(TS)
+    assert len(wanted) > 400
+    missing = [source for key, source in ((k, k[1]) for k in wanted) if key not in committed]
+    assert missing == [], f"not in {TS.name} (run make update-translations, then translate): {missing[:5]}"
+    unfinished = [
+        key[1]
+        for key, message in committed.items()
+        if key in wanted
+        and (
+            message.find("translation").get("type") == "unfinished"
+            or not (message.findtext("translation") or "").strip()
+        )
+    ]
+    assert unfinished == [], f"unfinished translations: {unfinished[:5]}"
+
+
+def test_translations_keep_placeholders_and_mnemonics() -> None:
+    for (_, source), message in _messages(TS).items():
+        translation = message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), source
+        if re.search(r"&\w", source.replace("&&", "")):
+            assert re.search(r"&\w", translation), f"mnemonic lost: {source!r} → {translation!r}"
+        assert "\n" not in source or source.count("\n") <= translation.count("\n") + 1, source
+
+
+def test_glossary_terms_are_cisco_zh_tw() -> None:
+    text = TS.read_text(encoding="utf-8")
+    for term in (
+        "憑證",
+        "憑證簽署請求",
+        "私密金鑰",
+        "憑證套件組合",
+        "主體別名",
+        "萬用字元",
+        "中繼憑證",
+        "根 CA",
+        "資料庫叢集",
+        "完整網域名稱",
+    ):
+        assert term in text, term
+    for wrong in ("证书", "私钥", "證書"):  # simplified Chinese, or the mainland/HK word for certificate
+        assert wrong not in text, wrong
+
+
+@pytest.fixture
+def zh_tw(qapp: QApplication):
+    from cmswizard.gui.i18n import install_language
+
+    assert install_language(qapp, "zh_TW") == "zh_TW"
+    yield
+    install_language(qapp, "en")
+
+
+def test_wizard_starts_in_traditional_chinese(qtbot, zh_tw, tmp_path: Path) -> None:
+    from cmswizard.gui.settings import Settings
+    from cmswizard.gui.wizard import CmsWizard
+
+    wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.windowTitle() == "CMS 憑證精靈"
+    assert wizard.currentPage().title() == "您想要做什麼？"
+    assert "下一步" in wizard.button(QWizard.WizardButton.NextButton).text()
+    assert "取消" in wizard.button(QWizard.WizardButton.CancelButton).text()
+    wizard.next()
+    page = wizard.deployment_page
+    assert page.title() == "您的 CMS 部署"
+    page.nodes.setPlainText("https://cms1.example.com")
+    assert "看起來像 URL" in page.message.plain_text()  # an engine message, translated
+    assert "上一步" in wizard.button(QWizard.WizardButton.BackButton).text()
+
+
+def test_engine_messages_are_translated(zh_tw) -> None:
+    from cmswizard.gui.i18n import error_text, translated
+    from cmswizard.pki.errors import CmsInputError
+    from cmswizard.pki.spec import SubjectInput, check_subject
+
+    checked = check_subject(SubjectInput("cms1", "cms1.example.com", c="UK"))
+    assert translated(checked.for_field("C")[0].message) == "'UK' 不是 ISO 3166 代碼；您是指 GB（United Kingdom）嗎？"
+    try:
+        from cmswizard.pki.command import parse
+
+        parse("pki csr cms1 CN:cms1.example.com L:Taipei")
+    except CmsInputError as error:
+        assert error_text(error).startswith("'L:': 未知的欄位；")
+
+
+def test_pseudo_translation_stretches_every_string(qapp: QApplication, qtbot, tmp_path: Path) -> None:
+    from cmswizard.gui.i18n import install_language
+    from cmswizard.gui.settings import Settings
+    from cmswizard.gui.wizard import CmsWizard
+
+    install_language(qapp, "en", pseudo=True)
+    try:
+        wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
+        qtbot.addWidget(wizard)
+        title = wizard.start_page.title()
+        assert title.startswith("[What do you want to do?") and len(title) >= len("What do you want to do?") * 1.3
+    finally:
+        install_language(qapp, "en")
+
+
+def test_language_choice() -> None:
+    from cmswizard.gui.i18n import choose_language
+
+    assert choose_language("zh_TW", "en") == "zh_TW"
+    assert choose_language(None, "zh_TW") == "zh_TW"
+    assert choose_language(None, "") in ("en", "zh_TW")
+    assert choose_language("xx", "") in ("en", "zh_TW")
