@@ -56,5 +56,13 @@ screenshots: $(STAMP) $(QM)
 		QT_QPA_PLATFORM=offscreen $(BIN)/python -m cmswizard.gui.screenshots docs/screenshots --lang zh_TW; \
 	fi
 
+# A one-folder app with PyInstaller, then a smoke run of the built binary offscreen.
+package: $(STAMP) $(QM)
+	$(BIN)/python -m pip install --quiet pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/cmswizard.spec
+	QT_QPA_PLATFORM=offscreen dist/cmswizard/cmswizard --self-test
+	dist/cmswizard/cmswizard pki csr --help >/dev/null
+	@echo "built dist/cmswizard/ ($$(du -sh dist/cmswizard | cut -f1))"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache cmswizard/gui/translations

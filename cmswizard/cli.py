@@ -384,6 +384,7 @@ def _build_parser() -> _Parser:
     parser.add_argument(
         "--pseudo", action="store_true", help="pseudo-translate the wizard (40%% longer) to check layouts"
     )
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)  # packaging smoke test
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     pki = commands.add_parser("pki", help="the CMS MMP pki commands, run on this computer")
     verbs = pki.add_subparsers(dest="verb", parser_class=_Parser, required=True)
@@ -511,6 +512,10 @@ def _run(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
+        if args.command is None and args.self_test:
+            from cmswizard.gui.launch import self_test
+
+            return int(self_test())
         if args.command is None:
             from cmswizard.gui.launch import launch
 

@@ -73,3 +73,32 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     wizard = CmsWizard(settings)
     wizard.show()
     return int(app.exec())
+
+
+def self_test() -> int:
+    """Build the wizard in both languages and paint its first page: the packaged app's smoke test."""
+    import tempfile
+    from pathlib import Path
+
+    from cmswizard.gui.i18n import install_language
+    from cmswizard.gui.settings import Settings
+    from cmswizard.gui.wizard import CmsWizard
+
+    app = create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        for language in ("en", "zh_TW"):
+            if install_language(app, language) != language:
+                print(f"self-test: could not load {language}", file=sys.stderr)
+                return 1
+            wizard = CmsWizard(Settings.at(Path(folder) / "settings.ini"))
+            wizard.show()
+            app.processEvents()
+            if wizard.grab().isNull() or not wizard.currentPage().title():
+                print("self-test: the first page did not paint", file=sys.stderr)
+                return 1
+            if language == "zh_TW" and wizard.currentPage().title() == "What do you want to do?":
+                print("self-test: the zh_TW catalogue is missing", file=sys.stderr)
+                return 1
+            wizard.close()
+    print("self-test: ok")
+    return 0

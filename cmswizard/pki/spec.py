@@ -153,7 +153,7 @@ def check_basename(value: str) -> str:
         raise CmsInputError("basename", N_("is required: the file name for the key and CSR, e.g. cms1"))
     if "." in name:
         stem = name.split(".")[0]
-        hint = f", e.g. {stem}" if stem and _BASENAME.match(stem) else ""
+        hint = Text(N_(", e.g. {stem}"), stem=stem) if stem and _BASENAME.match(stem) else ""
         raise CmsInputError(
             "basename",
             Text(N_("{value} contains '.'; give the name without extension{hint}"), value=shorten(name), hint=hint),

@@ -772,6 +772,10 @@
         <translation>為必填：金鑰與 CSR 的檔案名稱，例如 cms1</translation>
     </message>
     <message>
+        <source>, e.g. {stem}</source>
+        <translation>，例如 {stem}</translation>
+    </message>
+    <message>
         <source>{value} contains &apos;.&apos;; give the name without extension{hint}</source>
         <translation>{value} 含有「.」；請提供不含副檔名的名稱{hint}</translation>
     </message>
