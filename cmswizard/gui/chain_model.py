@@ -41,6 +41,15 @@ class ChainRole(enum.IntEnum):
 
 
 @dataclass(frozen=True)
+class _RowInfo:
+    role: str
+    unrelated: bool
+    link_ok: bool | None  # None for the last row
+    link_text: str
+    validity: str | None
+
+
+@dataclass(frozen=True)
 class KeyMatch:
     source: str
     matches: bool
@@ -56,6 +65,7 @@ class ChainModel(QAbstractListModel):
         self._keys: list[tuple[str, PrivateKey]] = []
         self._ordering = check_order([])
         self._unrelated: set[bytes] = set()
+        self._rows: list[_RowInfo] = []
         self.at: dt.datetime | None = None
 
     # --- contents -------------------------------------------------------------------------
@@ -147,18 +157,38 @@ class ChainModel(QAbstractListModel):
 
     # --- what the engine says ---------------------------------------------------------------
     def _recheck(self) -> None:
-        related = [i for i in self._items if i.fingerprint not in self._unrelated_now()]
+        """Ask the engine once per change; data() then only reads (the view asks for every row often)."""
+        self._unrelated = self._unrelated_now()
+        related = [i for i in self._items if i.fingerprint not in self._unrelated]
         self._ordering = check_order(related, at=self.at)
+        position = {item.fingerprint: number for number, item in enumerate(related)}
+        self._rows = []
+        for item in self._items:
+            role = role_of(item).value
+            if item.fingerprint in self._unrelated:
+                self._rows.append(
+                    _RowInfo(role, True, False, self.tr("unrelated: not part of this chain; it will be left out"), None)
+                )
+                continue
+            number = position[item.fingerprint]
+            validity = self._ordering.validity[number]
+            ok: bool | None
+            if number < len(self._ordering.links):
+                link = self._ordering.links[number]
+                ok, text = link.ok, ("✓ " if link.ok else "✗ ") + translated(link.reason)
+            elif self._ordering.last_problem and number == len(related) - 1:
+                ok, text = False, "✗ " + translated(self._ordering.last_problem)
+            else:
+                ok, text = None, ""
+            self._rows.append(_RowInfo(role, False, ok, text, translated(validity) if validity else None))
 
     def _unrelated_now(self) -> set[bytes]:
         found = auto_order(self._items, at=self.at)
         chains = [c for c in found.chains if len(c.items) > 1] or list(found.chains)
-        main = chains[0].items if chains else ()
-        on_chain = {item.fingerprint for item in main}
-        self._unrelated = {item.fingerprint for item in self._items if item.fingerprint not in on_chain}
-        if not main:
-            self._unrelated = set()
-        return self._unrelated
+        if not chains:
+            return set()
+        on_chain = {item.fingerprint for item in chains[0].items}
+        return {item.fingerprint for item in self._items if item.fingerprint not in on_chain}
 
     def _links_changed(self) -> None:
         if self._items:
@@ -185,17 +215,8 @@ class ChainModel(QAbstractListModel):
         return [KeyMatch(source, key_matches(key, entity.certificate)) for source, key in self._keys]
 
     def link_text(self, row: int) -> tuple[bool | None, str]:
-        item = self._items[row]
-        if item.fingerprint in self._unrelated:
-            return False, self.tr("unrelated: not part of this chain; it will be left out")
-        related = self.chain_items()
-        position = related.index(item)
-        if position < len(self._ordering.links):
-            link = self._ordering.links[position]
-            return link.ok, ("✓ " if link.ok else "✗ ") + translated(link.reason)
-        if self._ordering.last_problem and position == len(related) - 1:
-            return False, "✗ " + translated(self._ordering.last_problem)
-        return None, ""
+        info = self._rows[row]
+        return info.link_ok, info.link_text
 
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -210,8 +231,9 @@ class ChainModel(QAbstractListModel):
             return item.subject_cn
         if role == Qt.ItemDataRole.ToolTipRole:
             return certificate.subject.rfc4514_string()
+        info = self._rows[index.row()]
         if role == ChainRole.ROLE:
-            return role_of(item).value
+            return info.role
         if role == ChainRole.ISSUER:
             return item.issuer_cn
         if role == ChainRole.EXPIRY:
@@ -223,19 +245,15 @@ class ChainModel(QAbstractListModel):
         if role == ChainRole.SOURCES:
             return ", ".join(Path(s).name for s in item.sources)
         if role == ChainRole.UNRELATED:
-            return item.fingerprint in self._unrelated
-        if role in (ChainRole.LINK_OK, ChainRole.LINK_TEXT):
-            ok, text = self.link_text(index.row())
-            return ok if role == ChainRole.LINK_OK else text
+            return info.unrelated
+        if role == ChainRole.LINK_OK:
+            return info.link_ok
+        if role == ChainRole.LINK_TEXT:
+            return info.link_text
         if role == ChainRole.VALIDITY_PROBLEM:
-            related = self.chain_items()
-            if item in related:
-                problem = self._ordering.validity[related.index(item)]
-                return translated(problem) if problem else None
-            return None
+            return info.validity
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            ok, text = self.link_text(index.row())
-            return f"{role_of(item).value}: {item.subject_cn}, {text}"
+            return f"{translated(info.role)}: {item.subject_cn}, {info.link_text}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -140,6 +140,7 @@ class ChainBuilderPage(QWizardPage):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(CertificateCard(self.view))
+        self.view.setUniformItemSizes(True)  # every card is the same height: no size pass over all rows
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
