@@ -540,6 +540,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _warn("cmswizard: interrupted; nothing was left half-written")
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # e.g. `cmswizard pki inspect x | head -1`: the reader left, that is fine
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:  # the CLI never shows a traceback
         _warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it")
         return EXIT_BAD_INPUT

@@ -1,0 +1,54 @@
+"""Starting the program: no display, version, module entry, pipes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _env(**changes: str | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update({k: v for k, v in changes.items() if v is not None})
+    return env
+
+
+def test_no_display_says_so_and_points_to_the_cli() -> None:
+    if sys.platform != "linux":
+        return
+    done = subprocess.run([sys.executable, "-m", "cmswizard"], capture_output=True, text=True, env=_env(), timeout=60)
+    assert done.returncode == 2
+    assert "no display found" in done.stderr and "cmswizard pki csr" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_version_and_help() -> None:
+    done = subprocess.run([sys.executable, "-m", "cmswizard", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("cmswizard ")
+    helped = subprocess.run([sys.executable, "-m", "cmswizard", "pki", "csr", "--help"], capture_output=True, text=True)
+    assert helped.returncode == 0 and "CN:<fqdn>" in helped.stdout
+
+
+def test_self_test_offscreen() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cmswizard", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=_env(QT_QPA_PLATFORM="offscreen"),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "self-test: ok" in done.stdout
+
+
+def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    from factory import hierarchy
+
+    chain = tmp_path / "chain.pem"
+    chain.write_bytes(b"".join(c.pem for c in hierarchy(depth=3).chain) * 20)
+    done = subprocess.run(
+        f"{sys.executable} -m cmswizard pki inspect {chain} | head -1", shell=True, capture_output=True, text=True
+    )
+    assert done.stdout.startswith("[1/")
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr
