@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from cmswizard.gui.chain_model import ChainModel, ChainRole
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_in_background
-from cmswizard.gui.widgets import CommandBox
+from cmswizard.gui.widgets import CommandBox, ask_password
 from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
@@ -287,14 +286,9 @@ class ChainBuilderPage(QWizardPage):
     def _load_failed(self, path: Path, error: Exception) -> None:
         self.loading -= 1
         if isinstance(error, PasswordRequired):
-            password, ok = QInputDialog.getText(
-                self,
-                self.tr("Password"),
-                self.tr("{name} is protected. Password:").format(name=path.name),
-                QLineEdit.EchoMode.Password,
-            )
-            if ok:
-                self.load_paths([path], password.encode())
+            password = ask_password(self, path)
+            if password is not None:
+                self.load_paths([path], password)
             return
         text = error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}"
         self.message.setText(f'<span style="color:#b00020">✗ {text}</span>')

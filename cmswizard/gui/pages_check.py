@@ -10,9 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QTabWidget,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_in_background
+from cmswizard.gui.widgets import ask_password
 from cmswizard.pki.check import CheckReport, check_files
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_file
@@ -117,9 +116,9 @@ class CheckPage(QWizardPage):
         self.loading -= 1
         self.loaded.append(loaded)
         parts = [
-            f"{len(loaded.certificates)} certificate(s)" if loaded.certificates else "",
-            f"{len(loaded.keys)} key(s)" if loaded.keys else "",
-            f"{len(loaded.csrs)} CSR(s)" if loaded.csrs else "",
+            self.tr("{n} certificate(s)").format(n=len(loaded.certificates)) if loaded.certificates else "",
+            self.tr("{n} key(s)").format(n=len(loaded.keys)) if loaded.keys else "",
+            self.tr("{n} CSR(s)").format(n=len(loaded.csrs)) if loaded.csrs else "",
         ]
         self.files.addItem(f"{Path(loaded.name).name} — {loaded.format.value}: {', '.join(p for p in parts if p)}")
         self._recheck()
@@ -127,14 +126,9 @@ class CheckPage(QWizardPage):
     def _failed(self, path: Path, error: Exception) -> None:
         self.loading -= 1
         if isinstance(error, PasswordRequired):
-            password, ok = QInputDialog.getText(
-                self,
-                self.tr("Password"),
-                self.tr("{name} is protected. Password:").format(name=path.name),
-                QLineEdit.EchoMode.Password,
-            )
-            if ok:
-                self._load(path, password.encode())
+            password = ask_password(self, path)
+            if password is not None:
+                self._load(path, password)
             return
         self.errors.append(error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
         self.files.addItem(f"✗ {path.name}")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.gui.i18n import error_text, facts_text, translated
 from cmswizard.gui.tasks import run_in_background
-from cmswizard.gui.widgets import CommandBox, CountryBox, FieldMessage, SanEditor
+from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage, SanEditor
 from cmswizard.gui.wizard import PageId
 from cmswizard.pki.command import render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
@@ -495,9 +494,7 @@ class GeneratePage(_CsrPage):
         self.setSubTitle(self.tr("The key is made on this computer and never sent anywhere."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
+        self.progress = BusyBar(self)
         self.files = QLabel(self)
         self.files.setWordWrap(True)
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.gui.i18n import error_text
 from cmswizard.gui.tasks import run_in_background
-from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.gui.widgets import BusyBar, CommandBox, FieldMessage
 from cmswizard.pki.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_file
@@ -195,9 +194,7 @@ class DbResultPage(QWizardPage):
         self.setSubTitle(self.tr("Copy the files to each node, then type its commands on the MMP."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
+        self.progress = BusyBar(self)
         self.sheet = CommandBox(self)
         self.sheet.setAccessibleName(self.tr("Commands per node"))
         self.copy_button = QPushButton(self.tr("&Copy all commands"), self)

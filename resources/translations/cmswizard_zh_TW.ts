@@ -879,6 +879,14 @@
         <source>unrelated</source>
         <translation>不相關</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>{name} is protected. Password:</source>
+        <translation>{name} 受密碼保護。密碼：</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -1000,14 +1008,6 @@
     <message>
         <source>, a private key</source>
         <translation>，一把私密金鑰</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密碼</translation>
-    </message>
-    <message>
-        <source>{name} is protected. Password:</source>
-        <translation>{name} 受密碼保護。密碼：</translation>
     </message>
     <message>
         <source>clipboard</source>
@@ -1140,12 +1140,16 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <translation>到期日(&amp;X)</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>密碼</translation>
+        <source>{n} certificate(s)</source>
+        <translation>{n} 張憑證</translation>
     </message>
     <message>
-        <source>{name} is protected. Password:</source>
-        <translation>{name} 受密碼保護。密碼：</translation>
+        <source>{n} key(s)</source>
+        <translation>{n} 把金鑰</translation>
+    </message>
+    <message>
+        <source>{n} CSR(s)</source>
+        <translation>{n} 個 CSR</translation>
     </message>
     <message>
         <source>Drop files here or use Add files.</source>
