@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -37,6 +39,7 @@ __all__ = [
     "write_self_signed_ca",
 ]
 
+_T = TypeVar("_T")
 CA_DAYS = 3650
 LEAF_DAYS = 825  # the longest validity browsers accepted for private-CA server certificates
 # Backdate a little: a CMS whose clock runs a few minutes slow must not see "not yet valid".
@@ -220,14 +223,10 @@ def issue_certificate(
     return SignedCertificate(builder.sign(ca_key, signature_hash_for(ca_key)), tuple(notes))
 
 
-def _single(path: Path, kind: str) -> x509.Certificate | x509.CertificateSigningRequest:
-    loaded = load_file(path)
-    items: list[x509.Certificate] | list[x509.CertificateSigningRequest] = (
-        loaded.csrs if kind == "csr" else loaded.certificates
-    )
+def _the_only(items: Sequence[_T], path: Path, want: str) -> _T:
+    """The one CSR or CA certificate a file must hold."""
     if len(items) != 1:
-        found = "nothing of that kind" if not items else f"{len(items)} of them"
-        want = "one CSR" if kind == "csr" else "one CA certificate"
+        found = N_("nothing of that kind") if not items else Text(N_("{count} of them"), count=len(items))
         raise CmsInputError(str(path), Text(N_("should hold {want} but holds {found}"), want=want, found=found))
     return items[0]
 
@@ -248,10 +247,10 @@ def sign_csr_file(
     csr_path = folder / f"{basename}.csr"
     out_path = folder / f"{basename}.crt"
     check_can_write([OutputFile(out_path, b"", replace=force)])
-    csr = _single(csr_path, "csr")
-    ca_cert = _single(folder / f"{ca_basename}.crt", "crt")
+    csr = _the_only(load_file(csr_path).csrs, csr_path, N_("one CSR"))
+    ca_path = folder / f"{ca_basename}.crt"
+    ca_cert = _the_only(load_file(ca_path).certificates, ca_path, N_("one CA certificate"))
     ca_key = load_private_key(folder / f"{ca_basename}.key")
-    assert isinstance(csr, x509.CertificateSigningRequest) and isinstance(ca_cert, x509.Certificate)
     signed = issue_certificate(csr, ca_key, ca_cert, days=days, usage=usage, where=str(csr_path))
     write_files([OutputFile(out_path, signed.certificate.public_bytes(Encoding.PEM), replace=force)])
     return out_path, signed

@@ -23,6 +23,7 @@ from cmswizard.pki.loader import LoadedFile
 __all__ = [
     "Chain",
     "ChainItem",
+    "IssuerIndex",
     "LinkStatus",
     "Ordering",
     "Role",
@@ -284,7 +285,9 @@ class Chain:
 
 
 @dataclass
-class _Index:
+class IssuerIndex:
+    """Who may have issued whom in a pile: subject look-ups and cached signature checks."""
+
     items: list[ChainItem]
     at: dt.datetime
     by_subject: dict[bytes, list[ChainItem]] = field(default_factory=dict)
@@ -347,7 +350,7 @@ class AutoOrder:
 def auto_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None) -> AutoOrder:
     """Find every entity's chain in an unordered pile. Linear in the pile (each certificate is
     indexed once, and each issuer search is a dictionary look-up plus a signature check)."""
-    index = _Index(list(items), at or _now())
+    index = IssuerIndex(list(items), at or _now())
     issuers_of_something: set[bytes] = set()
     for item in items:
         for parent in index.issuers(item):

@@ -10,6 +10,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
@@ -28,6 +29,7 @@ __all__ = [
     "make_spec",
 ]
 
+_T = TypeVar("_T")
 DB_CLIENT_CN = "postgres"
 _BASENAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_BASENAME = 64
@@ -305,22 +307,22 @@ def _check_san(entries: Iterable[str], cn: str, purpose: Purpose, problems: list
 def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> SpecCheck:
     """Check every field; return the spec (if no field has an error) and all problems found."""
     problems: list[Problem] = []
-    values: dict[str, object] = {}
 
-    def attempt(name: str, check: Callable[[], object]) -> None:
+    def attempt(check: Callable[[], _T]) -> _T | None:
+        """The checked value, or None with the error recorded (so every field is checked at once)."""
         try:
-            values[name] = check()
+            return check()
         except CmsInputError as error:
             problems.append(Problem(error.where, Severity.ERROR, error.message))
+            return None
 
-    attempt("basename", lambda: check_basename(typed.basename))
-    attempt("cn", lambda: _check_cn(typed.cn, purpose, problems))
-    attempt("ou", lambda: _check_optional(typed.ou, "OU", problems))
-    attempt("o", lambda: _check_optional(typed.o, "O", problems))
-    attempt("st", lambda: _check_optional(typed.st, "ST", problems))
-    attempt("c", lambda: check_country(typed.c))
-    if "cn" in values:
-        attempt("san", lambda: _check_san(typed.san, str(values["cn"]), purpose, problems))
+    basename = attempt(lambda: check_basename(typed.basename))
+    cn = attempt(lambda: _check_cn(typed.cn, purpose, problems))
+    ou = attempt(lambda: _check_optional(typed.ou, "OU", problems))
+    o = attempt(lambda: _check_optional(typed.o, "O", problems))
+    st = attempt(lambda: _check_optional(typed.st, "ST", problems))
+    c = attempt(lambda: check_country(typed.c))
+    san = attempt(lambda: _check_san(typed.san, cn, purpose, problems)) if cn is not None else None
     if typed.key_type.is_ec:
         problems.append(
             Problem(
@@ -332,18 +334,9 @@ def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> Spe
                 ),
             )
         )
-    if any(p.severity is Severity.ERROR for p in problems):
+    if basename is None or cn is None or any(p.severity is Severity.ERROR for p in problems):
         return SpecCheck(None, tuple(problems))
-    spec = CsrSpec(
-        basename=str(values["basename"]),
-        cn=str(values["cn"]),
-        ou=values["ou"],  # type: ignore[arg-type]
-        o=values["o"],  # type: ignore[arg-type]
-        st=values["st"],  # type: ignore[arg-type]
-        c=values["c"],  # type: ignore[arg-type]
-        san=values["san"],  # type: ignore[arg-type]
-        key_type=typed.key_type,
-    )
+    spec = CsrSpec(basename, cn, ou, o, st, c, san or (), typed.key_type)
     return SpecCheck(spec, tuple(problems))
 
 

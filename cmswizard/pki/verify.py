@@ -23,8 +23,8 @@ from cryptography.x509.verification import (
 
 from cmswizard.pki.chain import (
     ChainItem,
+    IssuerIndex,
     Role,
-    _Index,
     check_order,
     common_name,
     make_item,
@@ -67,7 +67,7 @@ def _explain(
     leaf: ChainItem, pile: list[ChainItem], roots: list[ChainItem], at: dt.datetime
 ) -> tuple[tuple[ChainItem, ...], str]:
     """Rebuild the path by hand and name the first thing wrong with it."""
-    index = _Index([leaf, *pile, *roots], at)
+    index = IssuerIndex([leaf, *pile, *roots], at)
     path = index.path_up(leaf, set())
     root_prints = {r.fingerprint for r in roots}
     for position, item in enumerate(path):

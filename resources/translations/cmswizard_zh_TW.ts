@@ -196,8 +196,24 @@
         <translation>已於 {not_valid_after_utc:%Y-%m-%d} 到期；請建立新的 CA</translation>
     </message>
     <message>
+        <source>nothing of that kind</source>
+        <translation>沒有這類項目</translation>
+    </message>
+    <message>
+        <source>{count} of them</source>
+        <translation>{count} 個</translation>
+    </message>
+    <message>
         <source>should hold {want} but holds {found}</source>
         <translation>應包含 {want}，但包含 {found}</translation>
+    </message>
+    <message>
+        <source>one CSR</source>
+        <translation>一個 CSR</translation>
+    </message>
+    <message>
+        <source>one CA certificate</source>
+        <translation>一張 CA 憑證</translation>
     </message>
     <message>
         <source>entity</source>
