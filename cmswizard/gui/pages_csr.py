@@ -407,7 +407,7 @@ class PreviewPage(_CsrPage):
                 spec.key_type,
             )
         )
-        self.notes.show_problems([p for p in checked.problems if p.severity is Severity.WARNING])
+        self.notes.show_problems([p for p in checked.problems if p.severity is Severity.WARNING], with_field=True)
         self.folder.setText(str(self.state.folder))
         self._mode_changed()
 

@@ -50,13 +50,14 @@ class FieldMessage(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
-    def show_problems(self, problems: Sequence[Problem]) -> None:
+    def show_problems(self, problems: Sequence[Problem], *, with_field: bool = False) -> None:
         if not problems:
             self.clear()
             self.hide()
             return
         lines = [
-            f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} {_escape(translated(p.message))}</span>'
+            f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} '
+            f"{_escape(f'{p.field}: ' if with_field else '')}{_escape(translated(p.message))}</span>"
             for p in problems
         ]
         self.setText("<br>".join(lines))
