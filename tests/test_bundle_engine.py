@@ -251,35 +251,22 @@ def test_openssl_verify_accepts_written_files(pki: Hierarchy, tmp_path: Path) ->
     )
     (tmp_path / "root.pem").write_bytes(pki.root.pem)
     (tmp_path / "leaf.pem").write_bytes(pki.leaf.pem)
-    done = subprocess.run(
-        [
-            "openssl",
-            "verify",
-            "-CAfile",
-            str(tmp_path / "root.pem"),
-            "-untrusted",
-            str(tmp_path / "ca-bundle.pem"),
-            str(tmp_path / "leaf.pem"),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
     (tmp_path / "full.pem").write_bytes(bundle_bytes(chain))
-    done = subprocess.run(
-        [
-            "openssl",
-            "verify",
-            "-CAfile",
-            str(tmp_path / "root.pem"),
-            "-untrusted",
-            str(tmp_path / "full.pem"),
-            str(tmp_path / "leaf.pem"),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    for untrusted in ("ca-bundle.pem", "full.pem"):
+        done = subprocess.run(
+            [
+                "openssl",
+                "verify",
+                "-CAfile",
+                str(tmp_path / "root.pem"),
+                "-untrusted",
+                str(tmp_path / untrusted),
+                str(tmp_path / "leaf.pem"),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, (untrusted, done.stderr)
 
 
 def _handshake(tmp_path: Path, chain_file: Path, key_pem: bytes, root_pem: bytes) -> str | None:
