@@ -171,6 +171,7 @@ BAD_INPUTS = [
     (["cms1", "CN:cms1.example.com", "O:" + LONG], "characters long"),
     (["cms1", "CN:cms1.example.com", "O:Ex\udcffample"], "not valid UTF-8"),
     (["cms1", "CN=cms1.example.com"], "write CN:<value> with a colon"),
+    (["cms1", "CN:a.example.com", "\n="], "write KEY:<value> with a colon, not KEY=<value>"),
     (["cms1", "/C=TW/CN=cms1.example.com"], "subject string is not MMP syntax"),
     (["cms1", "CN:cms1"], "is not fully qualified"),
     (["cms1", "CN:10.0.0.5"], "is an IP address; use the host name as CN"),

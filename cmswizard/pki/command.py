@@ -99,6 +99,8 @@ def read_tokens(
                 )
             if "=" in token:
                 name = token.partition("=")[0]
+                if not (name.isidentifier() and len(name) <= 20):  # never echo raw control characters
+                    name = "KEY"
                 raise CmsInputError(
                     shorten(token), Text(N_("write {name}:<value> with a colon, not {name}=<value>"), name=name)
                 )
