@@ -209,7 +209,12 @@ class DeploymentPage(_CsrPage):
         for proposal in self._found:
             who = proposal.node or self.tr("all servers")
             item = QTreeWidgetItem(
-                [proposal.basename, proposal.cn, ", ".join(proposal.san), f"{proposal.service_labels} ({who})"]
+                [
+                    proposal.basename,
+                    proposal.cn,
+                    ", ".join(proposal.san),
+                    f"{', '.join(translated(s.label) for s in proposal.services)} ({who})",
+                ]
             )
             item.setToolTip(3, translated(proposal.why))
             self.proposals.addTopLevelItem(item)

@@ -78,7 +78,3 @@ def _start(
     relay.succeeded.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda error: finish(on_error, error))
     QThreadPool.globalInstance().start(_Job(work, relay))
-
-
-def busy() -> bool:
-    return bool(_running)

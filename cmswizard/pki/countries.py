@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["COMMON_MISTAKES", "COUNTRIES", "country_name"]
+__all__ = ["COMMON_MISTAKES", "COUNTRIES"]
 
 _TABLE = """\
 AD Andorra|AE United Arab Emirates|AF Afghanistan|AG Antigua and Barbuda|AI Anguilla|AL Albania|
@@ -50,7 +50,3 @@ COUNTRIES: dict[str, str] = dict(
 
 # Codes people type that are not ISO 3166 alpha-2, with the code they almost always mean.
 COMMON_MISTAKES: dict[str, str] = {"UK": "GB", "EN": "GB", "EL": "GR", "ROC": "TW", "USA": "US", "ZHTW": "TW"}
-
-
-def country_name(code: str) -> str | None:
-    return COUNTRIES.get(code.upper())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from cmswizard.pki.dbcluster import CLIENT_FILES, SERVER_FILES, DbClusterPlan
+from cmswizard.pki.dbcluster import DbClusterPlan
 from cmswizard.pki.deployment import CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.names import check_fqdn
@@ -63,10 +63,6 @@ class NodeSheet:
         for name in files:
             if name and name not in self.files:
                 self.files.append(name)
-
-    def commands(self) -> list[str]:
-        """Only what is typed at the MMP prompt (comments are not MMP commands)."""
-        return [line.command for line in self.lines if line.command]
 
 
 @dataclass(frozen=True)
@@ -239,6 +235,3 @@ def build_sheet(
                 missing[0], N_("is used by a command but not in the export set; add it or change the file")
             )
     return sheet_set
-
-
-DB_FILES = tuple(dict.fromkeys((*SERVER_FILES, *CLIENT_FILES)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.names import check_fqdn
@@ -92,10 +92,6 @@ class ProposedCertificate:
     node: str = ""  # the server it is for; "" when shared
     why: str = ""
 
-    @property
-    def service_labels(self) -> str:
-        return ", ".join(s.label for s in self.services)
-
 
 @dataclass(frozen=True)
 class _Names:
@@ -103,7 +99,6 @@ class _Names:
     edges: list[str]
     join: str | None
     xmpp: str | None
-    notes: list[str] = field(default_factory=list)
 
 
 def _check_names(deployment: Deployment) -> _Names:
