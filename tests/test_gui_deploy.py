@@ -135,3 +135,20 @@ def test_export_page_volumes_refresh_and_clash(
     export.copy_button.click()
     qtbot.waitUntil(lambda: export.result is not None and not export.running, timeout=20_000)
     qtbot.waitUntil(lambda: "✓" in export.summary.toPlainText(), timeout=20_000)
+
+
+def test_deploy_sheet_has_a_tab_per_node(qtbot, wizard: CmsWizard) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    wizard.start_flow("deploy")
+    page = wizard.deploy_page
+    page.cluster.setChecked(True)
+    page.nodes.setText("cms1.example.com cms2.example.com")
+    tabs = [page.node_tabs.tabText(i) for i in range(page.node_tabs.count())]
+    assert tabs == ["All nodes", "cms1.example.com", "cms2.example.com"]
+    page.node_tabs.setCurrentIndex(2)
+    page.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("# ===== cms2.example.com (cluster node) =====")
+    assert "cms1.example.com (cluster node)" not in copied
+    assert "callbridge certs callbridge-2026.key" in copied

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -127,7 +128,9 @@ class DeploySheetPage(QWizardPage):
         self.message = FieldMessage(self)
         self.sheet_box = CommandBox(self)
         self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
-        self.copy_button = QPushButton(self.tr("&Copy commands"), self)
+        self.node_tabs = QTabWidget(self)  # "All nodes", then one tab per node to copy and paste on its MMP
+        self.node_tabs.addTab(self.sheet_box, self.tr("All nodes"))
+        self.copy_button = QPushButton(self.tr("&Copy this tab"), self)
         self.save_button = QPushButton(self.tr("&Save as cms-commands.txt"), self)
         for widget, name in (
             (self.nodes, self.tr("Core server FQDNs")),
@@ -173,7 +176,7 @@ class DeploySheetPage(QWizardPage):
         layout.addLayout(rows, 2)
         layout.addLayout(db_row)
         layout.addWidget(self.message)
-        layout.addWidget(self.sheet_box, 3)
+        layout.addWidget(self.node_tabs, 3)
         layout.addLayout(buttons)
 
         self.version.currentIndexChanged.connect(self._version_changed)
@@ -186,7 +189,7 @@ class DeploySheetPage(QWizardPage):
         self.browse.clicked.connect(self._choose_folder)
         self.add_row.clicked.connect(lambda: self.add_service_row())
         self.remove_row.clicked.connect(self._remove_row)
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.sheet_box.toPlainText()))
+        self.copy_button.clicked.connect(self.copy_current_tab)
         self.save_button.clicked.connect(self.save_sheet)
         self.sheet: DeploymentSheet | None = None
         self.files: list[str] = []
@@ -362,12 +365,34 @@ class DeploySheetPage(QWizardPage):
         except CmsInputError as error:
             self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
             self.sheet_box.setPlainText("")
+            self._set_node_tabs(None)
         else:
             self.message.show_problems([])
             self.sheet_box.setPlainText(self.sheet.text())
+            self._set_node_tabs(self.sheet)
         for button in (self.copy_button, self.save_button):
             button.setEnabled(self.sheet is not None)
         self.completeChanged.emit()
+
+    def _set_node_tabs(self, sheet: DeploymentSheet | None) -> None:
+        current = self.node_tabs.tabText(self.node_tabs.currentIndex())
+        while self.node_tabs.count() > 1:
+            widget = self.node_tabs.widget(1)
+            self.node_tabs.removeTab(1)
+            if widget is not None:
+                widget.deleteLater()
+        for node in sheet.nodes if sheet is not None else ():
+            box = CommandBox(self.node_tabs)
+            box.setAccessibleName(self.tr("Commands for {node}").format(node=node.node))
+            box.setPlainText(sheet.node_text(node) if sheet is not None else "")
+            self.node_tabs.addTab(box, node.node)
+            if node.node == current:
+                self.node_tabs.setCurrentWidget(box)
+
+    def copy_current_tab(self) -> None:
+        box = self.node_tabs.currentWidget()
+        if isinstance(box, CommandBox):
+            QGuiApplication.clipboard().setText(box.toPlainText())
 
     def save_sheet(self) -> Path | None:
         if self.sheet is None:

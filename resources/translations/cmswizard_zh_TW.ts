@@ -1503,8 +1503,12 @@ Replace them?</source>
         <translation>部署指令</translation>
     </message>
     <message>
-        <source>&amp;Copy commands</source>
-        <translation>複製指令(&amp;C)</translation>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>&amp;Copy this tab</source>
+        <translation>複製此分頁(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Save as cms-commands.txt</source>
@@ -1561,6 +1565,10 @@ Replace them?</source>
     <message>
         <source>choose a key and a certificate for at least one service, or the database cluster</source>
         <translation>請為至少一個服務選擇金鑰與憑證，或選擇資料庫叢集</translation>
+    </message>
+    <message>
+        <source>Commands for {node}</source>
+        <translation>{node} 的指令</translation>
     </message>
     <message>
         <source>Saved ✓ {name}</source>
