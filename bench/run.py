@@ -151,31 +151,27 @@ def bench_startup() -> None:
     row("wizard cold start to first paint (process, offscreen)", show(paint), "", "< 0.5 s")
 
 
-def bench_event_loop_gap() -> None:
+def qt_script(name: str) -> list[float]:
+    """Run a bench/ helper with offscreen Qt in its own process; it prints numbers."""
     done = subprocess.run(
-        [PY, str(Path(__file__).parent / "event_gap.py")],
+        [PY, str(Path(__file__).parent / name)],
         check=True,
         capture_output=True,
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
-    gaps = [float(x) for x in done.stdout.split()]
+    return [float(x) for x in done.stdout.split()]
+
+
+def bench_event_loop_gap() -> None:
+    gaps = qt_script("event_gap.py")
     row(
         "longest event-loop gap, RSA-4096 in background", show([g / 1000 for g in gaps]), f"{len(gaps)} runs", "< 50 ms"
     )
 
 
 def bench_chain_memory() -> None:
-    runs = []
-    for _ in range(3):
-        done = subprocess.run(
-            [PY, str(Path(__file__).parent / "chain_memory.py")],
-            check=True,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        )
-        runs.append([float(x) for x in done.stdout.split()])
+    runs = [qt_script("chain_memory.py") for _ in range(3)]
     before = statistics.median(r[0] for r in runs)
     after = [r[1] for r in runs]
     seconds = [r[2] for r in runs]

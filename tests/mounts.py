@@ -47,18 +47,16 @@ def stick(kind: str, size_kb: int = 4096) -> Iterator[Path]:
     try:
         if kind == "tmpfs":
             _run("mount", "-t", "tmpfs", "-o", f"size={size_kb}k,mode=0755", "tmpfs", str(point))
-        elif kind == "ext4":
+        elif kind in ("ext4", "fat"):
             image = base / "stick.img"
             with image.open("wb") as handle:
                 handle.truncate(size_kb * 1024)
-            _run("mkfs.ext4", "-q", "-F", str(image))
-            _run("mount", "-o", "loop", str(image), str(point))
-        elif kind == "fat":
-            image = base / "stick.img"
-            with image.open("wb") as handle:
-                handle.truncate(size_kb * 1024)
-            _run("mkfs.vfat", "-n", "CMSSTICK", str(image))
-            _run("fusefat", "-o", "rw+", str(image), str(point))
+            if kind == "ext4":
+                _run("mkfs.ext4", "-q", "-F", str(image))
+                _run("mount", "-o", "loop", str(image), str(point))
+            else:
+                _run("mkfs.vfat", "-n", "CMSSTICK", str(image))
+                _run("fusefat", "-o", "rw+", str(image), str(point))
         else:
             raise ValueError(kind)
         yield point

@@ -342,6 +342,7 @@ class SubjectPage(_CsrPage):
         if self.checked.spec is None:
             return False
         self.state.spec = self.checked.spec
+        self.state.problems = self.checked.problems
         settings = self.cms_wizard().settings
         spec = self.checked.spec
         settings.set("subject/O", spec.o or "")
@@ -400,19 +401,8 @@ class PreviewPage(_CsrPage):
         spec = self.state.spec
         assert spec is not None
         self.command.setPlainText(render(spec))
-        checked = check_subject(
-            SubjectInput(
-                spec.basename,
-                spec.cn,
-                spec.ou or "",
-                spec.o or "",
-                spec.st or "",
-                spec.c or "",
-                tuple(e.value for e in spec.san),
-                spec.key_type,
-            )
-        )
-        self.notes.show_problems([p for p in checked.problems if p.severity is Severity.WARNING], with_field=True)
+        warnings = [p for p in self.state.problems if p.severity is Severity.WARNING]
+        self.notes.show_problems(warnings, with_field=True)
         self.folder.setText(str(self.state.folder))
         self._mode_changed()
 

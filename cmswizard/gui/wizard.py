@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from cmswizard.gui.settings import Settings
 from cmswizard.pki.csr import CsrResult
 from cmswizard.pki.deployment import Deployment, ProposedCertificate
-from cmswizard.pki.spec import CsrSpec
+from cmswizard.pki.spec import CsrSpec, Problem
 
 ICON_PATH = Path(__file__).parent / "icons" / "cmswizard.svg"
 
@@ -42,6 +42,7 @@ class CsrFlowState:
     proposals: list[ProposedCertificate] = field(default_factory=list)
     current: int = 0
     spec: CsrSpec | None = None
+    problems: tuple[Problem, ...] = ()  # the subject page's warnings and notes for that spec
     folder: Path = field(default_factory=Path.home)
     generate_here: bool = True
     overwrite_key: bool = False
