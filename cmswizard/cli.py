@@ -515,7 +515,7 @@ def _run(argv: Sequence[str]) -> int:
         if args.command is None and args.self_test:
             from cmswizard.gui.launch import self_test
 
-            return int(self_test())
+            return int(self_test(args.lang))
         if args.command is None:
             from cmswizard.gui.launch import launch
 

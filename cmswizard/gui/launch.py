@@ -75,8 +75,9 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     return int(app.exec())
 
 
-def self_test() -> int:
-    """Build the wizard in both languages and paint its first page: the packaged app's smoke test."""
+def self_test(lang: str | None = None) -> int:
+    """Build the wizard in `lang` (default: both languages), paint its first page and print its title:
+    the smoke test of the packaged app and of an installed wheel."""
     import tempfile
     from pathlib import Path
 
@@ -86,7 +87,7 @@ def self_test() -> int:
 
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
-        for language in ("en", "zh_TW"):
+        for language in (lang,) if lang else ("en", "zh_TW"):
             if install_language(app, language) != language:
                 print(f"self-test: could not load {language}", file=sys.stderr)
                 return 1
@@ -99,6 +100,7 @@ def self_test() -> int:
             if language == "zh_TW" and wizard.currentPage().title() == "What do you want to do?":
                 print("self-test: the zh_TW catalogue is missing", file=sys.stderr)
                 return 1
+            print(f"self-test: {language}: {wizard.currentPage().title()}")
             wizard.close()
     print("self-test: ok")
     return 0
