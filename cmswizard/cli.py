@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from cmswizard import __version__
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.safe_text import escape, one_line, shown
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 KEY_CHOICES = ("rsa2048", "rsa3072", "rsa4096", "ec256", "ec384")
 
 
@@ -36,11 +37,23 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _say(text: str = "") -> None:
-    print(text)
+    """Print lines for the user; values in them were escaped where they were put in, and anything
+    that still could drive the terminal (ESC, OSC, BEL) is escaped here, line by line."""
+    try:
+        print("\n".join(escape(line) for line in text.split("\n")))
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _OutputFailed(error) from None
+
+
+class _OutputFailed(Exception):
+    """Standard output cannot be written (a full disk, a closed terminal)."""
 
 
 def _warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    """One readable line on stderr, whatever the values in it."""
+    print(one_line(text), file=sys.stderr)
 
 
 def _checked_spec(tokens: Sequence[str], purpose: Purpose, key_type: KeyType) -> CsrSpec:
@@ -64,8 +77,8 @@ def _cmd_csr(args: argparse.Namespace) -> int:
     spec = _checked_spec(args.tokens, Purpose.CSR, key_type)
     result = generate_key_and_csr(spec, Path(args.dir), force=args.force)
     _say(f"command: {render(spec)}")
-    _say(f"wrote {result.key_path} (private key, mode 0600, {key_type.label})")
-    _say(f"wrote {result.csr_path} (send this file to your certificate authority)")
+    _say(f"wrote {shown(result.key_path, 300)} (private key, mode 0600, {key_type.label})")
+    _say(f"wrote {shown(result.csr_path, 300)} (send this file to your certificate authority)")
     return EXIT_OK
 
 
@@ -77,8 +90,8 @@ def _cmd_selfsigned(args: argparse.Namespace) -> int:
     spec = _checked_spec(args.tokens, Purpose.CA, KeyType(args.key))
     key_path, cert_path, certificate = write_self_signed_ca(spec, Path(args.dir), days=args.days, force=args.force)
     _say(f"command: {render(spec, 'selfsigned')}")
-    _say(f"wrote {key_path} (CA private key, mode 0600; keep it safe)")
-    _say(f"wrote {cert_path} (CA certificate, valid until {certificate.not_valid_after_utc:%Y-%m-%d})")
+    _say(f"wrote {shown(key_path, 300)} (CA private key, mode 0600; keep it safe)")
+    _say(f"wrote {shown(cert_path, 300)} (CA certificate, valid until {certificate.not_valid_after_utc:%Y-%m-%d})")
     return EXIT_OK
 
 
@@ -92,7 +105,7 @@ def _cmd_sign(args: argparse.Namespace) -> int:
     for note in signed.notes:
         _warn(f"note: {note}")
     certificate = signed.certificate
-    _say(f"wrote {out_path} (valid until {certificate.not_valid_after_utc:%Y-%m-%d}, signed by {args.ca_basename})")
+    _say(f"wrote {shown(out_path, 300)} (valid until {certificate.not_valid_after_utc:%Y-%m-%d}, signed by {args.ca_basename})")
     return EXIT_OK
 
 
@@ -100,9 +113,9 @@ def _password(args: argparse.Namespace) -> bytes | None:
     path = getattr(args, "password_file", None)
     if not path:
         return None
-    from cmswizard.pki.files import read_input_file
+    from cmswizard.pki.files import MAX_PASSWORD_BYTES, read_input_file
 
-    return read_input_file(path).rstrip(b"\r\n")
+    return read_input_file(path, limit=MAX_PASSWORD_BYTES).rstrip(b"\r\n")
 
 
 def _load(path: str, args: argparse.Namespace) -> LoadedFile:
@@ -116,7 +129,7 @@ def _load(path: str, args: argparse.Namespace) -> LoadedFile:
             raise CmsInputError(path, f"{error.message} (give it with --password-file FILE)") from None
         import getpass
 
-        return load_file(path, password=getpass.getpass(f"Password for {path}: ").encode())
+        return load_file(path, password=getpass.getpass(f"Password for {shown(path)}: ").encode())
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
@@ -155,9 +168,12 @@ def _cmd_match(args: argparse.Namespace) -> int:
         raise CmsInputError(args.certfile, "holds no certificate or CSR to compare the key with")
     what = "certificate" if other.certificates else "CSR"
     if key_matches(key_file.keys[0], target):
-        _say(f"match: {args.keyfile} is the private key of the {what} {args.certfile} ({common_name(target.subject)})")
+        _say(
+            f"match: {shown(args.keyfile)} is the private key of the {what} {shown(args.certfile)}"
+            f" ({shown(common_name(target.subject))})"
+        )
         return EXIT_OK
-    raise CmsCheckFailed(f"no match: {args.keyfile} is not the private key of the {what} {args.certfile}")
+    raise CmsCheckFailed(f"no match: {shown(args.keyfile)} is not the private key of the {what} {shown(args.certfile)}")
 
 
 def _parse_when(text: str | None) -> dt.datetime | None:
@@ -166,7 +182,7 @@ def _parse_when(text: str | None) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise CmsInputError("--at", f"{text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+        raise CmsInputError("--at", f"'{shown(text, 40)}' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
@@ -182,9 +198,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     leaf, *rest = leaf_file.certificates
     result = verify_certificate(leaf, [*rest, *bundle.certificates], at=_parse_when(args.at), source=args.cert)
     if result.ok:
-        _say(f"{args.cert}: {result.reason}")
+        _say(f"{shown(args.cert)}: {result.reason}")
         return EXIT_OK
-    raise CmsCheckFailed(f"{args.cert}: verification failed: {result.reason}")
+    raise CmsCheckFailed(f"{shown(args.cert)}: verification failed: {result.reason}")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -192,7 +208,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     rows = list_folder(Path(args.folder))
     if not rows:
-        _say(f"no keys, CSRs or certificates in {args.folder}")
+        _say(f"no keys, CSRs or certificates in {shown(args.folder)}")
         return EXIT_OK
     header = ("File", "Type", "CN", "Expiry", "Same key as")
     table = [header] + [(r.name, r.kind, r.cn, r.expiry or r.note, ", ".join(r.matches)) for r in rows]
@@ -211,13 +227,13 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     if args.check:
         report = check_bundle(read_input_file(args.check), args.check)
         for issue in report.issues:
-            _say(f"{args.check}: {issue}")
+            _say(f"{shown(args.check)}: {issue}")
         if report.clean:
-            _say(f"{args.check}: clean ({report.count} certificate(s), byte-exact for CMS)")
+            _say(f"{shown(args.check)}: clean ({report.count} certificate(s), byte-exact for CMS)")
             return EXIT_OK
         if args.fix and report.fixed is not None:
             write_files([OutputFile(Path(args.fix), report.fixed, replace=args.force)])
-            _say(f"wrote the corrected bundle to {args.fix}")
+            _say(f"wrote the corrected bundle to {shown(args.fix, 300)}")
         elif report.fixed is None:
             _say("the problems above cannot be fixed automatically")
         return EXIT_NO
@@ -241,11 +257,11 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         )
     chain = found.chains[0]
     for number, item in enumerate(chain.items, 1):
-        _say(f"{number}. {role_of(item).value:<12} {item.subject_cn}  ({expiry_status(item.certificate)})")
+        _say(f"{number}. {role_of(item).value:<12} {shown(item.subject_cn)}  ({expiry_status(item.certificate)})")
     for item in found.unrelated:
-        _say(f"   unrelated    {item.subject_cn}  (from {', '.join(item.sources)}; left out)")
+        _say(f"   unrelated    {shown(item.subject_cn)}  (from {', '.join(shown(s) for s in item.sources)}; left out)")
     if not chain.complete:
-        _warn(f'warning: chain incomplete: missing the certificate of "{chain.missing_issuer}"')
+        _warn(f'warning: chain incomplete: missing the certificate of "{shown(chain.missing_issuer)}"')
     outputs = []
     include_root = not args.no_root
     for target, kind in (
@@ -257,7 +273,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
             members = select_for_bundle(chain.items, kind, include_root=include_root)
             outputs.append(OutputFile(Path(target), bundle_bytes(members), replace=args.force))
     for path in write_files(outputs) if outputs else []:
-        _say(f"wrote {path}")
+        _say(f"wrote {shown(path, 300)}")
     return EXIT_OK
 
 
@@ -271,7 +287,7 @@ def _cmd_dbcluster(args: argparse.Namespace) -> int:
     for line in plan.mmp_commands():
         _say(f"#   {line}")
     for path in made.files:
-        _say(f"wrote {path}")
+        _say(f"wrote {shown(path, 300)}")
     for node in (plan.primary, *plan.joining, *plan.connecting):
         _say(f"\n# on {node}: copy {', '.join(plan.files_for(node))}, then type")
         for line in plan.node_commands(node):
@@ -338,7 +354,7 @@ def _cmd_deploy(args: argparse.Namespace) -> int:
     text = sheet.text()
     if args.out:
         write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
-        _say(f"wrote {args.out}")
+        _say(f"wrote {shown(args.out, 300)}")
     else:
         _say(text.rstrip("\n"))
     return EXIT_OK
@@ -361,7 +377,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     destination = Path(args.to) / name
     for item in items:
         if item.private:
-            _warn(f"note: {item.name} is a private key; it is copied unencrypted, as CMS needs it")
+            _warn(f"note: {shown(item.name)} is a private key; it is copied unencrypted, as CMS needs it")
     result = export_files(
         items,
         destination,
@@ -373,7 +389,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CmsInputError(str(destination), result.summary())
     _say(result.summary())
     for copied in result.copied:
-        _say(f"  {copied}")
+        _say(f"  {shown(copied, 300)}")
     return EXIT_OK
 
 
@@ -524,13 +540,33 @@ def _run(argv: Sequence[str]) -> int:
     return run(args)
 
 
+def _terminate(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends the run the way Ctrl+C does: writes roll back, one line
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import threading
+    import warnings
+
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    previous_term = None
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        previous_term = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return _run(sys.argv[1:] if argv is None else argv)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # library warnings are not for the user's terminal
+            code = _run(sys.argv[1:] if argv is None else argv)
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as error:
+                raise _OutputFailed(error) from None
+        return code
     except CmsInputError as error:
         _warn(f"cmswizard: {error}")
         return EXIT_BAD_INPUT
@@ -539,13 +575,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NO
     except KeyboardInterrupt:
         _warn("cmswizard: interrupted; nothing was left half-written")
-        return EXIT_BAD_INPUT
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `cmswizard pki inspect x | head -1`: the reader left, that is fine
         import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except _OutputFailed as failure:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the unprinted rest goes nowhere, quietly
+        reason = failure.args[0].strerror or str(failure.args[0])
+        _warn(f"cmswizard: could not print to standard output ({reason}); any files the command wrote are complete")
+        return EXIT_BAD_INPUT
     except Exception as error:  # the CLI never shows a traceback
         _warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it")
         return EXIT_BAD_INPUT
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)

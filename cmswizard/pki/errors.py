@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+from cmswizard.pki.safe_text import escape, shown
+
 __all__ = ["N_", "CmsCheckFailed", "CmsInputError", "Text", "shorten"]
 
 
@@ -20,24 +24,40 @@ class Text(str):
     params: dict[str, object]
 
     def __new__(cls, template: str, /, **params: object) -> Text:
+        params = {name: _safe_value(value) for name, value in params.items()}
         text = super().__new__(cls, template.format(**params) if params else template)
         text.template = template
         text.params = params
         return text
 
 
+# A value longer than this is data, never one of our own (N_) phrases: it is shortened in messages.
+MAX_VALUE_CHARS = 300
+
+
+def _safe_value(value: object) -> object:
+    """Every value put into a message is escaped (no control characters) and kept short."""
+    if isinstance(value, Text):
+        return value  # built from escaped values already; its template stays translatable
+    if isinstance(value, str):
+        return shown(value, MAX_VALUE_CHARS)
+    if isinstance(value, PurePath):
+        return shown(str(value), MAX_VALUE_CHARS)
+    return value
+
+
 def shorten(value: str, limit: int = 40) -> str:
     """Quote a user value for a message without flooding the line (100 kB values exist in the wild)."""
-    printable = "".join(ch if ch.isprintable() else "?" for ch in value)
-    if len(printable) > limit:
-        printable = printable[: limit - 1] + "…"
-    return repr(printable)
+    return f"'{shown(value, limit)}'"
 
 
 class CmsInputError(ValueError):
     """Bad input: `where` names the field, token or file, `message` says what is wrong and how to fix it."""
 
     def __init__(self, where: str, message: str) -> None:  # message: a Text or an N_() string
+        where = shown(where, 160)
+        if not isinstance(message, Text):
+            message = escape(message)
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message

@@ -1,8 +1,14 @@
-"""Writing files the way CMS files must be written: all or nothing, keys private from the first byte.
+"""Reading and writing files safely: the one reading function and the one writing function of the tool.
 
-Every file is written to a temporary name in the target folder (created 0600 for keys, never
-chmod'ed afterwards), flushed and fsync'ed, and only then given its final name. A file that may not
-be replaced is linked into place, so a file that appears in the meantime is never clobbered.
+Reading (`read_input_file`): regular files only, judged on the open descriptor (opened with
+O_NONBLOCK, so a FIFO or a device never blocks), and never more than the limit plus one byte.
+
+Writing (`write_files`): every file is written to a temporary name in the target folder (created 0600
+when it holds a private key, judged by content, never chmod'ed afterwards), flushed and fsync'ed,
+and only then given its final name. A set of files (a key and its CSR) is written both or neither:
+files it replaced are restored on any failure, SIGINT and SIGTERM are held until the set is complete
+or rolled back, and concurrent writers into one folder take turns (a lock on the folder). Links at an
+output path are never followed.
 """
 
 from __future__ import annotations
@@ -11,13 +17,27 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Sequence
+import signal
+import stat
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.safe_text import has_control
 
-__all__ = ["LIVE_KEY_WARNING", "OutputFile", "check_can_write", "read_input_file", "write_files"]
+__all__ = [
+    "LIVE_KEY_WARNING",
+    "MAX_INPUT_BYTES",
+    "MAX_PASSWORD_BYTES",
+    "OutputFile",
+    "check_can_write",
+    "holds_private_key",
+    "read_input_file",
+    "write_files",
+]
 
 LIVE_KEY_WARNING = N_(
     "reusing the name of a key that a CMS service is using breaks that service at once; "
@@ -25,48 +45,132 @@ LIVE_KEY_WARNING = N_(
 )
 # Larger inputs are not certificates; refuse before reading them into memory.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+MAX_PASSWORD_BYTES = 64 * 1024
+_MAX_NAME_BYTES = 255  # one path component, on every file system CMS admins use
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def holds_private_key(data: bytes) -> bool:
+    """Does this content hold a private key (PEM in any wrapping, DER PKCS#8/PKCS#1/SEC1, PKCS#12)?"""
+    if b"PRIVATE KEY-----" in data:
+        return True
+    if len(data) < 8 or data[0] != 0x30 or b"-----BEGIN " in data:
+        return False
+    if b"\x02\x01\x03" in data[:8]:  # PKCS#12 (PFX version 3): may carry a key, encrypted or not
+        return True
+    from cryptography.hazmat.primitives import serialization
+
+    try:
+        serialization.load_der_private_key(data, None)
+    except TypeError:  # encrypted: still a private key
+        return True
+    except Exception:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
 class OutputFile:
     path: Path
     data: bytes
-    private: bool = False  # a private key: mode 0600 from creation
+    private: bool = False  # a private key: mode 0600 from creation (also set when the content holds one)
     replace: bool = False  # may an existing file of that name be replaced?
+
+    def __post_init__(self) -> None:
+        if not self.private and self.data and holds_private_key(self.data):
+            object.__setattr__(self, "private", True)
 
 
 def _describe_os_error(error: OSError, path: Path) -> str:
     reasons = {
-        errno.ENOSPC: "the disk is full; free some space or choose another folder",
-        errno.EDQUOT: "the disk quota is exhausted; free some space or choose another folder",
-        errno.EACCES: "permission denied; choose a folder you can write to",
-        errno.EPERM: "permission denied; choose a folder you can write to",
-        errno.EROFS: "the file system is read-only; choose another folder or remount it writable",
-        errno.ENOENT: "the folder does not exist (was the drive removed?)",
-        errno.ENOTDIR: "a part of the path is not a folder",
-        errno.EIO: "input/output error (was the drive removed?)",
+        errno.ENOSPC: N_("the disk is full; free some space or choose another folder"),
+        errno.EDQUOT: N_("the disk quota is exhausted; free some space or choose another folder"),
+        errno.EACCES: N_("permission denied; choose a folder you can write to"),
+        errno.EPERM: N_("permission denied; choose a folder you can write to"),
+        errno.EROFS: N_("the file system is read-only; choose another folder or remount it writable"),
+        errno.ENOENT: N_("the folder does not exist (was the drive removed?)"),
+        errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+        errno.EIO: N_("input/output error (was the drive removed?)"),
+        errno.ENAMETOOLONG: N_("the name or path is too long for the file system; choose a shorter one"),
+        errno.EINVAL: N_('the file system does not accept this name (FAT and Windows refuse : ? * " < > |)'),
+        errno.ELOOP: N_("is a symbolic link; cmswizard never writes through links: remove it or choose another name"),
+        errno.EISDIR: N_("is a folder; choose a file name"),
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
 
 
+def _check_folder(folder: Path) -> None:
+    try:
+        status = os.stat(folder)
+    except FileNotFoundError:
+        raise CmsInputError(str(folder), N_("folder does not exist; create it or choose another")) from None
+    except OSError as error:
+        raise CmsInputError(str(folder), _describe_os_error(error, folder)) from None
+    if not stat.S_ISDIR(status.st_mode):
+        raise CmsInputError(str(folder), N_("is a file, not a folder; choose a folder"))
+
+
+def _check_target(item: OutputFile) -> None:
+    path = item.path
+    if has_control(path.name):
+        raise CmsInputError(str(path), N_("the file name holds control characters (a newline?); choose a plain name"))
+    if len(os.fsencode(path.name)) > _MAX_NAME_BYTES:
+        raise CmsInputError(
+            str(path),
+            Text(
+                N_("the file name is {count} bytes; file systems allow 255: choose a shorter name"),
+                count=len(os.fsencode(path.name)),
+            ),
+        )
+    if not os.path.lexists(path):
+        return
+    if os.path.islink(path):
+        target = os.readlink(path)
+        if not os.path.exists(path):
+            raise CmsInputError(
+                str(path),
+                Text(
+                    N_("is a symbolic link to {target}, which does not exist; remove the link or choose another name"),
+                    target=target,
+                ),
+            )
+        raise CmsInputError(
+            str(path),
+            Text(
+                N_(
+                    "is a symbolic link to {target}; cmswizard never writes through links: remove it or choose another name"
+                ),
+                target=target,
+            ),
+        )
+    if os.path.isdir(path):
+        raise CmsInputError(str(path), N_("is a folder; choose a file name"))
+    if not item.replace:
+        if item.private:
+            raise CmsInputError(
+                str(path), Text(N_("already exists; {LIVE_KEY_WARNING}"), LIVE_KEY_WARNING=LIVE_KEY_WARNING)
+            )
+        raise CmsInputError(str(path), N_("already exists; choose another name or allow overwriting"))
+
+
 def check_can_write(files: Sequence[OutputFile]) -> None:
-    """Fail before any work is done if a file may not be replaced or its folder is missing."""
+    """Fail before any work is done if a folder is missing, a name is unusable or may not be replaced."""
+    seen: set[str] = set()
     for item in files:
-        folder = item.path.parent
-        if not folder.is_dir():
-            raise CmsInputError(str(folder), N_("folder does not exist; create it or choose another"))
-        if item.path.exists() and not item.replace:
-            if item.private:
-                raise CmsInputError(
-                    str(item.path), Text(N_("already exists; {LIVE_KEY_WARNING}"), LIVE_KEY_WARNING=LIVE_KEY_WARNING)
-                )
-            raise CmsInputError(str(item.path), N_("already exists; choose another name or allow overwriting"))
+        key = os.path.normcase(os.path.abspath(item.path))
+        if key in seen:
+            raise CmsInputError(str(item.path), N_("is named for two outputs; give each output its own file"))
+        seen.add(key)
+        _check_folder(item.path.parent)
+        _check_target(item)
 
 
 def _write_temp(item: OutputFile) -> Path:
-    temp = item.path.with_name(f".{item.path.name}.{secrets.token_hex(6)}.tmp")
+    # The name cut short so a 255-byte final name still fits; O_EXCL|O_NOFOLLOW: nothing planted is followed.
+    temp = item.path.with_name(f".{item.path.name[:40]}.{secrets.token_hex(6)}.tmp")
     mode = 0o600 if item.private else 0o644
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, mode)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(item.data)
@@ -79,9 +183,21 @@ def _write_temp(item: OutputFile) -> Path:
     return temp
 
 
+def _keep_old(item: OutputFile) -> Path | None:
+    """A hard link to the file about to be replaced, so a failed set can put it back."""
+    if not (item.replace and os.path.lexists(item.path)):
+        return None
+    backup = item.path.with_name(f".cmswizard-{secrets.token_hex(8)}.old")
+    try:
+        os.link(item.path, backup)  # a link there was refused up front
+    except OSError:  # FAT has no hard links: move it aside instead (restored the same way)
+        os.rename(item.path, backup)
+    return backup
+
+
 def _place(temp: Path, item: OutputFile) -> None:
     if item.replace:
-        os.replace(temp, item.path)
+        os.replace(temp, item.path)  # replaces a name, never follows a link there
         return
     try:
         os.link(temp, item.path)  # atomic "create only if absent"
@@ -89,7 +205,7 @@ def _place(temp: Path, item: OutputFile) -> None:
         raise
     except OSError:
         # FAT and some FUSE file systems have no hard links: check, then rename (a small window).
-        if item.path.exists():
+        if os.path.lexists(item.path):
             raise FileExistsError(errno.EEXIST, "File exists", str(item.path)) from None
         os.rename(temp, item.path)
         return
@@ -97,73 +213,239 @@ def _place(temp: Path, item: OutputFile) -> None:
 
 
 def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+        return
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
 
 
+class _HeldSignals:
+    """SIGINT/SIGTERM arriving while a set is written are held, then delivered once it is settled."""
+
+    def __init__(self) -> None:
+        self.pending: int | None = None
+        self.previous: dict[int, object] = {}
+
+    def _hold(self, signum: int, _frame: FrameType | None) -> None:
+        if self.pending is None:
+            self.pending = signum
+
+    def install(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread receives signals (and may set handlers)
+        for name in ("SIGINT", "SIGTERM"):
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            current = signal.getsignal(signum)
+            if current is signal.SIG_IGN or current is None:
+                continue
+            self.previous[signum] = current
+            signal.signal(signum, self._hold)
+
+    def check(self) -> None:
+        """Called between steps: a held signal cancels the set (it is rolled back)."""
+        if self.pending is not None:
+            raise _Cancelled
+
+    def restore_and_deliver(self) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        if self.pending is not None and self.pending in self.previous:
+            signal.raise_signal(self.pending)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _folder_lock(folders: Sequence[Path]) -> Iterator[None]:
+    """Writers into one folder take turns, so 20 `--force` runs never mix one key with another's CSR."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks on folders; sets are still all-or-nothing
+        yield
+        return
+    descriptors = []
+    try:
+        for folder in sorted({os.path.abspath(f) for f in folders}):
+            try:
+                fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            except OSError:
+                continue
+            descriptors.append(fd)
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        for fd in descriptors:
+            os.close(fd)  # closing releases the lock
+
+
 def write_files(files: Sequence[OutputFile]) -> list[Path]:
-    """Write all files or none: on any failure, every temporary and every newly created file is removed."""
+    """Write all files or none: on any failure or interruption, every temporary and every newly
+    created file is removed and every replaced file is put back."""
+    held = _HeldSignals()
+    held.install()
+    try:
+        with _folder_lock([item.path.parent for item in files]):
+            written = _write_set(files, held)
+    finally:
+        held.restore_and_deliver()
+    if not written:  # cancelled by a signal whose handler did not stop us: say so, never claim success
+        raise KeyboardInterrupt
+    return [item.path for item in files]
+
+
+def _write_set(files: Sequence[OutputFile], held: _HeldSignals) -> bool:
     check_can_write(files)
-    temps: list[tuple[Path, OutputFile]] = []
+    temps: list[Path] = []
+    backups: list[tuple[Path, OutputFile]] = []
     placed: list[OutputFile] = []
     current = files[0].path if files else Path()
     try:
         for item in files:
             current = item.path
-            temps.append((_write_temp(item), item))
-        for temp, item in temps:
+            temps.append(_write_temp(item))
+            held.check()
+        for item in files:
             current = item.path
+            backup = _keep_old(item)
+            if backup is not None:
+                backups.append((backup, item))
+        for temp, item in zip(temps, files, strict=True):
+            current = item.path
+            held.check()
             _place(temp, item)
             placed.append(item)
+    except _Cancelled:
+        _roll_back(temps, backups, placed)
+        return False
     except FileExistsError:
-        _roll_back(temps, placed)
+        _roll_back(temps, backups, placed)
         raise CmsInputError(str(current), N_("appeared while writing; nothing was written — try again")) from None
     except OSError as error:
-        _roll_back(temps, placed)
+        _roll_back(temps, backups, placed)
         raise CmsInputError(
             str(current), Text(N_("could not be written: {p}"), p=_describe_os_error(error, current))
         ) from None
+    except BaseException:
+        _roll_back(temps, backups, placed)
+        raise
+    for backup, _ in backups:
+        with contextlib.suppress(OSError):
+            backup.unlink()
     for folder in {item.path.parent for item in files}:
         _sync_folder(folder)
-    return [item.path for item in files]
+    return True
 
 
-def _roll_back(temps: list[tuple[Path, OutputFile]], placed: list[OutputFile]) -> None:
-    for temp, _ in temps:
+def _roll_back(temps: list[Path], backups: list[tuple[Path, OutputFile]], placed: list[OutputFile]) -> None:
+    for temp in temps:
         with contextlib.suppress(OSError):
             temp.unlink()
+    restored = set()
+    for backup, item in backups:
+        with contextlib.suppress(OSError):
+            os.replace(backup, item.path)
+            restored.add(item.path)
+        if os.path.lexists(backup):  # a rename onto another link of the same file does nothing
+            with contextlib.suppress(OSError):
+                backup.unlink()
     for item in placed:
-        if not item.replace:  # only files this call created; a replaced file cannot be restored
+        if item.path not in restored:  # files this call created
             with contextlib.suppress(OSError):
                 item.path.unlink()
 
 
-def read_input_file(path: Path | str) -> bytes:
-    """Read a file a user named, with a one-line message for every way that can fail."""
+_KINDS = {
+    stat.S_IFCHR: N_("is a device, not a file; name a regular file"),
+    stat.S_IFBLK: N_("is a device, not a file; name a regular file"),
+    stat.S_IFIFO: N_("is a named pipe (FIFO), not a file; name a regular file"),
+    stat.S_IFSOCK: N_("is a socket, not a file; name a regular file"),
+}
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    return f"{max(size // 1024, 1)} KB"
+
+
+def _too_big(file: Path | str, limit: int, size: int | None) -> CmsInputError:
+    if size is None:
+        return CmsInputError(
+            str(file),
+            Text(
+                N_("is larger than {limit}; certificate files are far smaller — is this the right file?"),
+                limit=_size_text(limit),
+            ),
+        )
+    return CmsInputError(
+        str(file),
+        Text(
+            N_("is {p}; certificate files are far smaller (at most {limit} is read) — is this the right file?"),
+            p=_size_text(size),
+            limit=_size_text(limit),
+        ),
+    )
+
+
+def read_input_file(path: Path | str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a file a user named: regular files only, at most `limit` bytes, one-line messages."""
     file = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | _BINARY
     try:
-        if file.is_dir():
-            raise CmsInputError(str(file), N_("is a folder; name a file"))
-        size = file.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise CmsInputError(
-                str(file),
-                Text(
-                    N_("is {p} MB; certificate files are far smaller — is this the right file?"),
-                    p=size // (1024 * 1024),
-                ),
-            )
-        data = file.read_bytes()
+        fd = os.open(file, flags)
     except FileNotFoundError:
+        if os.path.islink(file):
+            raise CmsInputError(
+                str(file), Text(N_("is a link to {target}, which does not exist"), target=os.readlink(file))
+            ) from None
         raise CmsInputError(str(file), N_("does not exist; check the name and folder")) from None
+    except IsADirectoryError:
+        raise CmsInputError(str(file), N_("is a folder; name a file")) from None
     except PermissionError:
+        if os.path.isdir(file):  # Windows cannot open a folder at all
+            raise CmsInputError(str(file), N_("is a folder; name a file")) from None
         raise CmsInputError(str(file), N_("cannot be read: permission denied")) from None
     except OSError as error:
+        with contextlib.suppress(OSError):  # a socket or a FIFO opened for writing cannot be opened at all
+            kind = stat.S_IFMT(os.stat(file).st_mode)
+            if kind in _KINDS:
+                raise CmsInputError(str(file), _KINDS[kind]) from None
         raise CmsInputError(str(file), Text(N_("cannot be read: {p}"), p=_describe_os_error(error, file))) from None
+    try:
+        status = os.fstat(fd)
+        kind = stat.S_IFMT(status.st_mode)
+        if kind == stat.S_IFDIR:
+            raise CmsInputError(str(file), N_("is a folder; name a file"))
+        if kind != stat.S_IFREG:
+            raise CmsInputError(str(file), _KINDS.get(kind, N_("is not a regular file; name a regular file")))
+        if status.st_size > limit:
+            raise _too_big(file, limit, status.st_size)
+        chunks: list[bytes] = []
+        wanted = limit + 1  # one byte more tells a file that grew past the limit
+        while wanted > 0:
+            chunk = os.read(fd, min(wanted, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        data = b"".join(chunks)
+    except CmsInputError:
+        raise
+    except OSError as error:
+        raise CmsInputError(str(file), Text(N_("cannot be read: {p}"), p=_describe_os_error(error, file))) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise _too_big(file, limit, None)
     if not data:
         raise CmsInputError(str(file), N_("is empty (0 bytes); was the download or copy interrupted?"))
     return data

@@ -33,8 +33,6 @@ __all__ = [
     "load_private_key",
 ]
 
-_PEM_BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----\r?\n?(.*?)-----END \1-----", re.DOTALL)
-_PEM_BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----")
 _CERT_LABELS = {b"CERTIFICATE", b"X509 CERTIFICATE", b"TRUSTED CERTIFICATE"}
 _CSR_LABELS = {b"CERTIFICATE REQUEST", b"NEW CERTIFICATE REQUEST"}
 _KEY_LABELS = {b"PRIVATE KEY", b"RSA PRIVATE KEY", b"EC PRIVATE KEY", b"ENCRYPTED PRIVATE KEY", b"DSA PRIVATE KEY"}
@@ -97,22 +95,81 @@ def _checked_key(key: object, name: str) -> PrivateKey:
     return key
 
 
-def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
-    text = data.replace(b"\r\n", b"\n")
-    loaded = LoadedFile(name, FileFormat.PEM, crlf=b"\r\n" in data)
-    blocks = list(_PEM_BLOCK.finditer(text))
-    begins = len(_PEM_BEGIN.findall(text))
-    if begins > len(blocks):
-        raise CmsInputError(name, N_("has a PEM block without its -----END line (truncated?); copy the whole block"))
-    outside = _PEM_BLOCK.sub(b"", text)
-    loaded.stray_text = bool(outside.strip())
-    for number, match in enumerate(blocks, start=1):
-        label, body = match.group(1), match.group(2)
-        if label in _KEY_LABELS:
-            loaded.keys.append(_load_private_key_pem(match.group(0), name, password))
+_MARKER = re.compile(rb"-----(BEGIN|END) ([A-Z0-9 #]{1,64})-----")
+
+
+@dataclass(frozen=True)
+class _PemBlock:
+    label: bytes
+    whole: bytes  # from -----BEGIN to the end of -----END …-----
+    body: bytes  # between the two marker lines
+
+
+def _scan_pem(text: bytes, name: str) -> tuple[list[_PemBlock], bool]:
+    """The PEM blocks in `text` and whether other text lies between them: one pass, linear in size."""
+    blocks: list[_PemBlock] = []
+    stray = False
+    outside_from = 0
+    open_label: bytes | None = None
+    open_at = body_at = 0
+    for marker in _MARKER.finditer(text):
+        kind, label = marker.group(1), marker.group(2)
+        if kind == b"BEGIN":
+            if open_label is not None:
+                break  # a BEGIN inside a block: the earlier block has no END
+            stray = stray or bool(text[outside_from : marker.start()].strip())
+            open_label, open_at, body_at = label, marker.start(), marker.end()
             continue
-        if b":" in body.split(b"\n\n")[0] and label not in _KEY_LABELS:
-            body = body.split(b"\n\n", 1)[-1]  # RFC 1421 headers before the base64
+        if open_label is None:
+            raise CmsInputError(
+                name, N_("has an -----END line without its -----BEGIN line; copy the whole block")
+            )
+        if label != open_label:
+            raise CmsInputError(
+                name,
+                Text(
+                    N_("PEM block {number} begins as {p} but ends as {p2}; copy the block again"),
+                    number=len(blocks) + 1,
+                    p=open_label.decode(),
+                    p2=label.decode(),
+                ),
+            )
+        blocks.append(_PemBlock(label, text[open_at : marker.end()], text[body_at : marker.start()]))
+        open_label = None
+        outside_from = marker.end()
+    if open_label is not None:
+        raise CmsInputError(name, N_("has a PEM block without its -----END line (truncated?); copy the whole block"))
+    stray = stray or bool(text[outside_from:].strip())
+    return blocks, stray
+
+
+def _fast_certificates(text: bytes, blocks: list[_PemBlock]) -> list[x509.Certificate] | None:
+    """All blocks plain certificates: one call into the library; None to take the careful path."""
+    if not all(block.label == b"CERTIFICATE" and b":" not in block.body for block in blocks):
+        return None
+    try:
+        certificates = x509.load_pem_x509_certificates(text)
+    except Exception:
+        return None
+    return certificates if len(certificates) == len(blocks) else None
+
+
+def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
+    text = data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
+    loaded = LoadedFile(name, FileFormat.PEM, crlf=text is not data)
+    blocks, loaded.stray_text = _scan_pem(text, name)
+    fast = _fast_certificates(text, blocks) if blocks else None
+    if fast is not None:
+        loaded.certificates = fast
+        return loaded
+    for number, block in enumerate(blocks, start=1):
+        label, body = block.label, block.body
+        if label in _KEY_LABELS:
+            loaded.keys.append(_load_private_key_pem(block.whole, name, password))
+            continue
+        headers_end = body.find(b"\n\n")
+        if headers_end >= 0 and b":" in body[:headers_end]:
+            body = body[headers_end + 2 :]  # RFC 1421 headers before the base64
         try:
             der = base64.b64decode(b"".join(body.split()), validate=True)
         except (binascii.Error, ValueError):

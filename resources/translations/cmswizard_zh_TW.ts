@@ -452,8 +452,72 @@
         <translation>沿用 CMS 服務正在使用的金鑰名稱會立即中斷該服務；請選擇新的基本名稱，或在此金鑰未使用時確認覆寫 (--force)</translation>
     </message>
     <message>
+        <source>the disk is full; free some space or choose another folder</source>
+        <translation>磁碟已滿；請釋出空間或選擇其他資料夾</translation>
+    </message>
+    <message>
+        <source>the disk quota is exhausted; free some space or choose another folder</source>
+        <translation>磁碟配額已用完；請釋出空間或選擇其他資料夾</translation>
+    </message>
+    <message>
+        <source>permission denied; choose a folder you can write to</source>
+        <translation>權限不足；請選擇您可以寫入的資料夾</translation>
+    </message>
+    <message>
+        <source>the file system is read-only; choose another folder or remount it writable</source>
+        <translation>檔案系統為唯讀；請選擇其他資料夾，或以可寫入方式重新掛載</translation>
+    </message>
+    <message>
+        <source>the folder does not exist (was the drive removed?)</source>
+        <translation>資料夾不存在（磁碟是否已移除？）</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>路徑中有一部分是檔案，而非資料夾</translation>
+    </message>
+    <message>
+        <source>input/output error (was the drive removed?)</source>
+        <translation>輸入/輸出錯誤（磁碟是否已移除？）</translation>
+    </message>
+    <message>
+        <source>the name or path is too long for the file system; choose a shorter one</source>
+        <translation>名稱或路徑對此檔案系統而言太長；請選擇較短的名稱</translation>
+    </message>
+    <message>
+        <source>the file system does not accept this name (FAT and Windows refuse : ? * &quot; &lt; &gt; |)</source>
+        <translation>檔案系統不接受此名稱（FAT 與 Windows 不允許 : ? * " &lt; &gt; |）</translation>
+    </message>
+    <message>
+        <source>is a symbolic link; cmswizard never writes through links: remove it or choose another name</source>
+        <translation>是符號連結；cmswizard 絕不透過連結寫入：請移除它或選擇其他名稱</translation>
+    </message>
+    <message>
+        <source>is a folder; choose a file name</source>
+        <translation>是資料夾；請選擇檔案名稱</translation>
+    </message>
+    <message>
         <source>folder does not exist; create it or choose another</source>
         <translation>資料夾不存在；請建立資料夾或選擇其他資料夾</translation>
+    </message>
+    <message>
+        <source>is a file, not a folder; choose a folder</source>
+        <translation>是檔案而非資料夾；請選擇資料夾</translation>
+    </message>
+    <message>
+        <source>the file name holds control characters (a newline?); choose a plain name</source>
+        <translation>檔案名稱含有控制字元（換行？）；請使用一般名稱</translation>
+    </message>
+    <message>
+        <source>the file name is {count} bytes; file systems allow 255: choose a shorter name</source>
+        <translation>檔案名稱有 {count} 位元組；檔案系統最多允許 255：請選擇較短的名稱</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to {target}, which does not exist; remove the link or choose another name</source>
+        <translation>是指向 {target} 的符號連結，而該目標不存在；請移除連結或選擇其他名稱</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to {target}; cmswizard never writes through links: remove it or choose another name</source>
+        <translation>是指向 {target} 的符號連結；cmswizard 絕不透過連結寫入：請移除它或選擇其他名稱</translation>
     </message>
     <message>
         <source>already exists; {LIVE_KEY_WARNING}</source>
@@ -464,6 +528,10 @@
         <translation>已存在；請選擇其他名稱或允許覆寫</translation>
     </message>
     <message>
+        <source>is named for two outputs; give each output its own file</source>
+        <translation>被指定給兩個輸出；請為每個輸出指定各自的檔案</translation>
+    </message>
+    <message>
         <source>appeared while writing; nothing was written — try again</source>
         <translation>在寫入期間出現；沒有寫入任何內容 — 請再試一次</translation>
     </message>
@@ -472,12 +540,32 @@
         <translation>無法寫入：{p}</translation>
     </message>
     <message>
-        <source>is a folder; name a file</source>
-        <translation>是資料夾；請指定檔案</translation>
+        <source>is a device, not a file; name a regular file</source>
+        <translation>是裝置而非檔案；請指定一般檔案</translation>
     </message>
     <message>
-        <source>is {p} MB; certificate files are far smaller — is this the right file?</source>
-        <translation>大小為 {p} MB；憑證檔案遠小於此 — 這是正確的檔案嗎？</translation>
+        <source>is a named pipe (FIFO), not a file; name a regular file</source>
+        <translation>是具名管道 (FIFO) 而非檔案；請指定一般檔案</translation>
+    </message>
+    <message>
+        <source>is a socket, not a file; name a regular file</source>
+        <translation>是通訊端 (socket) 而非檔案；請指定一般檔案</translation>
+    </message>
+    <message>
+        <source>is larger than {limit}; certificate files are far smaller — is this the right file?</source>
+        <translation>大於 {limit}；憑證檔案遠小於此 — 這是正確的檔案嗎？</translation>
+    </message>
+    <message>
+        <source>is {p}; certificate files are far smaller (at most {limit} is read) — is this the right file?</source>
+        <translation>大小為 {p}；憑證檔案遠小於此（最多讀取 {limit}）— 這是正確的檔案嗎？</translation>
+    </message>
+    <message>
+        <source>is a link to {target}, which does not exist</source>
+        <translation>是指向 {target} 的連結，而該目標不存在</translation>
+    </message>
+    <message>
+        <source>is a folder; name a file</source>
+        <translation>是資料夾；請指定檔案</translation>
     </message>
     <message>
         <source>does not exist; check the name and folder</source>
@@ -490,6 +578,10 @@
     <message>
         <source>cannot be read: {p}</source>
         <translation>無法讀取：{p}</translation>
+    </message>
+    <message>
+        <source>is not a regular file; name a regular file</source>
+        <translation>不是一般檔案；請指定一般檔案</translation>
     </message>
     <message>
         <source>is empty (0 bytes); was the download or copy interrupted?</source>
@@ -614,6 +706,14 @@
     <message>
         <source>holds a private key type CMS cannot use (use RSA)</source>
         <translation>包含 CMS 無法使用的私密金鑰類型（請使用 RSA）</translation>
+    </message>
+    <message>
+        <source>has an -----END line without its -----BEGIN line; copy the whole block</source>
+        <translation>有 -----END 行卻沒有對應的 -----BEGIN 行；請複製整個區塊</translation>
+    </message>
+    <message>
+        <source>PEM block {number} begins as {p} but ends as {p2}; copy the block again</source>
+        <translation>PEM 區塊 {number} 以 {p} 開始卻以 {p2} 結束；請重新複製該區塊</translation>
     </message>
     <message>
         <source>has a PEM block without its -----END line (truncated?); copy the whole block</source>

@@ -1,0 +1,348 @@
+"""The one reading, one escaping and one writing function, tried as an attacker or an unlucky admin would."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cmswizard.pki.errors import CmsInputError, Text
+from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, write_files
+from cmswizard.pki.loader import load_bytes
+from cmswizard.pki.safe_text import escape, one_line, shown
+
+from factory import hierarchy
+
+EXAMPLES = int(os.environ.get("CMSWIZARD_FUZZ_EXAMPLES", "200"))
+fuzz = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+_H = hierarchy(depth=1)
+ROOT = Path(__file__).parent.parent
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/dev/zero", "is a device, not a file"),
+        ("/dev/urandom", "is a device, not a file"),
+        ("/dev/null", "is a device, not a file"),
+        (".", "is a folder; name a file"),
+    ],
+)
+def test_only_regular_files_are_read(path: str, expected: str) -> None:
+    with pytest.raises(CmsInputError, match=expected):
+        read_input_file(path)
+
+
+def test_a_fifo_without_a_writer_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.pem"
+    os.mkfifo(fifo)
+    with pytest.raises(CmsInputError, match=r"is a named pipe \(FIFO\)"):
+        read_input_file(fifo)
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(CmsInputError, match="is a socket"):
+            read_input_file(path)
+    finally:
+        server.close()
+
+
+def test_never_more_than_the_limit_plus_one_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cmswizard.pki.files as files_module
+
+    big = tmp_path / "big.pem"
+    big.write_bytes(b"A" * 5000)
+    asked: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(files_module.os, "read", counting_read)
+    monkeypatch.setattr(
+        files_module.os, "fstat", lambda fd: os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 10, 0, 0, 0))
+    )
+    with pytest.raises(CmsInputError, match="is larger than 1 KB"):
+        read_input_file(big, limit=1000)
+    assert sum(asked) <= 1001
+
+
+def test_a_dangling_link_as_input_says_so(tmp_path: Path) -> None:
+    (tmp_path / "gone.pem").symlink_to(tmp_path / "nowhere.pem")
+    with pytest.raises(CmsInputError, match=r"is a link to .*nowhere.pem, which does not exist"):
+        read_input_file(tmp_path / "gone.pem")
+
+
+# --- escaping --------------------------------------------------------------------------------------
+
+
+@fuzz
+@given(st.text())
+def test_property_escaped_text_never_drives_a_terminal(value: str) -> None:
+    for out in (escape(value), shown(value), one_line(value), str(Text("x {v} y", v=value))):
+        assert out.isprintable() or all(ch.isprintable() for ch in out)
+        assert "\n" not in out and "\x1b" not in out and "\r" not in out
+    assert len(shown(value, 50)) <= 50
+    assert len(one_line(value, 80)) <= 80 + len(f"… ({len(value)} characters in all)")
+
+
+@fuzz
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))))
+def test_property_printable_text_is_left_alone(value: str) -> None:
+    value = value.replace("\u3000", " ").replace("\xa0", " ")
+    value = "".join(ch for ch in value if ch.isprintable())
+    assert escape(value) == value
+
+
+def test_error_messages_name_values_escaped_and_short() -> None:
+    error = CmsInputError("a\nb\x1b]0;evil\x07" + "x" * 10_000, Text("bad {v}", v="cmswizard: verified\n" * 5000))
+    text = str(error)
+    assert "\n" not in text and "\x1b" not in text and "\x07" not in text
+    assert len(text) < 600
+
+
+# --- linear PEM scanning ---------------------------------------------------------------------------
+
+_PIECES = [
+    b"-----BEGIN CERTIFICATE-----\n",
+    b"-----END CERTIFICATE-----\n",
+    b"-----BEGIN PRIVATE KEY-----\n",
+    b"-----END PRIVATE KEY-----\n",
+    b"-----BEGIN ",
+    b"-----",
+    b"MIIB\n",
+    b"Bag Attributes\n",
+    b"\r\n",
+    b"\x00\xff",
+]
+
+
+def _reference_blocks(text: bytes) -> int | None:
+    """A slow, obviously right count of BEGIN…END pairs; None when the scanner must refuse."""
+    markers = re.findall(rb"-----(BEGIN|END) ([A-Z0-9 #]{1,64})-----", text)
+    count, open_label = 0, None
+    for kind, label in markers:
+        if kind == b"BEGIN":
+            if open_label is not None:
+                return None
+            open_label = label
+        else:
+            if open_label != label:
+                return None
+            count, open_label = count + 1, None
+    return None if open_label is not None else count
+
+
+@fuzz
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_property_pem_scanning_matches_a_reference(pieces: list[bytes]) -> None:
+    from cmswizard.pki.loader import _scan_pem
+
+    text = b"".join(pieces)
+    expected = _reference_blocks(text)
+    try:
+        blocks, _stray = _scan_pem(text, "x.pem")
+    except CmsInputError:
+        assert expected is None
+        return
+    assert len(blocks) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"-----BEGIN CERTIFICATE-----\n" * 40_000,
+        b"-----BEGIN CERTIFICATE-----\nAAAA" * 30_000,
+        b"-----BEGIN " + b"A" * 1_000_000,
+        b"-----END CERTIFICATE-----\n" * 40_000,
+        (b"-----BEGIN X-----\n" + b"-" * 1000) * 1000,
+    ],
+    ids=["begins", "begins-and-base64", "long-label", "ends", "dashes"],
+)
+def test_hostile_pem_megabytes_are_refused(data: bytes) -> None:
+    with pytest.raises(CmsInputError):
+        load_bytes(data, "hostile.pem")
+
+
+def test_many_certificates_load_in_one_pass() -> None:
+    data = b"".join(c.pem for c in _H.chain) * 500
+    assert len(load_bytes(data, "many.pem").certificates) == 500 * len(_H.chain)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _H.leaf.key_pem,
+        b"Bag Attributes\n    localKeyID: 01\n" + _H.leaf.key_pem + _H.leaf.pem,
+        _H.leaf.pem + _H.leaf.key_pem,
+    ],
+    ids=["key", "bag-attributes", "cert-and-key"],
+)
+def test_private_by_content(tmp_path: Path, data: bytes) -> None:
+    assert holds_private_key(data)
+    target = tmp_path / "innocent.pem"
+    write_files([OutputFile(target, data)])
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_unencrypted_pfx_and_der_keys_are_private() -> None:
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, pkcs12
+
+    pfx = pkcs12.serialize_key_and_certificates(b"x", _H.leaf.key, _H.leaf.cert, None, NoEncryption())
+    der = _H.leaf.key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+    assert holds_private_key(pfx) and holds_private_key(der)
+    assert not holds_private_key(_H.leaf.pem) and not holds_private_key(_H.leaf.der)
+
+
+def test_dangling_link_at_the_output_gets_a_true_message(tmp_path: Path) -> None:
+    (tmp_path / "out.pem").symlink_to(tmp_path / "missing" / "target.pem")
+    with pytest.raises(CmsInputError, match=r"is a symbolic link to .*target.pem, which does not exist"):
+        write_files([OutputFile(tmp_path / "out.pem", b"x", replace=True)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pem"]
+
+
+def test_a_link_at_the_output_is_never_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    (tmp_path / "out.pem").symlink_to(victim)
+    with pytest.raises(CmsInputError, match="never writes through links"):
+        write_files([OutputFile(tmp_path / "out.pem", b"x", replace=True)])
+    assert victim.read_bytes() == b"precious"
+
+
+def test_replaced_files_come_back_when_the_set_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cmswizard.pki.files as files_module
+
+    key, csr = tmp_path / "a.key", tmp_path / "a.csr"
+    key.write_bytes(b"old key")
+    csr.write_bytes(b"old csr")
+    real_replace = os.replace
+
+    def failing_replace(source: str, target: str) -> None:
+        if str(target).endswith("a.csr") and str(source).endswith(".tmp"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(files_module.os, "replace", failing_replace)
+    with pytest.raises(CmsInputError, match="the disk is full"):
+        write_files(
+            [OutputFile(key, b"new key", private=True, replace=True), OutputFile(csr, b"new csr", replace=True)]
+        )
+    monkeypatch.undo()
+    assert key.read_bytes() == b"old key" and csr.read_bytes() == b"old csr"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csr", "a.key"]
+
+
+def test_one_file_named_for_two_outputs_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CmsInputError, match="is named for two outputs"):
+        write_files([OutputFile(tmp_path / "x.pem", b"1"), OutputFile(tmp_path / "x.pem", b"2")])
+
+
+def test_control_characters_never_become_file_names(tmp_path: Path) -> None:
+    with pytest.raises(CmsInputError, match="control characters"):
+        write_files([OutputFile(tmp_path / "a\nb.pem", b"1")])
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- signals on a real process ---------------------------------------------------------------------
+
+# Runs inside the child: makes each rename slow and announces it, so the parent signals at the worst moment.
+_SLOW_RENAMES = """
+import os, sys, time
+_replace, _link = os.replace, os.link
+def _slow(real):
+    def slow(source, target, *args, **kwargs):
+        if str(target).endswith((".key", ".csr")) and ".tmp" in str(source):
+            sys.stderr.write("PLACING " + str(target) + "\\n"); sys.stderr.flush()
+            time.sleep(0.4)
+        return real(source, target, *args, **kwargs)
+    return slow
+os.replace, os.link = _slow(_replace), _slow(_link)
+"""
+
+
+def _run_and_signal(tmp_path: Path, signum: int, force: bool) -> tuple[int, str]:
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(_SLOW_RENAMES)
+    env = {**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{ROOT}"}
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    argv = [sys.executable, "-m", "cmswizard", "pki", "csr", "cms1", "CN:cms1.example.com", "--key", "ec256"]
+    argv += ["--dir", str(out)] + (["--force"] if force else [])
+    with subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        assert child.stderr is not None
+        lines = []
+        for line in child.stderr:
+            lines.append(line)
+            if line.startswith("PLACING"):
+                break
+        time.sleep(0.05)
+        child.send_signal(signum)
+        _out, rest = child.communicate(timeout=30)
+    return child.returncode, "".join(lines) + rest
+
+
+@pytest.mark.parametrize("signum", [2, 15], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("force", [False, True], ids=["new", "force"])
+def test_a_signal_between_the_key_and_the_csr_leaves_both_or_neither(tmp_path: Path, signum: int, force: bool) -> None:
+    out = tmp_path / "out"
+    if force:
+        out.mkdir()
+        (out / "cms1.key").write_bytes(b"old key\n")
+        (out / "cms1.csr").write_bytes(b"old csr\n")
+    code, err = _run_and_signal(tmp_path, signum, force)
+    names = sorted(p.name for p in out.iterdir())
+    assert not [n for n in names if n.endswith((".tmp", ".old"))], names
+    if force:
+        assert (out / "cms1.key").read_bytes() == b"old key\n" and (out / "cms1.csr").read_bytes() == b"old csr\n"
+    else:
+        assert names == []
+    assert code == 130, err
+    assert "interrupted; nothing was left half-written" in err
+    assert "Traceback" not in err
+
+
+def test_twenty_concurrent_force_writers_leave_a_matching_pair(tmp_path: Path) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    from cmswizard.pki.verify import key_matches
+
+    argv = [sys.executable, "-m", "cmswizard", "pki", "csr", "cms1", "CN:cms1.example.com", "--key", "ec256"]
+    children = [
+        subprocess.Popen(
+            [*argv, "--dir", str(tmp_path), "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        for _ in range(20)
+    ]
+    codes = [child.wait(timeout=120) for child in children]
+    assert codes == [0] * 20
+    key = load_pem_private_key((tmp_path / "cms1.key").read_bytes(), None)
+    csr = x509.load_pem_x509_csr((tmp_path / "cms1.csr").read_bytes())
+    assert key_matches(key, csr)  # type: ignore[arg-type]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cms1.csr", "cms1.key"]
