@@ -13,20 +13,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from cmswizard import __version__
+from cmswizard.cms.services import Service
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
 from cmswizard.pki.safe_text import escape, one_line, shown
+from cmswizard.pki.spec import KeyType
 
 if TYPE_CHECKING:
     from cryptography import x509
 
-    from cmswizard.pki.deploy_sheet import ServiceFiles
     from cmswizard.pki.loader import LoadedFile
-    from cmswizard.pki.spec import CsrSpec, KeyType, Purpose
+    from cmswizard.pki.spec import CsrSpec, Purpose
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-KEY_CHOICES = ("rsa2048", "rsa3072", "rsa4096", "ec256", "ec384")
+KEY_CHOICES = [k.value for k in KeyType]
+SERVICE_CHOICES = [s.value for s in Service if s is not Service.DATABASE]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,7 +99,7 @@ def _cmd_selfsigned(args: argparse.Namespace) -> int:
 
 
 def _cmd_sign(args: argparse.Namespace) -> int:
-    from cmswizard.pki.ca import Usage, sign_csr_file
+    from cmswizard.pki.ca import sign_csr_file
 
     usage = Usage(args.eku) if args.eku else None
     out_path, signed = sign_csr_file(
@@ -105,7 +108,9 @@ def _cmd_sign(args: argparse.Namespace) -> int:
     for note in signed.notes:
         _warn(f"note: {note}")
     certificate = signed.certificate
-    _say(f"wrote {shown(out_path, 300)} (valid until {certificate.not_valid_after_utc:%Y-%m-%d}, signed by {args.ca_basename})")
+    _say(
+        f"wrote {shown(out_path, 300)} (valid until {certificate.not_valid_after_utc:%Y-%m-%d}, signed by {args.ca_basename})"
+    )
     return EXIT_OK
 
 
@@ -137,17 +142,36 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
     from cmswizard.pki.inspect import describe_loaded
 
-    facts = describe_loaded(_load(args.file, args))
+    loaded = _load(args.file, args)
+    facts = describe_loaded(loaded)
     if args.json:
         _say(json.dumps([f.as_dict() for f in facts], indent=2, ensure_ascii=False))
+    else:
+        for number, item in enumerate(facts):
+            if number:
+                _say()
+            if len(facts) > 1:
+                _say(f"[{number + 1}/{len(facts)}]")
+            for line in item.lines():
+                _say(line)
+            if number == 0 and loaded.certificates and not item.basic_constraints.startswith("CA:TRUE"):
+                from cmswizard.cms.services import eku_report
+
+                for text in eku_report(loaded.certificates[0]):
+                    _say(f"{'EKU check:':<20}{text}")
+    return _check_service(args, loaded.certificates[:1], args.file)
+
+
+def _check_service(args: argparse.Namespace, certificates: Sequence[x509.Certificate], name: str) -> int:
+    """With --service: exit 1 when the certificate's EKU does not allow what that service needs."""
+    if not getattr(args, "service", None) or not certificates:
         return EXIT_OK
-    for number, item in enumerate(facts):
-        if number:
-            _say()
-        if len(facts) > 1:
-            _say(f"[{number + 1}/{len(facts)}]")
-        for line in item.lines():
-            _say(line)
+    from cmswizard.cms.services import Service, check_service_eku
+
+    problem = check_service_eku(Service(args.service), certificates[0], name)
+    if problem is not None:
+        raise CmsCheckFailed(str(problem))
+    _say(f"{name}: the extended key usage fits {Service(args.service).label}")
     return EXIT_OK
 
 
@@ -225,12 +249,15 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     from cmswizard.pki.inspect import expiry_status
 
     if args.check:
-        report = check_bundle(read_input_file(args.check), args.check)
+        data = read_input_file(args.check)
+        report = check_bundle(data, args.check)
         for issue in report.issues:
             _say(f"{shown(args.check)}: {issue}")
         if report.clean:
             _say(f"{shown(args.check)}: clean ({report.count} certificate(s), byte-exact for CMS)")
-            return EXIT_OK
+            from cmswizard.pki.loader import load_bytes
+
+            return _check_service(args, load_bytes(data, args.check).certificates[:1], args.check)
         if args.fix and report.fixed is not None:
             write_files([OutputFile(Path(args.fix), report.fixed, replace=args.force)])
             _say(f"wrote the corrected bundle to {shown(args.fix, 300)}")
@@ -277,101 +304,17 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_dbcluster(args: argparse.Namespace) -> int:
-    from cmswizard.pki.dbcluster import plan_db_cluster, write_db_cluster
-    from cmswizard.pki.spec import KeyType
-
-    plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
-    made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
-    _say("# The same, typed on the primary's MMP:")
-    for line in plan.mmp_commands():
-        _say(f"#   {line}")
-    for path in made.files:
-        _say(f"wrote {shown(path, 300)}")
-    for node in (plan.primary, *plan.joining, *plan.connecting):
-        _say(f"\n# on {node}: copy {', '.join(plan.files_for(node))}, then type")
-        for line in plan.node_commands(node):
-            _say(line)
-    return EXIT_OK
-
-
-def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
-    from cmswizard.pki.deploy_sheet import ServiceFiles
-    from cmswizard.pki.deployment import Service
-
-    chosen = []
-    for service in Service:
-        values = getattr(args, service.value, None)
-        if not values:
-            continue
-        if service is Service.WEBBRIDGE3:
-            if len(values) not in (2, 3):
-                raise CmsInputError("--webbridge3", "takes KEY FULLCHAIN [CERTIFICATE-ALONE]")
-            chosen.append(
-                ServiceFiles(service, values[0], values[1], None, entity=values[2] if len(values) == 3 else None)
-            )
-        else:
-            if len(values) not in (2, 3):
-                raise CmsInputError(f"--{service.value}", "takes KEY CERTIFICATE [CA-BUNDLE]")
-            chosen.append(ServiceFiles(service, values[0], values[1], values[2] if len(values) == 3 else None))
-    return chosen
-
-
-def _cmd_deploy(args: argparse.Namespace) -> int:
-    from cmswizard.pki.dbcluster import plan_db_cluster
-    from cmswizard.pki.deploy_sheet import build_sheet
-    from cmswizard.pki.deployment import CmsVersion, Topology
-    from cmswizard.pki.files import OutputFile, write_files
-
-    services = _service_files(args)
-    db = None
-    if args.db_primary:
-        domain = args.db_domain or args.db_primary.partition(".")[2] or args.db_primary
-        db = plan_db_cluster(domain, args.db_primary, args.db_join, args.db_connect)
-    if not services and db is None:
-        raise CmsInputError("deploy", "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
-    topology = (
-        Topology(args.topology)
-        if args.topology
-        else (Topology.EDGE if args.edge else Topology.CLUSTER if len(args.node) > 1 else Topology.SINGLE)
-    )
-    export_set = None
-    if args.files_in:
-        folder = Path(args.files_in)
-        if not folder.is_dir():
-            raise CmsInputError(args.files_in, "is not a folder")
-        export_set = [p.name for p in folder.iterdir() if p.is_file()]
-    sheet = build_sheet(
-        CmsVersion(args.version),
-        topology,
-        args.node or ([db.primary] if db else []),
-        services,
-        edge_nodes=args.edge,
-        db=db,
-        db_renewal=args.db_renewal,
-        export_files=export_set,
-    )
-    text = sheet.text()
-    if args.out:
-        write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
-        _say(f"wrote {shown(args.out, 300)}")
-    else:
-        _say(text.rstrip("\n"))
-    return EXIT_OK
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    import datetime as dt_module
 
     from cmswizard.export.copy import ExportItem, export_files, plan_export
-    from cmswizard.export.readme import COMMANDS_NAME, export_readme
+    from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
     from cmswizard.pki.files import read_input_file
 
     if not args.files:
         raise CmsInputError("export", "name the files to copy")
     extra = [ExportItem(COMMANDS_NAME, read_input_file(args.sheet))] if args.sheet else []
     items = plan_export([Path(f) for f in args.files], extra)
-    name = args.name or f"cms-certificates-{dt_module.date.today():%Y%m%d}"
+    name = args.name or export_folder_name()
     if "/" in name or name in ("", ".", ".."):
         raise CmsInputError("--name", "is a folder name, not a path")
     destination = Path(args.to) / name
@@ -424,7 +367,7 @@ def _build_parser() -> _Parser:
     selfsigned.add_argument("tokens", nargs="+", metavar="basename-and-fields")
     selfsigned.add_argument("--dir", default=".", help="folder for the files")
     selfsigned.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
-    selfsigned.add_argument("--days", type=int, default=3650, help="validity in days (default 3650)")
+    selfsigned.add_argument("--days", type=int, default=CA_DAYS, help=f"validity in days (default {CA_DAYS})")
     selfsigned.add_argument("--force", action="store_true", help="replace existing files")
     selfsigned.set_defaults(run=_cmd_selfsigned)
 
@@ -432,10 +375,10 @@ def _build_parser() -> _Parser:
     sign.add_argument("basename")
     sign.add_argument("ca_basename", metavar="ca-basename")
     sign.add_argument("--dir", default=".", help="folder holding the CSR and the CA files")
-    sign.add_argument("--days", type=int, default=825, help="validity in days (default 825)")
+    sign.add_argument("--days", type=int, default=LEAF_DAYS, help=f"validity in days (default {LEAF_DAYS})")
     sign.add_argument(
         "--eku",
-        choices=("server,client", "server", "client"),
+        choices=[u.value for u in Usage],
         help="extended key usage (default: client for CN postgres, else server,client)",
     )
     sign.add_argument("--force", action="store_true", help="replace an existing <basename>.crt")
@@ -445,6 +388,7 @@ def _build_parser() -> _Parser:
     inspect.add_argument("file")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
     inspect.add_argument("--password-file", help="file holding the PKCS#12 or key password")
+    inspect.add_argument("--service", choices=SERVICE_CHOICES, help="exit 1 unless the EKU fits this CMS service")
     inspect.set_defaults(run=_cmd_inspect)
 
     match = verbs.add_parser("match", help="does this key belong to this certificate or CSR?")
@@ -473,45 +417,15 @@ def _build_parser() -> _Parser:
     bundle.add_argument("--password-file", help="file holding the PKCS#12 password")
     bundle.add_argument("--check", metavar="FILE", help="check an existing bundle (exit 1 if problems)")
     bundle.add_argument("--fix", metavar="OUT", help="with --check: write the corrected bundle here")
+    bundle.add_argument(
+        "--service", choices=SERVICE_CHOICES, help="with --check: exit 1 unless the first certificate's EKU fits it"
+    )
     bundle.add_argument("--force", action="store_true", help="replace existing output files")
     bundle.set_defaults(run=_cmd_bundle)
 
-    db = commands.add_parser("dbcluster", help="dbca, dbserver and dbclient for a CMS database cluster")
-    db.add_argument("--domain", required=True, help="CN of the cluster CA, e.g. tplab.local")
-    db.add_argument("--primary", required=True, help="FQDN of the primary database core")
-    db.add_argument("--join", action="append", default=[], metavar="FQDN", help="another database core")
-    db.add_argument("--connect", action="append", default=[], metavar="FQDN", help="a core that only connects")
-    db.add_argument("--dir", default=".", help="folder for the files")
-    db.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
-    db.add_argument("--days", type=int, default=825, help="validity of dbserver/dbclient (default 825)")
-    db.add_argument("--ca-days", type=int, default=3650, help="validity of dbca (default 3650)")
-    db.add_argument("--force", action="store_true", help="replace existing files")
-    db.set_defaults(run=_cmd_dbcluster)
+    from cmswizard.cli_deploy import add_parsers as add_deploy_parsers
 
-    deploy = commands.add_parser("deploy", help="print the MMP commands that assign your files to the services")
-    deploy.add_argument("--version", choices=("2.x", "3.x"), default="3.x", help="CMS version (default 3.x)")
-    deploy.add_argument("--topology", choices=("single", "cluster", "edge"), help="default: from the nodes given")
-    deploy.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
-    deploy.add_argument("--edge", action="append", default=[], metavar="FQDN", help="an edge server (repeat)")
-    for option, files in (
-        ("webadmin", "KEY CERT [BUNDLE]"),
-        ("callbridge", "KEY CERT [BUNDLE]"),
-        ("webbridge", "KEY CERT [BUNDLE]"),
-        ("webbridge3", "KEY FULLCHAIN [CERT]"),
-        ("xmpp", "KEY CERT [BUNDLE]"),
-        ("turn", "KEY CERT [BUNDLE]"),
-        ("loadbalancer", "KEY CERT [BUNDLE]"),
-    ):
-        deploy.add_argument(f"--{option}", nargs="+", metavar="FILE", help=f"{files} for {option}")
-    deploy.add_argument("--db-primary", metavar="FQDN", help="the database primary (adds the database cluster)")
-    deploy.add_argument("--db-join", action="append", default=[], metavar="FQDN", help="a joining database core")
-    deploy.add_argument("--db-connect", action="append", default=[], metavar="FQDN", help="a connect-only core")
-    deploy.add_argument("--db-domain", help="CN of dbca (default: the primary's domain)")
-    deploy.add_argument("--db-renewal", action="store_true", help="renewal: start with database cluster remove")
-    deploy.add_argument("--files-in", metavar="DIR", help="refuse to name a file that is not in this folder")
-    deploy.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
-    deploy.add_argument("--force", action="store_true", help="replace --out if it exists")
-    deploy.set_defaults(run=_cmd_deploy)
+    add_deploy_parsers(commands)
 
     export = commands.add_parser("export", help="copy files to a USB stick or folder, verified, with SHA256SUMS")
     export.add_argument("files", nargs="*", help="the files to copy")

@@ -56,6 +56,7 @@ def issue(
     san: list[str] | None = None,
     key_cert_sign: bool = True,
     subject: x509.Name | None = None,
+    eku: list[x509.ObjectIdentifier] | None = None,
 ) -> Issued:
     key = key or new_key()
     subject_name = subject or name(cn)
@@ -81,7 +82,8 @@ def issue(
         )
     else:
         builder = builder.add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False
+            x509.ExtendedKeyUsage(eku or [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]),
+            critical=False,
         )
         builder = builder.add_extension(
             x509.SubjectAlternativeName([x509.DNSName(n) for n in (san or [cn])]), critical=False

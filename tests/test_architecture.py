@@ -1,4 +1,5 @@
-"""Layering: the engine and the CLI never import Qt (the CLI must start fast and run headless)."""
+"""Layering (design.md): the engine and the CLI never import Qt; pki/ and cms/ never touch the network;
+pki/ never imports cms/."""
 
 from __future__ import annotations
 
@@ -8,35 +9,57 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "cmswizard"
+ENGINE_FOLDERS = ("pki", "cms", "export")
 
 
 def _engine_modules() -> list[str]:
     names = []
-    for folder in ("pki", "export"):
+    for folder in ENGINE_FOLDERS:
         for path in sorted((PACKAGE / folder).glob("*.py")):
             stem = path.stem
             names.append(f"cmswizard.{folder}" if stem == "__init__" else f"cmswizard.{folder}.{stem}")
     return names
 
 
+def _imports(folder: str) -> list[tuple[str, str]]:
+    """(file, imported module) for every import in a package folder."""
+    found = []
+    for path in sorted((PACKAGE / folder).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                found += [(path.name, alias.name) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found.append((path.name, node.module))
+    return found
+
+
 def test_engine_source_has_no_qt_import() -> None:
-    offenders = []
-    for folder in ("pki", "export"):
-        for path in (PACKAGE / folder).glob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text())):
-                modules = []
-                if isinstance(node, ast.Import):
-                    modules = [alias.name for alias in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.module:
-                    modules = [node.module]
-                offenders += [f"{path.name}: {m}" for m in modules if m.split(".")[0] in ("PySide6", "shiboken6")]
+    offenders = [
+        f"{folder}/{name}: {module}"
+        for folder in ENGINE_FOLDERS
+        for name, module in _imports(folder)
+        if module.split(".")[0] in ("PySide6", "shiboken6")
+    ]
+    assert offenders == []
+
+
+NETWORK = ("socket", "ssl", "http", "urllib", "asyncio", "paramiko", "requests", "smtplib", "ftplib")
+
+
+def test_pki_and_cms_have_no_network_and_pki_does_not_import_cms() -> None:
+    offenders = [
+        f"{folder}/{name}: {module}"
+        for folder in ("pki", "cms")
+        for name, module in _imports(folder)
+        if module.split(".")[0] in NETWORK or (folder == "pki" and module.startswith("cmswizard.cms"))
+    ]
     assert offenders == []
 
 
 def test_engine_and_cli_import_without_qt() -> None:
     code = (
         "import importlib, sys\n"
-        f"for name in {[*_engine_modules(), 'cmswizard.cli']!r}: importlib.import_module(name)\n"
+        f"for name in {[*_engine_modules(), 'cmswizard.cli', 'cmswizard.cli_deploy']!r}: importlib.import_module(name)\n"
         "from cmswizard.cli import main\n"
         "assert main(['pki', 'list', '.']) == 0\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"

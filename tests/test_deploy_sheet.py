@@ -1,15 +1,16 @@
-"""Golden deployment sheets: the exact MMP commands for three typical deployments."""
+"""Golden deployment sheets (reviewed against docs/cms-reference.md), and the rules they pin."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from cmswizard.pki.dbcluster import plan_db_cluster
-from cmswizard.pki.deploy_sheet import ServiceFiles, build_sheet
-from cmswizard.pki.deployment import CmsVersion, Service, Topology
+from cmswizard.cms.dbcluster import DbFiles, plan_db_cluster
+from cmswizard.cms.services import CmsVersion, Service, Topology
+from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
 from cmswizard.pki.errors import CmsInputError
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -18,29 +19,31 @@ S = Service
 
 def single_v3():
     files = ["cms1.key", "cms1.crt", "cms1-bundle.crt", "cms1-fullchain.crt"]
-    services = [
+    services = (
         ServiceFiles(S.WEBADMIN, "cms1.key", "cms1.crt", "cms1-bundle.crt"),
         ServiceFiles(S.CALLBRIDGE, "cms1.key", "cms1.crt", "cms1-bundle.crt"),
-        ServiceFiles(S.WEBBRIDGE3, "cms1.key", "cms1-fullchain.crt", entity="cms1.crt"),
+        ServiceFiles(S.WEBBRIDGE3, "cms1.key", "cms1-fullchain.crt"),
         ServiceFiles(S.TURN, "cms1.key", "cms1.crt", "cms1-bundle.crt"),
-    ]
-    return files, dict(version=CmsVersion.V3, topology=Topology.SINGLE, nodes=["cms1.example.com"], services=services)
+    )
+    return files, SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services)
 
 
-def cluster_edge_db_v3():
+CORES = ("cms1.example.com", "cms2.example.com", "cms3.example.com")
+
+
+def cluster_edges_db_v3():
+    """3 cores + 2 edges, each edge with its own Web Bridge 3 certificate, and a DB cluster."""
     files = [
-        "webadmin-cms1.key",
-        "webadmin-cms1.crt",
-        "webadmin-cms2.key",
-        "webadmin-cms2.crt",
-        "webadmin-cms3.key",
-        "webadmin-cms3.crt",
+        *(f"webadmin-cms{n}.{ext}" for n in (1, 2, 3) for ext in ("key", "crt")),
         "callbridge.key",
         "callbridge.crt",
+        "scheduler.key",
+        "scheduler-fullchain.crt",
         "ca-bundle.crt",
-        "webbridge3.key",
-        "webbridge3-fullchain.crt",
-        "webbridge3.crt",
+        "webbridge3-edge1.key",
+        "webbridge3-edge1-fullchain.crt",
+        "webbridge3-edge2.key",
+        "webbridge3-edge2-fullchain.crt",
         "turn.key",
         "turn.crt",
         "dbca.crt",
@@ -49,7 +52,7 @@ def cluster_edge_db_v3():
         "dbclient.key",
         "dbclient.crt",
     ]
-    services = [
+    services = (
         *(
             ServiceFiles(
                 S.WEBADMIN, f"webadmin-cms{n}.key", f"webadmin-cms{n}.crt", "ca-bundle.crt", node=f"cms{n}.example.com"
@@ -57,116 +60,231 @@ def cluster_edge_db_v3():
             for n in (1, 2, 3)
         ),
         ServiceFiles(S.CALLBRIDGE, "callbridge.key", "callbridge.crt", "ca-bundle.crt"),
-        ServiceFiles(S.WEBBRIDGE3, "webbridge3.key", "webbridge3-fullchain.crt", entity="webbridge3.crt"),
+        ServiceFiles(S.SCHEDULER, "scheduler.key", "scheduler-fullchain.crt", node="cms1.example.com"),
+        *(
+            ServiceFiles(
+                S.WEBBRIDGE3,
+                f"webbridge3-edge{n}.key",
+                f"webbridge3-edge{n}-fullchain.crt",
+                node=f"edge{n}.example.com",
+            )
+            for n in (1, 2)
+        ),
         ServiceFiles(S.TURN, "turn.key", "turn.crt", "ca-bundle.crt"),
-    ]
-    db = plan_db_cluster("example.com", "cms1.example.com", ["cms2.example.com", "cms3.example.com"])
-    return files, dict(
-        version=CmsVersion.V3,
-        topology=Topology.EDGE,
-        nodes=["cms1.example.com", "cms2.example.com", "cms3.example.com"],
-        edge_nodes=["edge1.example.com"],
-        services=services,
-        db=db,
     )
+    db = plan_db_cluster("example.com", "cms1.example.com", ["cms2.example.com", "cms3.example.com"])
+    plan = SheetPlan(
+        CmsVersion.V3,
+        Topology.EDGE,
+        CORES,
+        services,
+        edge_nodes=("edge1.example.com", "edge2.example.com"),
+        db=db,
+        sip_trust="ca-bundle.crt",
+        callbridge_cn="cms.example.com",
+    )
+    return files, plan
 
 
-def xmpp_v2():
-    files = ["cms.key", "cms.crt", "bundle.crt", "xmpp.key", "xmpp.crt"]
-    services = [
+def webbridge2_and_3_v29():
+    """2.9: Web Bridge 2 beside Web Bridge 3 on one server, on different HTTPS ports."""
+    files = ["cms.key", "cms.crt", "bundle.crt", "join3.key", "join3-fullchain.crt"]
+    services = (
         ServiceFiles(S.WEBADMIN, "cms.key", "cms.crt", "bundle.crt"),
         ServiceFiles(S.CALLBRIDGE, "cms.key", "cms.crt", "bundle.crt"),
         ServiceFiles(S.WEBBRIDGE, "cms.key", "cms.crt", "bundle.crt"),
-        ServiceFiles(S.XMPP, "xmpp.key", "xmpp.crt", "bundle.crt"),
-    ]
-    return files, dict(version=CmsVersion.V2, topology=Topology.SINGLE, nodes=["cms.example.com"], services=services)
+        ServiceFiles(S.WEBBRIDGE3, "join3.key", "join3-fullchain.crt"),
+    )
+    listen = Listen(webbridge3_port=8443, c2w_port=9999)
+    return files, SheetPlan(CmsVersion.V2_9, Topology.SINGLE, ("cms.example.com",), services, listen=listen)
 
 
-CASES = {"single-v3": single_v3, "cluster-edge-db-v3": cluster_edge_db_v3, "xmpp-v2": xmpp_v2}
+def xmpp_three_nodes_v2():
+    """2.x: XMPP on three nodes, each with its own certificate, in one cluster trust file."""
+    files = ["cms.key", "cms.crt", "bundle.crt", *(f"xmpp-cms{n}.{ext}" for n in (1, 2, 3) for ext in ("key", "crt"))]
+    services = (
+        ServiceFiles(S.WEBADMIN, "cms.key", "cms.crt", "bundle.crt"),
+        ServiceFiles(S.CALLBRIDGE, "cms.key", "cms.crt", "bundle.crt"),
+        ServiceFiles(S.WEBBRIDGE, "cms.key", "cms.crt", "bundle.crt"),
+        *(
+            ServiceFiles(S.XMPP, f"xmpp-cms{n}.key", f"xmpp-cms{n}.crt", "bundle.crt", node=f"cms{n}.example.com")
+            for n in (1, 2, 3)
+        ),
+    )
+    return files, SheetPlan(CmsVersion.V2, Topology.CLUSTER, CORES, services)
+
+
+def db_renewal_enterprise_ca():
+    """Renewing DB certificates signed by the enterprise CA, with the admin's own file names."""
+    names = DbFiles(
+        "cmsdb-server-2026.key",
+        "cmsdb-server-2026.cer",
+        "cmsdb-client-2026.key",
+        "cmsdb-client-2026.cer",
+        "corp-ca-chain.pem",
+    )
+    files = list(names.for_server())
+    db = plan_db_cluster(
+        "example.com", "cms1.example.com", ["cms2.example.com"], ["cms3.example.com"], files=names, enterprise_ca=True
+    )
+    plan = SheetPlan(
+        CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True, backup_name="before-db-renewal-2026"
+    )
+    return files, plan
+
+
+CASES = {
+    "single-v3": single_v3,
+    "cluster-edges-db-v3": cluster_edges_db_v3,
+    "webbridge2-and-3-v2.9": webbridge2_and_3_v29,
+    "xmpp-three-nodes-v2": xmpp_three_nodes_v2,
+    "db-renewal-enterprise-ca": db_renewal_enterprise_ca,
+}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_sheet(name: str) -> None:
-    files, kwargs = CASES[name]()
-    version, topology, nodes, services = (kwargs.pop(k) for k in ("version", "topology", "nodes", "services"))
-    sheet = build_sheet(version, topology, nodes, services, export_files=files, **kwargs)
+    files, plan = CASES[name]()
+    sheet = build_sheet(plan, export_files=files)
     golden = GOLDEN / f"{name}.txt"
     if os.environ.get("CMSWIZARD_UPDATE_GOLDEN"):
         golden.write_text(sheet.text())
     assert sheet.text() == golden.read_text()
-    assert sheet.referenced_files() <= set(files)
+    trust_names = {t.name for t in sheet.trust_files}
+    assert sheet.referenced_files() <= set(files) | trust_names
     for line in sheet.text().splitlines():
-        if line and not line.startswith("#"):  # every command line names only exported files
+        if line and not line.startswith("#"):  # every command line names only exported or trust files
             for word in line.split()[2:]:
                 if "." in word and not word.endswith(".com"):
-                    assert word in files, (name, line)
+                    assert word in files or word in trust_names, (name, line)
+
+
+def _argv(plan: SheetPlan) -> list[str]:
+    """The `cmswizard deploy` arguments for a plan: every field of the model is reachable from the CLI."""
+    argv = ["deploy", "--version", plan.version.value, "--topology", plan.topology.value]
+    for node in plan.nodes:
+        argv += ["--node", node]
+    for node in plan.edge_nodes:
+        argv += ["--edge", node]
+    for files in plan.services:
+        argv += [f"--{files.service.value}", *files.files()] + ([f"@{files.node}"] if files.node else [])
+    defaults = Listen()
+    for name in ("interface", "webadmin_port", "webbridge_port", "webbridge3_port", "c2w_port", "turn_tls_port"):
+        if getattr(plan.listen, name) != getattr(defaults, name):
+            argv += [f"--{name.replace('_', '-')}", str(getattr(plan.listen, name))]
+    if plan.sip_trust:
+        argv += ["--sip-trust", plan.sip_trust]
+    if plan.callbridge_cn:
+        argv += ["--callbridge-cn", plan.callbridge_cn]
+    argv += ["--backup-name", plan.backup_name]
+    if plan.db is not None:
+        db = plan.db
+        argv += ["--db-primary", db.primary, "--db-domain", db.ca.cn]
+        for node in db.joining:
+            argv += ["--db-join", node]
+        for node in db.connecting:
+            argv += ["--db-connect", node]
+        argv += ["--db-files", *db.files.for_server()]
+        if db.enterprise_ca:
+            argv.append("--db-enterprise-ca")
+        if plan.db_renewal:
+            argv.append("--db-renewal")
+    return argv
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_cli_deploy_prints_the_golden_sheet(cli, name: str) -> None:
+    _, plan = CASES[name]()
+    result = cli(*_argv(plan), "--out", "sheet.txt")
+    assert result.code == 0, result.err
+    assert Path("sheet.txt").read_text() == (GOLDEN / f"{name}.txt").read_text()
 
 
 def test_sheet_refuses_a_file_not_exported() -> None:
-    files, kwargs = single_v3()
+    files, plan = single_v3()
     with pytest.raises(CmsInputError) as caught:
-        build_sheet(
-            kwargs["version"],
-            kwargs["topology"],
-            kwargs["nodes"],
-            kwargs["services"],
-            export_files=[f for f in files if f != "cms1-bundle.crt"],
-        )
+        build_sheet(plan, export_files=[f for f in files if f != "cms1-bundle.crt"])
     assert caught.value.where == "cms1-bundle.crt"
     assert "not in the export set" in caught.value.message
 
 
 def test_xmpp_does_not_exist_on_v3() -> None:
+    plan = SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms.example.com",), (ServiceFiles(S.XMPP, "x.key", "x.crt"),))
     with pytest.raises(CmsInputError, match=r"does not exist on CMS 3\.x"):
-        build_sheet(CmsVersion.V3, Topology.SINGLE, ["cms.example.com"], [ServiceFiles(S.XMPP, "x.key", "x.crt")])
+        build_sheet(plan)
 
 
-def test_renewal_removes_first() -> None:
-    db = plan_db_cluster("example.com", "cms1.example.com", ["cms2.example.com"], ["cms3.example.com"])
-    sheet = build_sheet(
-        CmsVersion.V3, Topology.CLUSTER, ["cms1.example.com", "cms2.example.com"], [], db=db, db_renewal=True
-    )
-    text = sheet.text()
-    assert text.index("database cluster remove") < text.index("database cluster certs")
-    removes = [node for node in ("cms3", "cms2", "cms1") if f"# on {node}.example.com\ndatabase cluster remove" in text]
-    assert removes == ["cms3", "cms2", "cms1"]
+def test_webbridge3_exists_from_2_9_beside_web_bridge_2() -> None:
+    _, plan = webbridge2_and_3_v29()
+    text = build_sheet(plan).text()
+    assert "webbridge3 https certs join3.key join3-fullchain.crt" in text
+    assert "webbridge certs cms.key cms.crt bundle.crt" in text
+    assert "webbridge trust cms.crt" in text  # TAC 213821: guest joins fail without it
+    with pytest.raises(CmsInputError, match=r"does not exist on CMS 2\.0–2\.8"):
+        build_sheet(replace(plan, version=CmsVersion.V2))
+
+
+def test_each_node_assigns_its_own_web_admin_files() -> None:
+    """A row for one node wins over a row for every node, and never runs three times on one node."""
+    _, plan = cluster_edges_db_v3()
+    shared = ServiceFiles(S.WEBADMIN, "shared.key", "shared.crt", "ca-bundle.crt")
+    sheet = build_sheet(replace(plan, services=(shared, *plan.services)))
+    for number, node in enumerate(sheet.nodes[:3], 1):
+        assigned = [line.text for line in node.lines if line.text.startswith("webadmin certs")]
+        assert assigned == [f"webadmin certs webadmin-cms{number}.key webadmin-cms{number}.crt ca-bundle.crt"]
+
+
+def test_trust_files_hold_every_peer() -> None:
+    _, plan = cluster_edges_db_v3()
+    sheet = build_sheet(plan)
+    trust = {t.kind: t for t in sheet.trust_files}
+    assert trust[TrustKind.WEBBRIDGE3].sources == ("webbridge3-edge1-fullchain.crt", "webbridge3-edge2-fullchain.crt")
+    assert trust[TrustKind.C2W_CLIENTS].sources == ("callbridge.crt", "ca-bundle.crt", "scheduler-fullchain.crt")
+    for node in sheet.nodes:
+        commands = [line.text for line in node.lines]
+        if node.node.startswith("edge"):
+            assert "webbridge3 c2w trust trust-c2w-clients.crt" in commands
+        elif node.node in CORES:
+            assert "callbridge trust c2w trust-webbridge3.crt" in commands
+
+
+def test_renewal_backs_up_and_removes_first() -> None:
+    _, plan = db_renewal_enterprise_ca()
+    text = build_sheet(plan).text()
+    backup = text.index("backup snapshot before-db-renewal-2026")
+    assert backup < text.index("database cluster remove") < text.index("database cluster certs")
+    assert text.count("database cluster remove") == 3
     assert text.index("# on cms3") < text.index("# on cms2") < text.index("# on cms1")
-    assert "database cluster certs dbclient.key dbclient.crt dbca.crt" in text  # the connect-only node
+    assert "capital Y" in text and "overwritten" in text
+    assert "database cluster certs cmsdb-client-2026.key cmsdb-client-2026.cer corp-ca-chain.pem" in text
+    assert "dbserver" not in text and "dbca" not in text
 
 
-def test_cli_deploy(cli, tmp_path: Path) -> None:
-    for name in ("cms1.key", "cms1.crt", "cms1-bundle.crt", "cms1-fullchain.crt"):
-        (tmp_path / name).write_text("x")
-    result = cli(
-        "deploy",
-        "--node",
-        "cms1.example.com",
-        "--webadmin",
-        "cms1.key",
-        "cms1.crt",
-        "cms1-bundle.crt",
-        "--callbridge",
-        "cms1.key",
-        "cms1.crt",
-        "cms1-bundle.crt",
-        "--webbridge3",
-        "cms1.key",
-        "cms1-fullchain.crt",
-        "cms1.crt",
-        "--turn",
-        "cms1.key",
-        "cms1.crt",
-        "cms1-bundle.crt",
-        "--files-in",
-        str(tmp_path),
-        "--out",
-        "sheet.txt",
+def test_unconfirmed_commands_are_never_exact_lines() -> None:
+    services = (
+        ServiceFiles(S.CALLBRIDGE, "cb.key", "cb.crt", "b.crt"),
+        ServiceFiles(S.UCM, "cb.key", "cb.crt", "b.crt"),
+        ServiceFiles(S.LOADBALANCER, "lb.key", "lb.crt", "b.crt"),
     )
-    assert result.code == 0, result.err
-    assert (tmp_path / "sheet.txt").read_text() == (GOLDEN / "single-v3.txt").read_text()
-    missing = cli(
-        "deploy", "--node", "cms1.example.com", "--webadmin", "cms1.key", "other.crt", "--files-in", str(tmp_path)
+    text = build_sheet(SheetPlan(CmsVersion.V2, Topology.SINGLE, ("cms.example.com",), services)).text()
+    for line in text.splitlines():
+        assert not line.startswith(("loadbalancer", "trunk", "callbridge ucm", "scheduler c2w certs")), line
+    assert (
+        "# UNCONFIRMED, check it in your CMS MMP guide before typing: callbridge ucm certs cb.key cb.crt b.crt" in text
     )
-    assert missing.code == 2 and "other.crt: is used by a command but not in the export set" in missing.err
-    bad = cli("deploy", "--version", "3.x", "--node", "cms1.example.com", "--xmpp", "a.key", "a.crt")
-    assert bad.code == 2 and "XMPP: does not exist on CMS 3.x" in bad.err
+    assert "no Cisco document here gives the command; assign lb.key, lb.crt and b.crt" in text
+
+
+def test_sheet_comments_go_through_the_language_hook() -> None:
+    _, plan = cluster_edges_db_v3()
+    sheet = build_sheet(plan)
+    seen: list[str] = []
+
+    def upper(text) -> str:
+        seen.append(text.template)
+        return str(text).upper()
+
+    text = sheet.text(upper)
+    assert "# FILES TO UPLOAD HERE:" in text
+    assert "webbridge3 c2w trust trust-c2w-clients.crt" in text  # commands are never translated
+    assert all(isinstance(t, str) and t for t in seen)

@@ -75,12 +75,12 @@ def test_db_flow_three_cores_and_a_connect_only_core(qtbot, wizard: CmsWizard, t
     for name in ("dbserver", "dbclient"):
         assert verify_certificate(load_file(folder / f"{name}.crt").certificates[0], ca).ok
     sheet = wizard.db_result_page.sheet.toPlainText()
-    primary = sheet.split("# cmscore2.example.com")[0]
+    primary = sheet.split("# on cmscore2.example.com")[0]
     assert "database cluster certs dbserver.key dbserver.crt dbclient.key dbclient.crt dbca.crt" in primary
     assert "database cluster localnode a\ndatabase cluster initialize\ndatabase cluster status" in primary
-    joining = sheet.split("# cmscore3.example.com")[0].split("# cmscore2.example.com")[1]
+    joining = sheet.split("# on cmscore3.example.com")[0].split("# on cmscore2.example.com")[1]
     assert "database cluster join cmscore1.example.com" in joining
-    edge = sheet.split("# cmsedge1.example.com")[1]
+    edge = sheet.split("# on cmsedge1.example.com")[1]
     assert "copy dbclient.key, dbclient.crt, dbca.crt" in edge
     assert (
         "database cluster certs dbclient.key dbclient.crt dbca.crt\ndatabase cluster localnode a\n"
@@ -96,7 +96,8 @@ def test_db_renewal_starts_with_remove(qtbot, wizard: CmsWizard, tmp_path: Path)
     first = sheet.index("database cluster remove")
     assert sheet.index("database cluster status") < first < sheet.index("database cluster certs")
     assert sheet.count("database cluster remove") == 4
-    assert "replace on every node" in sheet
+    assert sheet.index("backup snapshot") < sheet.index("database cluster remove")
+    assert "delete or rename the old files" in sheet and "backup snapshot" in sheet
 
 
 def test_db_existing_keys_ask_first(qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,7 +60,8 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     text = page.sheet_box.toPlainText()
     assert "callbridge certs callbridge-2026.key callbridge-2026.crt callbridge-2026-bundle.crt" in text
     assert "webbridge3 https certs webbridge3-2026.key webbridge3-2026-fullchain.crt" in text
-    assert "callbridge trust c2w webbridge3-2026-fullchain.crt" in text
+    assert "callbridge trust c2w trust-webbridge3.crt" in text  # every Web Bridge 3, built by the wizard
+    assert "webbridge3 c2w trust trust-c2w-clients.crt" in text
     saved = page.save_sheet()
     assert saved is not None and saved.read_text() == text
     wizard.next()
@@ -86,9 +87,14 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     target = stick_volumes[0].root / export.name.text()
     assert (target / "cms-commands.txt").read_text() == text
     done = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=target, capture_output=True, text=True)
-    assert done.returncode == 0 and done.stdout.count(": OK") == 6
-    assert "✓ copied and verified 8 file(s)" in export.summary.toPlainText()
-    assert progress and max(progress) == 8
+    assert done.returncode == 0 and done.stdout.count(": OK") == 8
+    assert "✓ copied and verified 10 file(s)" in export.summary.toPlainText()
+    assert progress and max(progress) == 10
+    for trust in ("trust-webbridge3.crt", "trust-c2w-clients.crt"):  # each peer's full chain: leaf, issuer, root
+        found = subprocess.run(
+            ["openssl", "storeutl", "-noout", "-certs", target / trust], capture_output=True, text=True
+        )
+        assert "Total found: 3" in found.stdout, found.stdout + found.stderr
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
@@ -96,7 +102,7 @@ def test_deploy_page_refuses_missing_file(wizard: CmsWizard) -> None:
     wizard.start_flow("deploy")
     page = wizard.deploy_page
     page.nodes.setText("cms1.example.com")
-    from cmswizard.pki.deployment import Service
+    from cmswizard.cms.services import Service
 
     page.add_service_row(Service.WEBADMIN, "webadmin.key", "webadmin.crt", "")
     assert "webadmin.crt: is used by a command but not in the export set" in page.message.plain_text()

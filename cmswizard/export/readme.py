@@ -10,9 +10,15 @@ from cmswizard.pki.chain import Role, collect, role_of
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_bytes
 
-__all__ = ["COMMANDS_NAME", "describe_item", "export_readme"]
+__all__ = ["COMMANDS_NAME", "describe_item", "export_folder_name", "export_readme"]
 
 COMMANDS_NAME = "cms-commands.txt"
+
+
+def export_folder_name(deployment_name: str = "", today: dt.date | None = None) -> str:
+    """The folder made on the stick: `<first node's short name or cms>-certificates-YYYYMMDD`."""
+    short = deployment_name.split(".")[0] if deployment_name else "cms"
+    return f"{short}-certificates-{today or dt.date.today():%Y%m%d}"
 
 
 def describe_item(item: ExportItem) -> tuple[str, str]:

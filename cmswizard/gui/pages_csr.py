@@ -30,21 +30,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cmswizard.cms.deployment import Deployment, ProposedCertificate, propose_certificates
+from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.gui.i18n import error_text, facts_text, translated
 from cmswizard.gui.tasks import run_in_background
 from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage, SanEditor
 from cmswizard.gui.wizard import PageId
 from cmswizard.pki.command import render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
-from cmswizard.pki.deployment import (
-    CmsVersion,
-    Deployment,
-    ProposedCertificate,
-    Service,
-    Topology,
-    propose_certificates,
-    services_for,
-)
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.files import LIVE_KEY_WARNING
 from cmswizard.pki.inspect import describe_csr
@@ -77,7 +70,8 @@ class DeploymentPage(_CsrPage):
         self.setSubTitle(self.tr("Tell the wizard about the servers; it proposes the certificates each service needs."))
         self.version = QComboBox(self)
         self.version.addItem(self.tr("CMS 3.x (Web Bridge 3)"), CmsVersion.V3.value)
-        self.version.addItem(self.tr("CMS 2.x (Web Bridge, XMPP)"), CmsVersion.V2.value)
+        self.version.addItem(self.tr("CMS 2.9 (Web Bridge, Web Bridge 3, XMPP)"), CmsVersion.V2_9.value)
+        self.version.addItem(self.tr("CMS 2.0–2.8 (Web Bridge, XMPP)"), CmsVersion.V2.value)
         self.version.setAccessibleName(self.tr("CMS version"))
         self.single = QRadioButton(self.tr("&Single combined server"), self)
         self.cluster = QRadioButton(self.tr("C&luster of combined servers"), self)
@@ -165,14 +159,14 @@ class DeploymentPage(_CsrPage):
             box.deleteLater()
         self.service_checks = {}
         defaults = {Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE, Service.WEBBRIDGE3, Service.XMPP}
-        for number, service in enumerate(s for s in services_for(version) if s is not Service.DATABASE):
+        for number, service in enumerate(s for s in services_for(version) if s not in (Service.DATABASE, Service.UCM)):
             box = QCheckBox(translated(service.label), self.services_box)
             box.setChecked(service in previous if previous else service in defaults)
             box.toggled.connect(self._refresh)
             self.services_layout.addWidget(box, number // 4, number % 4)
             self.service_checks[service] = box
-        self.xmpp.setVisible(version is CmsVersion.V2)
-        self.xmpp_label.setVisible(version is CmsVersion.V2)
+        self.xmpp.setVisible(Service.XMPP in services_for(version))
+        self.xmpp_label.setVisible(Service.XMPP in services_for(version))
         self._refresh()
 
     def deployment(self) -> Deployment:

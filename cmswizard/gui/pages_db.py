@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cmswizard.gui.i18n import error_text
+from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
+from cmswizard.cms.lines import render_lines
+from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_in_background
 from cmswizard.gui.widgets import BusyBar, CommandBox, FieldMessage
-from cmswizard.pki.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.spec import Problem, Severity
@@ -252,28 +253,10 @@ class DbResultPage(QWizardPage):
         self.completeChanged.emit()
 
     def sheet_text(self, plan: DbClusterPlan, renewal: bool) -> str:
-        lines: list[str] = []
-        if renewal:
-            lines.append(self.tr("# 1. Renewal: take the cluster apart first"))
-            lines += plan.renewal_steps()
-            lines.append("")
-        for node in plan.nodes:
-            role = (
-                self.tr("primary")
-                if node == plan.primary
-                else self.tr("joins the cluster")
-                if node in plan.joining
-                else self.tr("connects only")
-            )
-            lines.append(
-                self.tr("# {node} ({role}): copy {files} with SFTP, then type").format(
-                    node=node, role=role, files=", ".join(plan.files_for(node))
-                )
-            )
-            lines += plan.node_commands(node)
-            lines.append("")
-        lines.append(self.tr("# database cluster status must show the primary as: (me): Connected Primary"))
-        return "\n".join(lines)
+        """The engine's one rendering of the DB commands (the sheet and the CLI print the same lines)."""
+        sections = [plan.renewal_lines()] if renewal else []
+        sections += [[plan.copy_note(node), *plan.node_lines(node)] for node in plan.nodes]
+        return "\n\n".join("\n".join(render_lines(section, translated)) for section in sections) + "\n"
 
     def _failed(self, error: Exception) -> None:
         self.running = False

@@ -33,15 +33,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cmswizard.cms.dbcluster import DbClusterPlan, plan_db_cluster
+from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
+from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan, build_sheet
+from cmswizard.cms.trust import trust_file_bytes
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.tasks import run_with_progress
 from cmswizard.gui.widgets import CommandBox, FieldMessage
-from cmswizard.pki.dbcluster import DbClusterPlan, plan_db_cluster
-from cmswizard.pki.deploy_sheet import DeploymentSheet, ServiceFiles, build_sheet
-from cmswizard.pki.deployment import CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.spec import Problem, Severity
 
@@ -87,8 +88,8 @@ class DeploySheetPage(QWizardPage):
             self.tr("Say which file each service uses; the wizard writes the exact MMP commands, node by node.")
         )
         self.version = QComboBox(self)
-        self.version.addItem(self.tr("CMS 3.x"), CmsVersion.V3.value)
-        self.version.addItem(self.tr("CMS 2.x"), CmsVersion.V2.value)
+        for version in (CmsVersion.V3, CmsVersion.V2_9, CmsVersion.V2):
+            self.version.addItem(translated(version.label), version.value)
         self.single = QRadioButton(self.tr("Single"), self)
         self.cluster = QRadioButton(self.tr("Cluster"), self)
         self.edge = QRadioButton(self.tr("Core + edge"), self)
@@ -192,6 +193,7 @@ class DeploySheetPage(QWizardPage):
         self.copy_button.clicked.connect(self.copy_current_tab)
         self.save_button.clicked.connect(self.save_sheet)
         self.sheet: DeploymentSheet | None = None
+        self.plan: SheetPlan | None = None
         self.files: list[str] = []
         self.saved_sheet: Path | None = None
 
@@ -324,10 +326,9 @@ class DeploySheetPage(QWizardPage):
                 continue
             service = Service(service_box.currentData())
             node = node_box.currentData() if node_box.currentIndex() > 0 else ""
-            if service is Service.WEBBRIDGE3:
-                chosen.append(ServiceFiles(service, key, cert, None, node=node or "", entity=bundle))
-            else:
-                chosen.append(ServiceFiles(service, key, cert, bundle, node=node or ""))
+            chosen.append(
+                ServiceFiles(service, key, cert, None if service.takes_full_chain else bundle, node=node or "")
+            )
         return chosen
 
     def db_plan(self) -> DbClusterPlan | None:
@@ -352,16 +353,17 @@ class DeploySheetPage(QWizardPage):
                     self.tr("files"),
                     self.tr("choose a key and a certificate for at least one service, or the database cluster"),
                 )
-            self.sheet = build_sheet(
+            plan = SheetPlan(
                 CmsVersion(self.version.currentData()),
                 topology,
-                _names(self.nodes.text()),
-                services,
-                edge_nodes=_names(self.edges.text()) if is_edge else (),
+                tuple(_names(self.nodes.text())),
+                tuple(services),
+                edge_nodes=tuple(_names(self.edges.text())) if is_edge else (),
                 db=db,
                 db_renewal=self.db_renewal.isChecked(),
-                export_files=self.files,
             )
+            self.sheet = build_sheet(plan, export_files=self.files)
+            self.plan = plan
         except CmsInputError as error:
             self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
             self.sheet_box.setPlainText("")
@@ -417,9 +419,19 @@ class DeploySheetPage(QWizardPage):
             return False
         wizard = self.cms_wizard()
         folder = Path(self.folder.text().strip())
+        trust_names = {trust.name for trust in self.sheet.trust_files}
+        try:  # the peer trust files are built from the peers' files, straight onto the stick
+            trust_items = (
+                [ExportItem(trust.name, trust_file_bytes(self.plan, trust, folder)) for trust in self.sheet.trust_files]
+                if self.plan is not None
+                else []
+            )
+        except CmsInputError as error:
+            self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
+            return False
         wizard.export_page.preset(
-            [folder / name for name in sorted(self.sheet.referenced_files())],
-            [ExportItem(COMMANDS_NAME, self.sheet.text().encode())],
+            [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)],
+            [ExportItem(COMMANDS_NAME, self.sheet.text().encode()), *trust_items],
             _names(self.nodes.text())[0] if _names(self.nodes.text()) else "",
         )
         return True

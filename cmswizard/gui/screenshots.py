@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         deploy.nodes.setText("cmscore1.example.com cmscore2.example.com cmscore3.example.com")
         deploy.cluster.setChecked(True)
         deploy.folder.setText(str(work))
-        from cmswizard.pki.deployment import Service
+        from cmswizard.cms.services import Service
 
         for row in reversed(range(deploy.table.rowCount())):
             deploy.table.removeRow(row)

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget, QWizard
 
+from cmswizard.cms.deployment import Deployment, ProposedCertificate
 from cmswizard.gui.settings import Settings
 from cmswizard.pki.csr import CsrResult
-from cmswizard.pki.deployment import Deployment, ProposedCertificate
 from cmswizard.pki.spec import CsrSpec, Problem
 
 ICON_PATH = Path(__file__).parent / "icons" / "cmswizard.svg"

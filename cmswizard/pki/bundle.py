@@ -17,8 +17,11 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cmswizard.pki.chain import ChainItem, Role, auto_order, check_order, collect, role_of, validity_problem
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.loader import load_bytes
+from cmswizard.pki.profiles import TrustContent
 
 __all__ = [
+    "KEY_SUFFIX",
+    "SUFFIXES",
     "BundleIssue",
     "BundleKind",
     "BundleReport",
@@ -26,6 +29,7 @@ __all__ = [
     "bundle_usage",
     "check_bundle",
     "select_for_bundle",
+    "select_peer_trust",
     "suggested_name",
 ]
 
@@ -46,6 +50,33 @@ def select_for_bundle(chain: Sequence[ChainItem], kind: BundleKind, *, include_r
     if kind is BundleKind.CA_BUNDLE:
         items = items[1:]
     return items
+
+
+def select_peer_trust(chains: Sequence[Sequence[ChainItem]], content: TrustContent) -> list[ChainItem]:
+    """A peer trust file: every peer's part (`content`), in peer order, each certificate once."""
+    chosen: list[ChainItem] = []
+    seen: set[bytes] = set()
+    for chain in chains:
+        if not chain:
+            continue
+        if content is TrustContent.LEAF:
+            members = list(chain[:1])
+        elif content is TrustContent.ROOT:
+            if role_of(chain[-1]) is not Role.ROOT:
+                raise CmsInputError(
+                    chain[0].subject_cn,
+                    N_(
+                        "its chain does not reach a root CA; add the root certificate or choose the peers' certificates"
+                    ),
+                )
+            members = [chain[-1]]
+        else:
+            members = list(chain)
+        for item in members:
+            if item.fingerprint not in seen:
+                seen.add(item.fingerprint)
+                chosen.append(item)
+    return chosen
 
 
 def bundle_bytes(items: Sequence[ChainItem]) -> bytes:
@@ -206,6 +237,10 @@ def bundle_usage(kind: BundleKind, file_name: str = "<this file>", key_name: str
     )
 
 
+# The one place file suffixes are decided: the bundle page, the CLI and the deployment page's guesses.
+SUFFIXES = {BundleKind.FULL_CHAIN: "-fullchain.crt", BundleKind.CA_BUNDLE: "-bundle.crt", BundleKind.ENTITY: ".crt"}
+KEY_SUFFIX = ".key"
+
+
 def suggested_name(basename: str, kind: BundleKind) -> str:
-    suffix = {BundleKind.FULL_CHAIN: "-fullchain.crt", BundleKind.CA_BUNDLE: "-bundle.crt", BundleKind.ENTITY: ".crt"}
-    return f"{basename}{suffix[kind]}"
+    return f"{basename}{SUFFIXES[kind]}"

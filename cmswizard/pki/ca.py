@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from cmswizard.pki.keys import (
     signature_hash_for,
 )
 from cmswizard.pki.loader import load_file, load_private_key
+from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
 from cmswizard.pki.spec import DB_CLIENT_CN, CsrSpec
 
 __all__ = [
@@ -40,26 +40,15 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-CA_DAYS = 3650
-LEAF_DAYS = 825  # the longest validity browsers accepted for private-CA server certificates
 # Backdate a little: a CMS whose clock runs a few minutes slow must not see "not yet valid".
 _BACKDATE = dt.timedelta(minutes=5)
 
 
-class Usage(enum.Enum):
-    """Extended key usage profiles for issued certificates."""
-
-    SERVER_CLIENT = "server,client"
-    SERVER = "server"
-    CLIENT = "client"
-
-    @property
-    def oids(self) -> list[x509.ObjectIdentifier]:
-        return {
-            Usage.SERVER_CLIENT: [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH],
-            Usage.SERVER: [ExtendedKeyUsageOID.SERVER_AUTH],
-            Usage.CLIENT: [ExtendedKeyUsageOID.CLIENT_AUTH],
-        }[self]
+_USAGE_OIDS = {
+    Usage.SERVER_CLIENT: [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH],
+    Usage.SERVER: [ExtendedKeyUsageOID.SERVER_AUTH],
+    Usage.CLIENT: [ExtendedKeyUsageOID.CLIENT_AUTH],
+}
 
 
 def usage_for(csr: x509.CertificateSigningRequest) -> Usage:
@@ -210,7 +199,7 @@ def issue_certificate(
             ),
             critical=True,
         )
-        .add_extension(x509.ExtendedKeyUsage(usage.oids), critical=False)
+        .add_extension(x509.ExtendedKeyUsage(_USAGE_OIDS[usage]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(aki, critical=False)
     )

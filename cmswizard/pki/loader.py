@@ -121,9 +121,7 @@ def _scan_pem(text: bytes, name: str) -> tuple[list[_PemBlock], bool]:
             open_label, open_at, body_at = label, marker.start(), marker.end()
             continue
         if open_label is None:
-            raise CmsInputError(
-                name, N_("has an -----END line without its -----BEGIN line; copy the whole block")
-            )
+            raise CmsInputError(name, N_("has an -----END line without its -----BEGIN line; copy the whole block"))
         if label != open_label:
             raise CmsInputError(
                 name,

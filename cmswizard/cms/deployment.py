@@ -3,72 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.names import check_fqdn
 
-__all__ = [
-    "CmsVersion",
-    "Deployment",
-    "ProposedCertificate",
-    "Service",
-    "Topology",
-    "propose_certificates",
-    "services_for",
-]
-
-
-class CmsVersion(enum.Enum):
-    V2 = "2.x"
-    V3 = "3.x"
-
-
-class Topology(enum.Enum):
-    SINGLE = "single"  # one combined server
-    CLUSTER = "cluster"  # several combined servers
-    EDGE = "edge"  # core servers plus edge servers (Web Bridge 3 / TURN at the edge)
-
-
-class Service(enum.Enum):
-    WEBADMIN = "webadmin"
-    CALLBRIDGE = "callbridge"
-    WEBBRIDGE = "webbridge"  # 2.x
-    WEBBRIDGE3 = "webbridge3"  # 3.x
-    TURN = "turn"
-    XMPP = "xmpp"  # 2.x only; removed in 3.0
-    LOADBALANCER = "loadbalancer"  # 2.x
-    DATABASE = "database"
-
-    @property
-    def label(self) -> str:
-        return {
-            "webadmin": N_("Web Admin"),
-            "callbridge": N_("Call Bridge"),
-            "webbridge": N_("Web Bridge"),
-            "webbridge3": N_("Web Bridge 3"),
-            "turn": N_("TURN"),
-            "xmpp": N_("XMPP"),
-            "loadbalancer": N_("Load balancer"),
-            "database": N_("Database cluster"),
-        }[self.value]
-
-
-def services_for(version: CmsVersion) -> list[Service]:
-    """The services that exist on this CMS version, in the order the MMP documents them."""
-    if version is CmsVersion.V2:
-        return [
-            Service.WEBADMIN,
-            Service.CALLBRIDGE,
-            Service.WEBBRIDGE,
-            Service.XMPP,
-            Service.TURN,
-            Service.LOADBALANCER,
-            Service.DATABASE,
-        ]
-    return [Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE3, Service.TURN, Service.DATABASE]
+__all__ = ["Deployment", "ProposedCertificate", "propose_certificates"]
 
 
 @dataclass(frozen=True)
@@ -132,7 +74,7 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
     year = (today or dt.date.today()).year
     available = set(services_for(deployment.version))
     wanted = [s for s in services_for(deployment.version) if s in deployment.services and s in available]
-    wanted_tls = [s for s in wanted if s is not Service.DATABASE]
+    wanted_tls = [s for s in wanted if s not in (Service.DATABASE, Service.UCM)]
     if not wanted_tls:
         return []
     first = names.nodes[0]
@@ -185,6 +127,17 @@ def propose_certificates(deployment: Deployment, *, today: dt.date | None = None
                     (service,),
                     "",
                     N_("every name users type to join"),
+                )
+            )
+        elif service is Service.SCHEDULER:
+            proposals.append(
+                ProposedCertificate(
+                    f"scheduler-{year}",
+                    first,
+                    _unique(names.nodes),
+                    (service,),
+                    "",
+                    N_("serverAuth and clientAuth; its certificate also goes into the Web Bridge 3 C2W trust"),
                 )
             )
         elif service is Service.XMPP:

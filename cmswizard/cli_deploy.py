@@ -1,0 +1,255 @@
+"""`cmswizard deploy` and `cmswizard dbcluster`: the MMP commands of a deployment, from the cms engine.
+
+Choices come from the engine's enums, so the CLI, the wizard and the sheet cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cmswizard.cli import _say, _warn
+from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
+from cmswizard.cms.sheet import Listen, TrustKind
+from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, TrustContent
+from cmswizard.pki.safe_text import shown
+from cmswizard.pki.spec import KeyType
+
+if TYPE_CHECKING:
+    from cmswizard.cms.dbcluster import DbClusterPlan
+    from cmswizard.cms.sheet import ServiceFiles
+
+__all__ = ["add_parsers"]
+
+EXIT_OK = 0
+_ALL_SERVICES = [s for s in Service if s is not Service.DATABASE]
+
+
+def _cmd_dbcluster(args: argparse.Namespace) -> int:
+    from cmswizard.cms.dbcluster import plan_db_cluster, write_db_cluster
+    from cmswizard.cms.lines import render_lines
+
+    plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
+    made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
+    _say("# The same, typed on the primary's MMP:")
+    for line in plan.mmp_commands():
+        _say(f"#   {line}")
+    for path in made.files:
+        _say(f"wrote {shown(path, 300)}")
+    if args.renewal:
+        _say()
+        for text in render_lines(plan.renewal_lines()):
+            _say(text)
+    for node in plan.nodes:
+        _say()
+        for text in render_lines([plan.copy_note(node), *plan.node_lines(node)]):
+            _say(text)
+    return EXIT_OK
+
+
+def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
+    from cmswizard.cms.sheet import ServiceFiles
+
+    chosen = []
+    for service in _ALL_SERVICES:
+        for values in getattr(args, service.value, None) or []:
+            node = ""
+            if values and values[-1].startswith("@"):
+                node, values = values[-1][1:], values[:-1]
+            option = f"--{service.value}"
+            if service.takes_full_chain:
+                if len(values) != 2:
+                    raise CmsInputError(option, "takes KEY FULLCHAIN [@NODE]")
+                chosen.append(ServiceFiles(service, values[0], values[1], None, node=node))
+            else:
+                if len(values) not in (2, 3):
+                    raise CmsInputError(option, "takes KEY CERTIFICATE [CA-BUNDLE] [@NODE]")
+                chosen.append(
+                    ServiceFiles(service, values[0], values[1], values[2] if len(values) == 3 else None, node)
+                )
+    return chosen
+
+
+def _db_plan(args: argparse.Namespace) -> DbClusterPlan | None:
+    from cmswizard.cms.dbcluster import DbFiles, plan_db_cluster
+
+    if not args.db_primary:
+        return None
+    domain = args.db_domain or args.db_primary.partition(".")[2] or args.db_primary
+    files = DbFiles(*args.db_files) if args.db_files else None
+    return plan_db_cluster(
+        domain, args.db_primary, args.db_join, args.db_connect, files=files, enterprise_ca=args.db_enterprise_ca
+    )
+
+
+def _callbridge_cn(services: Sequence[ServiceFiles], folder: Path | None) -> str:
+    """The Call Bridge CN for the CUCM trunk note, when its certificate is at hand."""
+    from cmswizard.pki.chain import common_name
+    from cmswizard.pki.loader import load_file
+
+    for files in services:
+        if files.service is Service.CALLBRIDGE and folder is not None and (folder / files.certificate).is_file():
+            certificates = load_file(folder / files.certificate).certificates
+            if certificates:
+                return common_name(certificates[0].subject)
+    return ""
+
+
+def _cmd_deploy(args: argparse.Namespace) -> int:
+    from cmswizard.cms.sheet import SheetPlan, build_sheet
+    from cmswizard.cms.trust import check_plan_files, write_trust_files
+    from cmswizard.pki.files import OutputFile, write_files
+    from cmswizard.pki.spec import Severity
+
+    services = _service_files(args)
+    db = _db_plan(args)
+    if not services and db is None:
+        raise CmsInputError("deploy", "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
+    topology = (
+        Topology(args.topology)
+        if args.topology
+        else (Topology.EDGE if args.edge else Topology.CLUSTER if len(args.node) > 1 else Topology.SINGLE)
+    )
+    folder = None
+    export_set = None
+    if args.files_in:
+        folder = Path(args.files_in)
+        if not folder.is_dir():
+            raise CmsInputError(args.files_in, "is not a folder")
+        export_set = [p.name for p in folder.iterdir() if p.is_file()]
+    listen = Listen(
+        args.interface,
+        args.webadmin_port,
+        args.webadmin_port_beside_web_bridge,
+        args.webbridge_port,
+        args.webbridge3_port,
+        args.c2w_port,
+        args.turn_tls_port,
+    )
+    trust_names = tuple(
+        (kind, name)
+        for kind, name in ((kind, getattr(args, f"trust_{kind.name.lower()}")) for kind in TrustKind)
+        if name
+    )
+    plan = SheetPlan(
+        CmsVersion(args.version),
+        topology,
+        tuple(args.node or ([db.primary] if db else [])),
+        tuple(services),
+        tuple(args.edge),
+        db,
+        args.db_renewal,
+        TrustContent(args.trust_content),
+        trust_names,
+        listen,
+        args.sip_trust,
+        args.backup_name,
+        args.callbridge_cn or _callbridge_cn(services, folder),
+    )
+    sheet = build_sheet(plan, export_files=export_set)
+    if folder is not None:
+        problems = check_plan_files(plan, folder)
+        for problem in problems:
+            _warn(f"{problem.severity.value}: {problem}")
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
+            raise CmsCheckFailed(f"{len(errors)} file(s) cannot serve the service they are assigned to (see above)")
+        if args.make_trust:
+            for path in write_trust_files(plan, folder, force=args.force):
+                _warn(f"wrote {shown(path, 300)}")
+    text = sheet.text()
+    if args.out:
+        write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
+        _say(f"wrote {shown(args.out, 300)}")
+    else:
+        _say(text.rstrip("\n"))
+    return EXIT_OK
+
+
+def add_parsers(commands: Any) -> None:
+    """Register `dbcluster` and `deploy` on the CLI's subparsers."""
+    key_choices = [k.value for k in KeyType]
+    db = commands.add_parser("dbcluster", help="dbca, dbserver and dbclient for a CMS database cluster")
+    db.add_argument("--domain", required=True, help="CN of the cluster CA, e.g. tplab.local")
+    db.add_argument("--primary", required=True, help="FQDN of the primary database core")
+    db.add_argument("--join", action="append", default=[], metavar="FQDN", help="another database core")
+    db.add_argument("--connect", action="append", default=[], metavar="FQDN", help="a core that only connects")
+    db.add_argument("--dir", default=".", help="folder for the files")
+    db.add_argument("--key", choices=key_choices, default=KeyType.RSA2048.value, help="key type (default rsa2048)")
+    db.add_argument("--days", type=int, default=LEAF_DAYS, help=f"validity of dbserver/dbclient (default {LEAF_DAYS})")
+    db.add_argument("--ca-days", type=int, default=CA_DAYS, help=f"validity of dbca (default {CA_DAYS})")
+    db.add_argument("--renewal", action="store_true", help="print the renewal steps (backup, remove) first")
+    db.add_argument("--force", action="store_true", help="replace existing files")
+    db.set_defaults(run=_cmd_dbcluster)
+
+    deploy = commands.add_parser(
+        "deploy",
+        help="print the MMP commands that assign your files to the services",
+        description="Each service option takes KEY CERTIFICATE [CA-BUNDLE] (KEY FULLCHAIN for Web Bridge 3 and the "
+        "Scheduler), and may end with @NODE to apply to that node only. Repeat an option for several rows.",
+    )
+    deploy.add_argument(
+        "--version", choices=[v.value for v in CmsVersion], default=CmsVersion.V3.value, help="CMS version"
+    )
+    deploy.add_argument("--topology", choices=[t.value for t in Topology], help="default: from the nodes given")
+    deploy.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
+    deploy.add_argument("--edge", action="append", default=[], metavar="FQDN", help="an edge server (repeat)")
+    for service in _ALL_SERVICES:
+        files = "KEY FULLCHAIN" if service.takes_full_chain else "KEY CERT [BUNDLE]"
+        versions = ", ".join(v.value for v in CmsVersion if service in services_for(v))
+        deploy.add_argument(
+            f"--{service.value}",
+            nargs="+",
+            action="append",
+            metavar="FILE",
+            help=f"{files} [@NODE] for {service.label} (CMS {versions})",
+        )
+    deploy.add_argument(
+        "--trust-content",
+        choices=[c.value for c in TrustContent],
+        default=TrustContent.FULL_CHAIN.value,
+        help="what the peer trust files hold for each peer (default: full chains)",
+    )
+    for kind in TrustKind:
+        deploy.add_argument(
+            f"--trust-{kind.value}", metavar="NAME", help=f"file name of the trust file ({kind.default_name})"
+        )
+    deploy.add_argument("--make-trust", action="store_true", help="write the peer trust files into --files-in")
+    defaults = Listen()
+    deploy.add_argument("--interface", default=defaults.interface, help="MMP interface to listen on (default a)")
+    for name in (
+        "webadmin_port",
+        "webadmin_port_beside_web_bridge",
+        "webbridge_port",
+        "webbridge3_port",
+        "c2w_port",
+        "turn_tls_port",
+    ):
+        value = getattr(defaults, name)
+        deploy.add_argument(f"--{name.replace('_', '-')}", type=int, default=value, help=f"default {value}")
+    deploy.add_argument("--sip-trust", metavar="BUNDLE", help="CA bundle for tls sip trust (SIP mutual TLS)")
+    deploy.add_argument("--backup-name", default=BACKUP_NAME, help=f"name for backup snapshot (default {BACKUP_NAME})")
+    deploy.add_argument("--callbridge-cn", help="the Call Bridge CN for the CUCM trunk (default: read from the file)")
+    deploy.add_argument("--db-primary", metavar="FQDN", help="the database primary (adds the database cluster)")
+    deploy.add_argument("--db-join", action="append", default=[], metavar="FQDN", help="a joining database core")
+    deploy.add_argument("--db-connect", action="append", default=[], metavar="FQDN", help="a connect-only core")
+    deploy.add_argument("--db-domain", help="CN of dbca (default: the primary's domain)")
+    deploy.add_argument(
+        "--db-files",
+        nargs=5,
+        metavar=("SERVER-KEY", "SERVER-CERT", "CLIENT-KEY", "CLIENT-CERT", "CA"),
+        help="the DB file names (default dbserver.key dbserver.crt dbclient.key dbclient.crt dbca.crt)",
+    )
+    deploy.add_argument("--db-enterprise-ca", action="store_true", help="the DB set is signed by the enterprise CA")
+    deploy.add_argument("--db-renewal", action="store_true", help="renewal: backup, then database cluster remove")
+    deploy.add_argument(
+        "--files-in",
+        metavar="DIR",
+        help="check the files in this folder (EKU per service, CA bundles) and refuse to name a file that is not there",
+    )
+    deploy.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
+    deploy.add_argument("--force", action="store_true", help="replace --out and trust files if they exist")
+    deploy.set_defaults(run=_cmd_deploy)

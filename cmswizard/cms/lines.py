@@ -1,0 +1,53 @@
+"""Lines of MMP text: a command to type, an explanation, or a command whose syntax has no Cisco source.
+
+Explanations are `Text` (an `N_()` template plus values) so a translator hook can render them in the
+interface language; commands are data and are never translated.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from cmswizard.pki.errors import N_, Text
+
+__all__ = ["LineKind", "MmpLine", "Translate", "command", "note", "render_lines", "unconfirmed"]
+
+Translate = Callable[[Text], str]  # the language hook: English by default (`str`)
+
+
+class LineKind(enum.Enum):
+    COMMAND = "command"  # exactly what to type, from a Cisco document (docs/cms-reference.md)
+    NOTE = "note"  # an explanation, printed after '# '
+    UNCONFIRMED = "unconfirmed"  # a command without a confirmed syntax: printed commented out, never as exact
+
+
+@dataclass(frozen=True)
+class MmpLine:
+    kind: LineKind
+    text: str  # the command (COMMAND, UNCONFIRMED) or a Text (NOTE)
+
+    def render(self, translate: Translate = str) -> str:
+        if self.kind is LineKind.COMMAND:
+            return self.text
+        if self.kind is LineKind.UNCONFIRMED:
+            prefix = translate(Text(N_("UNCONFIRMED, check it in your CMS MMP guide before typing:")))
+            return f"# {prefix} {self.text}"
+        return f"# {translate(self.text) if isinstance(self.text, Text) else self.text}"
+
+
+def command(text: str) -> MmpLine:
+    return MmpLine(LineKind.COMMAND, text)
+
+
+def note(template: str, /, **values: object) -> MmpLine:
+    return MmpLine(LineKind.NOTE, Text(template, **values))
+
+
+def unconfirmed(text: str) -> MmpLine:
+    return MmpLine(LineKind.UNCONFIRMED, text)
+
+
+def render_lines(lines: Iterable[MmpLine], translate: Translate = str) -> list[str]:
+    return [line.render(translate) for line in lines]

@@ -1,0 +1,554 @@
+"""The deployment sheet: the MMP commands that put the user's files to work (§4–§6), node by node.
+
+`SheetPlan` is the whole deployment model (what runs where, with which files, on which ports);
+`build_sheet()` turns it into commands; `DeploymentSheet.text(translate)` renders them, explanations in
+the interface language through the `translate` hook. Every command comes from a Cisco document listed
+in docs/cms-reference.md; commands without a confirmed syntax are printed commented out.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from cmswizard.cms.lines import MmpLine, Translate, command, note, render_lines, unconfirmed
+from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
+from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.names import check_fqdn
+from cmswizard.pki.profiles import TrustContent
+
+if TYPE_CHECKING:
+    from cmswizard.cms.dbcluster import DbClusterPlan
+
+__all__ = [
+    "DeploymentSheet",
+    "Listen",
+    "NodeSheet",
+    "PeerTrustFile",
+    "ServiceFiles",
+    "SheetPlan",
+    "TrustContent",
+    "TrustKind",
+    "build_sheet",
+    "node_services",
+]
+
+
+@dataclass(frozen=True)
+class ServiceFiles:
+    """The files one service uses. For full-chain services (Web Bridge 3, Scheduler) `certificate` is the
+    full-chain file and `bundle` stays None."""
+
+    service: Service
+    key: str
+    certificate: str
+    bundle: str | None = None
+    node: str = ""  # "" for every node that runs the service; else only this node (e.g. Web Admin per node)
+
+    def files(self) -> list[str]:
+        return [name for name in (self.key, self.certificate, self.bundle) if name]
+
+
+@dataclass(frozen=True)
+class Listen:
+    """Interfaces and ports are site choices (§5): these are the defaults the sheet starts from."""
+
+    interface: str = "a"
+    webadmin_port: int = 443
+    webadmin_port_beside_web_bridge: int = 445  # Web Admin moves here on a box whose web bridge has its port
+    webbridge_port: int = 443  # Web Bridge 2
+    webbridge3_port: int = 443  # Web Bridge 3 HTTPS
+    c2w_port: int = 6000  # site-chosen (TAC 221729 uses 6000); the same as in the c2w:// URL
+    turn_tls_port: int = 443
+
+    def check(self) -> Listen:
+        if not self.interface.isalnum() or len(self.interface) > 8:
+            raise CmsInputError("interface", N_("is an MMP interface letter such as a, b, c or d"))
+        for name in ("webadmin_port", "webadmin_port_beside_web_bridge", "webbridge_port", "webbridge3_port"):
+            _check_port(name, getattr(self, name))
+        _check_port("c2w_port", self.c2w_port)
+        _check_port("turn_tls_port", self.turn_tls_port)
+        return self
+
+
+def _check_port(name: str, value: int) -> None:
+    if not 1 <= value <= 65535:
+        raise CmsInputError(name.replace("_", " "), Text(N_("{value} is not a port; give 1 to 65535"), value=value))
+
+
+class TrustKind(enum.Enum):
+    """Peer trust files: one file holding every peer, never only one of them (TAC 217367)."""
+
+    WEBBRIDGE3 = "webbridge3"  # `callbridge trust c2w`, `scheduler c2w trust`: every Web Bridge 3
+    C2W_CLIENTS = "c2w-clients"  # `webbridge3 c2w trust`: every Call Bridge and Scheduler
+    CALLBRIDGE = "callbridge"  # `webbridge trust` (2.x): the Call Bridge certificates
+    XMPP = "xmpp"  # `xmpp cluster trust`: every XMPP node (TAC 213479)
+
+    @property
+    def default_name(self) -> str:
+        return {
+            "webbridge3": "trust-webbridge3.crt",
+            "c2w-clients": "trust-c2w-clients.crt",
+            "callbridge": "trust-callbridge.crt",
+            "xmpp": "trust-xmpp-cluster.crt",
+        }[self.value]
+
+    @property
+    def label(self) -> str:
+        return {
+            "webbridge3": N_("every Web Bridge 3 certificate"),
+            "c2w-clients": N_("every Call Bridge and Scheduler certificate"),
+            "callbridge": N_("the Call Bridge certificates"),
+            "xmpp": N_("every XMPP node certificate"),
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class PeerTrustFile:
+    """A trust file the wizard builds from the peers' files (`cms.trust.build_trust_file`)."""
+
+    kind: TrustKind
+    name: str
+    sources: tuple[str, ...]  # the peers' certificate (and CA bundle) files, in order
+    content: TrustContent
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    """Everything the sheet is made from: the deployment model a plan file stores."""
+
+    version: CmsVersion
+    topology: Topology
+    nodes: tuple[str, ...]  # core servers (all servers when there is no edge)
+    services: tuple[ServiceFiles, ...] = ()
+    edge_nodes: tuple[str, ...] = ()
+    db: DbClusterPlan | None = None
+    db_renewal: bool = False
+    trust_content: TrustContent = TrustContent.FULL_CHAIN
+    trust_names: tuple[tuple[TrustKind, str], ...] = ()  # overrides of TrustKind.default_name
+    listen: Listen = Listen()
+    sip_trust: str | None = None  # CA bundle for `tls sip trust` (SIP mutual TLS)
+    backup_name: str = BACKUP_NAME
+    callbridge_cn: str = ""  # for the CUCM trunk's X.509 Subject Name; "" when not known
+
+    def trust_name(self, kind: TrustKind) -> str:
+        return dict(self.trust_names).get(kind, kind.default_name)
+
+    def checked(self) -> SheetPlan:
+        """The plan with canonical node names; raises on the first bad input."""
+        cores = tuple(
+            dict.fromkeys(check_fqdn(n, "server FQDNs", allow_wildcard=False) for n in self.nodes if n.strip())
+        )
+        edges = tuple(
+            dict.fromkeys(
+                check_fqdn(n, "edge server FQDNs", allow_wildcard=False) for n in self.edge_nodes if n.strip()
+            )
+        )
+        if not cores:
+            raise CmsInputError("server FQDNs", N_("enter at least one server name"))
+        if self.topology is Topology.EDGE and not edges:
+            raise CmsInputError("edge server FQDNs", N_("enter at least one edge server, or choose another topology"))
+        if self.topology is not Topology.EDGE:
+            edges = ()
+        available = services_for(self.version)
+        for files in self.services:
+            if files.service not in available or files.service is Service.DATABASE:
+                raise CmsInputError(
+                    files.service.label,
+                    Text(N_("does not exist on {version}; remove it"), version=self.version.label),
+                )
+            if files.node and files.node not in (*cores, *edges):
+                raise CmsInputError(
+                    files.node,
+                    Text(N_("({label}) is not one of the servers; check the name"), label=files.service.label),
+                )
+        return replace(self, nodes=cores, edge_nodes=edges, listen=self.listen.check())
+
+    def trust_files(self) -> list[PeerTrustFile]:
+        """The peer trust files this deployment needs, each with every peer in it."""
+
+        def sources(*services: Service) -> tuple[str, ...]:
+            names: list[str] = []
+            for files in self.services:
+                if files.service in services:
+                    names += [n for n in (files.certificate, files.bundle) if n and n not in names]
+            return tuple(names)
+
+        present = {files.service for files in self.services}
+        found = []
+        if Service.WEBBRIDGE3 in present and present & {Service.CALLBRIDGE, Service.SCHEDULER}:
+            found.append((TrustKind.WEBBRIDGE3, sources(Service.WEBBRIDGE3), self.trust_content))
+            found.append((TrustKind.C2W_CLIENTS, sources(Service.CALLBRIDGE, Service.SCHEDULER), self.trust_content))
+        if Service.WEBBRIDGE in present and len(self.callbridge_certificates()) > 1:
+            found.append((TrustKind.CALLBRIDGE, sources(Service.CALLBRIDGE), TrustContent.LEAF))
+        if Service.XMPP in present and len(self.running(Service.XMPP)) > 1:
+            found.append((TrustKind.XMPP, sources(Service.XMPP), self.trust_content))
+        return [PeerTrustFile(kind, self.trust_name(kind), names, content) for kind, names, content in found]
+
+    def callbridge_certificates(self) -> list[str]:
+        return list(dict.fromkeys(f.certificate for f in self.services if f.service is Service.CALLBRIDGE))
+
+    def running(self, service: Service) -> list[str]:
+        """The nodes on which `service` runs."""
+        return [node for node in (*self.nodes, *self.edge_nodes) if node_services(self, node).get(service)]
+
+
+def node_services(plan: SheetPlan, node: str) -> dict[Service, ServiceFiles]:
+    """The files each service uses on `node`: a row for this node wins over a row for every node."""
+    is_edge = node in plan.edge_nodes
+    chosen: dict[Service, ServiceFiles] = {}
+    for files in plan.services:
+        if files.node:
+            if files.node == node:
+                chosen[files.service] = files
+            continue
+        if plan.topology is Topology.EDGE and files.service.edge_side != is_edge:
+            continue
+        chosen.setdefault(files.service, files)
+    order = services_for(plan.version)
+    return {service: chosen[service] for service in order if service in chosen}
+
+
+@dataclass
+class NodeSheet:
+    node: str
+    role: str  # an N_() text
+    files: list[str] = field(default_factory=list)
+    lines: list[MmpLine] = field(default_factory=list)
+
+    def add(self, *lines: MmpLine, files: Iterable[str] = ()) -> None:
+        self.lines.extend(lines)
+        for name in files:
+            if name and name not in self.files:
+                self.files.append(name)
+
+
+@dataclass(frozen=True)
+class DeploymentSheet:
+    version: CmsVersion
+    nodes: tuple[NodeSheet, ...]
+    elsewhere: tuple[MmpLine, ...] = ()
+    trust_files: tuple[PeerTrustFile, ...] = ()
+
+    def referenced_files(self) -> set[str]:
+        return {name for node in self.nodes for name in node.files}
+
+    def node_text(self, node: NodeSheet, translate: Translate = str) -> str:
+        out = [f"# ===== {node.node} ({translate(Text(node.role))}) ====="]
+        if node.files:
+            out.append("# " + translate(Text(N_("files to upload here: {files}"), files=", ".join(node.files))))
+        return "\n".join(out + render_lines(node.lines, translate)) + "\n"
+
+    def elsewhere_text(self, translate: Translate = str) -> str:
+        if not self.elsewhere:
+            return ""
+        title = translate(Text(N_("elsewhere: CUCM and Expressway")))
+        return "\n".join([f"# ===== {title} =====", *render_lines(self.elsewhere, translate)]) + "\n"
+
+    def text(self, translate: Translate = str) -> str:
+        header = [
+            Text(
+                N_("Cisco Meeting Server {version}: certificate commands (made by cmswizard)"),
+                version=self.version.value,
+            ),
+            Text(N_("1. Upload the files listed for each node with SFTP to the MMP (log in as the admin user).")),
+            Text(
+                N_(
+                    "2. Type the commands at the MMP prompt, in order. Lines starting with # are explanations: skip them."
+                )
+            ),
+            Text(
+                N_(
+                    "Each certs/enable/restart step answers SUCCESS or FAILURE. On FAILURE stop, and check the file "
+                    "names with 'pki list', the key with 'pki match' and the chain with 'pki verify'."
+                )
+            ),
+            Text(N_("Every command and its Cisco source: docs/cms-reference.md in cmswizard.")),
+        ]
+        out = "\n".join(f"# {translate(line)}" for line in header) + "\n"
+        for trust in self.trust_files:
+            out += (
+                "# "
+                + translate(
+                    Text(
+                        N_("{name} is a peer trust file made by cmswizard: {what}, as {content}, from {files}"),
+                        name=trust.name,
+                        what=trust.kind.label,
+                        content=trust.content.label,
+                        files=", ".join(trust.sources),
+                    )
+                )
+                + "\n"
+            )
+        out += "".join("\n" + self.node_text(node, translate) for node in self.nodes)
+        if self.elsewhere:
+            out += "\n" + self.elsewhere_text(translate)
+        return out
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def _checks(sheet: NodeSheet, services: Sequence[ServiceFiles]) -> None:
+    sheet.add(note(N_("Check first: the files are on this node, each key fits its certificate, each chain verifies")))
+    sheet.add(command("pki list"))
+    seen: set[str] = set()
+    for files in services:
+        if files.certificate in seen:
+            continue
+        seen.add(files.certificate)
+        sheet.add(command(f"pki inspect {files.certificate}"), command(f"pki match {files.key} {files.certificate}"))
+        if files.bundle:
+            sheet.add(command(f"pki verify {files.certificate} {files.bundle}"))
+
+
+def _web_ports(here: dict[Service, ServiceFiles], listen: Listen) -> set[int]:
+    ports = set()
+    if Service.WEBBRIDGE in here:
+        ports.add(listen.webbridge_port)
+    if Service.WEBBRIDGE3 in here:
+        ports.add(listen.webbridge3_port)
+    return ports
+
+
+def _section(
+    plan: SheetPlan,
+    sheet: NodeSheet,
+    files: ServiceFiles,
+    here: dict[Service, ServiceFiles],
+    trust: dict[TrustKind, str],
+) -> None:
+    key, cert, bundle = files.key, files.certificate, files.bundle
+    tail = f" {bundle}" if bundle else ""
+    listen, interface = plan.listen, plan.listen.interface
+    label = files.service.label
+    sheet.add(files=files.files())
+    service = files.service
+    if service is Service.WEBADMIN:
+        port = listen.webadmin_port
+        lines = [note(N_("{label}: disable, listen, assign key, certificate and CA bundle, enable"), label=label)]
+        if port in _web_ports(here, listen):
+            port = listen.webadmin_port_beside_web_bridge
+            lines.append(
+                note(
+                    N_(
+                        "the web bridge uses port {used} on this server: Web Admin moves to {port} (https://{node}:{port})"
+                    ),
+                    used=listen.webadmin_port,
+                    port=port,
+                    node=sheet.node,
+                )
+            )
+        sheet.add(
+            *lines,
+            command("webadmin disable"),
+            command(f"webadmin listen {interface} {port}"),
+            command(f"webadmin certs {key} {cert}{tail}"),
+            command("webadmin enable"),
+        )
+    elif service is Service.CALLBRIDGE:
+        sheet.add(
+            note(
+                N_(
+                    "{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"
+                ),
+                label=label,
+            ),
+            command(f"callbridge listen {interface}"),
+            command(f"callbridge certs {key} {cert}{tail}"),
+        )
+        if TrustKind.WEBBRIDGE3 in trust:
+            name = trust[TrustKind.WEBBRIDGE3]
+            sheet.add(command(f"callbridge trust c2w {name}"), files=[name])
+        sheet.add(command("callbridge restart"))
+    elif service is Service.WEBBRIDGE:
+        sheet.add(
+            note(
+                N_("{label}: disable, listen, assign, trust the Call Bridge (or guest joins fail), enable"), label=label
+            ),
+            command("webbridge disable"),
+            command(f"webbridge listen {interface}:{listen.webbridge_port}"),
+            command(f"webbridge certs {key} {cert}{tail}"),
+        )
+        callbridges = plan.callbridge_certificates()
+        if callbridges:
+            name = trust.get(TrustKind.CALLBRIDGE, callbridges[0])
+            sheet.add(command(f"webbridge trust {name}"), files=[name])
+        else:
+            sheet.add(note(N_("no Call Bridge certificate is listed: add it, then type webbridge trust <its file>")))
+        sheet.add(command("webbridge enable"))
+    elif service is Service.WEBBRIDGE3:
+        sheet.add(
+            note(
+                N_(
+                    "{label}: HTTPS and the Call Bridge link (C2W) with the full-chain file; C2W port {port} must be "
+                    "the port of the c2w:// URL set on the Call Bridge through the API"
+                ),
+                label=label,
+                port=listen.c2w_port,
+            ),
+            command(f"webbridge3 https listen {interface}:{listen.webbridge3_port}"),
+            command(f"webbridge3 https certs {key} {cert}"),
+            command(f"webbridge3 c2w listen {interface}:{listen.c2w_port}"),
+            command(f"webbridge3 c2w certs {key} {cert}"),
+        )
+        if TrustKind.C2W_CLIENTS in trust:
+            name = trust[TrustKind.C2W_CLIENTS]
+            sheet.add(command(f"webbridge3 c2w trust {name}"), files=[name])
+        sheet.add(
+            note(N_("when Web Bridge 3 is already enabled, type webbridge3 restart instead")),
+            command("webbridge3 enable"),
+        )
+    elif service is Service.SCHEDULER:
+        sheet.add(
+            note(N_("{label}: its C2W certificate (full chain) and trust in every Web Bridge 3"), label=label),
+            unconfirmed(f"scheduler c2w certs {key} {cert}"),
+        )
+        if TrustKind.WEBBRIDGE3 in trust:
+            name = trust[TrustKind.WEBBRIDGE3]
+            sheet.add(command(f"scheduler c2w trust {name}"), files=[name])
+    elif service is Service.XMPP:
+        sheet.add(
+            note(N_("{label}: disable, assign key, certificate and CA bundle, enable"), label=label),
+            command("xmpp disable"),
+            command(f"xmpp certs {key} {cert}{tail}"),
+        )
+        if TrustKind.XMPP in trust:
+            name = trust[TrustKind.XMPP]
+            sheet.add(command(f"xmpp cluster trust {name}"), files=[name])
+        sheet.add(command("xmpp enable"))
+    elif service is Service.TURN:
+        sheet.add(
+            note(
+                N_("{label}: disable, assign, set the TLS port (the certificate is unused without it), enable"),
+                label=label,
+            ),
+            command("turn disable"),
+            command(f"turn certs {key} {cert}{tail}"),
+            command(f"turn tls {listen.turn_tls_port}"),
+            command("turn enable"),
+        )
+        if listen.turn_tls_port in _web_ports(here, listen):
+            sheet.add(
+                note(
+                    N_(
+                        "the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS "
+                        "another port or the web bridge another interface"
+                    ),
+                    port=listen.turn_tls_port,
+                )
+            )
+    elif service is Service.UCM:
+        sheet.add(
+            note(N_("{label}: the certificate the Call Bridge shows CUCM, where a CUCM trunk uses one"), label=label),
+            unconfirmed(f"callbridge ucm certs {key} {cert}{tail}"),
+        )
+    elif service is Service.LOADBALANCER:
+        sheet.add(
+            note(
+                N_(
+                    "{label}: no Cisco document here gives the command; assign {key}, {cert} and {bundle} as your "
+                    "CMS guide for your version says"
+                ),
+                label=label,
+                key=key,
+                cert=cert,
+                bundle=bundle or "-",
+            )
+        )
+    status = {
+        Service.WEBADMIN: "webadmin",
+        Service.CALLBRIDGE: "callbridge",
+        Service.WEBBRIDGE3: "webbridge3",
+        Service.TURN: "turn",
+    }.get(service)
+    if status:
+        sheet.add(note(N_("check: {command} with no argument shows the files in use"), command=status), command(status))
+
+
+def _elsewhere(plan: SheetPlan, callbridge: ServiceFiles | None) -> tuple[MmpLine, ...]:
+    if callbridge is None:
+        return ()
+    ca = callbridge.bundle or Text(N_("the root and intermediate certificates of {file}"), file=callbridge.certificate)
+    cn = plan.callbridge_cn or Text(N_("the CN of {file} (pki inspect {file})"), file=callbridge.certificate)
+    return (
+        note(
+            N_(
+                "CUCM: upload {ca} as CallManager-trust (OS Administration > Security > Certificate Management), "
+                "then restart the Cisco CallManager service"
+            ),
+            ca=ca,
+        ),
+        note(N_("Expressway-C and Expressway-E: add {ca} to the trusted CA certificate list"), ca=ca),
+        note(N_("CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn}"), cn=cn),
+    )
+
+
+def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -> DeploymentSheet:
+    """The ordered commands for every node. Raises if a service does not exist on the plan's version, a
+    node is unknown, or a file a command names is not in `export_files` (when given)."""
+    plan = plan.checked()
+    trust_files = plan.trust_files()
+    trust = {t.kind: t.name for t in trust_files}
+    role = (
+        N_("core")
+        if plan.topology is Topology.EDGE
+        else N_("server")
+        if plan.topology is Topology.SINGLE
+        else N_("cluster node")
+    )
+    sheets = [NodeSheet(node, role) for node in plan.nodes] + [NodeSheet(node, N_("edge")) for node in plan.edge_nodes]
+    for sheet in sheets:
+        here = node_services(plan, sheet.node)
+        is_core = sheet.node in plan.nodes
+        if not here and not (plan.db and sheet.node in plan.db.nodes):
+            continue
+        sheet.add(
+            note(N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=plan.backup_name),
+            command(f"backup snapshot {plan.backup_name}"),
+        )
+        if here:
+            _checks(sheet, list(here.values()))
+        for files in here.values():
+            _section(plan, sheet, files, here, trust)
+        if plan.sip_trust and is_core and Service.CALLBRIDGE in here:
+            sheet.add(
+                note(N_("SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on")),
+                command(f"tls sip trust {plan.sip_trust}"),
+                command("tls sip verify enable"),
+                files=[plan.sip_trust],
+            )
+    if plan.db is not None:
+        db = plan.db
+        by_node = {sheet.node: sheet for sheet in sheets}
+        if plan.db_renewal:
+            first = NodeSheet(N_("every database node"), N_("renewal: do this first"))
+            first.add(*db.renewal_lines(plan.backup_name))
+            sheets.insert(0, first)
+        for node in db.nodes:
+            if node not in by_node:
+                by_node[node] = NodeSheet(node, N_("database node"))
+                by_node[node].add(
+                    note(
+                        N_("Before any change: take a backup, then download {name}.bak with SFTP"),
+                        name=plan.backup_name,
+                    ),
+                    command(f"backup snapshot {plan.backup_name}"),
+                )
+                sheets.append(by_node[node])
+            by_node[node].add(db.role_note(node), *db.node_lines(node), files=db.files_for(node))
+    callbridge = next((f for f in plan.services if f.service is Service.CALLBRIDGE), None)
+    result = DeploymentSheet(
+        plan.version, tuple(s for s in sheets if s.lines), _elsewhere(plan, callbridge), tuple(trust_files)
+    )
+    if export_files is not None:
+        exported = set(export_files) | {t.name for t in trust_files}
+        needed = result.referenced_files() | {name for t in trust_files for name in t.sources}
+        missing = sorted(needed - exported)
+        if missing:
+            raise CmsInputError(
+                missing[0], N_("is used by a command but not in the export set; add it or change the file")
+            )
+    return result

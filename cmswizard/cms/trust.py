@@ -1,0 +1,126 @@
+"""Peer trust files built from the peers' own files, and the checks a deployment's files must pass.
+
+A peer trust file holds every peer (TAC 217367): every Web Bridge 3 for `callbridge trust c2w`, every
+Call Bridge and Scheduler for `webbridge3 c2w trust`, every XMPP node for `xmpp cluster trust`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from cmswizard.cms.services import Service, check_service_eku
+from cmswizard.cms.sheet import PeerTrustFile, SheetPlan, TrustKind, node_services
+from cmswizard.pki.bundle import bundle_bytes, select_peer_trust
+from cmswizard.pki.chain import auto_order, collect
+from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.files import OutputFile, write_files
+from cmswizard.pki.loader import LoadedFile, load_file
+from cmswizard.pki.spec import Problem, Severity
+
+__all__ = ["check_plan_files", "trust_file_bytes", "write_trust_files"]
+
+
+def _load(folder: Path, name: str) -> LoadedFile:
+    path = folder / name
+    if not path.is_file():
+        raise CmsInputError(name, Text(N_("is not in {folder}; make it or choose another file"), folder=str(folder)))
+    return load_file(path)
+
+
+def _peer_groups(plan: SheetPlan, trust: PeerTrustFile) -> list[list[str]]:
+    """The files of each peer, one group per service row, so each peer's chain is ordered on its own."""
+    wanted = {
+        TrustKind.WEBBRIDGE3: (Service.WEBBRIDGE3,),
+        TrustKind.C2W_CLIENTS: (Service.CALLBRIDGE, Service.SCHEDULER),
+        TrustKind.CALLBRIDGE: (Service.CALLBRIDGE,),
+        TrustKind.XMPP: (Service.XMPP,),
+    }[trust.kind]
+    groups: list[list[str]] = []
+    for files in plan.services:
+        if files.service in wanted:
+            group = [n for n in (files.certificate, files.bundle) if n]
+            if group not in groups:
+                groups.append(group)
+    return groups
+
+
+def trust_file_bytes(plan: SheetPlan, trust: PeerTrustFile, folder: Path) -> bytes:
+    """The bytes of one peer trust file, from the peers' files in `folder`."""
+    chains = []
+    for group in _peer_groups(plan, trust):
+        pile = collect([_load(folder, name) for name in group])
+        found = auto_order(pile)
+        if not found.chains:
+            raise CmsInputError(group[0], N_("holds no certificate for the trust file"))
+        chains.append(list(found.chains[0].items))
+    return bundle_bytes(select_peer_trust(chains, trust.content))
+
+
+def write_trust_files(plan: SheetPlan, folder: Path, *, force: bool = False) -> list[Path]:
+    """Write every peer trust file the plan needs into `folder`, all or nothing."""
+    outputs = [
+        OutputFile(folder / trust.name, trust_file_bytes(plan, trust, folder), replace=force)
+        for trust in plan.trust_files()
+    ]
+    return write_files(outputs) if outputs else []
+
+
+def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
+    """What is wrong with the files the plan assigns: EKU per service (error), no CA bundle (warning)."""
+    problems: list[Problem] = []
+    plan = plan.checked()
+    seen: set[tuple[Service, str]] = set()
+    nodes = (*plan.nodes, *plan.edge_nodes)
+    for node in nodes:
+        for service, files in node_services(plan, node).items():
+            if (service, files.certificate) in seen:
+                continue
+            seen.add((service, files.certificate))
+            path = folder / files.certificate
+            if path.is_file():
+                try:
+                    certificates = load_file(path).certificates
+                except CmsInputError as error:
+                    problems.append(Problem(files.certificate, Severity.ERROR, error.message))
+                    continue
+                if not certificates:
+                    problems.append(Problem(files.certificate, Severity.ERROR, N_("holds no certificate")))
+                    continue
+                eku = check_service_eku(service, certificates[0], files.certificate)
+                if eku is not None:
+                    problems.append(Problem(service.label, Severity.ERROR, eku))
+                has_chain = len(certificates) > 1
+            else:
+                has_chain = False
+            if (
+                not service.takes_full_chain
+                and service is not Service.LOADBALANCER
+                and not files.bundle
+                and not has_chain
+            ):
+                problems.append(
+                    Problem(
+                        service.label,
+                        Severity.WARNING,
+                        Text(
+                            N_(
+                                "{file} has no CA bundle: choose one, or use a full-chain file as the certificate "
+                                "(CMS 3.0 and later need the whole chain)"
+                            ),
+                            file=files.certificate,
+                        ),
+                    )
+                )
+    return problems
+
+
+def eku_problems(service: Service, names: Sequence[str], folder: Path) -> list[Problem]:
+    """EKU problems of certificate files for one service (for the CLI's checks)."""
+    found = []
+    for name in names:
+        for certificate in _load(folder, name).certificates[:1]:
+            problem = check_service_eku(service, certificate, name)
+            if problem is not None:
+                found.append(Problem(service.label, Severity.ERROR, problem))
+    return found
