@@ -100,6 +100,10 @@
         <translation>將金鑰、憑證與憑證套件組合複製到隨身碟或資料夾：安全寫入、讀回並檢查，並附上 SHA256SUMS。</translation>
     </message>
     <message>
+        <source>its chain does not reach a root CA; add the root certificate or choose the peers&apos; certificates</source>
+        <translation>其憑證信任鏈未到達根 CA；請加入根憑證，或改選對端的憑證</translation>
+    </message>
+    <message>
         <source>would be empty; add the certificates it should hold</source>
         <translation>會是空的；請加入它應包含的憑證</translation>
     </message>
@@ -356,24 +360,264 @@
         <translation>為必填：請加入 CN:&lt;完整網域名稱&gt;，例如 CN:cms1.example.com</translation>
     </message>
     <message>
+        <source>is not a file name the MMP takes; use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>不是 MMP 接受的檔名；請只用字母、數字、&apos;.&apos;、&apos;-&apos; 和 &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>name the same file twice; give five different names</source>
+        <translation>同一個檔案指定了兩次；請給五個不同的檔名</translation>
+    </message>
+    <message>
+        <source>Database cluster on {node}: the primary</source>
+        <translation>{node} 上的資料庫叢集：主要節點</translation>
+    </message>
+    <message>
+        <source>Database cluster on {node}: joins the cluster</source>
+        <translation>{node} 上的資料庫叢集：加入叢集</translation>
+    </message>
+    <message>
+        <source>Database cluster on {node}: only connects to the database</source>
+        <translation>{node} 上的資料庫叢集：只連線到資料庫</translation>
+    </message>
+    <message>
+        <source>on {node}: copy {files} with SFTP, then type</source>
+        <translation>在 {node} 上：以 SFTP 複製 {files}，然後輸入</translation>
+    </message>
+    <message>
+        <source>database cluster status must show this node as: (me): Connected Primary</source>
+        <translation>database cluster status 必須顯示此節點為：(me): Connected Primary</translation>
+    </message>
+    <message>
+        <source>join replaces this node&apos;s database with the primary&apos;s copy; its own data is overwritten</source>
+        <translation>join 會以主要節點的副本取代此節點的資料庫；此節點原有的資料會被覆寫</translation>
+    </message>
+    <message>
+        <source>Renewal, before anything else: on the primary {node}, take a backup</source>
+        <translation>更新憑證，先做這一步：在主要節點 {node} 上建立備份</translation>
+    </message>
+    <message>
+        <source>download {name}.bak from the primary with SFTP and keep it safe</source>
+        <translation>以 SFTP 從主要節點下載 {name}.bak 並妥善保存</translation>
+    </message>
+    <message>
+        <source>check which node is the primary; then remove the cluster on every node, the primary last</source>
+        <translation>確認哪個節點是主要節點；然後在每個節點上移除叢集，主要節點最後</translation>
+    </message>
+    <message>
+        <source>on {node}: answer the question with a capital Y; the status must no longer list the cluster</source>
+        <translation>在 {node} 上：以大寫 Y 回答確認問題；之後狀態必須不再列出叢集</translation>
+    </message>
+    <message>
+        <source>on every node: delete or rename the old files of the same names ({files}), then upload the new ones</source>
+        <translation>在每個節點上：刪除或重新命名同名的舊檔案（{files}），再上傳新檔案</translation>
+    </message>
+    <message>
         <source>{item} is also a database core; list it once</source>
         <translation>{item} 也是資料庫核心；只需列出一次</translation>
+    </message>
+    <message>
+        <source>are signed by the enterprise CA; the wizard makes only the on-box set</source>
+        <translation>由企業 CA 簽署；精靈只會製作 CMS 內建 CA 的那一組</translation>
     </message>
     <message>
         <source>enter at least one server name</source>
         <translation>請至少輸入一個伺服器名稱</translation>
     </message>
     <message>
-        <source>does not exist on CMS {value}; remove it</source>
-        <translation>在 CMS {value} 中不存在；請移除</translation>
+        <source>is an MMP interface letter such as a, b, c or d</source>
+        <translation>是 MMP 的介面代號，例如 a、b、c 或 d</translation>
+    </message>
+    <message>
+        <source>{value} is not a port; give 1 to 65535</source>
+        <translation>{value} 不是連接埠；請輸入 1 到 65535</translation>
+    </message>
+    <message>
+        <source>every Web Bridge 3 certificate</source>
+        <translation>每一個 Web Bridge 3 憑證</translation>
+    </message>
+    <message>
+        <source>every Call Bridge and Scheduler certificate</source>
+        <translation>每一個 Call Bridge 與 Scheduler 憑證</translation>
+    </message>
+    <message>
+        <source>the Call Bridge certificates</source>
+        <translation>Call Bridge 憑證</translation>
+    </message>
+    <message>
+        <source>every XMPP node certificate</source>
+        <translation>每一個 XMPP 節點憑證</translation>
+    </message>
+    <message>
+        <source>does not exist on {version}; remove it</source>
+        <translation>在 {version} 上不存在；請移除</translation>
     </message>
     <message>
         <source>({label}) is not one of the servers; check the name</source>
         <translation>（{label}）不是其中一台伺服器；請檢查名稱</translation>
     </message>
     <message>
+        <source>files to upload here: {files}</source>
+        <translation>要上傳到此節點的檔案：{files}</translation>
+    </message>
+    <message>
+        <source>elsewhere: CUCM and Expressway</source>
+        <translation>其他系統：CUCM 與 Expressway</translation>
+    </message>
+    <message>
+        <source>Cisco Meeting Server {version}: certificate commands (made by cmswizard)</source>
+        <translation>Cisco Meeting Server {version}：憑證指令（由 cmswizard 產生）</translation>
+    </message>
+    <message>
+        <source>1. Upload the files listed for each node with SFTP to the MMP (log in as the admin user).</source>
+        <translation>1. 以 SFTP 將各節點列出的檔案上傳到 MMP（以管理員帳號登入）。</translation>
+    </message>
+    <message>
+        <source>2. Type the commands at the MMP prompt, in order. Lines starting with # are explanations: skip them.</source>
+        <translation>2. 依序在 MMP 提示字元輸入指令。以 # 開頭的行是說明：請略過。</translation>
+    </message>
+    <message>
+        <source>Each certs/enable/restart step answers SUCCESS or FAILURE. On FAILURE stop, and check the file names with &apos;pki list&apos;, the key with &apos;pki match&apos; and the chain with &apos;pki verify&apos;.</source>
+        <translation>每個 certs/enable/restart 步驟都會回答 SUCCESS 或 FAILURE。出現 FAILURE 時請停止，用 &apos;pki list&apos; 檢查檔名、&apos;pki match&apos; 檢查私密金鑰、&apos;pki verify&apos; 檢查憑證信任鏈。</translation>
+    </message>
+    <message>
+        <source>Every command and its Cisco source: docs/cms-reference.md in cmswizard.</source>
+        <translation>每個指令及其 Cisco 出處：cmswizard 的 docs/cms-reference.md。</translation>
+    </message>
+    <message>
+        <source>{name} is a peer trust file made by cmswizard: {what}, as {content}, from {files}</source>
+        <translation>{name} 是 cmswizard 製作的對端信任檔：{what}，內容為{content}，來源 {files}</translation>
+    </message>
+    <message>
+        <source>Check first: the files are on this node, each key fits its certificate, each chain verifies</source>
+        <translation>先檢查：檔案都在此節點上、每把私密金鑰與其憑證相符、每條憑證信任鏈都能驗證</translation>
+    </message>
+    <message>
+        <source>{label}: disable, listen, assign key, certificate and CA bundle, enable</source>
+        <translation>{label}：停用、設定監聽、指定私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
+    </message>
+    <message>
+        <source>the web bridge uses port {used} on this server: Web Admin moves to {port} (https://{node}:{port})</source>
+        <translation>此伺服器的 Web Bridge 使用連接埠 {used}：Web Admin 改用 {port}（https://{node}:{port}）</translation>
+    </message>
+    <message>
+        <source>{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)</source>
+        <translation>{label}：設定監聽、指定私密金鑰、憑證與 CA 憑證套件組合、信任對端、重新啟動（進行中的通話會中斷）</translation>
+    </message>
+    <message>
+        <source>{label}: disable, listen, assign, trust the Call Bridge (or guest joins fail), enable</source>
+        <translation>{label}：停用、設定監聽、指定檔案、信任 Call Bridge（否則訪客無法加入）、啟用</translation>
+    </message>
+    <message>
+        <source>no Call Bridge certificate is listed: add it, then type webbridge trust &lt;its file&gt;</source>
+        <translation>未列出 Call Bridge 憑證：請加入，然後輸入 webbridge trust &lt;其檔案&gt;</translation>
+    </message>
+    <message>
+        <source>{label}: HTTPS and the Call Bridge link (C2W) with the full-chain file; C2W port {port} must be the port of the c2w:// URL set on the Call Bridge through the API</source>
+        <translation>{label}：HTTPS 與 Call Bridge 連線 (C2W) 都使用完整憑證信任鏈檔案；C2W 連接埠 {port} 必須與透過 API 在 Call Bridge 設定的 c2w:// URL 的連接埠相同</translation>
+    </message>
+    <message>
+        <source>when Web Bridge 3 is already enabled, type webbridge3 restart instead</source>
+        <translation>若 Web Bridge 3 已啟用，請改輸入 webbridge3 restart</translation>
+    </message>
+    <message>
+        <source>{label}: its C2W certificate (full chain) and trust in every Web Bridge 3</source>
+        <translation>{label}：其 C2W 憑證（完整憑證信任鏈）並信任每一個 Web Bridge 3</translation>
+    </message>
+    <message>
+        <source>{label}: disable, assign key, certificate and CA bundle, enable</source>
+        <translation>{label}：停用、指定私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
+    </message>
+    <message>
+        <source>{label}: disable, assign, set the TLS port (the certificate is unused without it), enable</source>
+        <translation>{label}：停用、指定檔案、設定 TLS 連接埠（未設定則憑證不會被使用）、啟用</translation>
+    </message>
+    <message>
+        <source>the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS another port or the web bridge another interface</source>
+        <translation>此處的 Web Bridge 也監聽 {port}：若 turn enable 回答 FAILURE，請給 TURN TLS 另一個連接埠，或給 Web Bridge 另一個介面</translation>
+    </message>
+    <message>
+        <source>{label}: the certificate the Call Bridge shows CUCM, where a CUCM trunk uses one</source>
+        <translation>{label}：Call Bridge 出示給 CUCM 的憑證（有 CUCM trunk 使用時）</translation>
+    </message>
+    <message>
+        <source>{label}: no Cisco document here gives the command; assign {key}, {cert} and {bundle} as your CMS guide for your version says</source>
+        <translation>{label}：此處沒有 Cisco 文件提供這個指令；請依您版本的 CMS 指南指定 {key}、{cert} 與 {bundle}</translation>
+    </message>
+    <message>
+        <source>check: {command} with no argument shows the files in use</source>
+        <translation>檢查：不加參數輸入 {command} 會顯示使用中的檔案</translation>
+    </message>
+    <message>
+        <source>the root and intermediate certificates of {file}</source>
+        <translation>{file} 的根 CA 與中繼憑證</translation>
+    </message>
+    <message>
+        <source>the CN of {file} (pki inspect {file})</source>
+        <translation>{file} 的一般名稱 (CN)（pki inspect {file}）</translation>
+    </message>
+    <message>
+        <source>CUCM: upload {ca} as CallManager-trust (OS Administration &gt; Security &gt; Certificate Management), then restart the Cisco CallManager service</source>
+        <translation>CUCM：將 {ca} 上傳為 CallManager-trust（OS Administration &gt; Security &gt; Certificate Management），然後重新啟動 Cisco CallManager 服務</translation>
+    </message>
+    <message>
+        <source>Expressway-C and Expressway-E: add {ca} to the trusted CA certificate list</source>
+        <translation>Expressway-C 與 Expressway-E：將 {ca} 加入受信任的 CA 憑證清單</translation>
+    </message>
+    <message>
+        <source>CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn}</source>
+        <translation>連到 Call Bridge 的 CUCM SIP trunk：其 X.509 Subject Name 必須是 {cn}</translation>
+    </message>
+    <message>
+        <source>core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>cluster node</source>
+        <translation>叢集節點</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>邊緣</translation>
+    </message>
+    <message>
+        <source>Before any change: take a backup, then download {name}.bak with SFTP</source>
+        <translation>變更之前：先建立備份，再以 SFTP 下載 {name}.bak</translation>
+    </message>
+    <message>
+        <source>SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on</source>
+        <translation>SIP 雙向 TLS：信任 SIP 對端的 CA 憑證套件組合，然後開啟驗證</translation>
+    </message>
+    <message>
+        <source>every database node</source>
+        <translation>每個資料庫節點</translation>
+    </message>
+    <message>
+        <source>renewal: do this first</source>
+        <translation>更新憑證：先做這一段</translation>
+    </message>
+    <message>
+        <source>database node</source>
+        <translation>資料庫節點</translation>
+    </message>
+    <message>
         <source>is used by a command but not in the export set; add it or change the file</source>
         <translation>被指令使用，但不在匯出的檔案中；請加入它或更換檔案</translation>
+    </message>
+    <message>
+        <source>CMS 2.0–2.8</source>
+        <translation>CMS 2.0–2.8</translation>
+    </message>
+    <message>
+        <source>CMS 2.9</source>
+        <translation>CMS 2.9</translation>
+    </message>
+    <message>
+        <source>CMS 3.x</source>
+        <translation>CMS 3.x</translation>
     </message>
     <message>
         <source>Web Admin</source>
@@ -392,16 +636,56 @@
         <translation>Web Bridge 3</translation>
     </message>
     <message>
+        <source>Scheduler (C2W)</source>
+        <translation>Scheduler (C2W)</translation>
+    </message>
+    <message>
         <source>TURN</source>
         <translation>TURN</translation>
     </message>
     <message>
-        <source>XMPP</source>
-        <translation>XMPP</translation>
+        <source>CUCM trunk (Call Bridge)</source>
+        <translation>CUCM trunk（Call Bridge）</translation>
     </message>
     <message>
-        <source>Load balancer</source>
-        <translation>負載平衡器</translation>
+        <source>Load balancer / trunk</source>
+        <translation>負載平衡器 / trunk</translation>
+    </message>
+    <message>
+        <source>public CAs are dropping clientAuth (Cisco field notice FN74345 names CMS): ask your CA for a template with both serverAuth and clientAuth, or sign the Call Bridge and Scheduler certificates with your enterprise CA</source>
+        <translation>公開 CA 正在停止提供 clientAuth（Cisco 現場通知 FN74345 點名 CMS）：請向 CA 要求同時含 serverAuth 與 clientAuth 的範本，或改用企業 CA 簽署 Call Bridge 與 Scheduler 憑證</translation>
+    </message>
+    <message>
+        <source>{file}: the {service} needs {missing} in the extended key usage and this certificate has not; {advice}</source>
+        <translation>{file}：{service} 需要延伸金鑰使用方法含 {missing}，此憑證沒有；{advice}</translation>
+    </message>
+    <message>
+        <source>this certificate</source>
+        <translation>此憑證</translation>
+    </message>
+    <message>
+        <source>{file}: the {service} needs {missing} in the extended key usage and this certificate has not; ask the CA for a server certificate</source>
+        <translation>{file}：{service} 需要延伸金鑰使用方法含 {missing}，此憑證沒有；請向 CA 申請伺服器憑證</translation>
+    </message>
+    <message>
+        <source>fits every CMS service (serverAuth and clientAuth, or no EKU limit)</source>
+        <translation>適用所有 CMS 服務（含 serverAuth 與 clientAuth，或沒有 EKU 限制）</translation>
+    </message>
+    <message>
+        <source>CMS services: fits {services}</source>
+        <translation>CMS 服務：適用 {services}</translation>
+    </message>
+    <message>
+        <source>NOT for {services}: they need clientAuth as well; {advice}</source>
+        <translation>不適用 {services}：它們也需要 clientAuth；{advice}</translation>
+    </message>
+    <message>
+        <source>NOT for {services}: they need serverAuth</source>
+        <translation>不適用 {services}：它們需要 serverAuth</translation>
+    </message>
+    <message>
+        <source>XMPP</source>
+        <translation>XMPP</translation>
     </message>
     <message>
         <source>Database cluster</source>
@@ -434,6 +718,10 @@
     <message>
         <source>every name users type to join</source>
         <translation>使用者加入會議時輸入的每個名稱</translation>
+    </message>
+    <message>
+        <source>serverAuth and clientAuth; its certificate also goes into the Web Bridge 3 C2W trust</source>
+        <translation>serverAuth 與 clientAuth；其憑證也要放進 Web Bridge 3 的 C2W 信任</translation>
     </message>
     <message>
         <source>XMPP clients need the XMPP domain and server names in the SAN</source>
@@ -485,7 +773,7 @@
     </message>
     <message>
         <source>the file system does not accept this name (FAT and Windows refuse : ? * &quot; &lt; &gt; |)</source>
-        <translation>檔案系統不接受此名稱（FAT 與 Windows 不允許 : ? * " &lt; &gt; |）</translation>
+        <translation>檔案系統不接受此名稱（FAT 與 Windows 不允許 : ? * &quot; &lt; &gt; |）</translation>
     </message>
     <message>
         <source>is a symbolic link; cmswizard never writes through links: remove it or choose another name</source>
@@ -1003,6 +1291,38 @@
         <source>{name} is protected. Password:</source>
         <translation>{name} 受密碼保護。密碼：</translation>
     </message>
+    <message>
+        <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
+        <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
+    </message>
+    <message>
+        <source>is not in {folder}; make it or choose another file</source>
+        <translation>不在 {folder} 中；請先製作或改選其他檔案</translation>
+    </message>
+    <message>
+        <source>holds no certificate for the trust file</source>
+        <translation>沒有可放入信任檔的憑證</translation>
+    </message>
+    <message>
+        <source>holds no certificate</source>
+        <translation>不含憑證</translation>
+    </message>
+    <message>
+        <source>{file} has no CA bundle: choose one, or use a full-chain file as the certificate (CMS 3.0 and later need the whole chain)</source>
+        <translation>{file} 沒有 CA 憑證套件組合：請選一個，或以完整憑證信任鏈檔案作為憑證（CMS 3.0 起需要完整信任鏈）</translation>
+    </message>
+    <message>
+        <source>every peer&apos;s full chain</source>
+        <translation>每個對端的完整憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>every peer&apos;s certificate alone</source>
+        <translation>每個對端的憑證本身</translation>
+    </message>
+    <message>
+        <source>the root CA only</source>
+        <translation>只有根 CA</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -1476,30 +1796,6 @@ Replace them?</source>
         <translation>{verdict} 已將 {count} 個檔案寫入 {folder}；dbserver 與 dbclient 均通過 dbca 驗證。</translation>
     </message>
     <message>
-        <source># 1. Renewal: take the cluster apart first</source>
-        <translation># 1. 更新：先拆除叢集</translation>
-    </message>
-    <message>
-        <source>primary</source>
-        <translation>主要節點</translation>
-    </message>
-    <message>
-        <source>joins the cluster</source>
-        <translation>加入叢集</translation>
-    </message>
-    <message>
-        <source>connects only</source>
-        <translation>僅連線</translation>
-    </message>
-    <message>
-        <source># {node} ({role}): copy {files} with SFTP, then type</source>
-        <translation># {node}（{role}）：以 SFTP 複製 {files}，然後輸入</translation>
-    </message>
-    <message>
-        <source># database cluster status must show the primary as: (me): Connected Primary</source>
-        <translation># database cluster status 必須將主要節點顯示為：(me): Connected Primary</translation>
-    </message>
-    <message>
         <source>✗ Nothing was written. {message}</source>
         <translation>✗ 沒有寫入任何內容。{message}</translation>
     </message>
@@ -1513,14 +1809,6 @@ Replace them?</source>
     <message>
         <source>Say which file each service uses; the wizard writes the exact MMP commands, node by node.</source>
         <translation>指定每個服務使用的檔案；精靈會逐節點寫出確切的 MMP 指令。</translation>
-    </message>
-    <message>
-        <source>CMS 3.x</source>
-        <translation>CMS 3.x</translation>
-    </message>
-    <message>
-        <source>CMS 2.x</source>
-        <translation>CMS 2.x</translation>
     </message>
     <message>
         <source>Single</source>
@@ -1690,8 +1978,12 @@ Replace them?</source>
         <translation>CMS 3.x（Web Bridge 3）</translation>
     </message>
     <message>
-        <source>CMS 2.x (Web Bridge, XMPP)</source>
-        <translation>CMS 2.x（Web Bridge、XMPP）</translation>
+        <source>CMS 2.9 (Web Bridge, Web Bridge 3, XMPP)</source>
+        <translation>CMS 2.9（Web Bridge、Web Bridge 3、XMPP）</translation>
+    </message>
+    <message>
+        <source>CMS 2.0–2.8 (Web Bridge, XMPP)</source>
+        <translation>CMS 2.0–2.8（Web Bridge、XMPP）</translation>
     </message>
     <message>
         <source>CMS version</source>
