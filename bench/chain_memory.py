@@ -12,7 +12,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from pile import shuffled_pile
 from PySide6.QtCore import QCoreApplication
 
+from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.launch import create_application
+from cmswizard.gui.pages.bundle import ChainBuilderPage
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.loader import FileFormat, LoadedFile
@@ -26,13 +28,14 @@ app = create_application()
 pile = shuffled_pile(1000)
 wizard = CmsWizard(Settings.at(Path("/tmp/cmswizard-bench-settings.ini")))
 wizard.show()
-wizard.start_flow("bundle")
+wizard.start_flow(FlowKey.BUNDLE)
 QCoreApplication.processEvents()
 before = peak_mb()
 started = time.perf_counter()
 loaded = LoadedFile("pile.pem", FileFormat.PEM, certificates=pile)
-wizard.chain_page.model.add_files([loaded])
-wizard.chain_page.model.auto_order()
+page = wizard.page_as(PageId.CHAIN, ChainBuilderPage)
+page.model.add_files([loaded])
+page.model.auto_order()
 QCoreApplication.processEvents()
 wizard.grab()
 elapsed = time.perf_counter() - started

@@ -34,3 +34,22 @@ def cli(
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def close_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Tests close wizards that hold typed input: answer the discard question 'discard' (and record
+    it), since an offscreen modal box would wait forever. Tests of that question set their own answer."""
+    asked: list[object] = []
+    if "cmswizard.gui.dialogs" in sys.modules or os.environ.get("QT_QPA_PLATFORM"):
+        try:
+            from cmswizard.gui import dialogs
+        except ImportError:  # no Qt in this environment: no GUI tests either
+            return asked
+
+        def discard(parent: object) -> bool:
+            asked.append(parent)
+            return True
+
+        monkeypatch.setattr(dialogs, "confirm_discard", discard)
+    return asked

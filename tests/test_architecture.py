@@ -70,7 +70,7 @@ def test_engine_and_cli_import_without_qt() -> None:
 
 def test_gui_does_not_use_cryptography_directly() -> None:
     offenders = []
-    for path in (PACKAGE / "gui").glob("*.py"):
+    for path in (PACKAGE / "gui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cryptography"):
                 offenders.append(path.name)
@@ -79,15 +79,69 @@ def test_gui_does_not_use_cryptography_directly() -> None:
     assert offenders == []
 
 
+def _imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_pages_import_neither_the_wizard_nor_each_other() -> None:
+    """The wizard imports pages, never the reverse; a page talks to its flow state, not to another page."""
+    offenders = []
+    for path in sorted((PACKAGE / "gui" / "pages").glob("*.py")):
+        for name in _imports(path):
+            if name == "cmswizard.gui.wizard" or (
+                name.startswith("cmswizard.gui.pages.") and name != f"cmswizard.gui.pages.{path.stem}"
+            ):
+                offenders.append(f"{path.name}: {name}")
+    for shared in ("flows.py", "page.py", "tasks.py", "dialogs.py", "widgets.py", "i18n.py"):
+        offenders += [
+            f"{shared}: {n}"
+            for n in _imports(PACKAGE / "gui" / shared)
+            if n.startswith(("cmswizard.gui.wizard", "cmswizard.gui.pages"))
+        ]
+    assert offenders == []
+
+
+def test_pages_are_built_when_first_needed() -> None:
+    """Start-up builds the start page only; a flow's module is imported when the user goes there."""
+    code = (
+        "import os, sys, tempfile\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from cmswizard.gui.launch import create_application\n"
+        "from cmswizard.gui.settings import Settings\n"
+        "from cmswizard.gui.wizard import CmsWizard\n"
+        "app = create_application()\n"
+        "wizard = CmsWizard(Settings.at(Path(tempfile.mkdtemp()) / 's.ini'))\n"
+        "wizard.show(); app.processEvents()\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('cmswizard.gui.pages.'))\n"
+        "assert loaded == ['cmswizard.gui.pages.start'], loaded\n"
+        "assert len(wizard.pageIds()) == 1, wizard.pageIds()\n"
+        "wizard.next()\n"
+        "assert 'cmswizard.gui.pages.csr' in sys.modules and 'cmswizard.gui.pages.bundle' not in sys.modules\n"
+        "assert wizard.currentPage().title()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_every_mnemonic_label_has_a_buddy(qtbot, tmp_path) -> None:
     """A label showing '&' literally (no buddy) is a layout bug a person sees at once."""
     from PySide6.QtWidgets import QLabel
 
     from cmswizard.gui.settings import Settings
-    from cmswizard.gui.wizard import CmsWizard
+    from cmswizard.gui.wizard import PAGES, CmsWizard
 
     wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
     qtbot.addWidget(wizard)
+    for page_id in PAGES:
+        wizard.page_at(page_id)
     orphans = [
         label.text()
         for label in wizard.findChildren(QLabel)

@@ -10,9 +10,10 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from cmswizard.gui.chain_model import ChainModel, ChainRole
+from cmswizard.gui.flows import PageId
+from cmswizard.gui.models.chain import ChainModel, ChainRole
 from cmswizard.gui.settings import Settings
-from cmswizard.gui.wizard import CmsWizard, PageId
+from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.loader import load_bytes
 
 from factory import Hierarchy, hierarchy
@@ -232,8 +233,8 @@ def test_from_csr_flow_key_is_expected(qtbot, tmp_path: Path, pki: Hierarchy) ->
     qtbot.addWidget(wizard)
     key = tmp_path / "webbridge3-2026.key"
     key.write_bytes(pki.leaf.key_pem)
-    wizard.start_flow("bundle")
-    wizard.currentPage().expect_key(key, "webbridge3-2026")
+    wizard.flows.start_bundle_with_key(key, "webbridge3-2026")
+    wizard.go_to(PageId.CHAIN)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.loading == 0, timeout=10_000)
     page.model.add_files([load_bytes(pki.leaf.der, "webbridge3-2026.cer")])

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWizard
 
+from cmswizard.gui.flows import PageId
 from cmswizard.gui.settings import Settings
-from cmswizard.gui.wizard import CmsWizard, PageId
+from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.verify import verify_certificate
 
@@ -31,7 +32,7 @@ def wizard(qtbot, tmp_path: Path):
 def _db_flow(qtbot, wizard: CmsWizard, folder: Path, renewal: bool = False) -> None:
     wizard.start_flow("dbcluster")
     assert wizard.currentId() == PageId.DB_CLUSTER
-    page = wizard.db_page
+    page = wizard.page_at(PageId.DB_CLUSTER)
     page.domain.setText("tplab.local")
     page.primary.setText("cmscore1.example.com")
     page.joining.setPlainText("cmscore2.example.com\ncmscore3.example.com")
@@ -41,16 +42,16 @@ def _db_flow(qtbot, wizard: CmsWizard, folder: Path, renewal: bool = False) -> N
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.next()
     assert wizard.currentId() == PageId.DB_RESULT
-    qtbot.waitUntil(lambda: not wizard.db_result_page.running, timeout=60_000)
-    assert wizard.db_result_page.error is None
+    qtbot.waitUntil(lambda: not wizard.page_at(PageId.DB_RESULT).running, timeout=60_000)
+    assert wizard.page_at(PageId.DB_RESULT).error is None
 
 
 def test_db_flow_three_cores_and_a_connect_only_core(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
     folder = tmp_path / "db"
     wizard.start_flow("dbcluster")
-    assert wizard.db_page.commands.toPlainText() == ""
+    assert wizard.page_at(PageId.DB_CLUSTER).commands.toPlainText() == ""
     _db_flow(qtbot, wizard, folder)
-    assert wizard.db_page.commands.toPlainText().splitlines() == [
+    assert wizard.page_at(PageId.DB_CLUSTER).commands.toPlainText().splitlines() == [
         "pki selfsigned dbca CN:tplab.local",
         "pki csr dbserver CN:cmscore1.example.com subjectAltName:cmscore1.example.com,cmscore2.example.com,"
         "cmscore3.example.com",
@@ -74,7 +75,7 @@ def test_db_flow_three_cores_and_a_connect_only_core(qtbot, wizard: CmsWizard, t
     ca = load_file(folder / "dbca.crt").certificates
     for name in ("dbserver", "dbclient"):
         assert verify_certificate(load_file(folder / f"{name}.crt").certificates[0], ca).ok
-    sheet = wizard.db_result_page.sheet.toPlainText()
+    sheet = wizard.page_at(PageId.DB_RESULT).sheet.toPlainText()
     primary = sheet.split("# on cmscore2.example.com")[0]
     assert "database cluster certs dbserver.key dbserver.crt dbclient.key dbclient.crt dbca.crt" in primary
     assert "database cluster localnode a\ndatabase cluster initialize\ndatabase cluster status" in primary
@@ -86,13 +87,13 @@ def test_db_flow_three_cores_and_a_connect_only_core(qtbot, wizard: CmsWizard, t
         "database cluster certs dbclient.key dbclient.crt dbca.crt\ndatabase cluster localnode a\n"
         "database cluster connect cmscore1.example.com" in edge
     )
-    assert "✓" in wizard.db_result_page.status.text()
+    assert "✓" in wizard.page_at(PageId.DB_RESULT).status.text()
     assert "database cluster remove" not in sheet
 
 
 def test_db_renewal_starts_with_remove(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
     _db_flow(qtbot, wizard, tmp_path / "renew", renewal=True)
-    sheet = wizard.db_result_page.sheet.toPlainText()
+    sheet = wizard.page_at(PageId.DB_RESULT).sheet.toPlainText()
     first = sheet.index("database cluster remove")
     assert sheet.index("database cluster status") < first < sheet.index("database cluster certs")
     assert sheet.count("database cluster remove") == 4
@@ -106,7 +107,7 @@ def test_db_existing_keys_ask_first(qtbot, wizard: CmsWizard, tmp_path: Path, mo
     (folder / "dbserver.key").write_text("live")
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.No)
     wizard.start_flow("dbcluster")
-    page = wizard.db_page
+    page = wizard.page_at(PageId.DB_CLUSTER)
     page.domain.setText("tplab.local")
     page.primary.setText("cmscore1.example.com")
     page.folder.setText(str(folder))
@@ -117,7 +118,7 @@ def test_db_existing_keys_ask_first(qtbot, wizard: CmsWizard, tmp_path: Path, mo
 
 def test_db_page_rejects_bad_names(wizard: CmsWizard) -> None:
     wizard.start_flow("dbcluster")
-    page = wizard.db_page
+    page = wizard.page_at(PageId.DB_CLUSTER)
     page.domain.setText("tplab.local")
     page.primary.setText("cms core 1")
     assert "contains a space" in page.message.plain_text()
@@ -154,15 +155,15 @@ def test_check_flow_explains_each_problem(qtbot, wizard: CmsWizard, tmp_path: Pa
         (tmp_path / name).write_bytes(data)
     wizard.start_flow("check")
     assert wizard.currentId() == PageId.CHECK
-    page = wizard.check_page
+    page = wizard.page_at(PageId.CHECK)
     page.add_paths([tmp_path / name for name in files])
-    qtbot.waitUntil(lambda: page.loading == 0 and len(page.loaded) == 4, timeout=10_000)
-    problems = "\n".join(page.problem_texts())
+    qtbot.waitUntil(lambda: page.loading == 0 and len(wizard.flows.check.loaded) == 4, timeout=10_000)
+    problems = "\n".join(page.report.problems() + wizard.flows.check.errors)
     assert "wrong.key matches none of the certificates or CSRs given" in problems
     assert 'missing intermediate for issuer "Test Issuing CA 1"' in problems
     assert "old.example.com" in problems and "expired on" in problems
     assert "EXPIRED 3 days ago" in page.report.as_text()
-    assert f"✗ {len(page.problem_texts())} problem(s) found" in page.summary.text()
+    assert f"✗ {len(page.report.problems() + wizard.flows.check.errors)} problem(s) found" in page.summary.text()
     expiry = [page.expiry.topLevelItem(i).text(3) for i in range(page.expiry.topLevelItemCount())]
     assert expiry[0] == "old.example.com"
     page.copy_button.click()
@@ -171,8 +172,8 @@ def test_check_flow_explains_each_problem(qtbot, wizard: CmsWizard, tmp_path: Pa
     (tmp_path / "int.crt").write_bytes(h.intermediates[0].pem)
     (tmp_path / "cms1.key").write_bytes(h.leaf.key_pem)
     page.add_paths([tmp_path / "int.crt", tmp_path / "cms1.key"])
-    qtbot.waitUntil(lambda: page.loading == 0 and len(page.loaded) == 6, timeout=10_000)
-    texts = "\n".join(page.problem_texts())
+    qtbot.waitUntil(lambda: page.loading == 0 and len(wizard.flows.check.loaded) == 6, timeout=10_000)
+    texts = "\n".join(page.report.problems() + wizard.flows.check.errors)
     assert "cms1.key matches" not in texts
     assert any(m.matches and m.key_file.endswith("cms1.key") for m in page.report.matches)
     ok = [row for row in page.report.verifications if row.cn == "cms1.example.com"]
@@ -183,6 +184,6 @@ def test_check_flow_bad_file(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
     bad = tmp_path / "broken.pem"
     bad.write_bytes(b"-----BEGIN CERTIFICATE-----\nAAAA\n")
     wizard.start_flow("check")
-    wizard.check_page.add_paths([bad])
-    qtbot.waitUntil(lambda: wizard.check_page.loading == 0, timeout=10_000)
-    assert any("broken.pem" in text and "truncated" in text for text in wizard.check_page.problem_texts())
+    wizard.page_at(PageId.CHECK).add_paths([bad])
+    qtbot.waitUntil(lambda: wizard.page_at(PageId.CHECK).loading == 0, timeout=10_000)
+    assert any("broken.pem" in text and "truncated" in text for text in wizard.flows.check.errors)

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from cmswizard.export.volumes import Volume
+from cmswizard.gui.flows import PageId
 from cmswizard.gui.settings import Settings
-from cmswizard.gui.wizard import CmsWizard, PageId
+from cmswizard.gui.wizard import CmsWizard
 
 from factory import hierarchy
 
@@ -45,7 +46,7 @@ def wizard(qtbot, tmp_path: Path, files: Path, stick_volumes):
     settings = Settings.at(tmp_path / "settings.ini")
     settings.set("output/folder", str(files))
     window = CmsWizard(settings)
-    window.export_page.volume_source = lambda: list(stick_volumes)
+    window.page_at(PageId.EXPORT).volume_source = lambda: list(stick_volumes)
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -54,7 +55,7 @@ def wizard(qtbot, tmp_path: Path, files: Path, stick_volumes):
 def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Path, stick_volumes) -> None:
     wizard.start_flow("deploy")
     assert wizard.currentId() == PageId.DEPLOY_SHEET
-    page = wizard.deploy_page
+    page = wizard.page_at(PageId.DEPLOY_SHEET)
     page.nodes.setText("cms1.example.com")
     assert page.table.rowCount() == 2  # suggested from callbridge-2026.* and webbridge3-2026.*
     text = page.sheet_box.toPlainText()
@@ -66,7 +67,7 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     assert saved is not None and saved.read_text() == text
     wizard.next()
     assert wizard.currentId() == PageId.EXPORT
-    export = wizard.export_page
+    export = wizard.page_at(PageId.EXPORT)
     assert [p.name for p in export.chosen_paths()] == sorted(
         [
             "callbridge-2026-bundle.crt",
@@ -100,7 +101,7 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
 
 def test_deploy_page_refuses_missing_file(wizard: CmsWizard) -> None:
     wizard.start_flow("deploy")
-    page = wizard.deploy_page
+    page = wizard.page_at(PageId.DEPLOY_SHEET)
     page.nodes.setText("cms1.example.com")
     from cmswizard.cms.services import Service
 
@@ -113,7 +114,7 @@ def test_export_page_volumes_refresh_and_clash(
     qtbot, wizard: CmsWizard, files: Path, stick_volumes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wizard.start_flow("export")
-    export = wizard.export_page
+    export = wizard.page_at(PageId.EXPORT)
     # Standalone export: files from the output folder, keys unticked until the user ticks them.
     names = {
         Path(export.files.item(r).data(256)).name: export.files.item(r).checkState().value
@@ -147,7 +148,7 @@ def test_deploy_sheet_has_a_tab_per_node(qtbot, wizard: CmsWizard) -> None:
     from PySide6.QtGui import QGuiApplication
 
     wizard.start_flow("deploy")
-    page = wizard.deploy_page
+    page = wizard.page_at(PageId.DEPLOY_SHEET)
     page.cluster.setChecked(True)
     page.nodes.setText("cms1.example.com cms2.example.com")
     tabs = [page.node_tabs.tabText(i) for i in range(page.node_tabs.count())]

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
+from cmswizard.gui.flows import PageId
+
 ROOT = Path(__file__).parent.parent
 TS = ROOT / "resources" / "translations" / "cmswizard_zh_TW.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -101,7 +103,7 @@ def test_wizard_starts_in_traditional_chinese(qtbot, zh_tw, tmp_path: Path) -> N
     assert "下一步" in wizard.button(QWizard.WizardButton.NextButton).text()
     assert "取消" in wizard.button(QWizard.WizardButton.CancelButton).text()
     wizard.next()
-    page = wizard.deployment_page
+    page = wizard.page_at(PageId.DEPLOYMENT)
     assert page.title() == "您的 CMS 部署"
     page.nodes.setPlainText("https://cms1.example.com")
     assert "看起來像 URL" in page.message.plain_text()  # an engine message, translated
@@ -132,7 +134,7 @@ def test_pseudo_translation_stretches_every_string(qapp: QApplication, qtbot, tm
     try:
         wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
         qtbot.addWidget(wizard)
-        title = wizard.start_page.title()
+        title = wizard.page_at(PageId.START).title()
         assert title.startswith("[What do you want to do?") and len(title) >= len("What do you want to do?") * 1.3
     finally:
         install_language(qapp, "en")

@@ -37,7 +37,8 @@ def current_language() -> str:
 def translated(value: object) -> str:
     """A message from the engine in the user's language (English if there is no translation)."""
     if isinstance(value, Text):
-        params = {key: translated(item) if isinstance(item, str) else item for key, item in value.params.items()}
+        # Only a parameter that is itself a message is translated; a CN or a file name is data.
+        params = {key: translated(item) if isinstance(item, Text) else item for key, item in value.params.items()}
         try:
             return QCoreApplication.translate("", value.template).format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation must never hide the message

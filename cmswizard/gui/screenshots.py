@@ -16,7 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QWizard
 
+from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.launch import create_application
+from cmswizard.gui.pages.bundle import ChainBuilderPage
+from cmswizard.gui.pages.check import CheckPage
+from cmswizard.gui.pages.csr import DeploymentPage, GeneratePage, SubjectPage
+from cmswizard.gui.pages.dbcluster import DbClusterPage, DbResultPage
+from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.bundle import bundle_bytes
@@ -92,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
         shot("01-start")
         wizard.next()
-        page = wizard.deployment_page
+        page = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
         page.cluster.setChecked(True)
         page.nodes.setPlainText("cms1.example.com\ncms2.example.com\ncms3.example.com")
         page.join_url.setText("join.example.com")
@@ -102,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         page.proposals.setCurrentItem(next(i for i in items if i is not None and i.text(0).startswith("webbridge3")))
         wizard.next()
         shot("03-subject")
-        subject = wizard.subject_page
+        subject = wizard.page_as(PageId.SUBJECT, SubjectPage)
         subject.country.setEditText("UK")
         subject.basename.setText("webbridge3.key")
         shot("03-subject-errors")
@@ -111,12 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         wizard.next()
         shot("04-preview")
         wizard.button(QWizard.WizardButton.CommitButton).click()
-        _wait(lambda: not wizard.generate_page.running)
+        _wait(lambda: not wizard.page_as(PageId.GENERATE, GeneratePage).running)
         shot("05-generate")
 
         files = _sample_chain(work)
-        wizard.start_flow("bundle")
-        chain = wizard.chain_page
+        wizard.start_flow(FlowKey.BUNDLE)
+        chain = wizard.page_as(PageId.CHAIN, ChainBuilderPage)
         chain.load_paths(files)
         _wait(lambda: chain.loading == 0)
         chain.basename.setText("webbridge3-2026")
@@ -126,8 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         chain.auto_button.click()
         shot("07-bundle-ordered")
 
-        wizard.start_flow("dbcluster")
-        db = wizard.db_page
+        wizard.start_flow(FlowKey.DBCLUSTER)
+        db = wizard.page_as(PageId.DB_CLUSTER, DbClusterPage)
         db.domain.setText("tplab.local")
         db.primary.setText("cmscore1.example.com")
         db.joining.setPlainText("cmscore2.example.com\ncmscore3.example.com")
@@ -135,11 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         db.folder.setText(str(work))
         shot("08-dbcluster")
         wizard.next()
-        _wait(lambda: not wizard.db_result_page.running)
+        _wait(lambda: not wizard.page_as(PageId.DB_RESULT, DbResultPage).running)
         shot("09-dbcluster-commands")
 
-        wizard.start_flow("check")
-        check = wizard.check_page
+        wizard.start_flow(FlowKey.CHECK)
+        check = wizard.page_as(PageId.CHECK, CheckPage)
         check.add_paths([work / "dbserver.crt", work / "dbca.crt", work / "dbclient.key", *files])
         _wait(lambda: check.loading == 0)
         shot("10-check")
@@ -148,9 +154,10 @@ def main(argv: list[str] | None = None) -> int:
 
         stick = work / "STICK"
         stick.mkdir()
-        wizard.export_page.volume_source = lambda: [Volume(stick, "CMSSTICK", "vfat", 7_800_000_000, True, False)]
-        wizard.start_flow("deploy")
-        deploy = wizard.deploy_page
+        export = wizard.page_as(PageId.EXPORT, ExportPage)
+        export.volume_source = lambda: [Volume(stick, "CMSSTICK", "vfat", 7_800_000_000, True, False)]
+        wizard.start_flow(FlowKey.DEPLOY)
+        deploy = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
         deploy.nodes.setText("cmscore1.example.com cmscore2.example.com cmscore3.example.com")
         deploy.cluster.setChecked(True)
         deploy.folder.setText(str(work))
@@ -165,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         shot("11-deploy-commands")
         wizard.next()
         shot("12-export")
-        wizard.export_page.copy_button.click()
-        _wait(lambda: not wizard.export_page.running)
+        export.copy_button.click()
+        _wait(lambda: not export.running)
         shot("13-export-done")
         wizard.close()
     QCoreApplication.processEvents()

@@ -1,80 +1,191 @@
-"""One helper for all background work: run a function on the thread pool, deliver its result (or
-its error) on the GUI thread. Workers never touch widgets."""
+"""The one task runner, owned by the wizard: work runs on its thread pool, never touching widgets;
+results, errors and progress arrive on the GUI thread.
+
+- A failure is logged with its traceback (bad input, a CmsInputError, without one: it is expected)
+  and handed to the task's `on_error`, or announced with `failed` for the wizard to show.
+- A task that writes files is marked `writes=True`; the wizard does not close while one runs.
+- Callbacks of an owner (a page) that was deleted are dropped; nothing is emitted on a dead object.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from cmswizard.pki.errors import CmsInputError
 
 log = logging.getLogger(__name__)
 
+Progress = Callable[[int, int, str], None]
+
 
 class _Relay(QObject):
-    """Lives in the GUI thread; signals emitted from the worker arrive there through the event loop."""
+    """Created in the GUI thread; a signal emitted from the worker is queued back to it."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    finished = Signal(bool, object)  # ok, result or exception
     progressed = Signal(int, int, str)
 
 
+class Task:
+    """One piece of background work and where its outcome goes."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None,
+        on_progress: Progress | None,
+        writes: bool,
+    ) -> None:
+        self.owner = owner
+        self.on_done = on_done
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.writes = writes
+        self.relay = _Relay()
+        self.dropped = False  # the owner is gone or the runner shut down: deliver nothing
+        self.closed = False  # the relay is going away: the worker must not emit on it
+
+
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[_Relay], Any], relay: _Relay) -> None:
+    def __init__(self, work: Callable[[Progress], Any], task: Task, lock: threading.Lock) -> None:
         super().__init__()
+        self.setAutoDelete(True)
         self._work = work
-        self._relay = relay
+        self._task = task
+        self._lock = lock
 
-    @Slot()
     def run(self) -> None:
+        def report(done: int, total: int, what: str) -> None:
+            self._emit(lambda relay: relay.progressed.emit(done, total, what))
+
+        ok, value = True, None
         try:
-            result = self._work(self._relay)
+            value = self._work(report)
         except Exception as error:  # delivered to the GUI, never lost in a worker
-            log.debug("background task failed: %s", type(error).__name__)
-            self._relay.failed.emit(error)
-        else:
-            self._relay.succeeded.emit(result)
+            if isinstance(error, CmsInputError):
+                log.info("task failed: %s", error)
+            else:
+                log.error("task failed", exc_info=error)
+            ok, value = False, error
+        self._emit(lambda relay: relay.finished.emit(ok, value))
+
+    def _emit(self, send: Callable[[_Relay], None]) -> None:
+        with self._lock:  # the GUI thread never deletes a relay while a worker emits on it
+            relay = self._task.relay
+            if not self._task.closed and shiboken6.isValid(relay):
+                send(relay)
 
 
-_running: set[_Relay] = set()
+class TaskRunner(QObject):
+    started = Signal()
+    idle = Signal()  # no task left running
+    failed = Signal(str)  # an unexpected failure nobody handled: the wizard shows it
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._tasks: set[Task] = set()
+        self._lock = threading.Lock()
 
-def run_in_background(
-    work: Callable[[], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
-) -> None:
-    """Run `work()` off the GUI thread; call `on_done(result)` or `on_error(exception)` on the GUI thread."""
-    _start(lambda _relay: work(), on_done, on_error)
+    def run(
+        self,
+        owner: QObject,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+        *,
+        writes: bool = False,
+    ) -> Task:
+        """Run `work()` off the GUI thread; `on_done(result)` or `on_error(exception)` on the GUI thread."""
+        return self._start(owner, lambda _report: work(), on_done, on_error, None, writes)
 
+    def run_with_progress(
+        self,
+        owner: QObject,
+        work: Callable[[Progress], Any],
+        on_progress: Progress,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+        *,
+        writes: bool = False,
+    ) -> Task:
+        """Like `run`, for work that reports (done, total, what); reports arrive on the GUI thread."""
+        return self._start(owner, work, on_done, on_error, on_progress, writes)
 
-def run_with_progress(
-    work: Callable[[Callable[[int, int, str], None]], Any],
-    on_progress: Callable[[int, int, str], None],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
-) -> None:
-    """Like `run_in_background`, for work that reports (done, total, what); reports arrive on the GUI thread."""
-    _start(lambda relay: work(relay.progressed.emit), on_done, on_error, on_progress)
+    def running(self) -> int:
+        return len(self._tasks)
 
+    def writing(self) -> bool:
+        return any(task.writes for task in self._tasks)
 
-def _start(
-    work: Callable[[_Relay], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
-    on_progress: Callable[[int, int, str], None] | None = None,
-) -> None:
-    relay = _Relay()
-    _running.add(relay)
-    if on_progress is not None:
-        relay.progressed.connect(on_progress)
+    def shutdown(self) -> None:
+        """Drop every callback and wait for the workers: nothing arrives after this."""
+        with self._lock:
+            for task in self._tasks:
+                task.dropped = task.closed = True
+        self._pool.waitForDone()
+        for task in list(self._tasks):
+            self._forget(task)
 
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
-        _running.discard(relay)
-        relay.deleteLater()
-        callback(value)
+    def _start(
+        self,
+        owner: QObject,
+        work: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None,
+        on_progress: Progress | None,
+        writes: bool,
+    ) -> Task:
+        task = Task(owner, on_done, on_error, on_progress, writes)
+        task.relay.finished.connect(lambda ok, value: self._finished(task, ok, value))
+        task.relay.progressed.connect(lambda done, total, what: self._progressed(task, done, total, what))
+        owner.destroyed.connect(lambda *_: self._drop(task))
+        self._tasks.add(task)
+        if len(self._tasks) == 1:
+            self.started.emit()
+        self._pool.start(_Job(work, task, self._lock))
+        return task
 
-    relay.succeeded.connect(lambda value: finish(on_done, value))
-    relay.failed.connect(lambda error: finish(on_error, error))
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    def _drop(self, task: Task) -> None:
+        with self._lock:
+            task.dropped = True
+
+    def _alive(self, task: Task) -> bool:
+        return not task.dropped and shiboken6.isValid(task.owner)
+
+    def _progressed(self, task: Task, done: int, total: int, what: str) -> None:
+        if task.on_progress is not None and self._alive(task):
+            task.on_progress(done, total, what)
+
+    def _finished(self, task: Task, ok: bool, value: Any) -> None:
+        deliver = self._alive(task)
+        self._forget(task)
+        try:
+            if not deliver:
+                return
+            if ok:
+                task.on_done(value)
+            elif task.on_error is not None:
+                task.on_error(value)
+            else:
+                self.failed.emit(str(value))
+        except Exception as error:  # a bug in a page's callback: logged and shown, the wizard keeps running
+            log.error("task callback failed", exc_info=error)
+            self.failed.emit(str(error))
+        finally:
+            if not self._tasks:
+                self.idle.emit()
+
+    def _forget(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.discard(task)
+            with self._lock:
+                task.dropped = task.closed = True
+                if shiboken6.isValid(task.relay):
+                    task.relay.deleteLater()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -13,9 +12,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -27,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.gui.i18n import translated
 from cmswizard.pki.countries import COUNTRIES
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.names import classify_san
 from cmswizard.pki.spec import Problem, Severity
 
@@ -214,17 +211,6 @@ class SanEditor(QWidget):
             kind.setText(self._kind_of(item.text()))
             self.table.blockSignals(False)
         self.changed.emit()
-
-
-def ask_password(parent: QWidget, path: Path) -> bytes | None:
-    """Ask for the password of a protected file (PKCS#12, encrypted key); None if the user cancels."""
-    password, ok = QInputDialog.getText(
-        parent,
-        translated(N_("Password")),
-        translated(Text(N_("{name} is protected. Password:"), name=path.name)),
-        QLineEdit.EchoMode.Password,
-    )
-    return password.encode() if ok else None
 
 
 class BusyBar(QProgressBar):

@@ -1,71 +1,52 @@
-"""The wizard window: page ids, the state the pages share, and the flows the start page offers."""
+"""The wizard window: builds each page (and imports its module) the first time it is needed, owns
+the flow states and the task runner, and asks before closing would lose work."""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
+import importlib
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from cmswizard.cms.deployment import Deployment, ProposedCertificate
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, Flows, PageId, flow
+from cmswizard.gui.page import WizardPage
 from cmswizard.gui.settings import Settings
-from cmswizard.pki.csr import CsrResult
-from cmswizard.pki.spec import CsrSpec, Problem
+from cmswizard.gui.tasks import TaskRunner
+
+P = TypeVar("P", bound=WizardPage)
 
 ICON_PATH = Path(__file__).parent / "icons" / "cmswizard.svg"
 
-
-class PageId(enum.IntEnum):
-    START = 0
-    DEPLOYMENT = 10
-    SUBJECT = 11
-    PREVIEW = 12
-    GENERATE = 13
-    ON_CMS = 14
-    CHAIN = 20
-    DB_CLUSTER = 30
-    DB_RESULT = 31
-    CHECK = 40
-    DEPLOY_SHEET = 50
-    EXPORT = 51
-
-
-@dataclass
-class CsrFlowState:
-    """What the CSR flow's pages hand to each other. The spec is the one object the preview shows
-    and the generate step hands to the engine."""
-
-    deployment: Deployment = field(default_factory=Deployment)
-    proposals: list[ProposedCertificate] = field(default_factory=list)
-    current: int = 0
-    spec: CsrSpec | None = None
-    problems: tuple[Problem, ...] = ()  # the subject page's warnings and notes for that spec
-    folder: Path = field(default_factory=Path.home)
-    generate_here: bool = True
-    overwrite_key: bool = False
-    result: CsrResult | None = None
-    made: list[str] = field(default_factory=list)  # basenames generated in this session
-
-    @property
-    def proposal(self) -> ProposedCertificate | None:
-        return self.proposals[self.current] if 0 <= self.current < len(self.proposals) else None
+# Where each page lives; a module is imported when its first page is built.
+PAGES: dict[PageId, tuple[str, str]] = {
+    PageId.START: ("cmswizard.gui.pages.start", "StartPage"),
+    PageId.DEPLOYMENT: ("cmswizard.gui.pages.csr", "DeploymentPage"),
+    PageId.SUBJECT: ("cmswizard.gui.pages.csr", "SubjectPage"),
+    PageId.PREVIEW: ("cmswizard.gui.pages.csr", "PreviewPage"),
+    PageId.GENERATE: ("cmswizard.gui.pages.csr", "GeneratePage"),
+    PageId.ON_CMS: ("cmswizard.gui.pages.csr", "OnCmsPage"),
+    PageId.CHAIN: ("cmswizard.gui.pages.bundle", "ChainBuilderPage"),
+    PageId.DB_CLUSTER: ("cmswizard.gui.pages.dbcluster", "DbClusterPage"),
+    PageId.DB_RESULT: ("cmswizard.gui.pages.dbcluster", "DbResultPage"),
+    PageId.CHECK: ("cmswizard.gui.pages.check", "CheckPage"),
+    PageId.DEPLOY_SHEET: ("cmswizard.gui.pages.deploy", "DeploySheetPage"),
+    PageId.EXPORT: ("cmswizard.gui.pages.deploy", "ExportPage"),
+}
 
 
 class CmsWizard(QWizard):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from cmswizard.gui import pages_csr
-        from cmswizard.gui.chain_page import ChainBuilderPage
-        from cmswizard.gui.pages_check import CheckPage
-        from cmswizard.gui.pages_db import DbClusterPage, DbResultPage
-        from cmswizard.gui.pages_deploy import DeploySheetPage, ExportPage
-        from cmswizard.gui.start import StartPage
-
         self.settings = settings
-        self.csr = CsrFlowState(folder=Path(settings.get("output/folder")))
+        self.flows = Flows(Path(settings.get("output/folder")))
+        self.tasks = TaskRunner(self)
+        self.tasks.failed.connect(self._show_failure)
+        self.tasks.idle.connect(self._close_if_waiting)
+        self._close_when_idle = False
         self.setWindowTitle(self.tr("CMS Certificate Wizard"))
         if ICON_PATH.exists():
             self.setWindowIcon(QIcon(str(ICON_PATH)))
@@ -82,45 +63,85 @@ class CmsWizard(QWizard):
             self.setButtonText(button, text)
         self.setMinimumSize(QSize(820, 620))
         self.resize(960, 720)
-        self.start_page = StartPage(self)
-        self.deployment_page = pages_csr.DeploymentPage(self)
-        self.subject_page = pages_csr.SubjectPage(self)
-        self.preview_page = pages_csr.PreviewPage(self)
-        self.generate_page = pages_csr.GeneratePage(self)
-        self.on_cms_page = pages_csr.OnCmsPage(self)
-        self.chain_page = ChainBuilderPage(self)
-        self.db_page = DbClusterPage(self)
-        self.db_result_page = DbResultPage(self)
-        self.check_page = CheckPage(self)
-        self.deploy_page = DeploySheetPage(self)
-        self.export_page = ExportPage(self)
-        for page_id, page in (
-            (PageId.START, self.start_page),
-            (PageId.DEPLOYMENT, self.deployment_page),
-            (PageId.SUBJECT, self.subject_page),
-            (PageId.PREVIEW, self.preview_page),
-            (PageId.GENERATE, self.generate_page),
-            (PageId.ON_CMS, self.on_cms_page),
-            (PageId.CHAIN, self.chain_page),
-            (PageId.DB_CLUSTER, self.db_page),
-            (PageId.DB_RESULT, self.db_result_page),
-            (PageId.CHECK, self.check_page),
-            (PageId.DEPLOY_SHEET, self.deploy_page),
-            (PageId.EXPORT, self.export_page),
-        ):
-            self.setPage(page_id, page)
+        self.page_at(PageId.START)
         self.setStartId(PageId.START)
 
-    def start_flow(self, key: str) -> None:
-        """Switch to another flow, as if chosen on the start page."""
-        self.start_page.choose(key)
-        self.go_to(self.start_page.chosen().first_page)
+    # --- pages, built when first needed ------------------------------------------------------
+    def page_at(self, page_id: PageId) -> WizardPage:
+        """The page for `page_id`, built (and its module imported) on first use."""
+        existing = self.page(page_id)
+        if isinstance(existing, WizardPage):
+            return existing
+        module, name = PAGES[page_id]
+        page: WizardPage = getattr(importlib.import_module(module), name)(self)
+        self.setPage(page_id, page)
+        return page
+
+    def page_as(self, page_id: PageId, kind: type[P]) -> P:
+        """`page_at` for callers that need the page's own type (screenshots, tests)."""
+        page = self.page_at(page_id)
+        assert isinstance(page, kind), f"{page_id!r} is a {type(page).__name__}"
+        return page
+
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        page = self.currentPage()
+        target = page.nextId() if page is not None else -1
+        if target in PAGES:
+            self.page_at(PageId(target))
+        return True
+
+    # --- flows ---------------------------------------------------------------------------------
+    def begin_flow(self, key: FlowKey) -> None:
+        """The start page's choice: a different flow starts afresh; the same one carries on."""
+        if self.flows.active is not FlowKey(key):
+            self.flows.start(key, Path(self.settings.get("output/folder")))
+
+    def start_flow(self, key: FlowKey) -> None:
+        """Start a flow afresh and show its first page, as if chosen on the start page."""
+        self.flows.start(key, Path(self.settings.get("output/folder")))
+        self.go_to(flow(key).first_page)
 
     def go_to(self, target: PageId) -> None:
-        """Jump to a page the user has passed (e.g. 'make the next certificate'): restart and step forward,
-        so every page in between re-initialises from the shared state."""
+        """Show `target` of the active flow: restart and step forward, so every page on the way
+        re-reads its flow state."""
         self.restart()
-        for _ in range(len(self.pageIds())):
+        for _ in range(len(PAGES)):
             if self.currentId() == target:
                 return
             self.next()
+
+    # --- closing -------------------------------------------------------------------------------
+    def _unsaved_input(self) -> bool:
+        pages = [self.page(page_id) for page_id in self.visitedIds()]
+        return any(isinstance(page, WizardPage) and page.has_unsaved_input() for page in pages)
+
+    def reject(self) -> None:
+        """Escape, Cancel and the window's close button: never in the middle of a write, and not
+        without asking when typed input would be lost."""
+        if self.tasks.writing():
+            self._close_when_idle = True
+            self.setEnabled(False)
+            return
+        if self._unsaved_input() and not dialogs.confirm_discard(self):
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.tasks.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if self._close_when_idle:
+            event.ignore()
+
+    def _close_if_waiting(self) -> None:
+        if self._close_when_idle and not self.tasks.writing():
+            self._close_when_idle = False
+            self.setEnabled(True)
+            super().reject()
+
+    def _show_failure(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Something went wrong"), message)

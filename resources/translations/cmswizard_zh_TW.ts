@@ -1292,6 +1292,14 @@
         <translation>{name} 受密碼保護。密碼：</translation>
     </message>
     <message>
+        <source>Close the wizard?</source>
+        <translation>要關閉精靈嗎？</translation>
+    </message>
+    <message>
+        <source>What you typed on this page is not saved and will be lost. Close anyway?</source>
+        <translation>您在此頁輸入的內容尚未儲存，關閉後將會遺失。仍要關閉嗎？</translation>
+    </message>
+    <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
     </message>
@@ -1380,6 +1388,14 @@
     <message>
         <source>Remove unre&amp;lated</source>
         <translation>移除不相關的憑證(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start &amp;over</source>
+        <translation>重新開始(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Remove every certificate and key from this page</source>
+        <translation>移除此頁上的所有憑證與金鑰</translation>
     </message>
     <message>
         <source>Ctrl+Up</source>
@@ -1633,6 +1649,10 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2248,14 @@ Request: {csr}</source>
         <translation>下一步：將 {csr} 送交您的憑證授權單位 (CA)。若使用 Microsoft CA，請要求同時允許伺服器與用戶端驗證的範本。憑證核發後，建立憑證套件組合並將檔案複製到 CMS。</translation>
     </message>
     <message>
+        <source>Next: {name}</source>
+        <translation>下一個：{name}</translation>
+    </message>
+    <message>
+        <source>Every proposed certificate is made.</source>
+        <translation>所有建議的憑證都已產生。</translation>
+    </message>
+    <message>
         <source>Unexpected error: {e}</source>
         <translation>未預期的錯誤：{e}</translation>
     </message>
@@ -2241,6 +2269,10 @@ Request: {csr}</source>
     <message>
         <source>Run it on the CMS</source>
         <translation>在 CMS 上執行</translation>
+    </message>
+    <message>
+        <source>Nothing is written on this computer: the key is made on the CMS and never leaves it.</source>
+        <translation>此電腦上不會寫入任何檔案：金鑰在 CMS 上產生，且不會離開 CMS。</translation>
     </message>
     <message>
         <source>&amp;Copy command</source>

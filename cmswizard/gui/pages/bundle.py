@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,20 +24,18 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
-from cmswizard.gui.chain_model import ChainModel, ChainRole
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import BundleFlowState
 from cmswizard.gui.i18n import error_text, translated
-from cmswizard.gui.tasks import run_in_background
-from cmswizard.gui.widgets import CommandBox, ask_password
+from cmswizard.gui.models.chain import ChainModel, ChainRole
+from cmswizard.gui.page import PageHost, WizardPage
+from cmswizard.gui.widgets import CommandBox
 from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_bytes, load_file
-
-if TYPE_CHECKING:
-    from cmswizard.gui.wizard import CmsWizard
 
 _BADGE = {"entity": QColor("#1d5fa6"), "intermediate": QColor("#6a4fb3"), "root": QColor("#2e7d32")}
 _RED, _AMBER, _GREEN, _GREY = QColor("#b00020"), QColor("#a86400"), QColor("#2e7d32"), QColor("#707070")
@@ -125,9 +122,15 @@ class CertificateCard(QStyledItemDelegate):
         painter.restore()
 
 
-class ChainBuilderPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+def _file_stem(text: str) -> str:
+    """A CN (or anything) as a file-name stem CMS accepts: letters, digits, '-' and '_' only."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", text.replace("*", "wildcard")).strip("-_")
+    return stem or "bundle"
+
+
+class ChainBuilderPage(WizardPage):
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Build a certificate bundle"))
         self.setSubTitle(
             self.tr(
@@ -155,6 +158,8 @@ class ChainBuilderPage(QWizardPage):
         self.down_button = QPushButton(self.tr("Move &down"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_unrelated_button = QPushButton(self.tr("Remove unre&lated"), self)
+        self.start_over_button = QPushButton(self.tr("Start &over"), self)
+        self.start_over_button.setToolTip(self.tr("Remove every certificate and key from this page"))
         self.up_button.setToolTip(self.tr("Ctrl+Up"))
         self.down_button.setToolTip(self.tr("Ctrl+Down"))
         self.summary = QLabel(self)
@@ -194,6 +199,7 @@ class ChainBuilderPage(QWizardPage):
             self.down_button,
             self.remove_button,
             self.remove_unrelated_button,
+            self.start_over_button,
         ):
             buttons.addWidget(action_button)
         buttons.addStretch()
@@ -234,33 +240,70 @@ class ChainBuilderPage(QWizardPage):
 
         self.add_button.clicked.connect(self._choose_files)
         self.paste_button.clicked.connect(self.paste)
-        self.auto_button.clicked.connect(self.model.auto_order)
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.auto_button.clicked.connect(self._auto_order)
+        self.up_button.clicked.connect(self._move_up)
+        self.down_button.clicked.connect(self._move_down)
         self.remove_button.clicked.connect(self._remove_selected)
-        self.remove_unrelated_button.clicked.connect(self.model.remove_unrelated)
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move_selected(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move_selected(+1))
+        self.remove_unrelated_button.clicked.connect(self._remove_unrelated)
+        self.start_over_button.clicked.connect(self.reset)
+        self.save_button.clicked.connect(self._save_clicked)
+        QShortcut(QKeySequence("Ctrl+Up"), self, self._move_up)
+        QShortcut(QKeySequence("Ctrl+Down"), self, self._move_down)
         self.model.order_changed.connect(self.refresh)
         self.model.files_dropped.connect(self.load_paths)
-        self.kinds.idToggled.connect(lambda *_: self.refresh())
+        self.kinds.idToggled.connect(self.refresh)
         self.include_root.toggled.connect(self.refresh)
         self.basename.textChanged.connect(self.refresh)
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self.loading = 0
-        self.expected_key: Path | None = None
         self.refresh()
+
+    @property
+    def state(self) -> BundleFlowState:
+        return self.host.flows.bundle
+
+    def flow_state(self) -> object:
+        return self.state
+
+    def reset(self) -> None:
+        """A fresh bundle flow (or Start over): nothing of the previous one stays."""
+        self.model.clear()
+        self.basename.setText(self.state.basename)
+        self.full.setChecked(True)
+        self.include_root.setChecked(True)
+        self.message.clear()
+        self.state.saved = None
+        if self.state.expected_key is not None:  # coming from the CSR flow: the key just made
+            self.load_paths([self.state.expected_key])
+        self.refresh()
+
+    def has_unsaved_input(self) -> bool:
+        return self.model.rowCount() > 0 and self.state.saved is None
+
+    def _auto_order(self) -> None:
+        self.model.auto_order()
+
+    def _remove_unrelated(self) -> None:
+        self.model.remove_unrelated()
+
+    def _move_up(self) -> None:
+        self.move_selected(-1)
+
+    def _move_down(self) -> None:
+        self.move_selected(+1)
+
+    def _save_clicked(self) -> None:
+        self.save()
 
     # --- loading ----------------------------------------------------------------------------
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        paths = dialogs.open_file_names(
             self,
             self.tr("Certificates to add"),
-            "",
+            self.state.folder,
             self.tr("Certificates (*.crt *.cer *.pem *.der *.p7b *.p7c *.pfx *.p12 *.key);;All files (*)"),
         )
-        self.load_paths([Path(n) for n in names])
+        self.load_paths(paths)
 
     def load_paths(self, paths: list[Path], password: bytes | None = None) -> None:
         for path in paths:
@@ -269,8 +312,8 @@ class ChainBuilderPage(QWizardPage):
     def _load_one(self, path: Path, password: bytes | None) -> None:
         self.loading += 1
         self.message.setText(self.tr("Loading {name}…").format(name=path.name))
-        run_in_background(
-            lambda: load_file(path, password=password), self._loaded, lambda error: self._load_failed(path, error)
+        self.host.tasks.run(
+            self, lambda: load_file(path, password=password), self._loaded, lambda error: self._load_failed(path, error)
         )
 
     def _loaded(self, loaded: LoadedFile) -> None:
@@ -286,7 +329,7 @@ class ChainBuilderPage(QWizardPage):
     def _load_failed(self, path: Path, error: Exception) -> None:
         self.loading -= 1
         if isinstance(error, PasswordRequired):
-            password = ask_password(self, path)
+            password = dialogs.ask_password(self, path)
             if password is not None:
                 self.load_paths([path], password)
             return
@@ -305,12 +348,6 @@ class ChainBuilderPage(QWizardPage):
     def _loaded_direct(self, loaded: LoadedFile) -> None:
         self.loading += 1
         self._loaded(loaded)
-
-    def expect_key(self, key_path: Path, basename: str) -> None:
-        """Coming from the CSR flow: the key just made, to match the certificate against."""
-        self.expected_key = key_path
-        self.basename.setText(basename)
-        self.load_paths([key_path])
 
     # --- order --------------------------------------------------------------------------------
     def move_selected(self, step: int) -> None:
@@ -342,10 +379,9 @@ class ChainBuilderPage(QWizardPage):
             return None
 
     def file_name(self) -> str:
-        base = self.basename.text().strip() or (
-            self.model.chain_items()[0].subject_cn.split(".")[0] if self.model.rowCount() else "bundle"
-        )
-        return suggested_name(base.replace("*", "wildcard"), self.kind())
+        items = self.model.chain_items()
+        base = self.basename.text().strip() or (items[0].subject_cn.split(".")[0] if items else "bundle")
+        return suggested_name(_file_stem(base), self.kind())
 
     def refresh(self) -> None:
         self._update_buttons()
@@ -421,23 +457,16 @@ class ChainBuilderPage(QWizardPage):
             if answer != QMessageBox.StandardButton.Save:
                 return False
         if path is None:
-            folder = Path(self.cms_wizard().settings.get("output/folder"))
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save bundle"), str(folder / self.file_name()), self.tr("Certificates (*.crt *.pem)")
+            path = dialogs.save_file_name(
+                self, self.tr("Save bundle"), self.state.folder / self.file_name(), self.tr("Certificates (*.crt *.pem)")
             )
-            if not chosen:
+            if path is None:
                 return False
-            path = Path(chosen)
         try:
             write_files([OutputFile(path, data, replace=True)])  # the save dialog already asked about replacing
         except CmsInputError as error:
             self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
             return False
+        self.state.saved = path
         self.message.setText('<span style="color:#2e7d32">' + self.tr("✓ Saved {path}").format(path=path) + "</span>")
         return True
-
-    def cms_wizard(self) -> CmsWizard:
-        return self.wizard()  # type: ignore[return-value]
-
-    def nextId(self) -> int:
-        return -1

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,13 +17,12 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
-    QWizardPage,
 )
 
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import CheckFlowState
 from cmswizard.gui.i18n import error_text, translated
-from cmswizard.gui.tasks import run_in_background
-from cmswizard.gui.widgets import ask_password
+from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.pki.check import CheckReport, check_files
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_file
@@ -32,9 +30,9 @@ from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_file
 _RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
 
 
-class CheckPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class CheckPage(WizardPage):
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Check certificates"))
         self.setSubTitle(
             self.tr(
@@ -75,12 +73,21 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.tabs, 1)
         self.add_button.clicked.connect(self._choose)
         self.clear_button.clicked.connect(self.clear)
-        self.loaded: list[LoadedFile] = []
-        self.errors: list[str] = []
         self.loading = 0
         self.report = CheckReport()
         self.copy_button.clicked.connect(self.copy_text)
         self._show()
+
+    @property
+    def state(self) -> CheckFlowState:
+        return self.host.flows.check
+
+    def flow_state(self) -> object:
+        return self.state
+
+    def reset(self) -> None:
+        self.files.clear()
+        self._recheck()
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.report.as_text())
@@ -94,11 +101,11 @@ class CheckPage(QWizardPage):
         event.acceptProposedAction()
 
     def _choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Files to check"))
-        self.add_paths([Path(n) for n in names])
+        self.add_paths(dialogs.open_file_names(self, self.tr("Files to check"), self.host.flows.folder))
 
     def clear(self) -> None:
-        self.loaded, self.errors = [], []
+        self.state.loaded.clear()
+        self.state.errors.clear()
         self.files.clear()
         self._recheck()
 
@@ -108,13 +115,13 @@ class CheckPage(QWizardPage):
 
     def _load(self, path: Path, password: bytes | None) -> None:
         self.loading += 1
-        run_in_background(
-            lambda: load_file(path, password=password), self._loaded, lambda error: self._failed(path, error)
+        self.host.tasks.run(
+            self, lambda: load_file(path, password=password), self._loaded, lambda error: self._failed(path, error)
         )
 
     def _loaded(self, loaded: LoadedFile) -> None:
         self.loading -= 1
-        self.loaded.append(loaded)
+        self.state.loaded.append(loaded)
         parts = [
             self.tr("{n} certificate(s)").format(n=len(loaded.certificates)) if loaded.certificates else "",
             self.tr("{n} key(s)").format(n=len(loaded.keys)) if loaded.keys else "",
@@ -126,22 +133,22 @@ class CheckPage(QWizardPage):
     def _failed(self, path: Path, error: Exception) -> None:
         self.loading -= 1
         if isinstance(error, PasswordRequired):
-            password = ask_password(self, path)
+            password = dialogs.ask_password(self, path)
             if password is not None:
                 self._load(path, password)
             return
-        self.errors.append(error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
+        self.state.errors.append(error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
         self.files.addItem(f"✗ {path.name}")
         self._recheck()
 
     def _recheck(self) -> None:
-        self.report = check_files(self.loaded)
+        self.report = check_files(self.state.loaded)
         self._show()
 
     def _show(self) -> None:
         report = self.report
-        problems = [translated(p) for p in report.problems()] + self.errors
-        if not self.loaded and not self.errors:
+        problems = [translated(p) for p in report.problems()] + self.state.errors
+        if not self.state.loaded and not self.state.errors:
             self.summary.setText(self.tr("Drop files here or use Add files."))
         elif problems:
             text = self.tr("✗ {n} problem(s) found").format(n=len(problems))
@@ -195,10 +202,4 @@ class CheckPage(QWizardPage):
             self.expiry.addTopLevelItem(item)
         for column in range(5):
             self.expiry.resizeColumnToContents(column)
-        self.copy_button.setEnabled(bool(self.loaded))
-
-    def problem_texts(self) -> list[str]:
-        return self.report.problems() + self.errors
-
-    def nextId(self) -> int:
-        return -1
+        self.copy_button.setEnabled(bool(self.state.loaded))

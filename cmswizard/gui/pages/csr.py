@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,15 +25,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from cmswizard.cms.deployment import Deployment, ProposedCertificate, propose_certificates
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import CsrFlowState, PageId
 from cmswizard.gui.i18n import error_text, facts_text, translated
-from cmswizard.gui.tasks import run_in_background
+from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage, SanEditor
-from cmswizard.gui.wizard import PageId
 from cmswizard.pki.command import render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
@@ -44,28 +42,33 @@ from cmswizard.pki.inspect import describe_csr
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.spec import KeyType, Severity, SpecCheck, SubjectInput, check_subject
 
-if TYPE_CHECKING:
-    from cmswizard.gui.wizard import CmsWizard, CsrFlowState
-
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(part for part in text.replace(",", " ").split() if part)
 
 
-class _CsrPage(QWizardPage):
-    def cms_wizard(self) -> CmsWizard:
-        return self.wizard()  # type: ignore[return-value]
-
+class _CsrPage(WizardPage):
     @property
     def state(self) -> CsrFlowState:
-        return self.cms_wizard().csr
+        return self.host.flows.csr
+
+    def flow_state(self) -> object:
+        return self.state
+
+    def has_unsaved_input(self) -> bool:
+        return self.state.result is None and self.typed_something()
+
+    def typed_something(self) -> bool:
+        return False
 
 
 class DeploymentPage(_CsrPage):
     """Version, topology, services and names → the certificates to make."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    next_page = PageId.SUBJECT
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Your CMS deployment"))
         self.setSubTitle(self.tr("Tell the wizard about the servers; it proposes the certificates each service needs."))
         self.version = QComboBox(self)
@@ -133,20 +136,37 @@ class DeploymentPage(_CsrPage):
         layout.addWidget(self.proposals, 1)
 
         self.version.currentIndexChanged.connect(self._rebuild_services)
-        self.topology.idToggled.connect(lambda *_: self._refresh())
+        self.topology.idToggled.connect(self._refresh)
         for edit in (self.nodes, self.edges):
             edit.textChanged.connect(self._refresh)
         for line in (self.join_url, self.xmpp):
             line.textChanged.connect(self._refresh)
         self.combined.toggled.connect(self._refresh)
-        self.proposals.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.proposals.currentItemChanged.connect(self._choice_changed)
         self._found: list[ProposedCertificate] = []
 
-    def initializePage(self) -> None:
-        if not self.service_checks:
-            saved = self.cms_wizard().settings.get("cms/version")
-            self.version.setCurrentIndex(max(self.version.findData(saved), 0))
-            self._rebuild_services()
+    def _choice_changed(self) -> None:
+        self.completeChanged.emit()
+
+    def reset(self) -> None:
+        self.single.setChecked(True)
+        for edit in (self.nodes, self.edges):
+            edit.clear()
+        for line in (self.join_url, self.xmpp):
+            line.clear()
+        self.combined.setChecked(False)
+        saved = self.host.settings.get("cms/version")
+        self.version.setCurrentIndex(max(self.version.findData(saved), 0))
+        for box in self.service_checks.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.service_checks = {}
+        self._rebuild_services()
+
+    def typed_something(self) -> bool:
+        return bool(self.nodes.toPlainText().strip() or self.join_url.text().strip())
+
+    def enter(self) -> None:
         wanted = self.proposals.topLevelItem(self.state.current)
         if wanted is not None:  # coming back for the next certificate: keep the flow's place
             self.proposals.setCurrentItem(wanted)
@@ -228,15 +248,17 @@ class DeploymentPage(_CsrPage):
         state.proposals = list(self._found)
         current = self.proposals.currentItem()
         state.current = self.proposals.indexOfTopLevelItem(current) if current is not None else 0
-        self.cms_wizard().settings.set("cms/version", state.deployment.version.value)
+        self.host.settings.set("cms/version", state.deployment.version.value)
         return True
 
 
 class SubjectPage(_CsrPage):
     """Every field of the request, checked by the engine as it is typed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    next_page = PageId.PREVIEW
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Subject of the certificate"))
         self.setSubTitle(self.tr("Fields are checked against the CMS rules as you type."))
         self.basename = QLineEdit(self)
@@ -290,7 +312,10 @@ class SubjectPage(_CsrPage):
         self.checked = SpecCheck(None)
         self._loaded: tuple[str, int] | None = None
 
-    def initializePage(self) -> None:
+    def reset(self) -> None:
+        self._loaded = None
+
+    def enter(self) -> None:
         state = self.state
         proposal = state.proposal
         key = (proposal.basename if proposal else "", state.current)
@@ -299,8 +324,11 @@ class SubjectPage(_CsrPage):
             self._loaded = key
         self._recheck()
 
+    def typed_something(self) -> bool:
+        return bool(self.cn.text().strip() or self.basename.text().strip())
+
     def load_proposal(self, proposal: ProposedCertificate) -> None:
-        settings = self.cms_wizard().settings
+        settings = self.host.settings
         self.basename.setText(proposal.basename)
         self.cn.setText(proposal.cn)
         self.ou.setText(settings.get("subject/OU"))
@@ -337,7 +365,7 @@ class SubjectPage(_CsrPage):
             return False
         self.state.spec = self.checked.spec
         self.state.problems = self.checked.problems
-        settings = self.cms_wizard().settings
+        settings = self.host.settings
         spec = self.checked.spec
         settings.set("subject/O", spec.o or "")
         settings.set("subject/OU", spec.ou or "")
@@ -350,8 +378,8 @@ class SubjectPage(_CsrPage):
 class PreviewPage(_CsrPage):
     """The exact `pki csr` line: the same spec object the engine will run."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("The command"))
         self.setSubTitle(self.tr("This is exactly what runs: type it on the CMS, or let the wizard run it here."))
         self.command = CommandBox(self)
@@ -389,9 +417,8 @@ class PreviewPage(_CsrPage):
         layout.addStretch()
         self.here.toggled.connect(self._mode_changed)
         self.folder.textChanged.connect(self._update_files)
-        self.setCommitPage(True)
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         spec = self.state.spec
         assert spec is not None
         self.command.setPlainText(render(spec))
@@ -408,14 +435,16 @@ class PreviewPage(_CsrPage):
         self.copy_button.setText(self.tr("Copied ✓"))
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the key and CSR"), self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
+        chosen = dialogs.existing_folder(self, self.tr("Folder for the key and CSR"), self.folder.text())
+        if chosen is not None:
+            self.folder.setText(str(chosen))
 
     def _mode_changed(self) -> None:
         here = self.here.isChecked()
         for widget in (self.folder, self.browse, self.files_label):
             widget.setEnabled(here)
+        # Only writing the key is a point of no return; the command for the CMS keeps Back.
+        self.setCommitPage(here)
         self.setButtonText(
             QWizard.WizardButton.CommitButton,
             self.tr("&Generate key and CSR") if here else self.tr("&Next"),
@@ -470,15 +499,15 @@ class PreviewPage(_CsrPage):
                 return False
             state.overwrite_key = True
         state.folder = folder
-        self.cms_wizard().settings.set("output/folder", str(folder))
+        self.host.settings.set("output/folder", str(folder))
         return True
 
 
 class GeneratePage(_CsrPage):
     """Key generation in the background, then what was written and what to do next."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Key and CSR"))
         self.setSubTitle(self.tr("The key is made on this computer and never sent anywhere."))
         self.status = QLabel(self)
@@ -506,15 +535,15 @@ class GeneratePage(_CsrPage):
         layout.addLayout(row)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.next_steps)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.another)
+        buttons = QHBoxLayout()  # both always there, in the same place: nothing moves under the next click
         buttons.addWidget(self.to_bundle)
+        buttons.addWidget(self.another)
         buttons.addStretch()
         layout.addLayout(buttons)
         self.running = False
         self.error: str | None = None
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         state = self.state
         spec, folder, force = state.spec, state.folder, state.overwrite_key
         assert spec is not None
@@ -530,14 +559,15 @@ class GeneratePage(_CsrPage):
         for widget in (self.files, self.open_folder, self.details, self.next_steps, self.another, self.to_bundle):
             widget.hide()
         self.completeChanged.emit()
-        run_in_background(lambda: generate_key_and_csr(spec, folder, force=force), self._done, self._failed)
+        self.host.tasks.run(
+            self, lambda: generate_key_and_csr(spec, folder, force=force), self._done, self._failed, writes=True
+        )
 
     def _done(self, result: CsrResult) -> None:
         self.running = False
         state = self.state
         state.result = result
-        assert state.spec is not None
-        state.made.append(state.spec.basename)
+        state.made.add(state.current)
         self.progress.hide()
         self.status.setText(self.tr("✓ Done: both files are written and read back."))
         self.files.setText(
@@ -552,9 +582,14 @@ class GeneratePage(_CsrPage):
                 "and copy the files to the CMS."
             ).format(csr=result.csr_path.name)
         )
-        remaining = len(state.proposals) - state.current - 1
-        self.another.setVisible(remaining > 0)
-        for widget in (self.files, self.open_folder, self.details, self.next_steps, self.to_bundle):
+        upcoming = state.next_to_make()
+        self.another.setEnabled(upcoming is not None)
+        self.another.setToolTip(
+            self.tr("Next: {name}").format(name=state.proposals[upcoming].basename)
+            if upcoming is not None
+            else self.tr("Every proposed certificate is made.")
+        )
+        for widget in (self.files, self.open_folder, self.details, self.next_steps, self.to_bundle, self.another):
             widget.show()
         self.completeChanged.emit()
 
@@ -572,33 +607,34 @@ class GeneratePage(_CsrPage):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.folder)))
 
     def _make_next(self) -> None:
-        self.state.current += 1
-        self.cms_wizard().go_to(PageId.SUBJECT)
+        upcoming = self.state.next_to_make()
+        if upcoming is None:
+            return
+        self.state.current = upcoming
+        self.state.result = None
+        self.host.go_to(PageId.SUBJECT)
 
     def _build_bundle(self) -> None:
         result, spec = self.state.result, self.state.spec
         assert result is not None and spec is not None
-        wizard = self.cms_wizard()
-        wizard.start_flow("bundle")
-        wizard.chain_page.expect_key(result.key_path, spec.basename)
+        self.host.flows.start_bundle_with_key(result.key_path, spec.basename)
+        self.host.go_to(PageId.CHAIN)
 
     def isComplete(self) -> bool:
         return not self.running and self.state.result is not None
-
-    def nextId(self) -> int:
-        return -1  # a final page: Finish
 
 
 class OnCmsPage(_CsrPage):
     """For admins who make the key on the CMS itself: the command and the steps around it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Run it on the CMS"))
+        self.setSubTitle(self.tr("Nothing is written on this computer: the key is made on the CMS and never leaves it."))
         self.command = CommandBox(self)
         self.command.setMaximumHeight(80)
         self.copy_button = QPushButton(self.tr("&Copy command"), self)
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command.toPlainText()))
+        self.copy_button.clicked.connect(self._copy)
         self.steps = QLabel(self)
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
@@ -610,7 +646,10 @@ class OnCmsPage(_CsrPage):
         layout.addWidget(self.steps)
         layout.addStretch()
 
-    def initializePage(self) -> None:
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.command.toPlainText())
+
+    def enter(self) -> None:
         spec = self.state.spec
         assert spec is not None
         self.command.setPlainText(render(spec))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,31 +18,39 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
-    QWizardPage,
 )
 
 from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
 from cmswizard.cms.lines import render_lines
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import DbClusterFlowState, PageId
 from cmswizard.gui.i18n import error_text, translated
-from cmswizard.gui.tasks import run_in_background
+from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, FieldMessage
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.spec import Problem, Severity
 from cmswizard.pki.verify import verify_certificate
 
-if TYPE_CHECKING:
-    from cmswizard.gui.wizard import CmsWizard
-
 
 def _names(text: str) -> list[str]:
     return [part for part in text.replace(",", " ").split() if part]
 
 
-class DbClusterPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class _DbPage(WizardPage):
+    @property
+    def state(self) -> DbClusterFlowState:
+        return self.host.flows.db
+
+    def flow_state(self) -> object:
+        return self.state
+
+
+class DbClusterPage(_DbPage):
+    next_page = PageId.DB_RESULT
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Database cluster certificates"))
         self.setSubTitle(
             self.tr("A small CA (dbca) signs dbserver and dbclient, as pki selfsigned and pki sign do on the primary.")
@@ -115,23 +121,28 @@ class DbClusterPage(QWizardPage):
         for text in (self.joining, self.connecting):
             text.textChanged.connect(self._refresh)
         self.plan: DbClusterPlan | None = None
-        self.force = False  # the user agreed to replace existing keys
 
-    def cms_wizard(self) -> CmsWizard:
-        return self.wizard()  # type: ignore[return-value]
+    def reset(self) -> None:
+        for line in (self.domain, self.primary):
+            line.clear()
+        for text in (self.joining, self.connecting):
+            text.clear()
+        self.ca_days.setValue(self.state.ca_days)
+        self.days.setValue(self.state.days)
+        self.renewal.setChecked(False)
+        base = Path(self.host.settings.get("output/folder"))
+        self.folder.setText(str(self.state.folder or base / f"dbcluster-{dt.date.today():%Y%m%d}"))
 
-    def initializePage(self) -> None:
-        if not self.folder.text():
-            base = Path(self.cms_wizard().settings.get("output/folder"))
-            self.folder.setText(str(base / f"dbcluster-{dt.date.today():%Y%m%d}"))
+    def enter(self) -> None:
         self._refresh()
 
+    def has_unsaved_input(self) -> bool:
+        return self.state.result is None and bool(self.domain.text().strip() or self.primary.text().strip())
+
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the database certificates"), self.folder.text()
-        )
-        if chosen:
-            self.folder.setText(chosen)
+        chosen = dialogs.existing_folder(self, self.tr("Folder for the database certificates"), self.folder.text())
+        if chosen is not None:
+            self.folder.setText(str(chosen))
 
     def _refresh(self) -> None:
         self.plan = None
@@ -169,7 +180,8 @@ class DbClusterPage(QWizardPage):
             )
             return False
         existing = [name for name in ("dbca.key", "dbserver.key", "dbclient.key") if (folder / name).exists()]
-        self.force = False
+        state = self.state
+        state.force = False
         if existing:
             answer = QMessageBox.warning(
                 self,
@@ -184,13 +196,16 @@ class DbClusterPage(QWizardPage):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            self.force = True
+            state.force = True
+        state.plan, state.folder = self.plan, folder
+        state.ca_days, state.days, state.renewal = self.ca_days.value(), self.days.value(), self.renewal.isChecked()
+        state.result = None
         return True
 
 
-class DbResultPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class DbResultPage(_DbPage):
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Database cluster files and commands"))
         self.setSubTitle(self.tr("Copy the files to each node, then type its commands on the MMP."))
         self.status = QLabel(self)
@@ -199,43 +214,39 @@ class DbResultPage(QWizardPage):
         self.sheet = CommandBox(self)
         self.sheet.setAccessibleName(self.tr("Commands per node"))
         self.copy_button = QPushButton(self.tr("&Copy all commands"), self)
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.sheet.toPlainText()))
+        self.copy_button.clicked.connect(self._copy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.sheet, 1)
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.running = False
-        self.result: DbCluster | None = None
         self.error: str | None = None
 
-    def cms_wizard(self) -> CmsWizard:
-        return self.wizard()  # type: ignore[return-value]
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.sheet.toPlainText())
 
-    def initializePage(self) -> None:
-        source = self.cms_wizard().db_page
-        plan, folder = source.plan, Path(source.folder.text().strip()).expanduser()
-        assert plan is not None
-        ca_days, days, force, renewal = (
-            source.ca_days.value(),
-            source.days.value(),
-            source.force,
-            source.renewal.isChecked(),
-        )
-        self.running, self.result, self.error = True, None, None
+    def enter(self) -> None:
+        state = self.state
+        plan, folder = state.plan, state.folder
+        assert plan is not None and folder is not None
+        ca_days, days, force, renewal = state.ca_days, state.days, state.force, state.renewal
+        self.running, self.error = True, None
         self.status.setText(self.tr("Making dbca, dbserver and dbclient…"))
         self.progress.show()
         self.sheet.clear()
         self.copy_button.setEnabled(False)
         self.completeChanged.emit()
-        run_in_background(
+        self.host.tasks.run(
+            self,
             lambda: write_db_cluster(plan, folder, ca_days=ca_days, days=days, force=force),
             lambda made: self._done(made, folder, renewal),
             self._failed,
+            writes=True,
         )
 
     def _done(self, made: DbCluster, folder: Path, renewal: bool) -> None:
-        self.running, self.result = False, made
+        self.running, self.state.result = False, made
         self.progress.hide()
         ca = load_file(folder / "dbca.crt").certificates
         checks = [
@@ -266,7 +277,4 @@ class DbResultPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not self.running and self.result is not None
-
-    def nextId(self) -> int:
-        return -1
+        return not self.running and self.state.result is not None

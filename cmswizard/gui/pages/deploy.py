@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStorageInfo, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,8 +27,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
-    QWizardPage,
 )
 
 from cmswizard.cms.dbcluster import DbClusterPlan, plan_db_cluster
@@ -40,14 +36,13 @@ from cmswizard.cms.trust import trust_file_bytes
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import Volume, is_removable
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import error_text, translated
-from cmswizard.gui.tasks import run_with_progress
+from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.spec import Problem, Severity
-
-if TYPE_CHECKING:
-    from cmswizard.gui.wizard import CmsWizard
 
 _FILE_SUFFIXES = {".key", ".crt", ".cer", ".pem", ".csr", ".p7b", ".pfx", ".p12", ".txt"}
 _NONE = "—"
@@ -78,11 +73,22 @@ def qt_volumes() -> list[Volume]:
     return volumes
 
 
-class DeploySheetPage(QWizardPage):
+class _DeployPage(WizardPage):
+    @property
+    def state(self) -> DeployFlowState:
+        return self.host.flows.deploy
+
+    def flow_state(self) -> object:
+        return self.state
+
+
+class DeploySheetPage(_DeployPage):
     """From version, topology and the files per service to the ordered MMP commands per node."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    next_page = PageId.EXPORT
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Commands for the CMS"))
         self.setSubTitle(
             self.tr("Say which file each service uses; the wizard writes the exact MMP commands, node by node.")
@@ -181,37 +187,45 @@ class DeploySheetPage(QWizardPage):
         layout.addLayout(buttons)
 
         self.version.currentIndexChanged.connect(self._version_changed)
-        self.topology.idToggled.connect(lambda *_: self.refresh())
+        self.topology.idToggled.connect(self.refresh)
         for line in (self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
             line.textChanged.connect(self.refresh)
         self.folder.textChanged.connect(self._folder_changed)
         for box in (self.db, self.db_renewal):
             box.toggled.connect(self.refresh)
         self.browse.clicked.connect(self._choose_folder)
-        self.add_row.clicked.connect(lambda: self.add_service_row())
+        self.add_row.clicked.connect(self._add_row)
         self.remove_row.clicked.connect(self._remove_row)
         self.copy_button.clicked.connect(self.copy_current_tab)
-        self.save_button.clicked.connect(self.save_sheet)
+        self.save_button.clicked.connect(self._save_clicked)
         self.sheet: DeploymentSheet | None = None
         self.plan: SheetPlan | None = None
         self.files: list[str] = []
-        self.saved_sheet: Path | None = None
 
-    def cms_wizard(self) -> CmsWizard:
-        return self.wizard()  # type: ignore[return-value]
+    def reset(self) -> None:
+        for line in (self.folder, self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
+            line.clear()
+        self.db.setChecked(False)
+        self.table.setRowCount(0)
 
-    def initializePage(self) -> None:
-        wizard = self.cms_wizard()
+    def _add_row(self) -> None:
+        self.add_service_row()
+
+    def _save_clicked(self) -> None:
+        self.save_sheet()
+
+    def enter(self) -> None:
+        state = self.state
         if not self.folder.text():
-            self.folder.setText(str(wizard.csr.folder))
-        deployment = wizard.csr.deployment
-        if not self.nodes.text() and deployment.nodes:
+            self.folder.setText(str(state.folder))
+        deployment = state.deployment
+        if not self.nodes.text() and deployment is not None and deployment.nodes:
             self.nodes.setText(" ".join(deployment.nodes))
             self.edges.setText(" ".join(deployment.edge_nodes))
             self.version.setCurrentIndex(max(self.version.findData(deployment.version.value), 0))
             (self.single, self.cluster, self.edge)[list(Topology).index(deployment.topology)].setChecked(True)
-        if wizard.db_page.plan is not None and not self.db_primary.text():
-            plan = wizard.db_page.plan
+        if state.db_plan is not None and not self.db_primary.text():
+            plan = state.db_plan
             self.db.setChecked(True)
             self.db_primary.setText(plan.primary)
             self.db_join.setText(" ".join(plan.joining))
@@ -222,9 +236,9 @@ class DeploySheetPage(QWizardPage):
 
     # --- the table ----------------------------------------------------------------------------
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder with the files"), self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
+        chosen = dialogs.existing_folder(self, self.tr("Folder with the files"), self.folder.text())
+        if chosen is not None:
+            self.folder.setText(str(chosen))
 
     def _folder_changed(self) -> None:
         folder = Path(self.folder.text().strip() or ".")
@@ -407,7 +421,6 @@ class DeploySheetPage(QWizardPage):
         except CmsInputError as error:
             self.message.show_problems([Problem("sheet", Severity.ERROR, error_text(error))])
             return None
-        self.saved_sheet = target
         self.save_button.setText(self.tr("Saved ✓ {name}").format(name=COMMANDS_NAME))
         return target
 
@@ -417,7 +430,7 @@ class DeploySheetPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.sheet is None:
             return False
-        wizard = self.cms_wizard()
+        state = self.state
         folder = Path(self.folder.text().strip())
         trust_names = {trust.name for trust in self.sheet.trust_files}
         try:  # the peer trust files are built from the peers' files, straight onto the stick
@@ -429,19 +442,17 @@ class DeploySheetPage(QWizardPage):
         except CmsInputError as error:
             self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
             return False
-        wizard.export_page.preset(
-            [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)],
-            [ExportItem(COMMANDS_NAME, self.sheet.text().encode()), *trust_items],
-            _names(self.nodes.text())[0] if _names(self.nodes.text()) else "",
-        )
+        state.export_paths = [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)]
+        state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text().encode()), *trust_items]
+        state.export_name = _names(self.nodes.text())[0] if _names(self.nodes.text()) else ""
         return True
 
 
-class ExportPage(QWizardPage):
+class ExportPage(_DeployPage):
     """Pick a stick (or folder), tick the files, copy with verification."""
 
-    def __init__(self, parent: QWidget | None = None, volume_source: Callable[[], list[Volume]] = qt_volumes) -> None:
-        super().__init__(parent)
+    def __init__(self, host: PageHost, volume_source: Callable[[], list[Volume]] = qt_volumes) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Export to a USB stick"))
         self.setSubTitle(
             self.tr(
@@ -502,7 +513,7 @@ class ExportPage(QWizardPage):
         self.files.itemChanged.connect(lambda *_: self._update())
         self.volumes.currentRowChanged.connect(lambda *_: self._update())
         self.name.textChanged.connect(self._update)
-        self.copy_button.clicked.connect(lambda: self.start_copy())
+        self.copy_button.clicked.connect(self._copy_clicked)
         self.timer = QTimer(self)
         self.timer.setInterval(2000)
         self.timer.timeout.connect(self.refresh_volumes)
@@ -512,8 +523,15 @@ class ExportPage(QWizardPage):
         self.result: ExportResult | None = None
         self._preset = False
 
-    def cms_wizard(self) -> CmsWizard:
-        return self.wizard()  # type: ignore[return-value]
+    def _copy_clicked(self) -> None:
+        self.start_copy()
+
+    def reset(self) -> None:
+        self.files.clear()
+        self.extra = []
+        self.result = None
+        self.summary.hide()
+        self._preset = False
 
     def preset(self, paths: list[Path], extra: list[ExportItem], deployment_name: str) -> None:
         """Coming from the deployment sheet: exactly the files its commands name, plus the sheet."""
@@ -525,9 +543,12 @@ class ExportPage(QWizardPage):
         self.name.setText(f"{short}-certificates-{dt.date.today():%Y%m%d}")
         self._preset = True
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
+        state = self.state
+        if state.export_paths is not None:
+            self.preset(state.export_paths, state.export_extra, state.export_name)
         if not self._preset and self.files.count() == 0:
-            folder = Path(self.cms_wizard().settings.get("output/folder"))
+            folder = Path(self.host.settings.get("output/folder"))
             try:
                 found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
             except OSError:
@@ -550,15 +571,14 @@ class ExportPage(QWizardPage):
         self.files.addItem(item)
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Files to export"))
-        for name in names:
-            self._add_file(Path(name), checked=True)
+        for path in dialogs.open_file_names(self, self.tr("Files to export"), self.state.folder):
+            self._add_file(path, checked=True)
         self._update()
 
     def _choose_other(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
-        if chosen:
-            self.add_destination(Path(chosen))
+        chosen = dialogs.existing_folder(self, self.tr("Export to folder"), "")
+        if chosen is not None:
+            self.add_destination(chosen)
 
     def add_destination(self, folder: Path) -> None:
         from cmswizard.export.volumes import space_and_state
@@ -641,11 +661,13 @@ class ExportPage(QWizardPage):
         self.progress.show()
         self._update()
         self.completeChanged.emit()
-        run_with_progress(
+        self.host.tasks.run_with_progress(
+            self,
             lambda report: export_files(items, destination, readme=readme, overwrite=overwrite, progress=report),
             self._progress,
             self._done,
             lambda error: self._failed(error, overwrite),
+            writes=True,
         )
 
     def _progress(self, done: int, total: int, name: str) -> None:
@@ -690,6 +712,3 @@ class ExportPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return not self.running
-
-    def nextId(self) -> int:
-        return -1

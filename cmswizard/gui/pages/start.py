@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -12,90 +10,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
-    QWizardPage,
 )
 
-from cmswizard.gui.i18n import LANGUAGES, translated
-from cmswizard.gui.wizard import PageId
-from cmswizard.pki.errors import N_
+from cmswizard.gui.flows import FLOWS, Flow
+from cmswizard.gui.i18n import LANGUAGES, current_language, translated
+from cmswizard.gui.page import PageHost, WizardPage
 
 
-@dataclass(frozen=True)
-class Flow:
-    key: str
-    title: str
-    description: str
-    first_page: PageId
-
-
-def available_flows() -> list[Flow]:
-    return [
-        Flow(
-            "csr",
-            N_("Create a private key and CSR for CMS services"),
-            N_(
-                "Propose certificates for Web Admin, Call Bridge, Web Bridge, TURN … and make the key and "
-                "request here, or get the exact pki csr command to type on the CMS."
-            ),
-            PageId.DEPLOYMENT,
-        ),
-        Flow(
-            "bundle",
-            N_("Build a certificate bundle"),
-            N_(
-                "Drop what your CA sent back (DER .cer, .p7b, .pfx, PEM), put it in order with every link checked, "
-                "and save the exact full chain or CA bundle CMS wants."
-            ),
-            PageId.CHAIN,
-        ),
-        Flow(
-            "dbcluster",
-            N_("Create database-cluster certificates"),
-            N_(
-                "Make dbca, dbserver and dbclient for a CMS database cluster and get the exact database cluster "
-                "commands for every node, first set-up or renewal."
-            ),
-            PageId.DB_CLUSTER,
-        ),
-        Flow(
-            "check",
-            N_("Check certificates (inspect, match, verify)"),
-            N_(
-                "Drop keys, CSRs, certificates and bundles: see expiry, which key belongs to which certificate, "
-                "and whether each chain verifies, link by link."
-            ),
-            PageId.CHECK,
-        ),
-        Flow(
-            "deploy",
-            N_("Deployment commands and export to a USB stick"),
-            N_(
-                "Say which file each service uses, get the exact MMP commands per node, and copy exactly those files "
-                "to a stick, verified, with the commands and a README."
-            ),
-            PageId.DEPLOY_SHEET,
-        ),
-        Flow(
-            "export",
-            N_("Export files to a USB stick"),
-            N_(
-                "Copy keys, certificates and bundles to a stick or folder: written safely, read back and checked, "
-                "with SHA256SUMS."
-            ),
-            PageId.EXPORT,
-        ),
-    ]
-
-
-class StartPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class StartPage(WizardPage):
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("What do you want to do?"))
         self.setSubTitle(self.tr("Certificates for Cisco Meeting Server, from request to the files on the server."))
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
-        self.flows = available_flows()
+        self.flows = list(FLOWS)
         for number, flow in enumerate(self.flows):
             button = QRadioButton(f"&{number + 1}  {translated(flow.title)}", self)
             button.setAccessibleName(translated(flow.title))
@@ -125,22 +54,23 @@ class StartPage(QWizardPage):
         self.group.button(0).setChecked(True)
         self.restart_button.clicked.connect(self._restart)
         self.language.currentIndexChanged.connect(self._language_changed)
-        self.group.idToggled.connect(lambda *_: self.completeChanged.emit())
+        self.group.idToggled.connect(self._choice_changed)
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(self.language.findData(self.cms_language()), 0))
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.blockSignals(False)
+        if self.host.flows.active is not None:
+            number = next(n for n, f in enumerate(self.flows) if f.key is self.host.flows.active)
+            self.group.button(number).setChecked(True)
 
-    def cms_language(self) -> str:
-        from cmswizard.gui.i18n import current_language
-
-        return current_language()
+    def _choice_changed(self) -> None:
+        self.completeChanged.emit()
 
     def _language_changed(self) -> None:
         code = self.language.currentData()
-        self.wizard().settings.set("ui/language", code)  # type: ignore[attr-defined]
-        same = code == self.cms_language()
+        self.host.settings.set("ui/language", code)
+        same = code == current_language()
         self.language_note.setText("" if same else self.tr("Takes effect when the wizard restarts."))
         self.restart_button.setVisible(not same)
 
@@ -148,18 +78,18 @@ class StartPage(QWizardPage):
         import os
         import sys
 
-        self.wizard().settings.sync()  # type: ignore[attr-defined]
+        self.host.settings.sync()
         os.execv(sys.executable, [sys.executable, "-m", "cmswizard", "--lang", self.language.currentData()])
-
-    def choose(self, key: str) -> None:
-        number = next(n for n, flow in enumerate(self.flows) if flow.key == key)
-        self.group.button(number).setChecked(True)
 
     def chosen(self) -> Flow:
         return self.flows[max(self.group.checkedId(), 0)]
 
     def isComplete(self) -> bool:
         return self.group.checkedId() >= 0
+
+    def validatePage(self) -> bool:
+        self.host.begin_flow(self.chosen().key)
+        return True
 
     def nextId(self) -> int:
         return int(self.chosen().first_page)

@@ -1,0 +1,53 @@
+"""Every modal question the wizard asks, in one place.
+
+Pages call these through the module (`dialogs.save_file_name(...)`), never Qt's static dialogs
+directly, so a test can answer them: native file dialogs cannot be clicked on an offscreen screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from cmswizard.gui.i18n import translated
+from cmswizard.pki.errors import N_, Text
+
+
+def save_file_name(parent: QWidget, caption: str, start: Path, filters: str) -> Path | None:
+    """Where to save; None if the user cancels. The dialog itself asks before replacing a file."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(start), filters)
+    return Path(chosen) if chosen else None
+
+
+def open_file_names(parent: QWidget, caption: str, start: Path, filters: str = "") -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, caption, str(start), filters)
+    return [Path(name) for name in names]
+
+
+def existing_folder(parent: QWidget, caption: str, start: str) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, caption, start)
+    return Path(chosen) if chosen else None
+
+
+def ask_password(parent: QWidget, path: Path) -> bytes | None:
+    """Ask for the password of a protected file (PKCS#12, encrypted key); None if the user cancels."""
+    password, ok = QInputDialog.getText(
+        parent,
+        translated(N_("Password")),
+        translated(Text(N_("{name} is protected. Password:"), name=path.name)),
+        QLineEdit.EchoMode.Password,
+    )
+    return password.encode() if ok else None
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Closing would lose what the user typed: ask first. True: close anyway."""
+    answer = QMessageBox.question(
+        parent,
+        translated(N_("Close the wizard?")),
+        translated(N_("What you typed on this page is not saved and will be lost. Close anyway?")),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

@@ -1,0 +1,220 @@
+"""Page ids, the flows the start page offers, and one state object per flow.
+
+Pages read and write only their own flow's state (never another page's widgets). Starting a flow
+gives it a fresh state; what one flow hands to another (the key just made, the deployment typed in
+the CSR flow) is passed here, when the next flow starts, not by pages reaching into each other.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
+from cmswizard.cms.deployment import Deployment, ProposedCertificate
+from cmswizard.export.copy import ExportItem
+from cmswizard.pki.csr import CsrResult
+from cmswizard.pki.errors import N_
+from cmswizard.pki.loader import LoadedFile
+from cmswizard.pki.spec import CsrSpec, Problem
+
+
+class PageId(enum.IntEnum):
+    START = 0
+    DEPLOYMENT = 10
+    SUBJECT = 11
+    PREVIEW = 12
+    GENERATE = 13
+    ON_CMS = 14
+    CHAIN = 20
+    DB_CLUSTER = 30
+    DB_RESULT = 31
+    CHECK = 40
+    DEPLOY_SHEET = 50
+    EXPORT = 51
+
+
+class FlowKey(enum.StrEnum):
+    CSR = "csr"
+    BUNDLE = "bundle"
+    DBCLUSTER = "dbcluster"
+    CHECK = "check"
+    DEPLOY = "deploy"
+    EXPORT = "export"
+
+
+@dataclass(frozen=True)
+class Flow:
+    key: FlowKey
+    title: str
+    description: str
+    first_page: PageId
+
+
+FLOWS: tuple[Flow, ...] = (
+    Flow(
+        FlowKey.CSR,
+        N_("Create a private key and CSR for CMS services"),
+        N_(
+            "Propose certificates for Web Admin, Call Bridge, Web Bridge, TURN … and make the key and "
+            "request here, or get the exact pki csr command to type on the CMS."
+        ),
+        PageId.DEPLOYMENT,
+    ),
+    Flow(
+        FlowKey.BUNDLE,
+        N_("Build a certificate bundle"),
+        N_(
+            "Drop what your CA sent back (DER .cer, .p7b, .pfx, PEM), put it in order with every link checked, "
+            "and save the exact full chain or CA bundle CMS wants."
+        ),
+        PageId.CHAIN,
+    ),
+    Flow(
+        FlowKey.DBCLUSTER,
+        N_("Create database-cluster certificates"),
+        N_(
+            "Make dbca, dbserver and dbclient for a CMS database cluster and get the exact database cluster "
+            "commands for every node, first set-up or renewal."
+        ),
+        PageId.DB_CLUSTER,
+    ),
+    Flow(
+        FlowKey.CHECK,
+        N_("Check certificates (inspect, match, verify)"),
+        N_(
+            "Drop keys, CSRs, certificates and bundles: see expiry, which key belongs to which certificate, "
+            "and whether each chain verifies, link by link."
+        ),
+        PageId.CHECK,
+    ),
+    Flow(
+        FlowKey.DEPLOY,
+        N_("Deployment commands and export to a USB stick"),
+        N_(
+            "Say which file each service uses, get the exact MMP commands per node, and copy exactly those files "
+            "to a stick, verified, with the commands and a README."
+        ),
+        PageId.DEPLOY_SHEET,
+    ),
+    Flow(
+        FlowKey.EXPORT,
+        N_("Export files to a USB stick"),
+        N_(
+            "Copy keys, certificates and bundles to a stick or folder: written safely, read back and checked, "
+            "with SHA256SUMS."
+        ),
+        PageId.EXPORT,
+    ),
+)
+
+
+def flow(key: FlowKey) -> Flow:
+    return next(f for f in FLOWS if f.key is FlowKey(key))
+
+
+@dataclass
+class CsrFlowState:
+    """What the CSR flow's pages hand to each other. The spec is the one object the preview shows
+    and the generate step hands to the engine."""
+
+    folder: Path = field(default_factory=Path.home)
+    deployment: Deployment = field(default_factory=Deployment)
+    proposals: list[ProposedCertificate] = field(default_factory=list)
+    current: int = 0
+    spec: CsrSpec | None = None
+    problems: tuple[Problem, ...] = ()  # the subject page's warnings and notes for that spec
+    generate_here: bool = True
+    overwrite_key: bool = False
+    result: CsrResult | None = None
+    made: set[int] = field(default_factory=set)  # proposals whose key and CSR were made in this flow
+
+    @property
+    def proposal(self) -> ProposedCertificate | None:
+        return self.proposals[self.current] if 0 <= self.current < len(self.proposals) else None
+
+    def next_to_make(self) -> int | None:
+        """The next proposal not made yet, after the current one (wrapping round), or None when all are made."""
+        count = len(self.proposals)
+        for step in range(1, count + 1):
+            candidate = (self.current + step) % count
+            if candidate not in self.made:
+                return candidate
+        return None
+
+
+@dataclass
+class BundleFlowState:
+    """The chain builder. `expected_key` is the key the CSR flow just made (None when started here)."""
+
+    folder: Path = field(default_factory=Path.home)
+    expected_key: Path | None = None
+    basename: str = ""
+    saved: Path | None = None
+
+
+@dataclass
+class DbClusterFlowState:
+    folder: Path | None = None  # None: the page proposes one in the output folder
+    plan: DbClusterPlan | None = None
+    ca_days: int = 3650
+    days: int = 825
+    renewal: bool = False
+    force: bool = False  # the user agreed to replace existing keys
+    result: DbCluster | None = None
+
+
+@dataclass
+class CheckFlowState:
+    loaded: list[LoadedFile] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DeployFlowState:
+    """Deployment sheet and export. Seeded, when the flow starts, from what the CSR and database
+    flows learnt in this session; the sheet hands the export page exactly the files it names."""
+
+    folder: Path = field(default_factory=Path.home)
+    deployment: Deployment | None = None
+    db_plan: DbClusterPlan | None = None
+    export_paths: list[Path] | None = None  # None: the export page offers the output folder's files
+    export_extra: list[ExportItem] = field(default_factory=list)
+    export_name: str = ""
+
+
+class Flows:
+    """Every flow's state; `start()` gives a flow a fresh one."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.active: FlowKey | None = None
+        self.csr = CsrFlowState(folder)
+        self.bundle = BundleFlowState(folder)
+        self.db = DbClusterFlowState()
+        self.check = CheckFlowState()
+        self.deploy = DeployFlowState(folder)
+
+    def start(self, key: FlowKey, folder: Path | None = None) -> None:
+        key = FlowKey(key)
+        if folder is not None:
+            self.folder = folder
+        self.active = key
+        if key is FlowKey.CSR:
+            self.csr = CsrFlowState(self.folder)
+        elif key is FlowKey.BUNDLE:
+            self.bundle = BundleFlowState(self.folder)
+        elif key is FlowKey.DBCLUSTER:
+            self.db = DbClusterFlowState()
+        elif key is FlowKey.CHECK:
+            self.check = CheckFlowState()
+        else:
+            deployment = self.csr.deployment if self.csr.deployment.nodes else None
+            self.deploy = DeployFlowState(self.csr.folder, deployment, self.db.plan)
+
+    def start_bundle_with_key(self, key: Path, basename: str) -> None:
+        """From the CSR flow's last page: a fresh bundle flow that matches the certificate against this key."""
+        self.start(FlowKey.BUNDLE)
+        self.bundle.expected_key = key
+        self.bundle.basename = basename

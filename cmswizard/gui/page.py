@@ -1,0 +1,61 @@
+"""The typed base of every page: what a page may use of the wizard, and the page life cycle.
+
+A page gets a `PageHost` (the wizard, seen through this protocol) and never imports the wizard.
+It declares where Next goes (`next_page`, or `nextId()` when it depends on input), reads and writes
+its own flow's state (`flow_state()`), and forgets what it showed when that flow starts afresh.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QWizardPage
+
+from cmswizard.gui.flows import FlowKey, Flows, PageId
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.tasks import TaskRunner
+
+
+class PageHost(Protocol):
+    settings: Settings
+    flows: Flows
+    tasks: TaskRunner
+
+    def begin_flow(self, key: FlowKey) -> None: ...
+
+    def start_flow(self, key: FlowKey) -> None: ...
+
+    def go_to(self, target: PageId) -> None: ...
+
+
+class WizardPage(QWizardPage):
+    next_page: PageId | None = None  # None: a final page (Finish)
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__()
+        self.host = host
+        self._state_seen: object | None = None
+
+    def flow_state(self) -> object:
+        """This page's flow state; a new object means the flow was started afresh."""
+        return None
+
+    def initializePage(self) -> None:
+        state = self.flow_state()
+        if state is not self._state_seen:
+            self._state_seen = state
+            self.reset()
+        self.enter()
+
+    def reset(self) -> None:
+        """A fresh flow: clear what the previous one left in the widgets."""
+
+    def enter(self) -> None:
+        """The page is shown (going forward): fill it from the flow state."""
+
+    def has_unsaved_input(self) -> bool:
+        """True while closing would lose what the user typed or gathered here."""
+        return False
+
+    def nextId(self) -> int:
+        return -1 if self.next_page is None else int(self.next_page)

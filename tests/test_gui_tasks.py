@@ -1,0 +1,174 @@
+"""The wizard's task runner: results on the GUI thread, failures logged and shown, no close in the
+middle of a write, nothing delivered to a page that is gone."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QObject, QThread
+
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.tasks import TaskRunner
+from cmswizard.gui.wizard import CmsWizard
+from cmswizard.pki.errors import CmsInputError
+
+
+@pytest.fixture
+def runner(qtbot) -> TaskRunner:
+    made = TaskRunner()
+    yield made
+    made.shutdown()
+
+
+def test_work_runs_off_the_gui_thread_and_the_result_arrives_on_it(qtbot, runner: TaskRunner) -> None:
+    owner = QObject()
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["work"] = QThread.currentThread()
+        return 42
+
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        runner.run(owner, work, lambda value: seen.update(result=value, done=QThread.currentThread()))
+        assert runner.running() == 1
+    assert seen["result"] == 42
+    assert seen["done"] is QThread.currentThread() and seen["work"] is not QThread.currentThread()
+    assert runner.running() == 0
+
+
+def test_progress_arrives_in_order_on_the_gui_thread(qtbot, runner: TaskRunner) -> None:
+    owner = QObject()
+    reports: list[tuple[int, int, str, bool]] = []
+
+    def work(report) -> str:
+        for step in range(5):
+            report(step + 1, 5, f"file{step}")
+        return "done"
+
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        runner.run_with_progress(
+            owner,
+            work,
+            lambda d, t, w: reports.append((d, t, w, QThread.currentThread() is owner.thread())),
+            lambda _value: None,
+        )
+    assert reports == [(n, 5, f"file{n - 1}", True) for n in range(1, 6)]
+
+
+def test_an_unexpected_failure_is_logged_with_its_traceback_and_shown(
+    qtbot, runner: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = QObject()
+    errors: list[Exception] = []
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        runner.run(owner, lambda: 1 / 0, lambda _v: None, errors.append)
+    assert isinstance(errors[0], ZeroDivisionError)
+    failures = [r for r in caplog.records if r.name == "cmswizard.gui.tasks" and r.levelno == logging.ERROR]
+    assert failures and failures[0].exc_info is not None and failures[0].exc_info[0] is ZeroDivisionError
+    # Nobody handles it: the runner announces it for the wizard to show.
+    with qtbot.waitSignal(runner.failed, timeout=10_000) as shown:
+        runner.run(owner, lambda: 1 / 0, lambda _v: None)
+    assert shown.args == ["division by zero"]
+
+
+def test_bad_input_is_logged_without_a_traceback(qtbot, runner: TaskRunner, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="cmswizard.gui.tasks")
+    errors: list[Exception] = []
+
+    def work() -> None:
+        raise CmsInputError("CN", "is empty")
+
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        runner.run(QObject(), work, lambda _v: None, errors.append)
+    assert str(errors[0]) == "CN: is empty"
+    records = [r for r in caplog.records if r.name == "cmswizard.gui.tasks"]
+    assert [(r.levelno, r.exc_info) for r in records] == [(logging.INFO, None)]
+
+
+def test_a_failing_callback_is_logged_and_shown(qtbot, runner: TaskRunner, caplog: pytest.LogCaptureFixture) -> None:
+    def broken(_value: object) -> None:
+        raise KeyError("page bug")
+
+    with qtbot.waitSignal(runner.failed, timeout=10_000) as shown:
+        runner.run(QObject(), lambda: 1, broken)
+    assert "page bug" in shown.args[0]
+    assert any(r.exc_info and r.exc_info[0] is KeyError for r in caplog.records)
+
+
+def test_callbacks_of_a_deleted_owner_are_dropped(qtbot, runner: TaskRunner) -> None:
+    owner = QObject()
+    release = threading.Event()
+    delivered: list[object] = []
+    runner.run(owner, lambda: release.wait(10), delivered.append, delivered.append)
+    shiboken6.delete(owner)
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        release.set()
+    assert delivered == []
+
+
+def test_shutdown_waits_for_workers_and_delivers_nothing(qtbot, runner: TaskRunner) -> None:
+    owner = QObject()
+    finished = threading.Event()
+    delivered: list[object] = []
+
+    def work() -> str:
+        QThread.msleep(200)
+        finished.set()
+        return "late"
+
+    runner.run(owner, work, delivered.append)
+    runner.shutdown()
+    assert finished.is_set() and runner.running() == 0
+    qtbot.wait(50)
+    assert delivered == []
+
+
+def test_the_window_does_not_close_in_the_middle_of_a_write(
+    qtbot, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    release = threading.Event()
+    written: list[str] = []
+
+    def write() -> str:
+        release.wait(10)
+        (tmp_path / "file.txt").write_text("complete")
+        return "file.txt"
+
+    wizard.tasks.run(wizard.currentPage(), write, written.append, writes=True)
+    assert wizard.tasks.writing()
+    wizard.close()
+    assert wizard.isVisible(), "closed while a file was being written"
+    with qtbot.waitSignal(wizard.finished, timeout=10_000):
+        release.set()
+    assert not wizard.isVisible()
+    assert written == ["file.txt"] and (tmp_path / "file.txt").read_text() == "complete"
+    assert "Signal source has been deleted" not in "".join(capfd.readouterr())
+
+
+def test_closing_while_files_load_prints_nothing(qtbot, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
+    wizard.show()
+    release = threading.Event()
+    started = threading.Event()
+
+    def load() -> int:
+        started.set()
+        release.wait(10)
+        return 1
+
+    wizard.tasks.run(wizard.currentPage(), load, lambda _v: None)
+    started.wait(5)
+    threading.Timer(0.2, release.set).start()  # the worker ends while the window is closing
+    wizard.close()
+    assert not wizard.isVisible()
+    shiboken6.delete(wizard)
+    qtbot.wait(300)
+    err = "".join(capfd.readouterr())
+    assert "Signal source has been deleted" not in err and "RuntimeError" not in err
