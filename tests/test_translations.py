@@ -112,17 +112,27 @@ def test_wizard_starts_in_traditional_chinese(qtbot, zh_tw, tmp_path: Path) -> N
 
 def test_engine_messages_are_translated(zh_tw) -> None:
     from cmswizard.gui.i18n import error_text, translated
+    from cmswizard.pki.command import parse
     from cmswizard.pki.errors import CmsInputError
     from cmswizard.pki.spec import SubjectInput, check_subject
 
     checked = check_subject(SubjectInput("cms1", "cms1.example.com", c="UK"))
     assert translated(checked.for_field("C")[0].message) == "'UK' 不是 ISO 3166 代碼；您是指 GB（United Kingdom）嗎？"
-    try:
-        from cmswizard.pki.command import parse
-
+    with pytest.raises(CmsInputError) as raised:
         parse("pki csr cms1 CN:cms1.example.com L:Taipei")
-    except CmsInputError as error:
-        assert error_text(error).startswith("'L:': 未知的欄位；")
+    assert error_text(raised.value) == "'L:': 未知的欄位；MMP 沒有 L（地區）欄位；請把城市填在 ST，或省略"
+
+
+def test_data_in_a_message_is_never_translated(zh_tw) -> None:
+    """A CA whose CN is "root" stays "root"; the role word "root" (one of our phrases) is translated."""
+    from cmswizard.gui.i18n import translated
+    from cmswizard.pki.chain import Role
+    from cmswizard.pki.errors import N_, Text, as_message
+
+    message = Text(N_("{role} {name} {reason}"), role=as_message(Role.ROOT.value), name="root", reason="root")
+    shown = translated(message)
+    assert shown.startswith(translated(Role.ROOT.value)) and shown.count("root") == 2
+    assert translated(Role.ROOT.value) != "root"
 
 
 def test_pseudo_translation_stretches_every_string(qapp: QApplication, qtbot, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cmswizard.pki.csr import build_name
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.files import OutputFile, check_can_write, write_files
 from cmswizard.pki.keys import (
     PrivateKey,
@@ -215,8 +215,10 @@ def issue_certificate(
 def _the_only(items: Sequence[_T], path: Path, want: str) -> _T:
     """The one CSR or CA certificate a file must hold."""
     if len(items) != 1:
-        found = N_("nothing of that kind") if not items else Text(N_("{count} of them"), count=len(items))
-        raise CmsInputError(str(path), Text(N_("should hold {want} but holds {found}"), want=want, found=found))
+        found = as_message(N_("nothing of that kind")) if not items else Text(N_("{count} of them"), count=len(items))
+        raise CmsInputError(
+            str(path), Text(N_("should hold {want} but holds {found}"), want=as_message(want), found=found)
+        )
     return items[0]
 
 

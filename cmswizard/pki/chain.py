@@ -17,7 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import NameOID
 
-from cmswizard.pki.errors import N_, Text
+from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.loader import LoadedFile
 
 __all__ = [
@@ -227,7 +227,7 @@ class Ordering:
                         number=index + 1,
                         next=index + 2,
                         name=self.items[index].subject_cn,
-                        reason=link.reason,
+                        reason=as_message(link.reason),
                     )
                 )
         for index, problem in enumerate(self.validity):
@@ -237,7 +237,7 @@ class Ordering:
                         N_("{number}: {name}: {reason}"),
                         number=index + 1,
                         name=self.items[index].subject_cn,
-                        reason=problem,
+                        reason=as_message(problem),
                     )
                 )
         if self.last_problem:
@@ -246,7 +246,7 @@ class Ordering:
                     N_("{number}: {name}: {reason}"),
                     number=len(self.items),
                     name=self.items[-1].subject_cn,
-                    reason=self.last_problem,
+                    reason=as_message(self.last_problem),
                 )
             )
         return found

@@ -13,7 +13,7 @@ from pathlib import Path
 from cryptography import x509
 
 from cmswizard.pki.chain import Role, common_name, make_item, role_of
-from cmswizard.pki.errors import N_, Text
+from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.inspect import Facts, days_left, describe_loaded
 from cmswizard.pki.loader import LoadedFile
 from cmswizard.pki.verify import VerifyResult, key_matches, verify_certificate
@@ -38,7 +38,7 @@ class KeyMatchRow:
         return Text(
             template,
             key=Path(self.key_file).name,
-            kind=self.target_kind,
+            kind=as_message(self.target_kind),
             file=Path(self.target_file).name,
             cn=self.target_cn,
         )
@@ -52,7 +52,9 @@ class VerifyRow:
 
     def text(self) -> str:
         template = N_("✓ {cn} ({file}): {reason}") if self.result.ok else N_("✗ {cn} ({file}): {reason}")
-        return Text(template, cn=self.cn, file=Path(self.certificate_file).name, reason=self.result.reason)
+        return Text(
+            template, cn=self.cn, file=Path(self.certificate_file).name, reason=as_message(self.result.reason)
+        )
 
 
 @dataclass(frozen=True)

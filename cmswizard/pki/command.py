@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 
-from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.spec import CsrSpec, KeyType, Purpose, SubjectInput, make_spec
 
 __all__ = ["FIELD_ORDER", "parse", "parse_tokens", "read_tokens", "render"]
@@ -18,17 +18,17 @@ FIELD_ORDER = ("CN", "OU", "O", "ST", "C", "subjectAltName")
 _BY_LOWER = {name.lower(): name for name in FIELD_ORDER}
 # Fields people reach for from other tools, with what to do instead.
 _UNKNOWN_HINTS = {
-    "l": "the MMP has no L (locality) field; put the city in ST or leave it out",
-    "e": "put an e-mail address in subjectAltName instead",
-    "emailaddress": "put an e-mail address in subjectAltName instead",
-    "san": "write subjectAltName:<name>,<name>",
-    "dns": "write subjectAltName:<name>,<name>",
-    "altname": "write subjectAltName:<name>,<name>",
-    "subjectaltnames": "write subjectAltName (singular)",
-    "s": "write ST for the state or province",
-    "state": "write ST for the state or province",
-    "country": "write C with a two-letter code, e.g. C:TW",
-    "dc": "the MMP has no DC field; leave it out",
+    "l": N_("the MMP has no L (locality) field; put the city in ST or leave it out"),
+    "e": N_("put an e-mail address in subjectAltName instead"),
+    "emailaddress": N_("put an e-mail address in subjectAltName instead"),
+    "san": N_("write subjectAltName:<name>,<name>"),
+    "dns": N_("write subjectAltName:<name>,<name>"),
+    "altname": N_("write subjectAltName:<name>,<name>"),
+    "subjectaltnames": N_("write subjectAltName (singular)"),
+    "s": N_("write ST for the state or province"),
+    "state": N_("write ST for the state or province"),
+    "country": N_("write C with a two-letter code, e.g. C:TW"),
+    "dc": N_("the MMP has no DC field; leave it out"),
 }
 
 
@@ -110,8 +110,8 @@ def read_tokens(
             )
         canonical = _BY_LOWER.get(key.lower())
         if canonical is None:
-            hint = _UNKNOWN_HINTS.get(key.lower(), "the MMP takes CN, OU, O, ST, C and subjectAltName")
-            raise CmsInputError(shorten(key + ":", 30), Text(N_("unknown field; {hint}"), hint=hint))
+            hint = _UNKNOWN_HINTS.get(key.lower(), N_("the MMP takes CN, OU, O, ST, C and subjectAltName"))
+            raise CmsInputError(shorten(key + ":", 30), Text(N_("unknown field; {hint}"), hint=as_message(hint)))
         if canonical in found:
             raise CmsInputError(canonical, N_("is given twice; give each field once"))
         if not value.strip():

@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from cmswizard.pki.safe_text import escape, shown
 
-__all__ = ["N_", "CmsCheckFailed", "CmsInputError", "Text", "shorten"]
+__all__ = ["N_", "CmsCheckFailed", "CmsInputError", "Text", "as_message", "shorten"]
 
 
 def N_(text: str) -> str:
@@ -44,6 +44,12 @@ def _safe_value(value: object) -> object:
     if isinstance(value, PurePath):
         return shown(str(value), MAX_VALUE_CHARS)
     return value
+
+
+def as_message(text: str) -> Text:
+    """One of our phrases (an N_() string) used as a parameter of another message: the GUI translates a
+    parameter only when it is a Text, so data (a CN named 'root', a file name) is never translated."""
+    return text if isinstance(text, Text) else Text(text)
 
 
 def shorten(value: str, limit: int = 40) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.safe_text import has_control
 
 __all__ = [
@@ -97,7 +97,8 @@ def _describe_os_error(error: OSError, path: Path) -> str:
         errno.ELOOP: N_("is a symbolic link; cmswizard never writes through links: remove it or choose another name"),
         errno.EISDIR: N_("is a folder; choose a file name"),
     }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
+    known = reasons.get(error.errno or 0)
+    return as_message(known) if known else error.strerror or str(error)
 
 
 def _check_folder(folder: Path) -> None:

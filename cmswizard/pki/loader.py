@@ -20,7 +20,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.files import read_input_file
 from cmswizard.pki.keys import PrivateKey
 
@@ -290,7 +290,7 @@ def load_private_key(path: Path | str, *, password: bytes | None = None) -> Priv
     loaded = load_file(path, password=password)
     if not loaded.keys:
         what = N_("a certificate") if loaded.certificates else N_("a CSR")
-        raise CmsInputError(str(path), Text(N_("holds {what}, not a private key; name the .key file"), what=what))
+        raise CmsInputError(str(path), Text(N_("holds {what}, not a private key; name the .key file"), what=as_message(what)))
     if len(loaded.keys) > 1:
         raise CmsInputError(str(path), N_("holds more than one private key; give a file with one key"))
     return loaded.keys[0]

@@ -31,7 +31,7 @@ from cmswizard.pki.chain import (
     role_of,
     validity_problem,
 )
-from cmswizard.pki.errors import N_, Text
+from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.keys import PrivateKey, public_key_der
 
 __all__ = ["VerifyResult", "key_matches", "verify_certificate"]
@@ -74,9 +74,11 @@ def _explain(
         problem = validity_problem(item.certificate, at)
         if problem:
             if position == 0:
-                return path, Text(N_("the certificate {reason}"), reason=problem)
+                return path, Text(N_("the certificate {reason}"), reason=as_message(problem))
             return path, Text(
-                N_("{role} {name} {reason}"), role=role_of(item).value, name=item.subject_cn, reason=problem
+                N_("{role} {name} {reason}"), role=as_message(role_of(item).value),
+                name=item.subject_cn,
+                reason=as_message(problem),
             )
     top = path[-1]
     if top.fingerprint not in root_prints or role_of(top) is not Role.ROOT:
@@ -88,7 +90,7 @@ def _explain(
                 N_("{name} is not issued by {issuer}: {reason}"),
                 name=top.subject_cn,
                 issuer=parent.subject_cn,
-                reason=link.reason,
+                reason=as_message(link.reason),
             )
         if top.is_self_issued:
             return path, Text(
@@ -105,7 +107,7 @@ def _explain(
                 N_("{name} → {issuer}: {reason}"),
                 name=path[number].subject_cn,
                 issuer=path[number + 1].subject_cn,
-                reason=link.reason,
+                reason=as_message(link.reason),
             )
     return path, ""
 

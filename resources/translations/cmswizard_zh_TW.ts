@@ -316,6 +316,34 @@
         <translation>未提供 CA 憑證，因此沒有驗證任何憑證信任鏈：請加入 CA 憑證套件組合或根 CA</translation>
     </message>
     <message>
+        <source>the MMP has no L (locality) field; put the city in ST or leave it out</source>
+        <translation>MMP 沒有 L（地區）欄位；請把城市填在 ST，或省略</translation>
+    </message>
+    <message>
+        <source>put an e-mail address in subjectAltName instead</source>
+        <translation>請改把電子郵件地址放在 subjectAltName</translation>
+    </message>
+    <message>
+        <source>write subjectAltName:&lt;name&gt;,&lt;name&gt;</source>
+        <translation>請寫成 subjectAltName:&lt;name&gt;,&lt;name&gt;</translation>
+    </message>
+    <message>
+        <source>write subjectAltName (singular)</source>
+        <translation>請寫成 subjectAltName（單數）</translation>
+    </message>
+    <message>
+        <source>write ST for the state or province</source>
+        <translation>州或省請用 ST</translation>
+    </message>
+    <message>
+        <source>write C with a two-letter code, e.g. C:TW</source>
+        <translation>C 請用兩個字母的代碼，例如 C:TW</translation>
+    </message>
+    <message>
+        <source>the MMP has no DC field; leave it out</source>
+        <translation>MMP 沒有 DC 欄位；請省略</translation>
+    </message>
+    <message>
         <source>has an unclosed quote; close it or remove it</source>
         <translation>有未關閉的引號；請補上或移除</translation>
     </message>
@@ -342,6 +370,10 @@
     <message>
         <source>is not a KEY:value token; if it belongs to the previous value, put that value in quotes</source>
         <translation>不是「欄位:值」形式；若它屬於前一個值，請以引號括住該值</translation>
+    </message>
+    <message>
+        <source>the MMP takes CN, OU, O, ST, C and subjectAltName</source>
+        <translation>MMP 接受 CN、OU、O、ST、C 與 subjectAltName</translation>
     </message>
     <message>
         <source>unknown field; {hint}</source>
