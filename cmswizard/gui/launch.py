@@ -76,14 +76,14 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
 
 
 def self_test(lang: str | None = None) -> int:
-    """Build the wizard in `lang` (default: both languages), paint its first page and print its title:
-    the smoke test of the packaged app and of an installed wheel."""
+    """Build the wizard in `lang` (default: both languages), paint its first page and print its title,
+    then build every other page: the smoke test of the packaged app and of an installed wheel."""
     import tempfile
     from pathlib import Path
 
     from cmswizard.gui.i18n import install_language
     from cmswizard.gui.settings import Settings
-    from cmswizard.gui.wizard import CmsWizard
+    from cmswizard.gui.wizard import PAGES, CmsWizard
 
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -101,6 +101,10 @@ def self_test(lang: str | None = None) -> int:
                 print("self-test: the zh_TW catalogue is missing", file=sys.stderr)
                 return 1
             print(f"self-test: {language}: {wizard.currentPage().title()}")
+            untitled = [page_id.name for page_id in PAGES if not wizard.page_at(page_id).title()]
+            if untitled:  # every page module is in the package and builds (pages are built lazily)
+                print(f"self-test: pages without a title: {', '.join(untitled)}", file=sys.stderr)
+                return 1
             wizard.close()
     print("self-test: ok")
     return 0
