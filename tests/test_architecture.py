@@ -79,7 +79,7 @@ def test_gui_does_not_use_cryptography_directly() -> None:
     assert offenders == []
 
 
-def _imports(path: Path) -> set[str]:
+def _file_imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
@@ -94,7 +94,7 @@ def test_pages_import_neither_the_wizard_nor_each_other() -> None:
     """The wizard imports pages, never the reverse; a page talks to its flow state, not to another page."""
     offenders = []
     for path in sorted((PACKAGE / "gui" / "pages").glob("*.py")):
-        for name in _imports(path):
+        for name in _file_imports(path):
             if name == "cmswizard.gui.wizard" or (
                 name.startswith("cmswizard.gui.pages.") and name != f"cmswizard.gui.pages.{path.stem}"
             ):
@@ -102,7 +102,7 @@ def test_pages_import_neither_the_wizard_nor_each_other() -> None:
     for shared in ("flows.py", "page.py", "tasks.py", "dialogs.py", "widgets.py", "i18n.py"):
         offenders += [
             f"{shared}: {n}"
-            for n in _imports(PACKAGE / "gui" / shared)
+            for n in _file_imports(PACKAGE / "gui" / shared)
             if n.startswith(("cmswizard.gui.wizard", "cmswizard.gui.pages"))
         ]
     assert offenders == []

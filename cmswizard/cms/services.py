@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from cmswizard.pki.errors import N_, Text
+from cmswizard.pki.errors import N_, Text, as_message
 
 if TYPE_CHECKING:  # cryptography is imported when a certificate is checked, so the CLI starts fast
     from cryptography import x509
@@ -40,8 +40,8 @@ class CmsVersion(enum.Enum):
     V3 = "3.x"  # Web Bridge 3 only, no XMPP, the Scheduler
 
     @property
-    def label(self) -> str:
-        return {"2.x": N_("CMS 2.0–2.8"), "2.9": N_("CMS 2.9"), "3.x": N_("CMS 3.x")}[self.value]
+    def label(self) -> str:  # a Text: translated also where it is a parameter of another message
+        return as_message({"2.x": N_("CMS 2.0–2.8"), "2.9": N_("CMS 2.9"), "3.x": N_("CMS 3.x")}[self.value])
 
 
 class Topology(enum.Enum):
@@ -72,19 +72,21 @@ class Service(enum.Enum):
     DATABASE = "database"
 
     @property
-    def label(self) -> str:
-        return {
-            "webadmin": N_("Web Admin"),
-            "callbridge": N_("Call Bridge"),
-            "webbridge": N_("Web Bridge"),
-            "webbridge3": N_("Web Bridge 3"),
-            "scheduler": N_("Scheduler (C2W)"),
-            "xmpp": N_("XMPP"),
-            "turn": N_("TURN"),
-            "ucm": N_("CUCM trunk (Call Bridge)"),
-            "loadbalancer": N_("Load balancer / trunk"),
-            "database": N_("Database cluster"),
-        }[self.value]
+    def label(self) -> str:  # a Text: translated also where it is a parameter of another message
+        return as_message(
+            {
+                "webadmin": N_("Web Admin"),
+                "callbridge": N_("Call Bridge"),
+                "webbridge": N_("Web Bridge"),
+                "webbridge3": N_("Web Bridge 3"),
+                "scheduler": N_("Scheduler (C2W)"),
+                "xmpp": N_("XMPP"),
+                "turn": N_("TURN"),
+                "ucm": N_("CUCM trunk (Call Bridge)"),
+                "loadbalancer": N_("Load balancer / trunk"),
+                "database": N_("Database cluster"),
+            }[self.value]
+        )
 
     @property
     def eku(self) -> frozenset[Eku]:
@@ -147,10 +149,12 @@ def services_for(version: CmsVersion) -> list[Service]:
 
 # --- EKU per service (§3; FN74345) ------------------------------------------------------------
 
-FN74345_ADVICE = N_(
-    "public CAs are dropping clientAuth (Cisco field notice FN74345 names CMS): ask your CA for a "
-    "template with both serverAuth and clientAuth, or sign the Call Bridge and Scheduler certificates "
-    "with your enterprise CA"
+FN74345_ADVICE = as_message(
+    N_(
+        "public CAs are dropping clientAuth (Cisco field notice FN74345 names CMS): ask your CA for a "
+        "template with both serverAuth and clientAuth, or sign the Call Bridge and Scheduler certificates "
+        "with your enterprise CA"
+    )
 )
 
 
@@ -187,7 +191,7 @@ def check_service_eku(service: Service, certificate: x509.Certificate, source: s
             N_(
                 "{file}: the {service} needs {missing} in the extended key usage and this certificate has not; {advice}"
             ),
-            file=source or N_("this certificate"),
+            file=source or as_message(N_("this certificate")),
             service=service.label,
             missing=names,
             advice=FN74345_ADVICE,
@@ -196,7 +200,7 @@ def check_service_eku(service: Service, certificate: x509.Certificate, source: s
         N_(
             "{file}: the {service} needs {missing} in the extended key usage and this certificate has not; ask the CA for a server certificate"
         ),
-        file=source or N_("this certificate"),
+        file=source or as_message(N_("this certificate")),
         service=service.label,
         missing=names,
     )

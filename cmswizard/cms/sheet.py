@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from cmswizard.cms.lines import MmpLine, Translate, command, note, render_lines, unconfirmed
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.names import check_fqdn
 from cmswizard.pki.profiles import TrustContent
 
@@ -96,13 +96,14 @@ class TrustKind(enum.Enum):
         }[self.value]
 
     @property
-    def label(self) -> str:
-        return {
+    def label(self) -> str:  # a Text: translated also where it is a parameter of another message
+        labels = {
             "webbridge3": N_("every Web Bridge 3 certificate"),
             "c2w-clients": N_("every Call Bridge and Scheduler certificate"),
             "callbridge": N_("the Call Bridge certificates"),
             "xmpp": N_("every XMPP node certificate"),
-        }[self.value]
+        }
+        return as_message(labels[self.value])
 
 
 @dataclass(frozen=True)

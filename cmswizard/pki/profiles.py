@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 
-from cmswizard.pki.errors import N_
+from cmswizard.pki.errors import N_, as_message
 
 __all__ = ["CA_DAYS", "LEAF_DAYS", "TrustContent", "Usage"]
 
@@ -33,9 +33,10 @@ class TrustContent(enum.Enum):
     ROOT = "root"  # the root CA certificate(s) only
 
     @property
-    def label(self) -> str:
-        return {
+    def label(self) -> str:  # a Text: translated also where it is a parameter of another message
+        labels = {
             "fullchain": N_("every peer's full chain"),
             "leaf": N_("every peer's certificate alone"),
             "root": N_("the root CA only"),
-        }[self.value]
+        }
+        return as_message(labels[self.value])
