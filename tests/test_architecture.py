@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "cmswizard"
-ENGINE_FOLDERS = ("pki", "cms", "export")
+ENGINE_FOLDERS = ("pki", "cms", "export", "remote")
 
 
 def _engine_modules() -> list[str]:
@@ -59,7 +59,7 @@ def test_pki_and_cms_have_no_network_and_pki_does_not_import_cms() -> None:
 def test_engine_and_cli_import_without_qt() -> None:
     code = (
         "import importlib, sys\n"
-        f"for name in {[*_engine_modules(), 'cmswizard.cli', 'cmswizard.cli_deploy']!r}: importlib.import_module(name)\n"
+        f"for name in {[*_engine_modules(), 'cmswizard.cli', 'cmswizard.cli_deploy', 'cmswizard.cli_upload', 'cmswizard.cli_p12']!r}: importlib.import_module(name)\n"
         "from cmswizard.cli import main\n"
         "assert main(['pki', 'list', '.']) == 0\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
@@ -151,3 +151,13 @@ def test_every_mnemonic_label_has_a_buddy(qtbot, tmp_path) -> None:
         and not label.text().startswith("<")
     ]
     assert orphans == []
+
+
+def test_only_remote_talks_to_the_network() -> None:
+    """Exports (sticks, PKCS#12) stay off the network too; SFTP lives in cmswizard/remote/."""
+    offenders = [
+        f"export/{name}: {module}"
+        for name, module in _imports("export")
+        if module.split(".")[0] in NETWORK or module.startswith("cmswizard.remote")
+    ]
+    assert offenders == []

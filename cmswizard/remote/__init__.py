@@ -1,0 +1,1 @@
+"""Work over the network: SFTP upload to the MMP. Never imports Qt."""

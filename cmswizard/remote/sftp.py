@@ -1,0 +1,528 @@
+"""Upload files to a CMS node's MMP over SFTP, each one read back and compared by SHA-256.
+
+Order matters for safety: the server's host key is checked (known_hosts, or the fingerprint the
+admin read from the MMP) before the password or key is offered and before any byte of a file is
+sent. A file whose name already exists on the MMP is not replaced unless the caller names it:
+replacing the file of a live key or certificate breaks that service at once. The report says, per
+file, only what was verified: a file is "verified" when the bytes read back over SFTP have the
+same SHA-256 as the local file, and nothing else is called done. This module uploads; it never
+runs MMP commands.
+
+paramiko is used (not asyncssh) because the upload is a short sequential job on a worker thread:
+its blocking `Transport` lets us check the host key between the key exchange and authentication,
+and it is packaged by every Linux distribution.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import enum
+import errno
+import hashlib
+import os
+import socket
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import paramiko
+
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, shorten
+from cmswizard.pki.files import read_input_file
+
+__all__ = [
+    "Credentials",
+    "FileResult",
+    "HostKey",
+    "HostTrust",
+    "Outcome",
+    "SshTarget",
+    "UnknownHostKey",
+    "UploadReport",
+    "default_known_hosts",
+    "normalise_fingerprint",
+    "remember_host_key",
+    "upload_files",
+]
+
+CHUNK = 32 * 1024
+ProgressCallback = Callable[[str, int, int], None]  # file name, bytes sent, file size
+
+
+@dataclass(frozen=True)
+class SshTarget:
+    host: str
+    port: int = 22
+    username: str = "admin"  # the MMP's administrator account
+
+    @property
+    def label(self) -> str:
+        """The name known_hosts files use: `host`, or `[host]:port` off port 22."""
+        return self.host if self.port == 22 else f"[{self.host}]:{self.port}"
+
+
+@dataclass(frozen=True)
+class HostTrust:
+    """How the server's host key is checked; with neither, every key is unknown and the caller must ask."""
+
+    known_hosts: Path | None = None
+    fingerprint: str = ""  # "SHA256:…" (or MD5 aa:bb:…) as the admin read it on the MMP
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Password or private key; held only in memory for one upload, never printed (repr hides them)."""
+
+    password: str | None = field(default=None, repr=False)
+    key_file: Path | None = None
+    key_passphrase: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class HostKey:
+    label: str  # host or [host]:port
+    key_type: str  # ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa
+    key_base64: str
+
+    @property
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256(base64.b64decode(self.key_base64)).digest()
+        return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
+
+    @property
+    def md5_fingerprint(self) -> str:
+        digest = hashlib.md5(base64.b64decode(self.key_base64), usedforsecurity=False).hexdigest()
+        return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+    def matches(self, fingerprint: str) -> bool:
+        wanted = normalise_fingerprint(fingerprint)
+        return wanted in (self.fingerprint, "MD5:" + self.md5_fingerprint)
+
+    @property
+    def known_hosts_line(self) -> str:
+        return f"{self.label} {self.key_type} {self.key_base64}\n"
+
+
+class UnknownHostKey(CmsCheckFailed):
+    """The server's key is in no known_hosts entry and no fingerprint was given: ask the admin."""
+
+    def __init__(self, host_key: HostKey) -> None:
+        self.host_key = host_key
+        self.message = Text(
+            N_(
+                "{host}: the host key is not known yet ({key_type} {fingerprint}); compare it with the "
+                "fingerprint the MMP shows and accept it, or give that fingerprint (--fingerprint)"
+            ),
+            host=host_key.label,
+            key_type=host_key.key_type,
+            fingerprint=host_key.fingerprint,
+        )
+        super().__init__(self.message)
+
+
+class Outcome(enum.Enum):
+    VERIFIED = "verified"  # uploaded, read back, same SHA-256
+    EXISTS = "exists"  # not sent: a file of that name is on the MMP and replacing it was not chosen
+    MISMATCH = "mismatch"  # uploaded, but what was read back differs
+    DISK_FULL = "disk-full"  # the MMP could not store it
+    REFUSED = "refused"  # the MMP refused to create it (permission, read-only folder)
+    CONNECTION_LOST = "connection-lost"  # the connection dropped while this file was being sent or read back
+    LOGIN_REFUSED = "login-refused"  # not sent: the user name, password or key was refused
+    HOST_KEY_MISMATCH = "host-key-mismatch"  # not sent: the server is not the one you trust
+    NOT_SENT = "not-sent"  # not sent: an earlier problem (connection, lost link) stopped the upload
+    LOCAL_ERROR = "local-error"  # not sent: the local file could not be read
+
+    @property
+    def label(self) -> str:
+        return {
+            "verified": N_("verified"),
+            "exists": N_("not sent: already on the MMP"),
+            "mismatch": N_("MISMATCH"),
+            "disk-full": N_("not stored: disk full"),
+            "refused": N_("not stored: refused"),
+            "connection-lost": N_("connection lost"),
+            "login-refused": N_("not sent: login refused"),
+            "host-key-mismatch": N_("not sent: wrong host key"),
+            "not-sent": N_("not sent"),
+            "local-error": N_("not sent: cannot read it"),
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    name: str
+    outcome: Outcome
+    detail: str = ""  # a Text or N_() string: why, and what to do
+    sha256: str = ""  # of the local file
+    size: int = 0
+
+    @property
+    def verified(self) -> bool:
+        return self.outcome is Outcome.VERIFIED
+
+    @property
+    def line(self) -> str:
+        tail = f" — {self.detail}" if self.detail else ""
+        return f"{self.name}: {self.outcome.label}{tail}"
+
+
+@dataclass(frozen=True)
+class UploadReport:
+    target: SshTarget
+    results: tuple[FileResult, ...]
+    host_key: HostKey | None = None  # the key the server showed, when the connection got that far
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.results) and all(result.verified for result in self.results)
+
+    @property
+    def verified_count(self) -> int:
+        return sum(result.verified for result in self.results)
+
+    @property
+    def summary(self) -> str:
+        return Text(
+            N_("{host}: {verified} of {total} file(s) uploaded and verified"),
+            host=f"{self.target.username}@{self.target.label}",
+            verified=self.verified_count,
+            total=len(self.results),
+        )
+
+
+def default_known_hosts() -> Path:
+    return Path.home() / ".ssh" / "known_hosts"
+
+
+def normalise_fingerprint(text: str) -> str:
+    """'SHA256:abc=' / 'abc' / 'MD5:AA:BB:…' / 'aa:bb:…' → the form HostKey compares with."""
+    value = text.strip()
+    if value.upper().startswith("MD5:") or (value.count(":") == 15 and len(value) == 47):
+        return "MD5:" + value.removeprefix("MD5:").removeprefix("md5:").lower()
+    return "SHA256:" + value.removeprefix("SHA256:").rstrip("=")
+
+
+def check_fingerprint(text: str) -> str:
+    """A fingerprint the admin typed, checked for shape; one line naming the fix when it is not one."""
+    value = normalise_fingerprint(text)
+    if value.startswith("MD5:"):
+        return value
+    body = value.removeprefix("SHA256:")
+    try:
+        ok = len(base64.b64decode(body + "=" * (-len(body) % 4), validate=True)) == 32
+    except ValueError:
+        ok = False
+    if not ok:
+        raise CmsInputError(
+            "fingerprint",
+            Text(
+                N_("{value} is not an SSH host key fingerprint; copy it as shown, e.g. SHA256:…(43 characters)"),
+                value=shorten(text),
+            ),
+        )
+    return value
+
+
+def remember_host_key(known_hosts: Path, host_key: HostKey) -> None:
+    """Append the accepted key to known_hosts (created 0600 in a 0700 folder, as ssh does)."""
+    known_hosts.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(known_hosts, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "a", encoding="ascii") as stream:
+        stream.write(host_key.known_hosts_line)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _known_keys(path: Path, label: str) -> dict[str, str]:
+    """key type → base64 of the keys known_hosts holds for `label` (hashed entries included)."""
+    if not path.exists():
+        return {}
+    try:
+        entries = paramiko.HostKeys(str(path)).lookup(label)
+    except (OSError, paramiko.SSHException, ValueError) as error:
+        raise CmsInputError(str(path), Text(N_("cannot be read as a known_hosts file: {p}"), p=str(error))) from None
+    if entries is None:
+        return {}
+    return {key_type: key.get_base64() for key_type, key in entries.items()}
+
+
+def _check_host_key(host_key: HostKey, trust: HostTrust) -> str | None:
+    """None when trusted; a reason when the key is refused. Raises UnknownHostKey when nothing says."""
+    if trust.fingerprint:
+        if host_key.matches(trust.fingerprint):
+            return None
+        return Text(
+            N_(
+                "the server's host key is {actual}, not the fingerprint you gave ({given}); nothing was sent. "
+                "Check the fingerprint on the MMP: another machine may be answering at this address"
+            ),
+            actual=host_key.fingerprint,
+            given=normalise_fingerprint(trust.fingerprint),
+        )
+    if trust.known_hosts is not None:
+        known = _known_keys(trust.known_hosts, host_key.label)
+        if known.get(host_key.key_type) == host_key.key_base64:
+            return None
+        if host_key.key_type in known:
+            return Text(
+                N_(
+                    "the server's host key ({fingerprint}) differs from the one in {file}; nothing was sent. "
+                    "If the MMP was reinstalled, compare the new fingerprint with it and update that file"
+                ),
+                fingerprint=host_key.fingerprint,
+                file=str(trust.known_hosts),
+            )
+    raise UnknownHostKey(host_key)
+
+
+def _read_local(files: Sequence[Path]) -> list[tuple[Path, bytes | None, str]]:
+    names: dict[str, Path] = {}
+    read: list[tuple[Path, bytes | None, str]] = []
+    for path in files:
+        if path.name in names:
+            raise CmsInputError(
+                str(path),
+                Text(
+                    N_("has the same name as {other}; the MMP has one folder: rename one"), other=str(names[path.name])
+                ),
+            )
+        names[path.name] = path
+        try:
+            read.append((path, read_input_file(path), ""))
+        except CmsInputError as error:
+            read.append((path, None, error.message))
+    return read
+
+
+def _everything(
+    files: Sequence[tuple[Path, bytes | None, str]], outcome: Outcome, detail: str
+) -> tuple[FileResult, ...]:
+    results = []
+    for path, data, problem in files:
+        if data is None:
+            results.append(FileResult(path.name, Outcome.LOCAL_ERROR, problem))
+        else:
+            results.append(FileResult(path.name, outcome, detail, hashlib.sha256(data).hexdigest(), len(data)))
+    return tuple(results)
+
+
+def _authenticate(transport: paramiko.Transport, target: SshTarget, credentials: Credentials) -> str | None:
+    """None when logged in; otherwise why the login was refused (never echoing the secret)."""
+    try:
+        if credentials.key_file is not None:
+            try:
+                key = paramiko.PKey.from_path(credentials.key_file, credentials.key_passphrase)
+            except paramiko.PasswordRequiredException:
+                raise CmsInputError(
+                    str(credentials.key_file), N_("is protected by a passphrase; give the passphrase")
+                ) from None
+            except (OSError, paramiko.SSHException, ValueError) as error:
+                raise CmsInputError(
+                    str(credentials.key_file), Text(N_("is not an SSH private key paramiko can use: {p}"), p=str(error))
+                ) from None
+            transport.auth_publickey(target.username, key)
+        elif credentials.password is not None:
+            transport.auth_password(target.username, credentials.password)
+        else:
+            raise CmsInputError("login", N_("give a password or an SSH key"))
+    except paramiko.BadAuthenticationType as error:
+        return Text(
+            N_("the server does not accept this kind of login; it allows: {allowed}"),
+            allowed=", ".join(error.allowed_types) or "-",
+        )
+    except paramiko.AuthenticationException:
+        return Text(
+            N_("the MMP refused the login of {user}; check the user name and password or key"), user=target.username
+        )
+    return None
+
+
+class _LinkLost(Exception):
+    pass
+
+
+def _sftp_error(error: OSError, transport: paramiko.Transport) -> tuple[Outcome, str] | None:
+    """Classify an error on a live link; None when the link itself is gone."""
+    if not transport.is_active():
+        return None
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return Outcome.REFUSED, N_("the MMP refused to write it (permission denied, or the folder is read-only)")
+    if isinstance(error, (socket.timeout, EOFError)) or error.errno in (errno.EPIPE, errno.ECONNRESET):
+        return None
+    # SFTP v3 reports ENOSPC/EDQUOT only as "Failure": a failure while writing is the disk.
+    return Outcome.DISK_FULL, Text(
+        N_(
+            "the MMP could not store it ({p}): its disk is probably full; free space (remove old logs or files) and upload again"
+        ),
+        p=str(error.strerror or error),
+    )
+
+
+def _exists(sftp: paramiko.SFTPClient, name: str) -> bool:
+    try:
+        sftp.stat(name)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _send_one(
+    sftp: paramiko.SFTPClient,
+    transport: paramiko.Transport,
+    name: str,
+    data: bytes,
+    replace: bool,
+    progress: ProgressCallback | None,
+) -> tuple[Outcome, str]:
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        if not replace and _exists(sftp, name):
+            return Outcome.EXISTS, N_(
+                "a file of this name is on the MMP and was left as it is (a live key or certificate name "
+                "breaks its service when replaced); use a new basename, or choose to replace it"
+            )
+        created = False
+        try:
+            with sftp.open(name, "wb" if replace else "wbx") as remote:
+                created = True
+                remote.set_pipelined(False)
+                sent = 0
+                if progress:
+                    progress(name, 0, len(data))
+                while sent < len(data):
+                    chunk = data[sent : sent + CHUNK]
+                    remote.write(chunk)
+                    sent += len(chunk)
+                    if progress:
+                        progress(name, sent, len(data))
+        except OSError as error:
+            problem = _sftp_error(error, transport)
+            if problem is None:
+                raise _LinkLost from error
+            if created:  # never leave a half-written file behind under a name the admin will type
+                with contextlib.suppress(OSError):
+                    sftp.remove(name)
+                return problem
+            if not replace and _exists(sftp, name):
+                return Outcome.EXISTS, N_("appeared on the MMP while uploading; left as it is")
+            if problem[0] is Outcome.DISK_FULL:
+                return Outcome.REFUSED, Text(N_("the MMP could not create it: {p}"), p=str(error.strerror or error))
+            return problem
+        with sftp.open(name, "rb") as back:
+            back.prefetch()
+            stored = back.read()
+    except _LinkLost:
+        raise
+    except (OSError, EOFError, paramiko.SSHException) as error:
+        if isinstance(error, OSError):
+            problem = _sftp_error(error, transport)
+            if problem is not None:
+                return problem
+        raise _LinkLost from error
+    if hashlib.sha256(stored).hexdigest() != digest:
+        return Outcome.MISMATCH, Text(
+            N_(
+                "read back {got} byte(s) with SHA-256 {stored}, sent {sent} byte(s) with {local}; "
+                "do not use this file on the MMP: upload it again"
+            ),
+            got=len(stored),
+            stored=hashlib.sha256(stored).hexdigest()[:16] + "…",
+            sent=len(data),
+            local=digest[:16] + "…",
+        )
+    return Outcome.VERIFIED, Text(N_("{size} bytes, SHA-256 {digest}"), size=len(data), digest=digest)
+
+
+def upload_files(
+    target: SshTarget,
+    files: Sequence[Path],
+    *,
+    trust: HostTrust,
+    credentials: Credentials,
+    replace: Collection[str] = frozenset(),
+    progress: ProgressCallback | None = None,
+    timeout: float = 20.0,
+) -> UploadReport:
+    """Upload `files` into the MMP's top folder and verify each; see the module docstring.
+
+    Raises UnknownHostKey when the host key is neither in known_hosts nor the given fingerprint (the
+    caller shows it and asks), CmsInputError for bad local input. Everything else, down to a
+    refused login or a lost link, is in the per-file report.
+    """
+    local = _read_local(files)
+    try:
+        sock = socket.create_connection((target.host, target.port), timeout=timeout)
+    except OSError as error:
+        reason: str = Text(
+            N_("could not connect to {host} port {port}: {p}; check the address and that SSH is reachable"),
+            host=target.host,
+            port=target.port,
+            p=error.strerror or str(error),
+        )
+        return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
+    transport = paramiko.Transport(sock)
+    host_key: HostKey | None = None
+    try:
+        try:
+            transport.start_client(timeout=timeout)
+            key = transport.get_remote_server_key()
+        except (paramiko.SSHException, OSError, EOFError) as error:
+            reason = Text(N_("the SSH handshake with {host} failed: {p}"), host=target.label, p=str(error) or "closed")
+            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
+        host_key = HostKey(target.label, key.get_name(), key.get_base64())
+        refused = _check_host_key(host_key, trust)
+        if refused is not None:
+            return UploadReport(target, _everything(local, Outcome.HOST_KEY_MISMATCH, refused), host_key)
+        try:
+            login_problem = _authenticate(transport, target, credentials)
+        except (paramiko.SSHException, OSError, EOFError) as error:
+            reason = Text(N_("the connection closed during login: {p}"), p=str(error) or "closed")
+            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
+        if login_problem is not None:
+            return UploadReport(target, _everything(local, Outcome.LOGIN_REFUSED, login_problem), host_key)
+        try:
+            sftp = paramiko.SFTPClient.from_transport(transport)
+        except (paramiko.SSHException, OSError, EOFError) as error:
+            reason = Text(N_("the MMP did not open an SFTP session: {p}"), p=str(error) or "closed")
+            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
+        if sftp is None:
+            reason = N_("the MMP did not open an SFTP session")
+            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
+        channel = sftp.get_channel()
+        if channel is not None:
+            channel.settimeout(timeout)
+        return UploadReport(target, _send_all(sftp, transport, local, replace, progress), host_key)
+    finally:
+        transport.close()
+
+
+def _send_all(
+    sftp: paramiko.SFTPClient,
+    transport: paramiko.Transport,
+    local: Sequence[tuple[Path, bytes | None, str]],
+    replace: Collection[str],
+    progress: ProgressCallback | None,
+) -> tuple[FileResult, ...]:
+    results: list[FileResult] = []
+    lost = False
+    for path, data, problem in local:
+        if data is None:
+            results.append(FileResult(path.name, Outcome.LOCAL_ERROR, problem))
+            continue
+        digest, size = hashlib.sha256(data).hexdigest(), len(data)
+        if lost:
+            detail = N_("the connection was lost before this file; upload it again")
+            results.append(FileResult(path.name, Outcome.NOT_SENT, detail, digest, size))
+            continue
+        try:
+            outcome, detail = _send_one(sftp, transport, path.name, data, path.name in replace, progress)
+        except _LinkLost:
+            lost = True
+            outcome = Outcome.CONNECTION_LOST
+            detail = N_(
+                "the connection was lost while sending or reading it back; the MMP may hold a partial file "
+                "of this name: check with `pki list`, delete it, and upload again"
+            )
+        results.append(FileResult(path.name, outcome, detail, digest, size))
+    return tuple(results)
