@@ -1363,6 +1363,178 @@
         <source>the root CA only</source>
         <translation>只有根 CA</translation>
     </message>
+    <message>
+        <source>modern: AES-256, PBKDF2 (Windows 10 1709+ / Server 2019+)</source>
+        <translation>新式：AES-256、PBKDF2（Windows 10 1709+ / Server 2019+）</translation>
+    </message>
+    <message>
+        <source>legacy: 3DES, SHA-1 (older Windows and appliances)</source>
+        <translation>舊式：3DES、SHA-1（較舊的 Windows 與設備）</translation>
+    </message>
+    <message>
+        <source>is empty; a PKCS#12 file carries the private key, so give it a password</source>
+        <translation>是空的；PKCS#12 檔案含有私密金鑰，請設定密碼</translation>
+    </message>
+    <message>
+        <source>is shorter than 8 characters; the file carries the private key: choose a longer one</source>
+        <translation>少於 8 個字元；此檔案含有私密金鑰：請選擇較長的密碼</translation>
+    </message>
+    <message>
+        <source>holds no certificate for this private key; give the certificate your CA issued for it</source>
+        <translation>沒有此私密金鑰的憑證；請提供 CA 為它簽發的憑證</translation>
+    </message>
+    <message>
+        <source>did not read back correctly; nothing was written</source>
+        <translation>讀回結果不正確；未寫入任何檔案</translation>
+    </message>
+    <message>
+        <source>should end in .p12 or .pfx so importers recognise it</source>
+        <translation>副檔名應為 .p12 或 .pfx，匯入程式才能辨識</translation>
+    </message>
+    <message>
+        <source>{host}: the host key is not known yet ({key_type} {fingerprint}); compare it with the fingerprint the MMP shows and accept it, or give that fingerprint (--fingerprint)</source>
+        <translation>{host}：主機金鑰尚未知 ({key_type} {fingerprint})；請與 MMP 顯示的指紋比對後接受，或提供該指紋 (--fingerprint)</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已驗證</translation>
+    </message>
+    <message>
+        <source>not sent: already on the MMP</source>
+        <translation>未傳送：MMP 上已有此檔案</translation>
+    </message>
+    <message>
+        <source>MISMATCH</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>not stored: disk full</source>
+        <translation>未儲存：磁碟已滿</translation>
+    </message>
+    <message>
+        <source>not stored: refused</source>
+        <translation>未儲存：遭拒絕</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>連線中斷</translation>
+    </message>
+    <message>
+        <source>not sent: login refused</source>
+        <translation>未傳送：登入遭拒絕</translation>
+    </message>
+    <message>
+        <source>not sent: wrong host key</source>
+        <translation>未傳送：主機金鑰錯誤</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未傳送</translation>
+    </message>
+    <message>
+        <source>not sent: cannot read it</source>
+        <translation>未傳送：無法讀取</translation>
+    </message>
+    <message>
+        <source>{host}: {verified} of {total} file(s) uploaded and verified</source>
+        <translation>{host}：{total} 個檔案中已上傳並驗證 {verified} 個</translation>
+    </message>
+    <message>
+        <source>{value} is not an SSH host key fingerprint; copy it as shown, e.g. SHA256:…(43 characters)</source>
+        <translation>{value} 不是 SSH 主機金鑰指紋；請照原樣複製，例如 SHA256:…（43 個字元）</translation>
+    </message>
+    <message>
+        <source>cannot be read as a known_hosts file: {p}</source>
+        <translation>無法作為 known_hosts 檔案讀取：{p}</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host key is {actual}, not the fingerprint you gave ({given}); nothing was sent. Check the fingerprint on the MMP: another machine may be answering at this address</source>
+        <translation>伺服器的主機金鑰是 {actual}，不是您提供的指紋 ({given})；未傳送任何資料。請在 MMP 上核對指紋：此位址可能由另一台機器回應</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host key ({fingerprint}) differs from the one in {file}; nothing was sent. If the MMP was reinstalled, compare the new fingerprint with it and update that file</source>
+        <translation>伺服器的主機金鑰 ({fingerprint}) 與 {file} 中的不同；未傳送任何資料。若 MMP 曾重新安裝，請核對新指紋後更新該檔案</translation>
+    </message>
+    <message>
+        <source>has the same name as {other}; the MMP has one folder: rename one</source>
+        <translation>與 {other} 同名；MMP 只有一個資料夾：請將其中一個改名</translation>
+    </message>
+    <message>
+        <source>is protected by a passphrase; give the passphrase</source>
+        <translation>受密語保護；請提供密語</translation>
+    </message>
+    <message>
+        <source>is not an SSH private key paramiko can use: {p}</source>
+        <translation>不是 paramiko 可用的 SSH 私密金鑰：{p}</translation>
+    </message>
+    <message>
+        <source>give a password or an SSH key</source>
+        <translation>請提供密碼或 SSH 金鑰</translation>
+    </message>
+    <message>
+        <source>the server does not accept this kind of login; it allows: {allowed}</source>
+        <translation>伺服器不接受此登入方式；允許的方式：{allowed}</translation>
+    </message>
+    <message>
+        <source>the MMP refused the login of {user}; check the user name and password or key</source>
+        <translation>MMP 拒絕了 {user} 的登入；請檢查使用者名稱與密碼或金鑰</translation>
+    </message>
+    <message>
+        <source>the MMP refused to write it (permission denied, or the folder is read-only)</source>
+        <translation>MMP 拒絕寫入（權限不足，或資料夾為唯讀）</translation>
+    </message>
+    <message>
+        <source>the MMP could not store it ({p}): its disk is probably full; free space (remove old logs or files) and upload again</source>
+        <translation>MMP 無法儲存 ({p})：磁碟可能已滿；請釋放空間（刪除舊的記錄或檔案）後重新上傳</translation>
+    </message>
+    <message>
+        <source>a file of this name is on the MMP and was left as it is (a live key or certificate name breaks its service when replaced); use a new basename, or choose to replace it</source>
+        <translation>MMP 上已有同名檔案，已保持原狀（取代使用中的金鑰或憑證會使該服務中斷）；請使用新的基本名稱，或選擇取代</translation>
+    </message>
+    <message>
+        <source>appeared on the MMP while uploading; left as it is</source>
+        <translation>上傳期間此檔案出現在 MMP 上；已保持原狀</translation>
+    </message>
+    <message>
+        <source>the MMP could not create it: {p}</source>
+        <translation>MMP 無法建立此檔案：{p}</translation>
+    </message>
+    <message>
+        <source>read back {got} byte(s) with SHA-256 {stored}, sent {sent} byte(s) with {local}; do not use this file on the MMP: upload it again</source>
+        <translation>讀回 {got} 位元組，SHA-256 為 {stored}；傳送的是 {sent} 位元組，SHA-256 為 {local}；請勿在 MMP 上使用此檔案：請重新上傳</translation>
+    </message>
+    <message>
+        <source>{size} bytes, SHA-256 {digest}</source>
+        <translation>{size} 位元組，SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>could not connect to {host} port {port}: {p}; check the address and that SSH is reachable</source>
+        <translation>無法連線到 {host} 連接埠 {port}：{p}；請檢查位址及 SSH 是否可連線</translation>
+    </message>
+    <message>
+        <source>the SSH handshake with {host} failed: {p}</source>
+        <translation>與 {host} 的 SSH 交握失敗：{p}</translation>
+    </message>
+    <message>
+        <source>the connection closed during login: {p}</source>
+        <translation>登入期間連線已關閉：{p}</translation>
+    </message>
+    <message>
+        <source>the MMP did not open an SFTP session: {p}</source>
+        <translation>MMP 未開啟 SFTP 工作階段：{p}</translation>
+    </message>
+    <message>
+        <source>the MMP did not open an SFTP session</source>
+        <translation>MMP 未開啟 SFTP 工作階段</translation>
+    </message>
+    <message>
+        <source>the connection was lost before this file; upload it again</source>
+        <translation>在此檔案之前連線已中斷；請重新上傳</translation>
+    </message>
+    <message>
+        <source>the connection was lost while sending or reading it back; the MMP may hold a partial file of this name: check with `pki list`, delete it, and upload again</source>
+        <translation>傳送或讀回時連線中斷；MMP 上可能留有此名稱的不完整檔案：請以 `pki list` 檢查並刪除後重新上傳</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
