@@ -72,7 +72,7 @@ def _checked_spec(tokens: Sequence[str], purpose: Purpose, key_type: KeyType) ->
 
 
 def _cmd_csr(args: argparse.Namespace) -> int:
-    from cmswizard.pki.command import render
+    from cmswizard.pki.command import mmp_key_note, render
     from cmswizard.pki.csr import generate_key_and_csr
     from cmswizard.pki.spec import KeyType, Purpose
 
@@ -80,6 +80,9 @@ def _cmd_csr(args: argparse.Namespace) -> int:
     spec = _checked_spec(args.tokens, Purpose.CSR, key_type)
     result = generate_key_and_csr(spec, Path(args.dir), force=args.force)
     _say(f"command: {render(spec)}")
+    key_note = mmp_key_note(key_type)
+    if key_note is not None:
+        _warn(f"note: {key_note}")
     _say(f"wrote {shown(result.key_path, 300)} (private key, mode 0600, {key_type.label})")
     _say(f"wrote {shown(result.csr_path, 300)} (send this file to your certificate authority)")
     return EXIT_OK
@@ -351,7 +354,8 @@ def _build_parser() -> _Parser:
     csr = verbs.add_parser(
         "csr",
         help="new private key <basename>.key and request <basename>.csr",
-        description="pki csr <basename> CN:<fqdn> [OU:<v>] [O:<v>] [ST:<v>] [C:<code>] [subjectAltName:<a>,<b>]",
+        description="pki csr <basename> CN:<fqdn> [OU:<v>] [O:<v>] [L:<v>] [ST:<v>] [C:<code>] [subjectAltName:<a>,<b>]"
+        ' (values with spaces in double quotes: O:"Example Inc."; the SAN may hold e-mail addresses)',
     )
     csr.add_argument("tokens", nargs="+", metavar="basename-and-fields")
     csr.add_argument("--dir", default=".", help="folder for the files (default: current folder)")
@@ -362,7 +366,7 @@ def _build_parser() -> _Parser:
     selfsigned = verbs.add_parser(
         "selfsigned",
         help="new CA key <basename>.key and self-signed CA certificate <basename>.crt",
-        description="pki selfsigned <basename> CN:<name> [OU:<v>] [O:<v>] [ST:<v>] [C:<code>]",
+        description="pki selfsigned <basename> CN:<name> [OU:<v>] [O:<v>] [L:<v>] [ST:<v>] [C:<code>]",
     )
     selfsigned.add_argument("tokens", nargs="+", metavar="basename-and-fields")
     selfsigned.add_argument("--dir", default=".", help="folder for the files")

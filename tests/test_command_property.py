@@ -37,8 +37,8 @@ plain_text = st.text(
 )
 
 
-def _valid_input(basename, cn, ou, o, state, c, san, key_type):
-    return SubjectInput(basename, cn, ou, o, state, c, tuple(san), key_type)
+def _valid_input(basename, cn, ou, o, state, c, san, key_type, locality):
+    return SubjectInput(basename, cn, ou, o, state, c, tuple(san), key_type, locality)
 
 
 inputs = st.builds(
@@ -51,6 +51,7 @@ inputs = st.builds(
     st.sampled_from(["", *COUNTRIES]),
     st.lists(san_entry, max_size=6),
     st.sampled_from(list(KeyType)),
+    plain_text,
 )
 
 

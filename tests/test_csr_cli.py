@@ -140,11 +140,49 @@ def test_duplicates_removed_and_reported(cli, tmp_path: Path) -> None:
     assert "subjectAltName:a.example.com,b.example.com" in result.out
 
 
-def test_space_in_value_is_quoted_and_warned(cli) -> None:
+def test_space_in_value_is_quoted_with_a_note(cli) -> None:
     result = cli("pki", "csr", "a", "CN:a.example.com", "O:Example Org", "subjectAltName:a.example.com")
     assert result.code == 0
     assert 'O:"Example Org"' in result.out
-    assert "O: contains spaces" in result.err
+    assert 'note: O: contains spaces: it is typed in double quotes, e.g. O:"Example Inc."' in result.err
+    assert "warning" not in result.err
+
+
+def test_locality_and_email_san_are_accepted(cli, tmp_path: Path) -> None:
+    """The Cisco Meeting Server FAQ lists L (city) and an e-mail address among the CSR fields."""
+    import subprocess
+
+    result = cli(
+        "pki",
+        "csr",
+        "cms1",
+        "CN:cms1.example.com",
+        "O:Example Inc.",
+        "L:New Taipei",
+        "ST:Taiwan",
+        "C:TW",
+        "subjectAltName:cms1.example.com,admin@example.com",
+    )
+    assert result.code == 0, result.err
+    line = 'pki csr cms1 CN:cms1.example.com O:"Example Inc." L:"New Taipei" ST:Taiwan C:TW subjectAltName:cms1.example.com,admin@example.com'
+    assert f"command: {line}" in result.out
+    shown = subprocess.run(
+        ["openssl", "req", "-in", str(tmp_path / "cms1.csr"), "-noout", "-subject", "-text"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "L = New Taipei" in shown and "email:admin@example.com" in shown
+    from cmswizard.pki.command import parse, render
+
+    assert render(parse(line)) == line and parse(line).l == "New Taipei"
+
+
+def test_non_rsa2048_key_gets_a_note_beside_the_mmp_line(cli) -> None:
+    result = cli("pki", "csr", "cms1", "CN:cms1.example.com", "--key", "ec256")
+    assert result.code == 0
+    assert "the MMP line makes its own key" in result.err and "ECDSA P-256" in result.err
+    plain = cli("pki", "csr", "cms2", "CN:cms2.example.com")
+    assert "its own key" not in plain.err
 
 
 LONG = "a" * 100_000
@@ -166,7 +204,7 @@ BAD_INPUTS = [
     (["cms1", "CN:*.*.example.com"], "only the leftmost label may be a wildcard"),
     (["cms1", "CN:w*.example.com"], "must be the whole label"),
     (["cms1", "CN:*.com"], "at least two labels after it"),
-    (["cms1", "CN:cms1.example.com", "L:Taipei"], "no L (locality) field; put the city in ST"),
+    (["cms1", "CN:cms1.example.com", "DC:example"], "the MMP has no DC field"),
     (["cms1", "CN:a.example.com", "CN:b.example.com"], "CN: is given twice"),
     (["cms1", "CN:cms1.example.com", "O:" + LONG], "characters long"),
     (["cms1", "CN:cms1.example.com", "O:Ex\udcffample"], "not valid UTF-8"),

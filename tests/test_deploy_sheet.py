@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -288,3 +289,28 @@ def test_sheet_comments_go_through_the_language_hook() -> None:
     assert "# FILES TO UPLOAD HERE:" in text
     assert "webbridge3 c2w trust trust-c2w-clients.crt" in text  # commands are never translated
     assert all(isinstance(t, str) and t for t in seen)
+
+
+def _reference_patterns() -> list[re.Pattern[str]]:
+    """The command forms in docs/cms-reference.md's tables, as regular expressions."""
+    reference = (Path(__file__).parent.parent / "docs" / "cms-reference.md").read_text()
+    patterns = []
+    for row in reference.splitlines():
+        if not row.startswith("| `"):
+            continue
+        for form in re.findall(r"`([^`]+)`", row.split("|")[1]):
+            text = re.escape(form)
+            text = re.sub(r"<[^>]*>", r"\\S+", text)
+            text = text.replace(r"\ \[", r"(?:\ ").replace(r"\]", ")?")
+            patterns.append(re.compile(text))
+    return patterns
+
+
+def test_every_golden_command_is_in_the_reference() -> None:
+    """Each line a golden sheet tells the admin to type has its form (and source) in docs/cms-reference.md."""
+    patterns = _reference_patterns()
+    assert len(patterns) > 30
+    for golden in sorted(GOLDEN.glob("*.txt")):
+        for line in golden.read_text().splitlines():
+            if line and not line.startswith("#"):
+                assert any(p.fullmatch(line) for p in patterns), (golden.name, line)

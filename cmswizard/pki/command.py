@@ -1,4 +1,4 @@
-"""The MMP command syntax: `pki csr <basename> CN:<v> [OU:<v>] ... [subjectAltName:<a>,<b>]`.
+"""The MMP command syntax: `pki csr <basename> CN:<v> [OU:<v>] [O:<v>] [L:<v>] ... [subjectAltName:<a>,<b>]`.
 
 `render()` writes the exact line an admin types on the CMS; `parse()` reads such a line (or the
 tokens of a command line) back. For every valid spec, `parse(render(spec)) == spec`.
@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.spec import CsrSpec, KeyType, Purpose, SubjectInput, make_spec
 
-__all__ = ["FIELD_ORDER", "parse", "parse_tokens", "read_tokens", "render"]
+__all__ = ["FIELD_ORDER", "mmp_key_note", "parse", "parse_tokens", "read_tokens", "render"]
 
-FIELD_ORDER = ("CN", "OU", "O", "ST", "C", "subjectAltName")
+FIELD_ORDER = ("CN", "OU", "O", "L", "ST", "C", "subjectAltName")
 _BY_LOWER = {name.lower(): name for name in FIELD_ORDER}
 # Fields people reach for from other tools, with what to do instead.
 _UNKNOWN_HINTS = {
-    "l": N_("the MMP has no L (locality) field; put the city in ST or leave it out"),
     "e": N_("put an e-mail address in subjectAltName instead"),
     "emailaddress": N_("put an e-mail address in subjectAltName instead"),
     "san": N_("write subjectAltName:<name>,<name>"),
@@ -33,20 +32,32 @@ _UNKNOWN_HINTS = {
 
 
 def _quote(value: str) -> str:
-    # Values with spaces must stay one token; how the MMP itself treats quotes is unconfirmed,
-    # so the spec check warns whenever this happens.
+    # Values with spaces are typed in double quotes: O:"Example Inc." (Cisco Meeting Server FAQ).
     return f'"{value}"' if any(ch.isspace() or ch == "'" for ch in value) else value
 
 
 def render(spec: CsrSpec, verb: str = "csr") -> str:
     """The exact line to type at the MMP prompt."""
     parts = ["pki", verb, spec.basename, f"CN:{_quote(spec.cn)}"]
-    for name, value in (("OU", spec.ou), ("O", spec.o), ("ST", spec.st), ("C", spec.c)):
+    for name, value in (("OU", spec.ou), ("O", spec.o), ("L", spec.l), ("ST", spec.st), ("C", spec.c)):
         if value is not None:
             parts.append(f"{name}:{_quote(value)}")
     if spec.san:
         parts.append("subjectAltName:" + ",".join(entry.value for entry in spec.san))
     return " ".join(parts)
+
+
+def mmp_key_note(key_type: KeyType) -> Text | None:
+    """Beside an on-box line: `pki csr` on the MMP picks its own key type, so say when it differs."""
+    if key_type is KeyType.RSA2048:
+        return None
+    return Text(
+        N_(
+            "the MMP line makes its own key (believed RSA 2048, unconfirmed); typed on the CMS it would not "
+            "reproduce this {label} key"
+        ),
+        label=key_type.label,
+    )
 
 
 def parse(line: str, *, key_type: KeyType = KeyType.RSA2048) -> CsrSpec:
@@ -110,7 +121,7 @@ def read_tokens(
             )
         canonical = _BY_LOWER.get(key.lower())
         if canonical is None:
-            hint = _UNKNOWN_HINTS.get(key.lower(), N_("the MMP takes CN, OU, O, ST, C and subjectAltName"))
+            hint = _UNKNOWN_HINTS.get(key.lower(), N_("the MMP takes CN, OU, O, L, ST, C and subjectAltName"))
             raise CmsInputError(shorten(key + ":", 30), Text(N_("unknown field; {hint}"), hint=as_message(hint)))
         if canonical in found:
             raise CmsInputError(canonical, N_("is given twice; give each field once"))
@@ -127,6 +138,7 @@ def read_tokens(
         ou=found.get("OU", ""),
         o=found.get("O", ""),
         st=found.get("ST", ""),
+        l=found.get("L", ""),
         c=found.get("C", ""),
         san=tuple(san_text.split(",")) if san_text else (),
         key_type=key_type,

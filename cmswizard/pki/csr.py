@@ -26,10 +26,11 @@ class CsrResult:
 
 
 def build_name(spec: CsrSpec) -> x509.Name:
-    """Subject in the conventional order (C, ST, O, OU, CN), as `openssl` and the MMP print it."""
+    """Subject in the conventional order (C, ST, L, O, OU, CN), as `openssl` and the MMP print it."""
     attributes = [
         (NameOID.COUNTRY_NAME, spec.c),
         (NameOID.STATE_OR_PROVINCE_NAME, spec.st),
+        (NameOID.LOCALITY_NAME, spec.l),
         (NameOID.ORGANIZATION_NAME, spec.o),
         (NameOID.ORGANIZATIONAL_UNIT_NAME, spec.ou),
         (NameOID.COMMON_NAME, spec.cn),

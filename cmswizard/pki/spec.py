@@ -34,7 +34,7 @@ DB_CLIENT_CN = "postgres"
 _BASENAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_BASENAME = 64
 # RFC 5280 upper bounds (ub-common-name and friends).
-MAX_LENGTH = {"CN": 64, "OU": 64, "O": 64, "ST": 128}
+MAX_LENGTH = {"CN": 64, "OU": 64, "O": 64, "L": 128, "ST": 128}
 # Refuse absurd input before doing any work on it (a pasted file, a runaway script).
 _MAX_RAW = 4096
 
@@ -94,6 +94,7 @@ class CsrSpec:
     c: str | None = None
     san: tuple[SanEntry, ...] = ()
     key_type: KeyType = KeyType.RSA2048
+    l: str | None = None  # locality (city): the Cisco Meeting Server FAQ lists it among the CSR fields  # noqa: E741
 
     @property
     def cn_display(self) -> str:
@@ -112,6 +113,7 @@ class SubjectInput:
     c: str = ""
     san: tuple[str, ...] = ()
     key_type: KeyType = KeyType.RSA2048
+    l: str = ""  # locality (city)  # noqa: E741
 
 
 @dataclass(frozen=True)
@@ -214,10 +216,8 @@ def _check_cn(value: str, purpose: Purpose, problems: list[Problem]) -> str:
 def _space_warning(name: str) -> Problem:
     return Problem(
         name,
-        Severity.WARNING,
-        N_(
-            "contains spaces; it is shown in quotes, and whether the CMS accepts that is unconfirmed — avoid spaces if the command fails"
-        ),
+        Severity.NOTE,
+        N_('contains spaces: it is typed in double quotes, e.g. O:"Example Inc." (Cisco Meeting Server FAQ)'),
     )
 
 
@@ -320,6 +320,7 @@ def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> Spe
     cn = attempt(lambda: _check_cn(typed.cn, purpose, problems))
     ou = attempt(lambda: _check_optional(typed.ou, "OU", problems))
     o = attempt(lambda: _check_optional(typed.o, "O", problems))
+    locality = attempt(lambda: _check_optional(typed.l, "L", problems))
     st = attempt(lambda: _check_optional(typed.st, "ST", problems))
     c = attempt(lambda: check_country(typed.c))
     san = attempt(lambda: _check_san(typed.san, cn, purpose, problems)) if cn is not None else None
@@ -336,7 +337,7 @@ def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> Spe
         )
     if basename is None or cn is None or any(p.severity is Severity.ERROR for p in problems):
         return SpecCheck(None, tuple(problems))
-    spec = CsrSpec(basename, cn, ou, o, st, c, san or (), typed.key_type)
+    spec = CsrSpec(basename, cn, ou, o, st, c, san or (), typed.key_type, locality)
     return SpecCheck(spec, tuple(problems))
 
 

@@ -316,10 +316,6 @@
         <translation>未提供 CA 憑證，因此沒有驗證任何憑證信任鏈：請加入 CA 憑證套件組合或根 CA</translation>
     </message>
     <message>
-        <source>the MMP has no L (locality) field; put the city in ST or leave it out</source>
-        <translation>MMP 沒有 L（地區）欄位；請把城市填在 ST，或省略</translation>
-    </message>
-    <message>
         <source>put an e-mail address in subjectAltName instead</source>
         <translation>請改把電子郵件地址放在 subjectAltName</translation>
     </message>
@@ -342,6 +338,10 @@
     <message>
         <source>the MMP has no DC field; leave it out</source>
         <translation>MMP 沒有 DC 欄位；請省略</translation>
+    </message>
+    <message>
+        <source>the MMP line makes its own key (believed RSA 2048, unconfirmed); typed on the CMS it would not reproduce this {label} key</source>
+        <translation>MMP 指令會自行產生金鑰（應為 RSA 2048，未經確認）；在 CMS 上輸入將不會重現此 {label} 金鑰</translation>
     </message>
     <message>
         <source>has an unclosed quote; close it or remove it</source>
@@ -372,8 +372,8 @@
         <translation>不是「欄位:值」形式；若它屬於前一個值，請以引號括住該值</translation>
     </message>
     <message>
-        <source>the MMP takes CN, OU, O, ST, C and subjectAltName</source>
-        <translation>MMP 接受 CN、OU、O、ST、C 與 subjectAltName</translation>
+        <source>the MMP takes CN, OU, O, L, ST, C and subjectAltName</source>
+        <translation>MMP 接受 CN、OU、O、L、ST、C 與 subjectAltName</translation>
     </message>
     <message>
         <source>unknown field; {hint}</source>
@@ -1240,8 +1240,8 @@
         <translation>長度為 {count} 個字元；RFC 5280 最多允許 64 個 — 請以較短的名稱作為一般名稱 (CN)，並將長名稱放入主體別名 (SAN)</translation>
     </message>
     <message>
-        <source>contains spaces; it is shown in quotes, and whether the CMS accepts that is unconfirmed — avoid spaces if the command fails</source>
-        <translation>包含空格；已以引號顯示，但 CMS 是否接受尚未確認 — 若指令失敗請避免使用空格</translation>
+        <source>contains spaces: it is typed in double quotes, e.g. O:&quot;Example Inc.&quot; (Cisco Meeting Server FAQ)</source>
+        <translation>含有空格：輸入時要加上雙引號，例如 O:&quot;Example Inc.&quot;（Cisco Meeting Server FAQ）</translation>
     </message>
     <message>
         <source>is {count} characters long; RFC 5280 allows at most {item}</source>
