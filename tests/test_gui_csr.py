@@ -193,6 +193,25 @@ def test_preview_is_what_the_engine_runs(qtbot, wizard: CmsWizard, monkeypatch: 
     assert shown == render(handed[0])
 
 
+def test_locality_typed_and_key_type_note_beside_the_mmp_line(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
+    """L: is a field (Cisco FAQ); a key type the MMP line cannot reproduce is said beside the line."""
+    subject = _to_subject(wizard)
+    qtbot.keyClicks(subject.locality, "New Taipei")
+    subject.key_type.setFocus()
+    while subject.key_type.currentData() != "ec256":
+        qtbot.keyClick(subject.key_type, Qt.Key.Key_Down)
+    _next(wizard)
+    preview = wizard.currentPage()
+    assert 'L:"New Taipei"' in preview.shown_command()
+    notes = preview.notes.plain_text()
+    assert "would not reproduce this ECDSA P-256 key" in notes
+    assert 'typed in double quotes, e.g. O:"Example Inc."' in notes
+    _next(wizard)
+    qtbot.waitUntil(lambda: not wizard.currentPage().running, timeout=60_000)
+    csr = Path(wizard.settings.get("output/folder")) / f"{subject.basename.text()}.csr"
+    assert "L = New Taipei" in _openssl_text(csr)
+
+
 def test_existing_key_asks_before_replacing(qtbot, wizard: CmsWizard, monkeypatch: pytest.MonkeyPatch) -> None:
     subject = _to_subject(wizard)
     folder = Path(wizard.settings.get("output/folder"))

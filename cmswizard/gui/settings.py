@@ -24,6 +24,7 @@ OPTIONS = {
     for option in (
         Option("subject/O", "", str),
         Option("subject/OU", "", str),
+        Option("subject/L", "", str),
         Option("subject/ST", "", str),
         Option("subject/C", "", str),
         Option("output/folder", str(Path.home()), str),

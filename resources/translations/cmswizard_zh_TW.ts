@@ -2659,8 +2659,12 @@ Replace the key anyway?</source>
         <translation>完整網域名稱 (FQDN)，例如 cms1.example.com</translation>
     </message>
     <message>
-        <source>state or province, e.g. Taipei</source>
-        <translation>省/州，例如 Taipei</translation>
+        <source>city, e.g. New Taipei</source>
+        <translation>城市，例如 New Taipei</translation>
+    </message>
+    <message>
+        <source>state or province, e.g. Taiwan</source>
+        <translation>省/州，例如 Taiwan</translation>
     </message>
     <message>
         <source>&amp;Basename:</source>
@@ -2693,6 +2697,14 @@ Replace the key anyway?</source>
     <message>
         <source>Organization</source>
         <translation>組織</translation>
+    </message>
+    <message>
+        <source>&amp;Locality / city (L):</source>
+        <translation>地區/城市 (L)(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Locality or city</source>
+        <translation>地區或城市</translation>
     </message>
     <message>
         <source>&amp;State / province (ST):</source>

@@ -34,13 +34,13 @@ from cmswizard.gui.flows import CsrFlowState, PageId
 from cmswizard.gui.i18n import error_text, facts_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage, SanEditor
-from cmswizard.pki.command import render
+from cmswizard.pki.command import mmp_key_note, render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.files import LIVE_KEY_WARNING
 from cmswizard.pki.inspect import describe_csr
 from cmswizard.pki.loader import load_file
-from cmswizard.pki.spec import KeyType, Severity, SpecCheck, SubjectInput, check_subject
+from cmswizard.pki.spec import KeyType, Problem, Severity, SpecCheck, SubjectInput, check_subject
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -265,6 +265,7 @@ class SubjectPage(_CsrPage):
         self.cn = QLineEdit(self)
         self.ou = QLineEdit(self)
         self.o = QLineEdit(self)
+        self.locality = QLineEdit(self)
         self.st = QLineEdit(self)
         self.country = CountryBox(self)
         self.san = SanEditor(self)
@@ -275,11 +276,13 @@ class SubjectPage(_CsrPage):
                 label += self.tr(" — check your CMS accepts ECDSA")
             self.key_type.addItem(label, key_type.value)
         self.messages = {
-            name: FieldMessage(self) for name in ("basename", "CN", "OU", "O", "ST", "C", "subjectAltName", "key type")
+            name: FieldMessage(self)
+            for name in ("basename", "CN", "OU", "O", "L", "ST", "C", "subjectAltName", "key type")
         }
         self.basename.setPlaceholderText(self.tr("e.g. callbridge-2026 (letters, digits, - and _)"))
         self.cn.setPlaceholderText(self.tr("fully qualified domain name, e.g. cms1.example.com"))
-        self.st.setPlaceholderText(self.tr("state or province, e.g. Taipei"))
+        self.locality.setPlaceholderText(self.tr("city, e.g. New Taipei"))
+        self.st.setPlaceholderText(self.tr("state or province, e.g. Taiwan"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [
@@ -287,6 +290,7 @@ class SubjectPage(_CsrPage):
             (self.tr("Common &name (CN):"), self.cn, "CN", self.tr("Common name")),
             (self.tr("Organi&zational unit (OU):"), self.ou, "OU", self.tr("Organizational unit")),
             (self.tr("&Organization (O):"), self.o, "O", self.tr("Organization")),
+            (self.tr("&Locality / city (L):"), self.locality, "L", self.tr("Locality or city")),
             (self.tr("&State / province (ST):"), self.st, "ST", self.tr("State or province")),
             (self.tr("Countr&y (C):"), self.country, "C", self.tr("Country")),
             (self.tr("Subject &alt names:"), self.san, "subjectAltName", self.tr("Subject alternative names")),
@@ -303,7 +307,7 @@ class SubjectPage(_CsrPage):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
             form.addRow(caption, cell)
-        for line in (self.basename, self.cn, self.ou, self.o, self.st):
+        for line in (self.basename, self.cn, self.ou, self.o, self.locality, self.st):
             line.textChanged.connect(self._recheck)
         self.country.editTextChanged.connect(self._recheck)
         self.country.currentIndexChanged.connect(self._recheck)
@@ -333,6 +337,7 @@ class SubjectPage(_CsrPage):
         self.cn.setText(proposal.cn)
         self.ou.setText(settings.get("subject/OU"))
         self.o.setText(settings.get("subject/O"))
+        self.locality.setText(settings.get("subject/L"))
         self.st.setText(settings.get("subject/ST"))
         self.country.set_code(settings.get("subject/C"))
         self.san.set_entries(proposal.san)
@@ -347,6 +352,7 @@ class SubjectPage(_CsrPage):
             o=self.o.text(),
             st=self.st.text(),
             c=self.country.code(),
+            l=self.locality.text(),
             san=tuple(self.san.entries()),
             key_type=KeyType(self.key_type.currentData()),
         )
@@ -369,6 +375,7 @@ class SubjectPage(_CsrPage):
         spec = self.checked.spec
         settings.set("subject/O", spec.o or "")
         settings.set("subject/OU", spec.ou or "")
+        settings.set("subject/L", spec.l or "")
         settings.set("subject/ST", spec.st or "")
         settings.set("subject/C", spec.c or "")
         settings.set("key/type", spec.key_type.value)
@@ -422,8 +429,11 @@ class PreviewPage(_CsrPage):
         spec = self.state.spec
         assert spec is not None
         self.command.setPlainText(render(spec))
-        warnings = [p for p in self.state.problems if p.severity is Severity.WARNING]
-        self.notes.show_problems(warnings, with_field=True)
+        shown = [p for p in self.state.problems if p.severity is not Severity.ERROR]
+        key_note = mmp_key_note(spec.key_type)  # the MMP line cannot choose the key type
+        if key_note is not None:
+            shown.append(Problem("key type", Severity.NOTE, key_note))
+        self.notes.show_problems(shown, with_field=True)
         self.folder.setText(str(self.state.folder))
         self._mode_changed()
 
