@@ -247,10 +247,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_bundle(args: argparse.Namespace) -> int:
     from cmswizard.pki.bundle import BundleKind, bundle_bytes, check_bundle, select_for_bundle
-    from cmswizard.pki.chain import auto_order, collect, role_of
+    from cmswizard.pki.chain import anchor_notes, auto_order, collect, role_of
     from cmswizard.pki.files import OutputFile, read_input_file, write_files
     from cmswizard.pki.inspect import expiry_status
 
+    if args.fix and not args.check:
+        raise CmsInputError("--fix", "works with --check FILE only (it writes the corrected FILE); add --check")
     if args.check:
         data = read_input_file(args.check)
         report = check_bundle(data, args.check)
@@ -290,8 +292,10 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         _say(f"{number}. {role_of(item).value:<12} {shown(item.subject_cn)}  ({expiry_status(item.certificate)})")
     for item in found.unrelated:
         _say(f"   unrelated    {shown(item.subject_cn)}  (from {', '.join(shown(s) for s in item.sources)}; left out)")
+    for note in anchor_notes(chain.items[-1]):
+        _warn(f"note: {note}")
     if not chain.complete:
-        _warn(f'warning: chain incomplete: missing the certificate of "{shown(chain.missing_issuer)}"')
+        _warn(f"warning: chain incomplete: {chain.problem}")
     outputs = []
     include_root = not args.no_root
     for target, kind in (
@@ -309,7 +313,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
 
-    from cmswizard.export.copy import ExportItem, export_files, plan_export
+    from cmswizard.export.copy import ExportItem, check_stick_name, export_files, plan_export
     from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
     from cmswizard.pki.files import read_input_file
 
@@ -318,8 +322,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     extra = [ExportItem(COMMANDS_NAME, read_input_file(args.sheet))] if args.sheet else []
     items = plan_export([Path(f) for f in args.files], extra)
     name = args.name or export_folder_name()
-    if "/" in name or name in ("", ".", ".."):
+    if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise CmsInputError("--name", "is a folder name, not a path")
+    check_stick_name(name, "--name")
     destination = Path(args.to) / name
     for item in items:
         if item.private:

@@ -15,7 +15,7 @@ from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, s
 from cmswizard.cms.sheet import Listen, TrustKind
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, TrustContent
-from cmswizard.pki.safe_text import shown
+from cmswizard.pki.safe_text import has_control, shown
 from cmswizard.pki.spec import KeyType
 
 if TYPE_CHECKING:
@@ -60,6 +60,13 @@ def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
             if values and values[-1].startswith("@"):
                 node, values = values[-1][1:], values[:-1]
             option = f"--{service.value}"
+            for value in values:
+                if has_control(value) or not value.strip():
+                    raise CmsInputError(
+                        option,
+                        f"the file name {shown(value)} holds control characters or is blank; "
+                        "it would become a line of its own in the MMP commands: rename the file",
+                    )
             if service.takes_full_chain:
                 if len(values) != 2:
                     raise CmsInputError(option, "takes KEY FULLCHAIN [@NODE]")
@@ -98,6 +105,22 @@ def _callbridge_cn(services: Sequence[ServiceFiles], folder: Path | None) -> str
     return ""
 
 
+def _check_hosts(args: argparse.Namespace) -> None:
+    """Each server once, and either a core or an edge: a repeated section or a dropped edge misleads."""
+    seen: dict[str, str] = {}
+    for option, hosts in (("--node", args.node), ("--edge", args.edge)):
+        for host in hosts:
+            key = host.strip().lower().rstrip(".")
+            if key in seen:
+                if seen[key] == option:
+                    raise CmsInputError(option, f"{shown(host)} is given twice; list each server once")
+                raise CmsInputError(
+                    option,
+                    f"{shown(host)} is also a {seen[key]}; a server is either a core (--node) or an edge (--edge)",
+                )
+            seen[key] = option
+
+
 def _cmd_deploy(args: argparse.Namespace) -> int:
     from cmswizard.cms.sheet import SheetPlan, build_sheet
     from cmswizard.cms.trust import check_plan_files, write_trust_files
@@ -105,6 +128,7 @@ def _cmd_deploy(args: argparse.Namespace) -> int:
     from cmswizard.pki.spec import Severity
 
     services = _service_files(args)
+    _check_hosts(args)
     db = _db_plan(args)
     if not services and db is None:
         raise CmsInputError("deploy", "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")

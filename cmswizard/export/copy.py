@@ -16,9 +16,10 @@ from pathlib import Path
 
 from cmswizard.export.volumes import space_and_state
 from cmswizard.pki.errors import N_, CmsInputError, Text
-from cmswizard.pki.files import OutputFile, read_input_file, write_files
+from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, write_files
+from cmswizard.pki.safe_text import has_control
 
-__all__ = ["ExportItem", "ExportResult", "export_files", "plan_export"]
+__all__ = ["ExportItem", "ExportResult", "check_stick_name", "export_files", "plan_export"]
 
 SUMS_NAME, README_NAME = "SHA256SUMS", "README.txt"
 # Room for directory entries and file system overhead on FAT, beyond the bytes themselves.
@@ -31,7 +32,40 @@ Progress = Callable[[int, int, str], None]  # (files done, files in all, name)
 class ExportItem:
     name: str  # the name on the stick
     data: bytes
-    private: bool = False  # a private key: 0600 where the file system keeps modes
+    private: bool = False  # holds a private key (also set from the content): 0600 where the file system keeps modes
+
+    def __post_init__(self) -> None:
+        if not self.private and self.data and holds_private_key(self.data):
+            object.__setattr__(self, "private", True)
+
+
+_FAT_FORBIDDEN = set('<>:"/\\|?*')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+
+
+def check_stick_name(name: str, where: str | None = None) -> None:
+    """Names a FAT stick and Windows can hold: refused before anything is created, with the reason."""
+    place = where or name
+    if has_control(name):
+        raise CmsInputError(place, N_("the name holds control characters (a newline?); rename the file"))
+    bad = sorted({ch for ch in name if ch in _FAT_FORBIDDEN})
+    if bad:
+        raise CmsInputError(
+            place,
+            Text(
+                N_("{chars} cannot be in a name on a USB stick (FAT) or on Windows; rename it"),
+                chars=" ".join(bad),
+            ),
+        )
+    if name.endswith((" ", ".")):
+        raise CmsInputError(place, N_("ends with a space or a dot, which FAT and Windows drop; rename it"))
+    if name.split(".")[0].upper() in _WINDOWS_RESERVED:
+        raise CmsInputError(place, N_("is a name Windows reserves for a device (CON, NUL, COM1 …); rename it"))
+    if len(name) > 255:
+        raise CmsInputError(
+            place,
+            Text(N_("is {count} characters long; FAT and Windows allow 255: use a shorter name"), count=len(name)),
+        )
 
 
 @dataclass
@@ -62,9 +96,9 @@ def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list
     """Read the user's files (keys keep their privacy flag); names must be distinct."""
     items: list[ExportItem] = []
     for path in paths:
+        check_stick_name(path.name)
         data = read_input_file(path)
-        private = path.suffix.lower() == ".key" or b"PRIVATE KEY-----" in data[:100]
-        items.append(ExportItem(path.name, data, private))
+        items.append(ExportItem(path.name, data, path.suffix.lower() == ".key"))  # and by content
     items.extend(extra)
     names = [item.name for item in items]
     duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -80,7 +114,11 @@ def _sha256(data: bytes) -> str:
 
 
 def _check_up_front(items: Sequence[ExportItem], folder: Path, overwrite: bool) -> None:
-    target = folder if folder.exists() else folder.parent
+    target = folder if os.path.lexists(folder) else folder.parent
+    if os.path.islink(folder):
+        raise CmsInputError(str(folder), N_("is a symbolic link; choose the folder itself"))
+    if target.exists() and not target.is_dir():
+        raise CmsInputError(str(target), N_("is a file, not a folder; name the stick's folder (its mount point)"))
     if not target.is_dir():
         raise CmsInputError(str(target), N_("does not exist (is the stick plugged in and mounted?)"))
     free, read_only = space_and_state(target)
@@ -122,12 +160,29 @@ def export_files(
     _check_up_front(items, folder, overwrite)
     result = ExportResult(folder)
     everything = [*items, ExportItem(SUMS_NAME, b""), ExportItem(README_NAME, b"")]
+    created = not os.path.lexists(folder)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
         result.error = Text(N_("{folder}: cannot create the folder ({reason})"), folder=folder, reason=error.strerror)
         result.not_copied = [item.name for item in everything]
         return result
+    result = _copy_all(items, everything, folder, readme, overwrite, progress, result)
+    if not result.ok and created:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty: nothing is left behind by a failed export
+    return result
+
+
+def _copy_all(
+    items: Sequence[ExportItem],
+    everything: list[ExportItem],
+    folder: Path,
+    readme: str,
+    overwrite: bool,
+    progress: Progress | None,
+    result: ExportResult,
+) -> ExportResult:
     for number, item in enumerate(items):
         if progress is not None:
             progress(number, len(everything), item.name)

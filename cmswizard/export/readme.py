@@ -23,17 +23,19 @@ def export_folder_name(deployment_name: str = "", today: dt.date | None = None) 
 
 def describe_item(item: ExportItem) -> tuple[str, str]:
     """(English, 繁體中文) description of one exported file, judged by its content."""
-    if item.name == COMMANDS_NAME:
+    if item.name == COMMANDS_NAME and not item.private:
         return "the commands to type on the CMS MMP, node by node", "要在 CMS MMP 上依節點輸入的指令"
     try:
         loaded = load_bytes(item.data, item.name)
     except CmsInputError:
-        return "a file you added", "您加入的檔案"
-    if loaded.keys:
+        loaded = None
+    if item.private or (loaded is not None and loaded.keys):
         return (
             "PRIVATE KEY, unencrypted as CMS needs it: upload it, then delete it from this stick",
             "私密金鑰（未加密，CMS 需要如此）：上傳後請從此隨身碟刪除",
         )
+    if loaded is None:
+        return "a file you added", "您加入的檔案"
     if loaded.csrs:
         return "certificate signing request (send to your CA)", "憑證簽署請求 (CSR)（送交您的 CA）"
     items = collect([loaded])

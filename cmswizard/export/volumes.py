@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,8 @@ def is_removable(device: str, mount_point: Path, *, sys_root: Path = Path("/sys/
 
 def space_and_state(folder: Path) -> tuple[int, bool]:
     """Free bytes for an unprivileged writer, and whether the file system is mounted read-only."""
-    stats = os.statvfs(folder)
-    read_only = bool(stats.f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
-    return stats.f_bavail * stats.f_frsize, read_only
+    free = shutil.disk_usage(folder).free  # every platform; os.statvfs is POSIX only
+    read_only = not os.access(folder, os.W_OK)
+    if hasattr(os, "statvfs"):  # the mount's read-only flag, which os.access misses for root
+        read_only = read_only or bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    return free, read_only

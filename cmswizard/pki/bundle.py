@@ -107,6 +107,8 @@ class BundleReport:
 
 
 _BEGIN, _END = "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"
+_BASE64_LINE = re.compile(r"[A-Za-z0-9+/=]{8,}")
+_MAX_OUTSIDE_REPORTED = 3
 
 
 def _line_issues(text: str) -> list[BundleIssue]:
@@ -121,6 +123,7 @@ def _line_issues(text: str) -> list[BundleIssue]:
             )
         )
     inside = False
+    outside_lines = 0
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r")
         is_last = number == len(lines)
@@ -136,16 +139,41 @@ def _line_issues(text: str) -> list[BundleIssue]:
             if not is_last:
                 issues.append(BundleIssue(number, N_("blank line; remove it")))
         elif not inside:
-            shown = line if len(line) <= 40 else line[:39] + "…"
-            issues.append(
-                BundleIssue(number, Text(N_("text outside a certificate block ({shown!r}); remove it"), shown=shown))
-            )
+            outside_lines += 1
+            if outside_lines > _MAX_OUTSIDE_REPORTED:
+                continue
+            if _BASE64_LINE.fullmatch(line.strip()):
+                # Could be key material from a block whose BEGIN line is damaged: never echo it.
+                issues.append(
+                    BundleIssue(
+                        number,
+                        N_(
+                            "base64 text outside any block (a damaged block? if it is a private key, keep it secret); remove it"
+                        ),
+                    )
+                )
+            else:
+                issues.append(
+                    BundleIssue(
+                        number, Text(N_("text outside a certificate block ({shown!r}); remove it"), shown=line[:40])
+                    )
+                )
         elif re.search(r"[^A-Za-z0-9+/=]", line):
             issues.append(BundleIssue(number, N_("invalid character inside a certificate block")))
         elif len(line) > 64:
             issues.append(
                 BundleIssue(number, Text(N_("base64 line of {count} characters; PEM uses 64"), count=len(line)))
             )
+    if outside_lines > _MAX_OUTSIDE_REPORTED:
+        issues.append(
+            BundleIssue(
+                None,
+                Text(
+                    N_("{count} more line(s) of text outside certificate blocks; remove them"),
+                    count=outside_lines - _MAX_OUTSIDE_REPORTED,
+                ),
+            )
+        )
     if text and not text.endswith("\n"):
         issues.append(BundleIssue(len(lines), N_("no line break after the last certificate; add exactly one")))
     elif text.endswith("\n\n") or text.endswith("\r\n\r\n"):

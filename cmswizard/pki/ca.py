@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -63,14 +63,32 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+_LAST_MOMENT = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)  # the end of X.509 GeneralizedTime
+
+
+def _end_of_validity(start: dt.datetime, days: int) -> dt.datetime:
+    if days < 1:
+        raise CmsInputError("--days", N_("must be at least 1"))
+    most = (_LAST_MOMENT - start).days
+    if days > most:
+        raise CmsInputError(
+            "--days",
+            Text(
+                N_("{days} days would end after the year 9999, where certificate dates end; use at most {most}"),
+                days=days,
+                most=most,
+            ),
+        )
+    return start + dt.timedelta(days=days)
+
+
 def make_self_signed_ca(
     spec: CsrSpec, *, days: int = CA_DAYS, key: PrivateKey | None = None, now: dt.datetime | None = None
 ) -> tuple[PrivateKey, x509.Certificate]:
     """A CA certificate (CA:TRUE, keyCertSign + cRLSign, both critical) and its new key."""
-    if days < 1:
-        raise CmsInputError("--days", N_("must be at least 1"))
-    key = key or generate_private_key(spec.key_type)
     start = (now or _now()) - _BACKDATE
+    end = _end_of_validity(start, days)
+    key = key or generate_private_key(spec.key_type)
     name = build_name(spec)
     ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
     builder = (
@@ -80,7 +98,7 @@ def make_self_signed_ca(
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
-        .not_valid_after(start + dt.timedelta(days=days))
+        .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
@@ -149,14 +167,19 @@ def issue_certificate(
     where: str = "CSR",
 ) -> SignedCertificate:
     """Sign a CSR, carrying every SAN it requests into the certificate."""
-    if days < 1:
-        raise CmsInputError("--days", N_("must be at least 1"))
     if not csr.is_signature_valid:
         raise CmsInputError(where, N_("has a signature that does not verify (altered or damaged); make a new CSR"))
     _check_issuer(ca_key, ca_cert, "CA certificate")
+    if public_key_der(csr.public_key()) == public_key_der(ca_key.public_key()):
+        raise CmsInputError(
+            where,
+            N_(
+                "requests a certificate for the CA's own key; a CA does not sign itself a leaf — make a new key and CSR"
+            ),
+        )
     notes: list[str] = []
     start = (now or _now()) - _BACKDATE
-    end = start + dt.timedelta(days=days)
+    end = _end_of_validity(start, days)
     if end > ca_cert.not_valid_after_utc:
         end = ca_cert.not_valid_after_utc
         notes.append(f"validity shortened to the CA's own expiry, {end:%Y-%m-%d}")
@@ -170,7 +193,7 @@ def issue_certificate(
         )
     usage = usage or usage_for(csr)
     public_key = csr.public_key()
-    is_rsa = not isinstance(public_key, ec.EllipticCurvePublicKey)
+    is_rsa = isinstance(public_key, rsa.RSAPublicKey)  # keyEncipherment means RSA key transport; never Ed25519/EC
     try:
         ca_ski = ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
         aki = x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski)
@@ -235,6 +258,13 @@ def sign_csr_file(
     from cmswizard.pki.spec import check_basename
 
     basename, ca_basename = check_basename(basename), check_basename(ca_basename)
+    if basename == ca_basename:
+        raise CmsInputError(
+            basename,
+            N_(
+                "is the CA itself: its certificate would be replaced by a CA:FALSE leaf; sign another request, or make a new CA with pki selfsigned"
+            ),
+        )
     csr_path = folder / f"{basename}.csr"
     out_path = folder / f"{basename}.crt"
     check_can_write([OutputFile(out_path, b"", replace=force)])

@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -27,11 +28,13 @@ __all__ = [
     "LinkStatus",
     "Ordering",
     "Role",
+    "anchor_notes",
     "auto_order",
     "check_link",
     "check_order",
     "collect",
     "common_name",
+    "incomplete_reason",
     "role_of",
 ]
 
@@ -66,13 +69,85 @@ class ChainItem:
     def issuer_cn(self) -> str:
         return common_name(self.certificate.issuer)
 
-    @property
+    @cached_property
     def is_ca(self) -> bool:
         return _is_ca(self.certificate)
 
-    @property
+    @cached_property
     def is_self_issued(self) -> bool:
         return self.certificate.issuer == self.certificate.subject
+
+    @cached_property
+    def self_signature(self) -> SelfSignature:
+        """Checked once per certificate: a root's own signature is never verified twice."""
+        return self_signature_of(self.certificate)
+
+    @property
+    def is_self_signed(self) -> bool:
+        """Self-signed as OpenSSL decides a trust anchor: its own signature counts only if it is wrong."""
+        return self.self_signature in (SelfSignature.VALID, SelfSignature.WEAK)
+
+
+class SelfSignature(enum.Enum):
+    NOT_SELF_ISSUED = "not self-issued"
+    VALID = "valid"
+    WEAK = "weak"  # SHA-1 or MD5: the library will not check it; OpenSSL never checks an anchor's own signature
+    INVALID = "invalid"  # self-issued, but the signature does not verify with its own key
+
+
+_WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
+
+
+def self_signature_of(certificate: x509.Certificate) -> SelfSignature:
+    if certificate.issuer != certificate.subject:
+        return SelfSignature.NOT_SELF_ISSUED
+    aki, ski = _key_id(certificate, x509.AuthorityKeyIdentifier), _key_id(certificate, x509.SubjectKeyIdentifier)
+    if aki is not None and ski is not None and aki != ski:
+        return SelfSignature.NOT_SELF_ISSUED  # same name, another key: issued by a predecessor
+    try:
+        certificate.verify_directly_issued_by(certificate)
+    except ValueError:
+        return SelfSignature.WEAK if weak_hash_name(certificate) else SelfSignature.INVALID
+    except (TypeError, InvalidSignature):
+        return SelfSignature.INVALID
+    return SelfSignature.VALID
+
+
+def weak_hash_name(certificate: x509.Certificate) -> str | None:
+    """ "SHA-1" or "MD5" when the certificate is signed with a broken hash, else None."""
+    try:
+        algorithm = certificate.signature_hash_algorithm
+    except Exception:  # an algorithm the library does not even name (MD2, MD4)
+        oid_name = str(getattr(certificate.signature_algorithm_oid, "_name", "")).lower()
+        return next((h.upper() for h in _WEAK_HASHES if h in oid_name), None)
+    if algorithm is not None and algorithm.name in _WEAK_HASHES:
+        return algorithm.name.upper().replace("SHA1", "SHA-1")
+    return None
+
+
+def anchor_notes(item: ChainItem) -> list[str]:
+    """What is weak about a trust anchor that OpenSSL (and CMS) accept anyway."""
+    notes: list[str] = []
+    if item.self_signature is SelfSignature.WEAK:
+        notes.append(
+            Text(
+                N_(
+                    "root {name} signs itself with {hash} (weak); accepted as a trust anchor, as OpenSSL does, since an anchor's own signature is not checked — plan to replace it"
+                ),
+                name=item.subject_cn,
+                hash=weak_hash_name(item.certificate) or "?",
+            )
+        )
+    if item.certificate.version is x509.Version.v1:
+        notes.append(
+            Text(
+                N_(
+                    "root {name} is a version 1 certificate (no extensions); accepted as a trust anchor, as OpenSSL does"
+                ),
+                name=item.subject_cn,
+            )
+        )
+    return notes
 
 
 def make_item(certificate: x509.Certificate, sources: Iterable[str] = ()) -> ChainItem:
@@ -102,6 +177,9 @@ def _constraints(certificate: x509.Certificate) -> x509.BasicConstraints | None:
 
 def _is_ca(certificate: x509.Certificate) -> bool:
     constraints = _constraints(certificate)
+    if constraints is None and certificate.version is x509.Version.v1:
+        # OpenSSL: a self-signed version 1 certificate is a CA (old roots predate extensions).
+        return self_signature_of(certificate) in (SelfSignature.VALID, SelfSignature.WEAK)
     return bool(constraints and constraints.ca)
 
 
@@ -128,7 +206,7 @@ def _signature_ok(child: x509.Certificate, parent: x509.Certificate) -> bool:
 def role_of(item: ChainItem) -> Role:
     if not item.is_ca:
         return Role.ENTITY
-    if item.is_self_issued and _signature_ok(item.certificate, item.certificate):
+    if item.is_self_signed:
         return Role.ROOT
     return Role.INTERMEDIATE
 
@@ -155,7 +233,7 @@ class LinkStatus:
 
 
 SIGNED_BY_NEXT = N_("signed by the next certificate")
-MAX_DEPTH = 16  # real chains have 2 to 5 certificates; deeper piles are cut here, not recursed into
+MAX_DEPTH = 100  # as OpenSSL's default verify depth; real chains have 2 to 5 certificates
 
 
 def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_parent: int = 0) -> LinkStatus:
@@ -183,9 +261,9 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
     if not _signature_ok(child, parent):
         return LinkStatus(False, N_("signature does not match the next certificate's key"))
     constraints = _constraints(parent)
-    if constraints is None or not constraints.ca:
+    if not _is_ca(parent):
         return LinkStatus(False, N_("the next certificate is not a CA (basicConstraints)"))
-    if constraints.path_length is not None and cas_below_parent > constraints.path_length:
+    if constraints is not None and constraints.path_length is not None and cas_below_parent > constraints.path_length:
         return LinkStatus(
             False,
             Text(
@@ -263,7 +341,7 @@ def check_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None, ex
     ends_with_root = bool(items) and role_of(items[-1]) is Role.ROOT
     if items and expect_root and len(items) > 1 and not ends_with_root:
         last = items[-1]
-        if last.is_self_issued:
+        if last.self_signature is SelfSignature.INVALID:
             last_problem = N_("root is not self-signed (its signature does not verify with its own key)")
         elif last.is_ca:
             last_problem = Text(N_("root is missing: add the certificate of {name}"), name=last.issuer_cn)
@@ -278,6 +356,7 @@ class Chain:
 
     items: tuple[ChainItem, ...]
     missing_issuer: str | None = None  # the name of the certificate needed to go on, if any
+    problem: str | None = None  # why the chain stops short of a root, in words (with where)
 
     @property
     def complete(self) -> bool:
@@ -300,6 +379,8 @@ class IssuerIndex:
             self.by_subject.setdefault(item.certificate.subject.public_bytes(), []).append(item)
 
     def issued(self, child: ChainItem, parent: ChainItem) -> bool:
+        if child is parent or child.fingerprint == parent.fingerprint:
+            return child.is_self_signed
         key = (child.fingerprint, parent.fingerprint)
         if key not in self.signature_cache:
             aki = _key_id(child.certificate, x509.AuthorityKeyIdentifier)
@@ -317,9 +398,12 @@ class IssuerIndex:
         """The best path from `item` to a root, memoised so a pile is ordered in linear time."""
         if item.fingerprint in self.best_up:
             return self.best_up[item.fingerprint]
-        if (item.is_self_issued and self.issued(item, item)) or len(visiting) >= MAX_DEPTH:
+        if item.is_self_signed:
             path: tuple[ChainItem, ...] = (item,)
             self.ends_in_root[item.fingerprint] = True
+        elif len(visiting) >= MAX_DEPTH:
+            path = (item,)
+            self.ends_in_root[item.fingerprint] = False
         else:
             visiting.add(item.fingerprint)
             options = [c for c in self.issuers(item) if c.fingerprint not in visiting]
@@ -357,20 +441,43 @@ def auto_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None) -> 
             issuers_of_something.add(parent.fingerprint)
     entities = [i for i in items if not i.is_ca]
     if not entities:  # only CAs given (a CA bundle): start from the CAs that issued nothing here
-        entities = [
-            i
-            for i in items
-            if i.fingerprint not in issuers_of_something and not (i.is_self_issued and index.issued(i, i))
-        ]
+        entities = [i for i in items if i.fingerprint not in issuers_of_something and not i.is_self_signed]
     chains = []
     used: set[bytes] = set()
     for entity in entities:
         path = index.path_up(entity, set())
         used.update(item.fingerprint for item in path)
         top = path[-1]
-        missing = None
+        missing = problem = None
         if not index.ends_in_root[entity.fingerprint]:
             missing = common_name(top.certificate.issuer)
-        chains.append(Chain(path, missing))
+            problem = incomplete_reason(path)
+        chains.append(Chain(path, missing, problem))
     unrelated = tuple(item for item in items if item.fingerprint not in used)
     return AutoOrder(tuple(chains), unrelated)
+
+
+def incomplete_reason(path: Sequence[ChainItem]) -> str:
+    """Why a chain ends before a root, naming where: the clear words for "incomplete"."""
+    top = path[-1]
+    if len(path) >= MAX_DEPTH:
+        return Text(
+            N_("longer than {count} certificates; stopped at {number}. {name}"),
+            count=MAX_DEPTH,
+            number=len(path),
+            name=top.subject_cn,
+        )
+    if top.self_signature is SelfSignature.INVALID:
+        return Text(
+            N_(
+                "{number}. {name} names itself as issuer but its signature does not verify with its own key (damaged, or not a real root)"
+            ),
+            number=len(path),
+            name=top.subject_cn,
+        )
+    return Text(
+        N_("after {number}. {name}: missing the certificate of its issuer {issuer}"),
+        number=len(path),
+        name=top.subject_cn,
+        issuer=common_name(top.certificate.issuer),
+    )

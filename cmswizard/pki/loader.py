@@ -261,8 +261,42 @@ def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     return loaded
 
 
+def _check_extensions(loaded: LoadedFile) -> LoadedFile:
+    """Parse every extension now, so a malformed one is named here rather than crashing a later step."""
+    items: list[x509.Certificate | x509.CertificateSigningRequest] = [*loaded.certificates, *loaded.csrs]
+    for number, item in enumerate(items, start=1):
+        try:
+            item.extensions  # noqa: B018 - parsing is the point
+        except x509.DuplicateExtension as error:
+            oid = error.oid
+            raise CmsInputError(
+                loaded.name,
+                Text(
+                    N_(
+                        "item {number} has the extension {p} twice; RFC 5280 forbids that and OpenSSL and CMS refuse it: have it issued again"
+                    ),
+                    number=number,
+                    p=getattr(oid, "_name", None) or oid.dotted_string,
+                ),
+            ) from None
+        except ValueError as error:
+            raise CmsInputError(
+                loaded.name,
+                Text(
+                    N_("item {number} has a malformed extension ({p}); have it issued again"),
+                    number=number,
+                    p=str(error).split("\n")[0],
+                ),
+            ) from None
+    return loaded
+
+
 def load_bytes(data: bytes, name: str, *, password: bytes | None = None) -> LoadedFile:
     """Load whatever `data` holds; `name` is used in messages (usually the file path)."""
+    return _check_extensions(_load_any(data, name, password))
+
+
+def _load_any(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     if not data.strip():
         raise CmsInputError(name, N_("is empty; was the download or copy interrupted?"))
     if data.startswith(b"\xef\xbb\xbf"):

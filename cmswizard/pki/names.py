@@ -1,4 +1,9 @@
-"""Names as CMS and X.509 want them: FQDNs (with IDN and wildcards), IP addresses, e-mail addresses."""
+"""Names as CMS and X.509 want them: FQDNs (with IDN and wildcards), IP addresses, e-mail addresses.
+
+Internationalised names follow IDNA 2008 with UTS 46 non-transitional mapping (the `idna` package),
+as browsers do today: `straße` stays `straße` (xn--strae-oqa), full-width dots and letters are mapped,
+and labels IDNA 2008 forbids (emoji, broken `xn--`) are refused rather than silently rewritten.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import contextlib
 import enum
 import ipaddress
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
@@ -48,26 +54,55 @@ class SanEntry:
 
 def to_unicode(name: str) -> str:
     """A-labels back to Unicode for display; anything undecodable is shown as stored."""
+    import idna
+
     labels = []
     for label in name.split("."):
-        if label.startswith("xn--"):
-            with contextlib.suppress(UnicodeError):
-                label = label.encode("ascii").decode("idna")
+        if label.lower().startswith("xn--"):
+            with contextlib.suppress(idna.IDNAError, UnicodeError):
+                label = idna.decode(label)
         labels.append(label)
     return ".".join(labels)
 
 
 def _to_a_label(label: str, where: str, original: str) -> str:
-    if label.isascii():
+    import idna
+
+    if label.isascii() and not label.lower().startswith("xn--"):
         return label.lower()
     try:
-        return label.encode("idna").decode("ascii")
-    except UnicodeError:
+        if label.isascii():  # an A-label typed as such: it must decode to a valid U-label and back
+            lower = label.lower()
+            if idna.encode(idna.decode(lower)).decode("ascii") != lower:
+                raise idna.IDNAError(lower)
+            return lower
+        return idna.encode(label, uts46=True, transitional=False).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
         raise CmsInputError(
             where,
             Text(
-                N_("{value} has a label that is not a valid internationalised name; check the spelling"),
+                N_(
+                    "{value} has the label {label}, which is not a valid internationalised name (IDNA 2008: no emoji or symbols, no broken xn--); check the spelling"
+                ),
                 value=shorten(original),
+                label=shorten(label, 30),
+            ),
+        ) from None
+
+
+def _uts46_mapped(name: str, where: str) -> str:
+    """Full-width letters and dots (。．｡), upper case: mapped as UTS 46 says, before labels are split."""
+    if name.isascii():
+        return name
+    import idna
+
+    try:
+        return str(idna.uts46_remap(name, std3_rules=False, transitional=False))
+    except (idna.IDNAError, UnicodeError):
+        raise CmsInputError(
+            where,
+            Text(
+                N_("{value} holds a character no host name may hold (UTS 46); check the spelling"), value=shorten(name)
             ),
         ) from None
 
@@ -77,7 +112,7 @@ def check_fqdn(text: str, where: str, *, allow_wildcard: bool = True, allow_sing
 
     A leftmost `*` label is allowed (a wildcard certificate); nothing else may be a wildcard.
     """
-    name = text.strip()
+    name = _uts46_mapped(text.strip(), where)
     if not name:
         raise CmsInputError(where, N_("is empty; enter a fully qualified domain name such as cms1.example.com"))
     if name.endswith("."):
@@ -161,6 +196,14 @@ def check_fqdn(text: str, where: str, *, allow_wildcard: bool = True, allow_sing
     return canonical
 
 
+def _parses(parse: Callable[..., object], text: str, **options: object) -> bool:
+    try:
+        parse(text, **options)
+    except ValueError:
+        return False
+    return True
+
+
 def classify_san(text: str, where: str = "subjectAltName") -> SanEntry:
     """Type one SAN entry as an IP address, an e-mail address or a DNS name, in canonical form."""
     entry = text.strip()
@@ -172,6 +215,22 @@ def classify_san(text: str, where: str = "subjectAltName") -> SanEntry:
         )
     if entry.startswith("[") and entry.endswith("]"):
         entry = entry[1:-1]
+    if "%" in entry and _parses(ipaddress.ip_address, entry.partition("%")[0]):
+        raise CmsInputError(
+            where,
+            Text(
+                N_("{value} has an interface zone (%…); a certificate holds the address alone: remove the zone"),
+                value=shorten(text),
+            ),
+        )
+    if "/" in entry and _parses(ipaddress.ip_network, entry, strict=False):
+        raise CmsInputError(
+            where,
+            Text(
+                N_("{value} is a network (CIDR); a certificate names single addresses: list each address"),
+                value=shorten(text),
+            ),
+        )
     try:
         address = ipaddress.ip_address(entry)
     except ValueError:

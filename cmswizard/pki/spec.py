@@ -200,6 +200,19 @@ def _check_cn(value: str, purpose: Purpose, problems: list[Problem]) -> str:
                 ),
             ) from None
         raise
+    if fqdn != cn.lower().rstrip("."):
+        problems.append(
+            Problem(
+                "CN",
+                Severity.NOTE,
+                Text(
+                    N_("{value} is written as {alabel} (IDNA 2008, UTS 46); it reads {display}"),
+                    value=cn,
+                    alabel=fqdn,
+                    display=to_unicode(fqdn),
+                ),
+            )
+        )
     if len(fqdn) > MAX_LENGTH["CN"]:
         raise CmsInputError(
             "CN",

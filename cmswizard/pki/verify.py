@@ -22,11 +22,15 @@ from cryptography.x509.verification import (
 )
 
 from cmswizard.pki.chain import (
+    MAX_DEPTH,
     ChainItem,
     IssuerIndex,
     Role,
+    SelfSignature,
+    anchor_notes,
     check_order,
     common_name,
+    incomplete_reason,
     make_item,
     role_of,
     validity_problem,
@@ -83,7 +87,7 @@ def _explain(
     top = path[-1]
     if top.fingerprint not in root_prints or role_of(top) is not Role.ROOT:
         candidates = index.by_subject.get(top.certificate.issuer.public_bytes(), [])
-        if candidates and not top.is_self_issued:
+        if candidates and top.self_signature is SelfSignature.NOT_SELF_ISSUED:
             parent = candidates[0]
             link = check_order([top, parent], at=at, expect_root=False).links[0]
             return path, Text(
@@ -92,7 +96,16 @@ def _explain(
                 issuer=parent.subject_cn,
                 reason=as_message(link.reason),
             )
-        if top.is_self_issued:
+        if top.self_signature is SelfSignature.INVALID:
+            return path, Text(
+                N_(
+                    "{name} names itself as issuer but its signature does not verify with its own key (damaged, or not a real root)"
+                ),
+                name=top.subject_cn,
+            )
+        if len(path) >= MAX_DEPTH:
+            return path, Text(N_("the chain is incomplete: {reason}"), reason=incomplete_reason(path))
+        if top.is_self_signed:
             return path, Text(
                 N_("{name} is self-signed but not in the trusted file; add it there"), name=top.subject_cn
             )
@@ -134,7 +147,7 @@ def verify_certificate(
         PolicyBuilder()
         .store(Store([r.certificate for r in roots]))
         .time(moment)
-        .max_chain_depth(8)
+        .max_chain_depth(MAX_DEPTH)
         .extension_policies(ca_policy=ca_policy, ee_policy=ee_policy)
         .build_client_verifier()
     )
@@ -142,9 +155,19 @@ def verify_certificate(
         verified = verifier.verify(leaf, [i.certificate for i in intermediates])
     except VerificationError as error:
         path, why = _explain(leaf_item, intermediates, roots, moment)
-        return VerifyResult(
-            False, path, why or Text(N_("chain rejected: {reason}"), reason=str(error).split(" (encountered")[0])
-        )
-    chain = tuple(make_item(c) for c in verified.chain)
+        if not why and any(anchor_notes(path[-1])):
+            # The library refuses an anchor OpenSSL accepts (SHA-1/MD5 self-signature, version 1): every
+            # link, date and CA flag was checked by hand above, exactly as OpenSSL checks them.
+            return _verified(path)
+        library_reason = str(error).split(" (encountered")[0].split("\n")[0]
+        return VerifyResult(False, path, why or Text(N_("chain rejected: {reason}"), reason=library_reason))
+    return _verified(tuple(make_item(c) for c in verified.chain))
+
+
+def _verified(chain: tuple[ChainItem, ...]) -> VerifyResult:
     names = " → ".join(item.subject_cn for item in chain)
-    return VerifyResult(True, chain, Text(N_("verified: {names}"), names=names))
+    reason = Text(N_("verified: {names}"), names=names)
+    notes = anchor_notes(chain[-1]) if chain else []
+    if notes:
+        reason = Text(N_("{reason} (note: {notes})"), reason=reason, notes="; ".join(notes))
+    return VerifyResult(True, chain, reason)

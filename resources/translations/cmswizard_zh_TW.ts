@@ -4,6 +4,26 @@
 <context>
     <name></name>
     <message>
+        <source>the name holds control characters (a newline?); rename the file</source>
+        <translation>名稱含有控制字元（換行？）；請重新命名檔案</translation>
+    </message>
+    <message>
+        <source>{chars} cannot be in a name on a USB stick (FAT) or on Windows; rename it</source>
+        <translation>USB 隨身碟 (FAT) 或 Windows 上的名稱不能含有 {chars}；請重新命名</translation>
+    </message>
+    <message>
+        <source>ends with a space or a dot, which FAT and Windows drop; rename it</source>
+        <translation>以空格或句點結尾，FAT 與 Windows 會將其捨棄；請重新命名</translation>
+    </message>
+    <message>
+        <source>is a name Windows reserves for a device (CON, NUL, COM1 …); rename it</source>
+        <translation>是 Windows 保留給裝置的名稱（CON、NUL、COM1 …）；請重新命名</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; FAT and Windows allow 255: use a shorter name</source>
+        <translation>長度為 {count} 個字元；FAT 與 Windows 最多允許 255：請使用較短的名稱</translation>
+    </message>
+    <message>
         <source>copied and verified {count} file(s) to {folder}</source>
         <translation>已複製並驗證 {count} 個檔案到 {folder}</translation>
     </message>
@@ -22,6 +42,14 @@
     <message>
         <source>is written by the export itself; leave it out of the files</source>
         <translation>由匯出本身寫入；請不要將它列入檔案</translation>
+    </message>
+    <message>
+        <source>is a symbolic link; choose the folder itself</source>
+        <translation>是符號連結；請選擇資料夾本身</translation>
+    </message>
+    <message>
+        <source>is a file, not a folder; name the stick&apos;s folder (its mount point)</source>
+        <translation>是檔案而非資料夾；請指定隨身碟的資料夾（其掛載點）</translation>
     </message>
     <message>
         <source>does not exist (is the stick plugged in and mounted?)</source>
@@ -120,6 +148,10 @@
         <translation>空白行；請移除</translation>
     </message>
     <message>
+        <source>base64 text outside any block (a damaged block? if it is a private key, keep it secret); remove it</source>
+        <translation>區塊外有 base64 文字（區塊損毀？若是私密金鑰，請保密）；請移除</translation>
+    </message>
+    <message>
         <source>text outside a certificate block ({shown!r}); remove it</source>
         <translation>憑證區塊外有文字（{shown!r}）；請移除</translation>
     </message>
@@ -130,6 +162,10 @@
     <message>
         <source>base64 line of {count} characters; PEM uses 64</source>
         <translation>base64 行長 {count} 個字元；PEM 使用 64 個</translation>
+    </message>
+    <message>
+        <source>{count} more line(s) of text outside certificate blocks; remove them</source>
+        <translation>憑證區塊外還有 {count} 行文字；請移除</translation>
     </message>
     <message>
         <source>no line break after the last certificate; add exactly one</source>
@@ -184,6 +220,10 @@
         <translation>必須至少為 1</translation>
     </message>
     <message>
+        <source>{days} days would end after the year 9999, where certificate dates end; use at most {most}</source>
+        <translation>{days} 天會超過憑證日期的上限 9999 年；最多請使用 {most}</translation>
+    </message>
+    <message>
         <source>is not a CA certificate (basicConstraints CA:TRUE missing); sign with a CA</source>
         <translation>不是 CA 憑證（缺少 basicConstraints CA:TRUE）；請以 CA 簽署</translation>
     </message>
@@ -212,12 +252,20 @@
         <translation>應包含 {want}，但包含 {found}</translation>
     </message>
     <message>
+        <source>is the CA itself: its certificate would be replaced by a CA:FALSE leaf; sign another request, or make a new CA with pki selfsigned</source>
+        <translation>就是 CA 本身：其憑證會被 CA:FALSE 的終端憑證取代；請簽署其他請求，或以 pki selfsigned 建立新的 CA</translation>
+    </message>
+    <message>
         <source>one CSR</source>
         <translation>一個 CSR</translation>
     </message>
     <message>
         <source>one CA certificate</source>
         <translation>一張 CA 憑證</translation>
+    </message>
+    <message>
+        <source>requests a certificate for the CA&apos;s own key; a CA does not sign itself a leaf — make a new key and CSR</source>
+        <translation>要求為 CA 自己的金鑰簽發憑證；CA 不會為自己簽發終端憑證 — 請建立新的金鑰與 CSR</translation>
     </message>
     <message>
         <source>entity</source>
@@ -230,6 +278,14 @@
     <message>
         <source>root</source>
         <translation>根 CA</translation>
+    </message>
+    <message>
+        <source>root {name} signs itself with {hash} (weak); accepted as a trust anchor, as OpenSSL does, since an anchor&apos;s own signature is not checked — plan to replace it</source>
+        <translation>根 CA {name} 以 {hash} 自我簽署（強度不足）；如同 OpenSSL，仍接受為信任錨點，因為不會檢查信任錨點本身的簽章 — 請規劃更換</translation>
+    </message>
+    <message>
+        <source>root {name} is a version 1 certificate (no extensions); accepted as a trust anchor, as OpenSSL does</source>
+        <translation>根 CA {name} 是第 1 版憑證（沒有延伸欄位）；如同 OpenSSL，接受為信任錨點</translation>
     </message>
     <message>
         <source>expired on {date}</source>
@@ -286,6 +342,18 @@
     <message>
         <source>the last certificate is not a CA; the root belongs at the bottom</source>
         <translation>最後一張憑證不是 CA；根 CA 應放在最下方</translation>
+    </message>
+    <message>
+        <source>longer than {count} certificates; stopped at {number}. {name}</source>
+        <translation>超過 {count} 張憑證；停在 {number}. {name}</translation>
+    </message>
+    <message>
+        <source>{number}. {name} names itself as issuer but its signature does not verify with its own key (damaged, or not a real root)</source>
+        <translation>{number}. {name} 將自己列為簽發者，但其簽章無法以自己的金鑰驗證（已損毀，或不是真正的根 CA）</translation>
+    </message>
+    <message>
+        <source>after {number}. {name}: missing the certificate of its issuer {issuer}</source>
+        <translation>在 {number}. {name} 之後：缺少其簽發者 {issuer} 的憑證</translation>
     </message>
     <message>
         <source>{key} matches the {kind} {file} ({cn})</source>
@@ -1072,6 +1140,14 @@
         <translation>是不含憑證或金鑰的 PKCS#12 檔案</translation>
     </message>
     <message>
+        <source>item {number} has the extension {p} twice; RFC 5280 forbids that and OpenSSL and CMS refuse it: have it issued again</source>
+        <translation>第 {number} 項含有兩次延伸欄位 {p}；RFC 5280 禁止如此，OpenSSL 與 CMS 會拒絕：請重新簽發</translation>
+    </message>
+    <message>
+        <source>item {number} has a malformed extension ({p}); have it issued again</source>
+        <translation>第 {number} 項含有格式錯誤的延伸欄位 ({p})；請重新簽發</translation>
+    </message>
+    <message>
         <source>is empty; was the download or copy interrupted?</source>
         <translation>是空的；下載或複製是否中斷？</translation>
     </message>
@@ -1104,8 +1180,12 @@
         <translation>包含多把私密金鑰；請提供只含一把金鑰的檔案</translation>
     </message>
     <message>
-        <source>{value} has a label that is not a valid internationalised name; check the spelling</source>
-        <translation>{value} 有不是有效國際化網域名稱的標籤；請檢查拼字</translation>
+        <source>{value} has the label {label}, which is not a valid internationalised name (IDNA 2008: no emoji or symbols, no broken xn--); check the spelling</source>
+        <translation>{value} 含有標籤 {label}，不是有效的國際化名稱（IDNA 2008：不可有表情符號或符號，不可有損毀的 xn--）；請檢查拼寫</translation>
+    </message>
+    <message>
+        <source>{value} holds a character no host name may hold (UTS 46); check the spelling</source>
+        <translation>{value} 含有主機名稱不允許的字元 (UTS 46)；請檢查拼寫</translation>
     </message>
     <message>
         <source>is empty; enter a fully qualified domain name such as cms1.example.com</source>
@@ -1176,6 +1256,14 @@
         <translation>{value} 含有空格；請以逗號分隔名稱，不要使用空格</translation>
     </message>
     <message>
+        <source>{value} has an interface zone (%…); a certificate holds the address alone: remove the zone</source>
+        <translation>{value} 含有介面區域 (%…)；憑證只保存位址本身：請移除區域</translation>
+    </message>
+    <message>
+        <source>{value} is a network (CIDR); a certificate names single addresses: list each address</source>
+        <translation>{value} 是網路 (CIDR)；憑證只列出單一位址：請逐一列出每個位址</translation>
+    </message>
+    <message>
         <source>{value} is not a valid e-mail address</source>
         <translation>{value} 不是有效的電子郵件地址</translation>
     </message>
@@ -1236,6 +1324,10 @@
         <translation>{value} 是 IP 位址；請以主機名稱作為一般名稱 (CN)，並將位址放入主體別名 (SAN)</translation>
     </message>
     <message>
+        <source>{value} is written as {alabel} (IDNA 2008, UTS 46); it reads {display}</source>
+        <translation>{value} 寫成 {alabel}（IDNA 2008、UTS 46）；讀作 {display}</translation>
+    </message>
+    <message>
         <source>is {count} characters long; RFC 5280 allows at most 64 — use a shorter name as CN and put the long one in the SAN</source>
         <translation>長度為 {count} 個字元；RFC 5280 最多允許 64 個 — 請以較短的名稱作為一般名稱 (CN)，並將長名稱放入主體別名 (SAN)</translation>
     </message>
@@ -1288,6 +1380,14 @@
         <translation>{name} 不是由 {issuer} 簽發：{reason}</translation>
     </message>
     <message>
+        <source>{name} names itself as issuer but its signature does not verify with its own key (damaged, or not a real root)</source>
+        <translation>{name} 將自己列為簽發者，但其簽章無法以自己的金鑰驗證（已損毀，或不是真正的根 CA）</translation>
+    </message>
+    <message>
+        <source>the chain is incomplete: {reason}</source>
+        <translation>憑證信任鏈不完整：{reason}</translation>
+    </message>
+    <message>
         <source>{name} is self-signed but not in the trusted file; add it there</source>
         <translation>{name} 是自我簽署，但不在信任檔案中；請將它加入</translation>
     </message>
@@ -1310,6 +1410,10 @@
     <message>
         <source>verified: {names}</source>
         <translation>驗證成功：{names}</translation>
+    </message>
+    <message>
+        <source>{reason} (note: {notes})</source>
+        <translation>{reason}（注意：{notes}）</translation>
     </message>
     <message>
         <source>unrelated</source>
