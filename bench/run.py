@@ -183,6 +183,32 @@ def bench_chain_memory() -> None:
     )
 
 
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def bench_package() -> None:
+    """The one-folder app of `make package`: its size, and its first window against the venv's."""
+    app = ROOT / "dist" / "cmswizard" / "cmswizard"
+    if not app.exists():
+        row("packaged app (dist/cmswizard/)", "not built", "run `make package` first", "≤ 110 MB")
+        return
+    size = _folder_bytes(app.parent) / 1e6
+    row("packaged app folder size (dist/cmswizard/)", f"{size:8.1f} MB", "184 MB before issue 19", "≤ 110 MB")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CMSWIZARD_QUIT_AFTER_FIRST_PAINT": "1"}
+    with tempfile.TemporaryDirectory() as home:
+        env["HOME"] = env["XDG_CONFIG_HOME"] = home  # a first start: no saved settings
+        packaged = timed(lambda: subprocess.run([str(app), "--lang", "en"], check=True, env=env, timeout=60), 5)
+        venv = timed(lambda: subprocess.run([PY, "-m", "cmswizard", "--lang", "en"], check=True, env=env, timeout=60), 5)
+    ratio = statistics.median(packaged) / statistics.median(venv)
+    row(
+        "first window, packaged app (process, offscreen)",
+        show(packaged),
+        f"venv python -m cmswizard {show(venv)} → {ratio:.2f}×",
+        "≤ 1.0× the venv",
+    )
+
+
 def main() -> None:
     if shutil.which("openssl") is None:
         print("openssl is not installed; the ratios need it", file=sys.stderr)
@@ -196,6 +222,7 @@ def main() -> None:
         bench_startup()
         bench_event_loop_gap()
         bench_chain_memory()
+        bench_package()
     widths = [
         max(len(r[i]) for r in [("What", "cmswizard: median (min–max)", "Reference / ratio", "Target"), *rows])
         for i in range(4)

@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger("cmswizard.qt")
 
@@ -71,8 +71,23 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
         pseudo=pseudo or bool(os.environ.get("CMSWIZARD_PSEUDO")),
     )
     wizard = CmsWizard(settings)
+    if os.environ.get("CMSWIZARD_QUIT_AFTER_FIRST_PAINT"):  # bench/run.py: time to the first window
+        _quit_after_first_paint(app, wizard)
     wizard.show()
     return int(app.exec())
+
+
+def _quit_after_first_paint(app: QApplication, window: QWidget) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
 
 
 def self_test(lang: str | None = None) -> int:
@@ -80,6 +95,8 @@ def self_test(lang: str | None = None) -> int:
     then build every other page: the smoke test of the packaged app and of an installed wheel."""
     import tempfile
     from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
 
     from cmswizard.gui.i18n import install_language
     from cmswizard.gui.settings import Settings
@@ -99,6 +116,9 @@ def self_test(lang: str | None = None) -> int:
                 return 1
             if language == "zh_TW" and wizard.currentPage().title() == "What do you want to do?":
                 print("self-test: the zh_TW catalogue is missing", file=sys.stderr)
+                return 1
+            if language == "zh_TW" and QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel":
+                print("self-test: Qt's own zh_TW catalogue (qtbase_zh_TW.qm) is missing", file=sys.stderr)
                 return 1
             print(f"self-test: {language}: {wizard.currentPage().title()}")
             untitled = [page_id.name for page_id in PAGES if not wizard.page_at(page_id).title()]
