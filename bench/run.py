@@ -199,7 +199,9 @@ def bench_package() -> None:
     with tempfile.TemporaryDirectory() as home:
         env["HOME"] = env["XDG_CONFIG_HOME"] = home  # a first start: no saved settings
         packaged = timed(lambda: subprocess.run([str(app), "--lang", "en"], check=True, env=env, timeout=60), 5)
-        venv = timed(lambda: subprocess.run([PY, "-m", "cmswizard", "--lang", "en"], check=True, env=env, timeout=60), 5)
+        venv = timed(
+            lambda: subprocess.run([PY, "-m", "cmswizard", "--lang", "en"], check=True, env=env, timeout=60), 5
+        )
     ratio = statistics.median(packaged) / statistics.median(venv)
     row(
         "first window, packaged app (process, offscreen)",
