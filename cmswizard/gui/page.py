@@ -7,13 +7,16 @@ its own flow's state (`flow_state()`), and forgets what it showed when that flow
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from PySide6.QtWidgets import QWizardPage
 
 from cmswizard.gui.flows import FlowKey, Flows, PageId
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cmswizard.gui.help import PageHelp
 
 
 class PageHost(Protocol):
@@ -30,6 +33,7 @@ class PageHost(Protocol):
 
 class WizardPage(QWizardPage):
     next_page: PageId | None = None  # None: a final page (Finish)
+    help_content: ClassVar[PageHelp | None] = None  # or an entry in gui/help.py HELP under the class name
 
     def __init__(self, host: PageHost) -> None:
         super().__init__()
@@ -56,6 +60,12 @@ class WizardPage(QWizardPage):
     def has_unsaved_input(self) -> bool:
         """True while closing would lose what the user typed or gathered here."""
         return False
+
+    def page_help(self) -> PageHelp | None:
+        """What F1 and the Help button show for this page (tests require one for every page)."""
+        from cmswizard.gui.help import HELP
+
+        return self.help_content or HELP.get(type(self).__name__)
 
     def nextId(self) -> int:
         return -1 if self.next_page is None else int(self.next_page)

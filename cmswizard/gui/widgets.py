@@ -44,7 +44,10 @@ class FieldMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.linkActivated.connect(self._open_help)
         self.hide()
 
     def show_problems(self, problems: Sequence[Problem], *, with_field: bool = False) -> None:
@@ -52,9 +55,11 @@ class FieldMessage(QLabel):
             self.clear()
             self.hide()
             return
+        help_text = _escape(self.tr("Help"))
         lines = [
             f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} '
             f"{_escape(f'{p.field}: ' if with_field else '')}{_escape(translated(p.message))}</span>"
+            f' <a href="help:{_escape(p.field)}">{help_text}</a>'
             for p in problems
         ]
         self.setText("<br>".join(lines))
@@ -62,10 +67,16 @@ class FieldMessage(QLabel):
 
     def plain_text(self) -> str:
         """What the label says, without markup (for tests and accessibility)."""
-        doc = self.text().replace("<br>", "\n")
         import re
 
+        doc = re.sub(r" <a href=[^>]*>[^<]*</a>", "", self.text()).replace("<br>", "\n")
         return re.sub(r"<[^>]+>", "", doc).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+    def _open_help(self, link: str) -> None:
+        """The field's rule in the page's help (the wizard window offers show_help)."""
+        show_help = getattr(self.window(), "show_help", None)
+        if callable(show_help):
+            show_help(link.removeprefix("help:"))
 
 
 def _escape(text: str) -> str:

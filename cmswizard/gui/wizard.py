@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, Flows, PageId, flow
+from cmswizard.gui.help_window import HelpWindow
 from cmswizard.gui.page import WizardPage
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.tasks import TaskRunner
@@ -52,7 +53,12 @@ class CmsWizard(QWizard):
             self.setWindowIcon(QIcon(str(ICON_PATH)))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&Help"))
+        self.helpRequested.connect(self.show_help)
+        self._help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        self._help_shortcut.activated.connect(self.show_help)
+        self.help_window: HelpWindow | None = None
         # Our own wording, so zh_TW reads 下一步/上一步 as Cisco's and Windows' documents do.
         for button, text in (
             (QWizard.WizardButton.BackButton, self.tr("< &Back")),
@@ -111,6 +117,16 @@ class CmsWizard(QWizard):
             if self.currentId() == target:
                 return
             self.next()
+
+    # --- help ------------------------------------------------------------------------------------
+    def show_help(self, field: str = "") -> None:
+        """F1 and the Help button: the current page's help; a field message's link opens its rule."""
+        page = self.currentPage()
+        if not isinstance(page, WizardPage):
+            return
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(page.title(), page.page_help(), field)
 
     # --- closing -------------------------------------------------------------------------------
     def _unsaved_input(self) -> bool:

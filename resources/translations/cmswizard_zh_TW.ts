@@ -1639,6 +1639,274 @@
         <source>the connection was lost while sending or reading it back; the MMP may hold a partial file of this name: check with `pki list`, delete it, and upload again</source>
         <translation>傳送或讀回時連線中斷；MMP 上可能留有此名稱的不完整檔案：請以 `pki list` 檢查並刪除後重新上傳</translation>
     </message>
+    <message>
+        <source>Cisco TAC tech note 221729 (CMS Edge and Web Bridge 3 certificates)</source>
+        <translation>Cisco TAC 技術說明 221729（CMS Edge 與 Web Bridge 3 憑證）</translation>
+    </message>
+    <message>
+        <source>Cisco TAC tech note 217367 (several Web Bridges: C2W trust)</source>
+        <translation>Cisco TAC 技術說明 217367（多個 Web Bridge：C2W 信任）</translation>
+    </message>
+    <message>
+        <source>Cisco TAC tech notes 216549 and 215421 (renewing database cluster certificates)</source>
+        <translation>Cisco TAC 技術說明 216549 與 215421（更新資料庫叢集憑證）</translation>
+    </message>
+    <message>
+        <source>Cisco TAC tech note 210530 (database cluster with certificates of an enterprise CA)</source>
+        <translation>Cisco TAC 技術說明 210530（使用企業 CA 憑證的資料庫叢集）</translation>
+    </message>
+    <message>
+        <source>Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)</source>
+        <translation>Cisco TAC 技術說明 213820（以 TLS 連到 CMS 的 CUCM SIP 主幹）</translation>
+    </message>
+    <message>
+        <source>Cisco Meeting Server MMP Command Reference (pki commands)</source>
+        <translation>Cisco Meeting Server MMP 指令參考（pki 指令）</translation>
+    </message>
+    <message>
+        <source>Cisco Meeting Server Certificate Guidelines (single, split and scalable deployments)</source>
+        <translation>Cisco Meeting Server 憑證指南（單一、分離與可擴充部署）</translation>
+    </message>
+    <message>
+        <source>Cisco Meeting Server FAQ: What information is required to create a CSR</source>
+        <translation>Cisco Meeting Server 常見問題：建立 CSR 需要哪些資訊</translation>
+    </message>
+    <message>
+        <source>Cisco field notice FN74345 (public CAs drop the client authentication EKU)</source>
+        <translation>Cisco 現場通知 FN74345（公用 CA 不再核發用戶端驗證 EKU）</translation>
+    </message>
+    <message>
+        <source>Cisco tech note: creating a CSR for CMS (Traditional Chinese)</source>
+        <translation>Cisco 技術說明：為 CMS 建立 CSR（繁體中文）</translation>
+    </message>
+    <message>
+        <source>Choose one job: make keys and CSRs, build a bundle from what your CA sent back, make database cluster certificates, check files, or get the commands for the CMS and copy the files to a USB stick.</source>
+        <translation>選擇一項工作：產生金鑰與 CSR、用 CA 傳回的檔案建立憑證套件組合、建立資料庫叢集憑證、檢查檔案，或取得 CMS 指令並把檔案複製到 USB 隨身碟。</translation>
+    </message>
+    <message>
+        <source>Nothing yet: each job ends with files and the exact MMP commands that put them to use.</source>
+        <translation>此頁尚未產生任何結果：每項工作最後都會產生檔案，以及讓檔案生效的確切 MMP 指令。</translation>
+    </message>
+    <message>
+        <source>Usual order: CSR, then the CA signs it, then the bundle, then the commands and the stick.</source>
+        <translation>一般順序：先產生 CSR，再由 CA 簽署，接著建立憑證套件組合，最後是指令與隨身碟。</translation>
+    </message>
+    <message>
+        <source>Describe your deployment (CMS version, one server, a cluster or core and edge servers, their FQDNs and the join URL). The wizard proposes one certificate per service and node.</source>
+        <translation>描述您的部署（CMS 版本；單一伺服器、叢集，或核心與 Edge 伺服器；它們的 FQDN 與加入會議的 URL）。精靈會為每個服務與節點提出一張憑證。</translation>
+    </message>
+    <message>
+        <source>Each proposed certificate becomes a key and CSR, and later a &lt;code&gt;… certs&lt;/code&gt; line on the MMP of the node that runs that service.</source>
+        <translation>每張提出的憑證都會成為一組金鑰與 CSR，之後在執行該服務的節點 MMP 上成為一行 &lt;code&gt;… certs&lt;/code&gt; 指令。</translation>
+    </message>
+    <message>
+        <source>CMS 3.0 removed XMPP and Web Bridge 2; Web Bridge 3 (from 2.9) takes one full-chain file.</source>
+        <translation>CMS 3.0 已移除 XMPP 與 Web Bridge 2；Web Bridge 3（2.9 起）使用單一的完整憑證信任鏈檔案。</translation>
+    </message>
+    <message>
+        <source>Every name users or other servers type must be in the certificate&apos;s SAN; in a cluster the Call Bridge certificate often names every node.</source>
+        <translation>使用者或其他伺服器輸入的每個名稱都必須在憑證的主體別名 (SAN) 中；在叢集中，Call Bridge 憑證通常列出每個節點。</translation>
+    </message>
+    <message>
+        <source>Fill in the subject of one certificate: the names and organisation fields that go into the CSR.</source>
+        <translation>填寫一張憑證的主體：放進 CSR 的名稱與組織欄位。</translation>
+    </message>
+    <message>
+        <source>Your CA copies these fields into the certificate; CMS then presents it to browsers, apps and other servers, which check the names against what they connected to.</source>
+        <translation>CA 會把這些欄位複製到憑證中；CMS 再把憑證出示給瀏覽器、應用程式與其他伺服器，由它們核對名稱是否與所連線的對象相符。</translation>
+    </message>
+    <message>
+        <source>Basename: letters, digits, - and _ only. Never reuse the basename of a key in use: pki csr overwrites it and that service breaks at once.</source>
+        <translation>基本名稱：只能使用字母、數字、- 與 _。切勿重複使用正在使用中的金鑰基本名稱：pki csr 會覆寫它，該服務會立即中斷。</translation>
+    </message>
+    <message>
+        <source>CN: the FQDN of the service. Required. If a SAN is given, the CN must also be in it.</source>
+        <translation>一般名稱 (CN)：服務的完整網域名稱 (FQDN)，必填。若有主體別名 (SAN)，CN 也必須在其中。</translation>
+    </message>
+    <message>
+        <source>SAN: one comma-separated list without spaces of DNS names, IP addresses or e-mail addresses. Browsers ignore the CN when there is a SAN, and XMPP clients refuse a certificate without one.</source>
+        <translation>主體別名 (SAN)：以逗號分隔、不含空格的單一清單，內容為 DNS 名稱、IP 位址或電子郵件地址。有 SAN 時瀏覽器會忽略 CN，而 XMPP 用戶端會拒絕沒有 SAN 的憑證。</translation>
+    </message>
+    <message>
+        <source>C: a two-letter ISO 3166 country code (TW, US, GB; not UK).</source>
+        <translation>國家/地區 (C)：兩個字母的 ISO 3166 代碼（TW、US、GB；不是 UK）。</translation>
+    </message>
+    <message>
+        <source>O, OU, ST: optional; values with spaces are typed in double quotes on the MMP. A city goes into L, never into ST.</source>
+        <translation>組織 (O)、組織單位 (OU)、省/州 (ST)：選填；含空格的值在 MMP 上要以雙引號括住。城市應填在 L，絕不填在 ST。</translation>
+    </message>
+    <message>
+        <source>Key: RSA 2048 is the safe default. Whether CMS accepts ECDSA keys is not confirmed, and the MMP line cannot choose the key type.</source>
+        <translation>金鑰：RSA 2048 是安全的預設值。CMS 是否接受 ECDSA 金鑰尚未確認，而且 MMP 指令無法選擇金鑰類型。</translation>
+    </message>
+    <message>
+        <source>The exact pki csr line for this certificate: type it on the MMP, or let the wizard run the same request on this computer.</source>
+        <translation>這張憑證確切的 pki csr 指令：在 MMP 上輸入，或讓精靈在這台電腦上執行同樣的請求。</translation>
+    </message>
+    <message>
+        <source>On the MMP, &lt;code&gt;pki csr&lt;/code&gt; writes the key and the CSR into the MMP&apos;s top folder; the key never leaves the server.</source>
+        <translation>在 MMP 上，&lt;code&gt;pki csr&lt;/code&gt; 會把金鑰與 CSR 寫入 MMP 的最上層資料夾；金鑰永遠不會離開伺服器。</translation>
+    </message>
+    <message>
+        <source>Tokens are KEY:value separated by spaces; no = and no /C= strings.</source>
+        <translation>每個項目的格式為「鍵:值」，以空格分隔；不使用 =，也不使用 /C= 形式的字串。</translation>
+    </message>
+    <message>
+        <source>Warnings do not stop the request, but read them: a missing SAN or a reused basename causes trouble later.</source>
+        <translation>警告不會阻止請求，但請閱讀：缺少主體別名 (SAN) 或重複使用基本名稱，之後都會造成問題。</translation>
+    </message>
+    <message>
+        <source>Make the private key and the CSR on this computer, in the folder you choose.</source>
+        <translation>在這台電腦上、您選擇的資料夾中產生私密金鑰與 CSR。</translation>
+    </message>
+    <message>
+        <source>Send the CSR to your CA. The key (mode 0600, unencrypted PKCS#8 PEM as CMS needs it) goes to the MMP later, with the certificate the CA returns.</source>
+        <translation>把 CSR 送交您的 CA。私密金鑰（權限 0600，依 CMS 需要為未加密的 PKCS#8 PEM）之後與 CA 傳回的憑證一起傳到 MMP。</translation>
+    </message>
+    <message>
+        <source>An existing key is never replaced unless you say so: it may be the key a service is using.</source>
+        <translation>除非您明確同意，否則絕不取代現有的金鑰：它可能正被某個服務使用。</translation>
+    </message>
+    <message>
+        <source>Ask your CA for a certificate with both server and client authentication: the Call Bridge, the Scheduler and database clients use it as a TLS client.</source>
+        <translation>請向 CA 申請同時具備伺服器與用戶端驗證的憑證：Call Bridge、Scheduler 與資料庫用戶端都會以 TLS 用戶端身分使用它。</translation>
+    </message>
+    <message>
+        <source>The steps to make the key and CSR on the CMS itself, over SSH to the MMP.</source>
+        <translation>透過 SSH 連到 MMP，在 CMS 上產生金鑰與 CSR 的步驟。</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;pki csr&lt;/code&gt; on the MMP writes &lt;code&gt;&amp;lt;basename&amp;gt;.key&lt;/code&gt; and &lt;code&gt;&amp;lt;basename&amp;gt;.csr&lt;/code&gt;; download the CSR by SFTP and send it to your CA.</source>
+        <translation>MMP 上的 &lt;code&gt;pki csr&lt;/code&gt; 會寫入 &lt;code&gt;&amp;lt;basename&amp;gt;.key&lt;/code&gt; 與 &lt;code&gt;&amp;lt;basename&amp;gt;.csr&lt;/code&gt;；以 SFTP 下載 CSR 並送交您的 CA。</translation>
+    </message>
+    <message>
+        <source>Use a new basename when renewing: the old key stays in use until you switch.</source>
+        <translation>更新憑證時請使用新的基本名稱：在您切換之前，舊金鑰仍在使用中。</translation>
+    </message>
+    <message>
+        <source>Put what your CA sent back (DER .cer, .p7b, .pfx, PEM) in order, check every link, and save the bundle CMS wants.</source>
+        <translation>把 CA 傳回的檔案（DER .cer、.p7b、.pfx、PEM）排好順序、檢查每個環節，並儲存 CMS 所需的憑證套件組合。</translation>
+    </message>
+    <message>
+        <source>A full chain is the second argument of &lt;code&gt;webbridge3 https certs&lt;/code&gt;; a CA bundle is the third argument of &lt;code&gt;webadmin&lt;/code&gt;, &lt;code&gt;callbridge&lt;/code&gt;, &lt;code&gt;xmpp&lt;/code&gt; and &lt;code&gt;turn certs&lt;/code&gt;.</source>
+        <translation>完整憑證信任鏈是 &lt;code&gt;webbridge3 https certs&lt;/code&gt; 的第二個引數；CA 憑證套件組合是 &lt;code&gt;webadmin&lt;/code&gt;、&lt;code&gt;callbridge&lt;/code&gt;、&lt;code&gt;xmpp&lt;/code&gt; 與 &lt;code&gt;turn certs&lt;/code&gt; 的第三個引數。</translation>
+    </message>
+    <message>
+        <source>Full chain: entity certificate first, then intermediates upward, then the root. CA bundle: the same without the entity certificate.</source>
+        <translation>完整憑證信任鏈：實體憑證在最前，接著由下往上的中繼憑證，最後是根 CA。CA 憑證套件組合：同上，但不含實體憑證。</translation>
+    </message>
+    <message>
+        <source>PEM with LF line ends, exactly one line break after each certificate, no blank lines and nothing else in the file.</source>
+        <translation>使用 LF 換行的 PEM，每張憑證後恰好一個換行，沒有空白行，檔案中也沒有其他內容。</translation>
+    </message>
+    <message>
+        <source>Since CMS 3.0 the full trust chain is required.</source>
+        <translation>CMS 3.0 起需要完整的憑證信任鏈。</translation>
+    </message>
+    <message>
+        <source>Make the database cluster&apos;s CA (dbca) and the dbserver and dbclient certificates it signs, as pki selfsigned and pki sign do on the primary.</source>
+        <translation>建立資料庫叢集的 CA (dbca)，以及由它簽署的 dbserver 與 dbclient 憑證，就像在主要節點上執行 pki selfsigned 與 pki sign 一樣。</translation>
+    </message>
+    <message>
+        <source>Every core presents dbserver or dbclient to the PostgreSQL link between the cores, which checks the chain against dbca (not the host name).</source>
+        <translation>每部核心伺服器在彼此之間的 PostgreSQL 連線上出示 dbserver 或 dbclient，連線會依 dbca 檢查憑證信任鏈（而不是主機名稱）。</translation>
+    </message>
+    <message>
+        <source>The database client certificate&apos;s CN is exactly postgres.</source>
+        <translation>資料庫用戶端憑證的一般名稱 (CN) 必須正好是 postgres。</translation>
+    </message>
+    <message>
+        <source>dbserver names the primary&apos;s FQDN; the other cores go into its SAN.</source>
+        <translation>dbserver 使用主要節點的完整網域名稱 (FQDN)；其他核心伺服器放在它的主體別名 (SAN) 中。</translation>
+    </message>
+    <message>
+        <source>An enterprise CA may sign them too, so file names are not fixed to dbserver, dbclient and dbca.</source>
+        <translation>這些憑證也可以由企業 CA 簽署，因此檔名不限於 dbserver、dbclient 與 dbca。</translation>
+    </message>
+    <message>
+        <source>The files each node needs and the database cluster commands to type there, in order.</source>
+        <translation>每個節點需要的檔案，以及要依序在該節點輸入的資料庫叢集指令。</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;database cluster certs&lt;/code&gt; installs the files; &lt;code&gt;initialize&lt;/code&gt;, &lt;code&gt;join&lt;/code&gt; and &lt;code&gt;connect&lt;/code&gt; build the cluster. &lt;code&gt;join&lt;/code&gt; overwrites the joining node&apos;s database.</source>
+        <translation>&lt;code&gt;database cluster certs&lt;/code&gt; 安裝檔案；&lt;code&gt;initialize&lt;/code&gt;、&lt;code&gt;join&lt;/code&gt; 與 &lt;code&gt;connect&lt;/code&gt; 建立叢集。&lt;code&gt;join&lt;/code&gt; 會覆寫加入節點的資料庫。</translation>
+    </message>
+    <message>
+        <source>Before renewing: backup snapshot on the primary and download it, then database cluster remove on every node.</source>
+        <translation>更新之前：在主要節點執行 backup snapshot 並下載備份，再在每個節點執行 database cluster remove。</translation>
+    </message>
+    <message>
+        <source>dbclient.crt goes to every server that connects, dbserver.crt to every server in the cluster, dbca.crt to all.</source>
+        <translation>dbclient.crt 複製到每部連線的伺服器，dbserver.crt 複製到叢集中的每部伺服器，dbca.crt 複製到所有伺服器。</translation>
+    </message>
+    <message>
+        <source>Check files before they go to the CMS: what a file holds, whether a key belongs to a certificate, and whether a certificate chains to a CA.</source>
+        <translation>在檔案送到 CMS 之前先檢查：檔案內容為何、私密金鑰是否屬於某張憑證，以及憑證是否能連結到某個 CA。</translation>
+    </message>
+    <message>
+        <source>These are the checks pki inspect, pki match and pki verify make on the MMP; a failed check here would fail there too.</source>
+        <translation>這些就是 MMP 上 pki inspect、pki match 與 pki verify 所做的檢查；在這裡失敗的檢查，在 MMP 上也會失敗。</translation>
+    </message>
+    <message>
+        <source>Expiry: a certificate past its expiry date stops the service at once.</source>
+        <translation>到期日：超過到期日的憑證會讓服務立即停止。</translation>
+    </message>
+    <message>
+        <source>EKU: services that act as TLS clients need client authentication.</source>
+        <translation>延伸金鑰使用方法 (EKU)：以 TLS 用戶端身分運作的服務需要用戶端驗證。</translation>
+    </message>
+    <message>
+        <source>Say which key, certificate and bundle each service uses; the wizard writes the MMP commands node by node, with the trust files the services need.</source>
+        <translation>指定每個服務使用的金鑰、憑證與憑證套件組合；精靈會逐節點寫出 MMP 指令，以及服務所需的信任檔案。</translation>
+    </message>
+    <message>
+        <source>You type the sheet&apos;s commands on each node&apos;s MMP; each answers SUCCESS or FAILURE. Lines starting with # explain and are not typed.</source>
+        <translation>您在每個節點的 MMP 上輸入清單中的指令；每個指令會回應 SUCCESS 或 FAILURE。以 # 開頭的行是說明，不需輸入。</translation>
+    </message>
+    <message>
+        <source>callbridge trust c2w holds every Web Bridge 3 certificate, and webbridge3 c2w trust every Call Bridge and Scheduler certificate: one peer alone breaks the others.</source>
+        <translation>callbridge trust c2w 要包含每一個 Web Bridge 3 憑證，webbridge3 c2w trust 要包含每一個 Call Bridge 與 Scheduler 憑證：只放一個對端會讓其他連線中斷。</translation>
+    </message>
+    <message>
+        <source>Before any change on a live node: backup snapshot, and download the backup.</source>
+        <translation>在運作中的節點上做任何變更之前：執行 backup snapshot，並下載備份。</translation>
+    </message>
+    <message>
+        <source>The CUCM SIP trunk&apos;s X.509 subject name must equal the Call Bridge CN.</source>
+        <translation>CUCM SIP 主幹的 X.509 主體名稱必須等於 Call Bridge 的一般名稱 (CN)。</translation>
+    </message>
+    <message>
+        <source>Copy the files and the command sheet to a USB stick or folder, each verified after writing.</source>
+        <translation>把檔案與指令清單複製到 USB 隨身碟或資料夾，每個檔案寫入後都會驗證。</translation>
+    </message>
+    <message>
+        <source>From the stick the files go to the MMP by SFTP, into its top folder, where the commands expect them.</source>
+        <translation>檔案從隨身碟以 SFTP 傳到 MMP 的最上層資料夾，也就是指令預期的位置。</translation>
+    </message>
+    <message>
+        <source>Private keys are copied unencrypted, as CMS needs them: keep the stick safe and wipe it afterwards.</source>
+        <translation>私密金鑰依 CMS 的需要以未加密形式複製：請妥善保管隨身碟，用完後清除。</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS lets you check the files on the jump host before the upload.</source>
+        <translation>SHA256SUMS 讓您在上傳之前，先在跳板主機上檢查檔案。</translation>
+    </message>
+    <message>
+        <source>What this page is for</source>
+        <translation>此頁的用途</translation>
+    </message>
+    <message>
+        <source>What CMS does with it</source>
+        <translation>CMS 如何使用此結果</translation>
+    </message>
+    <message>
+        <source>Rules behind the checks</source>
+        <translation>檢查所依據的規則</translation>
+    </message>
+    <message>
+        <source>Source: {document}</source>
+        <translation>出處：{document}</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -1941,6 +2209,10 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
     <message>
         <source>CMS Certificate Wizard</source>
         <translation>CMS 憑證精靈</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -2512,6 +2784,13 @@ Nothing was copied.</source>
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Help</source>
+        <translation>說明</translation>
+    </message>
+</context>
+<context>
     <name>GeneratePage</name>
     <message>
         <source>Key and CSR</source>
@@ -2570,6 +2849,17 @@ Request: {csr}</source>
     <message>
         <source>✗ Nothing was written. {message}</source>
         <translation>✗ 沒有寫入任何內容。{message}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Help: {page}</source>
+        <translation>說明：{page}</translation>
+    </message>
+    <message>
+        <source>No help for this page yet.</source>
+        <translation>此頁尚無說明。</translation>
     </message>
 </context>
 <context>

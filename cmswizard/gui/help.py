@@ -1,0 +1,351 @@
+"""In-app help: for every page, what it is for, what CMS does with its result, and the rules behind
+its checks with the Cisco document each rule comes from (see ../shared/docs/cms-certificates.md).
+
+Texts are `N_()` templates translated through the same catalogue as the rest of the GUI, so the
+translation tests cover them (complete, placeholders, no English left in zh_TW). `<code>` spans hold
+commands and file names exactly as typed on the MMP; they are never translated.
+
+A page gets its help from `HELP` by its class name, or from its own `help_content` class attribute
+(pages added later can do either; see WizardPage.page_help).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from cmswizard.gui.i18n import translated
+from cmswizard.pki.errors import N_
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule behind a check. `anchor` is the field name field messages use (e.g. "CN"), so a field
+    message's help link lands here."""
+
+    anchor: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PageHelp:
+    purpose: str
+    on_cms: str
+    rules: tuple[Rule, ...] = ()
+
+
+TAC_221729 = N_("Cisco TAC tech note 221729 (CMS Edge and Web Bridge 3 certificates)")
+TAC_217367 = N_("Cisco TAC tech note 217367 (several Web Bridges: C2W trust)")
+TAC_216549 = N_("Cisco TAC tech notes 216549 and 215421 (renewing database cluster certificates)")
+TAC_210530 = N_("Cisco TAC tech note 210530 (database cluster with certificates of an enterprise CA)")
+TAC_213820 = N_("Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)")
+MMP_GUIDE = N_("Cisco Meeting Server MMP Command Reference (pki commands)")
+CERT_GUIDE = N_("Cisco Meeting Server Certificate Guidelines (single, split and scalable deployments)")
+CMS_FAQ = N_("Cisco Meeting Server FAQ: What information is required to create a CSR")
+FN74345 = N_("Cisco field notice FN74345 (public CAs drop the client authentication EKU)")
+CSR_TECHNOTE = N_("Cisco tech note: creating a CSR for CMS (Traditional Chinese)")
+
+HELP: dict[str, PageHelp] = {
+    "StartPage": PageHelp(
+        N_(
+            "Choose one job: make keys and CSRs, build a bundle from what your CA sent back, make database "
+            "cluster certificates, check files, or get the commands for the CMS and copy the files to a USB stick."
+        ),
+        N_("Nothing yet: each job ends with files and the exact MMP commands that put them to use."),
+        (
+            Rule(
+                "order",
+                N_("Usual order: CSR, then the CA signs it, then the bundle, then the commands and the stick."),
+                CERT_GUIDE,
+            ),
+        ),
+    ),
+    "DeploymentPage": PageHelp(
+        N_(
+            "Describe your deployment (CMS version, one server, a cluster or core and edge servers, their "
+            "FQDNs and the join URL). The wizard proposes one certificate per service and node."
+        ),
+        N_(
+            "Each proposed certificate becomes a key and CSR, and later a <code>… certs</code> line on the MMP of "
+            "the node that runs that service."
+        ),
+        (
+            Rule(
+                "version",
+                N_("CMS 3.0 removed XMPP and Web Bridge 2; Web Bridge 3 (from 2.9) takes one full-chain file."),
+                TAC_221729,
+            ),
+            Rule(
+                "nodes",
+                N_(
+                    "Every name users or other servers type must be in the certificate's SAN; in a "
+                    "cluster the Call Bridge certificate often names every node."
+                ),
+                CERT_GUIDE,
+            ),
+        ),
+    ),
+    "SubjectPage": PageHelp(
+        N_("Fill in the subject of one certificate: the names and organisation fields that go into the CSR."),
+        N_(
+            "Your CA copies these fields into the certificate; CMS then presents it to browsers, apps and other "
+            "servers, which check the names against what they connected to."
+        ),
+        (
+            Rule(
+                "basename",
+                N_(
+                    "Basename: letters, digits, - and _ only. Never reuse the basename of a key in "
+                    "use: pki csr overwrites it and that service breaks at once."
+                ),
+                MMP_GUIDE,
+            ),
+            Rule(
+                "CN",
+                N_("CN: the FQDN of the service. Required. If a SAN is given, the CN must also be in it."),
+                MMP_GUIDE,
+            ),
+            Rule(
+                "subjectAltName",
+                N_(
+                    "SAN: one comma-separated list without spaces of DNS names, IP addresses "
+                    "or e-mail addresses. Browsers ignore the CN when there is a SAN, and XMPP "
+                    "clients refuse a certificate without one."
+                ),
+                CERT_GUIDE,
+            ),
+            Rule("C", N_("C: a two-letter ISO 3166 country code (TW, US, GB; not UK)."), CMS_FAQ),
+            Rule(
+                "O",
+                N_(
+                    "O, OU, ST: optional; values with spaces are typed in double quotes on the MMP. A city "
+                    "goes into L, never into ST."
+                ),
+                CMS_FAQ,
+            ),
+            Rule(
+                "key type",
+                N_(
+                    "Key: RSA 2048 is the safe default. Whether CMS accepts ECDSA keys is not "
+                    "confirmed, and the MMP line cannot choose the key type."
+                ),
+                CSR_TECHNOTE,
+            ),
+        ),
+    ),
+    "PreviewPage": PageHelp(
+        N_(
+            "The exact pki csr line for this certificate: type it on the MMP, or let the wizard run the same "
+            "request on this computer."
+        ),
+        N_(
+            "On the MMP, <code>pki csr</code> writes the key and the CSR into the MMP's top folder; the key "
+            "never leaves the server."
+        ),
+        (
+            Rule("syntax", N_("Tokens are KEY:value separated by spaces; no = and no /C= strings."), MMP_GUIDE),
+            Rule(
+                "warnings",
+                N_(
+                    "Warnings do not stop the request, but read them: a missing SAN or a reused "
+                    "basename causes trouble later."
+                ),
+                CERT_GUIDE,
+            ),
+        ),
+    ),
+    "GeneratePage": PageHelp(
+        N_("Make the private key and the CSR on this computer, in the folder you choose."),
+        N_(
+            "Send the CSR to your CA. The key (mode 0600, unencrypted PKCS#8 PEM as CMS needs it) goes to the "
+            "MMP later, with the certificate the CA returns."
+        ),
+        (
+            Rule(
+                "overwrite",
+                N_("An existing key is never replaced unless you say so: it may be the key a service is using."),
+                MMP_GUIDE,
+            ),
+            Rule(
+                "eku",
+                N_(
+                    "Ask your CA for a certificate with both server and client authentication: the Call "
+                    "Bridge, the Scheduler and database clients use it as a TLS client."
+                ),
+                FN74345,
+            ),
+        ),
+    ),
+    "OnCmsPage": PageHelp(
+        N_("The steps to make the key and CSR on the CMS itself, over SSH to the MMP."),
+        N_(
+            "<code>pki csr</code> on the MMP writes <code>&lt;basename&gt;.key</code> and "
+            "<code>&lt;basename&gt;.csr</code>; download the CSR by SFTP and send it to your CA."
+        ),
+        (
+            Rule(
+                "basename",
+                N_("Use a new basename when renewing: the old key stays in use until you switch."),
+                MMP_GUIDE,
+            ),
+        ),
+    ),
+    "ChainBuilderPage": PageHelp(
+        N_(
+            "Put what your CA sent back (DER .cer, .p7b, .pfx, PEM) in order, check every link, and save the "
+            "bundle CMS wants."
+        ),
+        N_(
+            "A full chain is the second argument of <code>webbridge3 https certs</code>; a CA bundle is the third "
+            "argument of <code>webadmin</code>, <code>callbridge</code>, <code>xmpp</code> and <code>turn certs</code>."
+        ),
+        (
+            Rule(
+                "order",
+                N_(
+                    "Full chain: entity certificate first, then intermediates upward, then the root. CA "
+                    "bundle: the same without the entity certificate."
+                ),
+                TAC_221729,
+            ),
+            Rule(
+                "bytes",
+                N_(
+                    "PEM with LF line ends, exactly one line break after each certificate, no blank "
+                    "lines and nothing else in the file."
+                ),
+                CERT_GUIDE,
+            ),
+            Rule("complete", N_("Since CMS 3.0 the full trust chain is required."), CERT_GUIDE),
+        ),
+    ),
+    "DbClusterPage": PageHelp(
+        N_(
+            "Make the database cluster's CA (dbca) and the dbserver and dbclient certificates it signs, as pki "
+            "selfsigned and pki sign do on the primary."
+        ),
+        N_(
+            "Every core presents dbserver or dbclient to the PostgreSQL link between the cores, which checks "
+            "the chain against dbca (not the host name)."
+        ),
+        (
+            Rule("dbclient", N_("The database client certificate's CN is exactly postgres."), TAC_216549),
+            Rule("primary", N_("dbserver names the primary's FQDN; the other cores go into its SAN."), TAC_216549),
+            Rule(
+                "names",
+                N_("An enterprise CA may sign them too, so file names are not fixed to dbserver, dbclient and dbca."),
+                TAC_210530,
+            ),
+        ),
+    ),
+    "DbResultPage": PageHelp(
+        N_("The files each node needs and the database cluster commands to type there, in order."),
+        N_(
+            "<code>database cluster certs</code> installs the files; <code>initialize</code>, <code>join</code> "
+            "and <code>connect</code> build the cluster. <code>join</code> overwrites the joining node's database."
+        ),
+        (
+            Rule(
+                "renewal",
+                N_(
+                    "Before renewing: backup snapshot on the primary and download it, then database "
+                    "cluster remove on every node."
+                ),
+                TAC_216549,
+            ),
+            Rule(
+                "copy",
+                N_(
+                    "dbclient.crt goes to every server that connects, dbserver.crt to every server in the "
+                    "cluster, dbca.crt to all."
+                ),
+                TAC_216549,
+            ),
+        ),
+    ),
+    "CheckPage": PageHelp(
+        N_(
+            "Check files before they go to the CMS: what a file holds, whether a key belongs to a certificate, "
+            "and whether a certificate chains to a CA."
+        ),
+        N_(
+            "These are the checks pki inspect, pki match and pki verify make on the MMP; a failed check here "
+            "would fail there too."
+        ),
+        (
+            Rule("expiry", N_("Expiry: a certificate past its expiry date stops the service at once."), MMP_GUIDE),
+            Rule("eku", N_("EKU: services that act as TLS clients need client authentication."), FN74345),
+        ),
+    ),
+    "DeploySheetPage": PageHelp(
+        N_(
+            "Say which key, certificate and bundle each service uses; the wizard writes the MMP commands node "
+            "by node, with the trust files the services need."
+        ),
+        N_(
+            "You type the sheet's commands on each node's MMP; each answers SUCCESS or FAILURE. Lines starting "
+            "with # explain and are not typed."
+        ),
+        (
+            Rule(
+                "trust",
+                N_(
+                    "callbridge trust c2w holds every Web Bridge 3 certificate, and webbridge3 c2w "
+                    "trust every Call Bridge and Scheduler certificate: one peer alone breaks the "
+                    "others."
+                ),
+                TAC_217367,
+            ),
+            Rule(
+                "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_216549
+            ),
+            Rule("sip", N_("The CUCM SIP trunk's X.509 subject name must equal the Call Bridge CN."), TAC_213820),
+        ),
+    ),
+    "ExportPage": PageHelp(
+        N_("Copy the files and the command sheet to a USB stick or folder, each verified after writing."),
+        N_("From the stick the files go to the MMP by SFTP, into its top folder, where the commands expect them."),
+        (
+            Rule(
+                "keys",
+                N_(
+                    "Private keys are copied unencrypted, as CMS needs them: keep the stick safe and "
+                    "wipe it afterwards."
+                ),
+                MMP_GUIDE,
+            ),
+            Rule("verify", N_("SHA256SUMS lets you check the files on the jump host before the upload."), CERT_GUIDE),
+        ),
+    ),
+}
+
+_HEADINGS = (N_("What this page is for"), N_("What CMS does with it"), N_("Rules behind the checks"))
+
+
+def render(title: str, help_: PageHelp) -> str:
+    """The help as HTML in the current language; rule anchors are `rule-<anchor>`."""
+    purpose, on_cms, rules = (html.escape(translated(h)) for h in _HEADINGS)
+    parts = [
+        f"<h2>{html.escape(title)}</h2>",
+        f'<h3><a name="purpose"></a>{purpose}</h3><p>{translated(help_.purpose)}</p>',
+        f'<h3><a name="on-cms"></a>{on_cms}</h3><p>{translated(help_.on_cms)}</p>',
+    ]
+    if help_.rules:
+        parts.append(f'<h3><a name="rules"></a>{rules}</h3><ul>')
+        for rule in help_.rules:
+            source = html.escape(translated(N_("Source: {document}")).format(document=translated(rule.source)))
+            parts.append(
+                f'<li><a name="rule-{html.escape(rule.anchor)}"></a>{html.escape(translated(rule.text))}'
+                f"<br><i>{source}</i></li>"
+            )
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def anchor_for(help_: PageHelp, field: str) -> str:
+    """The section a field message's link opens: that field's rule, else the rules."""
+    for rule in help_.rules:
+        if rule.anchor.casefold() == field.casefold():
+            return f"rule-{rule.anchor}"
+    return "rules" if help_.rules else "purpose"
