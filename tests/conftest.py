@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,3 +53,13 @@ def close_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
         monkeypatch.setattr(dialogs, "confirm_discard", discard)
     return asked
+
+
+@pytest.fixture(params=["en", "zh_TW"])
+def lang(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
+    """Run a GUI test in English and in Traditional Chinese."""
+    from cmswizard.gui.i18n import install_language
+
+    assert install_language(qapp, request.param) == request.param
+    yield request.param
+    install_language(qapp, "en")

@@ -48,6 +48,7 @@ class CmsWizard(QWizard):
         self.tasks.failed.connect(self._show_failure)
         self.tasks.idle.connect(self._close_if_waiting)
         self._close_when_idle = False
+        self._replaying = False  # go_to() steps through pages the user has passed: no flow starts
         self.setWindowTitle(self.tr("CMS Certificate Wizard"))
         if ICON_PATH.exists():
             self.setWindowIcon(QIcon(str(ICON_PATH)))
@@ -100,8 +101,8 @@ class CmsWizard(QWizard):
 
     # --- flows ---------------------------------------------------------------------------------
     def begin_flow(self, key: FlowKey) -> None:
-        """The start page's choice: a different flow starts afresh; the same one carries on."""
-        if self.flows.active is not FlowKey(key):
+        """Next on the start page: the chosen flow starts afresh (nothing of an earlier run stays)."""
+        if not (self._replaying and self.flows.active is FlowKey(key)):
             self.flows.start(key, Path(self.settings.get("output/folder")))
 
     def start_flow(self, key: FlowKey) -> None:
@@ -112,11 +113,15 @@ class CmsWizard(QWizard):
     def go_to(self, target: PageId) -> None:
         """Show `target` of the active flow: restart and step forward, so every page on the way
         re-reads its flow state."""
-        self.restart()
-        for _ in range(len(PAGES)):
-            if self.currentId() == target:
-                return
-            self.next()
+        self._replaying = True
+        try:
+            self.restart()
+            for _ in range(len(PAGES)):
+                if self.currentId() == target:
+                    return
+                self.next()
+        finally:
+            self._replaying = False
 
     # --- help ------------------------------------------------------------------------------------
     def show_help(self, field: str = "") -> None:

@@ -1,0 +1,83 @@
+"""Driving the wizard as a person does: real clicks, typing and Alt+letter, waiting on signals."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QTreeWidget, QTreeWidgetItem, QWidget, QWizard
+
+from cmswizard.gui.flows import FLOWS, FlowKey
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.wizard import CmsWizard
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def make_wizard(qtbot, folder: Path) -> CmsWizard:
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = Settings.at(folder.parent / f"{folder.name}-settings.ini")
+    settings.set("output/folder", str(folder))
+    wizard = CmsWizard(settings)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    assert button.isVisible() and button.isEnabled(), f"{button.text()!r} cannot be clicked"
+    qtbot.mouseClick(button, LEFT)
+
+
+def forward_button(wizard: CmsWizard) -> QAbstractButton:
+    """Next, or the commit button where the page is a point of no return."""
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    return commit if commit.isVisible() else wizard.button(QWizard.WizardButton.NextButton)
+
+
+def press_next(qtbot, wizard: CmsWizard) -> None:
+    click(qtbot, forward_button(wizard))
+
+
+def mnemonic_of(text: str) -> Qt.Key:
+    """The key of '&x' in a label (zh_TW puts it in brackets: 儲存(&S))."""
+    at = text.replace("&&", "").index("&")
+    return Qt.Key(ord(text.replace("&&", "")[at + 1].upper()))
+
+
+def press_mnemonic(qtbot, window: QWidget, button: QAbstractButton) -> None:
+    """Alt+letter, as underlined on the button in the current language; the button animates its click,
+    so wait for it (a letter two controls share would only move the focus, and this times out)."""
+    with qtbot.waitSignal(button.clicked, timeout=2_000):
+        QTest.keyClick(window, mnemonic_of(button.text()), Qt.KeyboardModifier.AltModifier)
+
+
+def choose_flow(qtbot, wizard: CmsWizard, key: FlowKey) -> None:
+    """On the start page: click the flow's radio button, then Next."""
+    start = wizard.currentPage()
+    number = next(n for n, flow in enumerate(FLOWS) if flow.key is key)
+    button = start.group.button(number)
+    qtbot.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))  # on the indicator
+    assert button.isChecked()
+    press_next(qtbot, wizard)
+
+
+def click_item(qtbot, tree: QTreeWidget, item: QTreeWidgetItem) -> None:
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(item).center())
+    assert tree.currentItem() is item
+
+
+def type_into(qtbot, field: QWidget, text: str) -> None:
+    qtbot.mouseClick(field, LEFT)
+    qtbot.keyClicks(field, text)
+
+
+def openssl(*args: str) -> str:
+    done = subprocess.run(["openssl", *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout + done.stderr
