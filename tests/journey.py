@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QTreeWidget, QTreeWidgetItem, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QTreeWidget, QTreeWidgetItem, QWidget, QWizard
 
 from cmswizard.gui.flows import FLOWS, FlowKey
 from cmswizard.gui.settings import Settings
@@ -30,7 +30,10 @@ def make_wizard(qtbot, folder: Path) -> CmsWizard:
 
 def click(qtbot, button: QAbstractButton) -> None:
     assert button.isVisible() and button.isEnabled(), f"{button.text()!r} cannot be clicked"
-    qtbot.mouseClick(button, LEFT)
+    if isinstance(button, QRadioButton | QCheckBox):  # stretched by the layout: aim at the indicator
+        qtbot.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, LEFT)
 
 
 def forward_button(wizard: CmsWizard) -> QAbstractButton:
@@ -61,7 +64,7 @@ def choose_flow(qtbot, wizard: CmsWizard, key: FlowKey) -> None:
     start = wizard.currentPage()
     number = next(n for n, flow in enumerate(FLOWS) if flow.key is key)
     button = start.group.button(number)
-    qtbot.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))  # on the indicator
+    click(qtbot, button)
     assert button.isChecked()
     press_next(qtbot, wizard)
 
