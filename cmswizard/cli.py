@@ -443,9 +443,9 @@ def _build_parser() -> _Parser:
     export.add_argument("--sheet", metavar="FILE", help="a deployment sheet to include as cms-commands.txt")
     export.add_argument("--force", action="store_true", help="replace files of the same name")
     export.set_defaults(run=_cmd_export)
-    from cmswizard import cli_p12, cli_upload
+    from cmswizard import cli_p12, cli_plan, cli_upload
 
-    for group in (cli_upload, cli_p12):
+    for group in (cli_plan, cli_upload, cli_p12):
         group.add_parser(commands)
     return parser
 

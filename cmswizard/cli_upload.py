@@ -92,8 +92,14 @@ def print_report(report: UploadReport) -> int:
 def _cmd_upload(args: argparse.Namespace) -> int:
     from cmswizard.remote.sftp import SshTarget
 
+    if args.plan:
+        from cmswizard.cli_plan import upload_from_plan
+
+        if args.files:
+            raise CmsInputError(args.files[0], "with --plan the files come from the plan; leave the file names out")
+        return upload_from_plan(args)
     if not args.host or not args.files:
-        raise CmsInputError("upload", "give --host HOST and the files to upload")
+        raise CmsInputError("upload", "give --host HOST and the files, or --plan PLAN --node NAME")
     target = SshTarget(args.host, args.port or 22, args.user or "admin")
     report = run_upload(target, [Path(name) for name in args.files], args, set(args.replace))
     return print_report(report)
@@ -105,9 +111,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="copy files to a CMS node's MMP over SFTP, each read back and compared (runs no MMP commands)",
     )
     upload.add_argument("files", nargs="*", help="the files to upload (with --host)")
-    upload.add_argument("--host", help="the MMP's address (host name or IP)")
-    upload.add_argument("--port", type=int, default=None, help="SSH port (default 22)")
-    upload.add_argument("--user", default=None, help="MMP user (default admin)")
+    upload.add_argument("--plan", help="a deployment plan (.toml): upload the files of --node")
+    upload.add_argument("--node", help="the plan's node to upload to (its files are those its sheet section lists)")
+    upload.add_argument("--dir", default=None, help="where the plan's files are (default: the plan's folder)")
+    upload.add_argument("--host", help="the MMP's address (host name or IP; default: the plan's ssh_host or node name)")
+    upload.add_argument("--port", type=int, default=None, help="SSH port (default 22, or the plan's ssh_port)")
+    upload.add_argument("--user", default=None, help="MMP user (default admin, or the plan's ssh_user)")
     upload.add_argument("--fingerprint", help="the host key fingerprint read on the MMP (SHA256:…)")
     upload.add_argument("--known-hosts", help="known_hosts file (default ~/.ssh/known_hosts)")
     upload.add_argument("--identity", help="log in with this SSH private key instead of a password")

@@ -1,0 +1,186 @@
+"""`cmswizard plan new|check|apply PLAN`: a whole deployment in one TOML file (docs/plan-format.md),
+and `cmswizard upload --plan PLAN --node NAME` reads its node list from here."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cmswizard.pki.errors import CmsInputError
+
+__all__ = ["add_parser", "upload_from_plan"]
+
+_VERSIONS = ("2.x", "2.9", "3.x")
+_KEYS = ("rsa2048", "rsa3072", "rsa4096", "ec256", "ec384")
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.dir) if args.dir else Path(args.plan).resolve().parent
+
+
+def _subject(tokens: list[str]) -> tuple[tuple[str, str], ...]:
+    from cmswizard.cms.plan import SUBJECT_KEYS
+
+    found: dict[str, str] = {}
+    for token in tokens:
+        key, sep, value = token.partition(":")
+        if not sep or key.upper() not in SUBJECT_KEYS:
+            raise CmsInputError(
+                token, f"is not a subject default; write KEY:value with KEY one of {', '.join(SUBJECT_KEYS)}"
+            )
+        found[key.upper()] = value
+    return tuple((key, found[key]) for key in SUBJECT_KEYS if key in found)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from cmswizard.cli import _say
+    from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
+    from cmswizard.cms.services import CmsVersion, Service
+    from cmswizard.pki.files import OutputFile, write_files
+    from cmswizard.pki.spec import KeyType
+
+    services: frozenset[Service] = frozenset()
+    if args.services:
+        try:
+            services = frozenset(Service(name.strip()) for name in args.services.split(",") if name.strip())
+        except ValueError as error:
+            raise CmsInputError(
+                "--services", f"{error}; use names such as webadmin,callbridge,webbridge3,turn"
+            ) from None
+    plan = new_plan(
+        NewPlanInput(
+            CmsVersion(args.version),
+            tuple(args.core),
+            tuple(args.edge),
+            args.join_url or "",
+            args.xmpp_domain or "",
+            services,
+            KeyType(args.key),
+            _subject(args.subject),
+            args.db,
+            args.db_domain or "",
+            args.combined,
+            dt.date(args.year, 1, 1) if args.year else None,
+        )
+    )
+    path = Path(args.plan)
+    if path.suffix.lower() != ".toml":
+        raise CmsInputError(str(path), "a plan file ends in .toml; choose such a name")
+    write_files([OutputFile(path, plan_text(plan).encode(), replace=args.force)])
+    _say(
+        f"wrote {path}: {len(plan.nodes)} node(s), {len(plan.certificates)} key(s) to make, {len(plan.services)} service assignment(s)"
+    )
+    _say(
+        f"next: cmswizard plan apply {path}   (makes the keys and CSRs; run it again when the CA's certificates are in the folder)"
+    )
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from cmswizard.cli import _say
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.plan_files import check_plan
+
+    plan = read_plan(args.plan)
+    items = check_plan(plan, _folder(args), warn_days=args.days)
+    for item in items:
+        _say(item.line)
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.state.value] = counts.get(item.state.value, 0) + 1
+    _say(", ".join(f"{count} {state}" for state, count in counts.items()))
+    return 1 if any(item.state.needs_attention for item in items) else 0
+
+
+def _cmd_apply(args: argparse.Namespace) -> int:
+    import sys
+
+    from cmswizard.cli import _say
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.plan_files import ItemState, apply_plan
+
+    plan = read_plan(args.plan)
+    folder = _folder(args)
+    items = apply_plan(plan, folder, progress=lambda name: print(f"  making {name}…", file=sys.stderr))
+    made = [item for item in items if item.state is ItemState.MADE]
+    for item in items:
+        _say(item.line)
+    if not made:
+        _say("nothing to make: everything the plan can make is in the folder (nothing was written)")
+    else:
+        _say(f"made {len(made)} file(s) in {folder}")
+    left = [item for item in items if item.state is not ItemState.MADE]
+    if left:
+        _say(f"{len(left)} item(s) still need you; `cmswizard plan check {args.plan}` lists everything")
+    return 1 if any(item.state is ItemState.INCONSISTENT for item in items) else 0
+
+
+def upload_from_plan(args: argparse.Namespace) -> int:
+    """`upload --plan PLAN --node NAME`: the node's files (as its sheet section lists them) to its MMP."""
+    from cmswizard.cli_upload import print_report, run_upload
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.plan_files import missing_files, node_files
+    from cmswizard.remote.sftp import SshTarget
+
+    if not args.node:
+        raise CmsInputError("--node", "name the node to upload to (one of the plan's [[node]] names)")
+    plan = read_plan(args.plan)
+    node = plan.node(args.node)
+    folder = _folder(args)
+    names = node_files(plan, node.name)
+    if not names:
+        raise CmsInputError(node.name, "has no files in this plan's sheet; nothing to upload")
+    absent = missing_files(folder, names)
+    if absent:
+        raise CmsInputError(
+            str(folder / absent[0]),
+            f"is not there yet ({len(absent)} of the node's files missing); run `cmswizard plan apply {args.plan}` and check",
+        )
+    target = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)
+    if not args.fingerprint and node.fingerprint:
+        args.fingerprint = node.fingerprint
+    report = run_upload(target, [folder / name for name in names], args, set(args.replace))
+    code = print_report(report)
+    sheet = folder / plan.sheet
+    if report.ok and sheet.is_file():
+        print(f"next: type the commands of {node.name} from {sheet} at its MMP (this tool runs none)")
+    return code
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    plan = commands.add_parser("plan", help="a whole deployment in one plan file: new, check, apply")
+    verbs = plan.add_subparsers(dest="verb", required=True, parser_class=type(plan))
+
+    new = verbs.add_parser("new", help="write a plan from a few answers (the certificates each service needs)")
+    new.add_argument("plan", help="the plan file to write (.toml)")
+    new.add_argument("--version", choices=_VERSIONS, default="3.x", help="CMS version (default 3.x)")
+    new.add_argument(
+        "--core", nargs="+", required=True, metavar="FQDN", help="core servers (the first is the DB primary)"
+    )
+    new.add_argument("--edge", nargs="*", default=[], metavar="FQDN", help="edge servers (Web Bridge 3, TURN)")
+    new.add_argument("--join-url", help="the host name users type to join (join.example.com)")
+    new.add_argument("--xmpp-domain", help="the XMPP domain (2.x)")
+    new.add_argument(
+        "--services", help="comma-separated services (default: webadmin,callbridge,webbridge3, +turn with edges)"
+    )
+    new.add_argument("--key", choices=_KEYS, default="rsa2048", help="key type for every key (default rsa2048)")
+    new.add_argument("--subject", nargs="*", default=[], metavar="KEY:value", help="CSR defaults: O:… OU:… ST:… C:…")
+    new.add_argument("--db", action="store_true", help="a database cluster on the cores (first core is the primary)")
+    new.add_argument("--db-domain", help="the DB CA's name (default: the first core's domain)")
+    new.add_argument("--combined", action="store_true", help="one certificate for every service")
+    new.add_argument("--year", type=int, help="the year in the basenames (default: this year; next year to renew)")
+    new.add_argument("--force", action="store_true", help="replace an existing plan file")
+    new.set_defaults(run=_cmd_new)
+
+    check = verbs.add_parser("check", help="what exists, what is missing, expiring or inconsistent")
+    check.add_argument("plan", help="the plan file (.toml)")
+    check.add_argument("--dir", help="the folder with the files (default: the plan's folder)")
+    check.add_argument("--days", type=int, default=30, help="warn about certificates expiring within DAYS (default 30)")
+    check.set_defaults(run=_cmd_check)
+
+    apply = verbs.add_parser("apply", help="make what is missing: keys+CSRs, DB files, bundles, trust files, sheet")
+    apply.add_argument("plan", help="the plan file (.toml)")
+    apply.add_argument("--dir", help="the folder with the files (default: the plan's folder)")
+    apply.set_defaults(run=_cmd_apply)
