@@ -224,6 +224,9 @@ def main() -> None:
         bench_startup()
         bench_event_loop_gap()
         bench_chain_memory()
+        from plan_scale import bench_plan
+
+        bench_plan(row)
         bench_package()
     widths = [
         max(len(r[i]) for r in [("What", "cmswizard: median (min–max)", "Reference / ratio", "Target"), *rows])

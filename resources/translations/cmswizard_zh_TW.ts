@@ -528,8 +528,96 @@
         <translation>是 MMP 的介面代號，例如 a、b、c 或 d</translation>
     </message>
     <message>
+        <source>is not a node of this plan; the nodes are: {known}</source>
+        <translation>不是此計畫的節點；節點為：{known}</translation>
+    </message>
+    <message>
+        <source>must be a table ([{where}]); it is {kind}</source>
+        <translation>必須是表格 ([{where}])；目前是 {kind}</translation>
+    </message>
+    <message>
+        <source>unknown key; the keys here are: {known} (check the spelling)</source>
+        <translation>未知的鍵；此處可用的鍵為：{known}（請檢查拼字）</translation>
+    </message>
+    <message>
+        <source>is missing; add it (see docs/plan-format.md)</source>
+        <translation>缺少此項；請加入（參閱 docs/plan-format.md）</translation>
+    </message>
+    <message>
+        <source>must be {wanted}, not {kind}</source>
+        <translation>必須是 {wanted}，而不是 {kind}</translation>
+    </message>
+    <message>
+        <source>must be a string, not {kind}</source>
+        <translation>必須是字串，而不是 {kind}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of: {choices}</source>
+        <translation>{value} 不是下列之一：{choices}</translation>
+    </message>
+    <message>
+        <source>must be written as [[{key}]] tables</source>
+        <translation>必須寫成 [[{key}]] 表格</translation>
+    </message>
+    <message>
+        <source>is not valid TOML ({p}); fix that line</source>
+        <translation>不是有效的 TOML ({p})；請修正該行</translation>
+    </message>
+    <message>
+        <source>is {value}; this cmswizard reads plan schema {known}: update cmswizard or save the plan again</source>
+        <translation>是 {value}；此版 cmswizard 讀取計畫結構描述 {known}：請更新 cmswizard 或重新儲存計畫</translation>
+    </message>
+    <message>
+        <source>a single combined server has one node; set cms.topology to &quot;cluster&quot;</source>
+        <translation>單一組合式伺服器只有一個節點；請將 cms.topology 設為 "cluster"</translation>
+    </message>
+    <message>
+        <source>an edge deployment needs at least one node with role = &quot;edge&quot;</source>
+        <translation>邊緣部署至少需要一個 role = "edge" 的節點</translation>
+    </message>
+    <message>
+        <source>edge nodes need cms.topology = &quot;edge&quot;; change the topology or the role</source>
+        <translation>邊緣節點需要 cms.topology = "edge"；請變更拓撲或角色</translation>
+    </message>
+    <message>
+        <source>{name} is already a node (role {role}); a node has one role: remove one of the two</source>
+        <translation>{name} 已是節點（角色 {role}）；一個節點只有一個角色：請移除其中一個</translation>
+    </message>
+    <message>
         <source>{value} is not a port; give 1 to 65535</source>
         <translation>{value} 不是連接埠；請輸入 1 到 65535</translation>
+    </message>
+    <message>
+        <source>the plan has no [[node]]; add one per CMS server</source>
+        <translation>計畫中沒有 [[node]]；請為每台 CMS 伺服器加入一個</translation>
+    </message>
+    <message>
+        <source>{name} is on no [[node]]; add that node or fix the name (nodes: {known})</source>
+        <translation>{name} 不在任何 [[node]] 中；請加入該節點或修正名稱（節點：{known}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a service of CMS {version}; use one of: {choices}</source>
+        <translation>{value} 不是 CMS {version} 的服務；請使用下列之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{name} is used twice; give each key its own basename</source>
+        <translation>{name} 使用了兩次；請為每個金鑰指定自己的基本名稱</translation>
+    </message>
+    <message>
+        <source>{service} takes one full-chain file as its certificate; remove bundle</source>
+        <translation>{service} 以一個完整鏈檔案作為憑證；請移除 bundle</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text; save the plan as UTF-8</source>
+        <translation>不是 UTF-8 文字；請將計畫儲存為 UTF-8</translation>
+    </message>
+    <message>
+        <source>an edge deployment needs at least one core server</source>
+        <translation>邊緣部署至少需要一台核心伺服器</translation>
+    </message>
+    <message>
+        <source>is both a core and an edge server; a node has one role: list it once</source>
+        <translation>同時是核心與邊緣伺服器；一個節點只有一個角色：請只列出一次</translation>
     </message>
     <message>
         <source>every Web Bridge 3 certificate</source>
@@ -1448,8 +1536,108 @@
         <translation>沒有可放入信任檔的憑證</translation>
     </message>
     <message>
+        <source>exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation>即將到期</translation>
+    </message>
+    <message>
+        <source>inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>is not a folder; create it or give --dir</source>
+        <translation>不是資料夾；請建立它或指定 --dir</translation>
+    </message>
+    <message>
+        <source>holds no private key</source>
+        <translation>沒有私密金鑰</translation>
+    </message>
+    <message>
+        <source>needs its key {key} first</source>
+        <translation>需要先有其金鑰 {key}</translation>
+    </message>
+    <message>
+        <source>needs the certificate of {key} in the folder first</source>
+        <translation>資料夾中需要先有 {key} 的憑證</translation>
+    </message>
+    <message>
+        <source>needs the certificate of {issuer}: put the CA certificates in the folder</source>
+        <translation>需要 {issuer} 的憑證：請將 CA 憑證放入資料夾</translation>
+    </message>
+    <message>
+        <source>apply makes it from the certificates in the folder</source>
+        <translation>apply 會以資料夾中的憑證建立它</translation>
+    </message>
+    <message>
+        <source>apply makes it: {what}</source>
+        <translation>apply 會建立它：{what}</translation>
+    </message>
+    <message>
+        <source>apply writes the MMP commands</source>
+        <translation>apply 會寫入 MMP 指令</translation>
+    </message>
+    <message>
+        <source>differs from the plan; apply writes it again</source>
+        <translation>與計畫不同；apply 會重新寫入</translation>
+    </message>
+    <message>
+        <source>is missing but {file} exists: a certificate without its key</source>
+        <translation>缺少此檔案但 {file} 存在：憑證沒有其金鑰</translation>
+    </message>
+    <message>
+        <source>apply makes the key and its CSR</source>
+        <translation>apply 會建立金鑰及其 CSR</translation>
+    </message>
+    <message>
+        <source>does not belong to {key}</source>
+        <translation>不屬於 {key}</translation>
+    </message>
+    <message>
+        <source>apply makes it from the existing {key}</source>
+        <translation>apply 會以現有的 {key} 建立它</translation>
+    </message>
+    <message>
+        <source>send {csr} to your CA and put the certificate it returns here</source>
+        <translation>請將 {csr} 送交您的 CA，並將其傳回的憑證放在此處</translation>
+    </message>
+    <message>
+        <source>apply writes it from {file}</source>
+        <translation>apply 會從 {file} 寫入它</translation>
+    </message>
+    <message>
+        <source>{service} uses it; apply makes it only for the plan&apos;s [[certificate]] rows</source>
+        <translation>{service} 使用它；apply 只會為計畫的 [[certificate]] 列建立它</translation>
+    </message>
+    <message>
         <source>holds no certificate</source>
         <translation>不含憑證</translation>
+    </message>
+    <message>
+        <source>apply makes the database-cluster set</source>
+        <translation>apply 會建立資料庫叢集檔案組</translation>
+    </message>
+    <message>
+        <source>missing from the database-cluster set ({present} exist); restore it, or move the others away and apply</source>
+        <translation>資料庫叢集檔案組中缺少此檔案（{present} 存在）；請還原它，或將其他檔案移走後執行 apply</translation>
+    </message>
+    <message>
+        <source>is missing but {file} exists: a certificate without its key; restore the key or move the certificate away</source>
+        <translation>缺少此檔案但 {file} 存在：憑證沒有其金鑰；請還原金鑰或將憑證移走</translation>
+    </message>
+    <message>
+        <source>needs {file} first</source>
+        <translation>需要先有 {file}</translation>
     </message>
     <message>
         <source>{file} has no CA bundle: choose one, or use a full-chain file as the certificate (CMS 3.0 and later need the whole chain)</source>
