@@ -2391,6 +2391,10 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <source>chain</source>
         <translation>憑證信任鏈</translation>
     </message>
+    <message>
+        <source>CMS services (extended key usage)</source>
+        <translation>CMS 服務（延伸金鑰使用方法）</translation>
+    </message>
 </context>
 <context>
     <name>CmsWizard</name>
@@ -2675,6 +2679,10 @@ Replace them?</source>
         <translation>更新(&amp;N)</translation>
     </message>
     <message>
+        <source>What the peer trust files hold</source>
+        <translation>對端信任檔的內容</translation>
+    </message>
+    <message>
         <source>Deployment commands</source>
         <translation>部署指令</translation>
     </message>
@@ -2725,6 +2733,10 @@ Replace them?</source>
     <message>
         <source>&amp;Edge servers:</source>
         <translation>Edge 伺服器(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Peer &amp;trust files hold:</source>
+        <translation>對端信任檔內容(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Files in:</source>

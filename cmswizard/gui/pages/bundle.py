@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmswizard.cms.services import eku_report
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import BundleFlowState
 from cmswizard.gui.i18n import error_text, translated
@@ -33,6 +35,7 @@ from cmswizard.gui.models.chain import ChainModel, ChainRole
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox
 from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
+from cmswizard.pki.chain import ChainItem
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_bytes, load_file
@@ -120,6 +123,15 @@ class CertificateCard(QStyledItemDelegate):
                 metrics.elidedText(("↓ " if ok else "") + link, Qt.TextElideMode.ElideRight, width),
             )
         painter.restore()
+
+
+def _eku_lines(chain: list[ChainItem]) -> list[str]:
+    """Which CMS services the entity certificate's EKU fits (FN74345: public CAs dropping clientAuth)."""
+    if not chain or chain[0].is_ca:
+        return []
+    report = eku_report(chain[0].certificate)
+    colour = "#2e7d32" if len(report) == 1 else "#a86400"
+    return [f'<span style="color:{colour}">{html.escape(translated(line))}</span>' for line in report]
 
 
 def _file_stem(text: str) -> str:
@@ -416,6 +428,7 @@ class ChainBuilderPage(WizardPage):
                 text = self.tr("✗ the private key in {source} does NOT match the entity certificate")
                 text = text.format(source=name)
                 lines.append(f'<span style="color:#b00020">{text}</span>')
+        lines += _eku_lines(self.model.chain_items())
         self.key_status.setText("<br>".join(lines))
         data = self.bundle_bytes()
         self.save_button.setEnabled(data is not None)
@@ -458,7 +471,10 @@ class ChainBuilderPage(WizardPage):
                 return False
         if path is None:
             path = dialogs.save_file_name(
-                self, self.tr("Save bundle"), self.state.folder / self.file_name(), self.tr("Certificates (*.crt *.pem)")
+                self,
+                self.tr("Save bundle"),
+                self.state.folder / self.file_name(),
+                self.tr("Certificates (*.crt *.pem)"),
             )
             if path is None:
                 return False

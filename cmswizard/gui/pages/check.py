@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cmswizard.cms.services import eku_report
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import CheckFlowState
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
+from cmswizard.pki.chain import make_item
 from cmswizard.pki.check import CheckReport, check_files
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_file
@@ -145,6 +147,21 @@ class CheckPage(WizardPage):
         self.report = check_files(self.state.loaded)
         self._show()
 
+    def _service_fit(self) -> list[str]:
+        """Per entity certificate: the CMS services its EKU fits, and those it cannot serve (FN74345)."""
+        items = []
+        for loaded in self.state.loaded:
+            for certificate in loaded.certificates:
+                if make_item(certificate).is_ca:
+                    continue
+                report = eku_report(certificate)
+                colour = _GREEN if len(report) == 1 else _AMBER
+                text = "<br>".join(html.escape(translated(line)) for line in report)
+                items.append(
+                    f'<li><b>{html.escape(Path(loaded.name).name)}</b>: <span style="color:{colour}">{text}</span></li>'
+                )
+        return items
+
     def _show(self) -> None:
         report = self.report
         problems = [translated(p) for p in report.problems()] + self.state.errors
@@ -178,6 +195,10 @@ class CheckPage(WizardPage):
                     f"<br><small>{chain_word}: {chain}</small></li>"
                 )
             blocks.append(f"<h3>{heading}</h3><ul>{''.join(rows)}</ul>")
+        services = self._service_fit()
+        if services:
+            heading = self.tr("CMS services (extended key usage)")
+            blocks.append(f"<h3>{heading}</h3><ul>{''.join(services)}</ul>")
         for note in report.notes:
             blocks.append(f'<p style="color:{_AMBER}">{html.escape(translated(note))}</p>')
         self.problems_view.setHtml("".join(blocks))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.dbcluster import DbClusterPlan, plan_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan, build_sheet
-from cmswizard.cms.trust import trust_file_bytes
+from cmswizard.cms.trust import check_plan_files, trust_file_bytes
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import Volume, is_removable
@@ -41,11 +41,29 @@ from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
 from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.spec import Problem, Severity
 
 _FILE_SUFFIXES = {".key", ".crt", ".cer", ".pem", ".csr", ".p7b", ".pfx", ".p12", ".txt"}
+_CERTIFICATE_SUFFIXES = {".crt", ".cer", ".pem"}  # what an MMP certs/trust command can take (PEM)
 _NONE = "—"
+_KEY_COLUMN, _FILE_COLUMNS = 2, (2, 3, 4)
+_AUTO = "auto_node"  # a suggested row whose node the user has not chosen: follows the server list
+
+
+def _is_key_file(path: Path) -> bool:
+    """A private key by name (.key) or, for .pem, by its first block."""
+    if path.name.endswith(KEY_SUFFIX):
+        return True
+    if path.suffix.lower() != ".pem":
+        return False
+    try:
+        with path.open("rb") as handle:
+            return b"PRIVATE KEY-----" in handle.read(4096)
+    except OSError:
+        return False
 
 
 def _names(text: str) -> list[str]:
@@ -119,7 +137,10 @@ class DeploySheetPage(_DeployPage):
                 self.tr("CA bundle"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Whole file names: webadmin-cms1-2026.key and webadmin-cms2-2026.key must never look alike.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Files per service"))
         self.add_row = QPushButton(self.tr("&Add row"), self)
@@ -132,6 +153,10 @@ class DeploySheetPage(_DeployPage):
         self.db_connect = QLineEdit(self)
         self.db_connect.setPlaceholderText(self.tr("connect-only cores"))
         self.db_renewal = QCheckBox(self.tr("re&newal"), self)
+        self.trust_content = QComboBox(self)
+        for content in TrustContent:
+            self.trust_content.addItem(translated(content.label), content.value)
+        self.trust_content.setAccessibleName(self.tr("What the peer trust files hold"))
         self.message = FieldMessage(self)
         self.sheet_box = CommandBox(self)
         self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
@@ -158,6 +183,9 @@ class DeploySheetPage(_DeployPage):
         form.addRow(self.tr("CMS:"), top)
         form.addRow(self.tr("C&ore servers:"), self.nodes)
         form.addRow(self.tr("&Edge servers:"), self.edges)
+        trust_label = QLabel(self.tr("Peer &trust files hold:"), self)
+        trust_label.setBuddy(self.trust_content)
+        form.addRow(trust_label, self.trust_content)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
@@ -188,8 +216,11 @@ class DeploySheetPage(_DeployPage):
 
         self.version.currentIndexChanged.connect(self._version_changed)
         self.topology.idToggled.connect(self.refresh)
-        for line in (self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
+        for line in (self.nodes, self.edges):
+            line.textChanged.connect(self._servers_changed)
+        for line in (self.db_primary, self.db_join, self.db_connect):
             line.textChanged.connect(self.refresh)
+        self.trust_content.currentIndexChanged.connect(self.refresh)
         self.folder.textChanged.connect(self._folder_changed)
         for box in (self.db, self.db_renewal):
             box.toggled.connect(self.refresh)
@@ -200,7 +231,10 @@ class DeploySheetPage(_DeployPage):
         self.save_button.clicked.connect(self._save_clicked)
         self.sheet: DeploymentSheet | None = None
         self.plan: SheetPlan | None = None
+        self.problems: list[Problem] = []
         self.files: list[str] = []
+        self.keys: list[str] = []
+        self.certificates: list[str] = []
 
     def reset(self) -> None:
         for line in (self.folder, self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
@@ -243,20 +277,26 @@ class DeploySheetPage(_DeployPage):
     def _folder_changed(self) -> None:
         folder = Path(self.folder.text().strip() or ".")
         try:
-            self.files = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
+            paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
         except OSError:
-            self.files = []
+            paths = []
+        self.files = [p.name for p in paths]
+        self.keys = [p.name for p in paths if _is_key_file(p)]
+        self.certificates = [
+            p.name for p in paths if p.suffix.lower() in _CERTIFICATE_SUFFIXES and p.name not in self.keys
+        ]
         for row in range(self.table.rowCount()):
-            for column in (2, 3, 4):
+            for column in _FILE_COLUMNS:
                 combo = self.table.cellWidget(row, column)
                 if isinstance(combo, QComboBox):
-                    self._fill_files(combo, combo.currentText())
+                    self._fill_files(combo, combo.currentText(), column)
         self.refresh()
 
-    def _fill_files(self, combo: QComboBox, current: str) -> None:
+    def _fill_files(self, combo: QComboBox, current: str, column: int) -> None:
+        """The Key column lists keys only; the certificate columns list certificates only."""
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems([_NONE, *self.files])
+        combo.addItems([_NONE, *(self.keys if column == _KEY_COLUMN else self.certificates)])
         if current and current != _NONE and combo.findText(current) < 0:
             combo.addItem(current)
         combo.setCurrentText(current or _NONE)
@@ -280,7 +320,14 @@ class DeploySheetPage(_DeployPage):
         combo.blockSignals(False)
 
     def add_service_row(
-        self, service: Service | None = None, key: str = "", certificate: str = "", bundle: str = "", node: str = ""
+        self,
+        service: Service | None = None,
+        key: str = "",
+        certificate: str = "",
+        bundle: str = "",
+        node: str = "",
+        *,
+        auto: bool = False,
     ) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -289,20 +336,56 @@ class DeploySheetPage(_DeployPage):
         services.currentIndexChanged.connect(self.refresh)
         self.table.setCellWidget(row, 0, services)
         nodes = QComboBox(self.table)
-        nodes.setEditable(True)
-        nodes.addItem(self.tr("all servers"), "")
-        for name in _names(self.nodes.text()) + _names(self.edges.text()):
-            nodes.addItem(name, name)
-        if node:
-            nodes.setCurrentIndex(max(nodes.findData(node), 0))
+        nodes.setProperty(_AUTO, auto)
+        self._fill_nodes(nodes, node)
         nodes.currentIndexChanged.connect(self.refresh)
+        nodes.activated.connect(self._node_chosen)
         self.table.setCellWidget(row, 1, nodes)
         for column, value in ((2, key), (3, certificate), (4, bundle)):
             combo = QComboBox(self.table)
             combo.setEditable(True)
-            self._fill_files(combo, value)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            self._fill_files(combo, value, column)
             combo.currentTextChanged.connect(self.refresh)
             self.table.setCellWidget(row, column, combo)
+        if auto:
+            self._guess_node(row)
+        self.refresh()
+
+    def _node_chosen(self) -> None:
+        """The user picked a node: that row no longer follows the guesses."""
+        combo = self.sender()
+        if isinstance(combo, QComboBox):
+            combo.setProperty(_AUTO, False)
+
+    def _fill_nodes(self, combo: QComboBox, current: str) -> None:
+        """Every core and edge server, on every row (suggested rows included)."""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("all servers"), "")
+        for name in dict.fromkeys(_names(self.nodes.text()) + _names(self.edges.text())):
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+        combo.blockSignals(False)
+
+    def _guess_node(self, row: int) -> None:
+        """A suggested row whose key names one server (webadmin-cms2-2026.key) is for that server only."""
+        nodes, key = self.table.cellWidget(row, 1), self.table.cellWidget(row, _KEY_COLUMN)
+        if not isinstance(nodes, QComboBox) or not isinstance(key, QComboBox) or not nodes.property(_AUTO):
+            return
+        words = set(Path(key.currentText()).stem.lower().split("-"))
+        named = [n for n in _names(self.nodes.text()) + _names(self.edges.text()) if n.split(".")[0].lower() in words]
+        nodes.blockSignals(True)
+        nodes.setCurrentIndex(max(nodes.findData(named[0]), 0) if len(named) == 1 else 0)
+        nodes.blockSignals(False)
+
+    def _servers_changed(self) -> None:
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 1)
+            if isinstance(combo, QComboBox):
+                self._fill_nodes(combo, combo.currentData() or "")
+                self._guess_node(row)
         self.refresh()
 
     def _remove_row(self) -> None:
@@ -316,15 +399,18 @@ class DeploySheetPage(_DeployPage):
     def _suggest_rows(self) -> None:
         """Guess rows from file names like callbridge-2026.key / .crt / -bundle.crt in the folder."""
         self._folder_changed()
-        stems = {Path(name).stem for name in self.files if name.endswith(".key")}
+        stems = {name[: -len(KEY_SUFFIX)] for name in self.keys if name.endswith(KEY_SUFFIX)}
+        entity = SUFFIXES[BundleKind.ENTITY]
         for service in services_for(CmsVersion(self.version.currentData())):
             for stem in sorted(s for s in stems if s.startswith(service.value + "-") or s == service.value):
-                if service is Service.WEBBRIDGE3:
-                    full = f"{stem}-fullchain.crt"
-                    self.add_service_row(service, f"{stem}.key", full if full in self.files else f"{stem}.crt")
+                key = stem + KEY_SUFFIX
+                if service.takes_full_chain:
+                    full = stem + SUFFIXES[BundleKind.FULL_CHAIN]
+                    self.add_service_row(service, key, full if full in self.files else stem + entity, auto=True)
                 else:
-                    bundle = f"{stem}-bundle.crt"
-                    self.add_service_row(service, f"{stem}.key", f"{stem}.crt", bundle if bundle in self.files else "")
+                    bundle = stem + SUFFIXES[BundleKind.CA_BUNDLE]
+                    found = bundle if bundle in self.files else ""
+                    self.add_service_row(service, key, stem + entity, found, auto=True)
 
     def service_files(self) -> list[ServiceFiles]:
         chosen = []
@@ -375,17 +461,22 @@ class DeploySheetPage(_DeployPage):
                 edge_nodes=tuple(_names(self.edges.text())) if is_edge else (),
                 db=db,
                 db_renewal=self.db_renewal.isChecked(),
+                trust_content=TrustContent(self.trust_content.currentData()),
             )
             self.sheet = build_sheet(plan, export_files=self.files)
             self.plan = plan
+            # EKU per service (FN74345) and missing CA bundles, judged from the files themselves
+            self.problems = check_plan_files(plan, Path(self.folder.text().strip() or "."))
         except CmsInputError as error:
-            self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
+            self.problems = [Problem(error.where, Severity.ERROR, error_text(error))]
+            self.sheet = None
             self.sheet_box.setPlainText("")
             self._set_node_tabs(None)
         else:
-            self.message.show_problems([])
             self.sheet_box.setPlainText(self.sheet.text())
             self._set_node_tabs(self.sheet)
+        self.message.show_problems(self.problems)
+        self.table.resizeColumnsToContents()
         for button in (self.copy_button, self.save_button):
             button.setEnabled(self.sheet is not None)
         self.completeChanged.emit()
@@ -425,10 +516,10 @@ class DeploySheetPage(_DeployPage):
         return target
 
     def isComplete(self) -> bool:
-        return self.sheet is not None
+        return self.sheet is not None and not any(p.severity is Severity.ERROR for p in self.problems)
 
     def validatePage(self) -> bool:
-        if self.sheet is None:
+        if not self.isComplete() or self.sheet is None:
             return False
         state = self.state
         folder = Path(self.folder.text().strip())
