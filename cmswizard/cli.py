@@ -56,7 +56,7 @@ class _OutputFailed(Exception):
 
 def _warn(text: str) -> None:
     """One readable line on stderr, whatever the values in it."""
-    print(one_line(text), file=sys.stderr)
+    print(one_line(text, 360), file=sys.stderr)
 
 
 def _checked_spec(tokens: Sequence[str], purpose: Purpose, key_type: KeyType) -> CsrSpec:
@@ -283,7 +283,9 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     pile = collect(loaded_files)
     found = auto_order(pile)
     if len(found.chains) != 1:
-        names = ", ".join(chain.items[0].subject_cn for chain in found.chains)
+        names = ", ".join(shown(chain.items[0].subject_cn, 60) for chain in found.chains[:5])
+        if len(found.chains) > 5:
+            names += f" and {len(found.chains) - 5} more"
         raise CmsInputError(
             "bundle", f"found {len(found.chains)} entity certificates ({names}); give the files of one chain"
         )

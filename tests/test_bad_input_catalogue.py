@@ -6,12 +6,14 @@ field or file, never show a traceback, and leave no file behind. The README link
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, pkcs12
 from test_csr_cli import BAD_INPUTS as CSR_ROWS
 
+import hostile_files
 from factory import hierarchy
 
 _H = hierarchy(depth=1)
@@ -41,6 +43,11 @@ FILES: dict[str, bytes] = {
     "wrong.pw": b"wrong\n",
     "text.txt": b"just some notes\n",
 }
+
+HOSTILE = hostile_files.build(_H)
+LONG_DIR = "d" * 5000
+NODE = "cms1.example.com"
+CSR = ["pki", "csr", "x", "CN:x.example.com"]
 
 # (argv, exit code, what the one line must say)
 CATALOGUE: list[tuple[list[str], int, str]] = [
@@ -121,11 +128,124 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
     (["pki"], 2, "the following arguments are required: verb"),
     (["pki", "csr"], 2, "the following arguments are required: basename-and-fields"),
+    # --- hostile input (issue 15) ---
+    # reading: regular files only, never more than the limit
+    (["pki", "inspect", "/dev/zero"], 2, "/dev/zero: is a device, not a file; name a regular file"),
+    (["pki", "inspect", "/dev/urandom"], 2, "/dev/urandom: is a device, not a file"),
+    (["pki", "inspect", "pipe.pem"], 2, "pipe.pem: is a named pipe (FIFO), not a file"),
+    (["pki", "inspect", "locked.pfx", "--password-file", "/dev/zero"], 2, "/dev/zero: is a device"),
+    (["pki", "inspect", "locked.pfx", "--password-file", "pipe.pem"], 2, "pipe.pem: is a named pipe"),
+    (["pki", "inspect", "locked.pfx", "--password-file", "."], 2, ".: is a folder; name a file"),
+    (["pki", "inspect", "locked.pfx", "--password-file", "leaves.pem"], 2, "leaves.pem: is 213 KB; certificate files are far smaller (at most 64 KB is read)"),
+    (["pki", "inspect", "huge.pem"], 2, "huge.pem: is 10 MB; certificate files are far smaller"),
+    (["pki", "inspect", "dangling.crt"], 2, "nowhere.crt, which does not exist"),
+    (["pki", "match", "/dev/zero", "leaf.crt"], 2, "/dev/zero: is a device"),
+    (["pki", "verify", "leaf.crt", "/dev/urandom"], 2, "/dev/urandom: is a device"),
+    (["pki", "verify", "pipe.pem", "chain.pem"], 2, "pipe.pem: is a named pipe"),
+    (["bundle", "/dev/urandom"], 2, "/dev/urandom: is a device"),
+    (["bundle", "pipe.pem"], 2, "pipe.pem: is a named pipe"),
+    (["bundle", "."], 2, ".: is a folder; name a file"),
+    (["bundle", "--check", "/dev/zero"], 2, "/dev/zero: is a device"),
+    (["bundle", "--check", "pipe.pem"], 2, "pipe.pem: is a named pipe"),
+    (["export", "--to", ".", "/dev/zero"], 2, "/dev/zero: is a device"),
+    (["export", "--to", ".", "pipe.pem"], 2, "pipe.pem: is a named pipe"),
+    (["export", "--to", ".", "leaf.crt", "--sheet", "/dev/zero"], 2, "/dev/zero: is a device"),
+    (["export", "--to", ".", "leaf.crt", "--sheet", "pipe.pem"], 2, "pipe.pem: is a named pipe"),
+    # PEM scanning: linear, refused at once
+    (["pki", "inspect", "begins.pem"], 2, "begins.pem: has a PEM block without its -----END line"),
+    (["pki", "inspect", "begins-base64.pem"], 2, "has a PEM block without its -----END line"),
+    (["bundle", "begins.pem"], 2, "begins.pem: has a PEM block without its -----END line"),
+    (["bundle", "--check", "begins-base64.pem"], 2, "has a PEM block without its -----END line"),
+    (["pki", "inspect", "end-only.pem"], 2, "end-only.pem: has an -----END line without its -----BEGIN line"),
+    (["pki", "inspect", "mismatch.pem"], 2, "begins as CERTIFICATE but ends as PRIVATE KEY"),
+    (["pki", "inspect", "dup.crt"], 2, "dup.crt: item 1 has the extension subjectAltName twice"),
+    (["bundle", "dup.crt"], 2, "has the extension subjectAltName twice"),
+    (["pki", "verify", "dup.crt", "root.crt"], 2, "has the extension subjectAltName twice"),
+    # writing: links, names, folders
+    (["bundle", "chain.pem", "--fullchain", "dangling.crt"], 2, "is a symbolic link to"),
+    (["bundle", "chain.pem", "--fullchain", "link.crt", "--force"], 2, "cmswizard never writes through links"),
+    (["bundle", "chain.pem", "--fullchain", "o.pem", "--ca-bundle", "o.pem"], 2, "o.pem: is named for two outputs"),
+    (["bundle", "chain.pem", "--fullchain", "afile/o.pem"], 2, "afile: is a file, not a folder"),
+    (["bundle", "chain.pem", "--fullchain", "x\ny.pem"], 2, "the file name holds control characters"),
+    (["bundle", "chain.pem", "--fullchain", "n" * 300 + ".pem"], 2, "the file name is 304 bytes"),
+    (["bundle", "chain.pem", "--fullchain", LONG_DIR + "/o.pem"], 2, "too long for the file system"),
+    ([*CSR, "--dir", "afile"], 2, "afile: is a file, not a folder; choose a folder"),
+    ([*CSR, "--dir", LONG_DIR], 2, "the name or path is too long for the file system"),
+    (["pki", "csr", "vanished", "CN:vanished.example.com"], 2, "vanished.key: is a symbolic link to"),
+    (["pki", "selfsigned", "x", "CN:x", "--dir", "afile"], 2, "afile: is a file, not a folder"),
+    (["pki", "sign", "request", "ca", "--dir", "afile"], 2, "afile: is a file, not a folder"),
+    (["dbcluster", "--domain", "tplab.local", "--primary", NODE, "--dir", "afile"], 2, "afile: is a file"),
+    (["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt", "--out", "afile/x.txt"], 2, "afile: is a file"),
+    (["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt", "--out", "dangling.crt"], 2, "is a symbolic link"),
+    # export targets and names a stick (FAT) or Windows cannot hold
+    (["export", "--to", "afile", "leaf.crt"], 2, "afile: is a file, not a folder; name the stick's folder"),
+    (["export", "--to", "nowhere/deeper", "leaf.crt"], 2, "does not exist (is the stick plugged in"),
+    (["export", "--to", ".", "a:b"], 2, "a:b: : cannot be in a name on a USB stick (FAT) or on Windows"),
+    (["export", "--to", ".", "q?"], 2, "q?: ? cannot be in a name on a USB stick"),
+    (["export", "--to", ".", "a\nb.crt"], 2, "the name holds control characters"),
+    (["export", "--to", ".", "notes\x1b[2J.crt"], 2, "the name holds control characters"),
+    (["export", "--to", ".", "leaf.crt", "--name", "a:b"], 2, "--name: : cannot be in a name"),
+    (["export", "--to", ".", "leaf.crt", "--name", "n" * 300], 2, "--name: is 300 characters long"),
+    (["export", "--to", ".", "leaf.crt", "--name", "CON"], 2, "--name: is a name Windows reserves"),
+    (["export", "--to", ".", "leaf.crt", "--name", "dot."], 2, "--name: ends with a space or a dot"),
+    (["export", "--to", ".", "leaf.crt", "--name", "x\ny"], 2, "--name: the name holds control characters"),
+    (["export", "--to", ".", "leaf.crt", "--name", "a\\b"], 2, "--name: is a folder name, not a path"),
+    # clear messages instead of "unexpected error"
+    (["pki", "selfsigned", "x", "CN:x", "--days", "3000000"], 2, "--days: 3000000 days would end after the year 9999"),
+    (["pki", "sign", "request", "ca", "--days", "3000000"], 2, "--days: 3000000 days would end after the year 9999"),
+    (["pki", "sign", "request", "ca", "--days", "99999999999"], 2, "would end after the year 9999"),
+    (["dbcluster", "--domain", "tplab.local", "--primary", NODE, "--days", "3000000"], 2, "--days: 3000000 days"),
+    (["dbcluster", "--domain", "tplab.local", "--primary", NODE, "--ca-days", "9999999"], 2, "after the year 9999"),
+    (["pki", "verify", "broken-leaf.crt", "broken-root.crt"], 1, "signature does not verify with its own key"),
+    (["pki", "verify", "gap-leaf.crt", "gap.pem"], 1, 'missing intermediate for issuer "Deep Issuing CA 2"'),
+    (["pki", "verify", "evil.crt", "root.crt"], 1, "verification failed"),
+    (["pki", "match", "leaf.key", "evil.crt"], 1, "no match: leaf.key is not the private key"),
+    (["bundle", "evil.crt", "leaf.crt"], 2, "found 2 entity certificates (evil.example.com\\x0acmsw"),
+    (["bundle", "long-cn.crt", "leaf.crt"], 2, "found 2 entity certificates"),
+    (["bundle", "leaves.pem"], 2, "found 300 entity certificates"),
+    (["pki", "inspect", "x" * 5000 + ".crt"], 2, "cannot be read: the name or path is too long"),
+    (["pki", "inspect", "x" * 200 + "/" + "y" * 300 + ".crt"], 2, "does not exist; check the name and folder"),
+    (["pki", "inspect", "\x1b]0;pwned\x07.crt"], 2, "\\x1b]0;pwned\\x07.crt: does not exist"),
+    # foot-guns refused
+    (["pki", "sign", "ca", "ca", "--force"], 2, "ca: is the CA itself: its certificate would be replaced"),
+    (["pki", "sign", "caself", "ca"], 2, "caself.csr: requests a certificate for the CA's own key"),
+    (["bundle", "--fix", "out.pem", "leaf.crt"], 2, "--fix: works with --check FILE only"),
+    (
+        ["deploy", "--node", NODE, "--node", NODE, "--webadmin", "a.key", "a.crt"],
+        2,
+        "--node: cms1.example.com is given twice",
+    ),
+    (["deploy", "--node", NODE, "--node", "CMS1.example.com.", "--webadmin", "a.key", "a.crt"], 2, "is given twice"),
+    (
+        ["deploy", "--node", NODE, "--edge", NODE, "--webadmin", "a.key", "a.crt"],
+        2,
+        "--edge: cms1.example.com is also a --node",
+    ),
+    (["deploy", "--node", NODE, "--webadmin", "a.key\nwebadmin disable", "a.crt"], 2, "holds control characters"),
+    (["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt\x1b[2J"], 2, "--webadmin: the file name"),
+    (["deploy", "--node", NODE, "--callbridge", "a.key", "a.crt\ncallbridge restart"], 2, "holds control characters"),
+    # names: IDNA 2008 / UTS 46, no CIDR, no zone, no control characters
+    ([*CSR, "subjectAltName:10.0.0.0/8"], 2, "'10.0.0.0/8' is a network (CIDR); a certificate names single addresses"),
+    ([*CSR, "subjectAltName:2001:db8::/32"], 2, "is a network (CIDR)"),
+    ([*CSR, "subjectAltName:fe80::1%eth0"], 2, "'fe80::1%eth0' has an interface zone"),
+    ([*CSR, "subjectAltName:[fe80::1%25eth0]"], 2, "has an interface zone"),
+    (
+        ["pki", "csr", "x", "CN:xn--abc.example.com"],
+        2,
+        "has the label 'xn--abc', which is not a valid internationalised",
+    ),
+    (["pki", "csr", "x", "CN:\U0001f600.example.com"], 2, "which is not a valid internationalised name"),
+    ([*CSR, "subjectAltName:\u2603.example.com"], 2, "which is not a valid internationalised name"),
+    ([*CSR, "subjectAltName:xn--zz.example.com"], 2, "has the label 'xn--zz'"),
+    (["pki", "csr", "x", "CN:a\x1b]0;x\x07.example.com"], 2, "CN: contains a control character"),
+    (["pki", "csr", "x", "CN:a\nb.example.com"], 2, "CN: contains a control character"),
+    ([*CSR, "O:\x1b[31mRed"], 2, "O: contains a control character"),
+    (["pki", "selfsigned", "x", "CN:ca\x07"], 2, "CN: contains a control character"),
 ]
 
 
 def test_catalogue_is_large_enough() -> None:
-    assert len(CATALOGUE) >= 60
+    assert len(CATALOGUE) >= 160
 
 
 @pytest.mark.parametrize(
@@ -134,6 +254,10 @@ def test_catalogue_is_large_enough() -> None:
 def test_bad_input(cli, tmp_path: Path, argv: list[str], code: int, expected: str) -> None:
     for name, data in FILES.items():
         (tmp_path / name).write_bytes(data)
+    for name, data in HOSTILE.items():
+        if any(name in arg or name.split(".")[0] == arg for arg in argv):
+            (tmp_path / name).write_bytes(data)
+    hostile_files.make_special(tmp_path, argv)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "leaf.crt").write_bytes(_H.leaf.pem)
     (tmp_path / "ca.crt").write_bytes(_H.intermediates[0].pem)
@@ -146,4 +270,7 @@ def test_bad_input(cli, tmp_path: Path, argv: list[str], code: int, expected: st
     assert expected in lines[-1], lines
     assert "Traceback" not in result.err + result.out
     assert len(lines[-1]) < 400
+    # Nothing from a file or an argument drives the terminal or forges a line of its own.
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", result.err + result.out)
+    assert not any(line.startswith("cmswizard: verified") for line in (result.err + result.out).splitlines())
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before

@@ -346,3 +346,68 @@ def test_twenty_concurrent_force_writers_leave_a_matching_pair(tmp_path: Path) -
     csr = x509.load_pem_x509_csr((tmp_path / "cms1.csr").read_bytes())
     assert key_matches(key, csr)  # type: ignore[arg-type]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cms1.csr", "cms1.key"]
+
+
+# --- properties for `make fuzz`: file types and terminal escapes through the real CLI ---------------
+
+_KINDS = ["regular", "empty", "folder", "fifo", "dangling", "link", "device", "socket", "too-big"]
+
+
+@fuzz
+@given(kind=st.sampled_from(_KINDS), data=st.binary(max_size=200))
+def test_property_only_regular_files_are_read(tmp_path: Path, kind: str, data: bytes) -> None:
+    folder = tmp_path / f"case-{os.urandom(4).hex()}"
+    folder.mkdir()
+    path = folder / "input.pem"
+    server = None
+    if kind in ("regular", "too-big"):
+        path.write_bytes(data + (b"x" * 300 if kind == "too-big" else b""))
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dangling":
+        path.symlink_to(folder / "nowhere")
+    elif kind == "link":
+        (folder / "target").write_bytes(data or b"x")
+        path.symlink_to(folder / "target")
+    elif kind == "device":
+        path = Path("/dev/zero")
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    try:
+        content = read_input_file(path, limit=256)
+    except CmsInputError as error:
+        assert "\n" not in str(error)
+        assert kind not in ("link",) or not data or len(data) > 256
+        return
+    finally:
+        if server is not None:
+            server.close()
+    assert kind in ("regular", "link") and 0 < len(content) <= 256
+    assert content == (data if kind == "regular" else (data or b"x"))
+
+
+_CONTROL = st.characters(categories=("Cc", "Cf", "Zl", "Zp"))
+_HOSTILE_TEXT = st.lists(st.one_of(_CONTROL, st.sampled_from(["a", ".", "-", "example", "com", "\x1b]0;", "\x07"])))
+
+
+@fuzz
+@given(pieces=_HOSTILE_TEXT, where=st.sampled_from(["cn", "o", "file", "san", "node"]))
+def test_property_terminal_escapes_never_reach_the_terminal(cli, pieces: list[str], where: str) -> None:
+    value = "".join(pieces).replace("\x00", "")  # a NUL cannot be in an argument at all
+    argv = {
+        "cn": ["pki", "csr", "x", f"CN:{value}", "--dir", "no-such-folder"],
+        "o": ["pki", "csr", "x", "CN:x.example.com", f"O:{value}", "--dir", "no-such-folder"],
+        "file": ["pki", "inspect", value or "-"],
+        "san": ["pki", "csr", "x", "CN:x.example.com", f"subjectAltName:{value}", "--dir", "no-such-folder"],
+        "node": ["deploy", "--node", value or "-", "--webadmin", value or "-", "a.crt"],
+    }[where]
+    result = cli(*argv)
+    assert result.code in (1, 2), result
+    shown_text = result.out + result.err
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", shown_text)
+    assert len(result.err.strip().splitlines()) <= 3

@@ -96,18 +96,46 @@ def _compiled_catalogue(language: str) -> Path | None:
     source = _TS_DIR / f"cmswizard_{language}.ts"
     if not source.exists():
         return None
+    import secrets
     import shutil
     import subprocess
-    import tempfile
 
     tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
-    target = Path(tempfile.gettempdir()) / f"cmswizard-{os.getuid() if hasattr(os, 'getuid') else 0}" / built.name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = _private_cache_folder()
+    if folder is None:
+        return None
+    target = folder / built.name
+    temp = folder / f".{built.name}.{secrets.token_hex(6)}.tmp"  # a fresh name: nothing planted to follow
     try:
-        subprocess.run([tool, str(source), "-qm", str(target)], check=True, capture_output=True, timeout=60)
+        subprocess.run([tool, str(source), "-qm", str(temp)], check=True, capture_output=True, timeout=60)
+        os.replace(temp, target)  # replaces a name; never writes through a link
     except (OSError, subprocess.SubprocessError):
+        temp.unlink(missing_ok=True)
         return None
     return target
+
+
+def _private_cache_folder() -> Path | None:
+    """The user's own cache folder for cmswizard (never a shared temp path): created 0700, and used only
+    if it is a real folder (not a link) that belongs to this user and nobody else may write to."""
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "cmswizard"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        status = os.lstat(folder)
+    except OSError:
+        return None
+    import stat
+
+    if not stat.S_ISDIR(status.st_mode):
+        return None  # a link or a file planted there
+    if hasattr(os, "getuid") and (status.st_uid != os.getuid() or status.st_mode & 0o022):
+        return None  # someone else's, or writable by others
+    return folder
 
 
 def _prefer_traditional_chinese_fonts(app: QApplication) -> None:

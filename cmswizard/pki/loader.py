@@ -98,11 +98,25 @@ def _checked_key(key: object, name: str) -> PrivateKey:
 _MARKER = re.compile(rb"-----(BEGIN|END) ([A-Z0-9 #]{1,64})-----")
 
 
-@dataclass(frozen=True)
 class _PemBlock:
-    label: bytes
-    whole: bytes  # from -----BEGIN to the end of -----END …-----
-    body: bytes  # between the two marker lines
+    """One BEGIN…END block, kept as offsets into the file: 10,000 blocks cost no copies until used."""
+
+    __slots__ = ("body_end", "body_start", "end", "label", "start", "text")
+
+    def __init__(self, text: bytes, label: bytes, start: int, body_start: int, body_end: int, end: int) -> None:
+        self.text, self.label = text, label
+        self.start, self.body_start, self.body_end, self.end = start, body_start, body_end, end
+
+    @property
+    def whole(self) -> bytes:  # from -----BEGIN to the end of -----END …-----
+        return self.text[self.start : self.end]
+
+    @property
+    def body(self) -> bytes:  # between the two marker lines
+        return self.text[self.body_start : self.body_end]
+
+    def has_headers(self) -> bool:
+        return self.text.find(b":", self.body_start, self.body_end) >= 0
 
 
 def _scan_pem(text: bytes, name: str) -> tuple[list[_PemBlock], bool]:
@@ -117,7 +131,8 @@ def _scan_pem(text: bytes, name: str) -> tuple[list[_PemBlock], bool]:
         if kind == b"BEGIN":
             if open_label is not None:
                 break  # a BEGIN inside a block: the earlier block has no END
-            stray = stray or bool(text[outside_from : marker.start()].strip())
+            if not stray and marker.start() - outside_from > 1:
+                stray = bool(text[outside_from : marker.start()].strip())
             open_label, open_at, body_at = label, marker.start(), marker.end()
             continue
         if open_label is None:
@@ -132,7 +147,7 @@ def _scan_pem(text: bytes, name: str) -> tuple[list[_PemBlock], bool]:
                     p2=label.decode(),
                 ),
             )
-        blocks.append(_PemBlock(label, text[open_at : marker.end()], text[body_at : marker.start()]))
+        blocks.append(_PemBlock(text, label, open_at, body_at, marker.start(), marker.end()))
         open_label = None
         outside_from = marker.end()
     if open_label is not None:
@@ -143,7 +158,7 @@ def _scan_pem(text: bytes, name: str) -> tuple[list[_PemBlock], bool]:
 
 def _fast_certificates(text: bytes, blocks: list[_PemBlock]) -> list[x509.Certificate] | None:
     """All blocks plain certificates: one call into the library; None to take the careful path."""
-    if not all(block.label == b"CERTIFICATE" and b":" not in block.body for block in blocks):
+    if not all(block.label == b"CERTIFICATE" and not block.has_headers() for block in blocks):
         return None
     try:
         certificates = x509.load_pem_x509_certificates(text)
@@ -152,9 +167,34 @@ def _fast_certificates(text: bytes, blocks: list[_PemBlock]) -> list[x509.Certif
     return certificates if len(certificates) == len(blocks) else None
 
 
+_CERT_BEGIN, _CERT_END = b"-----BEGIN CERTIFICATE-----", b"-----END CERTIFICATE-----"
+_ADJACENT = re.compile(rb"-----END CERTIFICATE-----\s*-----BEGIN CERTIFICATE-----")
+
+
+def _plain_certificates(text: bytes) -> list[x509.Certificate] | None:
+    """The common case in a few passes over the bytes, all in C: only certificate blocks, nothing
+    between them, no headers. None sends the file down the careful path (which names what is wrong)."""
+    count = text.count(_CERT_BEGIN)
+    if not count or b":" in text or text.count(b"-----BEGIN ") != count or text.count(b"-----END ") != count:
+        return None
+    if text.count(_CERT_END) != count or not text.lstrip().startswith(_CERT_BEGIN):
+        return None
+    if not text.rstrip().endswith(_CERT_END) or len(_ADJACENT.findall(text)) != count - 1:
+        return None
+    try:
+        certificates = x509.load_pem_x509_certificates(text)
+    except Exception:
+        return None
+    return certificates if len(certificates) == count else None
+
+
 def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     text = data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
     loaded = LoadedFile(name, FileFormat.PEM, crlf=text is not data)
+    plain = _plain_certificates(text)
+    if plain is not None:
+        loaded.certificates = plain
+        return loaded
     blocks, loaded.stray_text = _scan_pem(text, name)
     fast = _fast_certificates(text, blocks) if blocks else None
     if fast is not None:
