@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cli import _say, _warn
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, TrustKind
@@ -39,13 +40,14 @@ def _cmd_dbcluster(args: argparse.Namespace) -> int:
         _say(f"#   {line}")
     for path in made.files:
         _say(f"wrote {shown(path, 300)}")
+    translate = translator(args.sheet_lang)
     if args.renewal:
         _say()
-        for text in render_lines(plan.renewal_lines()):
+        for text in render_lines(plan.renewal_lines(), translate):
             _say(text)
     for node in plan.nodes:
         _say()
-        for text in render_lines([plan.copy_note(node), *plan.node_lines(node)]):
+        for text in render_lines([plan.copy_note(node), *plan.node_lines(node)], translate):
             _say(text)
     return EXIT_OK
 
@@ -184,7 +186,7 @@ def _cmd_deploy(args: argparse.Namespace) -> int:
         if args.make_trust:
             for path in write_trust_files(plan, folder, force=args.force):
                 _warn(f"wrote {shown(path, 300)}")
-    text = sheet.text()
+    text = sheet.text(translator(args.sheet_lang))
     if args.out:
         write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
         _say(f"wrote {shown(args.out, 300)}")
@@ -207,6 +209,7 @@ def add_parsers(commands: Any) -> None:
     db.add_argument("--ca-days", type=int, default=CA_DAYS, help=f"validity of dbca (default {CA_DAYS})")
     db.add_argument("--renewal", action="store_true", help="print the renewal steps (backup, remove) first")
     db.add_argument("--force", action="store_true", help="replace existing files")
+    _add_sheet_lang(db)
     db.set_defaults(run=_cmd_dbcluster)
 
     deploy = commands.add_parser(
@@ -276,4 +279,14 @@ def add_parsers(commands: Any) -> None:
     )
     deploy.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
     deploy.add_argument("--force", action="store_true", help="replace --out and trust files if they exist")
+    _add_sheet_lang(deploy)
     deploy.set_defaults(run=_cmd_deploy)
+
+
+def _add_sheet_lang(parser: Any) -> None:
+    parser.add_argument(
+        "--sheet-lang",
+        choices=SHEET_LANGUAGES,
+        default="en",
+        help="language of the sheet's # explanation lines (commands and file names are never translated)",
+    )

@@ -59,7 +59,7 @@ def test_pki_and_cms_have_no_network_and_pki_does_not_import_cms() -> None:
 def test_engine_and_cli_import_without_qt() -> None:
     code = (
         "import importlib, sys\n"
-        f"for name in {[*_engine_modules(), 'cmswizard.cli', 'cmswizard.cli_deploy', 'cmswizard.cli_upload', 'cmswizard.cli_p12']!r}: importlib.import_module(name)\n"
+        f"for name in {[*_engine_modules(), 'cmswizard.cli', 'cmswizard.catalogue', 'cmswizard.cli_deploy', 'cmswizard.cli_upload', 'cmswizard.cli_p12']!r}: importlib.import_module(name)\n"
         "from cmswizard.cli import main\n"
         "assert main(['pki', 'list', '.']) == 0\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"

@@ -2699,6 +2699,10 @@ Replace them?</source>
         <translation>儲存為 cms-commands.txt(&amp;S)</translation>
     </message>
     <message>
+        <source>Language of the explanations</source>
+        <translation>說明行的語言</translation>
+    </message>
+    <message>
         <source>Core server FQDNs</source>
         <translation>核心伺服器 FQDN</translation>
     </message>
@@ -2741,6 +2745,10 @@ Replace them?</source>
     <message>
         <source>&amp;Files in:</source>
         <translation>檔案位置(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xplanations in:</source>
+        <translation>說明語言(&amp;X)：</translation>
     </message>
     <message>
         <source>all servers</source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cms.dbcluster import DbClusterPlan, plan_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan, build_sheet
@@ -38,11 +39,11 @@ from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.spec import Problem, Severity
 
@@ -164,6 +165,11 @@ class DeploySheetPage(_DeployPage):
         self.node_tabs.addTab(self.sheet_box, self.tr("All nodes"))
         self.copy_button = QPushButton(self.tr("&Copy this tab"), self)
         self.save_button = QPushButton(self.tr("&Save as cms-commands.txt"), self)
+        self.sheet_language = QComboBox(self)  # the # lines only: commands and file names stay as typed
+        for code in SHEET_LANGUAGES:
+            self.sheet_language.addItem(LANGUAGES[code], code)
+        self.sheet_language.setCurrentIndex(max(self.sheet_language.findData(current_language()), 0))
+        self.sheet_language.setAccessibleName(self.tr("Language of the explanations"))
         for widget, name in (
             (self.nodes, self.tr("Core server FQDNs")),
             (self.edges, self.tr("Edge server FQDNs")),
@@ -206,6 +212,10 @@ class DeploySheetPage(_DeployPage):
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch()
+        language_label = QLabel(self.tr("E&xplanations in:"), self)
+        language_label.setBuddy(self.sheet_language)
+        buttons.addWidget(language_label)
+        buttons.addWidget(self.sheet_language)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(rows, 2)
@@ -229,6 +239,7 @@ class DeploySheetPage(_DeployPage):
         self.remove_row.clicked.connect(self._remove_row)
         self.copy_button.clicked.connect(self.copy_current_tab)
         self.save_button.clicked.connect(self._save_clicked)
+        self.sheet_language.currentIndexChanged.connect(self.refresh)
         self.sheet: DeploymentSheet | None = None
         self.plan: SheetPlan | None = None
         self.problems: list[Problem] = []
@@ -473,13 +484,17 @@ class DeploySheetPage(_DeployPage):
             self.sheet_box.setPlainText("")
             self._set_node_tabs(None)
         else:
-            self.sheet_box.setPlainText(self.sheet.text())
+            self.sheet_box.setPlainText(self.sheet.text(self.translate))
             self._set_node_tabs(self.sheet)
         self.message.show_problems(self.problems)
         self.table.resizeColumnsToContents()
         for button in (self.copy_button, self.save_button):
             button.setEnabled(self.sheet is not None)
         self.completeChanged.emit()
+
+    def translate(self, text: Text) -> str:
+        """The sheet's # lines in the chosen language (Qt-free catalogue, as the CLI's --sheet-lang)."""
+        return translator(self.sheet_language.currentData() or "en")(text)
 
     def _set_node_tabs(self, sheet: DeploymentSheet | None) -> None:
         current = self.node_tabs.tabText(self.node_tabs.currentIndex())
@@ -491,7 +506,7 @@ class DeploySheetPage(_DeployPage):
         for node in sheet.nodes if sheet is not None else ():
             box = CommandBox(self.node_tabs)
             box.setAccessibleName(self.tr("Commands for {node}").format(node=node.node))
-            box.setPlainText(sheet.node_text(node) if sheet is not None else "")
+            box.setPlainText(sheet.node_text(node, self.translate) if sheet is not None else "")
             self.node_tabs.addTab(box, node.node)
             if node.node == current:
                 self.node_tabs.setCurrentWidget(box)
@@ -508,7 +523,7 @@ class DeploySheetPage(_DeployPage):
 
         target = Path(self.folder.text().strip()) / COMMANDS_NAME
         try:
-            write_files([OutputFile(target, self.sheet.text().encode(), replace=True)])
+            write_files([OutputFile(target, self.sheet.text(self.translate).encode(), replace=True)])
         except CmsInputError as error:
             self.message.show_problems([Problem("sheet", Severity.ERROR, error_text(error))])
             return None
@@ -534,7 +549,7 @@ class DeploySheetPage(_DeployPage):
             self.message.show_problems([Problem(error.where, Severity.ERROR, error_text(error))])
             return False
         state.export_paths = [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)]
-        state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text().encode()), *trust_items]
+        state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text(self.translate).encode()), *trust_items]
         state.export_name = _names(self.nodes.text())[0] if _names(self.nodes.text()) else ""
         return True
 
