@@ -58,13 +58,14 @@ screenshots: $(STAMP) $(QM)
 
 # A lean one-folder app with PyInstaller (Linux: needs binutils, and icu-devtools + cc to trim ICU's data),
 # then smoke runs of the built binary offscreen: the wizard in both languages (our zh_TW catalogue and
-# Qt's load), and one CLI command.
+# Qt's load), a CLI command, and a zh_TW command sheet (the Qt-free catalogue reader).
 package: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet pyinstaller
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/cmswizard.spec
 	QT_QPA_PLATFORM=offscreen dist/cmswizard/cmswizard --self-test
 	QT_QPA_PLATFORM=offscreen dist/cmswizard/cmswizard --lang zh_TW --self-test | grep -qx "self-test: zh_TW: $$(grep -A1 '<source>What do you want to do?</source>' $(TS) | sed -n 's:.*<translation>\(.*\)</translation>.*:\1:p')"
 	dist/cmswizard/cmswizard pki csr package-smoke CN:cms1.example.com subjectAltName:cms1.example.com --dir build/pyinstaller --force >/dev/null
+	dist/cmswizard/cmswizard deploy --sheet-lang zh_TW --node cms1.example.com --callbridge cb.key cb.crt | head -1 | grep -q '憑證指令'
 	@echo "built dist/cmswizard/ ($$(du -sh --apparent-size dist/cmswizard | cut -f1))"
 
 clean:
