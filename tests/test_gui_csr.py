@@ -317,14 +317,3 @@ def test_key_generation_runs_off_the_gui_thread(qtbot, wizard: CmsWizard) -> Non
     # The timer kept firing while the key was generated: the event loop was never blocked for long.
     assert len(during) >= max(3, int(elapsed / 0.010 / 4))
     assert page.error is None
-
-
-def test_screens_render_without_clipping(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
-    subject = _to_subject(wizard)
-    for widget in (subject.basename, subject.cn):
-        assert widget.width() > widget.fontMetrics().horizontalAdvance(widget.text())
-    image = wizard.grab()
-    assert image.width() >= 820 and image.height() >= 620
-    wizard.resize(820, 620)
-    assert not wizard.currentPage().sizeHint().isEmpty()
-    assert Qt.WindowType.Window & wizard.windowFlags()

@@ -53,6 +53,7 @@ class FieldMessage(QLabel):
     def show_problems(self, problems: Sequence[Problem], *, with_field: bool = False) -> None:
         if not problems:
             self.clear()
+            self.setAccessibleDescription("")
             self.hide()
             return
         help_text = _escape(self.tr("Help"))
@@ -63,10 +64,11 @@ class FieldMessage(QLabel):
             for p in problems
         ]
         self.setText("<br>".join(lines))
+        self.setAccessibleDescription(self.plain_text())  # a screen reader reads the words, not the markup
         self.show()
 
     def plain_text(self) -> str:
-        """What the label says, without markup (for tests and accessibility)."""
+        """What the label says, without markup."""
         import re
 
         doc = re.sub(r" <a href=[^>]*>[^<]*</a>", "", self.text()).replace("<br>", "\n")

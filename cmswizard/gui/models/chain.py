@@ -214,10 +214,6 @@ class ChainModel(QAbstractListModel):
             return []
         return [KeyMatch(source, key_matches(key, entity.certificate)) for source, key in self._keys]
 
-    def link_text(self, row: int) -> tuple[bool | None, str]:
-        info = self._rows[row]
-        return info.link_ok, info.link_text
-
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._items)

@@ -1,0 +1,63 @@
+"""Every page fits the wizard's smallest window in both languages, with no text cut off."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from journey import make_wizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
+
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.pages.csr import DeploymentPage, PreviewPage, SubjectPage
+from cmswizard.gui.wizard import CmsWizard
+
+SMALLEST = (820, 620)
+
+
+def _cut_off(root: QWidget) -> list[str]:
+    """Visible buttons narrower than their text, and one-line labels narrower than theirs."""
+    found = []
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisibleTo(root) and button.text() and button.width() < button.sizeHint().width():
+            found.append(f"button {button.text()!r}: {button.width()} < {button.sizeHint().width()}")
+    for label in root.findChildren(QLabel):
+        text = re.sub(r"<[^>]+>", "", label.text())
+        if not label.isVisibleTo(root) or label.wordWrap() or not text or "\n" in text:
+            continue
+        needed = label.fontMetrics().horizontalAdvance(text.replace("&", ""))
+        if label.contentsRect().width() < needed:
+            found.append(f"label {text!r}: {label.contentsRect().width()} < {needed}")
+    return found
+
+
+def _look(wizard: CmsWizard) -> list[str]:
+    wizard.resize(*SMALLEST)
+    QApplication.processEvents()
+    size = (wizard.width(), wizard.height())
+    problems = [f"page {wizard.currentId()} needs {size}, more than {SMALLEST}"] if size > SMALLEST else []
+    return [f"{PageId(wizard.currentId()).name}: {p}" for p in problems + _cut_off(wizard)]
+
+
+def test_every_page_fits_the_smallest_window(qtbot, lang: str, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    problems = _look(wizard)
+    wizard.next()
+    deployment = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
+    deployment.cluster.setChecked(True)
+    deployment.nodes.setPlainText("cms1.example.com cms2.example.com cms3.example.com")
+    deployment.join_url.setText("join.example.com")
+    problems += _look(wizard)
+    wizard.next()
+    wizard.page_as(PageId.SUBJECT, SubjectPage).country.set_code("TW")
+    problems += _look(wizard)
+    wizard.next()
+    problems += _look(wizard)
+    wizard.page_as(PageId.PREVIEW, PreviewPage).on_cms.setChecked(True)
+    wizard.next()
+    problems += _look(wizard)
+    for key in (FlowKey.BUNDLE, FlowKey.DBCLUSTER, FlowKey.CHECK, FlowKey.DEPLOY, FlowKey.EXPORT):
+        wizard.start_flow(key)
+        problems += _look(wizard)
+    assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert problems == []
