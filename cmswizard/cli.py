@@ -323,6 +323,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CmsInputError("export", "name the files to copy")
     extra = [ExportItem(COMMANDS_NAME, read_input_file(args.sheet))] if args.sheet else []
     items = plan_export([Path(f) for f in args.files], extra)
+    if not args.no_calendar:
+        from cmswizard.export.calendar import calendar_item, parse_alarm_days
+
+        calendar = calendar_item(items, alarm_days=parse_alarm_days(args.alarm_days))
+        items = plan_export([], [*items, calendar]) if calendar else items
     name = args.name or export_folder_name()
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise CmsInputError("--name", "is a folder name, not a path")
@@ -444,11 +449,17 @@ def _build_parser() -> _Parser:
     export.add_argument("--name", help="folder created on the stick (default cms-certificates-YYYYMMDD)")
     export.add_argument("--sheet", metavar="FILE", help="a deployment sheet to include as cms-commands.txt")
     export.add_argument("--force", action="store_true", help="replace files of the same name")
+    export.add_argument("--no-calendar", action="store_true", help="leave out certificate-expiry.ics")
+    export.add_argument("--alarm-days", default="60,30,7", metavar="DAYS", help="calendar reminders (default 60,30,7)")
     export.set_defaults(run=_cmd_export)
     from cmswizard import cli_p12, cli_plan, cli_upload
 
     for group in (cli_plan, cli_upload, cli_p12):
         group.add_parser(commands)
+    from cmswizard import cli_probe, cli_renew
+
+    cli_probe.add_parser(commands)
+    cli_renew.add_parser(commands)
     return parser
 
 

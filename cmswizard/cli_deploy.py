@@ -21,9 +21,9 @@ from cmswizard.pki.spec import KeyType
 
 if TYPE_CHECKING:
     from cmswizard.cms.dbcluster import DbClusterPlan
-    from cmswizard.cms.sheet import ServiceFiles
+    from cmswizard.cms.sheet import ServiceFiles, SheetPlan
 
-__all__ = ["add_parsers"]
+__all__ = ["add_parsers", "add_plan_arguments", "plan_from_args"]
 
 EXIT_OK = 0
 _ALL_SERVICES = [s for s in Service if s is not Service.DATABASE]
@@ -123,17 +123,16 @@ def _check_hosts(args: argparse.Namespace) -> None:
             seen[key] = option
 
 
-def _cmd_deploy(args: argparse.Namespace) -> int:
-    from cmswizard.cms.sheet import SheetPlan, build_sheet
-    from cmswizard.cms.trust import check_plan_files, write_trust_files
-    from cmswizard.pki.files import OutputFile, write_files
-    from cmswizard.pki.spec import Severity
+def plan_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, list[str] | None]:
+    """The deployment model from the options `add_plan_arguments` added (shared by deploy and renew sheet):
+    the plan, the --files-in folder and the names in it."""
+    from cmswizard.cms.sheet import SheetPlan
 
     services = _service_files(args)
     _check_hosts(args)
     db = _db_plan(args)
     if not services and db is None:
-        raise CmsInputError("deploy", "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
+        raise CmsInputError(args.command, "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
     topology = (
         Topology(args.topology)
         if args.topology
@@ -175,6 +174,16 @@ def _cmd_deploy(args: argparse.Namespace) -> int:
         args.backup_name,
         args.callbridge_cn or _callbridge_cn(services, folder),
     )
+    return plan, folder, export_set
+
+
+def _cmd_deploy(args: argparse.Namespace) -> int:
+    from cmswizard.cms.sheet import build_sheet
+    from cmswizard.cms.trust import check_plan_files, write_trust_files
+    from cmswizard.pki.files import OutputFile, write_files
+    from cmswizard.pki.spec import Severity
+
+    plan, folder, export_set = plan_from_args(args)
     sheet = build_sheet(plan, export_files=export_set)
     if folder is not None:
         problems = check_plan_files(plan, folder)
@@ -218,35 +227,41 @@ def add_parsers(commands: Any) -> None:
         description="Each service option takes KEY CERTIFICATE [CA-BUNDLE] (KEY FULLCHAIN for Web Bridge 3 and the "
         "Scheduler), and may end with @NODE to apply to that node only. Repeat an option for several rows.",
     )
-    deploy.add_argument(
+    add_plan_arguments(deploy)
+    deploy.set_defaults(run=_cmd_deploy)
+
+
+def add_plan_arguments(parser: Any) -> None:
+    """The options that describe a deployment (nodes, service files, trust, ports, DB): deploy and renew sheet."""
+    parser.add_argument(
         "--version", choices=[v.value for v in CmsVersion], default=CmsVersion.V3.value, help="CMS version"
     )
-    deploy.add_argument("--topology", choices=[t.value for t in Topology], help="default: from the nodes given")
-    deploy.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
-    deploy.add_argument("--edge", action="append", default=[], metavar="FQDN", help="an edge server (repeat)")
+    parser.add_argument("--topology", choices=[t.value for t in Topology], help="default: from the nodes given")
+    parser.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
+    parser.add_argument("--edge", action="append", default=[], metavar="FQDN", help="an edge server (repeat)")
     for service in _ALL_SERVICES:
         files = "KEY FULLCHAIN" if service.takes_full_chain else "KEY CERT [BUNDLE]"
         versions = ", ".join(v.value for v in CmsVersion if service in services_for(v))
-        deploy.add_argument(
+        parser.add_argument(
             f"--{service.value}",
             nargs="+",
             action="append",
             metavar="FILE",
             help=f"{files} [@NODE] for {service.label} (CMS {versions})",
         )
-    deploy.add_argument(
+    parser.add_argument(
         "--trust-content",
         choices=[c.value for c in TrustContent],
         default=TrustContent.FULL_CHAIN.value,
         help="what the peer trust files hold for each peer (default: full chains)",
     )
     for kind in TrustKind:
-        deploy.add_argument(
+        parser.add_argument(
             f"--trust-{kind.value}", metavar="NAME", help=f"file name of the trust file ({kind.default_name})"
         )
-    deploy.add_argument("--make-trust", action="store_true", help="write the peer trust files into --files-in")
+    parser.add_argument("--make-trust", action="store_true", help="write the peer trust files into --files-in")
     defaults = Listen()
-    deploy.add_argument("--interface", default=defaults.interface, help="MMP interface to listen on (default a)")
+    parser.add_argument("--interface", default=defaults.interface, help="MMP interface to listen on (default a)")
     for name in (
         "webadmin_port",
         "webadmin_port_beside_web_bridge",
@@ -256,31 +271,30 @@ def add_parsers(commands: Any) -> None:
         "turn_tls_port",
     ):
         value = getattr(defaults, name)
-        deploy.add_argument(f"--{name.replace('_', '-')}", type=int, default=value, help=f"default {value}")
-    deploy.add_argument("--sip-trust", metavar="BUNDLE", help="CA bundle for tls sip trust (SIP mutual TLS)")
-    deploy.add_argument("--backup-name", default=BACKUP_NAME, help=f"name for backup snapshot (default {BACKUP_NAME})")
-    deploy.add_argument("--callbridge-cn", help="the Call Bridge CN for the CUCM trunk (default: read from the file)")
-    deploy.add_argument("--db-primary", metavar="FQDN", help="the database primary (adds the database cluster)")
-    deploy.add_argument("--db-join", action="append", default=[], metavar="FQDN", help="a joining database core")
-    deploy.add_argument("--db-connect", action="append", default=[], metavar="FQDN", help="a connect-only core")
-    deploy.add_argument("--db-domain", help="CN of dbca (default: the primary's domain)")
-    deploy.add_argument(
+        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=value, help=f"default {value}")
+    parser.add_argument("--sip-trust", metavar="BUNDLE", help="CA bundle for tls sip trust (SIP mutual TLS)")
+    parser.add_argument("--backup-name", default=BACKUP_NAME, help=f"name for backup snapshot (default {BACKUP_NAME})")
+    parser.add_argument("--callbridge-cn", help="the Call Bridge CN for the CUCM trunk (default: read from the file)")
+    parser.add_argument("--db-primary", metavar="FQDN", help="the database primary (adds the database cluster)")
+    parser.add_argument("--db-join", action="append", default=[], metavar="FQDN", help="a joining database core")
+    parser.add_argument("--db-connect", action="append", default=[], metavar="FQDN", help="a connect-only core")
+    parser.add_argument("--db-domain", help="CN of dbca (default: the primary's domain)")
+    parser.add_argument(
         "--db-files",
         nargs=5,
         metavar=("SERVER-KEY", "SERVER-CERT", "CLIENT-KEY", "CLIENT-CERT", "CA"),
         help="the DB file names (default dbserver.key dbserver.crt dbclient.key dbclient.crt dbca.crt)",
     )
-    deploy.add_argument("--db-enterprise-ca", action="store_true", help="the DB set is signed by the enterprise CA")
-    deploy.add_argument("--db-renewal", action="store_true", help="renewal: backup, then database cluster remove")
-    deploy.add_argument(
+    parser.add_argument("--db-enterprise-ca", action="store_true", help="the DB set is signed by the enterprise CA")
+    parser.add_argument("--db-renewal", action="store_true", help="renewal: backup, then database cluster remove")
+    parser.add_argument(
         "--files-in",
         metavar="DIR",
         help="check the files in this folder (EKU per service, CA bundles) and refuse to name a file that is not there",
     )
-    deploy.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
-    deploy.add_argument("--force", action="store_true", help="replace --out and trust files if they exist")
-    _add_sheet_lang(deploy)
-    deploy.set_defaults(run=_cmd_deploy)
+    parser.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
+    parser.add_argument("--force", action="store_true", help="replace --out and trust files if they exist")
+    _add_sheet_lang(parser)
 
 
 def _add_sheet_lang(parser: Any) -> None:

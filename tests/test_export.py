@@ -96,7 +96,8 @@ def test_cli_export(source: list[Path], tmp_path: Path, cli) -> None:
     sheet.write_text("webadmin disable\n")
     result = cli("export", "--to", str(tmp_path), "--name", "stick", "--sheet", str(sheet), *map(str, source))
     assert result.code == 0, result.err
-    assert "copied and verified 7 file(s)" in result.out
+    assert "copied and verified 8 file(s)" in result.out  # with certificate-expiry.ics
+    assert (tmp_path / "stick" / "certificate-expiry.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert "cms1.key is a private key" in result.err
     assert (tmp_path / "stick" / COMMANDS_NAME).read_text() == "webadmin disable\n"
     again = cli("export", "--to", str(tmp_path), "--name", "stick", *map(str, source))

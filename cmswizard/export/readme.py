@@ -25,6 +25,11 @@ def describe_item(item: ExportItem) -> tuple[str, str]:
     """(English, 繁體中文) description of one exported file, judged by its content."""
     if item.name == COMMANDS_NAME and not item.private:
         return "the commands to type on the CMS MMP, node by node", "要在 CMS MMP 上依節點輸入的指令"
+    if item.name.lower().endswith(".ics"):
+        return (
+            "calendar of certificate expiry dates with reminders: open it in Outlook or any calendar",
+            "憑證到期日行事曆（含提醒）：以 Outlook 或任何行事曆開啟",
+        )
     try:
         loaded = load_bytes(item.data, item.name)
     except CmsInputError:

@@ -1,1 +1,1 @@
-"""Work over the network: SFTP upload to the MMP. Never imports Qt."""
+"""Work over the network: the read-only TLS probe, SFTP upload to the MMP. Never imports Qt."""

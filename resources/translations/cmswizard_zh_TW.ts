@@ -569,15 +569,15 @@
     </message>
     <message>
         <source>a single combined server has one node; set cms.topology to &quot;cluster&quot;</source>
-        <translation>單一組合式伺服器只有一個節點；請將 cms.topology 設為 "cluster"</translation>
+        <translation>單一組合式伺服器只有一個節點；請將 cms.topology 設為 &quot;cluster&quot;</translation>
     </message>
     <message>
         <source>an edge deployment needs at least one node with role = &quot;edge&quot;</source>
-        <translation>邊緣部署至少需要一個 role = "edge" 的節點</translation>
+        <translation>邊緣部署至少需要一個 role = &quot;edge&quot; 的節點</translation>
     </message>
     <message>
         <source>edge nodes need cms.topology = &quot;edge&quot;; change the topology or the role</source>
-        <translation>邊緣節點需要 cms.topology = "edge"；請變更拓撲或角色</translation>
+        <translation>邊緣節點需要 cms.topology = &quot;edge&quot;；請變更拓撲或角色</translation>
     </message>
     <message>
         <source>{name} is already a node (role {role}); a node has one role: remove one of the two</source>
@@ -810,6 +810,34 @@
     <message>
         <source>Web Admin</source>
         <translation>Web Admin</translation>
+    </message>
+    <message>
+        <source>Web Bridge 3 HTTPS</source>
+        <translation>Web Bridge 3 HTTPS</translation>
+    </message>
+    <message>
+        <source>Web Bridge 3 C2W</source>
+        <translation>Web Bridge 3 C2W</translation>
+    </message>
+    <message>
+        <source>Call Bridge SIP TLS</source>
+        <translation>Call Bridge SIP TLS</translation>
+    </message>
+    <message>
+        <source>TURN TLS</source>
+        <translation>TURN TLS</translation>
+    </message>
+    <message>
+        <source>XMPP (STARTTLS)</source>
+        <translation>XMPP (STARTTLS)</translation>
+    </message>
+    <message>
+        <source>Web Bridge (2.x)</source>
+        <translation>Web Bridge (2.x)</translation>
+    </message>
+    <message>
+        <source>TLS server</source>
+        <translation>TLS 伺服器</translation>
     </message>
     <message>
         <source>Call Bridge</source>
@@ -1072,12 +1100,112 @@
         <translation>檔案</translation>
     </message>
     <message>
+        <source>is the name of the live key: pki csr would overwrite it and break the service; use a new name</source>
+        <translation>是使用中金鑰的名稱：pki csr 會覆寫它並使服務中斷；請使用新名稱</translation>
+    </message>
+    <message>
+        <source>{new} is weaker than the old key ({old}); keep it or choose a stronger one</source>
+        <translation>{new} 比舊金鑰（{old}）弱；請保留原類型或選擇更強的金鑰</translation>
+    </message>
+    <message>
+        <source>has no CN and no DNS name in its SAN; type the names yourself</source>
+        <translation>沒有一般名稱 (CN)，主體別名 (SAN) 中也沒有 DNS 名稱；請自行輸入名稱</translation>
+    </message>
+    <message>
+        <source>the old certificate has no CN; {name} from its SAN is used</source>
+        <translation>舊憑證沒有一般名稱 (CN)；改用其主體別名 (SAN) 中的 {name}</translation>
+    </message>
+    <message>
+        <source>the old subject has L (locality); pki csr has no such field, so it is left out</source>
+        <translation>舊主體含有 L（地區）；pki csr 沒有此欄位，因此略去</translation>
+    </message>
+    <message>
+        <source>has a {key} key, which CMS does not use; choose RSA 2048 or stronger</source>
+        <translation>使用 {key} 金鑰，CMS 不使用此類型；請選擇 RSA 2048 或更強的金鑰</translation>
+    </message>
+    <message>
+        <source>the old key ({key}) is too weak today; the new request uses RSA 2048</source>
+        <translation>舊金鑰（{key}）以現今標準太弱；新的請求改用 RSA 2048</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>主體</translation>
     </message>
     <message>
+        <source>missing in the new certificate: {names}; clients typing them will fail</source>
+        <translation>新憑證中缺少：{names}；輸入這些名稱的用戶端會連線失敗</translation>
+    </message>
+    <message>
+        <source>clientAuth is gone (public CAs dropped it in 2026): the Call Bridge, Scheduler and trunks cannot use this certificate as a TLS client; get one from a CA that still issues clientAuth</source>
+        <translation>clientAuth 已消失（公開 CA 於 2026 年停止核發）：Call Bridge、Scheduler 與主幹無法以此憑證作為 TLS 用戶端；請向仍核發 clientAuth 的 CA 申請</translation>
+    </message>
+    <message>
+        <source>lost: {names}</source>
+        <translation>遺失：{names}</translation>
+    </message>
+    <message>
+        <source>the new key is weaker than the old one</source>
+        <translation>新金鑰比舊金鑰弱</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有效期間</translation>
+    </message>
+    <message>
+        <source>the new certificate does not expire later than the old one</source>
+        <translation>新憑證的到期日沒有比舊憑證晚</translation>
+    </message>
+    <message>
         <source>Issuer</source>
         <translation>簽發者</translation>
+    </message>
+    <message>
+        <source>a different CA: see the trust to update below</source>
+        <translation>不同的 CA：請見下方需更新的信任</translation>
+    </message>
+    <message>
+        <source>Authority key ID</source>
+        <translation>授權金鑰識別碼</translation>
+    </message>
+    <message>
+        <source>signed by another CA key (a renewed or another CA)</source>
+        <translation>由另一把 CA 金鑰簽署（已更新的 CA 或另一個 CA）</translation>
+    </message>
+    <message>
+        <source>every Call Bridge: rebuild its &apos;callbridge trust c2w&apos; file with the new Web Bridge 3 certificate (all Web Bridges in one file), then &apos;callbridge restart&apos;</source>
+        <translation>每個 Call Bridge：以新的 Web Bridge 3 憑證重建其 &apos;callbridge trust c2w&apos; 檔案（所有 Web Bridge 放在同一檔案），然後執行 &apos;callbridge restart&apos;</translation>
+    </message>
+    <message>
+        <source>every Web Bridge 3: rebuild its &apos;webbridge3 c2w trust&apos; file with the new Call Bridge certificate (all Call Bridges and Schedulers in one file), then &apos;webbridge3 restart&apos;</source>
+        <translation>每個 Web Bridge 3：以新的 Call Bridge 憑證重建其 &apos;webbridge3 c2w trust&apos; 檔案（所有 Call Bridge 與 Scheduler 放在同一檔案），然後執行 &apos;webbridge3 restart&apos;</translation>
+    </message>
+    <message>
+        <source>trust files that hold only the root CA need no change: the issuer is the same</source>
+        <translation>只含根 CA 的信任檔案不需變更：簽發者相同</translation>
+    </message>
+    <message>
+        <source>CUCM: upload the new issuing CA and root to CallManager-trust, then restart the CallManager service</source>
+        <translation>CUCM：將新的簽發 CA 與根 CA 上傳到 CallManager-trust，然後重新啟動 CallManager 服務</translation>
+    </message>
+    <message>
+        <source>Expressway-C and -E: add the new issuing CA and root to the trusted CA list</source>
+        <translation>Expressway-C 與 -E：將新的簽發 CA 與根 CA 加入受信任的 CA 清單</translation>
+    </message>
+    <message>
+        <source>peers that check SIP TLS (&apos;tls sip trust&apos;): add the new CA bundle</source>
+        <translation>檢查 SIP TLS 的對端（&apos;tls sip trust&apos;）：加入新的 CA 憑證套件組合</translation>
+    </message>
+    <message>
+        <source>trust files that hold only the root CA must get the new root</source>
+        <translation>只含根 CA 的信任檔案必須換成新的根 CA</translation>
+    </message>
+    <message>
+        <source>use letters, digits, &apos;-&apos; and &apos;_&apos; only</source>
+        <translation>只能使用字母、數字、&apos;-&apos; 與 &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>Then, from your computer, check what the node presents (exit code 0: all good):</source>
+        <translation>接著在您的電腦上檢查此節點實際提供的憑證（結束代碼 0 表示一切正常）：</translation>
     </message>
     <message>
         <source>Subject alt names</source>
@@ -2094,6 +2222,174 @@
     <message>
         <source>Source: {document}</source>
         <translation>出處：{document}</translation>
+    </message>
+    <message>
+        <source>{value} is out of range; give days from 0 to {limit}</source>
+        <translation>{value} 超出範圍；請輸入 0 到 {limit} 天</translation>
+    </message>
+    <message>
+        <source>give whole numbers of days separated by commas, e.g. 60,30,7</source>
+        <translation>請輸入以逗號分隔的整數天數，例如 60,30,7</translation>
+    </message>
+    <message>
+        <source>endpoint {value}</source>
+        <translation>端點 {value}</translation>
+    </message>
+    <message>
+        <source>is empty; give a host name or address, e.g. cms1.example.com:445</source>
+        <translation>是空的；請輸入主機名稱或位址，例如 cms1.example.com:445</translation>
+    </message>
+    <message>
+        <source>write an IPv6 address with a port as [2001:db8::1]:445</source>
+        <translation>含連接埠的 IPv6 位址請寫成 [2001:db8::1]:445</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>連接埠必須是 1 到 65535 的數字</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} s (timeout)</source>
+        <translation>{seconds} 秒內沒有回應（逾時）</translation>
+    </message>
+    <message>
+        <source>the XMPP server sent too much before STARTTLS; is this an XMPP port?</source>
+        <translation>XMPP 伺服器在 STARTTLS 之前傳送了過多資料；這是 XMPP 連接埠嗎？</translation>
+    </message>
+    <message>
+        <source>the XMPP server closed the connection before STARTTLS</source>
+        <translation>XMPP 伺服器在 STARTTLS 之前關閉了連線</translation>
+    </message>
+    <message>
+        <source>the XMPP server does not offer STARTTLS</source>
+        <translation>XMPP 伺服器沒有提供 STARTTLS</translation>
+    </message>
+    <message>
+        <source>the XMPP server refused STARTTLS</source>
+        <translation>XMPP 伺服器拒絕了 STARTTLS</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} s (timeout): a firewall, or the wrong address</source>
+        <translation>{seconds} 秒內沒有回應（逾時）：可能是防火牆或位址錯誤</translation>
+    </message>
+    <message>
+        <source>connection refused: nothing listens on port {port} (is the service enabled?)</source>
+        <translation>連線被拒：連接埠 {port} 上沒有服務在接聽（服務已啟用嗎？）</translation>
+    </message>
+    <message>
+        <source>cannot connect: {reason}</source>
+        <translation>無法連線：{reason}</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the TLS handshake (is this a TLS port? is the service enabled?)</source>
+        <translation>伺服器在 TLS 交握期間關閉了連線（這是 TLS 連接埠嗎？服務已啟用嗎？）</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: {reason}</source>
+        <translation>TLS 交握失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>the connection failed: {reason}</source>
+        <translation>連線失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot resolve {host}: {reason}</source>
+        <translation>無法解析 {host}：{reason}</translation>
+    </message>
+    <message>
+        <source>{host} has no {family} address</source>
+        <translation>{host} 沒有 {family} 位址</translation>
+    </message>
+    <message>
+        <source>the chain is not in CMS order (certificate, intermediates, root); the right order is {order}</source>
+        <translation>憑證信任鏈不是 CMS 要求的順序（憑證、中繼憑證、根 CA）；正確順序為 {order}</translation>
+    </message>
+    <message>
+        <source>the certificate itself is not first</source>
+        <translation>伺服器本身的憑證不在第一個</translation>
+    </message>
+    <message>
+        <source>the chain is not in CMS order (certificate, intermediates, root): {details}</source>
+        <translation>憑證信任鏈不是 CMS 要求的順序（憑證、中繼憑證、根 CA）：{details}</translation>
+    </message>
+    <message>
+        <source>incomplete: the server sends only its own certificate, no intermediates or root (missing {name}); put the full chain in the bundle or full-chain file</source>
+        <translation>不完整：伺服器只傳送自己的憑證，沒有中繼憑證或根 CA（缺少 {name}）；請將完整憑證信任鏈放入憑證套件組合或完整鏈檔案</translation>
+    </message>
+    <message>
+        <source>incomplete: the certificate of {name} is missing; add it to the bundle or full-chain file</source>
+        <translation>不完整：缺少 {name} 的憑證；請將其加入憑證套件組合或完整鏈檔案</translation>
+    </message>
+    <message>
+        <source>complete and in CMS order: {names}</source>
+        <translation>完整且符合 CMS 順序：{names}</translation>
+    </message>
+    <message>
+        <source>{name} EXPIRED on {date}</source>
+        <translation>{name} 已於 {date} 到期</translation>
+    </message>
+    <message>
+        <source>{name} is not valid yet (from {date}): check the clocks</source>
+        <translation>{name} 尚未生效（自 {date} 起）：請檢查時鐘</translation>
+    </message>
+    <message>
+        <source>{name} expires in {days} day(s), on {date}: renew it now</source>
+        <translation>{name} 將在 {days} 天後（{date}）到期：請立即更新</translation>
+    </message>
+    <message>
+        <source>valid; the first to expire is {name} in {days} day(s), on {date}</source>
+        <translation>有效；最先到期的是 {name}，還有 {days} 天（{date}）</translation>
+    </message>
+    <message>
+        <source>no host name to check (connected by address): give the names users type</source>
+        <translation>沒有可檢查的主機名稱（以位址連線）：請輸入使用者會輸入的名稱</translation>
+    </message>
+    <message>
+        <source>{name} is covered by the certificate</source>
+        <translation>{name} 包含在憑證中</translation>
+    </message>
+    <message>
+        <source>{name} is NOT in the certificate&apos;s subjectAltName: clients that type it get a warning or refuse</source>
+        <translation>{name} 不在憑證的主體別名 (SAN) 中：輸入此名稱的用戶端會看到警告或拒絕連線</translation>
+    </message>
+    <message>
+        <source>the extended key usage suits {service}</source>
+        <translation>延伸金鑰使用方式適用於 {service}</translation>
+    </message>
+    <message>
+        <source>verifies against {roots}: {reason}</source>
+        <translation>可依 {roots} 驗證：{reason}</translation>
+    </message>
+    <message>
+        <source>does NOT verify against {roots}: {reason}</source>
+        <translation>無法依 {roots} 驗證：{reason}</translation>
+    </message>
+    <message>
+        <source>not checked against a trusted root (none given); the chain was only read</source>
+        <translation>未依受信任的根 CA 檢查（未提供）；只讀取了憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>the server presents another certificate than {file} (serial {served}, expires {served_date}; the file: serial {serial}, expires {date}): the service still uses the old one; check its certs line and restart it</source>
+        <translation>伺服器提供的憑證不是 {file}（序號 {served}，{served_date} 到期；檔案：序號 {serial}，{date} 到期）：服務仍在使用舊憑證；請檢查其 certs 指令並重新啟動服務</translation>
+    </message>
+    <message>
+        <source>same certificate as {file}, but the chain differs (the server sends {served}, the file holds {count})</source>
+        <translation>與 {file} 是同一張憑證，但憑證信任鏈不同（伺服器傳送 {served} 張，檔案有 {count} 張）</translation>
+    </message>
+    <message>
+        <source>byte-identical to {file} ({count} certificate(s))</source>
+        <translation>與 {file} 逐位元組相同（{count} 張憑證）</translation>
+    </message>
+    <message>
+        <source>the server sent a certificate that cannot be read (damaged DER)</source>
+        <translation>伺服器傳送了無法讀取的憑證（DER 已損壞）</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>伺服器沒有傳送憑證</translation>
+    </message>
+    <message>
+        <source>the server asks for a client certificate (mutual TLS); its chain was read before that, none was sent</source>
+        <translation>伺服器要求用戶端憑證（相互 TLS）；在此之前已讀取其憑證信任鏈，未傳送任何憑證</translation>
     </message>
 </context>
 <context>

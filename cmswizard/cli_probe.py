@@ -1,0 +1,173 @@
+"""`cmswizard probe`: what each TLS endpoint of a CMS really presents. Never imports Qt.
+
+Exit codes: 0 every endpoint is fine, 1 something is wrong (a finding marked ✗), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from cmswizard.cms.endpoints import TlsService
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.safe_text import shown
+
+__all__ = ["add_parser", "build_targets"]
+
+DEFAULT_SERVICES = (TlsService.WEBADMIN, TlsService.WEBBRIDGE3, TlsService.CALLBRIDGE)
+_BY_PORT = {445: TlsService.WEBADMIN, 8443: TlsService.WEBADMIN, 5061: TlsService.CALLBRIDGE, 5222: TlsService.XMPP}
+
+
+def _service_choice(text: str) -> tuple[TlsService, int | None]:
+    """`webadmin` or `webadmin=8443`."""
+    name, _, port = text.partition("=")
+    try:
+        service = TlsService(name.strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in TlsService)
+        raise CmsInputError("--service", f"'{shown(name)}' is not a service; choose from {names}") from None
+    if not port:
+        return service, None
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise CmsInputError("--service", f"'{shown(text)}': the port must be a number from 1 to 65535")
+    return service, int(port)
+
+
+def build_targets(args: argparse.Namespace) -> list[Any]:
+    from cmswizard.pki.loader import load_file
+    from cmswizard.pki.names import check_fqdn
+    from cmswizard.remote.probe import LocalCopy, ProbeTarget, parse_endpoint
+
+    services = [_service_choice(text) for text in args.service] or [(s, None) for s in DEFAULT_SERVICES]
+    names = tuple(check_fqdn(n, "--name", allow_single_label=True) for n in args.name)
+    sni = check_fqdn(args.sni, "--sni", allow_wildcard=False, allow_single_label=True) if args.sni else None
+    local = None
+    if args.expect:
+        loaded = load_file(args.expect)
+        if not loaded.certificates:
+            raise CmsInputError(args.expect, "holds no certificate to compare with; give the .crt or full-chain file")
+        local = LocalCopy(Path(args.expect).name, tuple(loaded.certificates))
+    targets = []
+    for endpoint in args.endpoints:
+        host, port = parse_endpoint(endpoint)
+        if port is None:
+            chosen = [(service, given or service.default_port) for service, given in services]
+        elif len(services) == 1 and args.service:
+            chosen = [(services[0][0], port)]
+        else:
+            chosen = [(_BY_PORT.get(port, TlsService.WEBBRIDGE3 if port == 443 else TlsService.TLS), port)]
+        for service, service_port in chosen:
+            targets.append(ProbeTarget(host, service_port, service, sni, names, args.xmpp_domain or None, local))
+    return targets
+
+
+def _cmd_probe(args: argparse.Namespace) -> int:
+    from cmswizard.pki.files import OutputFile, write_files
+    from cmswizard.pki.loader import load_file
+    from cmswizard.remote.probe import ProbeOptions, probe
+
+    if args.timeout <= 0 or args.timeout > 60:
+        raise CmsInputError("--timeout", "give seconds from 0.1 to 60")
+    if args.ipv4_only and args.ipv6_only:
+        raise CmsInputError("-4/-6", "choose one of them, or neither for both")
+    roots: tuple[Any, ...] = ()
+    if args.roots:
+        roots = tuple(load_file(args.roots).certificates)
+        if not roots:
+            raise CmsInputError(args.roots, "holds no certificate; give the root CA (and intermediates) you trust")
+    targets = build_targets(args)
+    options = ProbeOptions(
+        timeout=args.timeout,
+        ipv4=not args.ipv6_only,
+        ipv6=not args.ipv4_only,
+        roots=roots,
+        roots_name=Path(args.roots).name if args.roots else "",
+        warn_days=args.warn_days,
+    )
+    report = probe(targets, options)
+    outputs = []
+    if args.ics:
+        from cmswizard.export.calendar import ExpiryEntry, expiry_calendar, parse_alarm_days
+
+        entries = [ExpiryEntry(certificate, where) for certificate, where in report.certificates()]
+        if entries:
+            ics = expiry_calendar(entries, alarm_days=parse_alarm_days(args.alarm_days))
+            outputs.append(OutputFile(Path(args.ics), ics, replace=args.force))
+    if args.save_chain:
+        folder = Path(args.save_chain)
+        for result in report.results:
+            if result.chain:
+                stem = f"{result.target.host}-{result.address}-{result.target.port}".replace(":", "_")
+                outputs.append(OutputFile(folder / f"{stem}.pem", result.chain_pem(), replace=args.force))
+    written = write_files(outputs) if outputs else []
+    if args.json:
+        print(json.dumps({**report.as_dict(), "written": [str(p) for p in written]}, indent=2, ensure_ascii=False))
+    else:
+        print(report.text().rstrip("\n"))
+        for path in written:
+            print(f"wrote {shown(path)}")
+        if args.ics and not any(str(p) == args.ics for p in written):
+            print(f"no certificate was read, so {shown(args.ics)} was not written")
+    return 0 if report.ok else 1
+
+
+def add_parser(commands: Any) -> None:
+    names = ", ".join(f"{s.value} ({s.default_port})" for s in TlsService)
+    parser = commands.add_parser(
+        "probe",
+        help="connect to running CMS services and check the certificates they present (read-only)",
+        description=(
+            "Reads the certificate chain each TLS endpoint presents and checks it: complete and in CMS order, "
+            "days to expiry, names covered, extended key usage, same as a local file, trusted by given roots. "
+            f"Services and default ports: {names}."
+        ),
+    )
+    parser.add_argument(
+        "endpoints",
+        nargs="+",
+        metavar="HOST[:PORT]",
+        help="a name (every address is probed), an IPv4 address or [IPv6]:port",
+    )
+    parser.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        metavar="NAME[=PORT]",
+        help="a service to probe on each HOST (repeat; default webadmin, webbridge3, callbridge); with HOST:PORT, the service that port runs",
+    )
+    parser.add_argument("--sni", metavar="NAME", help="server name sent in the handshake (default: HOST)")
+    parser.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a name users type (join URL, …): must be in the certificate (repeat)",
+    )
+    parser.add_argument(
+        "--xmpp-domain", metavar="DOMAIN", help="XMPP domain for the STARTTLS stream (default: the SNI name)"
+    )
+    parser.add_argument("--expect", metavar="FILE", help="the certificate or full-chain file the server should present")
+    parser.add_argument(
+        "--roots", metavar="FILE", help="root CA(s) to verify the chain against (nothing is trusted otherwise)"
+    )
+    parser.add_argument("--timeout", type=float, default=4.0, help="seconds per endpoint (default 4)")
+    parser.add_argument("-4", dest="ipv4_only", action="store_true", help="IPv4 addresses only")
+    parser.add_argument("-6", dest="ipv6_only", action="store_true", help="IPv6 addresses only")
+    parser.add_argument(
+        "--warn-days", type=int, default=30, help="warn when a certificate expires within this many days (default 30)"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--ics", metavar="FILE", help="write a calendar (.ics) with the expiry of every certificate read"
+    )
+    parser.add_argument(
+        "--alarm-days",
+        default="60,30,7",
+        metavar="DAYS",
+        help="calendar reminders, days before expiry (default 60,30,7)",
+    )
+    parser.add_argument("--save-chain", metavar="DIR", help="write each presented chain as PEM into this folder")
+    parser.add_argument("--force", action="store_true", help="replace files written by --ics or --save-chain")
+    parser.set_defaults(run=_cmd_probe)

@@ -1,0 +1,193 @@
+"""`cmswizard renew spec|compare|sheet`: renewing a certificate without retyping it. Never imports Qt.
+
+Exit codes: 0 done, 1 the comparison found a problem (lost names or usage, weaker key), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cmswizard.cms.services import Service
+from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.safe_text import shown
+from cmswizard.pki.spec import KeyType
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+
+__all__ = ["add_parser"]
+
+KEY_CHOICES = [k.value for k in KeyType]
+_SERVICE_CHOICES = [s.value for s in Service if s is not Service.DATABASE]
+
+
+def _certificate(path: str) -> x509.Certificate:
+    from cmswizard.pki.chain import Role, make_item, role_of
+    from cmswizard.pki.loader import load_file
+
+    loaded = load_file(path)
+    entities = [c for c in loaded.certificates if role_of(make_item(c)) is Role.ENTITY]
+    if not entities:
+        raise CmsInputError(path, "holds no server certificate; give the .crt (or full-chain file) of the service")
+    return entities[0]
+
+
+def _cmd_spec(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from cmswizard.cms.renewal import renewal_request, spec_changes
+    from cmswizard.pki.csr import generate_key_and_csr
+    from cmswizard.pki.spec import KeyType
+
+    old = _certificate(args.old)
+    old_basename = args.old_basename or Path(args.old).stem
+    request = renewal_request(old, old_basename, key_type=KeyType(args.key) if args.key else None)
+    original = request.check().require()
+    typed = request.typed
+    if args.basename:
+        typed = replace(typed, basename=args.basename)
+    if args.cn:
+        typed = replace(typed, cn=args.cn)
+    if args.san is not None:
+        typed = replace(typed, san=tuple(s for s in args.san.split(",") if s))
+    checked = request.check(typed)
+    for problem in checked.problems:
+        print(f"{problem.severity.value}: {problem}")
+    spec = checked.require()
+    for note in request.notes:
+        print(f"note: {note}")
+    changes = spec_changes(original, spec)
+    if changes:
+        print("changed against the old certificate:")
+        for line in changes:
+            print(f"  {line}")
+    print(
+        f"old: {shown(args.old)} ({shown(old_basename)}, {request.old_key}, expires {old.not_valid_after_utc:%Y-%m-%d})"
+    )
+    print(f"key: {spec.key_type.label}")
+    from cmswizard.pki.command import render
+
+    print(f"command: {render(spec)}")
+    if args.dir:
+        result = generate_key_and_csr(spec, Path(args.dir), force=args.force)
+        print(f"wrote {shown(result.key_path)} (private key, mode 0600)")
+        print(f"wrote {shown(result.csr_path)} (send this file to your certificate authority)")
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from cmswizard.cms.renewal import compare_certificates
+
+    services = [Service(name) for name in args.service]
+    comparison = compare_certificates(_certificate(args.old), _certificate(args.new), services=services)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ok": comparison.ok,
+                    "issuer_changed": comparison.issuer_changed,
+                    "rows": [
+                        {
+                            "field": row.label,
+                            "old": row.old,
+                            "new": row.new,
+                            "changed": row.changed,
+                            "severity": row.severity.value if row.severity else None,
+                            "note": str(row.note),
+                        }
+                        for row in comparison.rows
+                    ],
+                    "trust_updates": [str(line) for line in comparison.trust_updates],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print(comparison.text().rstrip("\n"))
+        if comparison.issuer_changed:
+            print("The issuer changed: update the trust listed above before the old certificate expires.")
+    return 0 if comparison.ok else 1
+
+
+def _cmd_sheet(args: argparse.Namespace) -> int:
+    from cmswizard.cli_deploy import plan_from_args
+    from cmswizard.cms.renewal import replacement_sheet
+    from cmswizard.cms.trust import check_plan_files, write_trust_files
+    from cmswizard.pki.files import OutputFile, write_files
+    from cmswizard.pki.spec import Severity
+
+    plan, folder, _names = plan_from_args(args)
+    sheet = replacement_sheet(plan)
+    if folder is not None:
+        problems = check_plan_files(plan, folder)
+        for problem in problems:
+            print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+        if any(p.severity is Severity.ERROR for p in problems):
+            raise CmsCheckFailed("a renewed file cannot serve the service it is assigned to (see above)")
+        if args.make_trust:
+            for path in write_trust_files(plan, folder, force=args.force):
+                print(f"wrote {shown(path)}", file=sys.stderr)
+    from cmswizard.catalogue import translator
+
+    text = sheet.text(translator(args.sheet_lang))
+    if args.out:
+        write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
+        print(f"wrote {shown(args.out)}")
+    else:
+        print(text.rstrip("\n"))
+    return 0
+
+
+def add_parser(commands: Any) -> None:
+    renew = commands.add_parser("renew", help="renew a certificate: request, comparison, replacement commands")
+    verbs = renew.add_subparsers(dest="renew_verb", parser_class=type(renew), required=True)
+
+    spec = verbs.add_parser(
+        "spec",
+        help="the request for the successor of a certificate: same subject and SANs, a new basename",
+        description="Prints the pki csr line for the renewal (and writes key and CSR with --dir).",
+    )
+    spec.add_argument("old", metavar="OLD-CERT", help="the certificate in use (any format; a full chain is fine)")
+    spec.add_argument("--old-basename", help="basename of the live key (default: the file name without extension)")
+    spec.add_argument("--basename", help="the new basename (default: the old one stamped with this year)")
+    spec.add_argument("--key", choices=KEY_CHOICES, help="key type (default: the old one; never weaker)")
+    spec.add_argument("--cn", help="change the CN (shown as a change)")
+    spec.add_argument("--san", metavar="A,B,…", help="replace the SAN list (shown as a diff)")
+    spec.add_argument("--dir", help="write <basename>.key and <basename>.csr into this folder")
+    spec.add_argument("--force", action="store_true", help="replace an existing key of the new name")
+    spec.set_defaults(run=_cmd_spec)
+
+    compare = verbs.add_parser("compare", help="the old certificate against the new one, and the trust to update")
+    compare.add_argument("old", metavar="OLD-CERT")
+    compare.add_argument("new", metavar="NEW-CERT")
+    compare.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        choices=_SERVICE_CHOICES,
+        help="what the certificate serves (repeat; default callbridge and webbridge3)",
+    )
+    compare.add_argument("--json", action="store_true", help="machine-readable output")
+    compare.set_defaults(run=_cmd_compare)
+
+    sheet = verbs.add_parser(
+        "sheet",
+        help="the MMP commands that swap in renewed files: backup first, then the probe to run",
+        description="The deploy options, for the renewed files (KEY CERTIFICATE [CA-BUNDLE], KEY FULLCHAIN for "
+        "Web Bridge 3). With --db-primary: the sequence for expired database-cluster certificates.",
+    )
+    from cmswizard.cli_deploy import add_plan_arguments
+
+    add_plan_arguments(sheet)
+    sheet.set_defaults(
+        run=_cmd_sheet,
+        backup_name=f"before-renewal-{dt.date.today():%Y%m%d}",
+        db_renewal=True,  # renewing DB certificates means the remove-and-redo sequence
+    )

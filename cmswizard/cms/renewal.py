@@ -1,0 +1,446 @@
+"""Renewing a certificate the CMS way: same names, a new basename, and the sheet that swaps it in.
+
+Cisco's own procedure copies the SANs and Authority Key Identifier of the old certificate by hand
+(TAC 218034). Here the old certificate is read, the request is derived from it, the certificate that
+comes back is compared with the old one, and the replacement commands are written: `backup snapshot`
+first, the new file names in each `certs` line, the restarts, the status lines and the probe to run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from cmswizard.cms.endpoints import TlsService, endpoint_for
+from cmswizard.cms.lines import LineKind, MmpLine, note
+from cmswizard.cms.services import Service
+from cmswizard.cms.sheet import DeploymentSheet, SheetPlan, build_sheet, node_services
+from cmswizard.pki.command import render
+from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.keys import describe_public_key
+from cmswizard.pki.safe_text import escape
+from cmswizard.pki.spec import CsrSpec, KeyType, Problem, Severity, SpecCheck, SubjectInput, check_subject
+
+__all__ = [
+    "Comparison",
+    "ComparisonRow",
+    "RenewalRequest",
+    "compare_certificates",
+    "key_type_of",
+    "renewal_basename",
+    "renewal_request",
+    "replacement_sheet",
+    "spec_changes",
+]
+
+# Security strength in bits (NIST SP 800-57 part 1, table 2): decides "same or stronger".
+_STRENGTH = {
+    KeyType.RSA2048: 112,
+    KeyType.RSA3072: 128,
+    KeyType.RSA4096: 140,
+    KeyType.EC256: 128,
+    KeyType.EC384: 192,
+}
+_YEAR_SUFFIX = re.compile(r"[-_]?(?P<year>(?:19|20)\d\d)(?:[-_](?P<number>\d+))?$")
+_EKU_NAMES = {ExtendedKeyUsageOID.SERVER_AUTH: "serverAuth", ExtendedKeyUsageOID.CLIENT_AUTH: "clientAuth"}
+
+
+def key_type_of(certificate: x509.Certificate) -> KeyType | None:
+    """The offered key type matching the certificate's key (RSA rounded up to a size we make)."""
+    key = certificate.public_key()
+    if isinstance(key, rsa.RSAPublicKey):
+        for candidate in (KeyType.RSA2048, KeyType.RSA3072, KeyType.RSA4096):
+            if key.key_size <= candidate.bits:
+                return candidate
+        return KeyType.RSA4096
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return KeyType.EC384 if key.curve.key_size >= 384 else KeyType.EC256
+    return None
+
+
+def _strength_of(certificate: x509.Certificate) -> int:
+    key = certificate.public_key()
+    if isinstance(key, rsa.RSAPublicKey):
+        return 80 if key.key_size < 2048 else 112 if key.key_size < 3072 else 128 if key.key_size < 4096 else 140
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return key.curve.key_size // 2
+    return 0
+
+
+def renewal_basename(old_basename: str, year: int) -> str:
+    """`webadmin-2025` → `webadmin-2026`; `cms1` → `cms1-2026`; `webadmin-2026` → `webadmin-2026-2`.
+
+    Never the old name (it holds the live key), nor an earlier name of the same year.
+    """
+    found = _YEAR_SUFFIX.search(old_basename)
+    stem = old_basename[: found.start()] if found and found.start() else old_basename
+    if found and found.start() and int(found.group("year")) == year:
+        return f"{stem}-{year}-{int(found.group('number') or 1) + 1}"
+    return f"{stem}-{year}"
+
+
+def _first(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    values = name.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else ""
+
+
+def _san_texts(certificate: x509.Certificate) -> list[str]:
+    try:
+        san = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except (x509.ExtensionNotFound, ValueError):
+        return []
+    texts = [str(v) for v in san.get_values_for_type(x509.DNSName)]
+    texts += [str(v) for v in san.get_values_for_type(x509.IPAddress)]
+    texts += [str(v) for v in san.get_values_for_type(x509.RFC822Name)]
+    return texts
+
+
+@dataclass(frozen=True)
+class RenewalRequest:
+    """The request for the successor of `old`: what to type (or generate) and what was adjusted."""
+
+    old_basename: str
+    typed: SubjectInput  # the fields, editable; check() turns them into the spec
+    old_key: str  # "RSA 2048"
+    old_key_type: KeyType
+    notes: tuple[str, ...] = ()
+
+    def check(self, typed: SubjectInput | None = None) -> SpecCheck:
+        """Check the (possibly edited) fields; refuse a new name equal to the live one, or a weaker key."""
+        fields = typed or self.typed
+        checked = check_subject(fields)
+        problems = list(checked.problems)
+        if fields.basename.strip() == self.old_basename:
+            problems.append(
+                Problem(
+                    "basename",
+                    Severity.ERROR,
+                    N_("is the name of the live key: pki csr would overwrite it and break the service; use a new name"),
+                )
+            )
+        if _STRENGTH[fields.key_type] < _STRENGTH[self.old_key_type]:
+            problems.append(
+                Problem(
+                    "key type",
+                    Severity.ERROR,
+                    Text(
+                        N_("{new} is weaker than the old key ({old}); keep it or choose a stronger one"),
+                        new=fields.key_type.label,
+                        old=self.old_key,
+                    ),
+                )
+            )
+        if any(p.severity is Severity.ERROR for p in problems):
+            return SpecCheck(None, tuple(problems))
+        return SpecCheck(checked.spec, tuple(problems))
+
+    @property
+    def spec(self) -> CsrSpec:
+        return self.check().require()
+
+    def command(self) -> str:
+        return render(self.spec)
+
+
+def renewal_request(
+    old: x509.Certificate,
+    old_basename: str,
+    *,
+    today: dt.date | None = None,
+    key_type: KeyType | None = None,
+) -> RenewalRequest:
+    """Same subject and SANs as `old`, a year-stamped basename, the same key type or a stronger one."""
+    year = (today or dt.date.today()).year
+    notes: list[str] = []
+    cn = _first(old.subject, NameOID.COMMON_NAME)
+    sans = _san_texts(old)
+    if not cn:
+        dns = [s for s in sans if not s[:1].isdigit() and "@" not in s]
+        if not dns:
+            raise CmsInputError("certificate", N_("has no CN and no DNS name in its SAN; type the names yourself"))
+        cn = dns[0]
+        notes.append(Text(N_("the old certificate has no CN; {name} from its SAN is used"), name=cn))
+    if _first(old.subject, NameOID.LOCALITY_NAME):
+        notes.append(N_("the old subject has L (locality); pki csr has no such field, so it is left out"))
+    old_type = key_type_of(old)
+    if old_type is None:
+        raise CmsInputError(
+            "certificate",
+            Text(
+                N_("has a {key} key, which CMS does not use; choose RSA 2048 or stronger"),
+                key=describe_public_key(old.public_key()),
+            ),
+        )
+    if _strength_of(old) < _STRENGTH[KeyType.RSA2048]:
+        notes.append(
+            Text(
+                N_("the old key ({key}) is too weak today; the new request uses RSA 2048"),
+                key=describe_public_key(old.public_key()),
+            )
+        )
+    typed = SubjectInput(
+        basename=renewal_basename(old_basename, year),
+        cn=cn,
+        ou=_first(old.subject, NameOID.ORGANIZATIONAL_UNIT_NAME),
+        o=_first(old.subject, NameOID.ORGANIZATION_NAME),
+        st=_first(old.subject, NameOID.STATE_OR_PROVINCE_NAME),
+        c=_first(old.subject, NameOID.COUNTRY_NAME),
+        san=tuple(sans),
+        key_type=old_type,
+    )
+    request = RenewalRequest(old_basename, typed, describe_public_key(old.public_key()), old_type, tuple(notes))
+    if key_type is not None:
+        request = replace(request, typed=replace(typed, key_type=key_type))
+        refused = [p for p in request.check().errors if p.field == "key type"]
+        if refused:
+            raise CmsInputError("key type", refused[0].message)
+    return request
+
+
+def spec_changes(before: CsrSpec, after: CsrSpec) -> list[str]:
+    """What the user changed against the old certificate: `- DNS:a`, `+ DNS:b`, `CN: a → b`, …"""
+    changes = []
+    for label, old_value, new_value in (
+        ("CN", before.cn, after.cn),
+        ("OU", before.ou, after.ou),
+        ("O", before.o, after.o),
+        ("ST", before.st, after.st),
+        ("C", before.c, after.c),
+    ):
+        if old_value != new_value:
+            changes.append(f"{label}: {old_value or '-'} → {new_value or '-'}")
+    old_san, new_san = [e.display for e in before.san], [e.display for e in after.san]
+    changes += [f"- {name}" for name in old_san if name not in new_san]
+    changes += [f"+ {name}" for name in new_san if name not in old_san]
+    if before.key_type is not after.key_type:
+        changes.append(f"key: {before.key_type.label} → {after.key_type.label}")
+    return changes
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    label: str  # N_() text
+    old: str
+    new: str
+    severity: Severity | None  # None: unchanged or fine; WARNING/ERROR: see note
+    note: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass
+class Comparison:
+    rows: list[ComparisonRow] = field(default_factory=list)
+    issuer_changed: bool = False
+    trust_updates: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[ComparisonRow]:
+        return [row for row in self.rows if row.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems()
+
+    def text(self) -> str:
+        out = []
+        width = max(len(row.label) for row in self.rows) + 2
+        for row in self.rows:
+            mark = "=" if not row.changed else ("✗" if row.severity is Severity.ERROR else "~")
+            out.append(f"{mark} {row.label + ':':<{width}}{escape(row.old)}")
+            if row.changed:
+                out.append(f"  {'':<{width}}→ {escape(row.new)}")
+            if row.note:
+                out.append(f"  {'':<{width}}{row.note}")
+        if self.trust_updates:
+            out += ["", "Trust to update elsewhere:"] + [f"  - {line}" for line in self.trust_updates]
+        return "\n".join(out) + "\n"
+
+
+def _eku(certificate: x509.Certificate) -> list[str]:
+    try:
+        usages = certificate.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except x509.ExtensionNotFound:
+        return []
+    return [_EKU_NAMES.get(oid, oid.dotted_string) for oid in usages]
+
+
+def _aki(certificate: x509.Certificate) -> str:
+    try:
+        value = certificate.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value
+    except (x509.ExtensionNotFound, ValueError):
+        return ""
+    return ":".join(f"{b:02X}" for b in value.key_identifier or b"")
+
+
+def compare_certificates(
+    old: x509.Certificate, new: x509.Certificate, *, services: Sequence[Service] = ()
+) -> Comparison:
+    """Old against new: SANs, EKU, key, validity, issuer and AKI, and the trust that must change."""
+    comparison = Comparison()
+    rows = comparison.rows
+    rows.append(ComparisonRow(N_("Subject"), old.subject.rfc4514_string(), new.subject.rfc4514_string(), None))
+    old_san, new_san = _san_texts(old), _san_texts(new)
+    lost = [name for name in old_san if name not in new_san]
+    rows.append(
+        ComparisonRow(
+            N_("Subject alt names"),
+            ", ".join(old_san),
+            ", ".join(new_san),
+            Severity.ERROR if lost else None,
+            Text(N_("missing in the new certificate: {names}; clients typing them will fail"), names=", ".join(lost))
+            if lost
+            else "",
+        )
+    )
+    old_eku, new_eku = _eku(old), _eku(new)
+    lost_eku = [usage for usage in old_eku if usage not in new_eku] if new_eku else []
+    eku_note = ""
+    if "clientAuth" in lost_eku:
+        eku_note = N_(
+            "clientAuth is gone (public CAs dropped it in 2026): the Call Bridge, Scheduler and trunks cannot "
+            "use this certificate as a TLS client; get one from a CA that still issues clientAuth"
+        )
+    elif lost_eku:
+        eku_note = Text(N_("lost: {names}"), names=", ".join(lost_eku))
+    rows.append(
+        ComparisonRow(
+            N_("Extended key usage"),
+            ", ".join(old_eku) or "any",
+            ", ".join(new_eku) or "any",
+            Severity.ERROR if lost_eku else None,
+            eku_note,
+        )
+    )
+    weaker = _strength_of(new) < _strength_of(old)
+    rows.append(
+        ComparisonRow(
+            N_("Key"),
+            describe_public_key(old.public_key()),
+            describe_public_key(new.public_key()),
+            Severity.ERROR if weaker else None,
+            N_("the new key is weaker than the old one") if weaker else "",
+        )
+    )
+    old_days = (old.not_valid_after_utc - old.not_valid_before_utc).days
+    new_days = (new.not_valid_after_utc - new.not_valid_before_utc).days
+    ends_earlier = new.not_valid_after_utc <= old.not_valid_after_utc
+    rows.append(
+        ComparisonRow(
+            N_("Validity"),
+            f"{old.not_valid_before_utc:%Y-%m-%d} – {old.not_valid_after_utc:%Y-%m-%d} ({old_days} days)",
+            f"{new.not_valid_before_utc:%Y-%m-%d} – {new.not_valid_after_utc:%Y-%m-%d} ({new_days} days)",
+            Severity.WARNING if ends_earlier else None,
+            N_("the new certificate does not expire later than the old one") if ends_earlier else "",
+        )
+    )
+    old_issuer, new_issuer = old.issuer.rfc4514_string(), new.issuer.rfc4514_string()
+    old_aki, new_aki = _aki(old), _aki(new)
+    comparison.issuer_changed = old_issuer != new_issuer or (bool(old_aki or new_aki) and old_aki != new_aki)
+    rows.append(
+        ComparisonRow(
+            N_("Issuer"),
+            old_issuer,
+            new_issuer,
+            Severity.WARNING if old_issuer != new_issuer else None,
+            N_("a different CA: see the trust to update below") if old_issuer != new_issuer else "",
+        )
+    )
+    rows.append(
+        ComparisonRow(
+            N_("Authority key ID"),
+            old_aki or "-",
+            new_aki or "-",
+            Severity.WARNING if old_aki != new_aki else None,
+            N_("signed by another CA key (a renewed or another CA)") if old_aki != new_aki else "",
+        )
+    )
+    comparison.trust_updates = _trust_updates(comparison.issuer_changed, services)
+    return comparison
+
+
+def _trust_updates(issuer_changed: bool, services: Sequence[Service]) -> list[str]:
+    chosen = set(services) or {Service.CALLBRIDGE, Service.WEBBRIDGE3}
+    updates: list[str] = []
+    if Service.WEBBRIDGE3 in chosen:
+        updates.append(
+            N_(
+                "every Call Bridge: rebuild its 'callbridge trust c2w' file with the new Web Bridge 3 certificate "
+                "(all Web Bridges in one file), then 'callbridge restart'"
+            )
+        )
+    if Service.CALLBRIDGE in chosen:
+        updates.append(
+            N_(
+                "every Web Bridge 3: rebuild its 'webbridge3 c2w trust' file with the new Call Bridge certificate "
+                "(all Call Bridges and Schedulers in one file), then 'webbridge3 restart'"
+            )
+        )
+    if not issuer_changed:
+        if updates:
+            updates.append(N_("trust files that hold only the root CA need no change: the issuer is the same"))
+        return updates
+    updates += [
+        N_("CUCM: upload the new issuing CA and root to CallManager-trust, then restart the CallManager service"),
+        N_("Expressway-C and -E: add the new issuing CA and root to the trusted CA list"),
+        N_("peers that check SIP TLS ('tls sip trust'): add the new CA bundle"),
+        N_("trust files that hold only the root CA must get the new root"),
+    ]
+    return updates
+
+
+def _probe_lines(plan: SheetPlan, node: str) -> list[MmpLine]:
+    """`cmswizard probe` lines for what this node presents, with the ports the plan listens on."""
+    here = node_services(plan, node)
+    listen = plan.listen
+    beside_web_bridge = Service.WEBBRIDGE3 in here or Service.WEBBRIDGE in here
+    ports = {
+        TlsService.WEBADMIN: listen.webadmin_port_beside_web_bridge if beside_web_bridge else listen.webadmin_port,
+        TlsService.WEBBRIDGE3: listen.webbridge3_port,
+        TlsService.WEBBRIDGE: listen.webbridge_port,
+        TlsService.TURN: listen.turn_tls_port,
+    }
+    lines = []
+    for service, files in here.items():
+        endpoint = endpoint_for(service)
+        if endpoint is None:
+            continue
+        port = ports.get(endpoint, endpoint.default_port)
+        probe = f"cmswizard probe {node}:{port} --service {endpoint.value} --expect {files.certificate}"
+        lines.append(MmpLine(LineKind.NOTE, probe))  # run on the admin's computer: a comment on the MMP
+    return lines
+
+
+def replacement_sheet(plan: SheetPlan) -> DeploymentSheet:
+    """The replacement part of the deployment sheet, for renewed files.
+
+    The deployment sheet already starts each node with `backup snapshot`, puts the file names in each
+    `certs` line, restarts and ends each service with its status line; with `plan.db_renewal` it starts
+    with the expired DB-cluster sequence. Renewal adds, per node, the probe to run once it is done:
+    it proves the service really presents the new certificate.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", plan.backup_name):
+        raise CmsInputError("backup name", N_("use letters, digits, '-' and '_' only"))
+    sheet = build_sheet(plan)
+    checked = plan.checked()
+    nodes = []
+    for node in sheet.nodes:
+        probes = _probe_lines(checked, node.node) if node.node in (*checked.nodes, *checked.edge_nodes) else []
+        if probes:
+            node = replace(
+                node,
+                lines=[
+                    *node.lines,
+                    note(N_("Then, from your computer, check what the node presents (exit code 0: all good):")),
+                    *probes,
+                ],
+            )
+        nodes.append(node)
+    return replace(sheet, nodes=tuple(nodes))

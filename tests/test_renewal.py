@@ -1,0 +1,261 @@
+"""Renewal: old certificate → request (checked by openssl) → new certificate from another CA → comparison,
+and the replacement sheet; the expiry calendar parsed back with icalendar; the calendar on the stick."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.x509.oid import NameOID
+
+from cmswizard.cms.renewal import compare_certificates, renewal_basename, renewal_request, spec_changes
+from cmswizard.cms.services import Service
+from cmswizard.export.calendar import CALENDAR_NAME, ExpiryEntry, expiry_calendar, parse_alarm_days
+from cmswizard.pki.ca import Usage, issue_certificate
+from cmswizard.pki.csr import build_csr
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.keys import generate_private_key
+from cmswizard.pki.loader import load_file
+from cmswizard.pki.spec import KeyType
+
+from factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
+
+CN = "join.example.com"
+SANS = [CN, "cms1.example.com", "cms2.example.com"]
+
+
+def _subject() -> x509.Name:
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "TW"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Example Inc."),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "IT"),
+            x509.NameAttribute(NameOID.COMMON_NAME, CN),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def pki() -> Hierarchy:
+    h = hierarchy(depth=1, rsa_bits=2048)
+    h.extra["old"] = issue(
+        CN, h.intermediates[0], key=new_key(3072), san=SANS, subject=_subject(), end=NOW + dt.timedelta(days=12)
+    )
+    h.extra["other-ca"] = issue("Test Issuing CA 2", h.root, ca=True, key=new_key(2048))
+    return h
+
+
+def test_basenames_are_year_stamped_and_never_the_live_name() -> None:
+    assert renewal_basename("webbridge3-2025", 2026) == "webbridge3-2026"
+    assert renewal_basename("cms1", 2026) == "cms1-2026"
+    assert renewal_basename("cms_2024_2", 2026) == "cms-2026"
+    assert renewal_basename("webadmin-2026", 2026) == "webadmin-2026-2"
+    assert renewal_basename("webadmin-2026-2", 2026) == "webadmin-2026-3"
+
+
+def test_request_keeps_subject_sans_and_key(pki: Hierarchy) -> None:
+    request = renewal_request(pki.extra["old"].cert, "webbridge3-2025", today=dt.date(2026, 11, 27))
+    spec = request.spec
+    assert (spec.basename, spec.cn, spec.ou, spec.o, spec.c) == ("webbridge3-2026", CN, "IT", "Example Inc.", "TW")
+    assert [e.value for e in spec.san] == SANS
+    assert spec.key_type is KeyType.RSA3072
+    assert request.command() == (
+        'pki csr webbridge3-2026 CN:join.example.com OU:IT O:"Example Inc." C:TW '
+        "subjectAltName:join.example.com,cms1.example.com,cms2.example.com"
+    )
+
+
+def test_request_refuses_a_weaker_key_and_the_live_name(pki: Hierarchy) -> None:
+    with pytest.raises(CmsInputError, match="RSA 2048 is weaker than the old key \\(RSA 3072\\)"):
+        renewal_request(pki.extra["old"].cert, "wb3", key_type=KeyType.RSA2048)
+    stronger = renewal_request(pki.extra["old"].cert, "wb3", key_type=KeyType.EC384)
+    assert stronger.spec.key_type is KeyType.EC384
+    from dataclasses import replace
+
+    request = renewal_request(pki.extra["old"].cert, "wb3")
+    checked = request.check(replace(request.typed, basename="wb3"))
+    assert checked.spec is None
+    assert "is the name of the live key" in str(checked.errors[0])
+
+
+def test_edits_are_shown_as_a_diff(pki: Hierarchy) -> None:
+    from dataclasses import replace
+
+    request = renewal_request(pki.extra["old"].cert, "wb3")
+    edited = request.check(
+        replace(request.typed, san=(CN, "cms1.example.com", "meet.example.com"), key_type=KeyType.RSA4096)
+    )
+    assert spec_changes(request.spec, edited.require()) == [
+        "- cms2.example.com",
+        "+ meet.example.com",
+        "key: RSA 3072 → RSA 4096",
+    ]
+
+
+def _openssl(*args: str) -> str:
+    done = subprocess.run(["openssl", *args], capture_output=True, text=True, check=True)
+    return done.stdout + done.stderr
+
+
+def test_round_trip_through_the_cli(cli, pki: Hierarchy, tmp_path: Path) -> None:
+    old = pki.extra["old"]
+    (tmp_path / "webbridge3-2025.crt").write_bytes(old.pem + pki.intermediates[0].pem + pki.root.pem)
+    done = cli("renew", "spec", "webbridge3-2025.crt", "--dir", ".")
+    assert done.code == 0, done.err
+    year = dt.date.today().year
+    assert f"command: pki csr webbridge3-{year} CN:join.example.com OU:IT" in done.out
+    csr_path = tmp_path / f"webbridge3-{year}.csr"
+    key_path = tmp_path / f"webbridge3-{year}.key"
+    assert key_path.stat().st_mode & 0o777 == 0o600
+    assert "verify OK" in _openssl("req", "-in", str(csr_path), "-verify", "-noout")
+    text = _openssl("req", "-in", str(csr_path), "-noout", "-text")
+    assert "DNS:join.example.com, DNS:cms1.example.com, DNS:cms2.example.com" in text
+    assert "Public-Key: (3072 bit)" in text
+    # The CA answers from another intermediate.
+    csr = load_file(csr_path).csrs[0]
+    other = pki.extra["other-ca"]
+    new = issue_certificate(csr, other.key, other.cert, days=397, usage=Usage.SERVER_CLIENT).certificate
+    (tmp_path / "new.crt").write_bytes(Issued(new, other.key).pem)
+    compared = cli("renew", "compare", "webbridge3-2025.crt", "new.crt", "--service", "webbridge3")
+    assert compared.code == 0, compared.err
+    assert "~ Issuer:" in compared.out and "Test Issuing CA 2" in compared.out
+    assert "= Subject alt names:" in compared.out
+    assert "CUCM: upload the new issuing CA and root to CallManager-trust" in compared.out
+    assert "Expressway-C and -E: add the new issuing CA and root" in compared.out
+    assert "every Call Bridge: rebuild its 'callbridge trust c2w' file" in compared.out
+    assert "The issuer changed" in compared.out
+
+
+def test_comparison_flags_lost_names_usage_and_key(pki: Hierarchy) -> None:
+    old = pki.extra["old"].cert
+    poorer = issue(CN, pki.intermediates[0], key=new_key(2048), san=[CN], subject=_subject())
+    key = generate_private_key(KeyType.RSA2048)
+    server_only_csr = build_csr(renewal_request(poorer.cert, "x", key_type=KeyType.RSA2048).spec, key)
+    server_only = issue_certificate(
+        server_only_csr, pki.intermediates[0].key, pki.intermediates[0].cert, usage=Usage.SERVER
+    ).certificate
+    comparison = compare_certificates(old, server_only, services=[Service.CALLBRIDGE])
+    assert not comparison.ok
+    problems = {row.label: str(row.note) for row in comparison.problems()}
+    assert problems["Subject alt names"].startswith(
+        "missing in the new certificate: cms1.example.com, cms2.example.com"
+    )
+    assert problems["Extended key usage"].startswith("clientAuth is gone")
+    assert problems["Key"] == "the new key is weaker than the old one"
+    assert not comparison.issuer_changed
+    assert (
+        comparison.trust_updates[-1] == "trust files that hold only the root CA need no change: the issuer is the same"
+    )
+
+
+def test_compare_cli_exit_code_on_problems(cli, pki: Hierarchy, tmp_path: Path) -> None:
+    (tmp_path / "old.crt").write_bytes(pki.extra["old"].pem)
+    (tmp_path / "poor.crt").write_bytes(issue(CN, pki.intermediates[0], san=[CN]).pem)
+    done = cli("renew", "compare", "old.crt", "poor.crt", "--json")
+    assert done.code == 1
+    assert '"issuer_changed": false' in done.out
+
+
+def test_replacement_sheet(cli) -> None:
+    done = cli(
+        "renew", "sheet", "--node", "cms1.example.com", "--webadmin", "webadmin-2026.key", "webadmin-2026.crt", "bundle-2026.crt",
+        "--webbridge3", "wb3-2026.key", "wb3-2026-fullchain.crt", "--backup-name", "before-renewal",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    node = lines.index("# ===== cms1.example.com (server) =====")
+    commands = [line for line in lines[node:] if not line.startswith("#")]
+    assert commands[0] == "backup snapshot before-renewal"
+    assert "webadmin certs webadmin-2026.key webadmin-2026.crt bundle-2026.crt" in commands
+    assert "webbridge3 https certs wb3-2026.key wb3-2026-fullchain.crt" in commands
+    assert commands.index("webadmin") > commands.index("webadmin enable")  # the status line shows the files in use
+    assert commands[-1] == "webbridge3"
+    assert lines[-3:] == [
+        "# Then, from your computer, check what the node presents (exit code 0: all good):",
+        "# cmswizard probe cms1.example.com:445 --service webadmin --expect webadmin-2026.crt",
+        "# cmswizard probe cms1.example.com:443 --service webbridge3 --expect wb3-2026-fullchain.crt",
+    ]
+
+
+def test_replacement_sheet_for_expired_db_certificates(cli) -> None:
+    done = cli("renew", "sheet", "--db-primary", "cms1.example.com", "--db-join", "cms2.example.com")
+    assert done.code == 0, done.err
+    text = done.out
+    assert text.index("backup snapshot before-renewal-") < text.index("database cluster remove")
+    assert text.count("database cluster remove") == 2
+    assert "database cluster join cms1.example.com" in text
+
+
+def test_renew_bad_input(cli, tmp_path: Path) -> None:
+    (tmp_path / "ca.crt").write_bytes(hierarchy().root.pem)
+    done = cli("renew", "spec", "ca.crt")
+    assert done.code == 2
+    assert (
+        done.err
+        == "cmswizard: ca.crt: holds no server certificate; give the .crt (or full-chain file) of the service\n"
+    )
+    done = cli("renew", "sheet", "--node", "cms1.example.com", "--backup-name", "a b", "--webadmin", "a.key", "a.crt")
+    assert done.code == 2 and "backup name: use letters, digits" in done.err
+
+
+# --- the expiry calendar -----------------------------------------------------------------------------
+
+
+def test_calendar_one_event_per_certificate_with_exact_alarms(pki: Hierarchy) -> None:
+    entries = [ExpiryEntry(c.cert, "full.pem") for c in pki.chain] + [ExpiryEntry(pki.leaf.cert, "again.pem")]
+    entries.append(ExpiryEntry(pki.extra["old"].cert, "probe 127.0.0.1:445"))
+    data = expiry_calendar(entries, now=dt.datetime(2026, 11, 27, 4, 0, tzinfo=dt.UTC))
+    calendar = icalendar.Calendar.from_ical(data)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 4  # the leaf listed twice is one event
+    by_uid = {str(e["UID"]): e for e in events}
+    for certificate in (pki.root.cert, pki.intermediates[0].cert, pki.leaf.cert, pki.extra["old"].cert):
+        event = by_uid[f"{certificate.fingerprint(hashes.SHA256()).hex()}@cmswizard"]
+        start = event.decoded("DTSTART")
+        assert start == certificate.not_valid_after_utc.replace(microsecond=0)
+        assert start.utcoffset() == dt.timedelta(0)
+        alarms = [start + alarm.decoded("TRIGGER") for alarm in event.walk("VALARM")]
+        assert alarms == [start - dt.timedelta(days=d) for d in (60, 30, 7)]
+    assert b"DTSTART:" in data and b"Z\r\n" in data  # UTC written with Z, no time zone blocks
+    assert b"VTIMEZONE" not in data
+    first = events[0]
+    assert str(first["SUMMARY"]) == f"Certificate expires: {CN} / 憑證到期：{CN}"  # the old one expires first
+
+
+def test_calendar_alarm_days_are_configurable() -> None:
+    leaf = hierarchy().leaf.cert
+    calendar = icalendar.Calendar.from_ical(
+        expiry_calendar([ExpiryEntry(leaf, "x")], alarm_days=parse_alarm_days("14, 90"))
+    )
+    event = next(iter(calendar.walk("VEVENT")))
+    assert [-a.decoded("TRIGGER").days for a in event.walk("VALARM")] == [90, 14]
+    with pytest.raises(CmsInputError, match="give whole numbers of days"):
+        parse_alarm_days("sixty")
+    with pytest.raises(CmsInputError, match="out of range"):
+        parse_alarm_days("5000")
+
+
+def test_calendar_goes_on_the_stick(cli, pki: Hierarchy, tmp_path: Path) -> None:
+    (tmp_path / "cms1.crt").write_bytes(pki.leaf.pem)
+    (tmp_path / "bundle.crt").write_bytes(pki.intermediates[0].pem + pki.root.pem)
+    (tmp_path / "cms1.key").write_bytes(pki.leaf.key_pem)
+    (tmp_path / "cms1.key").chmod(0o600)
+    done = cli("export", "cms1.crt", "bundle.crt", "cms1.key", "--to", "stick", "--name", "out", "--alarm-days", "30")
+    assert done.code == 2  # the stick folder does not exist yet
+    (tmp_path / "stick").mkdir()
+    done = cli("export", "cms1.crt", "bundle.crt", "cms1.key", "--to", "stick", "--name", "out", "--alarm-days", "30")
+    assert done.code == 0, done.err
+    out = tmp_path / "stick" / "out"
+    events = list(icalendar.Calendar.from_ical((out / CALENDAR_NAME).read_bytes()).walk("VEVENT"))
+    assert len(events) == 3
+    assert all([-a.decoded("TRIGGER").days for a in e.walk("VALARM")] == [30] for e in events)
+    assert CALENDAR_NAME in (out / "SHA256SUMS").read_text()
+    assert "calendar of certificate expiry dates" in (out / "README.txt").read_text()
+    done = cli("export", "cms1.crt", "--to", "stick", "--name", "plain", "--no-calendar")
+    assert done.code == 0
+    assert not (tmp_path / "stick" / "plain" / CALENDAR_NAME).exists()
