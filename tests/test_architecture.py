@@ -161,3 +161,37 @@ def test_only_remote_talks_to_the_network() -> None:
         if module.split(".")[0] in NETWORK or module.startswith("cmswizard.remote")
     ]
     assert offenders == []
+
+
+def test_buttons_connect_to_slots_without_signal_arguments() -> None:
+    """clicked(bool) connected to save(path=None) ran save(False) (issue 13, item 1): a button's slot
+    takes no parameters, so nothing the signal sends can land in one."""
+    signals = {"clicked", "triggered", "pressed", "released", "activated", "helpRequested"}
+    offenders = []
+    for path in sorted((PACKAGE / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text())
+        methods: dict[str, list[ast.FunctionDef]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                methods.setdefault(node.name, []).append(node)
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "connect"
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr in signals
+                and node.args
+            ):
+                continue
+            target = node.args[0]
+            where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            if isinstance(target, ast.Lambda):
+                if target.args.args or target.args.kwonlyargs or target.args.defaults:
+                    offenders.append(f"{where}: lambda with parameters")
+            elif isinstance(target, ast.Attribute) and target.attr in methods:
+                for method in methods[target.attr]:
+                    names = [a.arg for a in method.args.args if a.arg != "self"]
+                    if names or method.args.kwonlyargs:
+                        offenders.append(f"{where}: {target.attr}({', '.join(names)})")
+    assert offenders == []

@@ -56,9 +56,9 @@ class CmsWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&Help"))
-        self.helpRequested.connect(self.show_help)
+        self.helpRequested.connect(self._help_asked)
         self._help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
-        self._help_shortcut.activated.connect(self.show_help)
+        self._help_shortcut.activated.connect(self._help_asked)
         self.help_window: HelpWindow | None = None
         # Our own wording, so zh_TW reads 下一步/上一步 as Cisco's and Windows' documents do.
         for button, text in (
@@ -124,6 +124,9 @@ class CmsWizard(QWizard):
             self._replaying = False
 
     # --- help ------------------------------------------------------------------------------------
+    def _help_asked(self) -> None:
+        self.show_help()
+
     def show_help(self, field: str = "") -> None:
         """F1 and the Help button: the current page's help; a field message's link opens its rule."""
         page = self.currentPage()
