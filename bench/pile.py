@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 
 NOW = dt.datetime.now(dt.UTC)
@@ -30,15 +32,28 @@ def _cert(
 
 
 def shuffled_pile(size: int, depth: int = 4, seed: int = 1) -> list[x509.Certificate]:
-    """`size` certificates: size/depth independent chains root → intermediates → leaf, shuffled."""
+    """Exactly `size` certificates: chains root → intermediates → leaf of `depth` certificates
+    (the last chain shorter when `size` is not a multiple of `depth`), shuffled."""
     keys = [ec.generate_private_key(ec.SECP256R1()) for _ in range(depth)]  # reused: signing is what counts
-    pile = []
-    for chain in range(max(1, size // depth)):
-        names = [f"chain {chain} root"] + [f"chain {chain} CA {level}" for level in range(1, depth - 1)]
-        names.append(f"leaf{chain}.example.com")
+    pile: list[x509.Certificate] = []
+    chain = 0
+    while len(pile) < size:
+        length = min(depth, size - len(pile))
+        names = [f"chain {chain} root"] + [f"chain {chain} CA {level}" for level in range(1, length - 1)]
+        if length > 1:
+            names.append(f"leaf{chain}.example.com")
         for level, cn in enumerate(names):
             issuer = names[level - 1] if level else cn
             signer = keys[level - 1] if level else keys[0]
-            pile.append(_cert(cn, issuer, keys[level], signer, ca=level < depth - 1))
+            pile.append(_cert(cn, issuer, keys[level], signer, ca=level < length - 1 or length == 1))
+        chain += 1
     random.Random(seed).shuffle(pile)
     return pile
+
+
+def pile_file(size: int, folder: Path) -> Path:
+    """The pile as one PEM file (what a person adds), made once per size."""
+    path = folder / f"pile-{size}.pem"
+    if not path.exists():
+        path.write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in shuffled_pile(size)))
+    return path

@@ -10,30 +10,62 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from cmswizard import __version__
-from cmswizard.cms.services import Service
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
-from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
 from cmswizard.pki.safe_text import escape, one_line, shown
-from cmswizard.pki.spec import KeyType
 
 if TYPE_CHECKING:
     from cryptography import x509
 
     from cmswizard.pki.loader import LoadedFile
-    from cmswizard.pki.spec import CsrSpec, Purpose
+    from cmswizard.pki.spec import CsrSpec, KeyType, Purpose
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-KEY_CHOICES = [k.value for k in KeyType]
-SERVICE_CHOICES = [s.value for s in Service if s is not Service.DATABASE]
+
+
+# Choices come from the engine's enums, imported only when a parser needs them (start-up time).
+def _key_choices() -> list[str]:
+    from cmswizard.pki.spec import KeyType
+
+    return [k.value for k in KeyType]
+
+
+def _service_choices() -> list[str]:
+    from cmswizard.cms.services import Service
+
+    return [s.value for s in Service if s is not Service.DATABASE]
+
+
+def _columns() -> int:
+    """The terminal width as `shutil.get_terminal_size` finds it, without importing shutil (and with
+    it bz2 and lzma) on every start."""
+    import os
+
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, width or max(_columns(), 1) - 2)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but every usage error is one line and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise CmsInputError(self.prog, f"{message} (see '{self.prog} --help')")
@@ -103,6 +135,7 @@ def _cmd_selfsigned(args: argparse.Namespace) -> int:
 
 def _cmd_sign(args: argparse.Namespace) -> int:
     from cmswizard.pki.ca import sign_csr_file
+    from cmswizard.pki.profiles import Usage
 
     usage = Usage(args.eku) if args.eku else None
     out_path, signed = sign_csr_file(
@@ -351,7 +384,44 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build_parser() -> _Parser:
+def _add_csr(verbs: Any) -> None:
+    csr = verbs.add_parser(
+        "csr",
+        help="new private key <basename>.key and request <basename>.csr",
+        description="pki csr <basename> CN:<fqdn> [OU:<v>] [O:<v>] [L:<v>] [ST:<v>] [C:<code>] [subjectAltName:<a>,<b>]"
+        ' (values with spaces in double quotes: O:"Example Inc."; the SAN may hold e-mail addresses)',
+    )
+    csr.add_argument("tokens", nargs="+", metavar="basename-and-fields")
+    csr.add_argument("--dir", default=".", help="folder for the files (default: current folder)")
+    csr.add_argument("--key", choices=_key_choices(), default="rsa2048", help="key type (default rsa2048)")
+    csr.add_argument("--force", action="store_true", help="replace an existing <basename>.key")
+    csr.set_defaults(run=_cmd_csr)
+
+
+def _add_verify(verbs: Any) -> None:
+    verify = verbs.add_parser("verify", help="is this certificate issued by this CA bundle or root?")
+    verify.add_argument("cert")
+    verify.add_argument("bundle", metavar="bundle-or-root")
+    verify.add_argument("--at", help="check at this date (YYYY-MM-DD) instead of now")
+    verify.add_argument("--password-file", help="file holding a PKCS#12 password")
+    verify.set_defaults(run=_cmd_verify)
+
+
+# Commands run in scripts and loops: for these the parser holds only their own sub-parser, since
+# argparse takes about a millisecond per sub-parser, more than `pki verify` itself needs.
+_QUICK = {("pki", "csr"): _add_csr, ("pki", "verify"): _add_verify}
+
+
+def _build_parser(argv: Sequence[str] = ()) -> _Parser:
+    quick = _QUICK.get((argv[0], argv[1])) if len(argv) >= 2 else None
+    if quick is not None:
+        parser = _Parser(prog="cmswizard")
+        pki = parser.add_subparsers(dest="command", parser_class=_Parser).add_parser("pki")
+        quick(pki.add_subparsers(dest="verb", parser_class=_Parser, required=True))
+        return parser
+    from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
+
+    service_choices = _service_choices()
     parser = _Parser(prog="cmswizard", description="Certificates for Cisco Meeting Server.")
     parser.add_argument("--version", action="version", version=f"cmswizard {__version__}")
     parser.add_argument("--lang", choices=("en", "zh_TW"), help="language of the wizard (default: the system's)")
@@ -363,17 +433,7 @@ def _build_parser() -> _Parser:
     pki = commands.add_parser("pki", help="the CMS MMP pki commands, run on this computer")
     verbs = pki.add_subparsers(dest="verb", parser_class=_Parser, required=True)
 
-    csr = verbs.add_parser(
-        "csr",
-        help="new private key <basename>.key and request <basename>.csr",
-        description="pki csr <basename> CN:<fqdn> [OU:<v>] [O:<v>] [L:<v>] [ST:<v>] [C:<code>] [subjectAltName:<a>,<b>]"
-        ' (values with spaces in double quotes: O:"Example Inc."; the SAN may hold e-mail addresses)',
-    )
-    csr.add_argument("tokens", nargs="+", metavar="basename-and-fields")
-    csr.add_argument("--dir", default=".", help="folder for the files (default: current folder)")
-    csr.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
-    csr.add_argument("--force", action="store_true", help="replace an existing <basename>.key")
-    csr.set_defaults(run=_cmd_csr)
+    _add_csr(verbs)
 
     selfsigned = verbs.add_parser(
         "selfsigned",
@@ -382,7 +442,7 @@ def _build_parser() -> _Parser:
     )
     selfsigned.add_argument("tokens", nargs="+", metavar="basename-and-fields")
     selfsigned.add_argument("--dir", default=".", help="folder for the files")
-    selfsigned.add_argument("--key", choices=KEY_CHOICES, default="rsa2048", help="key type (default rsa2048)")
+    selfsigned.add_argument("--key", choices=_key_choices(), default="rsa2048", help="key type (default rsa2048)")
     selfsigned.add_argument("--days", type=int, default=CA_DAYS, help=f"validity in days (default {CA_DAYS})")
     selfsigned.add_argument("--force", action="store_true", help="replace existing files")
     selfsigned.set_defaults(run=_cmd_selfsigned)
@@ -404,7 +464,7 @@ def _build_parser() -> _Parser:
     inspect.add_argument("file")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
     inspect.add_argument("--password-file", help="file holding the PKCS#12 or key password")
-    inspect.add_argument("--service", choices=SERVICE_CHOICES, help="exit 1 unless the EKU fits this CMS service")
+    inspect.add_argument("--service", choices=service_choices, help="exit 1 unless the EKU fits this CMS service")
     inspect.set_defaults(run=_cmd_inspect)
 
     match = verbs.add_parser("match", help="does this key belong to this certificate or CSR?")
@@ -413,12 +473,7 @@ def _build_parser() -> _Parser:
     match.add_argument("--password-file", help="file holding the key password")
     match.set_defaults(run=_cmd_match)
 
-    verify = verbs.add_parser("verify", help="is this certificate issued by this CA bundle or root?")
-    verify.add_argument("cert")
-    verify.add_argument("bundle", metavar="bundle-or-root")
-    verify.add_argument("--at", help="check at this date (YYYY-MM-DD) instead of now")
-    verify.add_argument("--password-file", help="file holding a PKCS#12 password")
-    verify.set_defaults(run=_cmd_verify)
+    _add_verify(verbs)
 
     listing = verbs.add_parser("list", help="keys, CSRs and certificates in a folder, and which belong together")
     listing.add_argument("folder", nargs="?", default=".")
@@ -434,7 +489,7 @@ def _build_parser() -> _Parser:
     bundle.add_argument("--check", metavar="FILE", help="check an existing bundle (exit 1 if problems)")
     bundle.add_argument("--fix", metavar="OUT", help="with --check: write the corrected bundle here")
     bundle.add_argument(
-        "--service", choices=SERVICE_CHOICES, help="with --check: exit 1 unless the first certificate's EKU fits it"
+        "--service", choices=service_choices, help="with --check: exit 1 unless the first certificate's EKU fits it"
     )
     bundle.add_argument("--force", action="store_true", help="replace existing output files")
     bundle.set_defaults(run=_cmd_bundle)
@@ -464,7 +519,7 @@ def _build_parser() -> _Parser:
 
 
 def _run(argv: Sequence[str]) -> int:
-    parser = _build_parser()
+    parser = _build_parser(argv)
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
@@ -486,7 +541,6 @@ def _terminate(_signum: int, _frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     import signal
-    import threading
     import warnings
 
     for stream in (sys.stdout, sys.stderr):
@@ -494,8 +548,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     previous_term = None
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
-        previous_term = signal.signal(signal.SIGTERM, _terminate)
+    if hasattr(signal, "SIGTERM"):
+        try:
+            previous_term = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread (called from a program's worker): leave signals alone
+            previous_term = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # library warnings are not for the user's terminal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from cmswizard.gui.flows import PageId
-from cmswizard.gui.models.chain import ChainModel, ChainRole
+from cmswizard.gui.models import chain as chain_model
+from cmswizard.gui.models.chain import SYNC_LIMIT, ChainModel, ChainRole
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.loader import load_bytes
@@ -240,3 +242,67 @@ def test_from_csr_flow_key_is_expected(qtbot, tmp_path: Path, pki: Hierarchy) ->
     page.model.add_files([load_bytes(pki.leaf.der, "webbridge3-2026.cer")])
     assert "matches the entity certificate" in page.key_status.text()
     assert page.file_name() == "webbridge3-2026-fullchain.crt"
+
+
+@pytest.fixture(scope="module")
+def big_pile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two files of 100 certificates each (25 chains of 4), shuffled: above SYNC_LIMIT, so checked on a worker."""
+    folder = tmp_path_factory.mktemp("piles")
+    files = []
+    for name in ("a", "b"):
+        chains = [hierarchy(depth=2, prefix=f"{name}{n}", leaf_cn=f"cms{n}.{name}.example.com") for n in range(25)]
+        certificates = [c.pem for chain in chains for c in reversed(chain.chain)]  # roots first: badly ordered
+        path = folder / f"{name}.pem"
+        path.write_bytes(b"".join(certificates))
+        files.append(path)
+    return files[0], files[1]
+
+
+def _wait_checked(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    if page.model.busy():
+        with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+            pass
+
+
+def test_big_pile_is_checked_on_a_worker_then_auto_ordered(qtbot, page, big_pile: tuple[Path, Path]) -> None:
+    assert SYNC_LIMIT < 100
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        page.load_paths([big_pile[0]])
+    assert page.cancel_button.isVisible() and not page.auto_button.isEnabled()  # the list cannot change meanwhile
+    _wait_checked(qtbot, page)
+    assert page.model.rowCount() == 100 and not page.cancel_button.isVisible()
+    assert _subjects(page.model)[0] == "a0 Root CA"  # the file's order until Auto-order
+    qtbot.mouseClick(page.auto_button, Qt.MouseButton.LeftButton)
+    _wait_checked(qtbot, page)
+    assert _subjects(page.model)[:4] == ["cms0.a.example.com", "a0 Issuing CA 2", "a0 Issuing CA 1", "a0 Root CA"]
+    assert page.model.ordering().ok and page.model.unrelated_count() == 96
+    assert "Every link checks out" in page.summary.text()
+    assert page.model.index(0).data(ChainRole.LINK_TEXT) == "✓ signed by the next certificate"
+    assert page.model.index(4).data(ChainRole.UNRELATED) is True
+
+
+def test_cancel_leaves_the_list_as_it_was(
+    qtbot, page, big_pile: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        page.load_paths([big_pile[0]])
+    _wait_checked(qtbot, page)
+    qtbot.mouseClick(page.auto_button, Qt.MouseButton.LeftButton)
+    _wait_checked(qtbot, page)
+    before = _subjects(page.model)
+    release = threading.Event()
+    engine_order = chain_model.auto_order
+
+    def held_auto_order(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(30)  # the worker waits here until the test has pressed Cancel
+        return engine_order(*args, **kwargs)
+
+    monkeypatch.setattr(chain_model, "auto_order", held_auto_order)
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        page.load_paths([big_pile[1]])
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running):
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.host.tasks.idle, timeout=30_000):  # the worker's late result arrives, is dropped
+        release.set()
+    assert _subjects(page.model) == before and page.model.rowCount() == 100
+    assert "Cancelled" in page.message.text() and page.auto_button.isEnabled()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -431,12 +431,25 @@ class AutoOrder:
     unrelated: tuple[ChainItem, ...]  # in the pile but on no entity's chain: left out of outputs
 
 
-def auto_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None) -> AutoOrder:
+def auto_order(
+    items: Sequence[ChainItem],
+    *,
+    at: dt.datetime | None = None,
+    index: IssuerIndex | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> AutoOrder:
     """Find every entity's chain in an unordered pile. Linear in the pile (each certificate is
-    indexed once, and each issuer search is a dictionary look-up plus a signature check)."""
-    index = IssuerIndex(list(items), at or _now())
+    indexed once, and each issuer search is a dictionary look-up plus a signature check).
+
+    `index`: one built for exactly these items, to reuse its signature checks (the chain builder
+    keeps one while the pile stays the same). `progress(done, total)` is called now and then; it may
+    raise to stop the work."""
+    if index is None:
+        index = IssuerIndex(list(items), at or _now())
     issuers_of_something: set[bytes] = set()
-    for item in items:
+    for number, item in enumerate(items):
+        if progress is not None and number % 256 == 0:
+            progress(number, len(items))
         for parent in index.issuers(item):
             issuers_of_something.add(parent.fingerprint)
     entities = [i for i in items if not i.is_ca]

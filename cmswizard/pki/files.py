@@ -17,16 +17,16 @@ import contextlib
 import errno
 import os
 import secrets
-import signal
 import stat
-import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
+from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.safe_text import has_control
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 __all__ = [
     "LIVE_KEY_WARNING",
@@ -70,16 +70,34 @@ def holds_private_key(data: bytes) -> bool:
     return True
 
 
-@dataclass(frozen=True)
 class OutputFile:
-    path: Path
-    data: bytes
-    private: bool = False  # a private key: mode 0600 from creation (also set when the content holds one)
-    replace: bool = False  # may an existing file of that name be replaced?
+    """One file to write. A plain class, not a dataclass: `pki verify` reads files through this
+    module, and `dataclasses` costs its start-up milliseconds."""
 
-    def __post_init__(self) -> None:
-        if not self.private and self.data and holds_private_key(self.data):
-            object.__setattr__(self, "private", True)
+    __slots__ = ("data", "path", "private", "replace")
+
+    def __init__(self, path: Path, data: bytes, private: bool = False, replace: bool = False) -> None:
+        self.path = path
+        self.data = data
+        # A private key: mode 0600 from creation (also when the content holds one, whatever the caller said).
+        self.private = private or bool(data and holds_private_key(data))
+        self.replace = replace  # may an existing file of that name be replaced?
+
+    def __repr__(self) -> str:
+        return f"OutputFile({self.path!r}, {len(self.data)} bytes, private={self.private}, replace={self.replace})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OutputFile):
+            return NotImplemented
+        return (self.path, self.data, self.private, self.replace) == (
+            other.path,
+            other.data,
+            other.private,
+            other.replace,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.data, self.private, self.replace))
 
 
 def _describe_os_error(error: OSError, path: Path) -> str:
@@ -235,7 +253,11 @@ class _HeldSignals:
         if self.pending is None:
             self.pending = signum
 
+    # signal and threading are imported when a set is written: `pki verify` and the loader never need them.
     def install(self) -> None:
+        import signal
+        import threading
+
         if threading.current_thread() is not threading.main_thread():
             return  # only the main thread receives signals (and may set handlers)
         for name in ("SIGINT", "SIGTERM"):
@@ -254,6 +276,8 @@ class _HeldSignals:
             raise _Cancelled
 
     def restore_and_deliver(self) -> None:
+        import signal
+
         for signum, handler in self.previous.items():
             signal.signal(signum, handler)  # type: ignore[arg-type]
         if self.pending is not None and self.pending in self.previous:

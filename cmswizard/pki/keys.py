@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from cryptography.hazmat.primitives import hashes, serialization
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives import hashes
+
+# The enums behind `serialization`, without its package import (which pulls in SSH and cipher
+# modules: milliseconds the CLI does not need); `cryptography.x509` has loaded this module already.
+from cryptography.hazmat.primitives._serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes, PublicKeyTypes
 
-from cmswizard.pki.spec import KeyType
+if TYPE_CHECKING:
+    from cmswizard.pki.spec import KeyType
 
 __all__ = [
     "PrivateKey",
@@ -18,25 +25,23 @@ __all__ = [
 ]
 
 PrivateKey = CertificateIssuerPrivateKeyTypes
-_CURVES: dict[KeyType, ec.EllipticCurve] = {KeyType.EC256: ec.SECP256R1(), KeyType.EC384: ec.SECP384R1()}
+_CURVES: dict[int, type[ec.EllipticCurve]] = {256: ec.SECP256R1, 384: ec.SECP384R1}
 
 
 def generate_private_key(key_type: KeyType) -> rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey:
     if key_type.is_ec:
-        return ec.generate_private_key(_CURVES[key_type])
+        return ec.generate_private_key(_CURVES[key_type.bits]())
     return rsa.generate_private_key(public_exponent=65537, key_size=key_type.bits)
 
 
 def private_key_pem(key: PrivateKey) -> bytes:
     """Unencrypted PKCS#8 PEM: CMS must read the key without a pass phrase."""
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+    return key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
 
 
 def public_key_der(key: PublicKeyTypes) -> bytes:
     """The SubjectPublicKeyInfo: equal bytes mean the same key, whatever the algorithm."""
-    return key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
 
 
 def describe_public_key(key: PublicKeyTypes) -> str:

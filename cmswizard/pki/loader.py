@@ -12,13 +12,10 @@ import enum
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.files import read_input_file
@@ -50,16 +47,41 @@ class PasswordRequired(CmsInputError):
     """The file is protected: ask for the password and load it again."""
 
 
-@dataclass
 class LoadedFile:
-    name: str
-    format: FileFormat
-    certificates: list[x509.Certificate] = field(default_factory=list)
-    keys: list[PrivateKey] = field(default_factory=list)
-    csrs: list[x509.CertificateSigningRequest] = field(default_factory=list)
-    # Lines of text found around PEM blocks (Bag Attributes, comments); harmless but not for CMS.
-    stray_text: bool = False
-    crlf: bool = False
+    """What one file held. A plain class, not a dataclass: `dataclasses` costs the CLI milliseconds."""
+
+    def __init__(
+        self,
+        name: str,
+        format: FileFormat,
+        certificates: list[x509.Certificate] | None = None,
+        keys: list[PrivateKey] | None = None,
+        csrs: list[x509.CertificateSigningRequest] | None = None,
+        *,
+        stray_text: bool = False,
+        crlf: bool = False,
+    ) -> None:
+        self.name = name
+        self.format = format
+        self.certificates: list[x509.Certificate] = certificates if certificates is not None else []
+        self.keys: list[PrivateKey] = keys if keys is not None else []
+        self.csrs: list[x509.CertificateSigningRequest] = csrs if csrs is not None else []
+        # Lines of text found around PEM blocks (Bag Attributes, comments); harmless but not for CMS.
+        self.stray_text = stray_text
+        self.crlf = crlf
+
+    def __repr__(self) -> str:
+        return (
+            f"LoadedFile({self.name!r}, {self.format}, {len(self.certificates)} certificate(s), "
+            f"{len(self.keys)} key(s), {len(self.csrs)} CSR(s))"
+        )
+
+
+def _pkcs7_certificates(der: bytes) -> list[x509.Certificate]:
+    # Imported here: pkcs7 pulls in the `email` package, which plain PEM and DER files never need.
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    return _quiet(partial(pkcs7.load_der_pkcs7_certificates, der))
 
 
 def _quiet(load: Callable[[], list[x509.Certificate]]) -> list[x509.Certificate]:
@@ -70,6 +92,8 @@ def _quiet(load: Callable[[], list[x509.Certificate]]) -> list[x509.Certificate]
 
 
 def _load_private_key_pem(block: bytes, name: str, password: bytes | None) -> PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_pem_private_key(block, password)
     except TypeError:
@@ -220,7 +244,7 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
             elif label in _CSR_LABELS:
                 loaded.csrs.append(x509.load_der_x509_csr(der))
             elif label in _PKCS7_LABELS:
-                loaded.certificates.extend(_quiet(partial(pkcs7.load_der_pkcs7_certificates, der)))
+                loaded.certificates.extend(_pkcs7_certificates(der))
             elif label == b"X509 CRL":
                 continue  # a revocation list rides along in some exports; it is not a certificate
             elif label == b"PUBLIC KEY":
@@ -249,7 +273,7 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
 def _try_der(data: bytes, name: str, password: bytes | None) -> LoadedFile | None:
     attempts: list[tuple[FileFormat, Callable[[LoadedFile], None]]] = [
         (FileFormat.DER, lambda f: f.certificates.append(x509.load_der_x509_certificate(data))),
-        (FileFormat.PKCS7, lambda f: f.certificates.extend(_quiet(lambda: pkcs7.load_der_pkcs7_certificates(data)))),
+        (FileFormat.PKCS7, lambda f: f.certificates.extend(_pkcs7_certificates(data))),
         (FileFormat.DER, lambda f: f.csrs.append(x509.load_der_x509_csr(data))),
     ]
     for file_format, attempt in attempts:
@@ -259,6 +283,8 @@ def _try_der(data: bytes, name: str, password: bytes | None) -> LoadedFile | Non
         except Exception:
             continue
         return loaded
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_der_private_key(data, password)
     except TypeError:
@@ -276,6 +302,8 @@ def _looks_like_pkcs12(data: bytes) -> bool:
 
 
 def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
     try:
         bundle = pkcs12.load_pkcs12(data, password)
     except ValueError:
@@ -364,7 +392,9 @@ def load_private_key(path: Path | str, *, password: bytes | None = None) -> Priv
     loaded = load_file(path, password=password)
     if not loaded.keys:
         what = N_("a certificate") if loaded.certificates else N_("a CSR")
-        raise CmsInputError(str(path), Text(N_("holds {what}, not a private key; name the .key file"), what=as_message(what)))
+        raise CmsInputError(
+            str(path), Text(N_("holds {what}, not a private key; name the .key file"), what=as_message(what))
+        )
     if len(loaded.keys) > 1:
         raise CmsInputError(str(path), N_("holds more than one private key; give a file with one key"))
     return loaded.keys[0]

@@ -2498,6 +2498,10 @@
         <translation>儲存憑證套件組合(&amp;S)…</translation>
     </message>
     <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
         <source>File name from:</source>
         <translation>檔名依據：</translation>
     </message>
@@ -2524,6 +2528,18 @@
     <message>
         <source>clipboard</source>
         <translation>剪貼簿</translation>
+    </message>
+    <message>
+        <source>Checking the certificates…</source>
+        <translation>正在檢查憑證…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the list is as it was.</source>
+        <translation>已取消：清單維持原狀。</translation>
+    </message>
+    <message>
+        <source>Checking {n} certificate(s)…</source>
+        <translation>正在檢查 {n} 張憑證…</translation>
     </message>
     <message>
         <source>No certificates yet: drop files here, or use Add files / Paste PEM.</source>

@@ -2,26 +2,46 @@
 
 Drag and drop, the Up/Down buttons, the keyboard shortcuts and Auto-order all go through
 `move()` (or `apply_order()`), so there is one way the order changes.
+
+Speed (10,000 certificates): membership is by fingerprint in sets and dicts, never `in` on a list;
+the signature checks of one pile are kept in an `IssuerIndex` and reused by every later check and
+Auto-order of the same pile; per-certificate facts (role, expiry) are worked out only for rows the
+view shows. Above `SYNC_LIMIT` certificates the checking runs on a worker thread with progress and
+Cancel; the rows move at once and their link texts follow.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+import logging
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from cmswizard.gui.i18n import translated
+from cmswizard.gui.tasks import TaskRunner
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle
-from cmswizard.pki.chain import ChainItem, Ordering, Role, auto_order, check_order, collect, role_of
+from cmswizard.pki.chain import (
+    ChainItem,
+    IssuerIndex,
+    Ordering,
+    Role,
+    auto_order,
+    check_order,
+    collect,
+    role_of,
+    validity_problem,
+)
 from cmswizard.pki.inspect import days_left
 from cmswizard.pki.keys import PrivateKey, describe_public_key
 from cmswizard.pki.loader import LoadedFile
 from cmswizard.pki.verify import key_matches
 
+log = logging.getLogger(__name__)
 ROW_MIME = "application/x-cmswizard-chain-rows"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,13 +60,70 @@ class ChainRole(enum.IntEnum):
     VALIDITY_PROBLEM = enum.auto()
 
 
+SYNC_LIMIT = 64  # up to this many certificates a check takes a few milliseconds: done at once
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel: the work stops and its result is dropped."""
+
+
 @dataclass(frozen=True)
-class _RowInfo:
-    role: str
-    unrelated: bool
-    link_ok: bool | None  # None for the last row
-    link_text: str
-    validity: str | None
+class Analysis:
+    """What the engine says about one order of one pile (made on a worker thread for big piles)."""
+
+    order: tuple[ChainItem, ...]  # the order these facts are for (Auto-order's result, or the user's)
+    unrelated: frozenset[bytes]
+    ordering: Ordering  # the related certificates, checked link by link
+    position: dict[bytes, int]  # fingerprint -> position among the related certificates
+    index: IssuerIndex  # built for this pile; the next check of the same pile reuses its work
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def analyse(
+    items: Sequence[ChainItem],
+    index: IssuerIndex | None,
+    *,
+    auto: bool = False,
+    at: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    known: dict[tuple[bytes, bytes], bool] | None = None,
+) -> Analysis:
+    """Qt-free: which certificates are unrelated, and every link of the related ones checked.
+    With `auto`, first put the pile in the engine's order (the entity's chain first). One
+    `auto_order` pass either way. `index`: one built for exactly `items` (its signature checks are
+    reused), or None to build one, starting from the signature checks `known` from before."""
+    if index is None:
+        index = IssuerIndex(list(items), at or _now(), signature_cache=known if known is not None else {})
+    found = auto_order(items, at=at, index=index, progress=progress)
+    order: Sequence[ChainItem] = items
+    if auto:
+        placed: set[bytes] = set()
+        ordered: list[ChainItem] = []
+        for chain in found.chains:
+            for item in chain.items:
+                if item.fingerprint not in placed:
+                    placed.add(item.fingerprint)
+                    ordered.append(item)
+        ordered.extend(item for item in items if item.fingerprint not in placed)
+        order = ordered
+        # The chains do not depend on the order of their pile, only which one comes first does.
+        found = auto_order(order, at=at, index=index)
+    chains = [c for c in found.chains if len(c.items) > 1] or list(found.chains)
+    unrelated: frozenset[bytes] = frozenset()
+    if chains:
+        on_chain = {item.fingerprint for item in chains[0].items}
+        unrelated = frozenset(item.fingerprint for item in order if item.fingerprint not in on_chain)
+    related = [item for item in order if item.fingerprint not in unrelated]
+    return Analysis(
+        tuple(order),
+        unrelated,
+        check_order(related, at=at),
+        {item.fingerprint: number for number, item in enumerate(related)},
+        index,
+    )
 
 
 @dataclass(frozen=True)
@@ -55,18 +132,55 @@ class KeyMatch:
     matches: bool
 
 
+def _merged(items: Sequence[ChainItem], new_items: Sequence[ChainItem]) -> tuple[list[ChainItem], int]:
+    """`items` then the new ones; a certificate already here only gains the new file as a source."""
+    position = {item.fingerprint: number for number, item in enumerate(items)}
+    merged = list(items)
+    for item in new_items:
+        number = position.get(item.fingerprint)
+        if number is None:
+            position[item.fingerprint] = len(merged)
+            merged.append(item)
+        else:
+            known = merged[number]
+            sources = known.sources + tuple(s for s in item.sources if s not in known.sources)
+            if sources != known.sources:
+                merged[number] = ChainItem(known.certificate, sources, known.fingerprint)
+    return merged, len(merged) - len(items)
+
+
+class _Pending:
+    """A check running on a worker: what it is for, and how to stop it."""
+
+    def __init__(self, generation: int, keys: Sequence[tuple[str, PrivateKey]]) -> None:
+        self.generation = generation
+        self.keys = list(keys)  # keys of the files being added: kept only if the check completes
+        self.cancel = threading.Event()
+
+
 class ChainModel(QAbstractListModel):
+    """The pile in the user's order. Changes to a pile above `SYNC_LIMIT` are checked on a worker:
+    an added file or Auto-order shows only once its check is complete (Cancel leaves everything as
+    it was), and while a check runs the pile cannot be changed (the page disables editing), though
+    the view scrolls."""
+
     files_dropped = Signal(list)  # paths dropped from the file manager; the page loads them
     order_changed = Signal()
+    checking = Signal(bool)  # a check runs on a worker (True) or is done / cancelled (False)
+    progressed = Signal(int, int)  # (done, total) of the check that runs
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: object | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
+        self._tasks = tasks if tasks is not None else TaskRunner(self)  # the wizard's, or one of its own
         self._items: list[ChainItem] = []
         self._keys: list[tuple[str, PrivateKey]] = []
-        self._ordering = check_order([])
-        self._unrelated: set[bytes] = set()
-        self._rows: list[_RowInfo] = []
         self.at: dt.datetime | None = None
+        self._analysis = analyse([], None)
+        self._roles: dict[bytes, Role] = {}  # per certificate, filled as rows are shown
+        self._validity_cache: dict[bytes, str | None] = {}
+        self._generation = 0  # bumped by every check: an older worker result is dropped
+        self._pending: _Pending | None = None
+        self._queued: list[tuple[list[ChainItem], list[tuple[str, PrivateKey]]]] = []
 
     # --- contents -------------------------------------------------------------------------
     def items(self) -> list[ChainItem]:
@@ -74,57 +188,49 @@ class ChainModel(QAbstractListModel):
 
     def add_files(self, loaded: Sequence[LoadedFile]) -> int:
         """Add certificates (merged with those already here) and keys; returns how many are new."""
-        by_fingerprint = {item.fingerprint: item for item in self._items}
-        order = [item.fingerprint for item in self._items]
-        for item in collect(loaded):
-            known = by_fingerprint.get(item.fingerprint)
-            if known is None:
-                order.append(item.fingerprint)
-                by_fingerprint[item.fingerprint] = item
-            else:  # the same certificate again: remember the extra source
-                sources = known.sources + tuple(s for s in item.sources if s not in known.sources)
-                by_fingerprint[item.fingerprint] = ChainItem(known.certificate, sources, known.fingerprint)
-        new = len(order) - len(self._items)
-        self.beginResetModel()
-        self._items = [by_fingerprint[fingerprint] for fingerprint in order]
-        for file in loaded:
-            self._keys.extend((file.name, key) for key in file.keys)
-        self._recheck()
-        self.endResetModel()
-        self.order_changed.emit()
-        return new
+        keys = [(file.name, key) for file in loaded for key in file.keys]
+        return self.add_items(collect(loaded), keys)
+
+    def add_items(self, new_items: Sequence[ChainItem], keys: Sequence[tuple[str, PrivateKey]] = ()) -> int:
+        """Add certificates already fingerprinted (by a worker); returns how many are new."""
+        if self._pending is not None:  # another file is being checked: this one follows it
+            self._queued.append((list(new_items), list(keys)))
+            known = {item.fingerprint for item in self._items}
+            return sum(1 for item in new_items if item.fingerprint not in known)
+        merged, added = _merged(self._items, new_items)
+        self._start(merged, auto=False, new_pile=True, keys=keys)
+        return added
 
     def remove(self, row: int) -> None:
-        if 0 <= row < len(self._items):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._items[row]
-            self._recheck()
-            self.endRemoveRows()
-            self._links_changed()
+        if self._pending is None and 0 <= row < len(self._items):
+            self._start([*self._items[:row], *self._items[row + 1 :]], auto=False, new_pile=True)
 
     def remove_unrelated(self) -> None:
-        for row in reversed(range(len(self._items))):
-            if self._items[row].fingerprint in self._unrelated:
-                self.remove(row)
+        unrelated = self._analysis.unrelated
+        if self._pending is None and unrelated:
+            self._start([i for i in self._items if i.fingerprint not in unrelated], auto=False, new_pile=True)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._items, self._keys = [], []
-        self._recheck()
-        self.endResetModel()
-        self.order_changed.emit()
+        self.cancel()
+        self._keys = []
+        self._start([], auto=False, new_pile=True)
 
     # --- order ----------------------------------------------------------------------------
     def move(self, row: int, to: int) -> bool:
         """Move one certificate from `row` so that it ends up at position `to`."""
         count = len(self._items)
-        if not (0 <= row < count and 0 <= to < count) or row == to:
+        if self._pending is not None or not (0 <= row < count and 0 <= to < count) or row == to:
             return False
+        order = list(self._items)
+        order.insert(to, order.pop(row))
+        if len(order) > SYNC_LIMIT:
+            self._start(order, auto=False, new_pile=False)
+            return True
         destination = to + 1 if to > row else to  # Qt counts the destination before the move
         if not self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination):
             return False
-        self._items.insert(to, self._items.pop(row))
-        self._recheck()
+        self._items = order
+        self._analysis = self._analyse(order, auto=False, new_pile=False)
         self.endMoveRows()
         self._links_changed()
         return True
@@ -139,56 +245,109 @@ class ChainModel(QAbstractListModel):
 
     def auto_order(self) -> None:
         """The engine's order: the entity's chain first, then anything unrelated (marked)."""
-        found = auto_order(self._items, at=self.at)
-        ordered: list[ChainItem] = []
-        for chain in found.chains:
-            ordered.extend(item for item in chain.items if item not in ordered)
-        ordered.extend(item for item in self._items if item not in ordered)
-        self.apply_order(ordered)
+        if self._pending is None:
+            self._start(list(self._items), auto=True, new_pile=False)
 
     def apply_order(self, ordered: Sequence[ChainItem]) -> None:
-        if [i.fingerprint for i in ordered] == [i.fingerprint for i in self._items]:
-            return
-        self.layoutAboutToBeChanged.emit()
-        self._items = list(ordered)
-        self._recheck()
-        self.layoutChanged.emit()
-        self._links_changed()
+        if self._pending is None and [i.fingerprint for i in ordered] != [i.fingerprint for i in self._items]:
+            self._start(list(ordered), auto=False, new_pile=False)
 
     # --- what the engine says ---------------------------------------------------------------
-    def _recheck(self) -> None:
-        """Ask the engine once per change; data() then only reads (the view asks for every row often)."""
-        self._unrelated = self._unrelated_now()
-        related = [i for i in self._items if i.fingerprint not in self._unrelated]
-        self._ordering = check_order(related, at=self.at)
-        position = {item.fingerprint: number for number, item in enumerate(related)}
-        self._rows = []
-        for item in self._items:
-            role = role_of(item).value
-            if item.fingerprint in self._unrelated:
-                self._rows.append(
-                    _RowInfo(role, True, False, self.tr("unrelated: not part of this chain; it will be left out"), None)
-                )
-                continue
-            number = position[item.fingerprint]
-            validity = self._ordering.validity[number]
-            ok: bool | None
-            if number < len(self._ordering.links):
-                link = self._ordering.links[number]
-                ok, text = link.ok, ("✓ " if link.ok else "✗ ") + translated(link.reason)
-            elif self._ordering.last_problem and number == len(related) - 1:
-                ok, text = False, "✗ " + translated(self._ordering.last_problem)
-            else:
-                ok, text = None, ""
-            self._rows.append(_RowInfo(role, False, ok, text, translated(validity) if validity else None))
+    def _analyse(
+        self,
+        items: list[ChainItem],
+        *,
+        auto: bool,
+        new_pile: bool,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Analysis:
+        """One check; a pile that did not change reuses the index (and its signature checks)."""
+        index = None if new_pile else self._analysis.index
+        return analyse(
+            items, index, auto=auto, at=self.at, progress=progress, known=self._analysis.index.signature_cache
+        )
 
-    def _unrelated_now(self) -> set[bytes]:
-        found = auto_order(self._items, at=self.at)
-        chains = [c for c in found.chains if len(c.items) > 1] or list(found.chains)
-        if not chains:
-            return set()
-        on_chain = {item.fingerprint for item in chains[0].items}
-        return {item.fingerprint for item in self._items if item.fingerprint not in on_chain}
+    def _start(
+        self, items: list[ChainItem], *, auto: bool, new_pile: bool, keys: Sequence[tuple[str, PrivateKey]] = ()
+    ) -> None:
+        """Check `items` (a new pile or a new order); show them with the result. Small piles at once."""
+        self._generation += 1
+        self._validity_cache.clear()  # `at` may have changed
+        if len(items) <= SYNC_LIMIT:
+            self._show(self._analyse(items, auto=auto, new_pile=new_pile), keys)
+            return
+        pending = _Pending(self._generation, keys)
+        self._pending = pending
+        index = None if new_pile else self._analysis.index
+        known, at = dict(self._analysis.index.signature_cache), self.at  # copied here: a cancelled worker may still add
+
+        def work(report: Callable[[int, int, str], None]) -> Analysis:
+            def progress(done: int, total: int) -> None:
+                if pending.cancel.is_set():
+                    raise Cancelled
+                report(done, total, "")
+
+            return analyse(items, index, auto=auto, at=at, progress=progress, known=known)
+
+        self.checking.emit(True)
+        self._tasks.run_with_progress(
+            self,
+            work,
+            lambda done, total, _what: self._progress(pending, done, total),
+            lambda result: self._checked(pending, result),
+            lambda error: self._check_failed(pending, error),
+        )
+
+    def _show(self, result: Analysis, keys: Sequence[tuple[str, PrivateKey]]) -> None:
+        """Show a checked pile: one reset for a new pile, one layout change for a new order."""
+        same_pile = len(result.order) == len(self._items) and {i.fingerprint for i in result.order} == {
+            i.fingerprint for i in self._items
+        }
+        if same_pile:
+            self.layoutAboutToBeChanged.emit()
+            self._items, self._analysis = list(result.order), result
+            self.layoutChanged.emit()
+        else:
+            self.beginResetModel()
+            self._items, self._analysis = list(result.order), result
+            self.endResetModel()
+        self._keys.extend(keys)
+        self._links_changed()
+
+    def busy(self) -> bool:
+        return self._pending is not None
+
+    def cancel(self) -> None:
+        """Stop the check that runs (and drop files waiting for it): the pile stays as it was."""
+        pending, self._pending = self._pending, None
+        self._queued.clear()
+        if pending is not None:
+            pending.cancel.set()
+            self.checking.emit(False)
+
+    def _progress(self, pending: _Pending, done: int, total: int) -> None:
+        if pending is self._pending:
+            self.progressed.emit(done, total)
+
+    def _checked(self, pending: _Pending, result: Analysis) -> None:
+        if pending is not self._pending:
+            return  # cancelled meanwhile
+        self._pending = None
+        self._show(result, pending.keys)
+        self.checking.emit(False)
+        self._next_queued()
+
+    def _check_failed(self, pending: _Pending, error: Exception) -> None:
+        if pending is self._pending:
+            self._pending = None
+            self.checking.emit(False)
+        if not isinstance(error, Cancelled):
+            log.error("checking the chain failed", exc_info=error)
+
+    def _next_queued(self) -> None:
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.add_items([i for items, _ in queued for i in items], [k for _, keys in queued for k in keys])
 
     def _links_changed(self) -> None:
         if self._items:
@@ -196,23 +355,52 @@ class ChainModel(QAbstractListModel):
         self.order_changed.emit()
 
     def ordering(self) -> Ordering:
-        return self._ordering
+        return self._analysis.ordering
 
     def chain_items(self) -> list[ChainItem]:
         """The user's order without the unrelated certificates: what a bundle is made of."""
-        return [i for i in self._items if i.fingerprint not in self._unrelated]
+        return [i for i in self._items if i.fingerprint not in self._analysis.unrelated]
 
     def unrelated_count(self) -> int:
-        return len(self._unrelated)
+        return len(self._analysis.unrelated)  # all in the pile shown (a new pile shows with its check)
 
     def bundle(self, kind: BundleKind, include_root: bool) -> bytes:
         return bundle_bytes(select_for_bundle(self.chain_items(), kind, include_root=include_root))
 
     def key_matches(self) -> list[KeyMatch]:
+        if not self._keys:
+            return []
         entity = next((i for i in self.chain_items() if role_of(i) is Role.ENTITY), None)
         if entity is None:
             return []
         return [KeyMatch(source, key_matches(key, entity.certificate)) for source, key in self._keys]
+
+    def _role(self, item: ChainItem) -> Role:
+        role = self._roles.get(item.fingerprint)
+        if role is None:
+            role = self._roles[item.fingerprint] = role_of(item)
+        return role
+
+    def _validity(self, item: ChainItem) -> str | None:
+        if item.fingerprint not in self._validity_cache:
+            self._validity_cache[item.fingerprint] = validity_problem(item.certificate, self.at)
+        return self._validity_cache[item.fingerprint]
+
+    def _link(self, item: ChainItem) -> tuple[bool | None, str]:
+        """(ok, text) of the link from this certificate to the next, as of the last check."""
+        analysis = self._analysis
+        if item.fingerprint in analysis.unrelated:
+            return False, self.tr("unrelated: not part of this chain; it will be left out")
+        number = analysis.position.get(item.fingerprint)
+        ordering = analysis.ordering
+        if number is None:
+            return None, ""
+        if number < len(ordering.links):
+            link = ordering.links[number]
+            return link.ok, ("✓ " if link.ok else "✗ ") + translated(link.reason)
+        if ordering.last_problem and number == len(ordering.items) - 1:
+            return False, "✗ " + translated(ordering.last_problem)
+        return None, ""
 
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -227,9 +415,8 @@ class ChainModel(QAbstractListModel):
             return item.subject_cn
         if role == Qt.ItemDataRole.ToolTipRole:
             return certificate.subject.rfc4514_string()
-        info = self._rows[index.row()]
         if role == ChainRole.ROLE:
-            return info.role
+            return self._role(item).value
         if role == ChainRole.ISSUER:
             return item.issuer_cn
         if role == ChainRole.EXPIRY:
@@ -241,15 +428,16 @@ class ChainModel(QAbstractListModel):
         if role == ChainRole.SOURCES:
             return ", ".join(Path(s).name for s in item.sources)
         if role == ChainRole.UNRELATED:
-            return info.unrelated
+            return item.fingerprint in self._analysis.unrelated
         if role == ChainRole.LINK_OK:
-            return info.link_ok
+            return self._link(item)[0]
         if role == ChainRole.LINK_TEXT:
-            return info.link_text
+            return self._link(item)[1]
         if role == ChainRole.VALIDITY_PROBLEM:
-            return info.validity
+            validity = self._validity(item)
+            return translated(validity) if validity else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{translated(info.role)}: {item.subject_cn}, {info.link_text}"
+            return f"{translated(self._role(item).value)}: {item.subject_cn}, {self._link(item)[1]}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -35,7 +36,7 @@ from cmswizard.gui.models.chain import ChainModel, ChainRole
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox
 from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
-from cmswizard.pki.chain import ChainItem
+from cmswizard.pki.chain import ChainItem, collect
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_bytes, load_file
@@ -140,6 +141,12 @@ def _file_stem(text: str) -> str:
     return stem or "bundle"
 
 
+def _read(path: Path, password: bytes | None) -> tuple[LoadedFile, list[ChainItem]]:
+    """On a worker: read the file and fingerprint its certificates (10,000 take a while)."""
+    loaded = load_file(path, password=password)
+    return loaded, collect([loaded])
+
+
 class ChainBuilderPage(WizardPage):
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
@@ -150,7 +157,7 @@ class ChainBuilderPage(WizardPage):
                 "entity on top, root at the bottom."
             )
         )
-        self.model = ChainModel(self)
+        self.model = ChainModel(self, host.tasks)
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(CertificateCard(self.view))
@@ -201,6 +208,11 @@ class ChainBuilderPage(WizardPage):
         self.save_button = QPushButton(self.tr("&Save bundle…"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
 
         buttons = QVBoxLayout()
         for action_button in (
@@ -225,6 +237,10 @@ class ChainBuilderPage(WizardPage):
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.key_status)
         left_layout.addWidget(self.message)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.progress, 1)
+        busy_row.addWidget(self.cancel_button)
+        left_layout.addLayout(busy_row)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -262,12 +278,15 @@ class ChainBuilderPage(WizardPage):
         QShortcut(QKeySequence("Ctrl+Up"), self, self._move_up)
         QShortcut(QKeySequence("Ctrl+Down"), self, self._move_down)
         self.model.order_changed.connect(self.refresh)
+        self.model.checking.connect(self._checking)
+        self.model.progressed.connect(self._progressed)
         self.model.files_dropped.connect(self.load_paths)
         self.kinds.idToggled.connect(self.refresh)
         self.include_root.toggled.connect(self.refresh)
         self.basename.textChanged.connect(self.refresh)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self.loading = 0
+        self._load_round = 0  # Cancel drops the files still loading (their results arrive later)
         self.refresh()
 
     @property
@@ -323,23 +342,40 @@ class ChainBuilderPage(WizardPage):
 
     def _load_one(self, path: Path, password: bytes | None) -> None:
         self.loading += 1
+        self._show_busy()
         self.message.setText(self.tr("Loading {name}…").format(name=path.name))
+        round_ = self._load_round
         self.host.tasks.run(
-            self, lambda: load_file(path, password=password), self._loaded, lambda error: self._load_failed(path, error)
+            self,
+            lambda: _read(path, password),
+            lambda result: self._read_done(round_, result),
+            lambda error: self._read_failed(round_, path, error),
         )
 
-    def _loaded(self, loaded: LoadedFile) -> None:
+    def _read_done(self, round_: int, result: tuple[LoadedFile, list[ChainItem]]) -> None:
+        if round_ == self._load_round:
+            self._loaded(*result)
+
+    def _read_failed(self, round_: int, path: Path, error: Exception) -> None:
+        if round_ == self._load_round:
+            self._load_failed(path, error)
+
+    def _loaded(self, loaded: LoadedFile, items: list[ChainItem] | None = None) -> None:
         self.loading -= 1
-        added = self.model.add_files([loaded])
+        added = self.model.add_items(
+            collect([loaded]) if items is None else items, [(loaded.name, key) for key in loaded.keys]
+        )
         self.message.setText(
             self.tr("{name}: {count} new certificate(s)").format(name=Path(loaded.name).name, count=added)
             + (self.tr(", a private key") if loaded.keys else "")
         )
         if not self.basename.text() and loaded.keys:
             self.basename.setText(Path(loaded.name).stem)
+        self._show_busy()
 
     def _load_failed(self, path: Path, error: Exception) -> None:
         self.loading -= 1
+        self._show_busy()
         if isinstance(error, PasswordRequired):
             password = dialogs.ask_password(self, path)
             if password is not None:
@@ -359,7 +395,37 @@ class ChainBuilderPage(WizardPage):
 
     def _loaded_direct(self, loaded: LoadedFile) -> None:
         self.loading += 1
-        self._loaded(loaded)
+        self._loaded(loaded, None)
+
+    # --- long work: progress and Cancel --------------------------------------------------------
+    def _show_busy(self) -> None:
+        busy = self.loading > 0 or self.model.busy()
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy and not self.model.busy():
+            self.progress.setRange(0, 0)  # reading a file: no count to show
+        self._update_buttons()
+
+    def _checking(self, running: bool) -> None:
+        if running:
+            self.progress.setRange(0, max(self.model.rowCount(), 1))
+            self.progress.setValue(0)
+            self.message.setText(self.tr("Checking the certificates…"))
+        self._show_busy()
+        self.refresh()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def cancel(self) -> None:
+        """Stop loading and checking: what was shown before stays, nothing half-added."""
+        self._load_round += 1
+        self.loading = 0
+        self.model.cancel()
+        self.message.setText(self.tr("Cancelled: the list is as it was."))
+        self._show_busy()
+        self.refresh()
 
     # --- order --------------------------------------------------------------------------------
     def move_selected(self, step: int) -> None:
@@ -374,11 +440,13 @@ class ChainBuilderPage(WizardPage):
 
     def _update_buttons(self) -> None:
         row, count = self.view.currentIndex().row(), self.model.rowCount()
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < count - 1)
-        self.remove_button.setEnabled(row >= 0)
-        self.auto_button.setEnabled(count > 1)
-        self.remove_unrelated_button.setEnabled(self.model.unrelated_count() > 0)
+        idle = not self.model.busy()  # while a check runs the list scrolls but does not change
+        self.up_button.setEnabled(idle and row > 0)
+        self.down_button.setEnabled(idle and 0 <= row < count - 1)
+        self.remove_button.setEnabled(idle and row >= 0)
+        self.auto_button.setEnabled(idle and count > 1)
+        self.remove_unrelated_button.setEnabled(idle and self.model.unrelated_count() > 0)
+        self.view.setDragEnabled(idle)
 
     # --- output -------------------------------------------------------------------------------
     def kind(self) -> BundleKind:
@@ -397,6 +465,10 @@ class ChainBuilderPage(WizardPage):
 
     def refresh(self) -> None:
         self._update_buttons()
+        if self.model.busy():
+            self.summary.setText(self.tr("Checking {n} certificate(s)…").format(n=self.model.rowCount()))
+            self.save_button.setEnabled(False)
+            return
         ordering = self.model.ordering()
         count = self.model.rowCount()
         if count == 0:

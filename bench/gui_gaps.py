@@ -1,0 +1,127 @@
+"""The longest gap between event-loop turns of the real wizard while it works (run as a process).
+
+`chain FILE`: the chain builder loads FILE (as after Add files…), then Auto-order is clicked.
+`generate`: the CSR flow is clicked through to the Generate page with an RSA-4096 key.
+`idle`: the same wizard doing nothing, for the machine's own floor.
+A 1 ms timer on the GUI thread notes every turn; a Python slot needs the GIL, so a worker thread
+that holds it too long shows here as well. Prints the longest gap in milliseconds and the seconds
+the work took.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWizard
+
+from cmswizard.gui.launch import create_application
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.wizard import CmsWizard
+
+
+class GapMonitor:
+    def __init__(self) -> None:
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.ticks = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        self.ticks.append(time.perf_counter())
+        return max(b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)) * 1000
+
+
+def wait_until(condition, timeout: float = 600.0) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(5)
+    poll.timeout.connect(lambda: condition() and loop.quit())
+    poll.start()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(int(timeout * 1000))
+    loop.exec()
+    poll.stop()
+    if not condition():
+        raise SystemExit("timed out")
+
+
+def click(button) -> None:  # type: ignore[no-untyped-def]
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def next_page(wizard: CmsWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.CommitButton)
+    if not button.isVisible():
+        button = wizard.button(QWizard.WizardButton.NextButton)
+    click(button)
+
+
+def main() -> None:
+    what = sys.argv[1]
+    app = create_application()
+    folder = Path(tempfile.mkdtemp(prefix="cmswizard-bench-"))
+    settings = Settings.at(folder / "settings.ini")
+    settings.set("output/folder", str(folder))
+    wizard = CmsWizard(settings)
+    wizard.resize(1000, 760)
+    wizard.show()
+    QTest.qWaitForWindowExposed(wizard)
+    app.processEvents()
+    monitor = GapMonitor()
+    if what == "idle":
+        monitor.start()
+        QTest.qWait(1000)
+        print(f"{monitor.stop():.2f} 1.0")
+        return
+    if what == "chain":
+        wizard.start_flow("bundle")
+        page = wizard.currentPage()
+        app.processEvents()
+        monitor.start()
+        started = time.perf_counter()
+        page.load_paths([Path(sys.argv[2])])
+        wait_until(lambda: page.loading == 0 and not page.model.busy() and page.model.rowCount() > 0)
+        click(page.auto_button)
+        wait_until(lambda: not page.model.busy())
+        elapsed = time.perf_counter() - started
+        print(f"{monitor.stop():.2f} {elapsed:.3f}")
+        return
+    if what == "generate":
+        next_page(wizard)  # start → deployment (the CSR flow is the default choice)
+        deployment = wizard.currentPage()
+        deployment.single.setChecked(True)
+        deployment.nodes.setPlainText("cms1.example.com")
+        deployment.join_url.setText("join.example.com")
+        next_page(wizard)
+        subject = wizard.currentPage()
+        subject.key_type.setCurrentIndex(subject.key_type.findData("rsa4096"))
+        next_page(wizard)  # → preview
+        app.processEvents()
+        monitor.start()
+        started = time.perf_counter()
+        next_page(wizard)  # → Generate: the key is made in the background
+        page = wizard.currentPage()
+        wait_until(lambda: not page.running)
+        elapsed = time.perf_counter() - started
+        if page.error:
+            raise SystemExit(page.error)
+        print(f"{monitor.stop():.2f} {elapsed:.3f}")
+        return
+    raise SystemExit(f"unknown: {what}")
+
+
+if __name__ == "__main__":
+    main()

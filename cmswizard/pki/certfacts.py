@@ -1,0 +1,143 @@
+"""Facts read from one certificate: its CN, whether it is a CA, whether it signs itself (checked once
+per certificate in the process), what is weak about it as a trust anchor.
+
+A module of its own, free of `dataclasses` and the chain builder, so `pki verify` starts fast: it
+needs these facts and, when a chain verifies, nothing else of the engine.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.x509.oid import NameOID
+
+from cmswizard.pki.errors import N_, Text
+
+__all__ = [
+    "MAX_DEPTH",
+    "SelfSignature",
+    "anchor_notes_of",
+    "basic_constraints",
+    "common_name",
+    "is_ca",
+    "key_id",
+    "self_signature_of",
+    "weak_hash_name",
+]
+
+MAX_DEPTH = 100  # as OpenSSL's default verify depth; real chains have 2 to 5 certificates
+
+
+def common_name(name: x509.Name) -> str:
+    """The CN, or the whole name when there is none (some roots have only O/OU)."""
+    values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+    if values:
+        return str(values[0].value)
+    return name.rfc4514_string() or "(empty name)"
+
+
+class SelfSignature(enum.Enum):
+    NOT_SELF_ISSUED = "not self-issued"
+    VALID = "valid"
+    WEAK = "weak"  # SHA-1 or MD5: the library will not check it; OpenSSL never checks an anchor's own signature
+    INVALID = "invalid"  # self-issued, but the signature does not verify with its own key
+
+
+_WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
+
+
+_SELF_SIGNATURES: dict[x509.Certificate, SelfSignature] = {}  # certificates compare by their DER bytes
+
+
+def self_signature_of(certificate: x509.Certificate) -> SelfSignature:
+    """Verified once per certificate in the process: a check page, a bundle check and `verify`
+    all ask about the same roots again and again."""
+    known = _SELF_SIGNATURES.get(certificate)
+    if known is None:
+        if len(_SELF_SIGNATURES) >= 4096:
+            _SELF_SIGNATURES.clear()
+        known = _SELF_SIGNATURES[certificate] = _self_signature(certificate)
+    return known
+
+
+def _self_signature(certificate: x509.Certificate) -> SelfSignature:
+    if certificate.issuer != certificate.subject:
+        return SelfSignature.NOT_SELF_ISSUED
+    aki, ski = key_id(certificate, x509.AuthorityKeyIdentifier), key_id(certificate, x509.SubjectKeyIdentifier)
+    if aki is not None and ski is not None and aki != ski:
+        return SelfSignature.NOT_SELF_ISSUED  # same name, another key: issued by a predecessor
+    try:
+        certificate.verify_directly_issued_by(certificate)
+    except ValueError:
+        return SelfSignature.WEAK if weak_hash_name(certificate) else SelfSignature.INVALID
+    except (TypeError, InvalidSignature):
+        return SelfSignature.INVALID
+    return SelfSignature.VALID
+
+
+def weak_hash_name(certificate: x509.Certificate) -> str | None:
+    """ "SHA-1" or "MD5" when the certificate is signed with a broken hash, else None."""
+    try:
+        algorithm = certificate.signature_hash_algorithm
+    except Exception:  # an algorithm the library does not even name (MD2, MD4)
+        oid_name = str(getattr(certificate.signature_algorithm_oid, "_name", "")).lower()
+        return next((h.upper() for h in _WEAK_HASHES if h in oid_name), None)
+    if algorithm is not None and algorithm.name in _WEAK_HASHES:
+        return algorithm.name.upper().replace("SHA1", "SHA-1")
+    return None
+
+
+def basic_constraints(certificate: x509.Certificate) -> x509.BasicConstraints | None:
+    try:
+        return certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except x509.ExtensionNotFound:
+        return None
+    except ValueError:
+        return None
+
+
+def is_ca(certificate: x509.Certificate) -> bool:
+    constraints = basic_constraints(certificate)
+    if constraints is None and certificate.version is x509.Version.v1:
+        # OpenSSL: a self-signed version 1 certificate is a CA (old roots predate extensions).
+        return self_signature_of(certificate) in (SelfSignature.VALID, SelfSignature.WEAK)
+    return bool(constraints and constraints.ca)
+
+
+def key_id(certificate: x509.Certificate, kind: type[x509.ExtensionType]) -> bytes | None:
+    try:
+        value = certificate.extensions.get_extension_for_class(kind).value
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+    if isinstance(value, x509.SubjectKeyIdentifier):
+        return value.digest
+    if isinstance(value, x509.AuthorityKeyIdentifier):
+        return value.key_identifier
+    return None
+
+
+def anchor_notes_of(certificate: x509.Certificate) -> list[str]:
+    """What is weak about a trust anchor that OpenSSL (and CMS) accept anyway."""
+    notes: list[str] = []
+    if self_signature_of(certificate) is SelfSignature.WEAK:
+        notes.append(
+            Text(
+                N_(
+                    "root {name} signs itself with {hash} (weak); accepted as a trust anchor, as OpenSSL does, since an anchor's own signature is not checked — plan to replace it"
+                ),
+                name=common_name(certificate.subject),
+                hash=weak_hash_name(certificate) or "?",
+            )
+        )
+    if certificate.version is x509.Version.v1:
+        notes.append(
+            Text(
+                N_(
+                    "root {name} is a version 1 certificate (no extensions); accepted as a trust anchor, as OpenSSL does"
+                ),
+                name=common_name(certificate.subject),
+            )
+        )
+    return notes
