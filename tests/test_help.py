@@ -150,3 +150,16 @@ def test_zh_tw_help_is_complete_with_commands_kept(qtbot) -> None:
             assert re.findall(r"\{\w+\}", chinese) == re.findall(r"\{\w+\}", text), text
     finally:
         install_language(app, "en")
+
+
+def test_every_rule_names_a_source_listed_in_the_cms_reference() -> None:
+    reference = (Path(__file__).parent.parent / "docs" / "cms-reference.md").read_text()
+    table = reference.split("## Sources", 1)[1].split("\n## ", 1)[0]
+    short_names = [row.split("|")[1].strip() for row in table.splitlines() if row.startswith("| ") and "---" not in row]
+    names_in_titles = {"MMP guide": "MMP Command Reference", "FAQ": "FAQ", "Cisco Live lab": "Cisco Live"}
+    tokens = {token for name in short_names for token in re.findall(r"\b\d{6}\b|FN\d+", name)}
+    tokens |= {names_in_titles[name] for name in short_names if name in names_in_titles}
+    assert {"221729", "FN74345", "MMP Command Reference", "FAQ"} <= tokens
+    for page, help_ in HELP.items():
+        for rule in help_.rules:
+            assert any(token in rule.source for token in tokens), f"{page} {rule.anchor}: {rule.source}"

@@ -41,10 +41,8 @@ TAC_216549 = N_("Cisco TAC tech notes 216549 and 215421 (renewing database clust
 TAC_210530 = N_("Cisco TAC tech note 210530 (database cluster with certificates of an enterprise CA)")
 TAC_213820 = N_("Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)")
 MMP_GUIDE = N_("Cisco Meeting Server MMP Command Reference (pki commands)")
-CERT_GUIDE = N_("Cisco Meeting Server Certificate Guidelines (single, split and scalable deployments)")
 CMS_FAQ = N_("Cisco Meeting Server FAQ: What information is required to create a CSR")
 FN74345 = N_("Cisco field notice FN74345 (public CAs drop the client authentication EKU)")
-CSR_TECHNOTE = N_("Cisco tech note: creating a CSR for CMS (Traditional Chinese)")
 
 HELP: dict[str, PageHelp] = {
     "StartPage": PageHelp(
@@ -57,7 +55,7 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "order",
                 N_("Usual order: CSR, then the CA signs it, then the bundle, then the commands and the stick."),
-                CERT_GUIDE,
+                MMP_GUIDE,
             ),
         ),
     ),
@@ -82,7 +80,7 @@ HELP: dict[str, PageHelp] = {
                     "Every name users or other servers type must be in the certificate's SAN; in a "
                     "cluster the Call Bridge certificate often names every node."
                 ),
-                CERT_GUIDE,
+                TAC_221729,
             ),
         ),
     ),
@@ -113,7 +111,7 @@ HELP: dict[str, PageHelp] = {
                     "or e-mail addresses. Browsers ignore the CN when there is a SAN, and XMPP "
                     "clients refuse a certificate without one."
                 ),
-                CERT_GUIDE,
+                CMS_FAQ,
             ),
             Rule("C", N_("C: a two-letter ISO 3166 country code (TW, US, GB; not UK)."), CMS_FAQ),
             Rule(
@@ -130,7 +128,7 @@ HELP: dict[str, PageHelp] = {
                     "Key: RSA 2048 is the safe default. Whether CMS accepts ECDSA keys is not "
                     "confirmed, and the MMP line cannot choose the key type."
                 ),
-                CSR_TECHNOTE,
+                MMP_GUIDE,
             ),
         ),
     ),
@@ -151,7 +149,7 @@ HELP: dict[str, PageHelp] = {
                     "Warnings do not stop the request, but read them: a missing SAN or a reused "
                     "basename causes trouble later."
                 ),
-                CERT_GUIDE,
+                MMP_GUIDE,
             ),
         ),
     ),
@@ -215,9 +213,9 @@ HELP: dict[str, PageHelp] = {
                     "PEM with LF line ends, exactly one line break after each certificate, no blank "
                     "lines and nothing else in the file."
                 ),
-                CERT_GUIDE,
+                TAC_221729,
             ),
-            Rule("complete", N_("Since CMS 3.0 the full trust chain is required."), CERT_GUIDE),
+            Rule("complete", N_("Since CMS 3.0 the full trust chain is required."), TAC_221729),
         ),
     ),
     "DbClusterPage": PageHelp(
@@ -315,7 +313,11 @@ HELP: dict[str, PageHelp] = {
                 ),
                 MMP_GUIDE,
             ),
-            Rule("verify", N_("SHA256SUMS lets you check the files on the jump host before the upload."), CERT_GUIDE),
+            Rule(
+                "verify",
+                N_("The files go by SFTP into the MMP's top folder: the commands name them without a folder."),
+                MMP_GUIDE,
+            ),
         ),
     ),
 }

@@ -1980,20 +1980,12 @@
         <translation>Cisco Meeting Server MMP 指令參考（pki 指令）</translation>
     </message>
     <message>
-        <source>Cisco Meeting Server Certificate Guidelines (single, split and scalable deployments)</source>
-        <translation>Cisco Meeting Server 憑證指南（單一、分離與可擴充部署）</translation>
-    </message>
-    <message>
         <source>Cisco Meeting Server FAQ: What information is required to create a CSR</source>
         <translation>Cisco Meeting Server 常見問題：建立 CSR 需要哪些資訊</translation>
     </message>
     <message>
         <source>Cisco field notice FN74345 (public CAs drop the client authentication EKU)</source>
         <translation>Cisco 現場通知 FN74345（公用 CA 不再核發用戶端驗證 EKU）</translation>
-    </message>
-    <message>
-        <source>Cisco tech note: creating a CSR for CMS (Traditional Chinese)</source>
-        <translation>Cisco 技術說明：為 CMS 建立 CSR（繁體中文）</translation>
     </message>
     <message>
         <source>Choose one job: make keys and CSRs, build a bundle from what your CA sent back, make database cluster certificates, check files, or get the commands for the CMS and copy the files to a USB stick.</source>
@@ -2204,8 +2196,8 @@
         <translation>私密金鑰依 CMS 的需要以未加密形式複製：請妥善保管隨身碟，用完後清除。</translation>
     </message>
     <message>
-        <source>SHA256SUMS lets you check the files on the jump host before the upload.</source>
-        <translation>SHA256SUMS 讓您在上傳之前，先在跳板主機上檢查檔案。</translation>
+        <source>The files go by SFTP into the MMP&apos;s top folder: the commands name them without a folder.</source>
+        <translation>檔案以 SFTP 放到 MMP 的最上層資料夾：指令中的檔名不含資料夾。</translation>
     </message>
     <message>
         <source>What this page is for</source>
