@@ -99,7 +99,7 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["bundle", "chain.pem", "--fullchain", "chain.pem"], 2, "chain.pem: already exists"),
     # database cluster
     (["dbcluster", "--domain", "tplab.local"], 2, "the following arguments are required: --primary"),
-    (["dbcluster", "--domain", 'tp"lab', "--primary", "cms1.example.com"], 2, 'CN: contains " or \\'),
+    (["dbcluster", "--domain", 'tp"lab', "--primary", "cms1.example.com"], 2, 'CA domain: contains " or \\'),
     (["dbcluster", "--domain", "tplab.local", "--primary", "cms1"], 2, "is not fully qualified"),
     (
         ["dbcluster", "--domain", "tplab.local", "--primary", "cms1.example.com", "--connect", "cms1.example.com"],

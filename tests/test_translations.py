@@ -117,10 +117,10 @@ def test_engine_messages_are_translated(zh_tw) -> None:
     from cmswizard.pki.spec import SubjectInput, check_subject
 
     checked = check_subject(SubjectInput("cms1", "cms1.example.com", c="UK"))
-    assert translated(checked.for_field("C")[0].message) == "'UK' 不是 ISO 3166 代碼；您是指 GB（United Kingdom）嗎？"
+    assert translated(checked.for_field("C")[0].message) == "'UK' 不是 ISO 3166 代碼；您是指 GB（英國）嗎？"
     with pytest.raises(CmsInputError) as raised:
         parse("pki csr cms1 CN:cms1.example.com DC:example")
-    assert error_text(raised.value) == "'DC:': 未知的欄位；MMP 沒有 DC 欄位；請省略"
+    assert error_text(raised.value) == "'DC:'：未知的欄位；MMP 沒有 DC 欄位；請省略"
 
 
 def test_data_in_a_message_is_never_translated(zh_tw) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,6 +153,15 @@ class DbClusterPlan:
         return lines
 
 
+@contextmanager
+def _errors_name(field: str) -> Iterator[None]:
+    """The names are checked as a certificate's CN and SAN; say which field the user typed them in."""
+    try:
+        yield
+    except CmsInputError as error:
+        raise CmsInputError(field, error.message) from None
+
+
 def plan_db_cluster(
     domain: str,
     primary: str,
@@ -165,12 +175,17 @@ def plan_db_cluster(
     """Validate the node names and derive the three requests (dbserver's SAN holds every DB core).
 
     `files` names a set the enterprise CA signed (with `enterprise_ca`); default: dbserver/dbclient/dbca."""
-    ca = make_spec(SubjectInput(basename="dbca", cn=domain, key_type=key_type), purpose=Purpose.CA)
+    with _errors_name("CA domain"):
+        ca = make_spec(SubjectInput(basename="dbca", cn=domain, key_type=key_type), purpose=Purpose.CA)
+    with _errors_name("primary core"):
+        make_spec(SubjectInput(basename="dbserver", cn=primary, key_type=key_type))
     members = [primary, *joining]
-    server = make_spec(SubjectInput(basename="dbserver", cn=primary, san=tuple(members), key_type=key_type))
+    with _errors_name("database cores"):
+        server = make_spec(SubjectInput(basename="dbserver", cn=primary, san=tuple(members), key_type=key_type))
     client = make_spec(SubjectInput(basename="dbclient", cn=DB_CLIENT_CN, key_type=key_type))
     canonical_members = [entry.value for entry in server.san]
-    canonical_connect = [make_spec(SubjectInput("node", cn=n)).cn for n in connecting]
+    with _errors_name("connect-only cores"):
+        canonical_connect = [make_spec(SubjectInput("node", cn=n)).cn for n in connecting]
     both = set(canonical_members) & set(canonical_connect)
     if both:
         raise CmsInputError(

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from cmswizard.pki.errors import CmsInputError, Text
+from cmswizard.pki.errors import FIELD_NAMES, N_, CmsInputError, Text
 from cmswizard.pki.inspect import Facts
 
 LANGUAGES = {"en": "English", "zh_TW": "繁體中文"}
@@ -48,10 +48,39 @@ def translated(value: object) -> str:
     return str(value)
 
 
+_catalogues: dict[str, QTranslator | None] = {}
+
+
+def translated_into(language: str, text: str) -> str:
+    """`text` (an N_() string) in `language`, whatever language the wizard shows: searching a list
+    by name works in both languages. English if there is no catalogue or no translation."""
+    if language not in _catalogues:
+        path = _compiled_catalogue(language)
+        loaded = QTranslator()
+        _catalogues[language] = loaded if path is not None and loaded.load(str(path)) else None
+    catalogue = _catalogues[language]
+    found = catalogue.translate("", text) if catalogue is not None else ""
+    return found or text
+
+
+def field_name(where: str) -> str:
+    """The field an engine message is about, in the user's language; a file name is data and stays as it is."""
+    label = FIELD_NAMES.get(where)
+    return translated(label) if label is not None else where
+
+
+_LABELLED = N_("{field}: {message}")
+
+
+def labelled(field: str, message: str) -> str:
+    """'field: message' (both already in the user's language), with the colon of that language."""
+    return QCoreApplication.translate("", _LABELLED).format(field=field, message=message)
+
+
 def error_text(error: Exception) -> str:
-    """'where: message' for our errors, translated; anything else as Python says it."""
+    """'where: message' for our errors, translated (a file name in `where` is not); anything else as Python says it."""
     if isinstance(error, CmsInputError):
-        return f"{translated(error.where)}: {translated(error.message)}"
+        return labelled(field_name(error.where), translated(error.message))
     return str(error)
 
 

@@ -49,6 +49,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def restart_command(language: str) -> list[str]:
+    """The command line that starts the wizard again in `language`. The packaged app (PyInstaller sets
+    sys.frozen) is its own executable and takes the options directly; from source it is `python -m cmswizard`."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--lang", language]
+    return [sys.executable, "-m", "cmswizard", "--lang", language]
+
+
+def restart(language: str) -> None:
+    """Replace this process with a new wizard in `language` (the caller saved what must survive)."""
+    command = restart_command(language)
+    os.execv(command[0], command)
+
+
 def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     if not _has_display():
         print(

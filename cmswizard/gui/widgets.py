@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCollator, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cmswizard.gui.i18n import translated
-from cmswizard.pki.countries import COUNTRIES
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.gui.i18n import field_name, labelled, translated, translated_into
+from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
+from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.names import classify_san
 from cmswizard.pki.spec import Problem, Severity
 
@@ -41,25 +41,31 @@ def monospace_font() -> QFont:
 class FieldMessage(QLabel):
     """The engine's words about one field, right under it; hidden when there is nothing to say."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, reserve_line: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self.linkActivated.connect(self._open_help)
-        self.hide()
+        self.reserve_line = reserve_line  # under a field being typed in: a message must not move the fields below
+        if reserve_line:  # one line as tall as one with a message (the symbols may come from a taller font)
+            self.setText(f'<span style="color:{_COLOURS[Severity.ERROR]}">{"".join(_SYMBOLS.values())} Xg</span>')
+            self.setMinimumHeight(self.sizeHint().height())
+            self.clear()
+        else:
+            self.hide()
 
     def show_problems(self, problems: Sequence[Problem], *, with_field: bool = False) -> None:
         if not problems:
             self.clear()
             self.setAccessibleDescription("")
-            self.hide()
+            self.setVisible(self.reserve_line)
             return
         help_text = _escape(self.tr("Help"))
         lines = [
             f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} '
-            f"{_escape(f'{p.field}: ' if with_field else '')}{_escape(translated(p.message))}</span>"
+            f"{_escape(_message_text(p, with_field=with_field))}</span>"
             f' <a href="help:{_escape(p.field)}">{help_text}</a>'
             for p in problems
         ]
@@ -81,28 +87,111 @@ class FieldMessage(QLabel):
             show_help(link.removeprefix("help:"))
 
 
+def _message_text(problem: Problem, *, with_field: bool) -> str:
+    """The message, with its field in front when asked, or when it needs one to read as a sentence
+    ('is 70 characters long; …'), even right under the field."""
+    fragment = isinstance(problem.message, Text) and problem.message.template[:1].islower()
+    if with_field or fragment:
+        return labelled(field_name(problem.field), translated(problem.message))
+    return translated(problem.message)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class CountryBox(QComboBox):
-    """Searchable list of ISO 3166 codes with names; typing 'tai' or 'TW' finds Taiwan."""
+    """Searchable list of ISO 3166 codes with names. Typing a code, a common mistake ('UK'), or part of
+    the name in English or Traditional Chinese ('tai', '臺灣', '台灣') offers the countries, best match first."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        collator = QCollator(QLocale())
+        entries = sorted(COUNTRIES.items(), key=lambda item: collator.sortKey(translated(item[1])))
         self.addItem("", "")
-        for code, name in sorted(COUNTRIES.items(), key=lambda item: item[1]):
-            self.addItem(f"{code} — {name}", code)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        self._keys: list[tuple[str, set[str], set[str]]] = []  # shown text, codes and names in lower case
+        aliases: dict[str, list[str]] = {}
+        for typo, code in COMMON_MISTAKES.items():
+            aliases.setdefault(code, []).append(typo.lower())
+        for code, name in entries:
+            shown = f"{code} — {translated(name)}"
+            self.addItem(shown, code)
+            names = {name.lower(), _fold(translated(name).lower()), _fold(translated_into("zh_TW", name))}
+            self._keys.append((shown, {code.lower(), *aliases.get(code, [])}, names))
         editor = self.lineEdit()
-        if editor is not None:
-            editor.setPlaceholderText(self.tr("e.g. TW"))
+        assert editor is not None
+        editor.setCompleter(None)  # type: ignore[arg-type]  # QComboBox's inline completion would append "UA — Ukraine" to "U"
+        editor.setPlaceholderText(self.tr("e.g. TW"))
+        self._matches = QStringListModel(self)
+        self.completer_popup = QCompleter(self._matches, self)
+        self.completer_popup.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_popup.setWidget(editor)
+        self.completer_popup.activated[str].connect(self._accept_match)  # type: ignore[index]
+        # After the page has reacted to the text (a wizard page re-checks and updates its buttons, which
+        # closes an open popup), so the offer stays on screen.
+        self._offer_timer = QTimer(self)
+        self._offer_timer.setSingleShot(True)
+        self._offer_timer.setInterval(0)
+        self._offer_timer.timeout.connect(self._offer_typed)
+        editor.textEdited.connect(self._offer_timer.start)
+
+    def matches(self, typed: str) -> list[str]:
+        """The entries for what was typed, best first: the code (or the code a common mistake means),
+        then names that start with it, then names with a word that starts with it, then any other."""
+        query = _fold(typed.strip().lower())
+        if not query:
+            return []
+        ranked: list[tuple[int, int, str]] = []
+        for order, (shown, codes, names) in enumerate(self._keys):
+            if query in codes:
+                rank = 0
+            elif any(name.startswith(query) for name in names):
+                rank = 1
+            elif any(part.startswith(query) for name in names for part in name.replace("(", " ").split()):
+                rank = 2
+            elif any(query in name for name in names):
+                rank = 3
+            else:
+                continue
+            ranked.append((rank, order, shown))
+        return [shown for _, _, shown in sorted(ranked)]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Down or Up after typing opens the matches for what was typed; it never steps to the list's
+        neighbour of the last entry ('UK' + Down must not become the next country in the list)."""
+        arrow = event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        plain = not event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if arrow and plain and self.currentText() != self.itemText(self.currentIndex()):
+            self._offer_matches(self.currentText())
+            popup = self.completer_popup.popup()
+            if popup is not None and popup.isVisible():
+                row = 0 if event.key() == Qt.Key.Key_Down else self._matches.rowCount() - 1
+                popup.setCurrentIndex(self._matches.index(row))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _offer_typed(self) -> None:
+        editor = self.lineEdit()
+        if editor is not None and editor.hasFocus():
+            self._offer_matches(editor.text())
+
+    def _offer_matches(self, typed: str) -> None:
+        found = self.matches(typed)
+        self._matches.setStringList(found)
+        if found:
+            self.completer_popup.complete()
+        else:
+            popup = self.completer_popup.popup()
+            if popup is not None:
+                popup.hide()
+
+    def _accept_match(self, shown: str) -> None:
+        index = self.findText(shown)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
     def code(self) -> str:
         """The two-letter code if a list entry is chosen, else exactly what was typed (the engine judges it)."""
@@ -116,6 +205,11 @@ class CountryBox(QComboBox):
             self.setCurrentIndex(index)
         else:
             self.setEditText(code)
+
+
+def _fold(text: str) -> str:
+    """臺 and 台 are written interchangeably in Taiwan: match either."""
+    return text.replace("臺", "台")
 
 
 class SanEditor(QWidget):
@@ -133,7 +227,7 @@ class SanEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName(self.tr("Subject alternative names"))
         self.table.setMinimumHeight(110)
-        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.add_button = QPushButton(self.tr("A&dd"), self)
         self.remove_button = QPushButton(self.tr("Re&move"), self)
         self.paste_button = QPushButton(self.tr("&Paste list"), self)
         self.paste_button.setToolTip(self.tr("Add names from the clipboard, separated by commas, spaces or lines"))

@@ -52,9 +52,7 @@ class VerifyRow:
 
     def text(self) -> str:
         template = N_("✓ {cn} ({file}): {reason}") if self.result.ok else N_("✗ {cn} ({file}): {reason}")
-        return Text(
-            template, cn=self.cn, file=Path(self.certificate_file).name, reason=as_message(self.result.reason)
-        )
+        return Text(template, cn=self.cn, file=Path(self.certificate_file).name, reason=as_message(self.result.reason))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from cmswizard.pki.safe_text import escape, shown
 
-__all__ = ["N_", "CmsCheckFailed", "CmsInputError", "Text", "as_message", "shorten"]
+__all__ = ["FIELD_NAMES", "N_", "CmsCheckFailed", "CmsInputError", "Text", "as_message", "shorten"]
 
 
 def N_(text: str) -> str:
@@ -71,3 +71,26 @@ class CmsInputError(ValueError):
 
 class CmsCheckFailed(Exception):
     """A check answered no (mismatch, failed verification): exit code 1, not an input error."""
+
+
+# The fields `CmsInputError.where` names, as the GUI shows them; any other `where` is data (a file name).
+FIELD_NAMES: dict[str, str] = {
+    "basename": N_("basename"),
+    "CN": N_("common name (CN)"),
+    "OU": N_("organizational unit (OU)"),
+    "O": N_("organization (O)"),
+    "L": N_("locality (L)"),
+    "ST": N_("state or province (ST)"),
+    "C": N_("country (C)"),
+    "subjectAltName": N_("subject alternative names"),
+    "key type": N_("key type"),
+    "server FQDNs": N_("server FQDNs"),
+    "edge server FQDNs": N_("edge server FQDNs"),
+    "edge FQDNs": N_("edge server FQDNs"),
+    "join URL host": N_("join URL host"),
+    "XMPP domain": N_("XMPP domain"),
+    "CA domain": N_("CA domain"),
+    "primary core": N_("primary core"),
+    "database cores": N_("other database cores"),
+    "connect-only cores": N_("connect-only cores"),
+}

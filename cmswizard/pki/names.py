@@ -136,15 +136,6 @@ def check_fqdn(text: str, where: str, *, allow_wildcard: bool = True, allow_sing
         )
     raw_labels = name.split(".")
     labels = [_to_a_label(label, where, text) for label in raw_labels]
-    if len(labels) < 2 and not allow_single_label:
-        raise CmsInputError(
-            where,
-            Text(
-                N_("{value} is not fully qualified; add the domain, e.g. {item}.example.com"),
-                value=shorten(text),
-                item=labels[0],
-            ),
-        )
     for index, label in enumerate(labels):
         if "*" in label:
             if not allow_wildcard:
@@ -184,6 +175,16 @@ def check_fqdn(text: str, where: str, *, allow_wildcard: bool = True, allow_sing
                     value2=shorten(label, 20),
                 ),
             )
+    # after the labels are judged, so the suggestion below is a name that is accepted
+    if len(labels) < 2 and not allow_single_label:
+        raise CmsInputError(
+            where,
+            Text(
+                N_("{value} is not fully qualified; add the domain, e.g. {item}.example.com"),
+                value=shorten(text),
+                item=labels[0],
+            ),
+        )
     if labels[-1].isdigit():
         raise CmsInputError(
             where, Text(N_("{value} is neither a valid IP address nor a domain name"), value=shorten(text))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
-from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.names import SanEntry, SanKind, check_fqdn, classify_san, to_unicode
 
 __all__ = [
@@ -267,7 +267,7 @@ def check_country(value: str) -> str | None:
                 N_("{value} is not an ISO 3166 code; did you mean {right} ({item})?"),
                 value=shorten(text),
                 right=right,
-                item=COUNTRIES[right],
+                item=as_message(COUNTRIES[right]),
             ),
         )
     by_name = [k for k, v in COUNTRIES.items() if v.lower() == text.lower()]

@@ -80,7 +80,8 @@ def _explain(
             if position == 0:
                 return path, Text(N_("the certificate {reason}"), reason=as_message(problem))
             return path, Text(
-                N_("{role} {name} {reason}"), role=as_message(role_of(item).value),
+                N_("{role} {name} {reason}"),
+                role=as_message(role_of(item).value),
                 name=item.subject_cn,
                 reason=as_message(problem),
             )

@@ -2383,6 +2383,1074 @@
         <source>the server asks for a client certificate (mutual TLS); its chain was read before that, none was sent</source>
         <translation>伺服器要求用戶端憑證（相互 TLS）；在此之前已讀取其憑證信任鏈，未傳送任何憑證</translation>
     </message>
+    <message>
+        <source>{field}: {message}</source>
+        <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <source>Andorra</source>
+        <translation>安道爾</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>阿拉伯聯合大公國</translation>
+    </message>
+    <message>
+        <source>Afghanistan</source>
+        <translation>阿富汗</translation>
+    </message>
+    <message>
+        <source>Antigua and Barbuda</source>
+        <translation>安地卡及巴布達</translation>
+    </message>
+    <message>
+        <source>Anguilla</source>
+        <translation>安圭拉</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>阿爾巴尼亞</translation>
+    </message>
+    <message>
+        <source>Armenia</source>
+        <translation>亞美尼亞</translation>
+    </message>
+    <message>
+        <source>Angola</source>
+        <translation>安哥拉</translation>
+    </message>
+    <message>
+        <source>Antarctica</source>
+        <translation>南極洲</translation>
+    </message>
+    <message>
+        <source>Argentina</source>
+        <translation>阿根廷</translation>
+    </message>
+    <message>
+        <source>American Samoa</source>
+        <translation>美屬薩摩亞</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>奧地利</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>澳大利亞</translation>
+    </message>
+    <message>
+        <source>Aruba</source>
+        <translation>阿路巴</translation>
+    </message>
+    <message>
+        <source>Åland Islands</source>
+        <translation>奧蘭群島</translation>
+    </message>
+    <message>
+        <source>Azerbaijan</source>
+        <translation>亞塞拜然</translation>
+    </message>
+    <message>
+        <source>Bosnia and Herzegovina</source>
+        <translation>波士尼亞及赫塞哥維納</translation>
+    </message>
+    <message>
+        <source>Barbados</source>
+        <translation>巴貝多</translation>
+    </message>
+    <message>
+        <source>Bangladesh</source>
+        <translation>孟加拉</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>比利時</translation>
+    </message>
+    <message>
+        <source>Burkina Faso</source>
+        <translation>布吉納法索</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>保加利亞</translation>
+    </message>
+    <message>
+        <source>Bahrain</source>
+        <translation>巴林</translation>
+    </message>
+    <message>
+        <source>Burundi</source>
+        <translation>蒲隆地</translation>
+    </message>
+    <message>
+        <source>Benin</source>
+        <translation>貝南</translation>
+    </message>
+    <message>
+        <source>Saint Barthélemy</source>
+        <translation>聖巴瑟米</translation>
+    </message>
+    <message>
+        <source>Bermuda</source>
+        <translation>百慕達</translation>
+    </message>
+    <message>
+        <source>Brunei Darussalam</source>
+        <translation>汶萊</translation>
+    </message>
+    <message>
+        <source>Bolivia</source>
+        <translation>玻利維亞</translation>
+    </message>
+    <message>
+        <source>Bonaire, Sint Eustatius and Saba</source>
+        <translation>波內赫、聖尤斯特歇斯及薩巴</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>巴西</translation>
+    </message>
+    <message>
+        <source>Bahamas</source>
+        <translation>巴哈馬</translation>
+    </message>
+    <message>
+        <source>Bhutan</source>
+        <translation>不丹</translation>
+    </message>
+    <message>
+        <source>Bouvet Island</source>
+        <translation>布威島</translation>
+    </message>
+    <message>
+        <source>Botswana</source>
+        <translation>波札那</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>白俄羅斯</translation>
+    </message>
+    <message>
+        <source>Belize</source>
+        <translation>貝里斯</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>加拿大</translation>
+    </message>
+    <message>
+        <source>Cocos (Keeling) Islands</source>
+        <translation>科科斯 (基林) 群島</translation>
+    </message>
+    <message>
+        <source>Congo (Democratic Republic)</source>
+        <translation>剛果民主共和國</translation>
+    </message>
+    <message>
+        <source>Central African Republic</source>
+        <translation>中非共和國</translation>
+    </message>
+    <message>
+        <source>Congo</source>
+        <translation>剛果共和國</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>瑞士</translation>
+    </message>
+    <message>
+        <source>Côte d&apos;Ivoire</source>
+        <translation>象牙海岸</translation>
+    </message>
+    <message>
+        <source>Cook Islands</source>
+        <translation>庫克群島</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>智利</translation>
+    </message>
+    <message>
+        <source>Cameroon</source>
+        <translation>喀麥隆</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中國大陸</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>哥倫比亞</translation>
+    </message>
+    <message>
+        <source>Costa Rica</source>
+        <translation>哥斯大黎加</translation>
+    </message>
+    <message>
+        <source>Cuba</source>
+        <translation>古巴</translation>
+    </message>
+    <message>
+        <source>Cabo Verde</source>
+        <translation>維德角</translation>
+    </message>
+    <message>
+        <source>Curaçao</source>
+        <translation>古拉索</translation>
+    </message>
+    <message>
+        <source>Christmas Island</source>
+        <translation>聖誕島</translation>
+    </message>
+    <message>
+        <source>Cyprus</source>
+        <translation>賽普勒斯</translation>
+    </message>
+    <message>
+        <source>Czechia</source>
+        <translation>捷克</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德國</translation>
+    </message>
+    <message>
+        <source>Djibouti</source>
+        <translation>吉布地</translation>
+    </message>
+    <message>
+        <source>Denmark</source>
+        <translation>丹麥</translation>
+    </message>
+    <message>
+        <source>Dominica</source>
+        <translation>多米尼克</translation>
+    </message>
+    <message>
+        <source>Dominican Republic</source>
+        <translation>多明尼加共和國</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>阿爾及利亞</translation>
+    </message>
+    <message>
+        <source>Ecuador</source>
+        <translation>厄瓜多</translation>
+    </message>
+    <message>
+        <source>Estonia</source>
+        <translation>愛沙尼亞</translation>
+    </message>
+    <message>
+        <source>Egypt</source>
+        <translation>埃及</translation>
+    </message>
+    <message>
+        <source>Western Sahara</source>
+        <translation>西撒哈拉</translation>
+    </message>
+    <message>
+        <source>Eritrea</source>
+        <translation>厄利垂亞</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>西班牙</translation>
+    </message>
+    <message>
+        <source>Ethiopia</source>
+        <translation>衣索比亞</translation>
+    </message>
+    <message>
+        <source>Finland</source>
+        <translation>芬蘭</translation>
+    </message>
+    <message>
+        <source>Fiji</source>
+        <translation>斐濟</translation>
+    </message>
+    <message>
+        <source>Falkland Islands</source>
+        <translation>福克蘭群島 (馬維娜斯)</translation>
+    </message>
+    <message>
+        <source>Micronesia</source>
+        <translation>密克羅尼西亞</translation>
+    </message>
+    <message>
+        <source>Faroe Islands</source>
+        <translation>法羅群島</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法國</translation>
+    </message>
+    <message>
+        <source>Gabon</source>
+        <translation>加彭</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英國</translation>
+    </message>
+    <message>
+        <source>Grenada</source>
+        <translation>格瑞那達</translation>
+    </message>
+    <message>
+        <source>Georgia</source>
+        <translation>喬治亞</translation>
+    </message>
+    <message>
+        <source>French Guiana</source>
+        <translation>法屬蓋亞那</translation>
+    </message>
+    <message>
+        <source>Guernsey</source>
+        <translation>根息島</translation>
+    </message>
+    <message>
+        <source>Ghana</source>
+        <translation>迦納</translation>
+    </message>
+    <message>
+        <source>Gibraltar</source>
+        <translation>直布羅陀</translation>
+    </message>
+    <message>
+        <source>Greenland</source>
+        <translation>格陵蘭</translation>
+    </message>
+    <message>
+        <source>Gambia</source>
+        <translation>甘比亞</translation>
+    </message>
+    <message>
+        <source>Guinea</source>
+        <translation>幾內亞</translation>
+    </message>
+    <message>
+        <source>Guadeloupe</source>
+        <translation>瓜地洛普</translation>
+    </message>
+    <message>
+        <source>Equatorial Guinea</source>
+        <translation>赤道幾內亞</translation>
+    </message>
+    <message>
+        <source>Greece</source>
+        <translation>希臘</translation>
+    </message>
+    <message>
+        <source>South Georgia and the South Sandwich Islands</source>
+        <translation>南喬治亞及南三明治群島</translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation>瓜地馬拉</translation>
+    </message>
+    <message>
+        <source>Guam</source>
+        <translation>關島</translation>
+    </message>
+    <message>
+        <source>Guinea-Bissau</source>
+        <translation>幾內亞比索</translation>
+    </message>
+    <message>
+        <source>Guyana</source>
+        <translation>蓋亞那</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Heard Island and McDonald Islands</source>
+        <translation>赫德島及麥當勞群島</translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation>宏都拉斯</translation>
+    </message>
+    <message>
+        <source>Croatia</source>
+        <translation>克羅埃西亞</translation>
+    </message>
+    <message>
+        <source>Haiti</source>
+        <translation>海地</translation>
+    </message>
+    <message>
+        <source>Hungary</source>
+        <translation>匈牙利</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>印度尼西亞</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>愛爾蘭</translation>
+    </message>
+    <message>
+        <source>Israel</source>
+        <translation>以色列</translation>
+    </message>
+    <message>
+        <source>Isle of Man</source>
+        <translation>曼島</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>印度</translation>
+    </message>
+    <message>
+        <source>British Indian Ocean Territory</source>
+        <translation>英屬印度洋領地</translation>
+    </message>
+    <message>
+        <source>Iraq</source>
+        <translation>伊拉克</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>伊朗</translation>
+    </message>
+    <message>
+        <source>Iceland</source>
+        <translation>冰島</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>義大利</translation>
+    </message>
+    <message>
+        <source>Jersey</source>
+        <translation>澤西島</translation>
+    </message>
+    <message>
+        <source>Jamaica</source>
+        <translation>牙買加</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>約旦</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>Kenya</source>
+        <translation>肯亞</translation>
+    </message>
+    <message>
+        <source>Kyrgyzstan</source>
+        <translation>吉爾吉斯</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>柬埔寨</translation>
+    </message>
+    <message>
+        <source>Kiribati</source>
+        <translation>吉里巴斯</translation>
+    </message>
+    <message>
+        <source>Comoros</source>
+        <translation>葛摩</translation>
+    </message>
+    <message>
+        <source>Saint Kitts and Nevis</source>
+        <translation>聖克里斯多福及尼維斯</translation>
+    </message>
+    <message>
+        <source>Korea (Democratic People&apos;s Republic)</source>
+        <translation>北韓</translation>
+    </message>
+    <message>
+        <source>Korea (Republic)</source>
+        <translation>南韓</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>科威特</translation>
+    </message>
+    <message>
+        <source>Cayman Islands</source>
+        <translation>開曼群島</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>哈薩克</translation>
+    </message>
+    <message>
+        <source>Lao People&apos;s Democratic Republic</source>
+        <translation>寮國</translation>
+    </message>
+    <message>
+        <source>Lebanon</source>
+        <translation>黎巴嫩</translation>
+    </message>
+    <message>
+        <source>Saint Lucia</source>
+        <translation>聖露西亞</translation>
+    </message>
+    <message>
+        <source>Liechtenstein</source>
+        <translation>列支敦斯登</translation>
+    </message>
+    <message>
+        <source>Sri Lanka</source>
+        <translation>斯里蘭卡</translation>
+    </message>
+    <message>
+        <source>Liberia</source>
+        <translation>賴比瑞亞</translation>
+    </message>
+    <message>
+        <source>Lesotho</source>
+        <translation>賴索托</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>立陶宛</translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation>盧森堡</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>拉脫維亞</translation>
+    </message>
+    <message>
+        <source>Libya</source>
+        <translation>利比亞</translation>
+    </message>
+    <message>
+        <source>Morocco</source>
+        <translation>摩洛哥</translation>
+    </message>
+    <message>
+        <source>Monaco</source>
+        <translation>摩納哥</translation>
+    </message>
+    <message>
+        <source>Moldova</source>
+        <translation>摩爾多瓦</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>蒙特內哥羅</translation>
+    </message>
+    <message>
+        <source>Saint Martin</source>
+        <translation>聖馬丁 (法屬)</translation>
+    </message>
+    <message>
+        <source>Madagascar</source>
+        <translation>馬達加斯加</translation>
+    </message>
+    <message>
+        <source>Marshall Islands</source>
+        <translation>馬紹爾群島</translation>
+    </message>
+    <message>
+        <source>North Macedonia</source>
+        <translation>北馬其頓</translation>
+    </message>
+    <message>
+        <source>Mali</source>
+        <translation>馬利</translation>
+    </message>
+    <message>
+        <source>Myanmar</source>
+        <translation>緬甸</translation>
+    </message>
+    <message>
+        <source>Mongolia</source>
+        <translation>蒙古</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>澳門</translation>
+    </message>
+    <message>
+        <source>Northern Mariana Islands</source>
+        <translation>北馬里亞納群島</translation>
+    </message>
+    <message>
+        <source>Martinique</source>
+        <translation>馬丁尼克</translation>
+    </message>
+    <message>
+        <source>Mauritania</source>
+        <translation>茅利塔尼亞</translation>
+    </message>
+    <message>
+        <source>Montserrat</source>
+        <translation>蒙塞拉特島</translation>
+    </message>
+    <message>
+        <source>Malta</source>
+        <translation>馬爾他</translation>
+    </message>
+    <message>
+        <source>Mauritius</source>
+        <translation>模里西斯</translation>
+    </message>
+    <message>
+        <source>Maldives</source>
+        <translation>馬爾地夫</translation>
+    </message>
+    <message>
+        <source>Malawi</source>
+        <translation>馬拉威</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>墨西哥</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>馬來西亞</translation>
+    </message>
+    <message>
+        <source>Mozambique</source>
+        <translation>莫三比克</translation>
+    </message>
+    <message>
+        <source>Namibia</source>
+        <translation>納米比亞</translation>
+    </message>
+    <message>
+        <source>New Caledonia</source>
+        <translation>新喀里多尼亞</translation>
+    </message>
+    <message>
+        <source>Niger</source>
+        <translation>尼日</translation>
+    </message>
+    <message>
+        <source>Norfolk Island</source>
+        <translation>諾福克島</translation>
+    </message>
+    <message>
+        <source>Nigeria</source>
+        <translation>奈及利亞</translation>
+    </message>
+    <message>
+        <source>Nicaragua</source>
+        <translation>尼加拉瓜</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>荷蘭</translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation>挪威</translation>
+    </message>
+    <message>
+        <source>Nepal</source>
+        <translation>尼泊爾</translation>
+    </message>
+    <message>
+        <source>Nauru</source>
+        <translation>諾魯</translation>
+    </message>
+    <message>
+        <source>Niue</source>
+        <translation>紐埃</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>紐西蘭</translation>
+    </message>
+    <message>
+        <source>Oman</source>
+        <translation>阿曼</translation>
+    </message>
+    <message>
+        <source>Panama</source>
+        <translation>巴拿馬</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>祕魯</translation>
+    </message>
+    <message>
+        <source>French Polynesia</source>
+        <translation>法屬玻里尼西亞</translation>
+    </message>
+    <message>
+        <source>Papua New Guinea</source>
+        <translation>巴布亞紐幾內亞</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>菲律賓</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>巴基斯坦</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>波蘭</translation>
+    </message>
+    <message>
+        <source>Saint Pierre and Miquelon</source>
+        <translation>聖皮耶及密克隆群島</translation>
+    </message>
+    <message>
+        <source>Pitcairn</source>
+        <translation>皮特肯島</translation>
+    </message>
+    <message>
+        <source>Puerto Rico</source>
+        <translation>波多黎各</translation>
+    </message>
+    <message>
+        <source>Palestine</source>
+        <translation>巴勒斯坦</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>葡萄牙</translation>
+    </message>
+    <message>
+        <source>Palau</source>
+        <translation>帛琉</translation>
+    </message>
+    <message>
+        <source>Paraguay</source>
+        <translation>巴拉圭</translation>
+    </message>
+    <message>
+        <source>Qatar</source>
+        <translation>卡達</translation>
+    </message>
+    <message>
+        <source>Réunion</source>
+        <translation>留尼旺島</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>羅馬尼亞</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>塞爾維亞</translation>
+    </message>
+    <message>
+        <source>Russian Federation</source>
+        <translation>俄羅斯</translation>
+    </message>
+    <message>
+        <source>Rwanda</source>
+        <translation>盧安達</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>沙烏地阿拉伯</translation>
+    </message>
+    <message>
+        <source>Solomon Islands</source>
+        <translation>索羅門群島</translation>
+    </message>
+    <message>
+        <source>Seychelles</source>
+        <translation>塞席爾</translation>
+    </message>
+    <message>
+        <source>Sudan</source>
+        <translation>蘇丹</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>瑞典</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Saint Helena, Ascension and Tristan da Cunha</source>
+        <translation>聖赫倫那島、阿森松島及崔斯坦達庫尼亞群島</translation>
+    </message>
+    <message>
+        <source>Slovenia</source>
+        <translation>斯洛維尼亞</translation>
+    </message>
+    <message>
+        <source>Svalbard and Jan Mayen</source>
+        <translation>冷岸群島及央棉</translation>
+    </message>
+    <message>
+        <source>Slovakia</source>
+        <translation>斯洛伐克</translation>
+    </message>
+    <message>
+        <source>Sierra Leone</source>
+        <translation>獅子山</translation>
+    </message>
+    <message>
+        <source>San Marino</source>
+        <translation>聖馬利諾</translation>
+    </message>
+    <message>
+        <source>Senegal</source>
+        <translation>塞內加爾</translation>
+    </message>
+    <message>
+        <source>Somalia</source>
+        <translation>索馬利亞</translation>
+    </message>
+    <message>
+        <source>Suriname</source>
+        <translation>蘇利南</translation>
+    </message>
+    <message>
+        <source>South Sudan</source>
+        <translation>南蘇丹</translation>
+    </message>
+    <message>
+        <source>Sao Tome and Principe</source>
+        <translation>聖多美及普林西比</translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation>薩爾瓦多</translation>
+    </message>
+    <message>
+        <source>Sint Maarten</source>
+        <translation>聖馬丁 (荷屬)</translation>
+    </message>
+    <message>
+        <source>Syrian Arab Republic</source>
+        <translation>敘利亞</translation>
+    </message>
+    <message>
+        <source>Eswatini</source>
+        <translation>史瓦帝尼</translation>
+    </message>
+    <message>
+        <source>Turks and Caicos Islands</source>
+        <translation>土克凱可群島</translation>
+    </message>
+    <message>
+        <source>Chad</source>
+        <translation>查德</translation>
+    </message>
+    <message>
+        <source>French Southern Territories</source>
+        <translation>法屬南部領地</translation>
+    </message>
+    <message>
+        <source>Togo</source>
+        <translation>多哥</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>泰國</translation>
+    </message>
+    <message>
+        <source>Tajikistan</source>
+        <translation>塔吉克</translation>
+    </message>
+    <message>
+        <source>Tokelau</source>
+        <translation>托克勞</translation>
+    </message>
+    <message>
+        <source>Timor-Leste</source>
+        <translation>東帝汶</translation>
+    </message>
+    <message>
+        <source>Turkmenistan</source>
+        <translation>土庫曼</translation>
+    </message>
+    <message>
+        <source>Tunisia</source>
+        <translation>突尼西亞</translation>
+    </message>
+    <message>
+        <source>Tonga</source>
+        <translation>東加</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>土耳其</translation>
+    </message>
+    <message>
+        <source>Trinidad and Tobago</source>
+        <translation>千里達及托巴哥</translation>
+    </message>
+    <message>
+        <source>Tuvalu</source>
+        <translation>吐瓦魯</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <source>Tanzania</source>
+        <translation>坦尚尼亞</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>烏克蘭</translation>
+    </message>
+    <message>
+        <source>Uganda</source>
+        <translation>烏干達</translation>
+    </message>
+    <message>
+        <source>United States Minor Outlying Islands</source>
+        <translation>美屬邊疆群島</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美國</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>烏拉圭</translation>
+    </message>
+    <message>
+        <source>Uzbekistan</source>
+        <translation>烏茲別克</translation>
+    </message>
+    <message>
+        <source>Holy See</source>
+        <translation>教廷 (梵蒂岡城市國)</translation>
+    </message>
+    <message>
+        <source>Saint Vincent and the Grenadines</source>
+        <translation>聖文森及格瑞納丁</translation>
+    </message>
+    <message>
+        <source>Venezuela</source>
+        <translation>委內瑞拉</translation>
+    </message>
+    <message>
+        <source>Virgin Islands (British)</source>
+        <translation>英屬維京群島</translation>
+    </message>
+    <message>
+        <source>Virgin Islands (U.S.)</source>
+        <translation>美屬維京群島</translation>
+    </message>
+    <message>
+        <source>Viet Nam</source>
+        <translation>越南</translation>
+    </message>
+    <message>
+        <source>Vanuatu</source>
+        <translation>萬那杜</translation>
+    </message>
+    <message>
+        <source>Wallis and Futuna</source>
+        <translation>沃里斯及伏塔那群島</translation>
+    </message>
+    <message>
+        <source>Samoa</source>
+        <translation>薩摩亞</translation>
+    </message>
+    <message>
+        <source>Yemen</source>
+        <translation>葉門</translation>
+    </message>
+    <message>
+        <source>Mayotte</source>
+        <translation>馬約特</translation>
+    </message>
+    <message>
+        <source>South Africa</source>
+        <translation>南非</translation>
+    </message>
+    <message>
+        <source>Zambia</source>
+        <translation>尚比亞</translation>
+    </message>
+    <message>
+        <source>Zimbabwe</source>
+        <translation>辛巴威</translation>
+    </message>
+    <message>
+        <source>basename</source>
+        <translation>基本名稱</translation>
+    </message>
+    <message>
+        <source>common name (CN)</source>
+        <translation>一般名稱 (CN)</translation>
+    </message>
+    <message>
+        <source>organizational unit (OU)</source>
+        <translation>組織單位 (OU)</translation>
+    </message>
+    <message>
+        <source>organization (O)</source>
+        <translation>組織 (O)</translation>
+    </message>
+    <message>
+        <source>locality (L)</source>
+        <translation>地區 (L)</translation>
+    </message>
+    <message>
+        <source>state or province (ST)</source>
+        <translation>省/州 (ST)</translation>
+    </message>
+    <message>
+        <source>country (C)</source>
+        <translation>國家/地區 (C)</translation>
+    </message>
+    <message>
+        <source>subject alternative names</source>
+        <translation>主體別名 (SAN)</translation>
+    </message>
+    <message>
+        <source>key type</source>
+        <translation>金鑰類型</translation>
+    </message>
+    <message>
+        <source>server FQDNs</source>
+        <translation>伺服器 FQDN</translation>
+    </message>
+    <message>
+        <source>edge server FQDNs</source>
+        <translation>Edge 伺服器 FQDN</translation>
+    </message>
+    <message>
+        <source>join URL host</source>
+        <translation>加入 URL 主機</translation>
+    </message>
+    <message>
+        <source>XMPP domain</source>
+        <translation>XMPP 網域</translation>
+    </message>
+    <message>
+        <source>CA domain</source>
+        <translation>CA 網域</translation>
+    </message>
+    <message>
+        <source>primary core</source>
+        <translation>主要核心</translation>
+    </message>
+    <message>
+        <source>other database cores</source>
+        <translation>其他資料庫核心</translation>
+    </message>
+    <message>
+        <source>connect-only cores</source>
+        <translation>僅連線的核心</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -2422,10 +3490,6 @@
         <translation>貼上 PEM(&amp;P)</translation>
     </message>
     <message>
-        <source>A&amp;uto-order</source>
-        <translation>自動排序(&amp;U)</translation>
-    </message>
-    <message>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
@@ -2458,10 +3522,6 @@
         <translation>Ctrl+Down</translation>
     </message>
     <message>
-        <source>&amp;Full chain (Web Bridge 3, TURN)</source>
-        <translation>完整憑證信任鏈（Web Bridge 3、TURN）(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;CA bundle (Call Bridge, Web Admin, XMPP)</source>
         <translation>CA 憑證套件組合（Call Bridge、Web Admin、XMPP）(&amp;C)</translation>
     </message>
@@ -2470,8 +3530,16 @@
         <translation>僅實體憑證(&amp;E)</translation>
     </message>
     <message>
-        <source>Include the &amp;root CA</source>
-        <translation>包含根 CA(&amp;R)</translation>
+        <source>Au&amp;to-order</source>
+        <translation>自動排序(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Full c&amp;hain (Web Bridge 3, TURN)</source>
+        <translation>完整憑證信任鏈（Web Bridge 3、TURN）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Include the root CA</source>
+        <translation>包含根 CA(&amp;I)</translation>
     </message>
     <message>
         <source>Basename for the file name</source>
@@ -2773,10 +3841,6 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <translation>更新已到期的資料庫憑證（先執行 database cluster remove）(&amp;R)</translation>
     </message>
     <message>
-        <source>B&amp;rowse…</source>
-        <translation>瀏覽(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Equivalent MMP commands</source>
         <translation>等效的 MMP 指令</translation>
     </message>
@@ -2813,8 +3877,12 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <translation>其他資料庫核心(&amp;C)：</translation>
     </message>
     <message>
-        <source>Co&amp;nnect-only cores:</source>
-        <translation>僅連線的核心(&amp;N)：</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>瀏覽(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect-only cores:</source>
+        <translation>僅連線的核心(&amp;O)：</translation>
     </message>
     <message>
         <source>dbca:</source>
@@ -2927,10 +3995,6 @@ Replace them?</source>
         <translation>edge1.example.com</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>瀏覽(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Service</source>
         <translation>服務</translation>
     </message>
@@ -2979,8 +4043,12 @@ Replace them?</source>
         <translation>僅連線的核心</translation>
     </message>
     <message>
-        <source>re&amp;newal</source>
-        <translation>更新(&amp;N)</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>瀏覽(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>renewa&amp;l</source>
+        <translation>更新(&amp;L)</translation>
     </message>
     <message>
         <source>What the peer trust files hold</source>
@@ -3225,10 +4293,6 @@ Replace them?</source>
         <translation>其他資料夾(&amp;O)…</translation>
     </message>
     <message>
-        <source>Show &amp;all drives</source>
-        <translation>顯示所有磁碟(&amp;A)</translation>
-    </message>
-    <message>
         <source>Files to export</source>
         <translation>要匯出的檔案</translation>
     </message>
@@ -3249,8 +4313,12 @@ Replace them?</source>
         <translation>磁碟(&amp;D)：</translation>
     </message>
     <message>
-        <source>&amp;Files:</source>
-        <translation>檔案(&amp;F)：</translation>
+        <source>Show all dri&amp;ves</source>
+        <translation>顯示所有磁碟(&amp;V)</translation>
+    </message>
+    <message>
+        <source>F&amp;iles:</source>
+        <translation>檔案(&amp;I)：</translation>
     </message>
     <message>
         <source>Folder &amp;name:</source>
@@ -3325,8 +4393,8 @@ Nothing was copied.</source>
         <translation>建立下一張憑證(&amp;X)</translation>
     </message>
     <message>
-        <source>&amp;Build the bundle (when the certificate is back)</source>
-        <translation>建立憑證套件組合（憑證核發後）(&amp;B)</translation>
+        <source>B&amp;uild the bundle (when the certificate is back)</source>
+        <translation>建立憑證套件組合（憑證核發後）(&amp;U)</translation>
     </message>
     <message>
         <source>Generating a {key} key and the request… this can take a few seconds.</source>
@@ -3389,8 +4457,8 @@ Request: {csr}</source>
         <translation>複製指令(&amp;C)</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.&lt;/li&gt;&lt;li&gt;Type &lt;tt&gt;pki list&lt;/tt&gt; first: if &lt;tt&gt;{name}.key&lt;/tt&gt; is listed and in use, choose a new basename — {warning}.&lt;/li&gt;&lt;li&gt;Paste the command above and press Enter.&lt;/li&gt;&lt;li&gt;Download &lt;tt&gt;{name}.csr&lt;/tt&gt; with SFTP and send it to your certificate authority.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;以 SSH（例如 PuTTY）連線到 CMS MMP，並以管理員身分登入。&lt;/li&gt;&lt;li&gt;先輸入 &lt;tt&gt;pki list&lt;/tt&gt;：如果列出了 &lt;tt&gt;{name}.key&lt;/tt&gt; 而且正在使用中，請選擇新的基本名稱 — {warning}。&lt;/li&gt;&lt;li&gt;貼上上方的指令並按 Enter。&lt;/li&gt;&lt;li&gt;以 SFTP 下載 &lt;tt&gt;{name}.csr&lt;/tt&gt;，並將它送交您的憑證授權單位 (CA)。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.&lt;/li&gt;&lt;li&gt;Type &lt;tt&gt;pki list&lt;/tt&gt; first: if &lt;tt&gt;{name}.key&lt;/tt&gt; is listed and in use, choose a new basename — reusing the name of a key that a CMS service is using breaks that service at once.&lt;/li&gt;&lt;li&gt;Paste the command above and press Enter.&lt;/li&gt;&lt;li&gt;Download &lt;tt&gt;{name}.csr&lt;/tt&gt; with SFTP and send it to your certificate authority.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;以 SSH（例如 PuTTY）連線到 CMS MMP，並以管理員身分登入。&lt;/li&gt;&lt;li&gt;先輸入 &lt;tt&gt;pki list&lt;/tt&gt;：如果列出了 &lt;tt&gt;{name}.key&lt;/tt&gt; 而且正在使用中，請選擇新的基本名稱 — 沿用 CMS 服務正在使用的金鑰名稱，會立即中斷該服務。&lt;/li&gt;&lt;li&gt;貼上上方的指令並按 Enter。&lt;/li&gt;&lt;li&gt;以 SFTP 下載 &lt;tt&gt;{name}.csr&lt;/tt&gt;，並將它送交您的憑證授權單位 (CA)。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
 </context>
 <context>
@@ -3412,10 +4480,6 @@ Request: {csr}</source>
         <translation>複製指令(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Generate the key and CSR on this computer</source>
-        <translation>在這台電腦上產生金鑰與 CSR(&amp;G)</translation>
-    </message>
-    <message>
         <source>I will &amp;run this command on the CMS (over SSH to the MMP)</source>
         <translation>我會在 CMS 上執行這個指令（透過 SSH 連線到 MMP）(&amp;R)</translation>
     </message>
@@ -3424,8 +4488,12 @@ Request: {csr}</source>
         <translation>輸出資料夾</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>瀏覽(&amp;B)…</translation>
+        <source>Generate the key and CSR on &amp;this computer</source>
+        <translation>在這台電腦上產生金鑰與 CSR(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>瀏覽(&amp;W)…</translation>
     </message>
     <message>
         <source>Save in &amp;folder:</source>
@@ -3495,8 +4563,8 @@ Replace the key anyway?</source>
         <translation>主體別名 (SAN)</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
-        <translation>新增(&amp;A)</translation>
+        <source>A&amp;dd</source>
+        <translation>新增(&amp;D)</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
@@ -3573,20 +4641,20 @@ Replace the key anyway?</source>
         <translation>省/州，例如 Taiwan</translation>
     </message>
     <message>
-        <source>&amp;Basename:</source>
-        <translation>基本名稱(&amp;B)：</translation>
-    </message>
-    <message>
         <source>Basename</source>
         <translation>基本名稱</translation>
     </message>
     <message>
-        <source>Common &amp;name (CN):</source>
-        <translation>一般名稱 (CN)(&amp;N)：</translation>
+        <source>Bas&amp;ename:</source>
+        <translation>基本名稱(&amp;E)：</translation>
     </message>
     <message>
         <source>Common name</source>
         <translation>一般名稱</translation>
+    </message>
+    <message>
+        <source>&amp;Common name (CN):</source>
+        <translation>一般名稱 (CN)(&amp;C)：</translation>
     </message>
     <message>
         <source>Organi&amp;zational unit (OU):</source>

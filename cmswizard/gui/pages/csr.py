@@ -37,7 +37,6 @@ from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage,
 from cmswizard.pki.command import mmp_key_note, render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
-from cmswizard.pki.files import LIVE_KEY_WARNING
 from cmswizard.pki.inspect import describe_csr
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.spec import KeyType, Problem, Severity, SpecCheck, SubjectInput, check_subject
@@ -276,7 +275,7 @@ class SubjectPage(_CsrPage):
                 label += self.tr(" — check your CMS accepts ECDSA")
             self.key_type.addItem(label, key_type.value)
         self.messages = {
-            name: FieldMessage(self)
+            name: FieldMessage(self, reserve_line=True)
             for name in ("basename", "CN", "OU", "O", "L", "ST", "C", "subjectAltName", "key type")
         }
         self.basename.setPlaceholderText(self.tr("e.g. callbridge-2026 (letters, digits, - and _)"))
@@ -286,8 +285,8 @@ class SubjectPage(_CsrPage):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [
-            (self.tr("&Basename:"), self.basename, "basename", self.tr("Basename")),
-            (self.tr("Common &name (CN):"), self.cn, "CN", self.tr("Common name")),
+            (self.tr("Bas&ename:"), self.basename, "basename", self.tr("Basename")),
+            (self.tr("&Common name (CN):"), self.cn, "CN", self.tr("Common name")),
             (self.tr("Organi&zational unit (OU):"), self.ou, "OU", self.tr("Organizational unit")),
             (self.tr("&Organization (O):"), self.o, "O", self.tr("Organization")),
             (self.tr("&Locality / city (L):"), self.locality, "L", self.tr("Locality or city")),
@@ -395,12 +394,12 @@ class PreviewPage(_CsrPage):
         self.copy_button = QPushButton(self.tr("&Copy command"), self)
         self.copy_button.clicked.connect(self._copy)
         self.notes = FieldMessage(self)
-        self.here = QRadioButton(self.tr("&Generate the key and CSR on this computer"), self)
+        self.here = QRadioButton(self.tr("Generate the key and CSR on &this computer"), self)
         self.on_cms = QRadioButton(self.tr("I will &run this command on the CMS (over SSH to the MMP)"), self)
         self.here.setChecked(True)
         self.folder = QLineEdit(self)
         self.folder.setAccessibleName(self.tr("Output folder"))
-        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse = QPushButton(self.tr("Bro&wse…"), self)
         self.browse.clicked.connect(self._choose_folder)
         self.files_label = QLabel(self)
         self.files_label.setWordWrap(True)
@@ -534,7 +533,7 @@ class GeneratePage(_CsrPage):
         self.next_steps.setWordWrap(True)
         self.another = QPushButton(self.tr("Make the ne&xt certificate"), self)
         self.another.clicked.connect(self._make_next)
-        self.to_bundle = QPushButton(self.tr("&Build the bundle (when the certificate is back)"), self)
+        self.to_bundle = QPushButton(self.tr("B&uild the bundle (when the certificate is back)"), self)
         self.to_bundle.clicked.connect(self._build_bundle)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -640,7 +639,9 @@ class OnCmsPage(_CsrPage):
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
         self.setTitle(self.tr("Run it on the CMS"))
-        self.setSubTitle(self.tr("Nothing is written on this computer: the key is made on the CMS and never leaves it."))
+        self.setSubTitle(
+            self.tr("Nothing is written on this computer: the key is made on the CMS and never leaves it.")
+        )
         self.command = CommandBox(self)
         self.command.setMaximumHeight(80)
         self.copy_button = QPushButton(self.tr("&Copy command"), self)
@@ -668,9 +669,9 @@ class OnCmsPage(_CsrPage):
                 "<ol>"
                 "<li>Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.</li>"
                 "<li>Type <tt>pki list</tt> first: if <tt>{name}.key</tt> is listed and in use, choose a new basename "
-                "— {warning}.</li>"
+                "— reusing the name of a key that a CMS service is using breaks that service at once.</li>"
                 "<li>Paste the command above and press Enter.</li>"
                 "<li>Download <tt>{name}.csr</tt> with SFTP and send it to your certificate authority.</li>"
                 "</ol>"
-            ).format(name=spec.basename, warning=LIVE_KEY_WARNING.split(";")[0])
+            ).format(name=spec.basename)
         )

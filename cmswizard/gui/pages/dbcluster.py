@@ -79,7 +79,7 @@ class DbClusterPage(_DbPage):
             self.tr("&Renewing expired database certificates (start with database cluster remove)"), self
         )
         self.folder = QLineEdit(self)
-        self.browse = QPushButton(self.tr("B&rowse…"), self)
+        self.browse = QPushButton(self.tr("Bro&wse…"), self)
         self.browse.clicked.connect(self._choose_folder)
         self.message = FieldMessage(self)
         self.commands = CommandBox(self)
@@ -96,7 +96,7 @@ class DbClusterPage(_DbPage):
         form.addRow(self.tr("CA &domain (dbca CN):"), self.domain)
         form.addRow(self.tr("&Primary core FQDN:"), self.primary)
         form.addRow(self.tr("Other database &cores:"), self.joining)
-        form.addRow(self.tr("Co&nnect-only cores:"), self.connecting)
+        form.addRow(self.tr("C&onnect-only cores:"), self.connecting)
         validity = QHBoxLayout()
         validity.addWidget(QLabel(self.tr("dbca:"), self))
         validity.addWidget(self.ca_days)

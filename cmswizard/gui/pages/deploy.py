@@ -127,7 +127,7 @@ class DeploySheetPage(_DeployPage):
         self.edges = QLineEdit(self)
         self.edges.setPlaceholderText(self.tr("edge1.example.com"))
         self.folder = QLineEdit(self)
-        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse = QPushButton(self.tr("Bro&wse…"), self)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
             [
@@ -153,7 +153,7 @@ class DeploySheetPage(_DeployPage):
         self.db_join.setPlaceholderText(self.tr("joining cores"))
         self.db_connect = QLineEdit(self)
         self.db_connect.setPlaceholderText(self.tr("connect-only cores"))
-        self.db_renewal = QCheckBox(self.tr("re&newal"), self)
+        self.db_renewal = QCheckBox(self.tr("renewa&l"), self)
         self.trust_content = QComboBox(self)
         for content in TrustContent:
             self.trust_content.addItem(translated(content.label), content.value)
@@ -571,7 +571,7 @@ class ExportPage(_DeployPage):
         self.volumes.setAccessibleName(self.tr("Removable drives"))
         self.volumes.setMaximumHeight(90)
         self.other = QPushButton(self.tr("&Other folder…"), self)
-        self.show_all = QCheckBox(self.tr("Show &all drives"), self)
+        self.show_all = QCheckBox(self.tr("Show all dri&ves"), self)
         self.files = QListWidget(self)
         self.files.setAccessibleName(self.tr("Files to export"))
         self.add_files = QPushButton(self.tr("&Add files…"), self)
@@ -603,7 +603,7 @@ class ExportPage(_DeployPage):
         file_side.addWidget(self.add_files)
         file_side.addStretch()
         file_row.addLayout(file_side)
-        files_label = QLabel(self.tr("&Files:"), self)
+        files_label = QLabel(self.tr("F&iles:"), self)
         files_label.setBuddy(self.files)
         form.addRow(files_label, file_row)
         form.addRow("", self.key_warning)

@@ -75,11 +75,10 @@ class StartPage(WizardPage):
         self.restart_button.setVisible(not same)
 
     def _restart(self) -> None:
-        import os
-        import sys
+        from cmswizard.gui import launch
 
         self.host.settings.sync()
-        os.execv(sys.executable, [sys.executable, "-m", "cmswizard", "--lang", self.language.currentData()])
+        launch.restart(self.language.currentData())
 
     def chosen(self) -> Flow:
         return self.flows[max(self.group.checkedId(), 0)]
