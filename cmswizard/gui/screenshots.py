@@ -112,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         subject.country.setEditText("UK")
         subject.basename.setText("webbridge3.key")
         shot("03-subject-errors")
+        wizard.show_help("basename")  # what the field message's Help link opens
+        _settle()
+        if wizard.help_window is not None:
+            wizard.help_window.grab().save(str(args.out / f"03-subject-help{suffix}.png"))
+            print(f"wrote {args.out / f'03-subject-help{suffix}.png'}")
+            wizard.help_window.close()
         subject.country.set_code("TW")
         subject.basename.setText("webbridge3-2026")
         wizard.next()
