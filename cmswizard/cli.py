@@ -72,10 +72,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _say(text: str = "") -> None:
-    """Print lines for the user; values in them were escaped where they were put in, and anything
-    that still could drive the terminal (ESC, OSC, BEL) is escaped here, line by line."""
+    """Print one line for the user: anything in it that could start a line of its own or drive the
+    terminal (newline, ESC, OSC, BEL, bidi) is escaped here, whatever its values."""
+    _print(escape(text))
+
+
+def _say_block(text: str) -> None:
+    """Print text of several lines that this program composed (a sheet, JSON) from escaped or
+    validated values; each line is still escaped, so nothing in it drives the terminal."""
+    _print("\n".join(escape(line) for line in text.split("\n")))
+
+
+def _print(text: str) -> None:
     try:
-        print("\n".join(escape(line) for line in text.split("\n")))
+        print(text)
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -181,7 +191,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     loaded = _load(args.file, args)
     facts = describe_loaded(loaded)
     if args.json:
-        _say(json.dumps([f.as_dict() for f in facts], indent=2, ensure_ascii=False))
+        _say_block(json.dumps([f.as_dict() for f in facts], indent=2, ensure_ascii=False))
     else:
         for number, item in enumerate(facts):
             if number:

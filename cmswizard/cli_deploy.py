@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
-from cmswizard.cli import _say, _warn
+from cmswizard.cli import _say, _say_block, _warn
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, TrustKind
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
@@ -44,11 +44,11 @@ def _cmd_dbcluster(args: argparse.Namespace) -> int:
     if args.renewal:
         _say()
         for text in render_lines(plan.renewal_lines(), translate):
-            _say(text)
+            _say_block(text)
     for node in plan.nodes:
         _say()
         for text in render_lines([plan.copy_note(node), *plan.node_lines(node)], translate):
-            _say(text)
+            _say_block(text)
     return EXIT_OK
 
 
@@ -200,7 +200,7 @@ def _cmd_deploy(args: argparse.Namespace) -> int:
         write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
         _say(f"wrote {shown(args.out, 300)}")
     else:
-        _say(text.rstrip("\n"))
+        _say_block(text.rstrip("\n"))
     return EXIT_OK
 
 

@@ -411,3 +411,23 @@ def test_property_terminal_escapes_never_reach_the_terminal(cli, pieces: list[st
     shown_text = result.out + result.err
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", shown_text)
     assert len(result.err.strip().splitlines()) <= 3
+
+
+def test_a_newline_in_a_cn_never_forges_a_line(cli, tmp_path: Path) -> None:
+    import hostile_files
+
+    files = hostile_files.build(_H)
+    (tmp_path / "evil.crt").write_bytes(files["evil.crt"])
+    (tmp_path / "root.crt").write_bytes(_H.root.pem)
+    for argv in (
+        ["pki", "inspect", "evil.crt"],
+        ["pki", "inspect", "evil.crt", "--json"],
+        ["pki", "list", "."],
+        ["pki", "verify", "evil.crt", "root.crt"],
+        ["bundle", "evil.crt", "root.crt"],
+    ):
+        result = cli(*argv)
+        printed = result.out + result.err
+        assert "\x1b" not in printed and "\x07" not in printed, argv
+        assert not any(line.lstrip().startswith("cmswizard: verified") for line in printed.splitlines()), argv
+        assert "evil" in printed, argv
