@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cmswizard.cli import _say_block
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
@@ -103,13 +104,13 @@ def _cmd_probe(args: argparse.Namespace) -> int:
                 outputs.append(OutputFile(folder / f"{stem}.pem", result.chain_pem(), replace=args.force))
     written = write_files(outputs) if outputs else []
     if args.json:
-        print(json.dumps({**report.as_dict(), "written": [str(p) for p in written]}, indent=2, ensure_ascii=False))
+        _say_block(json.dumps({**report.as_dict(), "written": [str(p) for p in written]}, indent=2, ensure_ascii=False))
     else:
-        print(report.text().rstrip("\n"))
+        _say_block(report.text().rstrip("\n"))
         for path in written:
-            print(f"wrote {shown(path)}")
+            _say_block(f"wrote {shown(path)}")
         if args.ics and not any(str(p) == args.ics for p in written):
-            print(f"no certificate was read, so {shown(args.ics)} was not written")
+            _say_block(f"no certificate was read, so {shown(args.ics)} was not written")
     return 0 if report.ok else 1
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cmswizard.cli import _say_block, _warn
 from cmswizard.cms.services import Service
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 from cmswizard.pki.safe_text import shown
@@ -58,26 +58,26 @@ def _cmd_spec(args: argparse.Namespace) -> int:
         typed = replace(typed, san=tuple(s for s in args.san.split(",") if s))
     checked = request.check(typed)
     for problem in checked.problems:
-        print(f"{problem.severity.value}: {problem}")
+        _say_block(f"{problem.severity.value}: {problem}")
     spec = checked.require()
     for note in request.notes:
-        print(f"note: {note}")
+        _say_block(f"note: {note}")
     changes = spec_changes(original, spec)
     if changes:
-        print("changed against the old certificate:")
+        _say_block("changed against the old certificate:")
         for line in changes:
-            print(f"  {line}")
-    print(
+            _say_block(f"  {line}")
+    _say_block(
         f"old: {shown(args.old)} ({shown(old_basename)}, {request.old_key}, expires {old.not_valid_after_utc:%Y-%m-%d})"
     )
-    print(f"key: {spec.key_type.label}")
+    _say_block(f"key: {spec.key_type.label}")
     from cmswizard.pki.command import render
 
-    print(f"command: {render(spec)}")
+    _say_block(f"command: {render(spec)}")
     if args.dir:
         result = generate_key_and_csr(spec, Path(args.dir), force=args.force)
-        print(f"wrote {shown(result.key_path)} (private key, mode 0600)")
-        print(f"wrote {shown(result.csr_path)} (send this file to your certificate authority)")
+        _say_block(f"wrote {shown(result.key_path)} (private key, mode 0600)")
+        _say_block(f"wrote {shown(result.csr_path)} (send this file to your certificate authority)")
     return 0
 
 
@@ -87,7 +87,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     services = [Service(name) for name in args.service]
     comparison = compare_certificates(_certificate(args.old), _certificate(args.new), services=services)
     if args.json:
-        print(
+        _say_block(
             json.dumps(
                 {
                     "ok": comparison.ok,
@@ -110,9 +110,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(comparison.text().rstrip("\n"))
+        _say_block(comparison.text().rstrip("\n"))
         if comparison.issuer_changed:
-            print("The issuer changed: update the trust listed above before the old certificate expires.")
+            _say_block("The issuer changed: update the trust listed above before the old certificate expires.")
     return 0 if comparison.ok else 1
 
 
@@ -128,20 +128,20 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     if folder is not None:
         problems = check_plan_files(plan, folder)
         for problem in problems:
-            print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+            _warn(f"{problem.severity.value}: {problem}")
         if any(p.severity is Severity.ERROR for p in problems):
             raise CmsCheckFailed("a renewed file cannot serve the service it is assigned to (see above)")
         if args.make_trust:
             for path in write_trust_files(plan, folder, force=args.force):
-                print(f"wrote {shown(path)}", file=sys.stderr)
+                _warn(f"wrote {shown(path)}")
     from cmswizard.catalogue import translator
 
     text = sheet.text(translator(args.sheet_lang))
     if args.out:
         write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
-        print(f"wrote {shown(args.out)}")
+        _say_block(f"wrote {shown(args.out)}")
     else:
-        print(text.rstrip("\n"))
+        _say_block(text.rstrip("\n"))
     return 0
 
 
