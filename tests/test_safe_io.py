@@ -431,3 +431,12 @@ def test_a_newline_in_a_cn_never_forges_a_line(cli, tmp_path: Path) -> None:
         assert "\x1b" not in printed and "\x07" not in printed, argv
         assert not any(line.lstrip().startswith("cmswizard: verified") for line in printed.splitlines()), argv
         assert "evil" in printed, argv
+
+
+def test_a_sheet_file_name_can_never_start_a_command_of_its_own() -> None:
+    from cmswizard.cms.services import Service
+    from cmswizard.cms.sheet import ServiceFiles
+
+    files = ServiceFiles(Service.WEBADMIN, "a.key\nwebadmin disable", "a.crt\x1b[2J", "b.crt\rcallbridge restart")
+    assert all("\n" not in name and "\r" not in name and "\x1b" not in name for name in files.files())
+    assert files.key == "a.key\\x0awebadmin disable"

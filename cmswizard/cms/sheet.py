@@ -18,6 +18,7 @@ from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, s
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.names import check_fqdn
 from cmswizard.pki.profiles import TrustContent
+from cmswizard.pki.safe_text import escape, has_control
 
 if TYPE_CHECKING:
     from cmswizard.cms.dbcluster import DbClusterPlan
@@ -46,6 +47,14 @@ class ServiceFiles:
     certificate: str
     bundle: str | None = None
     node: str = ""  # "" for every node that runs the service; else only this node (e.g. Web Admin per node)
+
+    def __post_init__(self) -> None:
+        # A name becomes part of an MMP command line: a newline in it must never start a command of its
+        # own. Front ends refuse such names with a message; this is the last guard (shown escaped).
+        for name in ("key", "certificate", "bundle", "node"):
+            value = getattr(self, name)
+            if value and has_control(value):
+                object.__setattr__(self, name, escape(value))
 
     def files(self) -> list[str]:
         return [name for name in (self.key, self.certificate, self.bundle) if name]
