@@ -172,3 +172,16 @@ def test_closing_while_files_load_prints_nothing(qtbot, tmp_path: Path, capfd: p
     qtbot.wait(300)
     err = "".join(capfd.readouterr())
     assert "Signal source has been deleted" not in err and "RuntimeError" not in err
+
+
+def test_the_wizard_shows_a_failure_no_page_handles(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmswizard.gui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_failure", lambda _parent, message: shown.append(message))
+    wizard = CmsWizard(Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        wizard.tasks.run(wizard.currentPage(), lambda: {}["missing"], lambda _v: None)
+    assert shown == ["'missing'"]

@@ -51,3 +51,8 @@ def confirm_discard(parent: QWidget) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+def show_failure(parent: QWidget, message: str) -> None:
+    """Work failed in a way no page handles (a bug): say so rather than fail silently."""
+    QMessageBox.warning(parent, translated(N_("Something went wrong")), message)

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, Flows, PageId, flow
@@ -168,4 +168,4 @@ class CmsWizard(QWizard):
             super().reject()
 
     def _show_failure(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Something went wrong"), message)
+        dialogs.show_failure(self, message)

@@ -1652,6 +1652,10 @@
         <translation>您在此頁輸入的內容尚未儲存，關閉後將會遺失。仍要關閉嗎？</translation>
     </message>
     <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
     </message>
@@ -3793,10 +3797,6 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation>發生錯誤</translation>
     </message>
 </context>
 <context>
