@@ -7,6 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
+from cryptography import x509
+
 from factory import hierarchy, issue
 
 
@@ -26,3 +28,9 @@ def many_roots(work: Path, real_root: Path, count: int) -> Path:
     path = work / "roots.pem"
     path.write_bytes(b"".join(roots[: count // 2]) + real_root.read_bytes() + b"".join(roots[count // 2 :]))
     return path
+
+
+def rsa_chain_objects() -> tuple[x509.Certificate, list[x509.Certificate], x509.Certificate]:
+    """leaf, intermediates (issuer of the leaf first), root: RSA-2048, 3 levels, as certificate objects."""
+    h = hierarchy(depth=2, rsa_bits=2048)
+    return h.leaf.cert, [c.cert for c in reversed(h.intermediates)], h.root.cert

@@ -11,16 +11,17 @@ the work took.
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
+from qt_helpers import click, start_wizard, wait_until
 
-from cmswizard.gui.launch import create_application
-from cmswizard.gui.settings import Settings
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.pages.bundle import ChainBuilderPage
+from cmswizard.gui.pages.csr import DeploymentPage, GeneratePage, SubjectPage
 from cmswizard.gui.wizard import CmsWizard
 
 
@@ -42,26 +43,6 @@ class GapMonitor:
         return max(b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)) * 1000
 
 
-def wait_until(condition, timeout: float = 600.0) -> None:  # type: ignore[no-untyped-def]
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.setInterval(5)
-    poll.timeout.connect(lambda: condition() and loop.quit())
-    poll.start()
-    deadline = QTimer()
-    deadline.setSingleShot(True)
-    deadline.timeout.connect(loop.quit)
-    deadline.start(int(timeout * 1000))
-    loop.exec()
-    poll.stop()
-    if not condition():
-        raise SystemExit("timed out")
-
-
-def click(button) -> None:  # type: ignore[no-untyped-def]
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def next_page(wizard: CmsWizard) -> None:
     button = wizard.button(QWizard.WizardButton.CommitButton)
     if not button.isVisible():
@@ -71,14 +52,7 @@ def next_page(wizard: CmsWizard) -> None:
 
 def main() -> None:
     what = sys.argv[1]
-    app = create_application()
-    folder = Path(tempfile.mkdtemp(prefix="cmswizard-bench-"))
-    settings = Settings.at(folder / "settings.ini")
-    settings.set("output/folder", str(folder))
-    wizard = CmsWizard(settings)
-    wizard.resize(1000, 760)
-    wizard.show()
-    QTest.qWaitForWindowExposed(wizard)
+    app, wizard = start_wizard()
     app.processEvents()
     monitor = GapMonitor()
     if what == "idle":
@@ -87,8 +61,8 @@ def main() -> None:
         print(f"{monitor.stop():.2f} 1.0")
         return
     if what == "chain":
-        wizard.start_flow("bundle")
-        page = wizard.currentPage()
+        wizard.start_flow(FlowKey.BUNDLE)
+        page = wizard.page_as(PageId.CHAIN, ChainBuilderPage)
         app.processEvents()
         monitor.start()
         started = time.perf_counter()
@@ -100,20 +74,20 @@ def main() -> None:
         print(f"{monitor.stop():.2f} {elapsed:.3f}")
         return
     if what == "generate":
-        next_page(wizard)  # start → deployment (the CSR flow is the default choice)
-        deployment = wizard.currentPage()
+        wizard.start_flow(FlowKey.CSR)
+        deployment = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
         deployment.single.setChecked(True)
         deployment.nodes.setPlainText("cms1.example.com")
         deployment.join_url.setText("join.example.com")
         next_page(wizard)
-        subject = wizard.currentPage()
+        subject = wizard.page_as(PageId.SUBJECT, SubjectPage)
         subject.key_type.setCurrentIndex(subject.key_type.findData("rsa4096"))
         next_page(wizard)  # → preview
         app.processEvents()
         monitor.start()
         started = time.perf_counter()
         next_page(wizard)  # → Generate: the key is made in the background
-        page = wizard.currentPage()
+        page = wizard.page_as(PageId.GENERATE, GeneratePage)
         wait_until(lambda: not page.running)
         elapsed = time.perf_counter() - started
         if page.error:

@@ -1,12 +1,20 @@
-"""`make bench`: speed and memory of cmswizard, side by side with `openssl` where one exists.
+"""`make bench`: where a user waits, measured beside a floor or a reference in the same run.
 
-Each figure is the median of repeated runs with its spread (min–max); ratios compare against the
-reference measured in the same run. Targets are printed beside the figures; nothing here fails.
+Honest by construction: the two sides of a comparison alternate (ABAB…); anything that makes
+random keys runs at least 15 times; figures are median (min–max); each row names its target and
+says whether the run met it. Nothing here fails the build: a slow machine is reported, not hidden.
+Run on a quiet machine: the figures are wall-clock times and other processes show in them.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import datetime as dt
+import json
 import os
+import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -16,108 +24,317 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-ROOT = Path(__file__).parent.parent
+BENCH = Path(__file__).parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
 PY = sys.executable
-REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
+QUICK = os.environ.get("BENCH_QUICK") == "1"  # fewer rounds, for trying the bench itself
+KEY_RUNS = 5 if QUICK else 15  # anything with random key generation
+RUNS = 5 if QUICK else 21  # start-up of small processes
+OFFSCREEN = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
-rows: list[tuple[str, str, str, str]] = []
+rows: list[tuple[str, str, str, str, str]] = []
+notes: list[str] = []
 
 
-def timed(action: Callable[[], object], repeats: int = REPEATS) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
+# --- figures ----------------------------------------------------------------------------------------
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def ms(samples: list[float]) -> str:
+    return f"{median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
+
+
+def mb(samples: list[float]) -> str:
+    return f"{median(samples):.1f} MB ({min(samples):.1f}–{max(samples):.1f})"
+
+
+def row(what: str, ours: str, reference: str, target: str, met: bool | None) -> None:
+    verdict = "—" if met is None else ("met" if met else "NOT met")
+    rows.append((what, ours, reference, target, verdict))
+    print(f"  {what}: {ours} | {reference} | {target}: {verdict}", file=sys.stderr, flush=True)
+
+
+def _ratio(text: str) -> float | None:
+    match = re.search(r"→ ×?([\d.]+)×?", text)
+    return float(match.group(1)) if match else None
+
+
+def row4(what: str, ours: str, reference: str, target: str) -> None:
+    """For bench functions of other modules (loader, plan, package): met is judged where the target
+    is a ratio ("≤ 1.5×") or a size ("≤ 110 MB") and the figures say it; otherwise it is reported."""
+    met: bool | None = None
+    limit = re.search(r"≤ ([\d.]+) ?(×|MB)", target)
+    if limit and limit.group(2) == "×" and (ratio := _ratio(reference)) is not None:
+        met = ratio <= float(limit.group(1))
+    elif limit and limit.group(2) == "MB" and (size := re.search(r"([\d.]+) MB", ours)):
+        met = float(size.group(1)) <= float(limit.group(1))
+    row(what, ours.strip(), reference, target, met)
+
+
+def alternate(sides: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """Run the sides in turn (A B C A B C …), `rounds` times each; wall-clock seconds per run."""
+    samples: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(rounds):
+        for name, action in sides.items():
+            started = time.perf_counter()
+            action()
+            samples[name].append(time.perf_counter() - started)
     return samples
 
 
-def show(samples: list[float], unit: str = "ms") -> str:
-    scale = 1000 if unit == "ms" else 1
-    median = statistics.median(samples) * scale
-    return f"{median:8.1f} {unit} ({min(samples) * scale:.1f}–{max(samples) * scale:.1f})"
+def process(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Callable[[], None]:
+    return lambda: subprocess.run(argv, cwd=cwd, env=env, check=True, capture_output=True)
 
 
-def row(what: str, ours: str, reference: str, target: str) -> None:
-    rows.append((what, ours, reference, target))
-    print(f"  {what}: {ours} | {reference}", file=sys.stderr)
+def script_output(name: str, *args: str, env: dict[str, str] | None = None) -> list[float]:
+    done = subprocess.run(
+        [PY, str(BENCH / name), *args], check=True, capture_output=True, text=True, env=env or OFFSCREEN
+    )
+    return [float(x) for x in done.stdout.split()]
 
 
-def run(argv: list[str], cwd: Path) -> None:
-    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+# --- the machine and its OpenSSLs -----------------------------------------------------------------
+def _system_libcrypto() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("crypto")
+    return ctypes.CDLL(name) if name else None
 
 
-def _csr_commands(key: str, openssl_key: str, work: Path) -> tuple[Callable[[], None], Callable[[], None]]:
-    counter = iter(range(10_000))
-    extra = ["-pkeyopt", "ec_paramgen_curve:P-256"] if key == "ec256" else []
+def openssl_versions() -> tuple[str, str]:
+    from cryptography.hazmat.backends.openssl.backend import backend
+
+    system = subprocess.run(["openssl", "version"], capture_output=True, text=True, check=True).stdout.strip()
+    return backend.openssl_version_text(), system
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} CPU(s), {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+# --- CLI ------------------------------------------------------------------------------------------
+def bench_cli(work: Path) -> None:
+    from factory_for_bench import chain_files
+
+    leaf, bundle, root, _sent = chain_files(work)
+    counter = iter(range(1_000_000))
+    cmswizard = [PY, "-m", "cmswizard"]
+
+    def csr() -> None:
+        n = next(counter)
+        subprocess.run(
+            [
+                *cmswizard,
+                "pki",
+                "csr",
+                f"e{n}",
+                "CN:cms1.example.com",
+                "subjectAltName:cms1.example.com",
+                "--key",
+                "ec256",
+            ],
+            cwd=work,
+            check=True,
+            capture_output=True,
+        )
+
+    def bare_csr() -> None:
+        subprocess.run([PY, str(BENCH / "cli_floor_csr.py"), f"b{next(counter)}"], cwd=work, check=True)
+
+    samples = alternate(
+        {
+            "floor": process([PY, "-c", "import cryptography.x509"]),
+            "verify": process([*cmswizard, "pki", "verify", str(leaf), str(bundle)], work),
+            "openssl verify": process(
+                ["openssl", "verify", "-CAfile", str(root), "-untrusted", str(bundle), str(leaf)]
+            ),
+            "csr": csr,
+            "bare csr": bare_csr,
+        },
+        RUNS,
+    )
+    floor = median(samples["floor"])
+    ratio = median(samples["verify"]) / floor
+    row(
+        "`pki verify` 3-level chain, whole process",
+        ms(samples["verify"]),
+        f"floor `python -c 'import cryptography.x509'` {ms(samples['floor'])} → {ratio:.2f}×; "
+        f"openssl verify {ms(samples['openssl verify'])}",
+        "≤ 1.15× floor",
+        ratio <= 1.15,
+    )
+    ratio = median(samples["csr"]) / floor
+    bare = median(samples["csr"]) / median(samples["bare csr"])
+    row(
+        "`pki csr --key ec256`, whole process",
+        ms(samples["csr"]),
+        f"floor {ms(samples['floor'])} → {ratio:.2f}×; the same cryptography calls in a bare script "
+        f"{ms(samples['bare csr'])} → {bare:.2f}×",
+        "≤ 1.15× floor",
+        ratio <= 1.15,
+    )
+    if ratio > 1.15:
+        notes.append(
+            "`pki csr`: writing a private key makes cryptography import its `serialization` package (SSH, "
+            "ciphers, dataclasses) and signing a CSR its OpenSSL backend module; a bare script doing only "
+            f"those calls already takes {median(samples['bare csr']) / floor:.2f}× the import floor, so that, "
+            "not the import floor, is what `pki csr` can approach."
+        )
+
+
+def bench_keys(work: Path) -> None:
+    """Whole process against `openssl req`, and a same-library line: RSA key generation in process,
+    through cryptography's bundled OpenSSL and through the system's libcrypto."""
+    counter = iter(range(1_000_000))
 
     def ours() -> None:
         n = next(counter)
-        run(
-            [
-                PY,
-                "-m",
-                "cmswizard",
-                "pki",
-                "csr",
-                f"b{key}{n}",
-                "CN:cms1.example.com",
-                "subjectAltName:cms1.example.com,join.example.com",
-                "--key",
-                key,
-            ],
-            work,
+        subprocess.run(
+            [PY, "-m", "cmswizard", "pki", "csr", f"r{n}", "CN:cms1.example.com", "--key", "rsa2048"],
+            cwd=work,
+            check=True,
+            capture_output=True,
         )
 
-    def reference() -> None:
+    def theirs() -> None:
         n = next(counter)
-        run(
+        subprocess.run(
             [
-                "openssl",
-                "req",
-                "-new",
-                "-newkey",
-                openssl_key,
-                *extra,
-                "-nodes",
-                "-keyout",
-                f"o{key}{n}.key",
-                "-out",
-                f"o{key}{n}.csr",
-                "-subj",
-                "/CN=cms1.example.com",
-                "-addext",
-                "subjectAltName=DNS:cms1.example.com,DNS:join.example.com",
+                *("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes"),
+                *("-keyout", f"o{n}.key", "-out", f"o{n}.csr", "-subj", "/CN=cms1.example.com"),
             ],
-            work,
+            cwd=work,
+            check=True,
+            capture_output=True,
         )
 
-    return ours, reference
+    samples = alternate({"ours": ours, "openssl": theirs}, KEY_RUNS)
+    ratio = median(samples["ours"]) / median(samples["openssl"])
+    row(
+        "`pki csr --key rsa2048`, whole process",
+        ms(samples["ours"]),
+        f"openssl req {ms(samples['openssl'])} → {ratio:.2f}× (different OpenSSLs: see the same-library line)",
+        "reported",
+        None,
+    )
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    libcrypto = _system_libcrypto()
+    sides: dict[str, Callable[[], object]] = {
+        "bundled": lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048),
+    }
+    if libcrypto is not None and hasattr(libcrypto, "EVP_PKEY_Q_keygen"):
+        # EVP_RSA_gen(bits) is a macro for this call in OpenSSL 3.
+        libcrypto.EVP_PKEY_Q_keygen.restype = ctypes.c_void_p
+        libcrypto.EVP_PKEY_get_bits.argtypes = [ctypes.c_void_p]
+        libcrypto.EVP_PKEY_free.argtypes = [ctypes.c_void_p]
+
+        def system_keygen() -> None:
+            key = libcrypto.EVP_PKEY_Q_keygen(None, None, b"RSA", ctypes.c_size_t(2048))
+            assert key and libcrypto.EVP_PKEY_get_bits(key) == 2048
+            libcrypto.EVP_PKEY_free(key)
+
+        sides["system"] = system_keygen
+    samples = alternate(sides, KEY_RUNS)
+    bundled, system = openssl_versions()
+    if "system" in samples:
+        speed = median(samples["system"]) / median(samples["bundled"])
+        row(
+            "same library work: RSA-2048 key generation in process",
+            f"cryptography ({bundled}) {ms(samples['bundled'])}",
+            f"system libcrypto ({system}) {ms(samples['system'])}: the bundled OpenSSL is {speed:.1f}× faster",
+            "reported",
+            None,
+        )
 
 
-def bench_csr(work: Path) -> None:
-    for key, openssl_key in (("rsa2048", "rsa:2048"), ("rsa4096", "rsa:4096"), ("ec256", "ec")):
-        ours, reference = _csr_commands(key, openssl_key, work)
-        repeats = REPEATS if key != "rsa4096" else max(3, REPEATS // 2)
-        mine, theirs = timed(ours, repeats), timed(reference, repeats)
-        ratio = statistics.median(mine) / statistics.median(theirs)
-        row(f"key + CSR, {key} (whole process)", show(mine), f"openssl req {show(theirs)} → {ratio:.2f}×", "≤ 1.3×")
+def bench_verify_in_process() -> None:
+    """Chains per second, `verify_certificate` against cryptography's own PolicyBuilder on the same
+    chains, in batches that alternate."""
+    import datetime as dt_module
+
+    from cryptography.x509.verification import PolicyBuilder, Store
+    from factory_for_bench import rsa_chain_objects
+
+    from cmswizard.pki import verify as verify_module
+
+    leaf, intermediates, root = rsa_chain_objects()
+    others = [*intermediates, root]
+    moment = dt_module.datetime.now(dt_module.UTC)
+    ca_policy, ee_policy = verify_module._cms_policies()
+
+    def ours() -> None:
+        for _ in range(100):
+            assert verify_module.verify_certificate(leaf, others, at=moment).ok
+
+    def library() -> None:
+        for _ in range(100):
+            (
+                PolicyBuilder()
+                .store(Store([root]))
+                .time(moment)
+                .max_chain_depth(16)
+                .extension_policies(ca_policy=ca_policy, ee_policy=ee_policy)
+                .build_client_verifier()
+                .verify(leaf, intermediates)
+            )
+
+    samples = alternate({"ours": ours, "library": library}, 5 if QUICK else 15)
+    ours_rate = 100 / median(samples["ours"])
+    library_rate = 100 / median(samples["library"])
+    ratio = ours_rate / library_rate
+    row(
+        "in-process verify (RSA-2048, 3-level chain)",
+        f"{ours_rate:,.0f} chains/s",
+        f"PolicyBuilder on the same chains {library_rate:,.0f}/s → {ratio:.2f}×",
+        "≥ 0.8×",
+        ratio >= 0.8,
+    )
 
 
-def bench_verify(work: Path) -> None:
-    from factory_for_bench import chain_files, many_roots
+# --- chain builder --------------------------------------------------------------------------------
+def bench_chain_builder(cache: Path) -> None:
+    from pile import pile_file
 
-    leaf, bundle, root, sent = chain_files(work)
-    mine = timed(lambda: run([PY, "-m", "cmswizard", "pki", "verify", str(leaf), str(bundle)], work))
-    theirs = timed(lambda: run(["openssl", "verify", "-CAfile", str(root), "-untrusted", str(bundle), str(leaf)], work))
-    ratio = statistics.median(mine) / statistics.median(theirs)
-    row("verify leaf, 3-level chain", show(mine), f"openssl verify {show(theirs)} → {ratio:.2f}×", "≤ 1.5×")
-    roots = many_roots(work, root, 160)
-    mine = timed(lambda: run([PY, "-m", "cmswizard", "pki", "verify", str(sent), str(roots)], work))
-    theirs = timed(lambda: run(["openssl", "verify", "-CAfile", str(roots), "-untrusted", str(sent), str(leaf)], work))
-    ratio = statistics.median(mine) / statistics.median(theirs)
-    row("verify against 160 roots", show(mine), f"openssl verify {show(theirs)} → {ratio:.2f}×", "≤ 1.5×")
+    done = subprocess.run(
+        [
+            *(PY, str(BENCH / "chain_model_vs_engine.py")),
+            *(str(pile_file(1_000, cache)), str(pile_file(10_000, cache)), "1" if QUICK else "3"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=OFFSCREEN,
+    )
+    figures = json.loads(done.stdout)
+    for size in ("1000", "10000"):
+        engine, model = figures[size]["engine"], figures[size]["model"]
+        ratio = median(model) / median(engine)
+        row(
+            f"chain builder: add a {int(size):,}-certificate file and Auto-order, through the GUI model",
+            f"{median(model):.2f} s ({min(model):.2f}–{max(model):.2f})",
+            f"engine alone (load + auto_order) {median(engine):.2f} s → {ratio:.2f}×",
+            "≤ 1.5× engine",
+            ratio <= 1.5,
+        )
+    growth = median(figures["10000"]["model"]) / median(figures["1000"]["model"])
+    row(
+        "chain builder growth, 1,000 → 10,000 certificates",
+        f"×{growth:.1f}",
+        "linear would be ×10",
+        "≤ ×12",
+        growth <= 12,
+    )
 
 
 def bench_ordering() -> None:
@@ -128,114 +345,179 @@ def bench_ordering() -> None:
     previous = None
     for size in (10, 100, 1_000, 10_000):
         items = [make_item(c) for c in shuffled_pile(size)]
-        samples = timed(lambda items=items: auto_order(items), 3 if size >= 10_000 else REPEATS)
-        median = statistics.median(samples)
-        growth = f"×{median / previous:.1f} for ×10 certificates" if previous else "—"
-        previous = median
-        target = "< 2 s, linear (×~10)" if size == 10_000 else "linear (×~10)"
-        row(f"auto-order a shuffled pile of {size:,}", show(samples), growth, target)
+        assert len(items) == size
+        samples = alternate({"order": lambda items=items: auto_order(items)}, 3 if size >= 10_000 else 7)["order"]
+        growth = f"×{median(samples) / previous:.1f} for ×10 certificates" if previous else "—"
+        previous = median(samples)
+        row(f"engine auto-order, shuffled pile of {size:,}", ms(samples), growth, "linear (×~10)", None)
 
 
-def bench_startup() -> None:
-    engine = timed(lambda: subprocess.run([PY, "-c", "import cmswizard.cli, cmswizard.pki.chain"], check=True))
-    bare = timed(lambda: subprocess.run([PY, "-c", "pass"], check=True))
-    row("CLI + engine import (process)", show(engine), f"bare python {show(bare)}", "no Qt imported")
-    paint = timed(
-        lambda: subprocess.run(
-            [PY, str(Path(__file__).parent / "first_paint.py")],
-            check=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        ),
-        5,
+# --- the GUI ----------------------------------------------------------------------------------------
+def bench_gaps(cache: Path) -> None:
+    from pile import pile_file
+
+    idle = [script_output("gui_gaps.py", "idle")[0] for _ in range(3)]
+    pile = str(pile_file(1_000, cache))
+    chain = [script_output("gui_gaps.py", "chain", pile)[0] for _ in range(3 if QUICK else 5)]
+    generate = [script_output("gui_gaps.py", "generate")[0] for _ in range(KEY_RUNS)]
+    floor = f"the same wizard idle for 1 s: {median(idle):.1f} ms ({min(idle):.1f}–{max(idle):.1f})"
+    row(
+        "longest GUI-thread stall: chain builder loads + Auto-orders 1,000 certificates",
+        f"{median(chain):.1f} ms ({min(chain):.1f}–{max(chain):.1f})",
+        floor,
+        "≤ 16 ms",
+        median(chain) <= 16,
     )
-    row("wizard cold start to first paint (process, offscreen)", show(paint), "", "< 0.5 s")
+    row(
+        "longest GUI-thread stall: Generate page makes an RSA-4096 key",
+        f"{median(generate):.1f} ms ({min(generate):.1f}–{max(generate):.1f})",
+        floor,
+        "≤ 16 ms",
+        median(generate) <= 16,
+    )
 
 
-def qt_script(name: str) -> list[float]:
-    """Run a bench/ helper with offscreen Qt in its own process; it prints numbers."""
+def bench_memory(cache: Path) -> None:
+    from pile import pile_file
+
+    pile = str(pile_file(1_000, cache))
+    idle, loaded, bare = [], [], []
+    for _ in range(3):
+        idle += script_output("memory.py", "idle")
+        loaded += script_output("memory.py", "file", pile)
+        done = subprocess.run(
+            [PY, str(BENCH / "bare_wizard.py"), "--no-crypto", "--rss"], capture_output=True, text=True, env=OFFSCREEN
+        )
+        bare.append(float(done.stdout.split()[-1]))
+    beside = f"bare PySide6 QWizard {mb(bare)}"
+    row("peak RSS, wizard idle", mb(idle), beside, "≤ 85 MB", median(idle) <= 85)
+    row(
+        "peak RSS, 1,000 certificates loaded from a file and Auto-ordered",
+        mb(loaded),
+        beside,
+        "≤ 100 MB",
+        median(loaded) <= 100,
+    )
+
+
+def bench_first_window() -> None:
+    if shutil.which("xvfb-run") is None:
+        row("first window (Xvfb, map event)", "not measured", "xvfb-run is not installed", "≤ 1.2× floor", None)
+        return
+    rounds = "3" if QUICK else "9"
+    programs = [
+        f"floor={PY} {BENCH / 'bare_wizard.py'}",
+        f"cmswizard={PY} -m cmswizard",
+        f"bare={PY} {BENCH / 'bare_wizard.py'} --no-crypto",
+    ]
+    xca = shutil.which("xca")
+    if xca:
+        programs.append(f"xca={xca}")
+    packaged = ROOT / "dist" / "cmswizard" / "cmswizard"
+    if packaged.exists():
+        programs.append(f"packaged={packaged}")
     done = subprocess.run(
-        [PY, str(Path(__file__).parent / name)],
-        check=True,
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", PY, str(BENCH / "first_window.py"), rounds, *programs],
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
     )
-    return [float(x) for x in done.stdout.split()]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    times, rss = figures["times"], figures["rss"]
+    ratio = median(times["cmswizard"]) / median(times["floor"])
+    beside = f"bare QWizard + cryptography {ms(times['floor'])} → {ratio:.2f}×; bare QWizard {ms(times['bare'])}"
+    if xca:
+        beside += f"; XCA {ms(times['xca'])}"
+    row("first window, process start to map event (Xvfb)", ms(times["cmswizard"]), beside, "≤ 1.2× floor", ratio <= 1.2)
+    if xca:
+        row(
+            "peak RSS at first window",
+            mb(rss["cmswizard"]),
+            f"XCA {mb(rss['xca'])}; bare QWizard {mb(rss['bare'])}",
+            "reported",
+            None,
+        )
+    if "packaged" in times:
+        size = sum(f.stat().st_size for f in packaged.parent.rglob("*") if f.is_file()) / 1024 / 1024
+        row(
+            "packaged app (PyInstaller one-folder): first window",
+            ms(times["packaged"]),
+            f"{size:.0f} MB on disk; from source {ms(times['cmswizard'])}",
+            "reported",
+            None,
+        )
 
 
-def bench_event_loop_gap() -> None:
-    gaps = qt_script("event_gap.py")
-    row(
-        "longest event-loop gap, RSA-4096 in background", show([g / 1000 for g in gaps]), f"{len(gaps)} runs", "< 50 ms"
-    )
+# --- lines other modules own (the loader, plan files, the package) ---------------------------------
+def bench_others() -> None:
+    from loader import bench_loader
+    from plan_scale import bench_plan
 
-
-def bench_chain_memory() -> None:
-    runs = [qt_script("chain_memory.py") for _ in range(3)]
-    before = statistics.median(r[0] for r in runs)
-    after = [r[1] for r in runs]
-    seconds = [r[2] for r in runs]
-    row(
-        "peak RSS, wizard + 1,000 certificates in the chain builder",
-        f"{statistics.median(after):8.1f} MB ({min(after):.1f}–{max(after):.1f})",
-        f"empty wizard {before:.1f} MB; load+order {statistics.median(seconds):.2f} s",
-        "< 200 MB",
-    )
-
-
-def _folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    bench_loader(row4)
+    bench_plan(row4)
+    bench_package()
 
 
 def bench_package() -> None:
-    """The one-folder app of `make package`: its size, and its first window against the venv's."""
+    """The one-folder app of `make package`: its size, and its first window against the venv's
+    (offscreen, to the first paint; the X map-event line above also times it when it exists)."""
     app = ROOT / "dist" / "cmswizard" / "cmswizard"
     if not app.exists():
-        row("packaged app (dist/cmswizard/)", "not built", "run `make package` first", "≤ 110 MB")
+        row("packaged app (dist/cmswizard/)", "not built", "run `make package` first", "≤ 110 MB", None)
         return
-    size = _folder_bytes(app.parent) / 1e6
-    row("packaged app folder size (dist/cmswizard/)", f"{size:8.1f} MB", "184 MB before issue 19", "≤ 110 MB")
+    size = sum(p.stat().st_size for p in app.parent.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    row4("packaged app folder size (dist/cmswizard/)", f"{size:.1f} MB", "184 MB before issue 19", "≤ 110 MB")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CMSWIZARD_QUIT_AFTER_FIRST_PAINT": "1"}
     with tempfile.TemporaryDirectory() as home:
         env["HOME"] = env["XDG_CONFIG_HOME"] = home  # a first start: no saved settings
-        packaged = timed(lambda: subprocess.run([str(app), "--lang", "en"], check=True, env=env, timeout=60), 5)
-        venv = timed(
-            lambda: subprocess.run([PY, "-m", "cmswizard", "--lang", "en"], check=True, env=env, timeout=60), 5
+        samples = alternate(
+            {
+                "packaged": process([str(app), "--lang", "en"], env=env),
+                "venv": process([PY, "-m", "cmswizard", "--lang", "en"], env=env),
+            },
+            5,
         )
-    ratio = statistics.median(packaged) / statistics.median(venv)
+    ratio = median(samples["packaged"]) / median(samples["venv"])
     row(
-        "first window, packaged app (process, offscreen)",
-        show(packaged),
-        f"venv python -m cmswizard {show(venv)} → {ratio:.2f}×",
+        "first window, packaged app (process, offscreen, to first paint)",
+        ms(samples["packaged"]),
+        f"venv python -m cmswizard {ms(samples['venv'])} → {ratio:.2f}×",
         "≤ 1.0× the venv",
+        ratio <= 1.0,
     )
 
 
 def main() -> None:
     if shutil.which("openssl") is None:
-        print("openssl is not installed; the ratios need it", file=sys.stderr)
+        print("openssl is not installed; the comparisons need it", file=sys.stderr)
         sys.exit(2)
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "cmswizard")], check=True, capture_output=True)
+    started = time.perf_counter()
+    cache = Path(tempfile.gettempdir()) / "cmswizard-bench-piles"
+    cache.mkdir(exist_ok=True)
+    print("measuring (a few minutes; keep the machine otherwise quiet)…", file=sys.stderr)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        print("measuring (this takes a minute or two)…", file=sys.stderr)
-        bench_csr(work)
-        bench_verify(work)
+        bench_cli(work)
+        bench_keys(work)
+        bench_verify_in_process()
+        bench_chain_builder(cache)
+        bench_gaps(cache)
+        bench_memory(cache)
+        bench_first_window()
         bench_ordering()
-        bench_startup()
-        bench_event_loop_gap()
-        bench_chain_memory()
-        from plan_scale import bench_plan
-
-        bench_plan(row)
-        bench_package()
-    widths = [
-        max(len(r[i]) for r in [("What", "cmswizard: median (min–max)", "Reference / ratio", "Target"), *rows])
-        for i in range(4)
-    ]
-    header = ("What", "cmswizard: median (min–max)", "Reference / ratio", "Target")
-    print()
+        bench_others()
+    bundled, system = openssl_versions()
+    header = ("What", "cmswizard: median (min–max)", "Reference / floor, same run", "Target", "Met")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    print(f"\n{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {machine()}")
+    print(f"OpenSSL: cryptography bundles {bundled}; the `openssl` command is {system}")
+    print(f"Package bytecode compiled first (as an install does); {time.perf_counter() - started:.0f} s in all.\n")
     for line in (header, tuple("-" * w for w in widths), *rows):
-        print(" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
+        print("| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) + " |")
+    for note in notes:
+        print(f"\nNote: {note}")
 
 
 if __name__ == "__main__":

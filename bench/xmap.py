@@ -12,6 +12,7 @@ import os
 import select
 import subprocess
 import time
+from pathlib import Path
 
 _SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
 _MAP_NOTIFY = 19
@@ -49,8 +50,19 @@ def _xlib() -> ctypes.CDLL:
     return lib
 
 
-def seconds_to_map(argv: list[str], env: dict[str, str] | None = None, timeout: float = 60.0) -> float:
-    """Start `argv`, return the seconds until the X server maps its first top-level window, then stop it."""
+def _peak_rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def seconds_to_map(argv: list[str], env: dict[str, str] | None = None, timeout: float = 60.0) -> tuple[float, float]:
+    """Start `argv`; return the seconds until the X server maps its first top-level window and the
+    program's peak RSS (MB) at that moment; then stop it."""
     xlib = _xlib()
     display = xlib.XOpenDisplay(None)
     if not display:
@@ -67,7 +79,7 @@ def seconds_to_map(argv: list[str], env: dict[str, str] | None = None, timeout: 
                 while xlib.XPending(display):
                     xlib.XNextEvent(display, ctypes.byref(event))
                     if event.type == _MAP_NOTIFY and not event.map.override_redirect:
-                        return time.perf_counter() - started
+                        return time.perf_counter() - started, _peak_rss_mb(child.pid)
                 left = timeout - (time.perf_counter() - started)
                 if left <= 0 or child.poll() is not None:
                     raise RuntimeError(f"{argv[0]}: no window mapped (exit code {child.poll()})")

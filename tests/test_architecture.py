@@ -4,6 +4,7 @@ pki/ never imports cms/."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,76 @@ def test_buttons_connect_to_slots_without_signal_arguments() -> None:
                     if names or method.args.kwonlyargs:
                         offenders.append(f"{where}: {target.attr}({', '.join(names)})")
     assert offenders == []
+
+
+# What `pki verify` may load beyond `import cryptography.x509`: start-up is most of its run time
+# (bench/run.py measures it), so the chain builder, `dataclasses` (inspect, ast, dis), the
+# `serialization` package (SSH, ciphers) and pkcs7 (the `email` package) stay out of it.
+_VERIFY_MODULES = {
+    "cmswizard",
+    "cmswizard.cli",
+    "cmswizard.pki",
+    "cmswizard.pki.certfacts",
+    "cmswizard.pki.errors",
+    "cmswizard.pki.files",
+    "cmswizard.pki.keys",
+    "cmswizard.pki.loader",
+    "cmswizard.pki.safe_text",
+    "cmswizard.pki.verify",
+}
+_NEVER_ON_VERIFY = {
+    "dataclasses",
+    "inspect",
+    "email",
+    "shutil",
+    "cryptography.hazmat.primitives.serialization",
+    "cryptography.hazmat.primitives.serialization.pkcs7",
+    "cryptography.hazmat.primitives.serialization.pkcs12",
+    "cryptography.hazmat.primitives.serialization.ssh",
+    "cmswizard.pki.chain",
+    "cmswizard.pki.spec",
+    "PySide6",
+}
+
+
+def test_pki_verify_imports_only_what_it_uses(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from factory import hierarchy
+
+    chain = hierarchy(depth=2)
+    leaf, bundle = tmp_path / "leaf.pem", tmp_path / "bundle.pem"
+    leaf.write_bytes(chain.leaf.pem)
+    bundle.write_bytes(b"".join(c.pem for c in chain.chain[1:]))
+    code = (
+        "import sys, cryptography.x509\n"
+        "before = set(sys.modules)\n"
+        "from cmswizard.cli import main\n"
+        f"assert main(['pki', 'verify', {str(leaf)!r}, {str(bundle)!r}]) == 0\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.splitlines()[-1].split())  # the line before is the verdict
+    assert {name for name in loaded if name.startswith("cmswizard")} == _VERIFY_MODULES
+    assert loaded & _NEVER_ON_VERIFY == set()
+
+
+def test_the_start_page_needs_no_cryptography() -> None:
+    """cryptography costs the idle wizard ~16 MB and its first window ~50 ms: loaded when a flow needs it."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from cmswizard.gui.launch import create_application\n"
+        "from cmswizard.gui.settings import Settings\n"
+        "from cmswizard.gui.wizard import CmsWizard\n"
+        "import tempfile, pathlib\n"
+        "app = create_application()\n"
+        "wizard = CmsWizard(Settings.at(pathlib.Path(tempfile.mkdtemp()) / 's.ini'))\n"
+        "wizard.show()\n"
+        "app.processEvents()\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('cryptography'))))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []

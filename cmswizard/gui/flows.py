@@ -10,14 +10,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
-from cmswizard.cms.deployment import Deployment, ProposedCertificate
-from cmswizard.export.copy import ExportItem
-from cmswizard.pki.csr import CsrResult
 from cmswizard.pki.errors import N_
-from cmswizard.pki.loader import LoadedFile
-from cmswizard.pki.spec import CsrSpec, Problem
+
+if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
+    from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
+    from cmswizard.cms.deployment import Deployment, ProposedCertificate
+    from cmswizard.export.copy import ExportItem
+    from cmswizard.pki.csr import CsrResult
+    from cmswizard.pki.loader import LoadedFile
+    from cmswizard.pki.spec import CsrSpec, Problem
 
 
 class PageId(enum.IntEnum):
@@ -33,6 +36,12 @@ class PageId(enum.IntEnum):
     CHECK = 40
     DEPLOY_SHEET = 50
     EXPORT = 51
+
+
+def _new_deployment() -> Deployment:
+    from cmswizard.cms.deployment import Deployment
+
+    return Deployment()
 
 
 class FlowKey(enum.StrEnum):
@@ -120,7 +129,7 @@ class CsrFlowState:
     and the generate step hands to the engine."""
 
     folder: Path = field(default_factory=Path.home)
-    deployment: Deployment = field(default_factory=Deployment)
+    deployment: Deployment = field(default_factory=lambda: _new_deployment())
     proposals: list[ProposedCertificate] = field(default_factory=list)
     current: int = 0
     spec: CsrSpec | None = None

@@ -12,13 +12,16 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from cmswizard.pki.errors import FIELD_NAMES, N_, CmsInputError, Text
-from cmswizard.pki.inspect import Facts
+
+if TYPE_CHECKING:
+    from cmswizard.pki.inspect import Facts
 
 LANGUAGES = {"en": "English", "zh_TW": "繁體中文"}
 CJK_TC_FONTS = ("Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "Microsoft JhengHei UI", "PingFang TC")

@@ -16,18 +16,29 @@ from functools import cached_property
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.x509.oid import NameOID
 
+from cmswizard.pki.certfacts import (
+    MAX_DEPTH,
+    SelfSignature,
+    anchor_notes_of,
+    common_name,
+    is_ca,
+    key_id,
+    self_signature_of,
+)
+from cmswizard.pki.certfacts import basic_constraints as _constraints
 from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.loader import LoadedFile
 
 __all__ = [
+    "MAX_DEPTH",
     "Chain",
     "ChainItem",
     "IssuerIndex",
     "LinkStatus",
     "Ordering",
     "Role",
+    "SelfSignature",
     "anchor_notes",
     "auto_order",
     "check_link",
@@ -43,14 +54,6 @@ class Role(enum.Enum):
     ENTITY = N_("entity")
     INTERMEDIATE = N_("intermediate")
     ROOT = N_("root")
-
-
-def common_name(name: x509.Name) -> str:
-    """The CN, or the whole name when there is none (some roots have only O/OU)."""
-    values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
-    if values:
-        return str(values[0].value)
-    return name.rfc4514_string() or "(empty name)"
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class ChainItem:
 
     @cached_property
     def is_ca(self) -> bool:
-        return _is_ca(self.certificate)
+        return is_ca(self.certificate)
 
     @cached_property
     def is_self_issued(self) -> bool:
@@ -88,66 +91,9 @@ class ChainItem:
         return self.self_signature in (SelfSignature.VALID, SelfSignature.WEAK)
 
 
-class SelfSignature(enum.Enum):
-    NOT_SELF_ISSUED = "not self-issued"
-    VALID = "valid"
-    WEAK = "weak"  # SHA-1 or MD5: the library will not check it; OpenSSL never checks an anchor's own signature
-    INVALID = "invalid"  # self-issued, but the signature does not verify with its own key
-
-
-_WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
-
-
-def self_signature_of(certificate: x509.Certificate) -> SelfSignature:
-    if certificate.issuer != certificate.subject:
-        return SelfSignature.NOT_SELF_ISSUED
-    aki, ski = _key_id(certificate, x509.AuthorityKeyIdentifier), _key_id(certificate, x509.SubjectKeyIdentifier)
-    if aki is not None and ski is not None and aki != ski:
-        return SelfSignature.NOT_SELF_ISSUED  # same name, another key: issued by a predecessor
-    try:
-        certificate.verify_directly_issued_by(certificate)
-    except ValueError:
-        return SelfSignature.WEAK if weak_hash_name(certificate) else SelfSignature.INVALID
-    except (TypeError, InvalidSignature):
-        return SelfSignature.INVALID
-    return SelfSignature.VALID
-
-
-def weak_hash_name(certificate: x509.Certificate) -> str | None:
-    """ "SHA-1" or "MD5" when the certificate is signed with a broken hash, else None."""
-    try:
-        algorithm = certificate.signature_hash_algorithm
-    except Exception:  # an algorithm the library does not even name (MD2, MD4)
-        oid_name = str(getattr(certificate.signature_algorithm_oid, "_name", "")).lower()
-        return next((h.upper() for h in _WEAK_HASHES if h in oid_name), None)
-    if algorithm is not None and algorithm.name in _WEAK_HASHES:
-        return algorithm.name.upper().replace("SHA1", "SHA-1")
-    return None
-
-
 def anchor_notes(item: ChainItem) -> list[str]:
     """What is weak about a trust anchor that OpenSSL (and CMS) accept anyway."""
-    notes: list[str] = []
-    if item.self_signature is SelfSignature.WEAK:
-        notes.append(
-            Text(
-                N_(
-                    "root {name} signs itself with {hash} (weak); accepted as a trust anchor, as OpenSSL does, since an anchor's own signature is not checked — plan to replace it"
-                ),
-                name=item.subject_cn,
-                hash=weak_hash_name(item.certificate) or "?",
-            )
-        )
-    if item.certificate.version is x509.Version.v1:
-        notes.append(
-            Text(
-                N_(
-                    "root {name} is a version 1 certificate (no extensions); accepted as a trust anchor, as OpenSSL does"
-                ),
-                name=item.subject_cn,
-            )
-        )
-    return notes
+    return anchor_notes_of(item.certificate)
 
 
 def make_item(certificate: x509.Certificate, sources: Iterable[str] = ()) -> ChainItem:
@@ -164,35 +110,6 @@ def collect(files: Iterable[LoadedFile]) -> list[ChainItem]:
             if loaded.name not in entry[1]:
                 entry[1].append(loaded.name)
     return [ChainItem(cert, tuple(sources), fp) for fp, (cert, sources) in by_fingerprint.items()]
-
-
-def _constraints(certificate: x509.Certificate) -> x509.BasicConstraints | None:
-    try:
-        return certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
-    except x509.ExtensionNotFound:
-        return None
-    except ValueError:
-        return None
-
-
-def _is_ca(certificate: x509.Certificate) -> bool:
-    constraints = _constraints(certificate)
-    if constraints is None and certificate.version is x509.Version.v1:
-        # OpenSSL: a self-signed version 1 certificate is a CA (old roots predate extensions).
-        return self_signature_of(certificate) in (SelfSignature.VALID, SelfSignature.WEAK)
-    return bool(constraints and constraints.ca)
-
-
-def _key_id(certificate: x509.Certificate, kind: type[x509.ExtensionType]) -> bytes | None:
-    try:
-        value = certificate.extensions.get_extension_for_class(kind).value
-    except (x509.ExtensionNotFound, ValueError):
-        return None
-    if isinstance(value, x509.SubjectKeyIdentifier):
-        return value.digest
-    if isinstance(value, x509.AuthorityKeyIdentifier):
-        return value.key_identifier
-    return None
 
 
 def _signature_ok(child: x509.Certificate, parent: x509.Certificate) -> bool:
@@ -233,7 +150,6 @@ class LinkStatus:
 
 
 SIGNED_BY_NEXT = N_("signed by the next certificate")
-MAX_DEPTH = 100  # as OpenSSL's default verify depth; real chains have 2 to 5 certificates
 
 
 def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_parent: int = 0) -> LinkStatus:
@@ -247,7 +163,7 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
                 subject=common_name(parent.subject),
             ),
         )
-    child_aki, parent_ski = _key_id(child, x509.AuthorityKeyIdentifier), _key_id(parent, x509.SubjectKeyIdentifier)
+    child_aki, parent_ski = key_id(child, x509.AuthorityKeyIdentifier), key_id(parent, x509.SubjectKeyIdentifier)
     if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
         return LinkStatus(
             False,
@@ -261,7 +177,7 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
     if not _signature_ok(child, parent):
         return LinkStatus(False, N_("signature does not match the next certificate's key"))
     constraints = _constraints(parent)
-    if not _is_ca(parent):
+    if not is_ca(parent):
         return LinkStatus(False, N_("the next certificate is not a CA (basicConstraints)"))
     if constraints is not None and constraints.path_length is not None and cas_below_parent > constraints.path_length:
         return LinkStatus(
@@ -383,8 +299,8 @@ class IssuerIndex:
             return child.is_self_signed
         key = (child.fingerprint, parent.fingerprint)
         if key not in self.signature_cache:
-            aki = _key_id(child.certificate, x509.AuthorityKeyIdentifier)
-            ski = _key_id(parent.certificate, x509.SubjectKeyIdentifier)
+            aki = key_id(child.certificate, x509.AuthorityKeyIdentifier)
+            ski = key_id(parent.certificate, x509.SubjectKeyIdentifier)
             self.signature_cache[key] = (aki is None or ski is None or aki == ski) and _signature_ok(
                 child.certificate, parent.certificate
             )

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.x509.verification import (
@@ -21,22 +20,12 @@ from cryptography.x509.verification import (
     VerificationError,
 )
 
-from cmswizard.pki.chain import (
-    MAX_DEPTH,
-    ChainItem,
-    IssuerIndex,
-    Role,
-    SelfSignature,
-    anchor_notes,
-    check_order,
-    common_name,
-    incomplete_reason,
-    make_item,
-    role_of,
-    validity_problem,
-)
+from cmswizard.pki.certfacts import MAX_DEPTH, SelfSignature, anchor_notes_of, common_name, is_ca, self_signature_of
 from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.keys import PrivateKey, public_key_der
+
+if TYPE_CHECKING:
+    from cmswizard.pki.chain import ChainItem
 
 __all__ = ["VerifyResult", "key_matches", "verify_certificate"]
 
@@ -46,11 +35,26 @@ def key_matches(key: PrivateKey, other: x509.Certificate | x509.CertificateSigni
     return public_key_der(key.public_key()) == public_key_der(other.public_key())
 
 
-@dataclass(frozen=True)
 class VerifyResult:
-    ok: bool
-    chain: tuple[ChainItem, ...]  # leaf first, as far as it could be built
-    reason: str  # "verified: …" or the failing link in words
+    """The answer. A plain class: the chain builder (and `dataclasses`) stay out of `pki verify`'s start-up."""
+
+    __slots__ = ("ok", "path", "reason", "source")
+
+    def __init__(self, ok: bool, path: tuple[x509.Certificate, ...], reason: str, source: str = "") -> None:
+        self.ok = ok
+        self.path = path  # leaf first, as far as it could be built
+        self.reason = reason  # "verified: …" or the failing link in words
+        self.source = source  # the leaf's file
+
+    def __repr__(self) -> str:
+        return f"VerifyResult(ok={self.ok}, reason={self.reason!r})"
+
+    @property
+    def chain(self) -> tuple[ChainItem, ...]:
+        """The path as chain items (fingerprinted only when someone asks)."""
+        from cmswizard.pki.chain import make_item
+
+        return tuple(make_item(c, [self.source] if n == 0 and self.source else []) for n, c in enumerate(self.path))
 
 
 def _ca_key_usage(_policy: Any, _certificate: x509.Certificate, usage: x509.KeyUsage | None) -> None:
@@ -58,19 +62,47 @@ def _ca_key_usage(_policy: Any, _certificate: x509.Certificate, usage: x509.KeyU
         raise ValueError("CA key usage lacks keyCertSign")
 
 
+_policies: tuple[ExtensionPolicy, ExtensionPolicy] | None = None
+
+
 def _cms_policies() -> tuple[ExtensionPolicy, ExtensionPolicy]:
-    ca_policy = (
-        ExtensionPolicy.permit_all()
-        .require_present(x509.BasicConstraints, Criticality.AGNOSTIC, None)
-        .may_be_present(x509.KeyUsage, Criticality.AGNOSTIC, _ca_key_usage)
-    )
-    return ca_policy, ExtensionPolicy.permit_all()
+    global _policies  # made once: policies are immutable, and a check page verifies many certificates
+    if _policies is None:
+        ca_policy = (
+            ExtensionPolicy.permit_all()
+            .require_present(x509.BasicConstraints, Criticality.AGNOSTIC, None)
+            .may_be_present(x509.KeyUsage, Criticality.AGNOSTIC, _ca_key_usage)
+        )
+        _policies = ca_policy, ExtensionPolicy.permit_all()
+    return _policies
+
+
+def _is_root(certificate: x509.Certificate) -> bool:
+    """What `role_of` calls a root: a CA that signs itself (its own signature checked once per process)."""
+    return is_ca(certificate) and self_signature_of(certificate) in (SelfSignature.VALID, SelfSignature.WEAK)
 
 
 def _explain(
-    leaf: ChainItem, pile: list[ChainItem], roots: list[ChainItem], at: dt.datetime
+    leaf_certificate: x509.Certificate,
+    pile_certificates: list[x509.Certificate],
+    root_certificates: list[x509.Certificate],
+    at: dt.datetime,
+    source: str,
 ) -> tuple[tuple[ChainItem, ...], str]:
-    """Rebuild the path by hand and name the first thing wrong with it."""
+    """Rebuild the path by hand and name the first thing wrong with it (only when the library said no)."""
+    from cmswizard.pki.chain import (
+        IssuerIndex,
+        Role,
+        check_order,
+        incomplete_reason,
+        make_item,
+        role_of,
+        validity_problem,
+    )
+
+    leaf = make_item(leaf_certificate, [source])
+    pile = [make_item(c) for c in pile_certificates]
+    roots = [make_item(c) for c in root_certificates]
     index = IssuerIndex([leaf, *pile, *roots], at)
     path = index.path_up(leaf, set())
     root_prints = {r.fingerprint for r in roots}
@@ -136,39 +168,51 @@ def verify_certificate(
     """Verify `leaf` against a bundle: self-signed certificates in `others` are trusted roots,
     the rest are intermediates (as `pki verify <cert> <bundle/root>` takes them)."""
     moment = at or dt.datetime.now(dt.UTC)
-    leaf_item = make_item(leaf, [source])
-    items = [make_item(c) for c in others if c != leaf]
-    roots = [i for i in items if role_of(i) is Role.ROOT]
-    intermediates = [i for i in items if role_of(i) is not Role.ROOT]
+    roots: list[x509.Certificate] = []
+    intermediates: list[x509.Certificate] = []
+    for certificate in others:
+        if certificate != leaf:
+            (roots if _is_root(certificate) else intermediates).append(certificate)
     if not roots:
-        path, why = _explain(leaf_item, intermediates, [], moment)
-        return VerifyResult(False, path, why or N_("no root CA in the bundle: add the self-signed root certificate"))
+        path, why = _explain(leaf, intermediates, [], moment, source)
+        return VerifyResult(
+            False,
+            _certificates(path),
+            why or N_("no root CA in the bundle: add the self-signed root certificate"),
+            source,
+        )
     ca_policy, ee_policy = _cms_policies()
     verifier = (
         PolicyBuilder()
-        .store(Store([r.certificate for r in roots]))
+        .store(Store(roots))
         .time(moment)
         .max_chain_depth(MAX_DEPTH)
         .extension_policies(ca_policy=ca_policy, ee_policy=ee_policy)
         .build_client_verifier()
     )
     try:
-        verified = verifier.verify(leaf, [i.certificate for i in intermediates])
+        verified = verifier.verify(leaf, intermediates)
     except VerificationError as error:
-        path, why = _explain(leaf_item, intermediates, roots, moment)
-        if not why and any(anchor_notes(path[-1])):
+        path, why = _explain(leaf, intermediates, roots, moment, source)
+        if not why and any(anchor_notes_of(path[-1].certificate)):
             # The library refuses an anchor OpenSSL accepts (SHA-1/MD5 self-signature, version 1): every
             # link, date and CA flag was checked by hand above, exactly as OpenSSL checks them.
-            return _verified(path)
+            return _verified(_certificates(path), source)
         library_reason = str(error).split(" (encountered")[0].split("\n")[0]
-        return VerifyResult(False, path, why or Text(N_("chain rejected: {reason}"), reason=library_reason))
-    return _verified(tuple(make_item(c) for c in verified.chain))
+        return VerifyResult(
+            False, _certificates(path), why or Text(N_("chain rejected: {reason}"), reason=library_reason), source
+        )
+    return _verified(tuple(verified.chain), source)
 
 
-def _verified(chain: tuple[ChainItem, ...]) -> VerifyResult:
-    names = " → ".join(item.subject_cn for item in chain)
+def _certificates(path: tuple[ChainItem, ...]) -> tuple[x509.Certificate, ...]:
+    return tuple(item.certificate for item in path)
+
+
+def _verified(chain: tuple[x509.Certificate, ...], source: str) -> VerifyResult:
+    names = " → ".join(common_name(certificate.subject) for certificate in chain)
     reason = Text(N_("verified: {names}"), names=names)
-    notes = anchor_notes(chain[-1]) if chain else []
+    notes = anchor_notes_of(chain[-1]) if chain else []
     if notes:
         reason = Text(N_("{reason} (note: {notes})"), reason=reason, notes="; ".join(notes))
-    return VerifyResult(True, chain, reason)
+    return VerifyResult(True, chain, reason, source)

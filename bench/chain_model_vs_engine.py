@@ -1,0 +1,69 @@
+"""The chain builder's model against the engine alone, on the same files (run as a process).
+
+For each file, alternating: the engine (load the file, fingerprint, `auto_order`) and the GUI model
+(load and fingerprint as the page's worker does, add to the model, wait for its check, Auto-order,
+wait again; checks above SYNC_LIMIT run on the model's worker thread). Prints JSON: seconds per run."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from cmswizard.gui.models.chain import ChainModel
+from cmswizard.pki.chain import auto_order, collect
+from cmswizard.pki.loader import load_file
+
+
+def _wait(model: ChainModel) -> None:
+    if model.busy():
+        loop = QEventLoop()
+        model.checking.connect(lambda running: running or loop.quit())
+        loop.exec()
+
+
+def engine(path: Path) -> int:
+    items = collect([load_file(path)])
+    auto_order(items)
+    return len(items)
+
+
+def through_model(path: Path) -> int:
+    model = ChainModel()
+    model.add_items(collect([load_file(path)]))
+    _wait(model)
+    model.auto_order()
+    _wait(model)
+    count = model.rowCount()
+    model.deleteLater()
+    return count
+
+
+def timed(action, *args) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    action(*args)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    rounds = int(sys.argv[3])
+    figures: dict[str, dict[str, list[float]]] = {}
+    for name in sys.argv[1:3]:
+        path = Path(name)
+        size = str(len(collect([load_file(path)])))
+        runs: dict[str, list[float]] = {"engine": [], "model": []}
+        for _ in range(rounds):
+            runs["engine"].append(timed(engine, path))
+            runs["model"].append(timed(through_model, path))
+            app.processEvents()
+        figures[size] = runs
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
