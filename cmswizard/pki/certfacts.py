@@ -8,6 +8,8 @@ needs these facts and, when a chain verifies, nothing else of the engine.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
+from typing import TypeVar
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -22,11 +24,14 @@ __all__ = [
     "basic_constraints",
     "common_name",
     "is_ca",
+    "is_root",
     "key_id",
     "self_signature_of",
+    "subject_cn",
     "weak_hash_name",
 ]
 
+_T = TypeVar("_T")
 MAX_DEPTH = 100  # as OpenSSL's default verify depth; real chains have 2 to 5 certificates
 
 
@@ -48,18 +53,44 @@ class SelfSignature(enum.Enum):
 _WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
 
 
-_SELF_SIGNATURES: dict[x509.Certificate, SelfSignature] = {}  # certificates compare by their DER bytes
+# Facts worked out once per certificate object: keyed by id(), holding the object itself so the id
+# cannot be reused while the entry lives (hashing or comparing certificates costs more than the facts).
+_Table = dict[int, tuple[x509.Certificate, _T]]
+_SELF_SIGNATURES: _Table[SelfSignature] = {}
+_ROOTS: _Table[bool] = {}
+_SUBJECT_CNS: _Table[str] = {}
+
+
+def _memo(table: _Table[_T], certificate: x509.Certificate, work: Callable[[x509.Certificate], _T]) -> _T:
+    entry = table.get(id(certificate))
+    if entry is not None and entry[0] is certificate:
+        return entry[1]
+    if len(table) >= 4096:
+        table.clear()
+    value = work(certificate)
+    table[id(certificate)] = (certificate, value)
+    return value
+
+
+def subject_cn(certificate: x509.Certificate) -> str:
+    """`common_name` of the subject, worked out once per certificate (names are parsed on every access)."""
+    return _memo(_SUBJECT_CNS, certificate, lambda c: common_name(c.subject))
 
 
 def self_signature_of(certificate: x509.Certificate) -> SelfSignature:
     """Verified once per certificate in the process: a check page, a bundle check and `verify`
     all ask about the same roots again and again."""
-    known = _SELF_SIGNATURES.get(certificate)
-    if known is None:
-        if len(_SELF_SIGNATURES) >= 4096:
-            _SELF_SIGNATURES.clear()
-        known = _SELF_SIGNATURES[certificate] = _self_signature(certificate)
-    return known
+    return _memo(_SELF_SIGNATURES, certificate, _self_signature)
+
+
+def is_root(certificate: x509.Certificate) -> bool:
+    """A CA that signs itself (validly, or with a weak hash OpenSSL accepts in an anchor): the
+    certificate `role_of` calls a root, worked out once per certificate."""
+    return _memo(
+        _ROOTS,
+        certificate,
+        lambda c: is_ca(c) and self_signature_of(c) in (SelfSignature.VALID, SelfSignature.WEAK),
+    )
 
 
 def _self_signature(certificate: x509.Certificate) -> SelfSignature:

@@ -20,7 +20,7 @@ from cryptography.x509.verification import (
     VerificationError,
 )
 
-from cmswizard.pki.certfacts import MAX_DEPTH, SelfSignature, anchor_notes_of, common_name, is_ca, self_signature_of
+from cmswizard.pki.certfacts import MAX_DEPTH, SelfSignature, anchor_notes_of, common_name, is_root, subject_cn
 from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.keys import PrivateKey, public_key_der
 
@@ -75,11 +75,6 @@ def _cms_policies() -> tuple[ExtensionPolicy, ExtensionPolicy]:
         )
         _policies = ca_policy, ExtensionPolicy.permit_all()
     return _policies
-
-
-def _is_root(certificate: x509.Certificate) -> bool:
-    """What `role_of` calls a root: a CA that signs itself (its own signature checked once per process)."""
-    return is_ca(certificate) and self_signature_of(certificate) in (SelfSignature.VALID, SelfSignature.WEAK)
 
 
 def _explain(
@@ -172,7 +167,7 @@ def verify_certificate(
     intermediates: list[x509.Certificate] = []
     for certificate in others:
         if certificate != leaf:
-            (roots if _is_root(certificate) else intermediates).append(certificate)
+            (roots if is_root(certificate) else intermediates).append(certificate)
     if not roots:
         path, why = _explain(leaf, intermediates, [], moment, source)
         return VerifyResult(
@@ -210,7 +205,7 @@ def _certificates(path: tuple[ChainItem, ...]) -> tuple[x509.Certificate, ...]:
 
 
 def _verified(chain: tuple[x509.Certificate, ...], source: str) -> VerifyResult:
-    names = " → ".join(common_name(certificate.subject) for certificate in chain)
+    names = " → ".join(subject_cn(certificate) for certificate in chain)
     reason = Text(N_("verified: {names}"), names=names)
     notes = anchor_notes_of(chain[-1]) if chain else []
     if notes:
