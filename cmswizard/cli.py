@@ -171,10 +171,12 @@ def _password(args: argparse.Namespace) -> bytes | None:
 
 def _load(path: str, args: argparse.Namespace) -> LoadedFile:
     """Load a file; ask for a password at the terminal when one is needed and none was given."""
-    from cmswizard.pki.loader import PasswordRequired, load_file
+    from cmswizard.pki.loader import PasswordRequired, WrongPassword, load_file
 
     try:
         return load_file(path, password=_password(args))
+    except WrongPassword:
+        raise
     except PasswordRequired as error:
         if getattr(args, "password_file", None) or not sys.stdin.isatty():
             raise CmsInputError(path, f"{error.message} (give it with --password-file FILE)") from None

@@ -136,7 +136,11 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["pki", "inspect", "locked.pfx", "--password-file", "/dev/zero"], 2, "/dev/zero: is a device"),
     (["pki", "inspect", "locked.pfx", "--password-file", "pipe.pem"], 2, "pipe.pem: is a named pipe"),
     (["pki", "inspect", "locked.pfx", "--password-file", "."], 2, ".: is a folder; name a file"),
-    (["pki", "inspect", "locked.pfx", "--password-file", "leaves.pem"], 2, "leaves.pem: is 213 KB; certificate files are far smaller (at most 64 KB is read)"),
+    (
+        ["pki", "inspect", "locked.pfx", "--password-file", "leaves.pem"],
+        2,
+        "leaves.pem: is 213 KB; certificate files are far smaller (at most 64 KB is read)",
+    ),
     (["pki", "inspect", "huge.pem"], 2, "huge.pem: is 10 MB; certificate files are far smaller"),
     (["pki", "inspect", "dangling.crt"], 2, "nowhere.crt, which does not exist"),
     (["pki", "match", "/dev/zero", "leaf.crt"], 2, "/dev/zero: is a device"),

@@ -38,6 +38,7 @@ from factory import hierarchy
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 _WIZARD_BUTTONS = (
+    QWizard.WizardButton.HelpButton,
     QWizard.WizardButton.BackButton,
     QWizard.WizardButton.NextButton,
     QWizard.WizardButton.CommitButton,
@@ -454,3 +455,76 @@ def test_restart_now_runs_a_command_the_cli_accepts(qtbot, tmp_path: Path, monke
     assert frozen[0] == "/opt/cmswizard/cmswizard"
     parsed = _build_parser().parse_args(frozen[1:])
     assert (parsed.command, parsed.lang) == (None, "zh_TW")
+
+
+def test_wrong_pfx_password_asks_again(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+
+    from cmswizard.gui import dialogs
+
+    pki = hierarchy(depth=1)
+    pfx = tmp_path / "out" / "cms1.pfx"
+    wizard = _wizard(qtbot, tmp_path)
+    pfx.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"cms1", pki.leaf.key, pki.leaf.cert, [pki.intermediates[0].cert], BestAvailableEncryption(b"right")
+        )
+    )
+    answers = [b"wrong", b"right"]
+    asked: list[bool] = []
+
+    def answer(parent: QWidget, path: Path, *, wrong: bool = False) -> bytes | None:
+        asked.append(wrong)
+        return answers.pop(0)
+
+    monkeypatch.setattr(dialogs, "ask_password", answer)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda parent, caption, start, filters="": [pfx])
+    _choose_flow(qtbot, wizard, 2)
+    chain = wizard.currentPage()
+    qtbot.mouseClick(chain.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: chain.loading == 0 and chain.model.rowCount() == 2, timeout=20_000)
+    assert asked == [False, True]  # the second time the dialog says the password was wrong
+
+
+def test_add_files_opens_in_the_output_folder(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmswizard.gui import dialogs
+
+    started: list[Path] = []
+    monkeypatch.setattr(
+        dialogs, "open_file_names", lambda parent, caption, start, filters="": started.append(Path(start)) or []
+    )
+    wizard = _wizard(qtbot, tmp_path)
+    for number in (2, 4):  # the bundle and the check pages
+        _choose_flow(qtbot, wizard, number)
+        qtbot.mouseClick(wizard.currentPage().add_button, Qt.MouseButton.LeftButton)
+    assert started == [tmp_path / "out", tmp_path / "out"]
+
+
+def test_an_expired_certificate_is_one_problem(qtbot, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from factory import NOW, issue
+
+    pki = hierarchy(depth=0)
+    old = issue("old.example.com", pki.root, start=NOW - dt.timedelta(days=400), end=NOW - dt.timedelta(days=3))
+    out = tmp_path / "out"
+    wizard = _wizard(qtbot, tmp_path)
+    (out / "old.crt").write_bytes(old.pem)
+    (out / "root.crt").write_bytes(pki.root.pem)
+    _choose_flow(qtbot, wizard, 4)
+    check = wizard.currentPage()
+    check.add_paths([out / "old.crt", out / "root.crt"])
+    qtbot.waitUntil(lambda: check.loading == 0 and "problem" in check.summary.text(), timeout=20_000)
+    problems = check.problems_view.toPlainText().split("Chains")[0]
+    assert problems.startswith("Problems") and problems.count("old.example.com") == 1
+    assert "1 problem(s) found" in check.summary.text()
+
+
+def test_deployment_page_is_not_red_before_any_input(qtbot, tmp_path: Path) -> None:
+    wizard = _wizard(qtbot, tmp_path)
+    _choose_flow(qtbot, wizard, 5)
+    sheet = wizard.currentPage()
+    assert "#b00020" not in sheet.message.text() and "✗" not in sheet.message.text()
+    assert sheet.message.plain_text().startswith("ℹ")  # what to do, as a hint
+    _type(qtbot, sheet.nodes, "cms1.example.com")  # now the user has begun: what is missing is an error
+    assert sheet.message.plain_text().startswith("✗")

@@ -30,13 +30,16 @@ def existing_folder(parent: QWidget, caption: str, start: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def ask_password(parent: QWidget, path: Path) -> bytes | None:
-    """Ask for the password of a protected file (PKCS#12, encrypted key); None if the user cancels."""
+def ask_password(parent: QWidget, path: Path, *, wrong: bool = False) -> bytes | None:
+    """Ask for the password of a protected file (PKCS#12, encrypted key); None if the user cancels.
+    `wrong`: the last password did not open it, so say so and ask again."""
+    prompt = (
+        Text(N_("That password does not open {name}. Try again:"), name=path.name)
+        if wrong
+        else Text(N_("{name} is protected. Password:"), name=path.name)
+    )
     password, ok = QInputDialog.getText(
-        parent,
-        translated(N_("Password")),
-        translated(Text(N_("{name} is protected. Password:"), name=path.name)),
-        QLineEdit.EchoMode.Password,
+        parent, translated(N_("Password")), translated(prompt), QLineEdit.EchoMode.Password
     )
     return password.encode() if ok else None
 

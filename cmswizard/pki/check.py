@@ -63,6 +63,15 @@ class ExpiryRow:
     file: str
     not_after: str
 
+    def problem(self) -> Text:
+        return Text(
+            N_("✗ {cn} ({file}) expired {days} day(s) ago, on {date}"),
+            cn=self.cn,
+            file=Path(self.file).name,
+            days=-self.days_left,
+            date=self.not_after,
+        )
+
     def text(self) -> str:
         state = f"EXPIRED {-self.days_left} days ago" if self.days_left < 0 else f"{self.days_left} days left"
         return f"{self.not_after}  {state:>20}  {self.role:<12} {self.cn} ({Path(self.file).name})"
@@ -91,9 +100,14 @@ class CheckReport:
         return lines
 
     def problems(self) -> list[str]:
+        """Each problem once: an expired certificate whose chain check already failed is not listed again."""
         found: list[str] = [text for ok, text in self.key_results() if not ok]
-        found += [row.text() for row in self.verifications if not row.result.ok]
-        found += [row.text() for row in self.expiry if row.days_left < 0]
+        failed = [row for row in self.verifications if not row.result.ok]
+        found += [row.text() for row in failed]
+        flagged = {(Path(row.certificate_file).name, row.cn) for row in failed}
+        found += [
+            row.problem() for row in self.expiry if row.days_left < 0 and (Path(row.file).name, row.cn) not in flagged
+        ]
         return found
 
     def as_text(self) -> str:

@@ -93,4 +93,5 @@ FIELD_NAMES: dict[str, str] = {
     "primary core": N_("primary core"),
     "database cores": N_("other database cores"),
     "connect-only cores": N_("connect-only cores"),
+    "files": N_("files"),
 }

@@ -25,6 +25,7 @@ __all__ = [
     "FileFormat",
     "LoadedFile",
     "PasswordRequired",
+    "WrongPassword",
     "load_bytes",
     "load_file",
     "load_private_key",
@@ -45,6 +46,10 @@ class FileFormat(enum.Enum):
 
 class PasswordRequired(CmsInputError):
     """The file is protected: ask for the password and load it again."""
+
+
+class WrongPassword(PasswordRequired):
+    """The password given does not open the file: ask again (the message says it was wrong)."""
 
 
 class LoadedFile:
@@ -102,7 +107,7 @@ def _load_private_key_pem(block: bytes, name: str, password: bytes | None) -> Pr
         raise CmsInputError(name, N_("the private key is not encrypted; leave the password empty")) from None
     except ValueError:
         if (password is not None and b"ENCRYPTED" in block[:40]) or b"Proc-Type: 4,ENCRYPTED" in block:
-            raise CmsInputError(name, N_("wrong password for the private key; try again")) from None
+            raise WrongPassword(name, N_("wrong password for the private key; try again")) from None
         raise CmsInputError(name, N_("holds a damaged private key block; export the key again")) from None
     except Exception:
         raise CmsInputError(name, N_("holds a private key of a type this tool cannot read")) from None
@@ -313,7 +318,7 @@ def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
             except ValueError:
                 raise PasswordRequired(name, N_("is a PKCS#12 (.pfx) file protected by a password; enter it")) from None
         else:
-            raise CmsInputError(
+            raise WrongPassword(
                 name, N_("wrong password for this PKCS#12 (.pfx) file, or the file is damaged")
             ) from None
     except Exception:

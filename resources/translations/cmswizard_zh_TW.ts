@@ -372,6 +372,10 @@
         <translation>✗ {cn}（{file}）：{reason}</translation>
     </message>
     <message>
+        <source>✗ {cn} ({file}) expired {days} day(s) ago, on {date}</source>
+        <translation>✗ {cn}（{file}）已於 {date} 到期（{days} 天前）</translation>
+    </message>
+    <message>
         <source>{key} matches none of the certificates or CSRs given</source>
         <translation>{key} 與所提供的任何憑證或 CSR 都不符</translation>
     </message>
@@ -1642,6 +1646,10 @@
     <message>
         <source>{name} is protected. Password:</source>
         <translation>{name} 受密碼保護。密碼：</translation>
+    </message>
+    <message>
+        <source>That password does not open {name}. Try again:</source>
+        <translation>這個密碼無法開啟 {name}。請再試一次：</translation>
     </message>
     <message>
         <source>Close the wizard?</source>
@@ -3455,6 +3463,10 @@
         <source>connect-only cores</source>
         <translation>僅連線的核心</translation>
     </message>
+    <message>
+        <source>files</source>
+        <translation>檔案</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -3526,6 +3538,10 @@
         <translation>Ctrl+Down</translation>
     </message>
     <message>
+        <source>Full chain (&amp;Web Bridge 3, TURN)</source>
+        <translation>完整憑證信任鏈（&amp;Web Bridge 3、TURN）</translation>
+    </message>
+    <message>
         <source>&amp;CA bundle (Call Bridge, Web Admin, XMPP)</source>
         <translation>CA 憑證套件組合（Call Bridge、Web Admin、XMPP）(&amp;C)</translation>
     </message>
@@ -3536,10 +3552,6 @@
     <message>
         <source>Au&amp;to-order</source>
         <translation>自動排序(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Full c&amp;hain (Web Bridge 3, TURN)</source>
-        <translation>完整憑證信任鏈（Web Bridge 3、TURN）(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Include the root CA</source>

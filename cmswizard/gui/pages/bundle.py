@@ -39,7 +39,7 @@ from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
 from cmswizard.pki.chain import ChainItem, collect
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
-from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_bytes, load_file
+from cmswizard.pki.loader import LoadedFile, PasswordRequired, WrongPassword, load_bytes, load_file
 
 _BADGE = {"entity": QColor("#1d5fa6"), "intermediate": QColor("#6a4fb3"), "root": QColor("#2e7d32")}
 _RED, _AMBER, _GREEN, _GREY = QColor("#b00020"), QColor("#a86400"), QColor("#2e7d32"), QColor("#707070")
@@ -185,7 +185,7 @@ class ChainBuilderPage(WizardPage):
         self.summary.setWordWrap(True)
         self.key_status = QLabel(self)
         self.key_status.setWordWrap(True)
-        self.full = QRadioButton(self.tr("Full c&hain (Web Bridge 3, TURN)"), self)
+        self.full = QRadioButton(self.tr("Full chain (&Web Bridge 3, TURN)"), self)
         self.ca_bundle = QRadioButton(self.tr("&CA bundle (Call Bridge, Web Admin, XMPP)"), self)
         self.entity = QRadioButton(self.tr("&Entity only"), self)
         self.kinds = QButtonGroup(self)
@@ -377,10 +377,12 @@ class ChainBuilderPage(WizardPage):
         self.loading -= 1
         self._show_busy()
         if isinstance(error, PasswordRequired):
-            password = dialogs.ask_password(self, path)
+            password = dialogs.ask_password(self, path, wrong=isinstance(error, WrongPassword))
             if password is not None:
                 self.load_paths([path], password)
-            return
+                return
+            if not isinstance(error, WrongPassword):
+                return
         text = error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}"
         self.message.setText(f'<span style="color:#b00020">✗ {text}</span>')
 

@@ -27,7 +27,7 @@ from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.pki.chain import make_item
 from cmswizard.pki.check import CheckReport, check_files
 from cmswizard.pki.errors import CmsInputError
-from cmswizard.pki.loader import LoadedFile, PasswordRequired, load_file
+from cmswizard.pki.loader import LoadedFile, PasswordRequired, WrongPassword, load_file
 
 _RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
 
@@ -135,10 +135,12 @@ class CheckPage(WizardPage):
     def _failed(self, path: Path, error: Exception) -> None:
         self.loading -= 1
         if isinstance(error, PasswordRequired):
-            password = dialogs.ask_password(self, path)
+            password = dialogs.ask_password(self, path, wrong=isinstance(error, WrongPassword))
             if password is not None:
                 self._load(path, password)
-            return
+                return
+            if not isinstance(error, WrongPassword):
+                return
         self.state.errors.append(error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}")
         self.files.addItem(f"✗ {path.name}")
         self._recheck()
