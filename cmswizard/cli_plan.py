@@ -34,6 +34,7 @@ def _subject(tokens: list[str]) -> tuple[tuple[str, str], ...]:
 
 def _cmd_new(args: argparse.Namespace) -> int:
     import datetime as dt
+    from dataclasses import replace
 
     from cmswizard.cli import _say
     from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
@@ -65,6 +66,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
             dt.date(args.year, 1, 1) if args.year else None,
         )
     )
+    plan = replace(plan, sheet_language=args.sheet_lang)
     path = Path(args.plan)
     if path.suffix.lower() != ".toml":
         raise CmsInputError(str(path), "a plan file ends in .toml; choose such a name")
@@ -79,12 +81,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from cmswizard.catalogue import translator
     from cmswizard.cli import _say
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.plan_files import check_plan
 
     plan = read_plan(args.plan)
-    items = check_plan(plan, _folder(args), warn_days=args.days)
+    items = check_plan(plan, _folder(args), warn_days=args.days, translate=translator(plan.sheet_language))
     for item in items:
         _say(item.line)
     counts: dict[str, int] = {}
@@ -97,13 +100,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_apply(args: argparse.Namespace) -> int:
     import sys
 
+    from cmswizard.catalogue import translator
     from cmswizard.cli import _say
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.plan_files import ItemState, apply_plan
 
     plan = read_plan(args.plan)
     folder = _folder(args)
-    items = apply_plan(plan, folder, progress=lambda name: print(f"  making {name}…", file=sys.stderr))
+    items = apply_plan(
+        plan,
+        folder,
+        progress=lambda name: print(f"  making {name}…", file=sys.stderr),
+        translate=translator(plan.sheet_language),
+    )
     made = [item for item in items if item.state is ItemState.MADE]
     for item in items:
         _say(item.line)
@@ -172,6 +181,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--combined", action="store_true", help="one certificate for every service")
     new.add_argument("--year", type=int, help="the year in the basenames (default: this year; next year to renew)")
     new.add_argument("--force", action="store_true", help="replace an existing plan file")
+    new.add_argument(
+        "--sheet-lang", choices=("en", "zh_TW"), default="en", help="language of the sheet's # lines (default en)"
+    )
     new.set_defaults(run=_cmd_new)
 
     check = verbs.add_parser("check", help="what exists, what is missing, expiring or inconsistent")

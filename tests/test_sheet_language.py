@@ -150,3 +150,43 @@ def test_deploy_page_explanations_follow_the_choice(qtbot, deploy_wizard, tmp_pa
     assert node_tab.startswith("# ===== cms1.example.com (server) =====")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "made" / "cms-commands.txt").read_text() == english
+
+
+def _plan_new(cli, name: str, *extra: str):
+    return cli(
+        "plan", "new", name, "--core", "cms1.example.com", "--join-url", "join.example.com", "--year", "2026", *extra
+    )
+
+
+def test_a_plan_keeps_its_sheet_language(cli, tmp_path: Path) -> None:
+    english_folder, chinese_folder = tmp_path / "en", tmp_path / "zh"
+    english_folder.mkdir()
+    chinese_folder.mkdir()
+    assert _plan_new(cli, str(english_folder / "site.toml")).code == 0
+    assert _plan_new(cli, str(chinese_folder / "site.toml"), "--sheet-lang", "zh_TW").code == 0
+    assert 'sheet_language = "zh_TW"' in (chinese_folder / "site.toml").read_text()
+    assert "sheet_language" not in (english_folder / "site.toml").read_text()  # the default is not written
+    for folder in (english_folder, chinese_folder):
+        assert cli("plan", "apply", str(folder / "site.toml")).code == 0
+    english = (english_folder / "cms-commands.txt").read_text()
+    chinese = (chinese_folder / "cms-commands.txt").read_text()
+    assert _commands(chinese) == _commands(english)
+    assert all(CJK.search(line) for line in chinese.splitlines() if line.startswith("#"))
+    assert not CJK.search(english)
+    checked = cli("plan", "check", str(chinese_folder / "site.toml"))
+    sheet_line = next(line for line in checked.out.splitlines() if "cms-commands.txt" in line)
+    assert "differs" not in sheet_line and "inconsistent" not in sheet_line, sheet_line
+
+
+def test_a_plan_with_an_unknown_sheet_language_is_refused(cli, tmp_path: Path) -> None:
+    assert _plan_new(cli, "site.toml").code == 0
+    text = (
+        (tmp_path / "site.toml")
+        .read_text()
+        .replace('sheet = "cms-commands.txt"', 'sheet = "cms-commands.txt"\nsheet_language = "fr"')
+    )
+    (tmp_path / "site.toml").write_text(text)
+    done = cli("plan", "check", "site.toml")
+    assert done.code == 2
+    assert done.err.startswith("cmswizard: site.toml: sheet_language: 'fr' is not one of: en, zh_TW"), done.err
+    assert done.err.count("\n") == 1

@@ -39,6 +39,7 @@ __all__ = [
 
 SCHEMA = 1
 SHEET_NAME = "cms-commands.txt"
+SHEET_LANGUAGES = ("en", "zh_TW")  # of the sheet's # lines; commands and file names are never translated
 SUBJECT_KEYS = ("O", "OU", "ST", "C")
 _T = TypeVar("_T")
 
@@ -100,6 +101,7 @@ class Plan:
     backup_name: str = BACKUP_NAME
     callbridge_cn: str = ""
     sheet: str = SHEET_NAME
+    sheet_language: str = "en"
 
     @property
     def cores(self) -> tuple[str, ...]:
@@ -263,7 +265,19 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise reader.fail("", Text(N_("is not valid TOML ({p}); fix that line"), p=str(error))) from None
-    known = ("schema", "cms", "subject", "listen", "trust", "node", "database", "certificate", "service", "sheet")
+    known = (
+        "schema",
+        "cms",
+        "subject",
+        "listen",
+        "trust",
+        "node",
+        "database",
+        "certificate",
+        "service",
+        "sheet",
+        "sheet_language",
+    )
     top = reader.table(document, "", known)
     schema = reader.get(top, "", "schema", int)
     if schema != SCHEMA:
@@ -346,6 +360,7 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
         backup_name=reader.get(cms, "cms", "backup_name", str, BACKUP_NAME),
         callbridge_cn=reader.get(cms, "cms", "callbridge_cn", str, ""),
         sheet=reader.get(top, "", "sheet", str, SHEET_NAME),
+        sheet_language=reader.choice(top, "", "sheet_language", _sheet_language, SHEET_LANGUAGES, "en"),
     )
     for number, certificate in enumerate(certificates):
         try:
@@ -571,6 +586,12 @@ def _value(value: object) -> str:
     raise TypeError(type(value))
 
 
+def _sheet_language(value: str) -> str:
+    if value not in SHEET_LANGUAGES:
+        raise ValueError(value)
+    return value
+
+
 def plan_text(plan: Plan) -> str:
     """The plan as TOML, in one fixed layout (saving twice gives the same bytes)."""
     lines = [
@@ -578,6 +599,7 @@ def plan_text(plan: Plan) -> str:
         "# `cmswizard plan check` says what exists and what is missing; `plan apply` makes what is missing.",
         f"schema = {SCHEMA}",
         f"sheet = {_string(plan.sheet)}",
+        *([f"sheet_language = {_string(plan.sheet_language)}"] if plan.sheet_language != "en" else []),
         "",
         "[cms]",
         f"version = {_string(plan.version.value)}",

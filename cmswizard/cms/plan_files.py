@@ -18,6 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from cmswizard.cms.dbcluster import write_db_cluster
+from cmswizard.cms.lines import Translate
 from cmswizard.cms.plan import Plan, PlanCertificate
 from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, build_sheet
 from cmswizard.cms.trust import trust_file_bytes
@@ -176,7 +177,12 @@ def _db_names(plan: Plan) -> list[str]:
 
 
 def check_plan(
-    plan: Plan, folder: Path, *, at: dt.datetime | None = None, warn_days: int = EXPIRING_DAYS
+    plan: Plan,
+    folder: Path,
+    *,
+    at: dt.datetime | None = None,
+    warn_days: int = EXPIRING_DAYS,
+    translate: Translate = str,
 ) -> list[PlanItem]:
     """One line per file the plan names: exists, missing, expiring or inconsistent, and why."""
     moment = at or dt.datetime.now(dt.UTC)
@@ -209,7 +215,7 @@ def check_plan(
             add(trust.name, ItemState.EXISTS, trust.kind.label)
         else:
             add(trust.name, ItemState.MISSING, Text(N_("apply makes it: {what}"), what=trust.kind.label))
-    sheet_text = _sheet(plan).text()
+    sheet_text = _sheet(plan).text(translate)  # the # lines in plan.sheet_language (the caller's hook)
     if not index.exists(plan.sheet):
         add(plan.sheet, ItemState.MISSING, N_("apply writes the MMP commands"))
     elif (folder / plan.sheet).read_bytes() != sheet_text.encode():
@@ -331,7 +337,9 @@ def _check_db(plan: Plan, index: _Folder, at: dt.datetime, warn_days: int, add: 
             add(name, ItemState.EXISTS)
 
 
-def apply_plan(plan: Plan, folder: Path, *, progress: Progress | None = None) -> list[PlanItem]:
+def apply_plan(
+    plan: Plan, folder: Path, *, progress: Progress | None = None, translate: Translate = str
+) -> list[PlanItem]:
     """Make what is missing; returns what was made and what could not be (with why). Never replaces a
     key or certificate; the sheet is rewritten only when it differs from the plan."""
     say = progress or (lambda _name: None)
@@ -431,7 +439,7 @@ def apply_plan(plan: Plan, folder: Path, *, progress: Progress | None = None) ->
         write_files(trust_outputs)
         results += [PlanItem(o.path.name, ItemState.MADE) for o in trust_outputs]
     # 6. the sheet: the plan rendered, rewritten only when it differs
-    text = _sheet(plan).text().encode()
+    text = _sheet(plan).text(translate).encode()
     sheet_path = folder / plan.sheet
     if not sheet_path.is_file() or sheet_path.read_bytes() != text:
         write_files([OutputFile(sheet_path, text, replace=True)])
