@@ -83,6 +83,7 @@ def build(h: Hierarchy) -> dict[str, bytes]:
         "long-cn.crt": _named("x" * 65_000, h).pem,
         "leaves.pem": _many_leaves(h, 300),
         "caself.csr": build_csr(CsrSpec("caself", "ca.example.com"), ca.key).public_bytes(Encoding.PEM),
+        "many-keys.pem": h.leaf.key_pem * 17,
         "a:b": h.leaf.pem,
         "q?": h.leaf.pem,
         "a\nb.crt": h.leaf.pem,

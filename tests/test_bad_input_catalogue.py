@@ -162,6 +162,8 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["bundle", "--check", "begins-base64.pem"], 2, "has a PEM block without its -----END line"),
     (["pki", "inspect", "end-only.pem"], 2, "end-only.pem: has an -----END line without its -----BEGIN line"),
     (["pki", "inspect", "mismatch.pem"], 2, "begins as CERTIFICATE but ends as PRIVATE KEY"),
+    (["pki", "inspect", "many-keys.pem"], 2, "many-keys.pem: holds 17 private keys; give a file with the one key"),
+    (["pki", "match", "many-keys.pem", "leaf.crt"], 2, "holds 17 private keys"),
     (["pki", "inspect", "dup.crt"], 2, "dup.crt: item 1 has the extension subjectAltName twice"),
     (["bundle", "dup.crt"], 2, "has the extension subjectAltName twice"),
     (["pki", "verify", "dup.crt", "root.crt"], 2, "has the extension subjectAltName twice"),

@@ -442,3 +442,27 @@ def test_a_sheet_file_name_can_never_start_a_command_of_its_own() -> None:
     files = ServiceFiles(Service.WEBADMIN, "a.key\nwebadmin disable", "a.crt\x1b[2J", "b.crt\rcallbridge restart")
     assert all("\n" not in name and "\r" not in name and "\x1b" not in name for name in files.files())
     assert files.key == "a.key\\x0awebadmin disable"
+
+
+def test_plan_and_deploy_page_read_through_the_one_reader(tmp_path: Path) -> None:
+    from cmswizard.cms.plan_files import _read_or_none
+    from cmswizard.gui.pages.deploy import _is_key_file
+
+    os.mkfifo(tmp_path / "cms-commands.txt")
+    os.mkfifo(tmp_path / "waiting.pem")
+    assert _read_or_none(tmp_path / "cms-commands.txt") is None  # returns at once: no writer needed
+    assert _is_key_file(tmp_path / "waiting.pem") is False
+    (tmp_path / "both.pem").write_bytes(_H.leaf.pem + _H.leaf.key_pem)  # the key is not the first block
+    assert _is_key_file(tmp_path / "both.pem") is True
+
+
+def test_a_certificate_with_thousands_of_names_is_shown_not_dumped(cli, tmp_path: Path) -> None:
+    from factory import issue
+
+    names = [f"host{n}.example.com" for n in range(3000)]
+    (tmp_path / "wide.crt").write_bytes(issue("host0.example.com", _H.intermediates[0], san=names).pem)
+    result = cli("pki", "inspect", "wide.crt")
+    assert result.code == 0
+    line = next(line for line in result.out.splitlines() if line.startswith("Subject alt names"))
+    assert "… and 2950 more" in line and len(line) < 1200
+    assert len(cli("pki", "inspect", "wide.crt", "--json").out) > 60_000  # JSON keeps every name

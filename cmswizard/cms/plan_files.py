@@ -218,7 +218,7 @@ def check_plan(
     sheet_text = _sheet(plan).text(translate)  # the # lines in plan.sheet_language (the caller's hook)
     if not index.exists(plan.sheet):
         add(plan.sheet, ItemState.MISSING, N_("apply writes the MMP commands"))
-    elif (folder / plan.sheet).read_bytes() != sheet_text.encode():
+    elif _read_or_none(folder / plan.sheet) != sheet_text.encode():
         add(plan.sheet, ItemState.INCONSISTENT, N_("differs from the plan; apply writes it again"))
     else:
         add(plan.sheet, ItemState.EXISTS)
@@ -441,7 +441,7 @@ def apply_plan(
     # 6. the sheet: the plan rendered, rewritten only when it differs
     text = _sheet(plan).text(translate).encode()
     sheet_path = folder / plan.sheet
-    if not sheet_path.is_file() or sheet_path.read_bytes() != text:
+    if _read_or_none(sheet_path) != text:
         write_files([OutputFile(sheet_path, text, replace=True)])
         results.append(PlanItem(plan.sheet, ItemState.MADE))
     return results
@@ -458,3 +458,13 @@ def node_files(plan: Plan, node: str) -> list[str]:
 
 def missing_files(folder: Path, names: Iterable[str]) -> list[str]:
     return [name for name in names if not (folder / name).is_file()]
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    """The file's bytes through the one reading function, or None (missing, not a regular file, too big)."""
+    from cmswizard.pki.files import read_input_file
+
+    try:
+        return read_input_file(path)
+    except CmsInputError:
+        return None

@@ -17,6 +17,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.keys import PrivateKey, describe_public_key, public_key_der
 from cmswizard.pki.loader import LoadedFile
+from cmswizard.pki.safe_text import shown
 
 __all__ = [
     "Facts",
@@ -78,7 +79,7 @@ class Facts:
             (N_("File"), self.source),
             (N_("Subject"), self.subject),
             (N_("Issuer"), self.issuer),
-            (N_("Subject alt names"), ", ".join(self.san)),
+            (N_("Subject alt names"), _listed(self.san)),
             (N_("Valid from"), self.not_before),
             (N_("Valid until"), self.not_after),
             (N_("Status"), self.status),
@@ -96,7 +97,17 @@ class Facts:
 
     def lines(self) -> list[str]:
         """Readable `label: value` lines (English), skipping what does not apply."""
-        return [f"{label + ':':<20}{value}" for label, value in self.rows()]
+        return [f"{label + ':':<20}{shown(value, 1000)}" for label, value in self.rows()]
+
+
+_MAX_LISTED = 50
+
+
+def _listed(names: list[str]) -> str:
+    """Names for one readable line: a certificate with 100,000 SANs is shown, not dumped (--json has all)."""
+    if len(names) <= _MAX_LISTED:
+        return ", ".join(names)
+    return ", ".join(names[:_MAX_LISTED]) + f", … and {len(names) - _MAX_LISTED} more"
 
 
 def _colon_hex(data: bytes) -> str:

@@ -34,6 +34,7 @@ __all__ = [
 _CERT_LABELS = {b"CERTIFICATE", b"X509 CERTIFICATE", b"TRUSTED CERTIFICATE"}
 _CSR_LABELS = {b"CERTIFICATE REQUEST", b"NEW CERTIFICATE REQUEST"}
 _KEY_LABELS = {b"PRIVATE KEY", b"RSA PRIVATE KEY", b"EC PRIVATE KEY", b"ENCRYPTED PRIVATE KEY", b"DSA PRIVATE KEY"}
+_MAX_KEYS = 16
 _PKCS7_LABELS = {b"PKCS7", b"CMS", b"PKCS #7 SIGNED DATA"}
 
 
@@ -225,6 +226,11 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
         loaded.certificates = plain
         return loaded
     blocks, loaded.stray_text = _scan_pem(text, name)
+    key_blocks = sum(1 for block in blocks if block.label in _KEY_LABELS)
+    if key_blocks > _MAX_KEYS:  # each may cost a password derivation: refuse before any is tried
+        raise CmsInputError(
+            name, Text(N_("holds {count} private keys; give a file with the one key you mean"), count=key_blocks)
+        )
     fast = _fast_certificates(text, blocks) if blocks else None
     if fast is not None:
         loaded.certificates = fast

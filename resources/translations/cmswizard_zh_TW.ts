@@ -1328,6 +1328,10 @@
         <translation>有缺少 -----END 行的 PEM 區塊（被截斷？）；請複製整個區塊</translation>
     </message>
     <message>
+        <source>holds {count} private keys; give a file with the one key you mean</source>
+        <translation>含有 {count} 把私密金鑰；請提供只含您要使用之金鑰的檔案</translation>
+    </message>
+    <message>
         <source>PEM block {number} ({p}) is damaged: invalid base64</source>
         <translation>第 {number} 個 PEM 區塊（{p}）已損毀：base64 無效</translation>
     </message>

@@ -60,10 +60,11 @@ def _is_key_file(path: Path) -> bool:
         return True
     if path.suffix.lower() != ".pem":
         return False
-    try:
-        with path.open("rb") as handle:
-            return b"PRIVATE KEY-----" in handle.read(4096)
-    except OSError:
+    from cmswizard.pki.files import holds_private_key, read_input_file
+
+    try:  # the one reading function: a FIFO or a device named .pem never blocks the page
+        return holds_private_key(read_input_file(path))
+    except CmsInputError:
         return False
 
 
