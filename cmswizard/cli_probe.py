@@ -15,10 +15,7 @@ from cmswizard.cms.endpoints import TlsService
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
-__all__ = ["add_parser", "build_targets"]
-
-DEFAULT_SERVICES = (TlsService.WEBADMIN, TlsService.WEBBRIDGE3, TlsService.CALLBRIDGE)
-_BY_PORT = {445: TlsService.WEBADMIN, 8443: TlsService.WEBADMIN, 5061: TlsService.CALLBRIDGE, 5222: TlsService.XMPP}
+__all__ = ["add_parser"]
 
 
 def _service_choice(text: str) -> tuple[TlsService, int | None]:
@@ -36,32 +33,20 @@ def _service_choice(text: str) -> tuple[TlsService, int | None]:
     return service, int(port)
 
 
-def build_targets(args: argparse.Namespace) -> list[Any]:
+def _targets(args: argparse.Namespace) -> list[Any]:
     from cmswizard.pki.loader import load_file
-    from cmswizard.pki.names import check_fqdn
-    from cmswizard.remote.probe import LocalCopy, ProbeTarget, parse_endpoint
+    from cmswizard.remote.probe import LocalCopy, build_targets
 
-    services = [_service_choice(text) for text in args.service] or [(s, None) for s in DEFAULT_SERVICES]
-    names = tuple(check_fqdn(n, "--name", allow_single_label=True) for n in args.name)
-    sni = check_fqdn(args.sni, "--sni", allow_wildcard=False, allow_single_label=True) if args.sni else None
     local = None
     if args.expect:
         loaded = load_file(args.expect)
         if not loaded.certificates:
             raise CmsInputError(args.expect, "holds no certificate to compare with; give the .crt or full-chain file")
         local = LocalCopy(Path(args.expect).name, tuple(loaded.certificates))
-    targets = []
-    for endpoint in args.endpoints:
-        host, port = parse_endpoint(endpoint)
-        if port is None:
-            chosen = [(service, given or service.default_port) for service, given in services]
-        elif len(services) == 1 and args.service:
-            chosen = [(services[0][0], port)]
-        else:
-            chosen = [(_BY_PORT.get(port, TlsService.WEBBRIDGE3 if port == 443 else TlsService.TLS), port)]
-        for service, service_port in chosen:
-            targets.append(ProbeTarget(host, service_port, service, sni, names, args.xmpp_domain or None, local))
-    return targets
+    services = [_service_choice(text) for text in args.service]
+    return build_targets(
+        args.endpoints, services, sni=args.sni, names=args.name, xmpp_domain=args.xmpp_domain or None, local=local
+    )
 
 
 def _cmd_probe(args: argparse.Namespace) -> int:
@@ -78,7 +63,7 @@ def _cmd_probe(args: argparse.Namespace) -> int:
         roots = tuple(load_file(args.roots).certificates)
         if not roots:
             raise CmsInputError(args.roots, "holds no certificate; give the root CA (and intermediates) you trust")
-    targets = build_targets(args)
+    targets = _targets(args)
     options = ProbeOptions(
         timeout=args.timeout,
         ipv4=not args.ipv6_only,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from cmswizard.cli import _say_block, _warn
 from cmswizard.cms.services import Service
-from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.errors import CmsCheckFailed
 from cmswizard.pki.safe_text import shown
 from cmswizard.pki.spec import KeyType
 
@@ -28,14 +28,9 @@ _SERVICE_CHOICES = [s.value for s in Service if s is not Service.DATABASE]
 
 
 def _certificate(path: str) -> x509.Certificate:
-    from cmswizard.pki.chain import Role, make_item, role_of
-    from cmswizard.pki.loader import load_file
+    from cmswizard.cms.renewal import load_old_certificate
 
-    loaded = load_file(path)
-    entities = [c for c in loaded.certificates if role_of(make_item(c)) is Role.ENTITY]
-    if not entities:
-        raise CmsInputError(path, "holds no server certificate; give the .crt (or full-chain file) of the service")
-    return entities[0]
+    return load_old_certificate(path).certificate
 
 
 def _cmd_spec(args: argparse.Namespace) -> int:

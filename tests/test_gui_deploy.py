@@ -88,9 +88,10 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     target = stick_volumes[0].root / export.name.text()
     assert (target / "cms-commands.txt").read_text() == text
     done = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=target, capture_output=True, text=True)
-    assert done.returncode == 0 and done.stdout.count(": OK") == 8
-    assert "✓ copied and verified 10 file(s)" in export.summary.toPlainText()
-    assert progress and max(progress) == 10
+    assert done.returncode == 0 and done.stdout.count(": OK") == 9  # with certificate-expiry.ics
+    assert "✓ copied and verified 11 file(s)" in export.summary.toPlainText()
+    assert progress and max(progress) == 11
+    assert (target / "certificate-expiry.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     for trust in ("trust-webbridge3.crt", "trust-c2w-clients.crt"):  # each peer's full chain: leaf, issuer, root
         found = subprocess.run(
             ["openssl", "storeutl", "-noout", "-certs", target / trust], capture_output=True, text=True

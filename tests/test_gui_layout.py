@@ -56,7 +56,15 @@ def test_every_page_fits_the_smallest_window(qtbot, lang: str, tmp_path: Path) -
     wizard.page_as(PageId.PREVIEW, PreviewPage).on_cms.setChecked(True)
     wizard.next()
     problems += _look(wizard)
-    for key in (FlowKey.BUNDLE, FlowKey.DBCLUSTER, FlowKey.CHECK, FlowKey.DEPLOY, FlowKey.EXPORT):
+    for key in (
+        FlowKey.BUNDLE,
+        FlowKey.DBCLUSTER,
+        FlowKey.CHECK,
+        FlowKey.DEPLOY,
+        FlowKey.EXPORT,
+        FlowKey.PROBE,
+        FlowKey.RENEW,
+    ):
         wizard.start_flow(key)
         problems += _look(wizard)
     assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()

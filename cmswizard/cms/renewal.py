@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -21,18 +22,24 @@ from cmswizard.cms.endpoints import TlsService, endpoint_for
 from cmswizard.cms.lines import LineKind, MmpLine, note
 from cmswizard.cms.services import Service
 from cmswizard.cms.sheet import DeploymentSheet, SheetPlan, build_sheet, node_services
+from cmswizard.pki.chain import Role, make_item, role_of
 from cmswizard.pki.command import render
 from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.inspect import Facts, describe_certificate
 from cmswizard.pki.keys import describe_public_key
+from cmswizard.pki.loader import load_file
 from cmswizard.pki.safe_text import escape
 from cmswizard.pki.spec import CsrSpec, KeyType, Problem, Severity, SpecCheck, SubjectInput, check_subject
 
 __all__ = [
     "Comparison",
     "ComparisonRow",
+    "OldCertificate",
     "RenewalRequest",
+    "basename_for",
     "compare_certificates",
     "key_type_of",
+    "load_old_certificate",
     "renewal_basename",
     "renewal_request",
     "replacement_sheet",
@@ -99,6 +106,45 @@ def _san_texts(certificate: x509.Certificate) -> list[str]:
     texts += [str(v) for v in san.get_values_for_type(x509.IPAddress)]
     texts += [str(v) for v in san.get_values_for_type(x509.RFC822Name)]
     return texts
+
+
+@dataclass(frozen=True)
+class OldCertificate:
+    """The certificate to renew (or the new one to compare), with where it came from."""
+
+    certificate: x509.Certificate
+    source: str  # a file name or the endpoint it was read from
+    basename: str  # the live key's basename, as far as it is known
+    node: str = ""  # the server that presents it, when the probe read it
+    service: Service | None = None  # the service it was read from
+
+    def facts(self) -> Facts:
+        return describe_certificate(self.certificate, self.source)
+
+    def key_types(self) -> list[KeyType]:
+        """The key types a successor may have: the same, or stronger (never weaker)."""
+        old = key_type_of(self.certificate) or KeyType.RSA2048
+        floor = max(_STRENGTH[old], _STRENGTH[KeyType.RSA2048])
+        ordered = [old, *(k for k in KeyType if k is not old)]
+        return [k for k in ordered if _STRENGTH[k] >= floor]
+
+
+def load_old_certificate(path: Path | str) -> OldCertificate:
+    """The entity certificate in a file (a full chain is fine); its name without extension is the basename."""
+    loaded = load_file(path)
+    entities = [c for c in loaded.certificates if role_of(make_item(c)) is Role.ENTITY]
+    if not entities:
+        raise CmsInputError(
+            Path(path).name, N_("holds no server certificate; give the .crt (or full-chain file) of the service")
+        )
+    return OldCertificate(entities[0], Path(path).name, Path(path).stem)
+
+
+def basename_for(certificate: x509.Certificate) -> str:
+    """A basename for a certificate read from a server: the first label of its CN (`join` for join.example.com)."""
+    cn = _first(certificate.subject, NameOID.COMMON_NAME) or "certificate"
+    label = re.sub(r"[^A-Za-z0-9_-]", "-", cn.split(".")[0].replace("*", "wildcard")).strip("-")
+    return label or "certificate"
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,12 @@ from cmswizard.pki.errors import N_
 if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
     from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
     from cmswizard.cms.deployment import Deployment, ProposedCertificate
+    from cmswizard.cms.renewal import Comparison, OldCertificate
     from cmswizard.export.copy import ExportItem
     from cmswizard.pki.csr import CsrResult
     from cmswizard.pki.loader import LoadedFile
     from cmswizard.pki.spec import CsrSpec, Problem
+    from cmswizard.remote.probe import EndpointResult, ProbeOptions, ProbeReport, ProbeTarget
 
 
 class PageId(enum.IntEnum):
@@ -36,6 +38,11 @@ class PageId(enum.IntEnum):
     CHECK = 40
     DEPLOY_SHEET = 50
     EXPORT = 51
+    PROBE = 60
+    PROBE_RESULT = 61
+    RENEW_REQUEST = 70
+    RENEW_GENERATE = 71
+    RENEW_SHEET = 72
 
 
 def _new_deployment() -> Deployment:
@@ -51,6 +58,8 @@ class FlowKey(enum.StrEnum):
     CHECK = "check"
     DEPLOY = "deploy"
     EXPORT = "export"
+    PROBE = "probe"
+    RENEW = "renew"
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,24 @@ FLOWS: tuple[Flow, ...] = (
             "with SHA256SUMS."
         ),
         PageId.EXPORT,
+    ),
+    Flow(
+        FlowKey.PROBE,
+        N_("Check a running server"),
+        N_(
+            "Connect to Web Admin, Web Bridge 3, the Call Bridge, TURN or XMPP and see the chain each presents: "
+            "complete and in order, days to expiry, the names users type, the key usage, the file you loaded."
+        ),
+        PageId.PROBE,
+    ),
+    Flow(
+        FlowKey.RENEW,
+        N_("Renew a certificate"),
+        N_(
+            "From the certificate in use: the same names under a new key name, the comparison when the new "
+            "certificate comes back, and the commands that swap it in (backup first, the check last)."
+        ),
+        PageId.RENEW_REQUEST,
     ),
 )
 
@@ -193,6 +220,26 @@ class DeployFlowState:
     export_name: str = ""
 
 
+@dataclass
+class ProbeFlowState:
+    hosts: str = ""
+    targets: list[ProbeTarget] = field(default_factory=list)
+    options: ProbeOptions | None = None  # set by the setup page
+    report: ProbeReport | None = None
+
+
+@dataclass
+class RenewFlowState:
+    """The certificate in use, the request for its successor, and the successor when it comes back."""
+
+    folder: Path = field(default_factory=Path.home)
+    old: OldCertificate | None = None
+    spec: CsrSpec | None = None
+    result: CsrResult | None = None
+    new_file: str = ""
+    comparison: Comparison | None = None
+
+
 class Flows:
     """Every flow's state; `start()` gives a flow a fresh one."""
 
@@ -204,6 +251,8 @@ class Flows:
         self.db = DbClusterFlowState()
         self.check = CheckFlowState()
         self.deploy = DeployFlowState(folder)
+        self.probe = ProbeFlowState()
+        self.renew = RenewFlowState(folder)
 
     def start(self, key: FlowKey, folder: Path | None = None) -> None:
         key = FlowKey(key)
@@ -218,6 +267,10 @@ class Flows:
             self.db = DbClusterFlowState()
         elif key is FlowKey.CHECK:
             self.check = CheckFlowState()
+        elif key is FlowKey.PROBE:
+            self.probe = ProbeFlowState()
+        elif key is FlowKey.RENEW:
+            self.renew = RenewFlowState(self.folder)
         else:
             deployment = self.csr.deployment if self.csr.deployment.nodes else None
             self.deploy = DeployFlowState(self.csr.folder, deployment, self.db.plan)
@@ -227,3 +280,15 @@ class Flows:
         self.start(FlowKey.BUNDLE)
         self.bundle.expected_key = key
         self.bundle.basename = basename
+
+    def start_renewal_from_probe(self, result: EndpointResult) -> None:
+        """From the probe's results: a fresh renewal of the certificate this endpoint presents."""
+        from cmswizard.cms.renewal import OldCertificate, basename_for
+        from cmswizard.pki.chain import Role, common_name
+
+        self.start(FlowKey.RENEW)
+        entity = next((item for item in result.chain if item.role is Role.ENTITY), result.chain[0])
+        node = result.target.host_name or common_name(entity.certificate.subject)
+        self.renew.old = OldCertificate(
+            entity.certificate, result.label, basename_for(entity.certificate), node, result.target.service.service
+        )

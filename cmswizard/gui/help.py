@@ -43,6 +43,7 @@ TAC_213820 = N_("Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)")
 MMP_GUIDE = N_("Cisco Meeting Server MMP Command Reference (pki commands)")
 CMS_FAQ = N_("Cisco Meeting Server FAQ: What information is required to create a CSR")
 FN74345 = N_("Cisco field notice FN74345 (public CAs drop the client authentication EKU)")
+TAC_218034 = N_("Cisco TAC tech note 218034 (renewing a CMS certificate: the same SANs and issuer)")
 
 HELP: dict[str, PageHelp] = {
     "StartPage": PageHelp(
@@ -317,6 +318,98 @@ HELP: dict[str, PageHelp] = {
                 "verify",
                 N_("The files go by SFTP into the MMP's top folder: the commands name them without a folder."),
                 MMP_GUIDE,
+            ),
+        ),
+    ),
+    "ProbeSetupPage": PageHelp(
+        N_(
+            "Say which servers to check and the names users type. Each service is checked on its port; a server "
+            "written as host:port is checked on that port only. Ports are site choices: change them here."
+        ),
+        N_(
+            "Nothing is changed on the CMS: the check connects like a browser or a peer would, reads the "
+            "certificates and closes the connection."
+        ),
+        (
+            Rule(
+                "ports",
+                N_(
+                    "Web Admin moves to 445 or 8443 when Web Bridge 3 has 443 on the same box; the C2W port is the "
+                    "one in the c2w:// URL set on the Call Bridge."
+                ),
+                TAC_221729,
+            ),
+            Rule(
+                "names", N_("Every name users type must be in the certificate's subject alternative names."), CERT_GUIDE
+            ),
+        ),
+    ),
+    "ProbeResultPage": PageHelp(
+        N_(
+            "What each endpoint presented, on every address: the chain, its order, the days left, the names "
+            "covered, the key usage, and whether it is the file you loaded."
+        ),
+        N_(
+            "A wrong result here is what users and peers see: renew the certificate, or fix the certs line and "
+            "restart the service, then check again."
+        ),
+        (
+            Rule(
+                "chain",
+                N_("Since CMS 3.0 the full chain is needed: certificate, intermediates, root, in that order."),
+                CERT_GUIDE,
+            ),
+            Rule(
+                "eku",
+                N_("The Call Bridge also connects out with its certificate: it needs client authentication too."),
+                FN74345,
+            ),
+        ),
+    ),
+    "RenewRequestPage": PageHelp(
+        N_(
+            "The request for the successor of a certificate: the same subject and names, a new file name with "
+            "the year, and the same key type or a stronger one."
+        ),
+        N_(
+            "The new key and CSR are made under the new name, so the key the service uses now stays in place "
+            "until the new certificate is assigned."
+        ),
+        (
+            Rule(
+                "names", N_("Keep every SAN of the old certificate, or users typing that name will fail."), TAC_218034
+            ),
+            Rule(
+                "basename", N_("Never reuse the name of the live key: pki csr would overwrite it at once."), MMP_GUIDE
+            ),
+        ),
+    ),
+    "RenewGeneratePage": PageHelp(
+        N_(
+            "Make the key and CSR, then open the certificate your CA returns: it is compared with the one in "
+            "use, field by field."
+        ),
+        N_(
+            "If the issuer changed, the systems that trust the old CA must trust the new one before the swap: "
+            "peers' C2W trust files, CUCM and Expressway."
+        ),
+        (
+            Rule("issuer", N_("A changed issuer or Authority Key Identifier means another CA signed it."), TAC_218034),
+            Rule("eku", N_("Public CAs are dropping client authentication: check it is still there."), FN74345),
+        ),
+    ),
+    "RenewSheetPage": PageHelp(
+        N_("The commands that put the new certificate in use on one server, ready to copy."),
+        N_(
+            "<code>backup snapshot</code> first, then the <code>certs</code> line with the new file names, the "
+            "restart, and the status line that shows the files in use."
+        ),
+        (
+            Rule(
+                "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_216549
+            ),
+            Rule(
+                "probe", N_("Afterwards, check what the node presents: the probe line at the end does it."), CERT_GUIDE
             ),
         ),
     ),

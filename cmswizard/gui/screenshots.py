@@ -7,15 +7,21 @@ in a temporary folder with the engine; nothing outside OUT_DIR is written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import socket
+import ssl
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QWizard
 
+from cmswizard.cms.endpoints import TlsService
+from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.launch import create_application
 from cmswizard.gui.pages.bundle import ChainBuilderPage
@@ -23,6 +29,8 @@ from cmswizard.gui.pages.check import CheckPage
 from cmswizard.gui.pages.csr import DeploymentPage, GeneratePage, SubjectPage
 from cmswizard.gui.pages.dbcluster import DbClusterPage, DbResultPage
 from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
+from cmswizard.gui.pages.probe import ProbeResultPage, ProbeSetupPage
+from cmswizard.gui.pages.renew import RenewGeneratePage, RenewRequestPage, RenewSheetPage
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.bundle import bundle_bytes
@@ -65,6 +73,82 @@ def _sample_chain(folder: Path) -> list[Path]:
     paths[1].write_bytes(bundle_bytes([make_item(root)]))
     paths[2].write_bytes(private_key_pem(leaf_key))
     return paths
+
+
+@contextlib.contextmanager
+def _loopback_tls(host: str, chain: Path, key: Path) -> Iterator[int]:
+    """A TLS server on a free loopback port presenting `chain`, for the probe's pictures."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(chain, key)
+    listener = socket.create_server((host, 0), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with contextlib.suppress(OSError), conn, context.wrap_socket(conn, server_side=True) as tls:
+                tls.settimeout(2)
+                tls.recv(1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield int(listener.getsockname()[1])
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def _probe_and_renew(wizard: CmsWizard, work: Path, files: list[Path], shot: Callable[[str], None]) -> None:
+    """Check a running server (a full chain on 127.0.0.1, the certificate alone on ::1), then renew."""
+    full = work / "join-fullchain.pem"
+    full.write_bytes(files[0].read_bytes() + files[1].read_bytes())
+    with _loopback_tls("127.0.0.1", full, files[2]) as good, _loopback_tls("::1", files[0], files[2]) as bad:
+        wizard.start_flow(FlowKey.PROBE)
+        setup = wizard.page_as(PageId.PROBE, ProbeSetupPage)
+        setup.hosts.setText(f"127.0.0.1:{good} [::1]:{bad}")
+        setup.names.setText("join.example.com")
+        for service, box in setup.service_boxes.items():
+            box.setChecked(service is TlsService.WEBBRIDGE3)
+        shot("14-probe")
+        wizard.next()
+        result = wizard.page_as(PageId.PROBE_RESULT, ProbeResultPage)
+        _wait(lambda: not result.running)
+        shot("15-probe-results")
+        result.renew_button.click()
+    request = wizard.page_as(PageId.RENEW_REQUEST, RenewRequestPage)
+    request.folder.setText(str(work))
+    shot("16-renew-request")
+    wizard.next()
+    generate = wizard.page_as(PageId.RENEW_GENERATE, RenewGeneratePage)
+    generate.generate_button.click()
+    _wait(lambda: not generate.running)
+    from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
+    from cmswizard.pki.loader import load_file
+    from cmswizard.pki.spec import CsrSpec
+
+    new_key, new_ca = make_self_signed_ca(CsrSpec("newca", "Example Issuing CA 2026", o="Example Corp", c="TW"))
+    assert generate.state.result is not None
+    csr = load_file(generate.state.result.csr_path).csrs[0]
+    new = work / "join-2026.crt"
+    new.write_bytes(bundle_bytes([make_item(issue_certificate(csr, new_key, new_ca).certificate)]))
+    original = dialogs.open_file_names
+    dialogs.open_file_names = lambda *_args: [new]
+    try:
+        generate.new_button.click()
+    finally:
+        dialogs.open_file_names = original
+    _wait(lambda: generate.comparison.topLevelItemCount() > 0)
+    shot("17-renew-compare")
+    wizard.next()
+    sheet = wizard.page_as(PageId.RENEW_SHEET, RenewSheetPage)
+    sheet.bundle.setText("example-ca-bundle.crt")
+    shot("18-renew-sheet")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         export.copy_button.click()
         _wait(lambda: not export.running)
         shot("13-export-done")
+        _probe_and_renew(wizard, work, files, shot)
         wizard.close()
     QCoreApplication.processEvents()
     del app

@@ -36,6 +36,11 @@ PAGES: dict[PageId, tuple[str, str]] = {
     PageId.CHECK: ("cmswizard.gui.pages.check", "CheckPage"),
     PageId.DEPLOY_SHEET: ("cmswizard.gui.pages.deploy", "DeploySheetPage"),
     PageId.EXPORT: ("cmswizard.gui.pages.deploy", "ExportPage"),
+    PageId.PROBE: ("cmswizard.gui.pages.probe", "ProbeSetupPage"),
+    PageId.PROBE_RESULT: ("cmswizard.gui.pages.probe", "ProbeResultPage"),
+    PageId.RENEW_REQUEST: ("cmswizard.gui.pages.renew", "RenewRequestPage"),
+    PageId.RENEW_GENERATE: ("cmswizard.gui.pages.renew", "RenewGeneratePage"),
+    PageId.RENEW_SHEET: ("cmswizard.gui.pages.renew", "RenewSheetPage"),
 }
 
 

@@ -32,6 +32,7 @@ from cmswizard.pki.safe_text import escape
 from cmswizard.pki.verify import verify_certificate
 
 __all__ = [
+    "DEFAULT_SERVICES",
     "DEFAULT_TIMEOUT",
     "EndpointResult",
     "Finding",
@@ -42,6 +43,7 @@ __all__ = [
     "ProbeTarget",
     "Severity",
     "SummaryRow",
+    "build_targets",
     "name_covered",
     "parse_certificate_message",
     "parse_endpoint",
@@ -90,6 +92,11 @@ class ProbeTarget:
     names: tuple[str, ...] = ()  # names users type (join URL, …); the SNI name is always checked too
     xmpp_domain: str | None = None  # the `to` of the XMPP stream; default: the SNI name
     local: LocalCopy | None = None
+
+    @property
+    def host_name(self) -> str | None:
+        """The host as a DNS name; None when it was given as an address."""
+        return None if _is_ip(self.host) else self.host
 
     @property
     def server_name(self) -> str | None:
@@ -347,6 +354,45 @@ def parse_endpoint(text: str, default_port: int | None = None) -> tuple[str, int
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise CmsInputError(where, N_("the port must be a number from 1 to 65535"))
     return host, int(port_text)
+
+
+_BY_PORT = {445: TlsService.WEBADMIN, 8443: TlsService.WEBADMIN, 5061: TlsService.CALLBRIDGE, 5222: TlsService.XMPP}
+DEFAULT_SERVICES = (TlsService.WEBADMIN, TlsService.WEBBRIDGE3, TlsService.CALLBRIDGE)
+
+
+def build_targets(
+    endpoints: Sequence[str],
+    services: Sequence[tuple[TlsService, int | None]] = (),
+    *,
+    sni: str | None = None,
+    names: Sequence[str] = (),
+    xmpp_domain: str | None = None,
+    local: LocalCopy | None = None,
+) -> list[ProbeTarget]:
+    """What to probe, from what the user typed (the CLI's arguments, the wizard's fields).
+
+    A HOST is probed on each service's port (its default unless given); a HOST:PORT on that port only,
+    as the one service chosen, or as the CMS service that port is known for.
+    """
+    if not endpoints:
+        raise CmsInputError("servers", N_("give at least one host name or address, e.g. cms1.example.com"))
+    chosen = list(services) or [(service, None) for service in DEFAULT_SERVICES]
+    checked_names = tuple(check_fqdn(n, "names users type", allow_single_label=True) for n in names)
+    checked_sni = check_fqdn(sni, "SNI", allow_wildcard=False, allow_single_label=True) if sni else None
+    targets = []
+    for endpoint in endpoints:
+        host, port = parse_endpoint(endpoint)
+        if port is None:
+            pairs = [(service, given or service.default_port) for service, given in chosen]
+        elif len(services) == 1:
+            pairs = [(services[0][0], port)]
+        else:
+            pairs = [(_BY_PORT.get(port, TlsService.WEBBRIDGE3 if port == 443 else TlsService.TLS), port)]
+        targets += [
+            ProbeTarget(host, service_port, service, checked_sni, checked_names, xmpp_domain, local)
+            for service, service_port in pairs
+        ]
+    return targets
 
 
 def name_covered(certificate: x509.Certificate, name: str) -> bool:

@@ -128,6 +128,22 @@
         <translation>將金鑰、憑證與憑證套件組合複製到隨身碟或資料夾：安全寫入、讀回並檢查，並附上 SHA256SUMS。</translation>
     </message>
     <message>
+        <source>Check a running server</source>
+        <translation>檢查執行中的伺服器</translation>
+    </message>
+    <message>
+        <source>Connect to Web Admin, Web Bridge 3, the Call Bridge, TURN or XMPP and see the chain each presents: complete and in order, days to expiry, the names users type, the key usage, the file you loaded.</source>
+        <translation>連線到 Web Admin、Web Bridge 3、Call Bridge、TURN 或 XMPP，查看各自提供的憑證信任鏈：是否完整且順序正確、距到期日的天數、使用者輸入的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
+    </message>
+    <message>
+        <source>Renew a certificate</source>
+        <translation>更新憑證</translation>
+    </message>
+    <message>
+        <source>From the certificate in use: the same names under a new key name, the comparison when the new certificate comes back, and the commands that swap it in (backup first, the check last).</source>
+        <translation>從使用中的憑證出發：以新的金鑰名稱保留相同名稱、新憑證回來時進行比較，並產生替換指令（先備份，最後檢查）。</translation>
+    </message>
+    <message>
         <source>its chain does not reach a root CA; add the root certificate or choose the peers&apos; certificates</source>
         <translation>其憑證信任鏈未到達根 CA；請加入根憑證，或改選對端的憑證</translation>
     </message>
@@ -1104,6 +1120,10 @@
         <translation>檔案</translation>
     </message>
     <message>
+        <source>holds no server certificate; give the .crt (or full-chain file) of the service</source>
+        <translation>不含伺服器憑證；請提供該服務的 .crt（或完整鏈檔案）</translation>
+    </message>
+    <message>
         <source>is the name of the live key: pki csr would overwrite it and break the service; use a new name</source>
         <translation>是使用中金鑰的名稱：pki csr 會覆寫它並使服務中斷；請使用新名稱</translation>
     </message>
@@ -2004,6 +2024,10 @@
         <translation>Cisco 現場通知 FN74345（公用 CA 不再核發用戶端驗證 EKU）</translation>
     </message>
     <message>
+        <source>Cisco TAC tech note 218034 (renewing a CMS certificate: the same SANs and issuer)</source>
+        <translation>Cisco TAC 技術說明 218034（更新 CMS 憑證：相同的主體別名與簽發者）</translation>
+    </message>
+    <message>
         <source>Choose one job: make keys and CSRs, build a bundle from what your CA sent back, make database cluster certificates, check files, or get the commands for the CMS and copy the files to a USB stick.</source>
         <translation>選擇一項工作：產生金鑰與 CSR、用 CA 傳回的檔案建立憑證套件組合、建立資料庫叢集憑證、檢查檔案，或取得 CMS 指令並把檔案複製到 USB 隨身碟。</translation>
     </message>
@@ -2216,6 +2240,82 @@
         <translation>檔案以 SFTP 放到 MMP 的最上層資料夾：指令中的檔名不含資料夾。</translation>
     </message>
     <message>
+        <source>Say which servers to check and the names users type. Each service is checked on its port; a server written as host:port is checked on that port only. Ports are site choices: change them here.</source>
+        <translation>指定要檢查的伺服器與使用者會輸入的名稱。每個服務在其連接埠上檢查；寫成 主機:連接埠 的伺服器只檢查該連接埠。連接埠依各站台設定而定：可在此修改。</translation>
+    </message>
+    <message>
+        <source>Nothing is changed on the CMS: the check connects like a browser or a peer would, reads the certificates and closes the connection.</source>
+        <translation>不會變更 CMS 上的任何設定：檢查會像瀏覽器或對端一樣連線，讀取憑證後即關閉連線。</translation>
+    </message>
+    <message>
+        <source>Web Admin moves to 445 or 8443 when Web Bridge 3 has 443 on the same box; the C2W port is the one in the c2w:// URL set on the Call Bridge.</source>
+        <translation>同一台伺服器上 Web Bridge 3 使用 443 時，Web Admin 改用 445 或 8443；C2W 連接埠是 Call Bridge 上設定的 c2w:// URL 中的連接埠。</translation>
+    </message>
+    <message>
+        <source>Every name users type must be in the certificate&apos;s subject alternative names.</source>
+        <translation>使用者輸入的每個名稱都必須在憑證的主體別名 (SAN) 中。</translation>
+    </message>
+    <message>
+        <source>What each endpoint presented, on every address: the chain, its order, the days left, the names covered, the key usage, and whether it is the file you loaded.</source>
+        <translation>每個端點在每個位址上提供的內容：憑證信任鏈、其順序、剩餘天數、包含的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
+    </message>
+    <message>
+        <source>A wrong result here is what users and peers see: renew the certificate, or fix the certs line and restart the service, then check again.</source>
+        <translation>此處的錯誤就是使用者與對端會遇到的問題：請更新憑證，或修正 certs 指令並重新啟動服務，然後再檢查一次。</translation>
+    </message>
+    <message>
+        <source>Since CMS 3.0 the full chain is needed: certificate, intermediates, root, in that order.</source>
+        <translation>自 CMS 3.0 起需要完整的憑證信任鏈：依序為憑證、中繼憑證、根 CA。</translation>
+    </message>
+    <message>
+        <source>The Call Bridge also connects out with its certificate: it needs client authentication too.</source>
+        <translation>Call Bridge 也會以其憑證對外連線：因此也需要用戶端驗證 (clientAuth)。</translation>
+    </message>
+    <message>
+        <source>The request for the successor of a certificate: the same subject and names, a new file name with the year, and the same key type or a stronger one.</source>
+        <translation>為憑證的後繼者建立請求：相同的主體與名稱、加上年份的新檔案名稱，以及相同或更強的金鑰類型。</translation>
+    </message>
+    <message>
+        <source>The new key and CSR are made under the new name, so the key the service uses now stays in place until the new certificate is assigned.</source>
+        <translation>新的金鑰與 CSR 以新名稱建立，因此在指派新憑證之前，服務目前使用的金鑰會保持不變。</translation>
+    </message>
+    <message>
+        <source>Keep every SAN of the old certificate, or users typing that name will fail.</source>
+        <translation>請保留舊憑證的每個主體別名 (SAN)，否則輸入該名稱的使用者會連線失敗。</translation>
+    </message>
+    <message>
+        <source>Never reuse the name of the live key: pki csr would overwrite it at once.</source>
+        <translation>絕不要重複使用使用中金鑰的名稱：pki csr 會立即覆寫它。</translation>
+    </message>
+    <message>
+        <source>Make the key and CSR, then open the certificate your CA returns: it is compared with the one in use, field by field.</source>
+        <translation>產生金鑰與 CSR，然後開啟 CA 傳回的憑證：會與使用中的憑證逐欄比較。</translation>
+    </message>
+    <message>
+        <source>If the issuer changed, the systems that trust the old CA must trust the new one before the swap: peers&apos; C2W trust files, CUCM and Expressway.</source>
+        <translation>若簽發者已變更，信任舊 CA 的系統必須在替換前信任新的 CA：對端的 C2W 信任檔案、CUCM 與 Expressway。</translation>
+    </message>
+    <message>
+        <source>A changed issuer or Authority Key Identifier means another CA signed it.</source>
+        <translation>簽發者或授權金鑰識別碼變更，表示由另一個 CA 簽署。</translation>
+    </message>
+    <message>
+        <source>Public CAs are dropping client authentication: check it is still there.</source>
+        <translation>公開 CA 正停止核發用戶端驗證 (clientAuth)：請確認仍然存在。</translation>
+    </message>
+    <message>
+        <source>The commands that put the new certificate in use on one server, ready to copy.</source>
+        <translation>在一台伺服器上啟用新憑證的指令，可直接複製。</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;backup snapshot&lt;/code&gt; first, then the &lt;code&gt;certs&lt;/code&gt; line with the new file names, the restart, and the status line that shows the files in use.</source>
+        <translation>先執行 &lt;code&gt;backup snapshot&lt;/code&gt;，再以新檔案名稱執行 &lt;code&gt;certs&lt;/code&gt; 指令、重新啟動，最後以狀態指令顯示使用中的檔案。</translation>
+    </message>
+    <message>
+        <source>Afterwards, check what the node presents: the probe line at the end does it.</source>
+        <translation>完成後，檢查節點實際提供的憑證：最後的 probe 指令會執行此檢查。</translation>
+    </message>
+    <message>
         <source>What this page is for</source>
         <translation>此頁的用途</translation>
     </message>
@@ -2254,6 +2354,10 @@
     <message>
         <source>the port must be a number from 1 to 65535</source>
         <translation>連接埠必須是 1 到 65535 的數字</translation>
+    </message>
+    <message>
+        <source>give at least one host name or address, e.g. cms1.example.com</source>
+        <translation>請至少輸入一個主機名稱或位址，例如 cms1.example.com</translation>
     </message>
     <message>
         <source>no answer within {seconds} s (timeout)</source>
@@ -3471,6 +3575,14 @@
         <source>files</source>
         <translation>檔案</translation>
     </message>
+    <message>
+        <source>holds no certificate to compare with</source>
+        <translation>不含可比較的憑證</translation>
+    </message>
+    <message>
+        <source>holds no certificate to trust</source>
+        <translation>不含可信任的憑證</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -3716,6 +3828,10 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <translation>複製為文字(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Save calendar (.ics)…</source>
+        <translation>儲存行事曆 (.ics)(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Expires</source>
         <translation>到期日</translation>
     </message>
@@ -3746,6 +3862,18 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
     <message>
         <source>E&amp;xpiry</source>
         <translation>到期日(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Save the expiry calendar</source>
+        <translation>儲存到期日行事曆</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>行事曆 (*.ics)</translation>
+    </message>
+    <message>
+        <source>✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before</source>
+        <translation>✓ 已儲存 {file}：每張憑證一個事件，於到期前 60、30 與 7 天提醒</translation>
     </message>
     <message>
         <source>{n} certificate(s)</source>
@@ -4562,6 +4690,357 @@ Replace the key anyway?</source>
 如果有 CMS 服務使用這個名稱的金鑰，取代它會立即中斷該服務。要在正式環境中更新嗎？請返回並選擇新的基本名稱。
 
 仍要取代金鑰嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeResultPage</name>
+    <message>
+        <source>What the servers present</source>
+        <translation>伺服器提供的憑證</translation>
+    </message>
+    <message>
+        <source>Every endpoint and address, with what is wrong first. Nothing was sent but the handshake.</source>
+        <translation>每個端點與位址，問題優先列出。除了交握之外沒有傳送任何資料。</translation>
+    </message>
+    <message>
+        <source>Endpoint and findings</source>
+        <translation>端點與檢查結果</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩餘天數</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>檢查結果</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>F&amp;indings</source>
+        <translation>檢查結果(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry (soonest first)</source>
+        <translation>到期日（最早的在前）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新檢查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>複製為文字(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save ca&amp;lendar (.ics)…</source>
+        <translation>儲存行事曆 (.ics)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Renew the selected certificate…</source>
+        <translation>更新所選的憑證(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Checking {count} endpoint(s)…</source>
+        <translation>正在檢查 {count} 個端點…</translation>
+    </message>
+    <message>
+        <source>✗ {bad} of {count} endpoint(s) have problems</source>
+        <translation>✗ {count} 個端點中有 {bad} 個有問題</translation>
+    </message>
+    <message>
+        <source>✓ All {count} endpoint(s) are fine</source>
+        <translation>✓ 全部 {count} 個端點皆正常</translation>
+    </message>
+    <message>
+        <source>Save the expiry calendar</source>
+        <translation>儲存到期日行事曆</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>行事曆 (*.ics)</translation>
+    </message>
+    <message>
+        <source>✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before</source>
+        <translation>✓ 已儲存 {file}：每張憑證一個事件，於到期前 60、30 與 7 天提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeSetupPage</name>
+    <message>
+        <source>Check a running server</source>
+        <translation>檢查執行中的伺服器</translation>
+    </message>
+    <message>
+        <source>Connects to each TLS service and reads the certificates it presents. Nothing is trusted and nothing is sent beyond the handshake.</source>
+        <translation>連線到每個 TLS 服務並讀取其提供的憑證。不信任任何憑證，除了交握之外不傳送任何資料。</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>瀏覽(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <translation>瀏覽(&amp;E)…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4</source>
+        <translation>IPv&amp;4</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6</source>
+        <translation>IPv&amp;6</translation>
+    </message>
+    <message>
+        <source>Services and ports</source>
+        <translation>服務與連接埠</translation>
+    </message>
+    <message>
+        <source>Port of {service}</source>
+        <translation>{service} 的連接埠</translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
+        <translation>伺服器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;mes users type:</source>
+        <translation>使用者輸入的名稱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>File it should &amp;present:</source>
+        <translation>應提供的檔案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted root CA:</source>
+        <translation>受信任的根 CA(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>逾時(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Several servers: separate them with commas or spaces. A server written as host:port is checked on that port only.</source>
+        <translation>多台伺服器：以逗號或空格分隔。寫成 主機:連接埠 的伺服器只檢查該連接埠。</translation>
+    </message>
+    <message>
+        <source>The certificate the server should present</source>
+        <translation>伺服器應提供的憑證</translation>
+    </message>
+    <message>
+        <source>Trusted root CA</source>
+        <translation>受信任的根 CA</translation>
+    </message>
+    <message>
+        <source>Choose IPv4, IPv6 or both.</source>
+        <translation>請選擇 IPv4、IPv6 或兩者。</translation>
+    </message>
+</context>
+<context>
+    <name>RenewGeneratePage</name>
+    <message>
+        <source>New key and request, then the new certificate</source>
+        <translation>新的金鑰與請求，然後是新憑證</translation>
+    </message>
+    <message>
+        <source>Make the key and CSR here (or type the line on the CMS), send the CSR to your CA, then choose the certificate it returns to compare it with the one in use.</source>
+        <translation>在此產生金鑰與 CSR（或在 CMS 上輸入該指令），將 CSR 送交您的 CA，再選擇 CA 傳回的憑證，與使用中的憑證比較。</translation>
+    </message>
+    <message>
+        <source>&amp;Generate the key and CSR here</source>
+        <translation>在此產生金鑰與 CSR(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the new certificate…</source>
+        <translation>開啟新憑證(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Or type this on the CMS:</source>
+        <translation>或在 CMS 上輸入：</translation>
+    </message>
+    <message>
+        <source>✓ Wrote {key} (private key, mode 0600) and {csr}: send the CSR to your CA.</source>
+        <translation>✓ 已寫入 {key}（私密金鑰，權限 0600）與 {csr}：請將 CSR 送交您的 CA。</translation>
+    </message>
+    <message>
+        <source>The new certificate from your CA</source>
+        <translation>CA 核發的新憑證</translation>
+    </message>
+    <message>
+        <source>✓ {file} keeps every name and usage of the certificate in use</source>
+        <translation>✓ {file} 保留了使用中憑證的所有名稱與用途</translation>
+    </message>
+    <message>
+        <source>✗ {file} loses what the certificate in use had: see the marked rows</source>
+        <translation>✗ {file} 少了使用中憑證原有的項目：請見標示的列</translation>
+    </message>
+    <message>
+        <source>The issuer changed: update this trust elsewhere</source>
+        <translation>簽發者已變更：請更新以下其他位置的信任</translation>
+    </message>
+    <message>
+        <source>Trust to update</source>
+        <translation>需更新的信任</translation>
+    </message>
+</context>
+<context>
+    <name>RenewRequestPage</name>
+    <message>
+        <source>Renew a certificate</source>
+        <translation>更新憑證</translation>
+    </message>
+    <message>
+        <source>The new request keeps the subject and names of the certificate in use, under a new name, so the live key is never overwritten.</source>
+        <translation>新的請求保留使用中憑證的主體與名稱，但使用新的檔案名稱，因此絕不會覆寫使用中的金鑰。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>選擇(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <translation>瀏覽(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The request as an MMP command</source>
+        <translation>以 MMP 指令表示的請求</translation>
+    </message>
+    <message>
+        <source>Certificate in &amp;use:</source>
+        <translation>使用中的憑證(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Basename of the &amp;live key:</source>
+        <translation>使用中金鑰的檔案名稱(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w basename:</source>
+        <translation>新的檔案名稱(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>CN (&amp;host name):</source>
+        <translation>一般名稱 CN（主機名稱）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject alt names:</source>
+        <translation>主體別名 (SAN)(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key type:</source>
+        <translation>金鑰類型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>資料夾(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The same request, typed on the CMS:</source>
+        <translation>相同的請求，在 CMS 上輸入：</translation>
+    </message>
+    <message>
+        <source>The certificate in use</source>
+        <translation>使用中的憑證</translation>
+    </message>
+    <message>
+        <source>Folder for the new key and CSR</source>
+        <translation>新金鑰與 CSR 的資料夾</translation>
+    </message>
+    <message>
+        <source>choose an existing folder</source>
+        <translation>請選擇已存在的資料夾</translation>
+    </message>
+    <message>
+        <source>Changed against the certificate in use:</source>
+        <translation>與使用中的憑證相比的變更：</translation>
+    </message>
+    <message>
+        <source>Same subject, names and key type as the certificate in use.</source>
+        <translation>主體、名稱與金鑰類型皆與使用中的憑證相同。</translation>
+    </message>
+</context>
+<context>
+    <name>RenewSheetPage</name>
+    <message>
+        <source>Commands that swap in the new certificate</source>
+        <translation>換上新憑證的指令</translation>
+    </message>
+    <message>
+        <source>A backup snapshot first, the new file names in the certs line, the restart, the status line, then the probe to run.</source>
+        <translation>先建立備份快照，接著在 certs 指令中使用新檔案名稱、重新啟動、檢查狀態，最後執行檢查。</translation>
+    </message>
+    <message>
+        <source>optional: the CA bundle file</source>
+        <translation>選填：CA 憑證套件組合檔案</translation>
+    </message>
+    <message>
+        <source>Replacement commands</source>
+        <translation>替換指令</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the commands</source>
+        <translation>複製指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>CMS &amp;version:</source>
+        <translation>CMS 版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>服務(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver (FQDN):</source>
+        <translation>伺服器（完整網域名稱）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>金鑰檔案(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate file:</source>
+        <translation>憑證檔案(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>CA b&amp;undle file:</source>
+        <translation>CA 憑證套件組合檔案(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>B&amp;ackup name:</source>
+        <translation>備份名稱(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>none: this service takes one full-chain file as its certificate</source>
+        <translation>無：此服務以單一完整鏈檔案作為憑證</translation>
     </message>
 </context>
 <context>

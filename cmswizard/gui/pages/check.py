@@ -49,6 +49,9 @@ class CheckPage(WizardPage):
         self.add_button = QPushButton(self.tr("&Add files…"), self)
         self.clear_button = QPushButton(self.tr("C&lear"), self)
         self.copy_button = QPushButton(self.tr("&Copy as text"), self)
+        self.calendar_button = QPushButton(self.tr("&Save calendar (.ics)…"), self)
+        self.calendar_saved = QLabel(self)
+        self.calendar_saved.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget(self)
@@ -63,7 +66,7 @@ class CheckPage(WizardPage):
         self.tabs.addTab(self.cards, self.tr("&Details"))
         self.tabs.addTab(self.expiry, self.tr("E&xpiry"))
         buttons = QVBoxLayout()
-        for button in (self.add_button, self.clear_button, self.copy_button):
+        for button in (self.add_button, self.clear_button, self.copy_button, self.calendar_button):
             buttons.addWidget(button)
         buttons.addStretch()
         top = QHBoxLayout()
@@ -73,11 +76,13 @@ class CheckPage(WizardPage):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.calendar_saved)
         self.add_button.clicked.connect(self._choose)
         self.clear_button.clicked.connect(self.clear)
         self.loading = 0
         self.report = CheckReport()
         self.copy_button.clicked.connect(self.copy_text)
+        self.calendar_button.clicked.connect(self.save_calendar)
         self._show()
 
     @property
@@ -89,10 +94,48 @@ class CheckPage(WizardPage):
 
     def reset(self) -> None:
         self.files.clear()
+        self.calendar_saved.clear()
         self._recheck()
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.report.as_text())
+
+    def save_calendar(self) -> None:
+        """The expiry of every certificate checked, as calendar events with reminders."""
+        from cmswizard.export.calendar import CALENDAR_NAME, ExpiryEntry, expiry_calendar
+        from cmswizard.pki.files import OutputFile, write_files
+
+        entries = [
+            ExpiryEntry(certificate, Path(loaded.name).name)
+            for loaded in self.state.loaded
+            for certificate in loaded.certificates
+        ]
+        if not entries:
+            return
+        target = dialogs.save_file_name(
+            self,
+            self.tr("Save the expiry calendar"),
+            self.host.flows.folder / CALENDAR_NAME,
+            self.tr("Calendar (*.ics)"),
+        )
+        if target is None:
+            return
+
+        def write() -> Path:
+            write_files([OutputFile(target, expiry_calendar(entries), replace=True)])
+            return target
+
+        self.host.tasks.run(self, write, self._calendar_saved, self._calendar_failed, writes=True)
+
+    def _calendar_saved(self, path: Path) -> None:
+        self.calendar_saved.setText(
+            self.tr("✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before").format(
+                file=path.name
+            )
+        )
+
+    def _calendar_failed(self, error: Exception) -> None:
+        self.calendar_saved.setText(f'<span style="color:{_RED}">✗ {html.escape(error_text(error))}</span>')
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -226,3 +269,4 @@ class CheckPage(WizardPage):
         for column in range(5):
             self.expiry.resizeColumnToContents(column)
         self.copy_button.setEnabled(bool(self.state.loaded))
+        self.calendar_button.setEnabled(any(loaded.certificates for loaded in self.state.loaded))

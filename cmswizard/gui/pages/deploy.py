@@ -34,6 +34,7 @@ from cmswizard.cms.dbcluster import DbClusterPlan, plan_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan, build_sheet
 from cmswizard.cms.trust import check_plan_files, trust_file_bytes
+from cmswizard.export.calendar import calendar_item
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import Volume, is_removable
@@ -759,6 +760,9 @@ class ExportPage(_DeployPage):
             return
         try:
             items = plan_export(self.chosen_paths(), self.extra)
+            calendar = calendar_item(items)  # the expiry dates go on the stick too
+            if calendar is not None:
+                items = plan_export([], [*items, calendar])
         except CmsInputError as error:
             self._show_summary(f"✗ {error_text(error)}")
             return

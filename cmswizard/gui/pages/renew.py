@@ -1,0 +1,503 @@
+"""The "Renew a certificate" flow: the request from the old certificate, the comparison when the new
+one comes back, and the commands that swap it in (backup first, the probe to run last)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from cmswizard.cms.endpoints import endpoint_for
+from cmswizard.cms.renewal import (
+    Comparison,
+    OldCertificate,
+    compare_certificates,
+    load_old_certificate,
+    renewal_basename,
+    renewal_request,
+    replacement_sheet,
+    spec_changes,
+)
+from cmswizard.cms.services import CmsVersion, Service, Topology
+from cmswizard.cms.sheet import ServiceFiles, SheetPlan
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import PageId, RenewFlowState
+from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.page import PageHost, WizardPage
+from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.pki.command import render
+from cmswizard.pki.csr import CsrResult, generate_key_and_csr
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.spec import KeyType, Problem, Severity
+
+_RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
+_SERVICES = [s for s in Service if endpoint_for(s) is not None]
+
+
+def _error(text: str) -> str:
+    return f'<span style="color:{_RED}">✗ {html.escape(text)}</span>'
+
+
+class _RenewPage(WizardPage):
+    @property
+    def state(self) -> RenewFlowState:
+        return self.host.flows.renew
+
+    def flow_state(self) -> object:
+        return self.state
+
+
+class RenewRequestPage(_RenewPage):
+    next_page = PageId.RENEW_GENERATE
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
+        self.setTitle(self.tr("Renew a certificate"))
+        self.setSubTitle(
+            self.tr(
+                "The new request keeps the subject and names of the certificate in use, under a new name, so the "
+                "live key is never overwritten."
+            )
+        )
+        self.old_file = QLineEdit(self)
+        self.old_file.setReadOnly(True)
+        self.choose_button = QPushButton(self.tr("&Choose…"), self)
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.live_basename = QLineEdit(self)
+        self.basename = QLineEdit(self)
+        self.cn = QLineEdit(self)
+        self.san = QLineEdit(self)
+        self.key_type = QComboBox(self)
+        self.folder = QLineEdit(self)
+        self.folder_button = QPushButton(self.tr("Brows&e…"), self)
+        self.changes = QLabel(self)
+        self.changes.setWordWrap(True)
+        self.problems = FieldMessage(self)
+        self.command = CommandBox(self)
+        self.command.setMaximumHeight(64)
+        self.command.setAccessibleName(self.tr("The request as an MMP command"))
+        old_row = QHBoxLayout()
+        old_row.addWidget(self.old_file, 1)
+        old_row.addWidget(self.choose_button)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.folder_button)
+        form = QFormLayout()
+        for text, buddy, field in (
+            (self.tr("Certificate in &use:"), self.choose_button, old_row),
+            (self.tr("Basename of the &live key:"), self.live_basename, self.live_basename),
+            (self.tr("Ne&w basename:"), self.basename, self.basename),
+            (self.tr("CN (&host name):"), self.cn, self.cn),
+            (self.tr("&Subject alt names:"), self.san, self.san),
+            (self.tr("&Key type:"), self.key_type, self.key_type),
+            (self.tr("F&older:"), self.folder, folder_row),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.changes)
+        layout.addWidget(self.problems)
+        layout.addWidget(QLabel(self.tr("The same request, typed on the CMS:"), self))
+        layout.addWidget(self.command)
+        layout.addStretch()
+        self.choose_button.clicked.connect(self._choose)
+        self.folder_button.clicked.connect(self._choose_folder)
+        self.live_basename.textEdited.connect(self._live_name_edited)
+        for field in (self.basename, self.cn, self.san, self.folder):
+            field.textChanged.connect(self._recheck)
+        self.key_type.currentIndexChanged.connect(self._recheck)
+        self.loading = False
+        self.old: OldCertificate | None = None
+
+    def reset(self) -> None:
+        self.old = None
+        for field in (self.old_file, self.live_basename, self.basename, self.cn, self.san):
+            field.clear()
+        self.key_type.clear()
+        self.facts.clear()
+        self.changes.clear()
+        self.command.clear()
+        self.problems.show_problems([])
+        self.folder.setText(str(self.state.folder))
+
+    def enter(self) -> None:
+        if self.state.old is not None and self.state.old is not self.old:
+            self._show_old(self.state.old)
+
+    def has_unsaved_input(self) -> bool:
+        return self.old is not None and self.state.result is None
+
+    def _choose(self) -> None:
+        chosen = dialogs.open_file_names(self, self.tr("The certificate in use"), self.state.folder)
+        if not chosen:
+            return
+        path = chosen[0]
+        self.loading = True
+        self.host.tasks.run(self, lambda: load_old_certificate(path), self._loaded, self._load_failed)
+
+    def _loaded(self, old: OldCertificate) -> None:
+        self.loading = False
+        self.state.old = old
+        self._show_old(old)
+
+    def _load_failed(self, error: Exception) -> None:
+        self.loading = False
+        self.facts.setText(_error(error_text(error)))
+
+    def _choose_folder(self) -> None:
+        chosen = dialogs.existing_folder(self, self.tr("Folder for the new key and CSR"), self.folder.text())
+        if chosen is not None:
+            self.folder.setText(str(chosen))
+
+    def _show_old(self, old: OldCertificate) -> None:
+        self.old = old
+        self.old_file.setText(old.source)
+        self.facts.setText(
+            "<br>".join(
+                f"<b>{html.escape(translated(label))}:</b> {html.escape(translated(value))}"
+                for label, value in old.facts().rows()
+                if label in ("Subject", "Issuer", "Subject alt names", "Valid until", "Status", "Key")
+            )
+        )
+        request = renewal_request(old.certificate, old.basename)
+        self.live_basename.setText(old.basename)
+        self.key_type.blockSignals(True)
+        self.key_type.clear()
+        for key_type in old.key_types():
+            self.key_type.addItem(key_type.label, key_type.value)
+        self.key_type.blockSignals(False)
+        self.basename.setText(request.typed.basename)
+        self.cn.setText(request.typed.cn)
+        self.san.setText(",".join(request.typed.san))
+        self._recheck()
+
+    def _live_name_edited(self) -> None:
+        self.basename.setText(renewal_basename(self.live_basename.text().strip(), dt.date.today().year))
+
+    def _typed(self) -> tuple[object, object]:
+        assert self.old is not None
+        request = renewal_request(self.old.certificate, self.live_basename.text().strip() or self.old.basename)
+        key_type = KeyType(self.key_type.currentData()) if self.key_type.currentData() else request.typed.key_type
+        typed = replace(
+            request.typed,
+            basename=self.basename.text().strip(),
+            cn=self.cn.text().strip(),
+            san=tuple(part for part in self.san.text().replace(" ", ",").split(",") if part),
+            key_type=key_type,
+        )
+        return request, typed
+
+    def _recheck(self) -> None:
+        if self.old is None:
+            self.completeChanged.emit()
+            return
+        request, typed = self._typed()
+        checked = request.check(typed)  # type: ignore[attr-defined]
+        problems: list[Problem] = list(checked.problems)
+        if not self.folder.text().strip() or not Path(self.folder.text().strip()).is_dir():
+            problems.append(Problem("folder", Severity.ERROR, self.tr("choose an existing folder")))
+        self.problems.show_problems(problems, with_field=True)
+        spec = checked.spec
+        self.state.spec = spec if not any(p.severity is Severity.ERROR for p in problems) else None
+        if spec is not None:
+            self.command.setPlainText(render(spec))
+            changes = spec_changes(request.spec, spec)  # type: ignore[attr-defined]
+            self.changes.setText(
+                self.tr("Changed against the certificate in use:")
+                + "<br>"
+                + "<br>".join(html.escape(c) for c in changes)
+                if changes
+                else self.tr("Same subject, names and key type as the certificate in use.")
+            )
+        else:
+            self.command.clear()
+            self.changes.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.state.spec is not None and not self.loading
+
+    def validatePage(self) -> bool:
+        self.state.folder = Path(self.folder.text().strip())
+        self.state.result = None
+        return self.state.spec is not None
+
+
+class RenewGeneratePage(_RenewPage):
+    next_page = PageId.RENEW_SHEET
+    generated = Signal()
+    compared = Signal()
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
+        self.setTitle(self.tr("New key and request, then the new certificate"))
+        self.setSubTitle(
+            self.tr(
+                "Make the key and CSR here (or type the line on the CMS), send the CSR to your CA, then choose the "
+                "certificate it returns to compare it with the one in use."
+            )
+        )
+        self.command = CommandBox(self)
+        self.command.setMaximumHeight(64)
+        self.generate_button = QPushButton(self.tr("&Generate the key and CSR here"), self)
+        self.generated_label = QLabel(self)
+        self.generated_label.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("&Open the new certificate…"), self)
+        self.compare_summary = QLabel(self)
+        self.compare_summary.setWordWrap(True)
+        self.comparison = QTreeWidget(self)
+        self.comparison.setRootIsDecorated(False)
+        self.comparison.setHeaderLabels([self.tr("Field"), self.tr("In use"), self.tr("New")])
+        header = self.comparison.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.trust = QLabel(self)
+        self.trust.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Or type this on the CMS:"), self))
+        layout.addWidget(self.command)
+        row = QHBoxLayout()
+        row.addWidget(self.generate_button)
+        row.addWidget(self.new_button)
+        row.addStretch()
+        layout.addLayout(row)
+        layout.addWidget(self.generated_label)
+        layout.addWidget(self.compare_summary)
+        layout.addWidget(self.comparison, 1)
+        layout.addWidget(self.trust)
+        self.generate_button.clicked.connect(self.generate)
+        self.new_button.clicked.connect(self._choose_new)
+        self.running = False
+
+    def reset(self) -> None:
+        self.generated_label.clear()
+        self.compare_summary.clear()
+        self.comparison.clear()
+        self.trust.clear()
+
+    def enter(self) -> None:
+        spec = self.state.spec
+        self.command.setPlainText(render(spec) if spec is not None else "")
+        self.generate_button.setEnabled(spec is not None and self.state.result is None)
+        if self.state.result is None:
+            self.generated_label.clear()
+
+    def isComplete(self) -> bool:
+        return not self.running
+
+    def generate(self) -> None:
+        spec, folder = self.state.spec, self.state.folder
+        if spec is None or self.running:
+            return
+        self.running = True
+        self.generate_button.setEnabled(False)
+        self.completeChanged.emit()
+        self.host.tasks.run(
+            self, lambda: generate_key_and_csr(spec, folder), self._generated, self._generate_failed, writes=True
+        )
+
+    def _generated(self, result: CsrResult) -> None:
+        self.running = False
+        self.state.result = result
+        self.generated_label.setText(
+            self.tr("✓ Wrote {key} (private key, mode 0600) and {csr}: send the CSR to your CA.").format(
+                key=result.key_path.name, csr=result.csr_path.name
+            )
+        )
+        self.completeChanged.emit()
+        self.generated.emit()
+
+    def _generate_failed(self, error: Exception) -> None:
+        self.running = False
+        self.generate_button.setEnabled(True)
+        self.generated_label.setText(_error(error_text(error)))
+        self.completeChanged.emit()
+        self.generated.emit()
+
+    def _choose_new(self) -> None:
+        chosen = dialogs.open_file_names(self, self.tr("The new certificate from your CA"), self.state.folder)
+        old = self.state.old
+        if not chosen or old is None:
+            return
+        path = chosen[0]
+
+        def work() -> tuple[OldCertificate, Comparison]:
+            new = load_old_certificate(path)
+            services = [old.service] if old.service is not None else []
+            return new, compare_certificates(old.certificate, new.certificate, services=services)
+
+        self.host.tasks.run(self, work, self._compared, self._compare_failed)
+
+    def _compared(self, outcome: tuple[OldCertificate, Comparison]) -> None:
+        new, comparison = outcome
+        self.state.new_file = new.source
+        self.state.comparison = comparison
+        if comparison.ok:
+            text = self.tr("✓ {file} keeps every name and usage of the certificate in use").format(file=new.source)
+            self.compare_summary.setText(f'<span style="color:{_GREEN}">{html.escape(text)}</span>')
+        else:
+            text = self.tr("✗ {file} loses what the certificate in use had: see the marked rows").format(
+                file=new.source
+            )
+            self.compare_summary.setText(f'<span style="color:{_RED}">{html.escape(text)}</span>')
+        self.comparison.clear()
+        for row in comparison.rows:
+            item = QTreeWidgetItem([translated(row.label), row.old, row.new])
+            item.setToolTip(1, row.old)
+            item.setToolTip(2, row.new)
+            colour = Qt.GlobalColor.red if row.severity is Severity.ERROR else Qt.GlobalColor.darkYellow
+            if row.severity is Severity.ERROR or row.changed:
+                for column in range(3):
+                    item.setForeground(column, colour)
+            self.comparison.addTopLevelItem(item)
+            if row.note:  # the why, on its own line under the row, across the columns
+                note = QTreeWidgetItem([f"    {translated(row.note)}"])
+                note.setForeground(0, colour)
+                item.addChild(note)
+                note.setFirstColumnSpanned(True)
+                item.setExpanded(True)
+        lines = [html.escape(translated(line)) for line in comparison.trust_updates]
+        heading = (
+            self.tr("The issuer changed: update this trust elsewhere")
+            if comparison.issuer_changed
+            else self.tr("Trust to update")
+        )
+        self.trust.setText(f"<b>{heading}</b><ul>{''.join(f'<li>{line}</li>' for line in lines)}</ul>" if lines else "")
+        self.compared.emit()
+
+    def _compare_failed(self, error: Exception) -> None:
+        self.compare_summary.setText(_error(error_text(error)))
+        self.compared.emit()
+
+
+class RenewSheetPage(_RenewPage):
+    next_page = None
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
+        self.setTitle(self.tr("Commands that swap in the new certificate"))
+        self.setSubTitle(
+            self.tr(
+                "A backup snapshot first, the new file names in the certs line, the restart, the status line, then the probe to run."
+            )
+        )
+        self.version = QComboBox(self)
+        for version in CmsVersion:
+            self.version.addItem(translated(version.label), version.value)
+        self.version.setCurrentIndex(self.version.findData(CmsVersion.V3.value))
+        self.service = QComboBox(self)
+        for service in _SERVICES:
+            self.service.addItem(translated(service.label), service.value)
+        self.node = QLineEdit(self)
+        self.key = QLineEdit(self)
+        self.certificate = QLineEdit(self)
+        self.bundle = QLineEdit(self)
+        self.bundle.setPlaceholderText(self.tr("optional: the CA bundle file"))
+        self.backup = QLineEdit(self)
+        self.message = FieldMessage(self)
+        self.sheet = CommandBox(self)
+        self.sheet.setAccessibleName(self.tr("Replacement commands"))
+        self.copy_button = QPushButton(self.tr("&Copy the commands"), self)
+        form = QFormLayout()
+        for text, field in (
+            (self.tr("CMS &version:"), self.version),
+            (self.tr("&Service:"), self.service),
+            (self.tr("Se&rver (FQDN):"), self.node),
+            (self.tr("&Key file:"), self.key),
+            (self.tr("C&ertificate file:"), self.certificate),
+            (self.tr("CA b&undle file:"), self.bundle),
+            (self.tr("B&ackup name:"), self.backup),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.sheet, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addStretch()
+        layout.addLayout(row)
+        for field in (self.node, self.key, self.certificate, self.bundle, self.backup):
+            field.textChanged.connect(self._update)
+        self.version.currentIndexChanged.connect(self._update)
+        self.service.currentIndexChanged.connect(self._update)
+        self.copy_button.clicked.connect(self.copy_text)
+
+    def enter(self) -> None:
+        spec = self.state.spec
+        if spec is None:
+            return
+        old = self.state.old
+        self.node.setText(self.node.text() or (old.node if old is not None else spec.cn))
+        self.key.setText(f"{spec.basename}.key")
+        self.certificate.setText(self.state.new_file or f"{spec.basename}.crt")
+        self.backup.setText(self.backup.text() or f"before-renewal-{dt.date.today():%Y%m%d}")
+        if old is not None and old.service is not None:
+            self.service.setCurrentIndex(max(self.service.findData(old.service.value), 0))
+        self._update()
+
+    def _plan(self) -> SheetPlan:
+        service = Service(self.service.currentData())
+        bundle = self.bundle.text().strip() or None
+        files = ServiceFiles(
+            service,
+            self.key.text().strip(),
+            self.certificate.text().strip(),
+            None if service.takes_full_chain else bundle,
+        )
+        return SheetPlan(
+            CmsVersion(self.version.currentData()),
+            Topology.SINGLE,
+            (self.node.text().strip(),),
+            (files,),
+            backup_name=self.backup.text().strip(),
+        )
+
+    def _update(self) -> None:
+        full_chain = Service(self.service.currentData()).takes_full_chain
+        self.bundle.setEnabled(not full_chain)
+        self.bundle.setPlaceholderText(
+            self.tr("none: this service takes one full-chain file as its certificate")
+            if full_chain
+            else self.tr("optional: the CA bundle file")
+        )
+        try:
+            sheet = replacement_sheet(self._plan())
+        except CmsInputError as error:
+            self.message.show_problems(
+                [Problem(translated(error.where), Severity.ERROR, error.message)], with_field=True
+            )
+            self.sheet.clear()
+            self.copy_button.setEnabled(False)
+            return
+        self.message.show_problems([])
+        self.sheet.setPlainText(sheet.text(translated))
+        self.copy_button.setEnabled(True)
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.sheet.toPlainText())

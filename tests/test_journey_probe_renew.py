@@ -1,0 +1,194 @@
+"""The wizard's "Check a running server" and "Renew a certificate" flows, driven through the real widgets
+against TLS servers on 127.0.0.1 and ::1, in English and Traditional Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+from journey import choose_flow, click, click_item, make_wizard, press_mnemonic, press_next, type_into
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWizard
+from tls_servers import python_tls_server, server_context
+
+from cmswizard.cms.endpoints import TlsService
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.i18n import translated
+from cmswizard.gui.wizard import CmsWizard
+from cmswizard.pki.ca import Usage, issue_certificate
+from cmswizard.pki.loader import load_file
+
+from factory import Hierarchy, Issued, hierarchy, issue, new_key
+
+pytestmark = pytest.mark.tls
+CN = "cms1.example.com"
+YEAR = dt.date.today().year
+
+
+@pytest.fixture(scope="module")
+def pki() -> Hierarchy:
+    h = hierarchy(depth=1, leaf_cn=CN, rsa_bits=2048)
+    h.extra["other-ca"] = issue("Test Issuing CA 2", h.root, ca=True, key=new_key(2048))
+    return h
+
+
+@pytest.fixture
+def wizard(qtbot, tmp_path: Path) -> CmsWizard:
+    return make_wizard(qtbot, tmp_path)
+
+
+def test_check_a_server_then_renew_its_certificate(
+    qtbot, wizard: CmsWizard, pki: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    full = tmp_path / "full.pem"
+    full.write_bytes(b"".join(c.pem for c in pki.chain))
+    leaf = tmp_path / "leaf.pem"
+    leaf.write_bytes(pki.leaf.pem)
+    key = tmp_path / "leaf.key"
+    key.write_bytes(pki.leaf.key_pem)
+    with (
+        python_tls_server("::1", server_context(full, key)) as good,
+        python_tls_server("127.0.0.1", server_context(leaf, key)) as leaf_only,
+    ):
+        choose_flow(qtbot, wizard, FlowKey.PROBE)
+        assert wizard.currentId() == PageId.PROBE
+        setup = wizard.currentPage()
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no server typed yet
+        type_into(qtbot, setup.hosts, f"[::1]:{good}, 127.0.0.1:{leaf_only}")
+        for service, box in setup.service_boxes.items():  # only Web Admin: host:port is then Web Admin
+            if box.isChecked() != (service is TlsService.WEBADMIN):
+                click(qtbot, box)
+        type_into(qtbot, setup.names, "join.example.com")
+        result_page = wizard.page_at(PageId.PROBE_RESULT)
+        with qtbot.waitSignal(result_page.finished, timeout=30_000):
+            press_next(qtbot, wizard)
+        report = wizard.flows.probe.report
+        assert report is not None and [r.ok for r in report.results] == [True, False]
+        tree = result_page.tree
+        assert tree.topLevelItemCount() == 2
+        assert tree.topLevelItem(0).text(0).startswith(f"✓ [::1]:{good}")
+        assert tree.topLevelItem(1).text(0).startswith(f"✗ 127.0.0.1:{leaf_only}")
+        shown = [tree.topLevelItem(1).child(i).text(0) for i in range(tree.topLevelItem(1).childCount())]
+        incomplete = translated(report.results[1].problems()[0].text)
+        assert f"✗ {incomplete}" in shown
+        if lang == "zh_TW":
+            assert incomplete.startswith("不完整：伺服器只傳送自己的憑證")
+            assert "有問題" in result_page.summary.text()
+        else:
+            assert "1 of 2 endpoint(s) have problems" in result_page.summary.text()
+        # the calendar of what the servers presented
+        ics = tmp_path / "servers.ics"
+        monkeypatch.setattr(dialogs, "save_file_name", lambda *args: ics)
+        with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+            press_mnemonic(qtbot, wizard, result_page.calendar_button)
+        events = list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+        assert len(events) == 3  # leaf, issuing CA, root: each once though two servers sent the leaf
+        press_mnemonic(qtbot, wizard, result_page.copy_button)
+        assert QGuiApplication.clipboard().text() == report.text()
+        click_item(qtbot, tree, tree.topLevelItem(0))  # renew what [::1] presents
+        click(qtbot, result_page.renew_button)
+    assert wizard.currentId() == PageId.RENEW_REQUEST
+    request = wizard.currentPage()
+    assert request.cn.text() == CN
+    assert request.basename.text() == f"cms1-{YEAR}"
+    assert request.san.text() == f"{CN},join.example.com"
+    assert request.old_file.text() == f"[::1]:{good}"
+    assert request.key_type.currentData() == "rsa2048"
+    type_into(qtbot, request.san, "")
+    request.san.end(False)
+    qtbot.keyClicks(request.san, ",meet.example.com")
+    assert "+ meet.example.com" in request.changes.text()
+    assert request.command.toPlainText() == (
+        f'pki csr cms1-{YEAR} CN:{CN} O:"Test Org" subjectAltName:{CN},join.example.com,meet.example.com'
+    )
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.RENEW_GENERATE
+    generate = wizard.currentPage()
+    with qtbot.waitSignal(generate.generated, timeout=60_000):
+        press_mnemonic(qtbot, wizard, generate.generate_button)
+    csr_path = tmp_path / f"cms1-{YEAR}.csr"
+    assert (tmp_path / f"cms1-{YEAR}.key").stat().st_mode & 0o777 == 0o600
+    verified = subprocess.run(["openssl", "req", "-in", csr_path, "-verify", "-noout"], capture_output=True, text=True)
+    assert "verify OK" in verified.stdout + verified.stderr
+    # the CA answers from another intermediate
+    other = pki.extra["other-ca"]
+    new = issue_certificate(load_file(csr_path).csrs[0], other.key, other.cert, usage=Usage.SERVER_CLIENT).certificate
+    new_file = tmp_path / "cms1-new.crt"
+    new_file.write_bytes(Issued(new, other.key).pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [new_file])
+    with qtbot.waitSignal(generate.compared, timeout=10_000):
+        click(qtbot, generate.new_button)
+    comparison = wizard.flows.renew.comparison
+    assert comparison is not None and comparison.issuer_changed and comparison.ok
+    assert generate.comparison.topLevelItemCount() == len(comparison.rows)
+    cucm = translated(comparison.trust_updates[-4])
+    assert "CallManager" in cucm and cucm in generate.trust.text()
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.RENEW_SHEET
+    sheet_page = wizard.currentPage()
+    assert sheet_page.service.currentData() == "webadmin"  # the probe read it as Web Admin
+    assert sheet_page.node.text() == CN
+    type_into(qtbot, sheet_page.bundle, "bundle-2026.crt")
+    text = sheet_page.sheet.toPlainText()
+    commands = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert commands[0] == f"backup snapshot before-renewal-{dt.date.today():%Y%m%d}"
+    assert f"webadmin certs cms1-{YEAR}.key cms1-new.crt bundle-2026.crt" in commands
+    assert text.rstrip().endswith(f"# cmswizard probe {CN}:443 --service webadmin --expect cms1-new.crt")
+    press_mnemonic(qtbot, wizard, sheet_page.copy_button)
+    assert QGuiApplication.clipboard().text() == text
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+def test_renew_from_a_file_refuses_the_live_name_and_a_weaker_key(
+    qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    h = hierarchy(depth=1, leaf_cn=CN, rsa_bits=3072)
+    old = tmp_path / "webadmin-2025.crt"
+    old.write_bytes(h.leaf.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.RENEW_REQUEST
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, page.choose_button)
+    assert page.live_basename.text() == "webadmin-2025"
+    assert page.basename.text() == f"webadmin-{YEAR}"
+    assert [page.key_type.itemData(i) for i in range(page.key_type.count())] == ["rsa3072", "rsa4096", "ec256", "ec384"]
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    type_into(qtbot, page.basename, "")
+    page.basename.selectAll()
+    qtbot.keyClicks(page.basename, "webadmin-2025")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    expected = translated(
+        "is the name of the live key: pki csr would overwrite it and break the service; use a new name"
+    )
+    assert expected in page.problems.plain_text()
+    if lang == "zh_TW":
+        assert "使用中金鑰" in page.problems.plain_text()
+
+
+def test_check_flow_saves_the_expiry_calendar(
+    qtbot, wizard: CmsWizard, pki: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    bundle = tmp_path / "cms1-fullchain.crt"
+    bundle.write_bytes(b"".join(c.pem for c in pki.chain))
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [bundle])
+    ics = tmp_path / "check.ics"
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *args: ics)
+    choose_flow(qtbot, wizard, FlowKey.CHECK)
+    page = wizard.currentPage()
+    assert not page.calendar_button.isEnabled()
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        click(qtbot, page.add_button)
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, page.calendar_button)
+    events = list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    assert sorted(str(e["SUMMARY"]).split(":")[1].split(" /")[0].strip() for e in events) == sorted(
+        [CN, "Test Issuing CA 1", "Test Root CA"]
+    )
+    assert ics.name in page.calendar_saved.text()
