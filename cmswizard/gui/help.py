@@ -340,7 +340,7 @@ HELP: dict[str, PageHelp] = {
                 TAC_221729,
             ),
             Rule(
-                "names", N_("Every name users type must be in the certificate's subject alternative names."), CERT_GUIDE
+                "names", N_("Every name users type must be in the certificate's subject alternative names."), TAC_221729
             ),
         ),
     ),
@@ -357,7 +357,7 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "chain",
                 N_("Since CMS 3.0 the full chain is needed: certificate, intermediates, root, in that order."),
-                CERT_GUIDE,
+                TAC_221729,
             ),
             Rule(
                 "eku",
@@ -409,7 +409,7 @@ HELP: dict[str, PageHelp] = {
                 "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_216549
             ),
             Rule(
-                "probe", N_("Afterwards, check what the node presents: the probe line at the end does it."), CERT_GUIDE
+                "probe", N_("Afterwards, check what the node presents: the probe line at the end does it."), MMP_GUIDE
             ),
         ),
     ),
