@@ -4948,8 +4948,8 @@ Replace the key anyway?</source>
         <translation>新的檔案名稱(&amp;W)：</translation>
     </message>
     <message>
-        <source>CN (&amp;host name):</source>
-        <translation>一般名稱 CN（主機名稱）(&amp;H)：</translation>
+        <source>CN (hos&amp;t name):</source>
+        <translation>一般名稱 CN（主機名稱）(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Subject alt names:</source>

@@ -105,7 +105,7 @@ class RenewRequestPage(_RenewPage):
             (self.tr("Certificate in &use:"), self.choose_button, old_row),
             (self.tr("Basename of the &live key:"), self.live_basename, self.live_basename),
             (self.tr("Ne&w basename:"), self.basename, self.basename),
-            (self.tr("CN (&host name):"), self.cn, self.cn),
+            (self.tr("CN (hos&t name):"), self.cn, self.cn),
             (self.tr("&Subject alt names:"), self.san, self.san),
             (self.tr("&Key type:"), self.key_type, self.key_type),
             (self.tr("F&older:"), self.folder, folder_row),
