@@ -466,3 +466,21 @@ def test_a_certificate_with_thousands_of_names_is_shown_not_dumped(cli, tmp_path
     line = next(line for line in result.out.splitlines() if line.startswith("Subject alt names"))
     assert "… and 2950 more" in line and len(line) < 1200
     assert len(cli("pki", "inspect", "wide.crt", "--json").out) > 60_000  # JSON keeps every name
+
+
+def test_thousands_of_cas_with_one_name_cost_a_bounded_number_of_signature_checks() -> None:
+    from factory import issue, new_key
+
+    from cmswizard.pki.chain import MAX_SAME_NAME_ISSUERS, IssuerIndex, auto_order, make_item
+
+    root = issue("Same Name CA", ca=True)
+    key = new_key()
+    twins = [issue("Same Name CA", root, ca=True, key=key) for _ in range(300)]  # all named like their issuer
+    leaf = issue("cms1.example.com", twins[0])
+    items = [make_item(c.cert) for c in [leaf, *twins, root]]
+    found = auto_order(items)
+    assert len(found.chains) == 1 and found.chains[0].items[0].subject_cn == "cms1.example.com"
+    index = IssuerIndex(items, found.chains[0].items[0].certificate.not_valid_before_utc)
+    for item in items:
+        index.issuers(item)
+    assert len(index.signature_cache) <= len(items) * MAX_SAME_NAME_ISSUERS

@@ -279,6 +279,9 @@ class Chain:
         return self.missing_issuer is None
 
 
+MAX_SAME_NAME_ISSUERS = 64  # real piles have one or two per name (a renewed CA); more is an attack or a mistake
+
+
 @dataclass
 class IssuerIndex:
     """Who may have issued whom in a pile: subject look-ups and cached signature checks."""
@@ -308,6 +311,13 @@ class IssuerIndex:
 
     def issuers(self, child: ChainItem) -> list[ChainItem]:
         candidates = self.by_subject.get(child.certificate.issuer.public_bytes(), [])
+        if len(candidates) > MAX_SAME_NAME_ISSUERS:
+            # A hostile pile of thousands of CAs with one name would cost a signature check per pair:
+            # keep those whose key identifier may match, and at most a bounded number of them.
+            aki = key_id(child.certificate, x509.AuthorityKeyIdentifier)
+            if aki is not None:
+                candidates = [c for c in candidates if key_id(c.certificate, x509.SubjectKeyIdentifier) in (aki, None)]
+            candidates = candidates[:MAX_SAME_NAME_ISSUERS]
         return [c for c in candidates if c.fingerprint != child.fingerprint and c.is_ca and self.issued(child, c)]
 
     def path_up(self, item: ChainItem, visiting: set[bytes]) -> tuple[ChainItem, ...]:
