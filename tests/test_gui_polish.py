@@ -498,6 +498,21 @@ def test_add_files_opens_in_the_output_folder(qtbot, tmp_path: Path, monkeypatch
         _choose_flow(qtbot, wizard, number)
         qtbot.mouseClick(wizard.currentPage().add_button, Qt.MouseButton.LeftButton)
     assert started == [tmp_path / "out", tmp_path / "out"]
+    # A key made in another folder: the bundle built for it opens where the key is.
+    elsewhere = tmp_path / "keys"
+    elsewhere.mkdir()
+    _choose_flow(qtbot, wizard, 1)
+    _type(qtbot, wizard.currentPage().nodes, "cms1.example.com")
+    _click_next(qtbot, wizard)
+    _click_next(qtbot, wizard)
+    _type(qtbot, wizard.currentPage().folder, str(elsewhere))
+    _click_next(qtbot, wizard)
+    generate = wizard.currentPage()
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.FinishButton).isEnabled(), timeout=60_000)
+    qtbot.mouseClick(generate.to_bundle, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PageId.CHAIN
+    qtbot.mouseClick(wizard.currentPage().add_button, Qt.MouseButton.LeftButton)
+    assert started[-1] == elsewhere
 
 
 def test_an_expired_certificate_is_one_problem(qtbot, tmp_path: Path) -> None:
@@ -520,11 +535,15 @@ def test_an_expired_certificate_is_one_problem(qtbot, tmp_path: Path) -> None:
     assert "1 problem(s) found" in check.summary.text()
 
 
-def test_deployment_page_is_not_red_before_any_input(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_files", [False, True])
+def test_deployment_page_is_not_red_before_any_input(qtbot, tmp_path: Path, with_files: bool) -> None:
     wizard = _wizard(qtbot, tmp_path)
+    if with_files:  # rows are suggested from the folder's files: still nothing the user typed
+        _make_bundle_files(tmp_path / "out")
     _choose_flow(qtbot, wizard, 5)
     sheet = wizard.currentPage()
+    assert sheet.table.rowCount() == (1 if with_files else 0)
     assert "#b00020" not in sheet.message.text() and "✗" not in sheet.message.text()
     assert sheet.message.plain_text().startswith("ℹ")  # what to do, as a hint
-    _type(qtbot, sheet.nodes, "cms1.example.com")  # now the user has begun: what is missing is an error
+    _type(qtbot, sheet.nodes, "cms1_")  # now the user has begun: what is wrong is an error
     assert sheet.message.plain_text().startswith("✗")

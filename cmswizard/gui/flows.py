@@ -276,8 +276,9 @@ class Flows:
             self.deploy = DeployFlowState(self.csr.folder, deployment, self.db.plan)
 
     def start_bundle_with_key(self, key: Path, basename: str) -> None:
-        """From the CSR flow's last page: a fresh bundle flow that matches the certificate against this key."""
-        self.start(FlowKey.BUNDLE)
+        """From the CSR flow's last page: a fresh bundle flow that matches the certificate against this key;
+        its files come back to the key's folder, where Add files and Save open."""
+        self.start(FlowKey.BUNDLE, key.parent)
         self.bundle.expected_key = key
         self.bundle.basename = basename
 

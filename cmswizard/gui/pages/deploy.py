@@ -481,8 +481,9 @@ class DeploySheetPage(_DeployPage):
             # EKU per service (FN74345) and missing CA bundles, judged from the files themselves
             self.problems = check_plan_files(plan, Path(self.folder.text().strip() or "."))
         except CmsInputError as error:
-            # Before the user has entered anything, what to do is a hint, not an error in red.
-            untouched = not (self.nodes.text().strip() or self.table.rowCount() or self.db.isChecked())
+            # Before the user has named a server, what to do is a hint, not an error in red (the rows
+            # may be suggested from the folder's files: that is not the user's input yet).
+            untouched = not (self.nodes.text().strip() or self.db.isChecked())
             severity = Severity.NOTE if untouched else Severity.ERROR
             self.problems = [Problem(error.where, severity, error_text(error))]
             self.sheet = None
