@@ -469,9 +469,9 @@ def test_a_certificate_with_thousands_of_names_is_shown_not_dumped(cli, tmp_path
 
 
 def test_thousands_of_cas_with_one_name_cost_a_bounded_number_of_signature_checks() -> None:
-    from factory import issue, new_key
-
     from cmswizard.pki.chain import MAX_SAME_NAME_ISSUERS, IssuerIndex, auto_order, make_item
+
+    from factory import issue, new_key
 
     root = issue("Same Name CA", ca=True)
     key = new_key()
