@@ -6,7 +6,6 @@ Choices come from the engine's enums, so the CLI, the wizard and the sheet canno
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,28 +82,15 @@ def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
 
 
 def _db_plan(args: argparse.Namespace) -> DbClusterPlan | None:
-    from cmswizard.cms.dbcluster import DbFiles, plan_db_cluster
+    from cmswizard.cms.dbcluster import DbFiles, default_ca_domain, plan_db_cluster
 
     if not args.db_primary:
         return None
-    domain = args.db_domain or args.db_primary.partition(".")[2] or args.db_primary
+    domain = args.db_domain or default_ca_domain(args.db_primary)
     files = DbFiles(*args.db_files) if args.db_files else None
     return plan_db_cluster(
         domain, args.db_primary, args.db_join, args.db_connect, files=files, enterprise_ca=args.db_enterprise_ca
     )
-
-
-def _callbridge_cn(services: Sequence[ServiceFiles], folder: Path | None) -> str:
-    """The Call Bridge CN for the CUCM trunk note, when its certificate is at hand."""
-    from cmswizard.pki.chain import common_name
-    from cmswizard.pki.loader import load_file
-
-    for files in services:
-        if files.service is Service.CALLBRIDGE and folder is not None and (folder / files.certificate).is_file():
-            certificates = load_file(folder / files.certificate).certificates
-            if certificates:
-                return common_name(certificates[0].subject)
-    return ""
 
 
 def _check_hosts(args: argparse.Namespace) -> None:
@@ -127,6 +113,7 @@ def plan_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, li
     """The deployment model from the options `add_plan_arguments` added (shared by deploy and renew sheet):
     the plan, the --files-in folder and the names in it."""
     from cmswizard.cms.sheet import SheetPlan
+    from cmswizard.cms.trust import callbridge_cn
 
     services = _service_files(args)
     _check_hosts(args)
@@ -172,7 +159,7 @@ def plan_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, li
         listen,
         args.sip_trust,
         args.backup_name,
-        args.callbridge_cn or _callbridge_cn(services, folder),
+        args.callbridge_cn or (callbridge_cn(services, folder) if folder is not None else ""),
     )
     return plan, folder, export_set
 

@@ -26,7 +26,8 @@ def single_v3():
         ServiceFiles(S.WEBBRIDGE3, "cms1.key", "cms1-fullchain.crt"),
         ServiceFiles(S.TURN, "cms1.key", "cms1.crt", "cms1-bundle.crt"),
     )
-    return files, SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services)
+    plan = SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services, callbridge_cn="cms1.example.com")
+    return files, plan
 
 
 CORES = ("cms1.example.com", "cms2.example.com", "cms3.example.com")
@@ -97,7 +98,9 @@ def webbridge2_and_3_v29():
         ServiceFiles(S.WEBBRIDGE3, "join3.key", "join3-fullchain.crt"),
     )
     listen = Listen(webbridge3_port=8443, c2w_port=9999)
-    return files, SheetPlan(CmsVersion.V2_9, Topology.SINGLE, ("cms.example.com",), services, listen=listen)
+    return files, SheetPlan(
+        CmsVersion.V2_9, Topology.SINGLE, ("cms.example.com",), services, listen=listen, callbridge_cn="cms.example.com"
+    )
 
 
 def xmpp_three_nodes_v2():
@@ -112,7 +115,7 @@ def xmpp_three_nodes_v2():
             for n in (1, 2, 3)
         ),
     )
-    return files, SheetPlan(CmsVersion.V2, Topology.CLUSTER, CORES, services)
+    return files, SheetPlan(CmsVersion.V2, Topology.CLUSTER, CORES, services, callbridge_cn="cms.example.com")
 
 
 def db_renewal_enterprise_ca():

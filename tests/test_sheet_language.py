@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_deploy_sheet import CASES, GOLDEN, _argv
 
 from cmswizard import catalogue
 from cmswizard.catalogue import load_catalogue, read_qm, read_ts, translator
 from cmswizard.cms.sheet import build_sheet
+
+from test_deploy_sheet import CASES, GOLDEN, _argv
 
 ZH_GOLDEN = GOLDEN / "zh_TW"
 CJK = re.compile(r"[\u4e00-\u9fff]")

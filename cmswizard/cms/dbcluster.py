@@ -21,7 +21,7 @@ from cmswizard.pki.keys import generate_private_key, private_key_pem
 from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
 from cmswizard.pki.spec import DB_CLIENT_CN, CsrSpec, KeyType, Purpose, SubjectInput, make_spec
 
-__all__ = ["DbCluster", "DbClusterPlan", "DbFiles", "plan_db_cluster", "write_db_cluster"]
+__all__ = ["DbCluster", "DbClusterPlan", "DbFiles", "default_ca_domain", "plan_db_cluster", "write_db_cluster"]
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,12 @@ def _errors_name(field: str) -> Iterator[None]:
         yield
     except CmsInputError as error:
         raise CmsInputError(field, error.message) from None
+
+
+def default_ca_domain(primary: str) -> str:
+    """The dbca CN when the admin gives none: the primary's domain (cms1.example.com -> example.com)."""
+    name = primary.strip()
+    return name.partition(".")[2] or name
 
 
 def plan_db_cluster(

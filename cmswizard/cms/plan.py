@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, plan_db_cluster
+from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind
@@ -752,7 +752,7 @@ def new_plan(given: NewPlanInput) -> Plan:
     )
     database = None
     if given.database or Service.DATABASE in services:
-        domain = given.db_domain or cores[0].partition(".")[2] or cores[0]
+        domain = given.db_domain or default_ca_domain(cores[0])
         database = DatabaseSection(
             check_fqdn(domain, "database domain", allow_wildcard=False), cores[0], tuple(cores[1:])
         )

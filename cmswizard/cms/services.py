@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # cryptography is imported when a certificate is checked, so 
 
 __all__ = [
     "BACKUP_NAME",
-    "DEFAULT_DOMAIN",
     "FN74345_ADVICE",
     "CmsVersion",
     "Eku",
@@ -30,7 +29,6 @@ __all__ = [
     "services_usable",
 ]
 
-DEFAULT_DOMAIN = "example.com"  # placeholders and examples only; never written into a certificate
 BACKUP_NAME = "before-certificates"  # `backup snapshot <name>`; the admin downloads <name>.bak
 
 

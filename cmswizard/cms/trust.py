@@ -10,15 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cmswizard.cms.services import Service, check_service_eku
-from cmswizard.cms.sheet import PeerTrustFile, SheetPlan, TrustKind, node_services
+from cmswizard.cms.sheet import PeerTrustFile, ServiceFiles, SheetPlan, TrustKind, node_services
 from cmswizard.pki.bundle import bundle_bytes, select_peer_trust
-from cmswizard.pki.chain import auto_order, collect
+from cmswizard.pki.chain import auto_order, collect, common_name
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, load_file
 from cmswizard.pki.spec import Problem, Severity
 
-__all__ = ["check_plan_files", "trust_file_bytes", "write_trust_files"]
+__all__ = ["callbridge_cn", "check_plan_files", "trust_file_bytes", "write_trust_files"]
 
 
 def _load(folder: Path, name: str) -> LoadedFile:
@@ -64,6 +64,18 @@ def write_trust_files(plan: SheetPlan, folder: Path, *, force: bool = False) -> 
         for trust in plan.trust_files()
     ]
     return write_files(outputs) if outputs else []
+
+
+def callbridge_cn(services: Sequence[ServiceFiles], folder: Path) -> str:
+    """The Call Bridge certificate's CN (the CUCM trunk's X.509 Subject Name), when its file is at hand."""
+    for files in services:
+        if files.service is Service.CALLBRIDGE and (folder / files.certificate).is_file():
+            try:
+                certificates = load_file(folder / files.certificate).certificates
+            except CmsInputError:
+                return ""
+            return common_name(certificates[0].subject) if certificates else ""
+    return ""
 
 
 def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
@@ -113,14 +125,3 @@ def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def eku_problems(service: Service, names: Sequence[str], folder: Path) -> list[Problem]:
-    """EKU problems of certificate files for one service (for the CLI's checks)."""
-    found = []
-    for name in names:
-        for certificate in _load(folder, name).certificates[:1]:
-            problem = check_service_eku(service, certificate, name)
-            if problem is not None:
-                found.append(Problem(service.label, Severity.ERROR, problem))
-    return found

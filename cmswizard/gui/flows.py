@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import N_
+from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS
 
 if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
     from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
@@ -194,8 +195,8 @@ class BundleFlowState:
 class DbClusterFlowState:
     folder: Path | None = None  # None: the page proposes one in the output folder
     plan: DbClusterPlan | None = None
-    ca_days: int = 3650
-    days: int = 825
+    ca_days: int = CA_DAYS
+    days: int = LEAF_DAYS
     renewal: bool = False
     force: bool = False  # the user agreed to replace existing keys
     result: DbCluster | None = None

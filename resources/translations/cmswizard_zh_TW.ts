@@ -4199,6 +4199,26 @@ Replace them?</source>
         <translation>對端信任檔的內容</translation>
     </message>
     <message>
+        <source>CA bundle for SIP TLS trust</source>
+        <translation>SIP TLS 信任用的 CA 憑證套件組合</translation>
+    </message>
+    <message>
+        <source>Web Bridge 3 HTTPS port</source>
+        <translation>Web Bridge 3 HTTPS 連接埠</translation>
+    </message>
+    <message>
+        <source>C2W port</source>
+        <translation>C2W 連接埠</translation>
+    </message>
+    <message>
+        <source>TURN TLS port</source>
+        <translation>TURN TLS 連接埠</translation>
+    </message>
+    <message>
+        <source>Web Admin port beside a web bridge</source>
+        <translation>與 Web Bridge 同機時的 Web Admin 連接埠</translation>
+    </message>
+    <message>
         <source>Deployment commands</source>
         <translation>部署指令</translation>
     </message>
@@ -4257,6 +4277,14 @@ Replace them?</source>
     <message>
         <source>Peer &amp;trust files hold:</source>
         <translation>對端信任檔內容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>S&amp;IP TLS trust:</source>
+        <translation>SIP TLS 信任(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>連接埠：</translation>
     </message>
     <message>
         <source>&amp;Files in:</source>

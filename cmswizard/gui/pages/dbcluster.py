@@ -29,6 +29,7 @@ from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, FieldMessage
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_file
+from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS
 from cmswizard.pki.spec import Problem, Severity
 from cmswizard.pki.verify import verify_certificate
 
@@ -69,11 +70,11 @@ class DbClusterPage(_DbPage):
         self.connecting.setMaximumHeight(52)
         self.ca_days = QSpinBox(self)
         self.ca_days.setRange(30, 36500)
-        self.ca_days.setValue(3650)
+        self.ca_days.setValue(CA_DAYS)
         self.ca_days.setSuffix(self.tr(" days"))
         self.days = QSpinBox(self)
         self.days.setRange(1, 3650)
-        self.days.setValue(825)
+        self.days.setValue(LEAF_DAYS)
         self.days.setSuffix(self.tr(" days"))
         self.renewal = QCheckBox(
             self.tr("&Renewing expired database certificates (start with database cluster remove)"), self

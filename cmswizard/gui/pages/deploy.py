@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,19 +23,20 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
 )
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
-from cmswizard.cms.dbcluster import DbClusterPlan, plan_db_cluster
+from cmswizard.cms.dbcluster import DbClusterPlan, default_ca_domain, plan_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
-from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan, build_sheet
-from cmswizard.cms.trust import check_plan_files, trust_file_bytes
+from cmswizard.cms.sheet import DeploymentSheet, Listen, ServiceFiles, SheetPlan, build_sheet
+from cmswizard.cms.trust import callbridge_cn, check_plan_files, trust_file_bytes
 from cmswizard.export.calendar import calendar_item
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
-from cmswizard.export.readme import COMMANDS_NAME, export_readme
+from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
@@ -160,6 +160,26 @@ class DeploySheetPage(_DeployPage):
         for content in TrustContent:
             self.trust_content.addItem(translated(content.label), content.value)
         self.trust_content.setAccessibleName(self.tr("What the peer trust files hold"))
+        self.sip_trust = QComboBox(self)  # tls sip trust <CA bundle> (SIP mutual TLS), or none
+        self.sip_trust.setAccessibleName(self.tr("CA bundle for SIP TLS trust"))
+        defaults = Listen()
+        self.ports: dict[str, QSpinBox] = {}
+        port_row = QHBoxLayout()
+        for name, caption in (
+            ("webbridge3_port", self.tr("Web Bridge 3 HTTPS port")),
+            ("c2w_port", self.tr("C2W port")),
+            ("turn_tls_port", self.tr("TURN TLS port")),
+            ("webadmin_port_beside_web_bridge", self.tr("Web Admin port beside a web bridge")),
+        ):
+            spin = QSpinBox(self)
+            spin.setRange(1, 65535)
+            spin.setValue(getattr(defaults, name))
+            spin.setAccessibleName(caption)
+            spin.valueChanged.connect(self.refresh)
+            self.ports[name] = spin
+            port_row.addWidget(QLabel(caption, self))
+            port_row.addWidget(spin)
+        port_row.addStretch()
         self.message = FieldMessage(self)
         self.sheet_box = CommandBox(self)
         self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
@@ -193,7 +213,14 @@ class DeploySheetPage(_DeployPage):
         form.addRow(self.tr("&Edge servers:"), self.edges)
         trust_label = QLabel(self.tr("Peer &trust files hold:"), self)
         trust_label.setBuddy(self.trust_content)
-        form.addRow(trust_label, self.trust_content)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(self.trust_content)
+        sip_label = QLabel(self.tr("S&IP TLS trust:"), self)
+        sip_label.setBuddy(self.sip_trust)
+        trust_row.addWidget(sip_label)
+        trust_row.addWidget(self.sip_trust, 1)
+        form.addRow(trust_label, trust_row)
+        form.addRow(self.tr("Ports:"), port_row)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
@@ -233,6 +260,7 @@ class DeploySheetPage(_DeployPage):
         for line in (self.db_primary, self.db_join, self.db_connect):
             line.textChanged.connect(self.refresh)
         self.trust_content.currentIndexChanged.connect(self.refresh)
+        self.sip_trust.currentIndexChanged.connect(self.refresh)
         self.folder.textChanged.connect(self._folder_changed)
         for box in (self.db, self.db_renewal):
             box.toggled.connect(self.refresh)
@@ -303,6 +331,7 @@ class DeploySheetPage(_DeployPage):
                 combo = self.table.cellWidget(row, column)
                 if isinstance(combo, QComboBox):
                     self._fill_files(combo, combo.currentText(), column)
+        self._fill_files(self.sip_trust, self.sip_trust.currentText(), _FILE_COLUMNS[-1])
         self.refresh()
 
     def _fill_files(self, combo: QComboBox, current: str, column: int) -> None:
@@ -449,7 +478,7 @@ class DeploySheetPage(_DeployPage):
             return None
         primary = self.db_primary.text().strip()
         return plan_db_cluster(
-            primary.partition(".")[2] or primary, primary, _names(self.db_join.text()), _names(self.db_connect.text())
+            default_ca_domain(primary), primary, _names(self.db_join.text()), _names(self.db_connect.text())
         )
 
     def refresh(self) -> None:
@@ -461,6 +490,7 @@ class DeploySheetPage(_DeployPage):
         try:
             topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
             services, db = self.service_files(), self.db_plan()
+            folder = Path(self.folder.text().strip() or ".")
             if not services and db is None:
                 raise CmsInputError(
                     self.tr("files"),
@@ -475,11 +505,19 @@ class DeploySheetPage(_DeployPage):
                 db=db,
                 db_renewal=self.db_renewal.isChecked(),
                 trust_content=TrustContent(self.trust_content.currentData()),
+                listen=Listen(
+                    webbridge3_port=self.ports["webbridge3_port"].value(),
+                    c2w_port=self.ports["c2w_port"].value(),
+                    turn_tls_port=self.ports["turn_tls_port"].value(),
+                    webadmin_port_beside_web_bridge=self.ports["webadmin_port_beside_web_bridge"].value(),
+                ),
+                sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
+                callbridge_cn=callbridge_cn(services, folder),
             )
             self.sheet = build_sheet(plan, export_files=self.files)
             self.plan = plan
             # EKU per service (FN74345) and missing CA bundles, judged from the files themselves
-            self.problems = check_plan_files(plan, Path(self.folder.text().strip() or "."))
+            self.problems = check_plan_files(plan, folder)
         except CmsInputError as error:
             # Before the user has named a server, what to do is a hint, not an error in red (the rows
             # may be suggested from the folder's files: that is not the user's input yet).
@@ -651,8 +689,7 @@ class ExportPage(_DeployPage):
         for path in paths:
             self._add_file(path, checked=True)
         self.extra = extra
-        short = deployment_name.split(".")[0] if deployment_name else "cms"
-        self.name.setText(f"{short}-certificates-{dt.date.today():%Y%m%d}")
+        self.name.setText(export_folder_name(deployment_name))
         self._preset = True
 
     def enter(self) -> None:
@@ -667,7 +704,7 @@ class ExportPage(_DeployPage):
                 found = []
             for path in found:
                 self._add_file(path, checked=path.suffix.lower() != ".key")
-            self.name.setText(f"cms-certificates-{dt.date.today():%Y%m%d}")
+            self.name.setText(export_folder_name())
         self.refresh_volumes()
         self.timer.start()
         self._update()
