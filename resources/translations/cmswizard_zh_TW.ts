@@ -4207,12 +4207,28 @@ Replace them?</source>
         <translation>Web Bridge 3 HTTPS 連接埠</translation>
     </message>
     <message>
+        <source>Web Bridge 3 HTTPS</source>
+        <translation>Web Bridge 3 HTTPS</translation>
+    </message>
+    <message>
         <source>C2W port</source>
         <translation>C2W 連接埠</translation>
     </message>
     <message>
+        <source>C2W</source>
+        <translation>C2W</translation>
+    </message>
+    <message>
         <source>TURN TLS port</source>
         <translation>TURN TLS 連接埠</translation>
+    </message>
+    <message>
+        <source>TURN TLS</source>
+        <translation>TURN TLS</translation>
+    </message>
+    <message>
+        <source>Web Admin</source>
+        <translation>Web Admin</translation>
     </message>
     <message>
         <source>Web Admin port beside a web bridge</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -164,22 +165,29 @@ class DeploySheetPage(_DeployPage):
         self.sip_trust.setAccessibleName(self.tr("CA bundle for SIP TLS trust"))
         defaults = Listen()
         self.ports: dict[str, QSpinBox] = {}
-        port_row = QHBoxLayout()
-        for name, caption in (
-            ("webbridge3_port", self.tr("Web Bridge 3 HTTPS port")),
-            ("c2w_port", self.tr("C2W port")),
-            ("turn_tls_port", self.tr("TURN TLS port")),
-            ("webadmin_port_beside_web_bridge", self.tr("Web Admin port beside a web bridge")),
+        port_row = QGridLayout()
+        for number, (name, caption, accessible) in enumerate(
+            (
+                ("webbridge3_port", self.tr("Web Bridge 3 HTTPS"), self.tr("Web Bridge 3 HTTPS port")),
+                ("c2w_port", self.tr("C2W"), self.tr("C2W port")),
+                ("turn_tls_port", self.tr("TURN TLS"), self.tr("TURN TLS port")),
+                (
+                    "webadmin_port_beside_web_bridge",
+                    self.tr("Web Admin"),
+                    self.tr("Web Admin port beside a web bridge"),
+                ),
+            )
         ):
             spin = QSpinBox(self)
             spin.setRange(1, 65535)
             spin.setValue(getattr(defaults, name))
-            spin.setAccessibleName(caption)
+            spin.setAccessibleName(accessible)
+            spin.setToolTip(accessible)
             spin.valueChanged.connect(self.refresh)
             self.ports[name] = spin
-            port_row.addWidget(QLabel(caption, self))
-            port_row.addWidget(spin)
-        port_row.addStretch()
+            port_row.addWidget(QLabel(caption, self), number // 2, (number % 2) * 2)
+            port_row.addWidget(spin, number // 2, (number % 2) * 2 + 1)
+        port_row.setColumnStretch(4, 1)
         self.message = FieldMessage(self)
         self.sheet_box = CommandBox(self)
         self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
