@@ -41,6 +41,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    # Workers (file loading, chain checks) hold the GIL between library calls; the GUI thread must
+    # get it back within a frame, not after Python's default 5 ms per request (several per repaint).
+    sys.setswitchinterval(0.0005)
     app.setApplicationName("cmswizard")
     app.setOrganizationName("cmswizard")
     app.setApplicationDisplayName("CMS Certificate Wizard")

@@ -191,7 +191,7 @@ def _fast_certificates(text: bytes, blocks: list[_PemBlock]) -> list[x509.Certif
     if not all(block.label == b"CERTIFICATE" and not block.has_headers() for block in blocks):
         return None
     try:
-        certificates = x509.load_pem_x509_certificates(text)
+        certificates = _load_pem_in_slices(text)
     except Exception:
         return None
     return certificates if len(certificates) == len(blocks) else None
@@ -212,10 +212,32 @@ def _plain_certificates(text: bytes) -> list[x509.Certificate] | None:
     if not text.rstrip().endswith(_CERT_END) or len(_ADJACENT.findall(text)) != count - 1:
         return None
     try:
-        certificates = x509.load_pem_x509_certificates(text)
+        certificates = _load_pem_in_slices(text)
     except Exception:
         return None
     return certificates if len(certificates) == count else None
+
+
+_SLICE = 200  # certificates per library call
+
+
+def _load_pem_in_slices(text: bytes) -> list[x509.Certificate]:
+    """`load_pem_x509_certificates`, 200 blocks per call: the call holds the GIL, and between calls a
+    GUI thread gets it (one call on 10,000 certificates would freeze the window for its whole length)."""
+    certificates: list[x509.Certificate] = []
+    start = 0
+    while start < len(text):
+        end = start
+        for _ in range(_SLICE):
+            found = text.find(_CERT_END, end)
+            if found < 0:
+                end = len(text)
+                break
+            end = found + len(_CERT_END)
+        if _CERT_BEGIN in text[start:end]:
+            certificates.extend(x509.load_pem_x509_certificates(text[start:end]))
+        start = end
+    return certificates
 
 
 def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:

@@ -37,9 +37,9 @@ from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage,
 from cmswizard.pki.command import mmp_key_note, render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
-from cmswizard.pki.inspect import describe_csr
+from cmswizard.pki.inspect import Facts, describe_csr
 from cmswizard.pki.loader import load_file
-from cmswizard.pki.spec import KeyType, Problem, Severity, SpecCheck, SubjectInput, check_subject
+from cmswizard.pki.spec import CsrSpec, KeyType, Problem, Severity, SpecCheck, SubjectInput, check_subject
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -512,6 +512,12 @@ class PreviewPage(_CsrPage):
         return True
 
 
+def _generate_and_read_back(spec: CsrSpec, folder: Path, force: bool) -> tuple[CsrResult, Facts]:
+    """On a worker: make the key and CSR, then read the CSR back from disk (what the page shows)."""
+    result = generate_key_and_csr(spec, folder, force=force)
+    return result, describe_csr(load_file(result.csr_path).csrs[0], str(result.csr_path))
+
+
 class GeneratePage(_CsrPage):
     """Key generation in the background, then what was written and what to do next."""
 
@@ -569,10 +575,13 @@ class GeneratePage(_CsrPage):
             widget.hide()
         self.completeChanged.emit()
         self.host.tasks.run(
-            self, lambda: generate_key_and_csr(spec, folder, force=force), self._done, self._failed, writes=True
+            self, lambda: _generate_and_read_back(spec, folder, force), self._generated, self._failed, writes=True
         )
 
-    def _done(self, result: CsrResult) -> None:
+    def _generated(self, outcome: tuple[CsrResult, Facts]) -> None:
+        self._done(*outcome)
+
+    def _done(self, result: CsrResult, facts: Facts) -> None:
         self.running = False
         state = self.state
         state.result = result
@@ -582,7 +591,6 @@ class GeneratePage(_CsrPage):
         self.files.setText(
             self.tr("Private key: {key}\nRequest: {csr}").format(key=result.key_path, csr=result.csr_path)
         )
-        facts = describe_csr(load_file(result.csr_path).csrs[0], str(result.csr_path))
         self.details.setPlainText(facts_text(facts))
         self.next_steps.setText(
             self.tr(

@@ -1,0 +1,47 @@
+"""The honest floors for the CLI lines: the same cryptography calls in a bare script, with no argument
+parsing, checks or messages (run by bench/run.py).
+
+`verify LEAF BUNDLE`: load both PEM files, trust the self-signed ones, verify with PolicyBuilder.
+`csr BASENAME`: EC P-256 key, PKCS#8 PEM, a CSR with a SAN, both files written (the key 0600)."""
+
+import datetime as dt
+import os
+import sys
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from cryptography.x509.verification import PolicyBuilder, Store
+
+
+def verify(leaf_path: str, bundle_path: str) -> None:
+    with open(leaf_path, "rb") as leaf_file, open(bundle_path, "rb") as bundle_file:
+        leaf = x509.load_pem_x509_certificates(leaf_file.read())[0]
+        others = x509.load_pem_x509_certificates(bundle_file.read())
+    roots = [c for c in others if c.issuer == c.subject]
+    verifier = PolicyBuilder().store(Store(roots)).time(dt.datetime.now(dt.UTC)).build_client_verifier()
+    chain = verifier.verify(leaf, [c for c in others if c not in roots]).chain
+    print(" → ".join(c.subject.rfc4514_string() for c in chain))
+
+
+def csr(base: str) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    request = (
+        x509.CertificateSigningRequestBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cms1.example.com")]))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("cms1.example.com")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    with os.fdopen(os.open(f"{base}.key", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+        out.write(pem)
+    with open(f"{base}.csr", "wb") as out:
+        out.write(request.public_bytes(serialization.Encoding.PEM))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "verify":
+        verify(sys.argv[2], sys.argv[3])
+    else:
+        csr(sys.argv[2])
