@@ -424,6 +424,18 @@ def _add_verify(verbs: Any) -> None:
 _QUICK = {("pki", "csr"): _add_csr, ("pki", "verify"): _add_verify}
 
 
+def _starts_the_wizard(argv: Sequence[str]) -> bool:
+    """Only the wizard's own options (or none): no command, so no command parser is needed."""
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--lang" and rest:
+            rest.pop(0)
+        elif token not in ("--pseudo", "--self-test") and not token.startswith("--lang="):
+            return False
+    return True
+
+
 def _build_parser(argv: Sequence[str] = ()) -> _Parser:
     quick = _QUICK.get((argv[0], argv[1])) if len(argv) >= 2 else None
     if quick is not None:
@@ -431,9 +443,6 @@ def _build_parser(argv: Sequence[str] = ()) -> _Parser:
         pki = parser.add_subparsers(dest="command", parser_class=_Parser).add_parser("pki")
         quick(pki.add_subparsers(dest="verb", parser_class=_Parser, required=True))
         return parser
-    from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
-
-    service_choices = _service_choices()
     parser = _Parser(prog="cmswizard", description="Certificates for Cisco Meeting Server.")
     parser.add_argument("--version", action="version", version=f"cmswizard {__version__}")
     parser.add_argument("--lang", choices=("en", "zh_TW"), help="language of the wizard (default: the system's)")
@@ -441,6 +450,12 @@ def _build_parser(argv: Sequence[str] = ()) -> _Parser:
         "--pseudo", action="store_true", help="pseudo-translate the wizard (40%% longer) to check layouts"
     )
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)  # packaging smoke test
+    if _starts_the_wizard(argv):  # the commands' parsers (and the engine they import) wait for a command
+        parser.set_defaults(command=None)
+        return parser
+    from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
+
+    service_choices = _service_choices()
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     pki = commands.add_parser("pki", help="the CMS MMP pki commands, run on this computer")
     verbs = pki.add_subparsers(dest="verb", parser_class=_Parser, required=True)
