@@ -13,7 +13,7 @@ from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cli import _say, _say_block, _warn
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, TrustKind
-from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
 from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, TrustContent
 from cmswizard.pki.safe_text import has_control, shown
 from cmswizard.pki.spec import KeyType
@@ -34,12 +34,12 @@ def _cmd_dbcluster(args: argparse.Namespace) -> int:
 
     plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
     made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
-    _say("# The same, typed on the primary's MMP:")
+    translate = translator(args.sheet_lang)
+    _say("# " + translate(Text(N_("The same, typed on the primary's MMP:"))))
     for line in plan.mmp_commands():
         _say(f"#   {line}")
     for path in made.files:
         _say(f"wrote {shown(path, 300)}")
-    translate = translator(args.sheet_lang)
     if args.renewal:
         _say()
         for text in render_lines(plan.renewal_lines(), translate):

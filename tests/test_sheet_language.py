@@ -191,3 +191,17 @@ def test_a_plan_with_an_unknown_sheet_language_is_refused(cli, tmp_path: Path) -
     assert done.code == 2
     assert done.err.startswith("cmswizard: site.toml: sheet_language: 'fr' is not one of: en, zh_TW"), done.err
     assert done.err.count("\n") == 1
+
+
+def test_dbcluster_prints_its_explanations_in_the_chosen_language(cli, tmp_path: Path) -> None:
+    outputs = {}
+    for language in ("en", "zh_TW"):
+        argv = ["dbcluster", "--domain", "tplab.local", "--primary", "cms1.example.com", "--join", "cms2.example.com"]
+        (tmp_path / language).mkdir()
+        done = cli(*argv, "--dir", str(tmp_path / language), "--renewal", "--sheet-lang", language)
+        assert done.code == 0, done.err
+        outputs[language] = [line for line in done.out.splitlines() if not line.startswith("wrote ")]
+    assert _commands("\n".join(outputs["zh_TW"])) == _commands("\n".join(outputs["en"]))
+    explanations = [line for line in outputs["zh_TW"] if line.startswith("#") and not line.startswith("#   ")]
+    assert explanations and all(CJK.search(line) for line in explanations), explanations
+    assert not any(CJK.search(line) for line in outputs["en"])

@@ -3583,6 +3583,10 @@
         <source>holds no certificate to trust</source>
         <translation>不含可信任的憑證</translation>
     </message>
+    <message>
+        <source>The same, typed on the primary&apos;s MMP:</source>
+        <translation>同樣的步驟，在主要節點的 MMP 上輸入：</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
