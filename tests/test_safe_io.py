@@ -484,3 +484,24 @@ def test_thousands_of_cas_with_one_name_cost_a_bounded_number_of_signature_check
     for item in items:
         index.issuers(item)
     assert len(index.signature_cache) <= len(items) * MAX_SAME_NAME_ISSUERS
+
+
+def test_a_pfx_asking_for_absurd_key_derivation_rounds_is_refused_before_any() -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+
+    from cmswizard.pki.loader import _kdf_iterations
+
+    rounds = (
+        PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(50_000)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(b"pw")
+    )
+    good = pkcs12.serialize_key_and_certificates(b"x", _H.leaf.key, _H.leaf.cert, [_H.root.cert], rounds)
+    assert _kdf_iterations(good) == 50_000
+    assert load_bytes(good, "good.pfx", password=b"pw").keys
+    greedy = good.replace(b"\x02\x03\x00\xc3\x50", b"\x02\x03\x7f\xff\xff")  # 8,388,607 rounds, same length
+    with pytest.raises(CmsInputError, match="asks for 8,388,607 password-derivation rounds"):
+        load_bytes(greedy, "greedy.pfx", password=b"pw")

@@ -334,9 +334,65 @@ def _looks_like_pkcs12(data: bytes) -> bool:
     return len(data) > 8 and data[0] == 0x30 and b"\x02\x01\x03" in data[:8]
 
 
+# Key-derivation iterations seen in real PKCS#12 files: 1 to 600,000 (OWASP 2023). A file asking for
+# more would keep the tool busy for minutes before it can even say "wrong password".
+MAX_KDF_ITERATIONS = 5_000_000
+
+
+def _der_items(data: bytes, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(tag, content start, content end) of the DER items between start and end; [] if not DER."""
+    items = []
+    position = start
+    while position < end:
+        if position + 2 > end:
+            return []
+        tag, length = data[position], data[position + 1]
+        position += 2
+        if length & 0x80:
+            octets = length & 0x7F
+            if not 0 < octets <= 4 or position + octets > end:
+                return []
+            length = int.from_bytes(data[position : position + octets], "big")
+            position += octets
+        if position + length > end:
+            return []
+        items.append((tag, position, position + length))
+        position += length
+    return items
+
+
+def _kdf_iterations(data: bytes) -> int:
+    """The largest iteration count in the clear parts of a PFX: any INTEGER that follows an OCTET STRING
+    (salt) in one SEQUENCE, as in PBKDF2-params, pkcs-12PbeParams and MacData. Linear in the file."""
+    largest = 0
+    pending = [(0, len(data), 0)]
+    budget = 100_000  # items visited; a PFX has a few hundred
+    while pending and budget > 0:
+        start, end, depth = pending.pop()
+        items = _der_items(data, start, end)
+        budget -= len(items) + 1
+        for index, (tag, begin, finish) in enumerate(items):
+            if tag == 0x02 and index and items[index - 1][0] == 0x04 and finish - begin <= 8:
+                largest = max(largest, int.from_bytes(data[begin:finish], "big"))
+            if depth < 24 and (tag & 0x20 or tag == 0x04):  # constructed, or an OCTET STRING holding DER
+                pending.append((begin, finish, depth + 1))
+    return largest
+
+
 def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     from cryptography.hazmat.primitives.serialization import pkcs12
 
+    iterations = _kdf_iterations(data)
+    if iterations > MAX_KDF_ITERATIONS:
+        raise CmsInputError(
+            name,
+            Text(
+                N_(
+                    "asks for {count} password-derivation rounds (real files use at most a few hundred thousand); export it again"
+                ),
+                count=f"{iterations:,}",
+            ),
+        )
     try:
         bundle = pkcs12.load_pkcs12(data, password)
     except ValueError:

@@ -1368,6 +1368,10 @@
         <translation>其中沒有憑證、私密金鑰或 CSR</translation>
     </message>
     <message>
+        <source>asks for {count} password-derivation rounds (real files use at most a few hundred thousand); export it again</source>
+        <translation>要求 {count} 次密碼衍生運算（實際檔案最多只用數十萬次）；請重新匯出</translation>
+    </message>
+    <message>
         <source>is a PKCS#12 (.pfx) file protected by a password; enter it</source>
         <translation>是受密碼保護的 PKCS#12 (.pfx) 檔案；請輸入密碼</translation>
     </message>
