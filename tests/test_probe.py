@@ -475,3 +475,18 @@ def test_sni_is_the_name_users_type(files: Files) -> None:
         explicit = probe_target(ProbeTarget("::1", port, TlsService.WEBBRIDGE3, sni=CN))
     assert seen == ["join.example.com", CN]
     assert by_address[0].ok and explicit[0].ok
+
+
+def test_self_signed_certificate_is_a_warning(tmp_path: Path) -> None:
+    alone = issue(CN, san=[CN])  # issued by itself, as the MMP's factory certificate is
+    chain = tmp_path / "self.pem"
+    chain.write_bytes(alone.pem)
+    key = tmp_path / "self.key"
+    key.write_bytes(alone.key_pem)
+    with python_tls_server("::1", server_context(chain, key)) as port:
+        result = _probe("::1", port)
+    assert result.ok
+    assert _texts(result, Severity.WARNING, "chain") == [
+        "self-signed: browsers and peers trust it only if they hold this very certificate; "
+        "for users, use a certificate from your CA"
+    ]

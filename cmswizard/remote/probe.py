@@ -656,7 +656,16 @@ def _judge(result: EndpointResult, certificates: list[x509.Certificate], options
         result.add(Severity.PROBLEM, "order", text)
     # Completeness: CMS 3.0 and later present the full chain, root included.
     chain = found.chains[0] if found.chains else None
-    if len(certificates) == 1 and roles[0] is not Role.ROOT:
+    if len(certificates) == 1 and leaf.issuer == leaf.subject:
+        result.add(
+            Severity.WARNING,
+            "chain",
+            N_(
+                "self-signed: browsers and peers trust it only if they hold this very certificate; "
+                "for users, use a certificate from your CA"
+            ),
+        )
+    elif len(certificates) == 1 and roles[0] is not Role.ROOT:
         result.add(
             Severity.PROBLEM,
             "chain",

@@ -2428,6 +2428,10 @@
         <translation>憑證信任鏈不是 CMS 要求的順序（憑證、中繼憑證、根 CA）：{details}</translation>
     </message>
     <message>
+        <source>self-signed: browsers and peers trust it only if they hold this very certificate; for users, use a certificate from your CA</source>
+        <translation>自我簽署：瀏覽器與對端只有在持有這張憑證本身時才會信任它；供使用者使用的服務請改用 CA 核發的憑證</translation>
+    </message>
+    <message>
         <source>incomplete: the server sends only its own certificate, no intermediates or root (missing {name}); put the full chain in the bundle or full-chain file</source>
         <translation>不完整：伺服器只傳送自己的憑證，沒有中繼憑證或根 CA（缺少 {name}）；請將完整憑證信任鏈放入憑證套件組合或完整鏈檔案</translation>
     </message>
