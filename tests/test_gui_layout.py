@@ -69,3 +69,42 @@ def test_every_page_fits_the_smallest_window(qtbot, lang: str, tmp_path: Path) -
         problems += _look(wizard)
     assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     assert problems == []
+
+
+def test_probe_and_renew_pages_fit_with_results(qtbot, lang: str, tmp_path: Path, monkeypatch) -> None:
+    """The pages that only fill up after work: probe findings, the renewal request, comparison and sheet."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from tls_servers import python_tls_server, server_context
+
+    from cmswizard.gui import dialogs
+    from cmswizard.gui.pages.probe import ProbeResultPage
+    from cmswizard.gui.pages.renew import RenewGeneratePage
+
+    from factory import hierarchy
+
+    h = hierarchy(depth=1, rsa_bits=2048)
+    full, key = tmp_path / "full.pem", tmp_path / "leaf.key"
+    full.write_bytes(b"".join(c.pem for c in h.chain))
+    key.write_bytes(h.leaf.key_pem)
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    with python_tls_server("127.0.0.1", server_context(full, key)) as port:
+        wizard.start_flow(FlowKey.PROBE)
+        wizard.currentPage().hosts.setText(f"127.0.0.1:{port}")
+        result = wizard.page_as(PageId.PROBE_RESULT, ProbeResultPage)
+        with qtbot.waitSignal(result.finished, timeout=30_000):
+            wizard.next()
+        problems = _look(wizard)
+        result.renew_button.click()
+    problems += _look(wizard)
+    wizard.next()
+    generate = wizard.page_as(PageId.RENEW_GENERATE, RenewGeneratePage)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: [full])
+    with qtbot.waitSignal(generate.compared, timeout=10_000):
+        generate.new_button.click()
+    problems += _look(wizard)
+    wizard.next()
+    problems += _look(wizard)
+    assert wizard.currentId() == PageId.RENEW_SHEET
+    assert problems == []
