@@ -107,6 +107,19 @@ def test_run_on_the_cms_keeps_back_and_the_header(qtbot, lang: str, tmp_path: Pa
     assert list((tmp_path / "out").iterdir()) == []
 
 
+def test_run_on_the_cms_without_a_request_says_so(qtbot, lang: str, tmp_path: Path) -> None:
+    """The page shown with no subject typed (F1 tooling, a restart on it) explains, and Copy is off."""
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    assert wizard.flows.csr.spec is None
+    wizard.page_at(PageId.ON_CMS)
+    wizard.setStartId(PageId.ON_CMS)
+    wizard.restart()
+    page = wizard.page_as(PageId.ON_CMS, OnCmsPage)
+    assert wizard.currentId() == PageId.ON_CMS
+    assert page.command.toPlainText() == "" and not page.copy_button.isEnabled()
+    assert page.steps.text() == page.tr("No request yet: go back and fill in the subject first.")
+
+
 def test_escape_and_cancel_ask_before_typed_input_is_lost(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

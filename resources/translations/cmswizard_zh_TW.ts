@@ -4657,6 +4657,10 @@ Request: {csr}</source>
         <translation>複製指令(&amp;C)</translation>
     </message>
     <message>
+        <source>No request yet: go back and fill in the subject first.</source>
+        <translation>尚未建立請求：請先返回並填寫主體。</translation>
+    </message>
+    <message>
         <source>&lt;ol&gt;&lt;li&gt;Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.&lt;/li&gt;&lt;li&gt;Type &lt;tt&gt;pki list&lt;/tt&gt; first: if &lt;tt&gt;{name}.key&lt;/tt&gt; is listed and in use, choose a new basename — reusing the name of a key that a CMS service is using breaks that service at once.&lt;/li&gt;&lt;li&gt;Paste the command above and press Enter.&lt;/li&gt;&lt;li&gt;Download &lt;tt&gt;{name}.csr&lt;/tt&gt; with SFTP and send it to your certificate authority.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;以 SSH（例如 PuTTY）連線到 CMS MMP，並以管理員身分登入。&lt;/li&gt;&lt;li&gt;先輸入 &lt;tt&gt;pki list&lt;/tt&gt;：如果列出了 &lt;tt&gt;{name}.key&lt;/tt&gt; 而且正在使用中，請選擇新的基本名稱 — 沿用 CMS 服務正在使用的金鑰名稱，會立即中斷該服務。&lt;/li&gt;&lt;li&gt;貼上上方的指令並按 Enter。&lt;/li&gt;&lt;li&gt;以 SFTP 下載 &lt;tt&gt;{name}.csr&lt;/tt&gt;，並將它送交您的憑證授權單位 (CA)。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>

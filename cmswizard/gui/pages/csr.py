@@ -670,7 +670,11 @@ class OnCmsPage(_CsrPage):
 
     def enter(self) -> None:
         spec = self.state.spec
-        assert spec is not None
+        self.copy_button.setEnabled(spec is not None)
+        if spec is None:  # e.g. opened by F1 tooling or a restart with no subject typed: say so, do not crash
+            self.command.clear()
+            self.steps.setText(self.tr("No request yet: go back and fill in the subject first."))
+            return
         self.command.setPlainText(render(spec))
         self.steps.setText(
             self.tr(
