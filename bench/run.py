@@ -155,6 +155,7 @@ def bench_cli(work: Path) -> None:
         {
             "floor": process([PY, "-c", "import cryptography.x509"]),
             "verify": process([*cmswizard, "pki", "verify", str(leaf), str(bundle)], work),
+            "bare verify": process([PY, str(BENCH / "cli_floors.py"), "verify", str(leaf), str(bundle)]),
             "openssl verify": process(
                 ["openssl", "verify", "-CAfile", str(root), "-untrusted", str(bundle), str(leaf)]
             ),
