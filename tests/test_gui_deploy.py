@@ -66,6 +66,8 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     saved = page.save_sheet()
     assert saved is not None and saved.read_text() == text
     wizard.next()
+    assert wizard.currentId() == PageId.UPLOAD  # upload to the CMS, or Next: the stick
+    wizard.next()
     assert wizard.currentId() == PageId.EXPORT
     export = wizard.page_at(PageId.EXPORT)
     assert [p.name for p in export.chosen_paths()] == sorted(

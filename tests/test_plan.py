@@ -246,7 +246,10 @@ def test_renewal_is_the_same_plan_with_next_years_basenames(cli, tmp_path: Path)
 
 _SVC = '\n[[service]]\nservice = "{service}"\nkey = "a.key"\ncertificate = "a.crt"\n'
 BAD_PLANS = [  # (find, replace with, the one line expected); "" appends
-    ([("schema = 1\n", "schema = 1\ncolour = 1\n")], "site.toml: colour: unknown key; the keys here are: schema, cms"),
+    (
+        [("schema = 1\n", "schema = 1\ncolour = 1\n")],
+        "site.toml: colour: unknown key; the keys here are: schema, sheet, sheet_language, cms",
+    ),
     (
         [('role = "core"', 'role = "core"\nhost = "x"')],
         "site.toml: node[0].host: unknown key; the keys here are: name, role",
@@ -465,6 +468,13 @@ certificate = "wb3-fullchain.crt"
     assert read_plan_text(plan_text(plan), "p") == plan
     assert plan.node("cms1.example.com").address == "10.0.0.1"
     assert plan.sheet_plan().listen.c2w_port == 9999
+
+
+def test_sheet_languages_match_the_catalogue() -> None:
+    from cmswizard.catalogue import SHEET_LANGUAGES
+    from cmswizard.cms.plan import SHEET_LANGUAGES as PLAN_LANGUAGES
+
+    assert PLAN_LANGUAGES == SHEET_LANGUAGES
 
 
 def test_keys_made_by_apply_load(tmp_path: Path, cli) -> None:

@@ -32,6 +32,7 @@ __all__ = [
     "PlanCertificate",
     "PlanNode",
     "new_plan",
+    "plan_from_sheet",
     "plan_text",
     "read_plan",
     "read_plan_text",
@@ -40,7 +41,7 @@ __all__ = [
 SCHEMA = 1
 SHEET_NAME = "cms-commands.txt"
 SHEET_LANGUAGES = ("en", "zh_TW")  # of the sheet's # lines; commands and file names are never translated
-SUBJECT_KEYS = ("O", "OU", "ST", "C")
+SUBJECT_KEYS = ("O", "OU", "L", "ST", "C")
 _T = TypeVar("_T")
 
 
@@ -90,7 +91,7 @@ class Plan:
     join_url: str = ""
     xmpp_domain: str = ""
     key_type: KeyType = KeyType.RSA2048
-    subject: tuple[tuple[str, str], ...] = ()  # defaults for every CSR: O, OU, ST, C
+    subject: tuple[tuple[str, str], ...] = ()  # defaults for every CSR: O, OU, L, ST, C
     listen: Listen = field(default_factory=Listen)
     trust_content: TrustContent = TrustContent.FULL_CHAIN
     trust_names: tuple[tuple[TrustKind, str], ...] = ()
@@ -158,6 +159,7 @@ class Plan:
                 cn=certificate.cn,
                 ou=subject.get("OU", ""),
                 o=subject.get("O", ""),
+                l=subject.get("L", ""),
                 st=subject.get("ST", ""),
                 c=subject.get("C", ""),
                 san=certificate.san,
@@ -666,6 +668,60 @@ def plan_text(plan: Plan) -> str:
         if files.bundle:
             lines.append(f"bundle = {_string(files.bundle)}")
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- from the wizard
+
+
+def plan_from_sheet(
+    sheet_plan: SheetPlan,
+    *,
+    join_url: str = "",
+    xmpp_domain: str = "",
+    key_type: KeyType = KeyType.RSA2048,
+    subject: Sequence[tuple[str, str]] = (),
+    certificates: Sequence[PlanCertificate] = (),
+    nodes: Sequence[PlanNode] = (),
+    sheet: str = SHEET_NAME,
+    sheet_language: str = "en",
+) -> Plan:
+    """The plan of what the wizard's deployment page shows: the sheet made from it is the same sheet.
+
+    `nodes` carries SSH details (address, port, user, fingerprint) kept from an opened plan."""
+    checked = sheet_plan.checked()
+    known = {node.name: node for node in nodes}
+    plan_nodes = tuple(
+        replace(known.get(name, PlanNode(name)), name=name, role=role)
+        for names, role in ((checked.nodes, "core"), (checked.edge_nodes, "edge"))
+        for name in names
+    )
+    database = None
+    if checked.db is not None:
+        db = checked.db
+        database = DatabaseSection(
+            db.ca.cn, db.primary, db.joining, db.connecting, checked.db_renewal, db.files, db.enterprise_ca
+        )
+    plan = Plan(
+        checked.version,
+        checked.topology,
+        plan_nodes,
+        join_url=join_url,
+        xmpp_domain=xmpp_domain,
+        key_type=key_type,
+        subject=tuple((key, value) for key, value in subject if key in SUBJECT_KEYS and value),
+        listen=checked.listen,
+        trust_content=checked.trust_content,
+        trust_names=checked.trust_names,
+        certificates=tuple(certificates),
+        services=checked.services,
+        database=database,
+        sip_trust=checked.sip_trust or "",
+        backup_name=checked.backup_name,
+        callbridge_cn=checked.callbridge_cn,
+        sheet=sheet,
+        sheet_language=sheet_language,
+    )
+    return read_plan_text(plan_text(plan), "plan")
 
 
 # ---------------------------------------------------------------- a new plan

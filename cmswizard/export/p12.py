@@ -16,14 +16,14 @@ from pathlib import Path
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
-from cmswizard.pki.chain import Role, auto_order, collect, role_of
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.chain import ChainItem, Role, auto_order, collect, role_of
+from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.keys import PrivateKey
 from cmswizard.pki.loader import LoadedFile
 from cmswizard.pki.verify import key_matches
 
-__all__ = ["P12Encryption", "P12Result", "p12_bytes", "write_p12"]
+__all__ = ["P12Encryption", "P12Result", "p12_bytes", "p12_from_chain", "write_p12"]
 
 # PBKDF2 rounds for the modern profile: what OpenSSL 3 uses by default (2048) is low; Windows
 # imports 10,000+ without delay.
@@ -100,6 +100,32 @@ def p12_bytes(
         (c.items for c in found.chains if c.items[0].fingerprint == entities[0].fingerprint),
         (entities[0],),
     )
+    return p12_from_chain(
+        key,
+        chain,
+        password=password,
+        encryption=encryption,
+        include_root=include_root,
+        friendly_name=friendly_name,
+    )
+
+
+def p12_from_chain(
+    key: PrivateKey,
+    chain: Sequence[ChainItem],
+    *,
+    password: bytes,
+    encryption: P12Encryption = P12Encryption.MODERN,
+    include_root: bool = True,
+    friendly_name: str = "",
+) -> tuple[bytes, P12Result]:
+    """Key + an ordered chain (entity first, as the chain builder shows it), encrypted."""
+    _check_password(password)
+    if not chain or not key_matches(key, chain[0].certificate):
+        raise CmsInputError(
+            chain[0].subject_cn if chain else "PKCS#12",
+            N_("is not the certificate of this private key; choose the key that belongs to it"),
+        )
     cas = list(chain[1:])
     if not include_root and cas and role_of(cas[-1]) is Role.ROOT:
         cas = cas[:-1]
@@ -133,7 +159,7 @@ def write_p12(
 ) -> P12Result:
     """Write the PKCS#12 file atomically, mode 0600 (it holds the private key)."""
     if out.suffix.lower() not in (".p12", ".pfx"):
-        raise CmsInputError(str(out), Text(N_("should end in .p12 or .pfx so importers recognise it")))
+        raise CmsInputError(str(out), N_("should end in .p12 or .pfx so importers recognise it"))
     data, result = p12_bytes(
         key, files, password=password, encryption=encryption, include_root=include_root, friendly_name=friendly_name
     )

@@ -59,3 +59,36 @@ def confirm_discard(parent: QWidget) -> bool:
 def show_failure(parent: QWidget, message: str) -> None:
     """Work failed in a way no page handles (a bug): say so rather than fail silently."""
     QMessageBox.warning(parent, translated(N_("Something went wrong")), message)
+
+
+def confirm_host_key(parent: QWidget, node: str, key_type: str, fingerprint: str) -> bool:
+    """A first connection: show the MMP's host key fingerprint and ask the admin to compare it."""
+    answer = QMessageBox.question(
+        parent,
+        translated(N_("Is this the MMP you mean?")),
+        translated(
+            Text(
+                N_(
+                    "{node} is not known yet. Its SSH host key is:\n\n{key_type} {fingerprint}\n\n"
+                    "Compare it with the fingerprint the MMP shows. Trust it and upload?"
+                ),
+                node=node,
+                key_type=key_type,
+                fingerprint=fingerprint,
+            )
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_p12_options(parent: QWidget, include_root: bool) -> object | None:
+    """Password (twice), encryption and root for a PKCS#12 file; a P12Choice, or None if cancelled."""
+    from cmswizard.gui.p12_dialog import P12Dialog
+
+    dialog = P12Dialog(parent, include_root)
+    try:
+        return dialog.choice() if dialog.exec() == P12Dialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

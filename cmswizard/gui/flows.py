@@ -18,7 +18,9 @@ from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS
 if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
     from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
     from cmswizard.cms.deployment import Deployment, ProposedCertificate
+    from cmswizard.cms.plan import Plan
     from cmswizard.cms.renewal import Comparison, OldCertificate
+    from cmswizard.cms.sheet import DeploymentSheet, SheetPlan
     from cmswizard.export.copy import ExportItem
     from cmswizard.pki.csr import CsrResult
     from cmswizard.pki.loader import LoadedFile
@@ -44,6 +46,7 @@ class PageId(enum.IntEnum):
     RENEW_REQUEST = 70
     RENEW_GENERATE = 71
     RENEW_SHEET = 72
+    UPLOAD = 52  # after the deployment sheet, before the stick
 
 
 def _new_deployment() -> Deployment:
@@ -219,6 +222,9 @@ class DeployFlowState:
     export_paths: list[Path] | None = None  # None: the export page offers the output folder's files
     export_extra: list[ExportItem] = field(default_factory=list)
     export_name: str = ""
+    plan: Plan | None = None  # the open plan file's deployment: the sheet page starts from it
+    sheet_plan: SheetPlan | None = None  # what the sheet page shows, for the upload page and "Save plan"
+    sheet: DeploymentSheet | None = None
 
 
 @dataclass
@@ -247,6 +253,8 @@ class Flows:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.active: FlowKey | None = None
+        self.plan: Plan | None = None  # an open plan file pre-fills every flow
+        self.plan_path: Path | None = None
         self.csr = CsrFlowState(folder)
         self.bundle = BundleFlowState(folder)
         self.db = DbClusterFlowState()
@@ -257,7 +265,7 @@ class Flows:
 
     def start(self, key: FlowKey, folder: Path | None = None) -> None:
         key = FlowKey(key)
-        if folder is not None:
+        if folder is not None and self.plan is None:  # with a plan open, its folder is the working folder
             self.folder = folder
         self.active = key
         if key is FlowKey.CSR:
@@ -275,6 +283,38 @@ class Flows:
         else:
             deployment = self.csr.deployment if self.csr.deployment.nodes else None
             self.deploy = DeployFlowState(self.csr.folder, deployment, self.db.plan)
+            if self.plan is not None:
+                self.deploy.plan = self.plan
+                self.deploy.folder = self.folder
+                self.deploy.db_plan = self.plan.db_plan()
+        if self.plan is not None:
+            self._seed_from_plan(key, self.plan)
+
+    def open_plan(self, plan: Plan, path: Path) -> None:
+        """A plan file was opened: its folder becomes the working folder, and flows start from it."""
+        self.plan = plan
+        self.plan_path = path
+        self.folder = path.parent
+
+    def _seed_from_plan(self, key: FlowKey, plan: Plan) -> None:
+        from cmswizard.cms.deployment import Deployment
+
+        deployment = Deployment(
+            plan.version,
+            plan.topology,
+            frozenset(s for c in plan.certificates for s in c.services) or Deployment().services,
+            plan.cores,
+            plan.edges,
+            plan.join_url,
+            plan.xmpp_domain,
+        )
+        if key is FlowKey.CSR:
+            self.csr.deployment = deployment
+        elif key is FlowKey.DBCLUSTER:
+            self.db.folder = self.folder
+            self.db.plan = plan.db_plan()
+        elif key is FlowKey.DEPLOY:
+            self.deploy.deployment = deployment
 
     def start_bundle_with_key(self, key: Path, basename: str) -> None:
         """From the CSR flow's last page: a fresh bundle flow that matches the certificate against this key;

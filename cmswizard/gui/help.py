@@ -413,6 +413,35 @@ HELP: dict[str, PageHelp] = {
             ),
         ),
     ),
+    "UploadPage": PageHelp(
+        N_(
+            "Send each node its files over SFTP, log in as the MMP admin, and read every file back to compare "
+            "its SHA-256. Only files marked verified are on the MMP as sent."
+        ),
+        N_(
+            "The MMP keeps uploaded files in its top folder, where <code>webadmin certs</code>, "
+            "<code>callbridge certs</code> and the other commands look for them. Nothing is run on the MMP: "
+            "type the node's commands shown beside its result."
+        ),
+        (
+            Rule(
+                "host",
+                N_(
+                    "The server's host key is checked before the password is sent: against known_hosts, or the "
+                    "fingerprint you read on the MMP. A first connection shows the fingerprint and asks."
+                ),
+                MMP_GUIDE,
+            ),
+            Rule(
+                "upload",
+                N_(
+                    "A file that already exists on the MMP is left as it is unless you choose to replace it: "
+                    "replacing the file of a key in use breaks that service at once."
+                ),
+                MMP_GUIDE,
+            ),
+        ),
+    ),
 }
 
 _HEADINGS = (N_("What this page is for"), N_("What CMS does with it"), N_("Rules behind the checks"))

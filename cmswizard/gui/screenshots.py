@@ -261,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         deploy.db_join.setText("cmscore2.example.com cmscore3.example.com")
         shot("11-deploy-commands")
         wizard.next()
+        shot("11b-upload")
+        wizard.next()
         shot("12-export")
         export.copy_button.click()
         _wait(lambda: not export.running)

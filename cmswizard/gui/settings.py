@@ -31,6 +31,8 @@ OPTIONS = {
         Option("key/type", "rsa2048", str),
         Option("cms/version", "3.x", str),
         Option("ui/language", "", str),  # "" follows the system locale
+        Option("plans/recent", "", str),  # plan files, newest first, one per line
+        Option("ssh/known_hosts", str(Path.home() / ".ssh" / "known_hosts"), str),
     )
 }
 

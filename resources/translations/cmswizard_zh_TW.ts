@@ -1692,6 +1692,22 @@
         <translation>發生錯誤</translation>
     </message>
     <message>
+        <source>Is this the MMP you mean?</source>
+        <translation>這是您要連線的 MMP 嗎？</translation>
+    </message>
+    <message>
+        <source>{node} is not known yet. Its SSH host key is:
+
+{key_type} {fingerprint}
+
+Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
+        <translation>{node} 尚未知。其 SSH 主機金鑰為：
+
+{key_type} {fingerprint}
+
+請與 MMP 顯示的指紋比對。要信任它並上傳嗎？</translation>
+    </message>
+    <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
     </message>
@@ -1842,6 +1858,10 @@
     <message>
         <source>holds no certificate for this private key; give the certificate your CA issued for it</source>
         <translation>沒有此私密金鑰的憑證；請提供 CA 為它簽發的憑證</translation>
+    </message>
+    <message>
+        <source>is not the certificate of this private key; choose the key that belongs to it</source>
+        <translation>不是此私密金鑰的憑證；請選擇屬於它的金鑰</translation>
     </message>
     <message>
         <source>did not read back correctly; nothing was written</source>
@@ -2318,6 +2338,22 @@
     <message>
         <source>Afterwards, check what the node presents: the probe line at the end does it.</source>
         <translation>完成後，檢查節點實際提供的憑證：最後的 probe 指令會執行此檢查。</translation>
+    </message>
+    <message>
+        <source>Send each node its files over SFTP, log in as the MMP admin, and read every file back to compare its SHA-256. Only files marked verified are on the MMP as sent.</source>
+        <translation>以 SFTP 將檔案傳送到每個節點，以 MMP 管理員登入，並讀回每個檔案比對其 SHA-256。只有標示為已驗證的檔案才確定已如實存放在 MMP 上。</translation>
+    </message>
+    <message>
+        <source>The MMP keeps uploaded files in its top folder, where &lt;code&gt;webadmin certs&lt;/code&gt;, &lt;code&gt;callbridge certs&lt;/code&gt; and the other commands look for them. Nothing is run on the MMP: type the node&apos;s commands shown beside its result.</source>
+        <translation>MMP 將上傳的檔案存放在最上層資料夾，&lt;code&gt;webadmin certs&lt;/code&gt;、&lt;code&gt;callbridge certs&lt;/code&gt; 及其他指令會在此尋找它們。本工具不會在 MMP 上執行任何指令：請輸入結果旁所顯示的該節點指令。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key is checked before the password is sent: against known_hosts, or the fingerprint you read on the MMP. A first connection shows the fingerprint and asks.</source>
+        <translation>在傳送密碼之前會先檢查伺服器的主機金鑰：比對 known_hosts，或您在 MMP 上讀到的指紋。第一次連線時會顯示指紋並詢問。</translation>
+    </message>
+    <message>
+        <source>A file that already exists on the MMP is left as it is unless you choose to replace it: replacing the file of a key in use breaks that service at once.</source>
+        <translation>MMP 上已存在的檔案會保持原狀，除非您選擇取代：取代使用中金鑰的檔案會立即使該服務中斷。</translation>
     </message>
     <message>
         <source>What this page is for</source>
@@ -3702,6 +3738,14 @@
         <translation>儲存憑證套件組合(&amp;S)…</translation>
     </message>
     <message>
+        <source>Save as PKCS#&amp;12…</source>
+        <translation>另存為 PKCS#12(&amp;1)…</translation>
+    </message>
+    <message>
+        <source>Key, certificate and chain in one .p12/.pfx file for Windows and appliances</source>
+        <translation>將金鑰、憑證與憑證鏈存成一個 .p12/.pfx 檔案，供 Windows 與設備使用</translation>
+    </message>
+    <message>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
@@ -3776,6 +3820,26 @@
     <message>
         <source>Use {file} as {usage}</source>
         <translation>將 {file} 用於：{usage}</translation>
+    </message>
+    <message>
+        <source>The private key of {cn}</source>
+        <translation>{cn} 的私密金鑰</translation>
+    </message>
+    <message>
+        <source>Private keys (*.key *.pem)</source>
+        <translation>私密金鑰 (*.key *.pem)</translation>
+    </message>
+    <message>
+        <source>Save PKCS#12</source>
+        <translation>儲存 PKCS#12</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>✓ Saved {path} ({n} CA certificate(s), {how})</source>
+        <translation>✓ 已儲存 {path}（{n} 個 CA 憑證，{how}）</translation>
     </message>
     <message>
         <source>Save a broken chain?</source>
@@ -4267,6 +4331,14 @@ Replace them?</source>
         <translation>說明行的語言</translation>
     </message>
     <message>
+        <source>Save &amp;plan…</source>
+        <translation>儲存計畫(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save this deployment as a plan file to open again or renew next year</source>
+        <translation>將此部署儲存為計畫檔，以便再次開啟或明年更新</translation>
+    </message>
+    <message>
         <source>Core server FQDNs</source>
         <translation>核心伺服器 FQDN</translation>
     </message>
@@ -4321,6 +4393,18 @@ Replace them?</source>
     <message>
         <source>E&amp;xplanations in:</source>
         <translation>說明語言(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Save the deployment plan</source>
+        <translation>儲存部署計畫</translation>
+    </message>
+    <message>
+        <source>Plan files (*.toml)</source>
+        <translation>計畫檔 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Plan saved ✓ {name}</source>
+        <translation>計畫已儲存 ✓ {name}</translation>
     </message>
     <message>
         <source>all servers</source>
@@ -4663,6 +4747,53 @@ Request: {csr}</source>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;Connect to the CMS MMP with SSH (e.g. PuTTY) and log in as an administrator.&lt;/li&gt;&lt;li&gt;Type &lt;tt&gt;pki list&lt;/tt&gt; first: if &lt;tt&gt;{name}.key&lt;/tt&gt; is listed and in use, choose a new basename — reusing the name of a key that a CMS service is using breaks that service at once.&lt;/li&gt;&lt;li&gt;Paste the command above and press Enter.&lt;/li&gt;&lt;li&gt;Download &lt;tt&gt;{name}.csr&lt;/tt&gt; with SFTP and send it to your certificate authority.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;以 SSH（例如 PuTTY）連線到 CMS MMP，並以管理員身分登入。&lt;/li&gt;&lt;li&gt;先輸入 &lt;tt&gt;pki list&lt;/tt&gt;：如果列出了 &lt;tt&gt;{name}.key&lt;/tt&gt; 而且正在使用中，請選擇新的基本名稱 — 沿用 CMS 服務正在使用的金鑰名稱，會立即中斷該服務。&lt;/li&gt;&lt;li&gt;貼上上方的指令並按 Enter。&lt;/li&gt;&lt;li&gt;以 SFTP 下載 &lt;tt&gt;{name}.csr&lt;/tt&gt;，並將它送交您的憑證授權單位 (CA)。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>P12Dialog</name>
+    <message>
+        <source>Save as PKCS#12</source>
+        <translation>另存為 PKCS#12</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次輸入密碼</translation>
+    </message>
+    <message>
+        <source>Include the &amp;root CA</source>
+        <translation>包含根 CA(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>儲存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次輸入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Key, certificate and chain in one file for Windows and appliances. The file carries the private key: choose a strong password and keep it apart from the file.</source>
+        <translation>將金鑰、憑證與憑證鏈存成一個檔案，供 Windows 與設備使用。此檔案含有私密金鑰：請選擇強密碼，並與檔案分開保管。</translation>
+    </message>
+    <message>
+        <source>The password needs at least {n} characters.</source>
+        <translation>密碼至少需要 {n} 個字元。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>兩次輸入的密碼不同。</translation>
     </message>
 </context>
 <context>
@@ -5145,6 +5276,18 @@ Replace the key anyway?</source>
         <translation>Cisco Meeting Server 的憑證：從憑證簽署請求到伺服器上的檔案。</translation>
     </message>
     <message>
+        <source>Recent plans</source>
+        <translation>最近的計畫</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n file:</source>
+        <translation>計畫檔(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>開啟計畫(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>語言</translation>
     </message>
@@ -5155,6 +5298,22 @@ Replace the key anyway?</source>
     <message>
         <source>&amp;Restart now</source>
         <translation>立即重新啟動(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(no plan: start from empty fields)</source>
+        <translation>（無計畫：從空白欄位開始）</translation>
+    </message>
+    <message>
+        <source>Open a deployment plan</source>
+        <translation>開啟部署計畫</translation>
+    </message>
+    <message>
+        <source>Plan files (*.toml)</source>
+        <translation>計畫檔 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Open plan: {name}: CMS {version}, {nodes} node(s), files in {folder}. Every flow starts from it.</source>
+        <translation>已開啟計畫：{name}：CMS {version}，{nodes} 個節點，檔案位於 {folder}。每個流程都會以它為起點。</translation>
     </message>
     <message>
         <source>Takes effect when the wizard restarts.</source>
@@ -5266,6 +5425,137 @@ Replace the key anyway?</source>
     <message>
         <source>Key type</source>
         <translation>金鑰類型</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message>
+        <source>Upload to the CMS</source>
+        <translation>上傳到 CMS</translation>
+    </message>
+    <message>
+        <source>Each node&apos;s files go to its MMP over SFTP and are read back and compared. Nothing is run on the MMP: type the commands shown beside each result. Next: copy to a USB stick instead.</source>
+        <translation>每個節點的檔案會以 SFTP 傳到其 MMP，並讀回比對。本工具不會在 MMP 上執行任何指令：請輸入每個結果旁顯示的指令。下一步：改為複製到 USB 隨身碟。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint</source>
+        <translation>主機金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Nodes to upload to</source>
+        <translation>要上傳的節點</translation>
+    </message>
+    <message>
+        <source>MMP password</source>
+        <translation>MMP 密碼</translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation>SSH 金鑰檔案</translation>
+    </message>
+    <message>
+        <source>optional: log in with an SSH key instead</source>
+        <translation>選用：改以 SSH 金鑰登入</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace files that already exist on the MMP (a live key&apos;s file breaks its service)</source>
+        <translation>取代 MMP 上已存在的檔案(&amp;R)（取代使用中金鑰的檔案會使其服務中斷）</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>上傳(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Node / file</source>
+        <translation>節點 / 檔案</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Upload results</source>
+        <translation>上傳結果</translation>
+    </message>
+    <message>
+        <source>Commands for the selected node</source>
+        <translation>所選節點的指令</translation>
+    </message>
+    <message>
+        <source>MMP &amp;password:</source>
+        <translation>MMP 密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file:</source>
+        <translation>SSH 金鑰檔案(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>not uploaded</source>
+        <translation>尚未上傳</translation>
+    </message>
+    <message>
+        <source>Upload to {node}</source>
+        <translation>上傳到 {node}</translation>
+    </message>
+    <message>
+        <source>SSH private key</source>
+        <translation>SSH 私密金鑰</translation>
+    </message>
+    <message>
+        <source>{value} is not a port; give 1 to 65535</source>
+        <translation>{value} 不是連接埠；請輸入 1 到 65535</translation>
+    </message>
+    <message>
+        <source>type the MMP password, or choose an SSH key file</source>
+        <translation>請輸入 MMP 密碼，或選擇 SSH 金鑰檔案</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>tick at least one node to upload to</source>
+        <translation>請至少勾選一個要上傳的節點</translation>
+    </message>
+    <message>
+        <source>not sent: host key not accepted</source>
+        <translation>未傳送：未接受主機金鑰</translation>
+    </message>
+    <message>
+        <source>all verified</source>
+        <translation>全部已驗證</translation>
+    </message>
+    <message>
+        <source>NOT all verified</source>
+        <translation>並非全部已驗證</translation>
     </message>
 </context>
 </TS>

@@ -375,6 +375,13 @@ class ChainModel(QAbstractListModel):
             return []
         return [KeyMatch(source, key_matches(key, entity.certificate)) for source, key in self._keys]
 
+    def matching_key(self) -> PrivateKey | None:
+        """A loaded private key that belongs to the entity certificate (for PKCS#12), if any."""
+        entity = next((i for i in self.chain_items() if role_of(i) is Role.ENTITY), None)
+        if entity is None:
+            return None
+        return next((key for _, key in self._keys if key_matches(key, entity.certificate)), None)
+
     def _role(self, item: ChainItem) -> Role:
         role = self._roles.get(item.fingerprint)
         if role is None:

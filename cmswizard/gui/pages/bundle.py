@@ -206,6 +206,10 @@ class ChainBuilderPage(WizardPage):
         self.usage.setWordWrap(True)
         self.usage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton(self.tr("&Save bundle…"), self)
+        self.p12_button = QPushButton(self.tr("Save as PKCS#&12…"), self)
+        self.p12_button.setToolTip(
+            self.tr("Key, certificate and chain in one .p12/.pfx file for Windows and appliances")
+        )
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -254,6 +258,7 @@ class ChainBuilderPage(WizardPage):
         options.addWidget(QLabel(self.tr("File name from:"), self))
         options.addWidget(self.basename, 1)
         options.addWidget(self.save_button)
+        options.addWidget(self.p12_button)
         right_layout.addLayout(options)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.bytes_label)
@@ -275,6 +280,7 @@ class ChainBuilderPage(WizardPage):
         self.remove_unrelated_button.clicked.connect(self._remove_unrelated)
         self.start_over_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self._save_clicked)
+        self.p12_button.clicked.connect(self._p12_clicked)
         QShortcut(QKeySequence("Ctrl+Up"), self, self._move_up)
         QShortcut(QKeySequence("Ctrl+Down"), self, self._move_down)
         self.model.order_changed.connect(self.refresh)
@@ -506,6 +512,7 @@ class ChainBuilderPage(WizardPage):
         self.key_status.setText("<br>".join(lines))
         data = self.bundle_bytes()
         self.save_button.setEnabled(data is not None)
+        self.p12_button.setEnabled(bool(self.model.chain_items()))
         if data is None:
             self.preview.setPlainText("")
             self.bytes_label.clear()
@@ -525,6 +532,69 @@ class ChainBuilderPage(WizardPage):
                 file=self.file_name(), usage=translated(bundle_usage(self.kind(), self.file_name()))
             )
         )
+
+    def _p12_clicked(self) -> None:
+        self.save_p12()
+
+    def save_p12(self) -> bool:
+        """Key + the chain as shown, in one PKCS#12 file (the key loaded here, or chosen now)."""
+        from cmswizard.export.p12 import p12_from_chain
+        from cmswizard.gui.p12_dialog import P12Choice
+        from cmswizard.pki.loader import PasswordRequired, load_private_key
+
+        chain = self.model.chain_items()
+        if not chain:
+            return False
+        key = self.model.matching_key()
+        if key is None:
+            chosen = dialogs.open_file_names(
+                self,
+                self.tr("The private key of {cn}").format(cn=chain[0].subject_cn),
+                self.state.folder,
+                self.tr("Private keys (*.key *.pem)"),
+            )
+            if not chosen:
+                return False
+            try:
+                try:
+                    key = load_private_key(chosen[0])
+                except PasswordRequired:
+                    password = dialogs.ask_password(self, chosen[0])
+                    if password is None:
+                        return False
+                    key = load_private_key(chosen[0], password=password)
+            except CmsInputError as error:
+                self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+                return False
+        choice = dialogs.ask_p12_options(self, self.include_root.isChecked())
+        if not isinstance(choice, P12Choice):
+            return False
+        try:
+            data, result = p12_from_chain(
+                key, chain, password=choice.password, encryption=choice.encryption, include_root=choice.include_root
+            )
+        except CmsInputError as error:
+            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+            return False
+        stem = _file_stem(self.basename.text().strip() or chain[0].subject_cn.split(".")[0])
+        path = dialogs.save_file_name(
+            self, self.tr("Save PKCS#12"), self.state.folder / f"{stem}.p12", self.tr("PKCS#12 (*.p12 *.pfx)")
+        )
+        if path is None:
+            return False
+        try:
+            write_files([OutputFile(path, data, private=True, replace=True)])  # the dialog asked about replacing
+        except CmsInputError as error:
+            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+            return False
+        self.message.setText(
+            '<span style="color:#2e7d32">'
+            + self.tr("✓ Saved {path} ({n} CA certificate(s), {how})").format(
+                path=path, n=len(result.chain_names), how=translated(choice.encryption.label)
+            )
+            + "</span>"
+        )
+        return True
 
     def save(self, path: Path | None = None) -> bool:
         data = self.bundle_bytes()

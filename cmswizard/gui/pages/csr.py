@@ -161,6 +161,16 @@ class DeploymentPage(_CsrPage):
             box.deleteLater()
         self.service_checks = {}
         self._rebuild_services()
+        given = self.state.deployment
+        if given.nodes:  # an open plan file: start from its deployment
+            self.version.setCurrentIndex(max(self.version.findData(given.version.value), 0))
+            (self.single, self.cluster, self.edge)[list(Topology).index(given.topology)].setChecked(True)
+            self.nodes.setPlainText("\n".join(given.nodes))
+            self.edges.setPlainText("\n".join(given.edge_nodes))
+            self.join_url.setText(given.join_url)
+            self.xmpp.setText(given.xmpp_domain)
+            for service, box in self.service_checks.items():
+                box.setChecked(service in given.services)
 
     def typed_something(self) -> bool:
         return bool(self.nodes.toPlainText().strip() or self.join_url.text().strip())

@@ -133,6 +133,12 @@ class DbClusterPage(_DbPage):
         self.renewal.setChecked(False)
         base = Path(self.host.settings.get("output/folder"))
         self.folder.setText(str(self.state.folder or base / f"dbcluster-{dt.date.today():%Y%m%d}"))
+        given = self.state.plan
+        if given is not None:  # an open plan file: start from its database cluster
+            self.domain.setText(given.ca.cn)
+            self.primary.setText(given.primary)
+            self.joining.setPlainText("\n".join(given.joining))
+            self.connecting.setPlainText("\n".join(given.connecting))
 
     def enter(self) -> None:
         self._refresh()

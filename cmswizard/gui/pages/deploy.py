@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, QTimer
@@ -107,7 +108,7 @@ class _DeployPage(WizardPage):
 class DeploySheetPage(_DeployPage):
     """From version, topology and the files per service to the ordered MMP commands per node."""
 
-    next_page = PageId.EXPORT
+    next_page = PageId.UPLOAD
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
@@ -200,6 +201,10 @@ class DeploySheetPage(_DeployPage):
             self.sheet_language.addItem(LANGUAGES[code], code)
         self.sheet_language.setCurrentIndex(max(self.sheet_language.findData(current_language()), 0))
         self.sheet_language.setAccessibleName(self.tr("Language of the explanations"))
+        self.save_plan_button = QPushButton(self.tr("Save &plan…"), self)
+        self.save_plan_button.setToolTip(
+            self.tr("Save this deployment as a plan file to open again or renew next year")
+        )
         for widget, name in (
             (self.nodes, self.tr("Core server FQDNs")),
             (self.edges, self.tr("Edge server FQDNs")),
@@ -248,6 +253,7 @@ class DeploySheetPage(_DeployPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_plan_button)
         buttons.addStretch()
         language_label = QLabel(self.tr("E&xplanations in:"), self)
         language_label.setBuddy(self.sheet_language)
@@ -278,6 +284,7 @@ class DeploySheetPage(_DeployPage):
         self.copy_button.clicked.connect(self.copy_current_tab)
         self.save_button.clicked.connect(self._save_clicked)
         self.sheet_language.currentIndexChanged.connect(self.refresh)
+        self.save_plan_button.clicked.connect(self._save_plan_clicked)
         self.sheet: DeploymentSheet | None = None
         self.plan: SheetPlan | None = None
         self.problems: list[Problem] = []
@@ -297,6 +304,51 @@ class DeploySheetPage(_DeployPage):
     def _save_clicked(self) -> None:
         self.save_sheet()
 
+    def _save_plan_clicked(self) -> None:
+        self.save_plan()
+
+    def save_plan(self) -> Path | None:
+        """Write what this page shows as a plan file (the sheet `plan apply` makes from it is this one)."""
+        if self.plan is None:
+            return None
+        from cmswizard.cms.plan import plan_from_sheet, plan_text
+        from cmswizard.gui.recent import remember_plan
+        from cmswizard.pki.files import OutputFile, write_files
+        from cmswizard.pki.spec import KeyType
+
+        state = self.state
+        opened = state.plan
+        start = self.host.flows.plan_path or Path(self.folder.text().strip() or ".") / "cms-plan.toml"
+        target = dialogs.save_file_name(
+            self, self.tr("Save the deployment plan"), start, self.tr("Plan files (*.toml)")
+        )
+        if target is None:
+            return None
+        if target.suffix.lower() != ".toml":
+            target = target.with_name(target.name + ".toml")
+        settings = self.host.settings
+        try:
+            plan = plan_from_sheet(
+                self.plan,
+                join_url=opened.join_url if opened else state.deployment.join_url if state.deployment else "",
+                xmpp_domain=opened.xmpp_domain if opened else state.deployment.xmpp_domain if state.deployment else "",
+                key_type=opened.key_type if opened else KeyType(settings.get("key/type")),
+                subject=opened.subject
+                if opened
+                else [(k, settings.get(f"subject/{k}")) for k in ("O", "OU", "L", "ST", "C")],
+                certificates=opened.certificates if opened else (),
+                nodes=opened.nodes if opened else (),
+                sheet_language=self.sheet_language.currentData() or "en",
+            )
+            write_files([OutputFile(target, plan_text(plan).encode(), replace=True)])
+        except CmsInputError as error:
+            self.message.show_problems([Problem("plan", Severity.ERROR, error_text(error))])
+            return None
+        remember_plan(settings, target)
+        self.host.flows.plan_path = target
+        self.save_plan_button.setText(self.tr("Plan saved ✓ {name}").format(name=target.name))
+        return target
+
     def enter(self) -> None:
         state = self.state
         if not self.folder.text():
@@ -313,6 +365,14 @@ class DeploySheetPage(_DeployPage):
             self.db_primary.setText(plan.primary)
             self.db_join.setText(" ".join(plan.joining))
             self.db_connect.setText(" ".join(plan.connecting))
+        opened = state.plan
+        if opened is not None and self.table.rowCount() == 0:
+            self.db_renewal.setChecked(bool(opened.database and opened.database.renewal))
+            self.trust_content.setCurrentIndex(max(self.trust_content.findData(opened.trust_content.value), 0))
+            self.sheet_language.setCurrentIndex(max(self.sheet_language.findData(opened.sheet_language), 0))
+            self._folder_changed()
+            for files in opened.services:
+                self.add_service_row(files.service, files.key, files.certificate, files.bundle or "", files.node)
         if self.table.rowCount() == 0:
             self._suggest_rows()
         self.refresh()
@@ -522,6 +582,23 @@ class DeploySheetPage(_DeployPage):
                 sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
                 callbridge_cn=callbridge_cn(services, folder),
             )
+            opened = self.state.plan
+            if opened is not None:  # what the page has no fields for comes from the open plan
+                base = opened.sheet_plan()
+                plan = replace(
+                    plan,
+                    trust_names=base.trust_names,
+                    listen=base.listen,
+                    sip_trust=base.sip_trust,
+                    backup_name=base.backup_name,
+                    callbridge_cn=base.callbridge_cn,
+                    db=base.db
+                    if db is not None
+                    and base.db is not None
+                    and (base.db.primary, base.db.joining, base.db.connecting)
+                    == (db.primary, db.joining, db.connecting)
+                    else db,
+                )
             self.sheet = build_sheet(plan, export_files=self.files)
             self.plan = plan
             # EKU per service (FN74345) and missing CA bundles, judged from the files themselves
@@ -540,7 +617,7 @@ class DeploySheetPage(_DeployPage):
             self._set_node_tabs(self.sheet)
         self.message.show_problems(self.problems)
         self.table.resizeColumnsToContents()
-        for button in (self.copy_button, self.save_button):
+        for button in (self.copy_button, self.save_button, self.save_plan_button):
             button.setEnabled(self.sheet is not None)
         self.completeChanged.emit()
 
@@ -603,6 +680,7 @@ class DeploySheetPage(_DeployPage):
         state.export_paths = [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)]
         state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text(self.translate).encode()), *trust_items]
         state.export_name = _names(self.nodes.text())[0] if _names(self.nodes.text()) else ""
+        state.sheet, state.sheet_plan, state.folder = self.sheet, self.plan, folder
         return True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -12,9 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FLOWS, Flow
-from cmswizard.gui.i18n import LANGUAGES, current_language, translated
+from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
+from cmswizard.pki.errors import CmsInputError
 
 
 class StartPage(WizardPage):
@@ -36,6 +40,20 @@ class StartPage(WizardPage):
             layout.addWidget(description)
             layout.addSpacing(8)
         layout.addStretch()
+        plan_row = QHBoxLayout()
+        self.recent = QComboBox(self)
+        self.recent.setAccessibleName(self.tr("Recent plans"))
+        self.recent.setMinimumContentsLength(24)
+        recent_label = QLabel(self.tr("Pla&n file:"), self)
+        recent_label.setBuddy(self.recent)
+        self.open_plan_button = QPushButton(self.tr("&Open plan…"), self)
+        self.plan_note = QLabel(self)
+        self.plan_note.setWordWrap(True)
+        plan_row.addWidget(recent_label)
+        plan_row.addWidget(self.recent, 1)
+        plan_row.addWidget(self.open_plan_button)
+        layout.addLayout(plan_row)
+        layout.addWidget(self.plan_note)
         language_row = QHBoxLayout()
         self.language = QComboBox(self)
         for code, name in LANGUAGES.items():
@@ -55,6 +73,9 @@ class StartPage(WizardPage):
         self.restart_button.clicked.connect(self._restart)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.group.idToggled.connect(self._choice_changed)
+        self.open_plan_button.clicked.connect(self._open_plan_clicked)
+        self.recent.activated.connect(self._recent_chosen)
+        self._fill_recent()
 
     def enter(self) -> None:
         self.language.blockSignals(True)
@@ -63,6 +84,56 @@ class StartPage(WizardPage):
         if self.host.flows.active is not None:
             number = next(n for n, f in enumerate(self.flows) if f.key is self.host.flows.active)
             self.group.button(number).setChecked(True)
+
+    # --- plan files -----------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        from cmswizard.gui.recent import recent_plans
+
+        self.recent.blockSignals(True)
+        self.recent.clear()
+        self.recent.addItem(self.tr("(no plan: start from empty fields)"), "")
+        for path in recent_plans(self.host.settings):
+            self.recent.addItem(path.name + "  —  " + str(path.parent), str(path))
+        current = self.host.flows.plan_path
+        self.recent.setCurrentIndex(max(self.recent.findData(str(current)) if current else 0, 0))
+        self.recent.blockSignals(False)
+
+    def _open_plan_clicked(self) -> None:
+        start = self.host.flows.plan_path or Path(self.host.settings.get("output/folder"))
+        chosen = dialogs.open_file_names(self, self.tr("Open a deployment plan"), start, self.tr("Plan files (*.toml)"))
+        if chosen:
+            self.open_plan(chosen[0])
+
+    def _recent_chosen(self) -> None:
+        value = self.recent.currentData()
+        if value:
+            self.open_plan(Path(value))
+        else:
+            self.host.flows.plan = None
+            self.host.flows.plan_path = None
+            self.plan_note.setText("")
+
+    def open_plan(self, path: Path) -> bool:
+        """Read a plan; every flow started afterwards begins from it."""
+        from cmswizard.cms.plan import read_plan
+        from cmswizard.gui.recent import remember_plan
+
+        try:
+            plan = read_plan(path)
+        except CmsInputError as error:
+            self.plan_note.setText(error_text(error))
+            return False
+        self.host.flows.open_plan(plan, path.resolve())
+        remember_plan(self.host.settings, path)
+        self._fill_recent()
+        self.plan_note.setText(
+            self.tr(
+                "Open plan: {name}: CMS {version}, {nodes} node(s), files in {folder}. Every flow starts from it."
+            ).format(
+                name=path.name, version=plan.version.value, nodes=len(plan.nodes), folder=str(path.resolve().parent)
+            )
+        )
+        return True
 
     def _choice_changed(self) -> None:
         self.completeChanged.emit()
