@@ -5280,8 +5280,8 @@ Replace the key anyway?</source>
         <translation>最近的計畫</translation>
     </message>
     <message>
-        <source>Pla&amp;n file:</source>
-        <translation>計畫檔(&amp;N)：</translation>
+        <source>Pl&amp;an file:</source>
+        <translation>計畫檔(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Open plan…</source>
@@ -5482,8 +5482,8 @@ Replace the key anyway?</source>
         <translation>選用：改以 SSH 金鑰登入</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>瀏覽(&amp;B)…</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>瀏覽(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;Replace files that already exist on the MMP (a live key&apos;s file breaks its service)</source>

@@ -44,7 +44,7 @@ class StartPage(WizardPage):
         self.recent = QComboBox(self)
         self.recent.setAccessibleName(self.tr("Recent plans"))
         self.recent.setMinimumContentsLength(24)
-        recent_label = QLabel(self.tr("Pla&n file:"), self)
+        recent_label = QLabel(self.tr("Pl&an file:"), self)
         recent_label.setBuddy(self.recent)
         self.open_plan_button = QPushButton(self.tr("&Open plan…"), self)
         self.plan_note = QLabel(self)

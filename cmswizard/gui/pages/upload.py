@@ -99,7 +99,7 @@ class UploadPage(WizardPage):
         self.key_file = QLineEdit(self)
         self.key_file.setAccessibleName(self.tr("SSH key file"))
         self.key_file.setPlaceholderText(self.tr("optional: log in with an SSH key instead"))
-        self.browse_key = QPushButton(self.tr("&Browse…"), self)
+        self.browse_key = QPushButton(self.tr("Bro&wse…"), self)
         self.replace = QCheckBox(
             self.tr("&Replace files that already exist on the MMP (a live key's file breaks its service)"), self
         )
