@@ -248,7 +248,7 @@ _SVC = '\n[[service]]\nservice = "{service}"\nkey = "a.key"\ncertificate = "a.cr
 BAD_PLANS = [  # (find, replace with, the one line expected); "" appends
     (
         [("schema = 1\n", "schema = 1\ncolour = 1\n")],
-        "site.toml: colour: unknown key; the keys here are: schema, sheet, sheet_language, cms",
+        "site.toml: colour: unknown key; the keys here are: schema, cms, subject",
     ),
     (
         [('role = "core"', 'role = "core"\nhost = "x"')],
