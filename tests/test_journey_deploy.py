@@ -1,0 +1,73 @@
+"""The deployment-commands and export flow as a person drives it, in English and Traditional Chinese:
+choose it on the start page, type the node, click Save, Next, Other folder…, Copy to stick; the sheet
+and the copied files are checked on disk (sha256sum, openssl), not through the page's attributes."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from journey import choose_flow, click, forward_button, make_wizard, openssl, press_mnemonic, type_into
+from PySide6.QtWidgets import QApplication, QWizard
+
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
+
+from factory import hierarchy
+
+
+def _made_files(folder: Path) -> None:
+    """What the CSR and bundle flows leave in the output folder once the CA has answered."""
+    h = hierarchy(depth=1)
+    (folder / "callbridge-2026.key").write_bytes(h.leaf.key_pem)
+    (folder / "callbridge-2026.crt").write_bytes(h.leaf.pem)
+    (folder / "callbridge-2026-bundle.crt").write_bytes(h.intermediates[0].pem + h.root.pem)
+    (folder / "webbridge3-2026.key").write_bytes(h.leaf.key_pem)
+    (folder / "webbridge3-2026-fullchain.crt").write_bytes(b"".join(c.pem for c in h.chain))
+
+
+def test_deploy_journey_saves_the_sheet_and_copies_what_it_names(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    wizard = make_wizard(qtbot, out)
+    _made_files(out)
+    stick = tmp_path / "STICK"
+    stick.mkdir()
+    monkeypatch.setattr(dialogs, "existing_folder", lambda *_args: stick)
+
+    wizard.activateWindow()  # the window the user types in (Alt+letter goes to the active window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    assert wizard.currentId() == PageId.DEPLOY_SHEET
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    type_into(qtbot, page.nodes, "cms1.example.com")
+    assert forward_button(wizard).isEnabled(), page.message.plain_text()
+    press_mnemonic(qtbot, wizard, page.save_button)
+    sheet = (out / "cms-commands.txt").read_text()
+    assert sheet == page.sheet_box.toPlainText()
+    for line in (
+        "callbridge certs callbridge-2026.key callbridge-2026.crt callbridge-2026-bundle.crt",
+        "webbridge3 https certs webbridge3-2026.key webbridge3-2026-fullchain.crt",
+    ):
+        assert line in sheet  # commands stay exactly as typed on the MMP, in both languages
+
+    click(qtbot, forward_button(wizard))
+    assert wizard.currentId() == PageId.EXPORT
+    export = wizard.page_as(PageId.EXPORT, ExportPage)
+    click(qtbot, export.other)  # no stick in CI: a folder, as the user would choose one
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=60_000):
+        click(qtbot, export.copy_button)
+    target = stick / export.name.text()
+    assert (target / "cms-commands.txt").read_text() == sheet
+    checked = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=target, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for name in ("callbridge-2026.key", "callbridge-2026.crt", "webbridge3-2026-fullchain.crt", "cms-commands.txt"):
+        assert f"{name}: OK" in checked.stdout
+    certificate, key = str(target / "callbridge-2026.crt"), str(target / "callbridge-2026.key")
+    assert openssl("x509", "-in", certificate, "-noout", "-pubkey") == openssl("pkey", "-in", key, "-pubout")
+    fullchain = str(target / "webbridge3-2026-fullchain.crt")
+    assert "OK" in openssl("verify", "-CAfile", str(target / "callbridge-2026-bundle.crt"), fullchain)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
