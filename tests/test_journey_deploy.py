@@ -55,6 +55,8 @@ def test_deploy_journey_saves_the_sheet_and_copies_what_it_names(
         assert line in sheet  # commands stay exactly as typed on the MMP, in both languages
 
     click(qtbot, forward_button(wizard))
+    assert wizard.currentId() == PageId.UPLOAD  # upload over SFTP, or Next: the stick
+    click(qtbot, forward_button(wizard))
     assert wizard.currentId() == PageId.EXPORT
     export = wizard.page_as(PageId.EXPORT, ExportPage)
     click(qtbot, export.other)  # no stick in CI: a folder, as the user would choose one
