@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -210,8 +211,18 @@ def install_language(app: QApplication, language: str, *, pseudo: bool = False) 
     return "en"
 
 
+def shown_value(value: object) -> str:
+    """A value shown next to a label: a message (Text) in the user's language; data exactly as it is."""
+    return translated(value) if isinstance(value, Text) else str(value)
+
+
+def _columns(text: str) -> int:
+    """Width in a monospace font: a Chinese character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def facts_text(facts: Facts) -> str:
     """`pki inspect` facts as aligned 'label: value' lines in the user's language."""
-    rows = [(translated(label), translated(value)) for label, value in facts.rows()]
-    width = max((len(label) for label, _ in rows), default=0) + 2
-    return "\n".join(f"{label + ':':<{width}}{value}" for label, value in rows)
+    rows = [(translated(label) + ":", shown_value(value)) for label, value in facts.rows()]
+    width = max((_columns(label) for label, _ in rows), default=0) + 2
+    return "\n".join(label + " " * (width - _columns(label)) + value for label, value in rows)

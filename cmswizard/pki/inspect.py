@@ -14,7 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from cmswizard.pki.errors import N_, Text
+from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.keys import PrivateKey, describe_public_key, public_key_der
 from cmswizard.pki.loader import LoadedFile
 from cmswizard.pki.safe_text import shown
@@ -73,16 +73,17 @@ class Facts:
         return asdict(self)
 
     def rows(self) -> list[tuple[str, str]]:
-        """(label, value) pairs that apply; the labels are N_() texts the GUI translates."""
+        """(label, value) pairs that apply; the labels are N_() texts the GUI translates, and so is a value
+        that is a Text (the type, the status); any other value is data (a name, a file, a date)."""
         rows = [
-            (N_("Type"), self.kind),
+            (N_("Type"), as_message(self.kind) if self.kind else ""),
             (N_("File"), self.source),
             (N_("Subject"), self.subject),
             (N_("Issuer"), self.issuer),
             (N_("Subject alt names"), _listed(self.san)),
             (N_("Valid from"), self.not_before),
             (N_("Valid until"), self.not_after),
-            (N_("Status"), self.status),
+            (N_("Status"), as_message(self.status) if self.status else ""),
             (N_("Key"), self.key),
             (N_("Signature"), self.signature_algorithm),
             (N_("Serial"), self.serial),

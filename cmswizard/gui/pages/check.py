@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.services import eku_report
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import CheckFlowState
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import error_text, labelled, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.pki.chain import make_item
 from cmswizard.pki.check import CheckReport, check_files
@@ -237,7 +237,7 @@ class CheckPage(WizardPage):
                 colour = _GREEN if row.result.ok else _RED
                 rows.append(
                     f'<li><span style="color:{colour}">{html.escape(translated(row.text()))}</span>'
-                    f"<br><small>{chain_word}: {chain}</small></li>"
+                    f"<br><small>{labelled(chain_word, chain)}</small></li>"
                 )
             blocks.append(f"<h3>{heading}</h3><ul>{''.join(rows)}</ul>")
         services = self._service_fit()
@@ -250,7 +250,7 @@ class CheckPage(WizardPage):
         cards = []
         for facts in report.facts:
             cells = "".join(
-                f"<tr><td><b>{html.escape(translated(label))}</b></td><td>{html.escape(translated(value))}</td></tr>"
+                f"<tr><td><b>{html.escape(translated(label))}</b></td><td>{html.escape(shown_value(value))}</td></tr>"
                 for label, value in facts.rows()
             )
             cards.append(f'<table cellspacing="2" style="margin-bottom:12px">{cells}</table><hr>')

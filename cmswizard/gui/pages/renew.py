@@ -38,7 +38,7 @@ from cmswizard.cms.services import CmsVersion, Service, Topology
 from cmswizard.cms.sheet import ServiceFiles, SheetPlan
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import PageId, RenewFlowState
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import error_text, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.command import render
@@ -175,7 +175,7 @@ class RenewRequestPage(_RenewPage):
         self.old_file.setText(old.source)
         self.facts.setText(
             "<br>".join(
-                f"<b>{html.escape(translated(label))}:</b> {html.escape(translated(value))}"
+                f"<b>{html.escape(translated(label))}:</b> {html.escape(shown_value(value))}"
                 for label, value in old.facts().rows()
                 if label in ("Subject", "Issuer", "Subject alt names", "Valid until", "Status", "Key")
             )
