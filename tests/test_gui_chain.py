@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from cmswizard.gui import dialogs
 from cmswizard.gui.flows import PageId
 from cmswizard.gui.models import chain as chain_model
 from cmswizard.gui.models.chain import SYNC_LIMIT, ChainModel, ChainRole
@@ -122,7 +123,9 @@ def test_drop_of_file_urls_loads_them(qtbot, page, pki: Hierarchy, tmp_path: Pat
     qtbot.waitUntil(lambda: page.model.rowCount() == 4 and page.loading == 0, timeout=10_000)
 
 
-def test_end_to_end_equals_cli_and_openssl_accepts(qtbot, page, pki: Hierarchy, tmp_path: Path, cli) -> None:
+def test_end_to_end_equals_cli_and_openssl_accepts(
+    qtbot, page, pki: Hierarchy, tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = _files(pki, tmp_path)
     page.load_paths(files)
     qtbot.waitUntil(lambda: page.model.rowCount() == 4 and page.loading == 0, timeout=10_000)
@@ -133,7 +136,10 @@ def test_end_to_end_equals_cli_and_openssl_accepts(qtbot, page, pki: Hierarchy, 
     assert page.file_name() == "webbridge3-2026-fullchain.crt"
     assert "webbridge3 https certs" in page.usage.text()
     saved = tmp_path / page.file_name()
-    assert page.save(saved)
+    offered: list[Path] = []
+    monkeypatch.setattr(dialogs, "save_file_name", lambda _p, _c, start, _f: offered.append(start) or saved)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert [path.name for path in offered] == [saved.name] and str(saved) in page.message.text()
     assert page.preview.toPlainText().encode() == saved.read_bytes()
     result = cli("bundle", *[str(f) for f in files], "--fullchain", str(tmp_path / "cli.pem"))
     assert result.code == 0
@@ -177,11 +183,13 @@ def test_saving_a_broken_order_asks_first(
     asked = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     target = tmp_path / "broken.crt"
-    assert not page.save(target)
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: target)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert not target.exists()
     assert "not issued by the next certificate" in asked[0]
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Save)
-    assert page.save(target) and target.exists()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
 
 
 def test_paste_and_key_match(qtbot, page, pki: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

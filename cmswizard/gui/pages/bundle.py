@@ -596,7 +596,7 @@ class ChainBuilderPage(WizardPage):
         )
         return True
 
-    def save(self, path: Path | None = None) -> bool:
+    def save(self) -> bool:
         data = self.bundle_bytes()
         if data is None:
             return False
@@ -613,15 +613,11 @@ class ChainBuilderPage(WizardPage):
             )
             if answer != QMessageBox.StandardButton.Save:
                 return False
+        path = dialogs.save_file_name(
+            self, self.tr("Save bundle"), self.state.folder / self.file_name(), self.tr("Certificates (*.crt *.pem)")
+        )
         if path is None:
-            path = dialogs.save_file_name(
-                self,
-                self.tr("Save bundle"),
-                self.state.folder / self.file_name(),
-                self.tr("Certificates (*.crt *.pem)"),
-            )
-            if path is None:
-                return False
+            return False
         try:
             write_files([OutputFile(path, data, replace=True)])  # the save dialog already asked about replacing
         except CmsInputError as error:

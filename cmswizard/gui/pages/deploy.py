@@ -645,9 +645,9 @@ class DeploySheetPage(_DeployPage):
         if isinstance(box, CommandBox):
             QGuiApplication.clipboard().setText(box.toPlainText())
 
-    def save_sheet(self) -> Path | None:
+    def save_sheet(self) -> None:
         if self.sheet is None:
-            return None
+            return
         from cmswizard.pki.files import OutputFile, write_files
 
         target = Path(self.folder.text().strip()) / COMMANDS_NAME
@@ -655,9 +655,8 @@ class DeploySheetPage(_DeployPage):
             write_files([OutputFile(target, self.sheet.text(self.translate).encode(), replace=True)])
         except CmsInputError as error:
             self.message.show_problems([Problem("sheet", Severity.ERROR, error_text(error))])
-            return None
+            return
         self.save_button.setText(self.tr("Saved ✓ {name}").format(name=COMMANDS_NAME))
-        return target
 
     def isComplete(self) -> bool:
         return self.sheet is not None and not any(p.severity is Severity.ERROR for p in self.problems)
