@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from cmswizard.pki.errors import N_, Text
+
 __all__ = ["Volume", "is_removable", "space_and_state"]
 
 
@@ -26,7 +28,9 @@ class Volume:
         free = self.free_bytes / (1024 * 1024)
         size = f"{free / 1024:.1f} GB" if free >= 1024 else f"{free:.0f} MB"
         name = self.label or self.root.name or str(self.root)
-        return f"{name} ({self.file_system}, {size} free) — {self.root}"
+        return Text(
+            N_("{name} ({fs}, {size} free) — {root}"), name=name, fs=self.file_system, size=size, root=self.root
+        )
 
 
 def _block_device_name(device: str) -> str | None:

@@ -3631,6 +3631,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <source>The same, typed on the primary&apos;s MMP:</source>
         <translation>同樣的步驟，在主要節點的 MMP 上輸入：</translation>
     </message>
+    <message>
+        <source>{name} ({fs}, {size} free) — {root}</source>
+        <translation>{name}（{fs}，可用 {size}）— {root}</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>

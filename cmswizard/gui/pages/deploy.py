@@ -829,7 +829,7 @@ class ExportPage(_DeployPage):
         self.volumes.blockSignals(True)
         self.volumes.clear()
         for volume in listed:
-            item = QListWidgetItem(volume.describe())
+            item = QListWidgetItem(translated(volume.describe()))
             item.setData(Qt.ItemDataRole.UserRole, volume)
             self.volumes.addItem(item)
         if not listed:
