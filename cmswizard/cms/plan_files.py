@@ -408,8 +408,9 @@ def apply_plan(
         if entity is not None and not index.exists(f"{base}.crt"):
             outputs.append(OutputFile(folder / f"{base}.crt", entity.certificate.public_bytes(Encoding.PEM)))
     # 4. CA bundles and full chains from the certificates in the folder
+    planned = {o.path.name for o in outputs}
     for name, (key_name, kind) in _wanted_bundles(plan).items():
-        if index.exists(name) or any(o.path.name == name for o in outputs):
+        if index.exists(name) or name in planned:
             continue
         data, why = _bundle_data(index, key_name, kind)
         if data is None:
