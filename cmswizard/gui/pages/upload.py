@@ -90,7 +90,12 @@ class UploadPage(WizardPage):
                 self.tr("Result"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            fixed = column in (_SEND, _NODE, _PORT, _USER)
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents if fixed else QHeaderView.ResizeMode.Stretch
+            )
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Nodes to upload to"))
         self.password = QLineEdit(self)
@@ -175,10 +180,16 @@ class UploadPage(WizardPage):
             _FINGERPRINT: node.fingerprint,
         }
         for column, value in values.items():
-            edit = QLineEdit(value, self.table)
-            edit.setReadOnly(column == _NODE)
             header = self.table.horizontalHeaderItem(column)
+            if column == _NODE:  # the name as the sheet has it: shown whole, not edited here
+                name = QLabel(value, self.table)
+                name.setAccessibleName(f"{header.text() if header else ''} {node.name}")
+                self.table.setCellWidget(row, column, name)
+                continue
+            edit = QLineEdit(value, self.table)
             edit.setAccessibleName(f"{header.text() if header else ''} {node.name}")
+            if column == _PORT:
+                edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("655350") + 12)
             self.table.setCellWidget(row, column, edit)
         result = QLabel(self.tr("not uploaded"), self.table)
         self.table.setCellWidget(row, _RESULT, result)
