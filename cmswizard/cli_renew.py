@@ -43,7 +43,6 @@ def _cmd_spec(args: argparse.Namespace) -> int:
     old = _certificate(args.old)
     old_basename = args.old_basename or Path(args.old).stem
     request = renewal_request(old, old_basename, key_type=KeyType(args.key) if args.key else None)
-    original = request.check().require()
     typed = request.typed
     if args.basename:
         typed = replace(typed, basename=args.basename)
@@ -57,7 +56,7 @@ def _cmd_spec(args: argparse.Namespace) -> int:
     spec = checked.require()
     for note in request.notes:
         _say_block(f"note: {note}")
-    changes = spec_changes(original, spec)
+    changes = spec_changes(request.original(spec.basename), spec)
     if changes:
         _say_block("changed against the old certificate:")
         for line in changes:

@@ -192,3 +192,36 @@ def test_check_flow_saves_the_expiry_calendar(
         [CN, "Test Issuing CA 1", "Test Root CA"]
     )
     assert ics.name in page.calendar_saved.text()
+
+
+def test_renewing_a_certificate_whose_name_cms_refuses_takes_the_fixed_name(
+    qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """An old certificate with a CN pki csr refuses ("CMS Web Admin"), or a live key name typed as a
+    file name: the request made from it does not check, and fixing the fields must not crash the page."""
+    h = hierarchy(depth=1, leaf_cn="CMS Web Admin", rsa_bits=2048)
+    old = tmp_path / "webadmin-2025.crt"
+    old.write_bytes(h.leaf.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    page = wizard.currentPage()
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        click(qtbot, page.choose_button)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # "CMS Web Admin" is no host name
+    type_into(qtbot, page.cn, "")
+    page.cn.selectAll()
+    qtbot.keyClicks(page.cn, CN)
+    type_into(qtbot, page.san, "")
+    page.san.selectAll()
+    qtbot.keyClicks(page.san, CN)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled(), page.problems.plain_text()
+    assert f"pki csr webadmin-{YEAR} CN:{CN}" in page.command.toPlainText()
+    assert "CMS Web Admin" in page.changes.text() and CN in page.changes.text()
+    # The live key typed as its file name: the proposed name is refused until it is fixed, with no crash.
+    type_into(qtbot, page.live_basename, "")
+    page.live_basename.selectAll()
+    qtbot.keyClicks(page.live_basename, "webadmin.example.com")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.basename.selectAll()
+    qtbot.keyClicks(page.basename, f"webadmin-{YEAR}")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled(), page.problems.plain_text()

@@ -191,6 +191,18 @@ def test_replacement_sheet_for_expired_db_certificates(cli) -> None:
     assert "database cluster join cms1.example.com" in text
 
 
+def test_cli_renews_a_certificate_whose_fields_pki_csr_refuses(cli, tmp_path: Path) -> None:
+    """The old CN has spaces and the file name has dots: --cn and --basename fix them, and the diff says so."""
+    (tmp_path / "cms1.example.com.crt").write_bytes(hierarchy(depth=1, leaf_cn="CMS Web Admin").leaf.pem)
+    fixes = ("--cn", "cms1.example.com", "--san", "cms1.example.com", "--basename", "webadmin-2027")
+    done = cli("renew", "spec", "cms1.example.com.crt", *fixes)
+    assert done.code == 0, done.err
+    assert "command: pki csr webadmin-2027 CN:cms1.example.com" in done.out
+    assert "CN: CMS Web Admin → cms1.example.com" in done.out and "- CMS Web Admin" in done.out
+    refused = cli("renew", "spec", "cms1.example.com.crt")
+    assert refused.code == 2 and refused.err.count("\n") == 1  # one line naming the field, no traceback
+
+
 def test_renew_bad_input(cli, tmp_path: Path) -> None:
     (tmp_path / "ca.crt").write_bytes(hierarchy().root.pem)
     done = cli("renew", "spec", "ca.crt")

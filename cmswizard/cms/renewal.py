@@ -190,6 +190,11 @@ class RenewalRequest:
     def spec(self) -> CsrSpec:
         return self.check().require()
 
+    def original(self, basename: str) -> CsrSpec | SubjectInput:
+        """The old certificate's fields, to compare a new request with: checked when pki csr accepts them,
+        else as read (a CN with spaces, a live name typed as a file name must not stop the renewal)."""
+        return self.check(replace(self.typed, basename=basename)).spec or self.typed
+
     def command(self) -> str:
         return render(self.spec)
 
@@ -249,8 +254,9 @@ def renewal_request(
     return request
 
 
-def spec_changes(before: CsrSpec, after: CsrSpec) -> list[str]:
-    """What the user changed against the old certificate: `- DNS:a`, `+ DNS:b`, `CN: a → b`, …"""
+def spec_changes(before: CsrSpec | SubjectInput, after: CsrSpec) -> list[str]:
+    """What the user changed against the old certificate (`RenewalRequest.original()`): `- DNS:a`, `+ DNS:b`,
+    `CN: a → b`, …"""
     changes = []
     for label, old_value, new_value in (
         ("CN", before.cn, after.cn),
@@ -259,9 +265,10 @@ def spec_changes(before: CsrSpec, after: CsrSpec) -> list[str]:
         ("ST", before.st, after.st),
         ("C", before.c, after.c),
     ):
-        if old_value != new_value:
+        if (old_value or None) != (new_value or None):
             changes.append(f"{label}: {old_value or '-'} → {new_value or '-'}")
-    old_san, new_san = [e.display for e in before.san], [e.display for e in after.san]
+    old_san = [e.display for e in before.san] if isinstance(before, CsrSpec) else list(before.san)
+    new_san = [e.display for e in after.san]
     changes += [f"- {name}" for name in old_san if name not in new_san]
     changes += [f"+ {name}" for name in new_san if name not in old_san]
     if before.key_type is not after.key_type:

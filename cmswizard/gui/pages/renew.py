@@ -222,7 +222,7 @@ class RenewRequestPage(_RenewPage):
         self.state.spec = spec if not any(p.severity is Severity.ERROR for p in problems) else None
         if spec is not None:
             self.command.setPlainText(render(spec))
-            changes = spec_changes(request.spec, spec)  # type: ignore[attr-defined]
+            changes = spec_changes(request.original(spec.basename), spec)  # type: ignore[attr-defined]
             self.changes.setText(
                 self.tr("Changed against the certificate in use:")
                 + "<br>"
