@@ -560,3 +560,22 @@ def test_deployment_page_is_not_red_before_any_input(qtbot, tmp_path: Path, with
     assert sheet.message.plain_text().startswith("ℹ")  # what to do, as a hint
     _type(qtbot, sheet.nodes, "cms1_")  # now the user has begun: what is wrong is an error
     assert sheet.message.plain_text().startswith("✗")
+
+
+def test_sigterm_closes_the_wizard(qtbot, tmp_path: Path) -> None:
+    """`kill <pid>` or logout: the wizard closes (it used to ignore SIGTERM while waiting for events)."""
+    import signal
+
+    from cmswizard.gui.launch import close_on_terminate
+
+    wizard = _wizard(qtbot, tmp_path)
+    _choose_flow(qtbot, wizard, 1)
+    _type(qtbot, wizard.currentPage().nodes, "cms1.example.com")  # typed input: Cancel would ask first
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        close_on_terminate(wizard)
+        with qtbot.waitSignal(wizard.rejected, timeout=5_000):
+            os.kill(os.getpid(), signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert not wizard.isVisible()

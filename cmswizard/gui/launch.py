@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from cmswizard.gui.wizard import CmsWizard
+
 log = logging.getLogger("cmswizard.qt")
 
 
@@ -66,6 +68,24 @@ def restart(language: str) -> None:
     os.execv(command[0], command)
 
 
+def close_on_terminate(wizard: CmsWizard) -> None:
+    """`kill`, logout: close the wizard as its window's close button would, without a question, after any
+    write in progress. A Python signal handler only runs when Python does, so a timer wakes it while
+    Qt waits for events (the CLI's own SIGTERM handler would never run in an idle event loop)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: QTimer.singleShot(0, wizard.close_when_idle))
+    waker = QTimer(wizard)
+    waker.timeout.connect(_wake)
+    waker.start(250)
+
+
+def _wake() -> None:
+    """Nothing: running Python lets a pending signal handler run."""
+
+
 def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     if not _has_display():
         print(
@@ -88,6 +108,7 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
         pseudo=pseudo or bool(os.environ.get("CMSWIZARD_PSEUDO")),
     )
     wizard = CmsWizard(settings)
+    close_on_terminate(wizard)
     if os.environ.get("CMSWIZARD_QUIT_AFTER_FIRST_PAINT"):  # bench/run.py: time to the first window
         _quit_after_first_paint(app, wizard)
     wizard.show()

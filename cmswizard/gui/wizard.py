@@ -167,6 +167,12 @@ class CmsWizard(QWizard):
         if self._close_when_idle:
             event.ignore()
 
+    def close_when_idle(self) -> None:
+        """The session ends (SIGTERM): close without asking, but never in the middle of a write."""
+        self._close_when_idle = True
+        self.setEnabled(False)
+        self._close_if_waiting()
+
     def _close_if_waiting(self) -> None:
         if self._close_when_idle and not self.tasks.writing():
             self._close_when_idle = False
