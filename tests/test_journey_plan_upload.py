@@ -188,6 +188,16 @@ def test_plan_round_trip_and_upload_journey(
     assert ini.is_file() and sshd.password not in ini.read_text()  # the password is never stored
     assert known_hosts.read_text() == sshd.host_key_line  # accepted once, remembered as ssh does
 
+    # Back on the sheet page, Save plan keeps what was typed for the upload (never the password).
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    assert wizard.currentId() == PageId.DEPLOY_SHEET
+    click(qtbot, page.save_plan_button)
+    node = read_plan(saved).node("cms1.example.com")
+    assert (node.ssh_host, node.ssh_port, node.ssh_user) == ("127.0.0.1", sshd.port, sshd.user)
+    assert node.fingerprint == sshd.host_fingerprint()
+    assert read_plan(saved).node("cms2.example.com").ssh_host == ""
+    assert sshd.password not in saved.read_text()
+
     # A fresh wizard opens the saved plan from the recent list and shows the same sheet.
     again = make_wizard(qtbot, tmp_path / "out")
     again_start = again.page_as(PageId.START, StartPage)

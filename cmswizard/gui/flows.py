@@ -18,7 +18,7 @@ from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS
 if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
     from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
     from cmswizard.cms.deployment import Deployment, ProposedCertificate
-    from cmswizard.cms.plan import Plan
+    from cmswizard.cms.plan import Plan, PlanNode
     from cmswizard.cms.renewal import Comparison, OldCertificate
     from cmswizard.cms.sheet import DeploymentSheet, SheetPlan
     from cmswizard.export.copy import ExportItem
@@ -225,6 +225,7 @@ class DeployFlowState:
     plan: Plan | None = None  # the open plan file's deployment: the sheet page starts from it
     sheet_plan: SheetPlan | None = None  # what the sheet page shows, for the upload page and "Save plan"
     sheet: DeploymentSheet | None = None
+    ssh_nodes: dict[str, PlanNode] = field(default_factory=dict)  # addresses etc. typed on the upload page
 
 
 @dataclass

@@ -337,7 +337,7 @@ class DeploySheetPage(_DeployPage):
                 if opened
                 else [(k, settings.get(f"subject/{k}")) for k in ("O", "OU", "L", "ST", "C")],
                 certificates=opened.certificates if opened else (),
-                nodes=opened.nodes if opened else (),
+                nodes=[*(opened.nodes if opened else ()), *state.ssh_nodes.values()],  # the upload page's last
                 sheet_language=self.sheet_language.currentData() or "en",
             )
             write_files([OutputFile(target, plan_text(plan).encode(), replace=True)])

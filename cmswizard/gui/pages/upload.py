@@ -276,6 +276,23 @@ class UploadPage(WizardPage):
     def _upload_clicked(self) -> None:
         self.upload()
 
+    def _remember_nodes(self) -> None:
+        """What was typed here goes into the plan when it is saved (never the password)."""
+        for row in range(self.table.rowCount()):
+            name = self._cell(row, _NODE)
+            port = self._cell(row, _PORT)
+            self.state.ssh_nodes[name] = PlanNode(
+                name,
+                ssh_host="" if self._cell(row, _ADDRESS) in ("", name) else self._cell(row, _ADDRESS),
+                ssh_port=int(port) if port.isdigit() and 1 <= int(port) <= 65535 else 22,
+                ssh_user=self._cell(row, _USER) or "admin",
+                fingerprint=self._cell(row, _FINGERPRINT),
+            )
+
+    def cleanupPage(self) -> None:  # Back to the sheet: Save plan there keeps these
+        self._remember_nodes()
+        super().cleanupPage()
+
     def upload(self, only: set[str] | None = None) -> None:
         try:
             jobs, credentials = self._jobs(only), self._credentials()
@@ -359,6 +376,7 @@ class UploadPage(WizardPage):
                 continue
             self.reports[node] = result
             self._show_report(node, result)
+        self._remember_nodes()
         if trusted_again:  # the admin compared and accepted the fingerprint: now upload those nodes
             self.upload(trusted_again)
             return
