@@ -131,9 +131,7 @@ def db_renewal_enterprise_ca():
     db = plan_db_cluster(
         "example.com", "cms1.example.com", ["cms2.example.com"], ["cms3.example.com"], files=names, enterprise_ca=True
     )
-    plan = SheetPlan(
-        CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True, backup_name="before-db-renewal-2026"
-    )
+    plan = SheetPlan(CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True)
     return files, plan
 
 
@@ -255,7 +253,7 @@ def test_trust_files_hold_every_peer() -> None:
 def test_renewal_backs_up_and_removes_first() -> None:
     _, plan = db_renewal_enterprise_ca()
     text = build_sheet(plan).text()
-    backup = text.index("backup snapshot before-db-renewal-2026")
+    backup = text.index("backup snapshot before-certificates")
     assert backup < text.index("database cluster remove") < text.index("database cluster certs")
     assert text.count("database cluster remove") == 3
     assert text.index("# on cms3") < text.index("# on cms2") < text.index("# on cms1")

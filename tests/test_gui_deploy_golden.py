@@ -21,8 +21,7 @@ from cmswizard.gui.wizard import CmsWizard
 from factory import hierarchy, issue
 from test_deploy_sheet import CASES, GOLDEN
 
-# The enterprise-CA DB renewal names its own DB files: that case is the CLI's (--db-files), not the page's.
-PAGE_CASES = sorted(name for name in CASES if name != "db-renewal-enterprise-ca")
+PAGE_CASES = sorted(CASES)
 
 
 def _write_files(folder: Path, names: list[str], plan: SheetPlan) -> None:
@@ -103,6 +102,12 @@ def test_deployment_page_produces_the_golden_sheet(qtbot, tmp_path: Path, name: 
         qtbot.keyClicks(page.db_primary, plan.db.primary)
         qtbot.keyClicks(page.db_join, " ".join(plan.db.joining))
         qtbot.keyClicks(page.db_connect, " ".join(plan.db.connecting))
+        if plan.db_renewal:
+            _click(qtbot, page.db_renewal)
+        if plan.db.enterprise_ca:
+            _click(qtbot, page.db_enterprise)
+        for field, combo in page.db_files.items():
+            combo.setCurrentText(getattr(plan.db.files, field))
 
     assert page.sheet is not None, page.message.plain_text()
     assert page.sheet_box.toPlainText() == (GOLDEN / f"{name}.txt").read_text()

@@ -4275,6 +4275,30 @@ Replace them?</source>
         <translation>更新(&amp;L)</translation>
     </message>
     <message>
+        <source>signed by the enter&amp;prise CA</source>
+        <translation>由企業 CA 簽署(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Database server key</source>
+        <translation>資料庫伺服器私密金鑰</translation>
+    </message>
+    <message>
+        <source>Database server certificate</source>
+        <translation>資料庫伺服器憑證</translation>
+    </message>
+    <message>
+        <source>Database client key</source>
+        <translation>資料庫用戶端私密金鑰</translation>
+    </message>
+    <message>
+        <source>Database client certificate</source>
+        <translation>資料庫用戶端憑證</translation>
+    </message>
+    <message>
+        <source>Database CA certificate</source>
+        <translation>資料庫 CA 憑證</translation>
+    </message>
+    <message>
         <source>What the peer trust files hold</source>
         <translation>對端信任檔的內容</translation>
     </message>

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
-from cmswizard.cms.dbcluster import DbClusterPlan, default_ca_domain, plan_db_cluster
+from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import DeploymentSheet, Listen, ServiceFiles, SheetPlan, build_sheet
 from cmswizard.cms.trust import callbridge_cn, check_plan_files, trust_file_bytes
@@ -158,6 +158,25 @@ class DeploySheetPage(_DeployPage):
         self.db_connect = QLineEdit(self)
         self.db_connect.setPlaceholderText(self.tr("connect-only cores"))
         self.db_renewal = QCheckBox(self.tr("renewa&l"), self)
+        # The five DB files: dbserver/dbclient/dbca from the on-box recipe, or a set the enterprise CA signed.
+        self.db_enterprise = QCheckBox(self.tr("signed by the enter&prise CA"), self)
+        self.db_files: dict[str, QComboBox] = {}
+        db_defaults = DbFiles()
+        for name, accessible in (
+            ("server_key", self.tr("Database server key")),
+            ("server_certificate", self.tr("Database server certificate")),
+            ("client_key", self.tr("Database client key")),
+            ("client_certificate", self.tr("Database client certificate")),
+            ("ca", self.tr("Database CA certificate")),
+        ):
+            combo = QComboBox(self)
+            combo.setEditable(True)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            combo.setAccessibleName(accessible)
+            combo.setToolTip(accessible)
+            combo.setCurrentText(getattr(db_defaults, name))
+            self.db_files[name] = combo
         self.trust_content = QComboBox(self)
         for content in TrustContent:
             self.trust_content.addItem(translated(content.label), content.value)
@@ -243,6 +262,10 @@ class DeploySheetPage(_DeployPage):
         db_row = QHBoxLayout()
         for db_widget in (self.db, self.db_primary, self.db_join, self.db_connect, self.db_renewal):
             db_row.addWidget(db_widget)
+        db_files_row = QHBoxLayout()
+        db_files_row.addWidget(self.db_enterprise)
+        for combo in self.db_files.values():
+            db_files_row.addWidget(combo, 1)
         rows = QHBoxLayout()
         rows.addWidget(self.table, 1)
         row_buttons = QVBoxLayout()
@@ -263,6 +286,7 @@ class DeploySheetPage(_DeployPage):
         layout.addLayout(form)
         layout.addLayout(rows, 2)
         layout.addLayout(db_row)
+        layout.addLayout(db_files_row)
         layout.addWidget(self.message)
         layout.addWidget(self.node_tabs, 3)
         layout.addLayout(buttons)
@@ -276,7 +300,9 @@ class DeploySheetPage(_DeployPage):
         self.trust_content.currentIndexChanged.connect(self.refresh)
         self.sip_trust.currentIndexChanged.connect(self.refresh)
         self.folder.textChanged.connect(self._folder_changed)
-        for box in (self.db, self.db_renewal):
+        for combo in self.db_files.values():
+            combo.currentTextChanged.connect(self.refresh)
+        for box in (self.db, self.db_renewal, self.db_enterprise):
             box.toggled.connect(self.refresh)
         self.browse.clicked.connect(self._choose_folder)
         self.add_row.clicked.connect(self._add_row)
@@ -296,6 +322,9 @@ class DeploySheetPage(_DeployPage):
         for line in (self.folder, self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
             line.clear()
         self.db.setChecked(False)
+        self.db_enterprise.setChecked(False)
+        for name, combo in self.db_files.items():
+            combo.setCurrentText(getattr(DbFiles(), name))
         self.table.setRowCount(0)
 
     def _add_row(self) -> None:
@@ -400,6 +429,8 @@ class DeploySheetPage(_DeployPage):
                 if isinstance(combo, QComboBox):
                     self._fill_files(combo, combo.currentText(), column)
         self._fill_files(self.sip_trust, self.sip_trust.currentText(), _FILE_COLUMNS[-1])
+        for name, combo in self.db_files.items():
+            self._fill_files(combo, combo.currentText(), _KEY_COLUMN if name.endswith("key") else _FILE_COLUMNS[-1])
         self.refresh()
 
     def _fill_files(self, combo: QComboBox, current: str, column: int) -> None:
@@ -545,15 +576,23 @@ class DeploySheetPage(_DeployPage):
         if not self.db.isChecked() or not self.db_primary.text().strip():
             return None
         primary = self.db_primary.text().strip()
+        files = DbFiles(**{name: combo.currentText().strip() for name, combo in self.db_files.items()})
         return plan_db_cluster(
-            default_ca_domain(primary), primary, _names(self.db_join.text()), _names(self.db_connect.text())
+            default_ca_domain(primary),
+            primary,
+            _names(self.db_join.text()),
+            _names(self.db_connect.text()),
+            files=files,
+            enterprise_ca=self.db_enterprise.isChecked(),
         )
 
     def refresh(self) -> None:
         is_edge = self.edge.isChecked()
         self.edges.setEnabled(is_edge)
-        for widget in (self.db_primary, self.db_join, self.db_connect, self.db_renewal):
+        for widget in (self.db_primary, self.db_join, self.db_connect, self.db_renewal, self.db_enterprise):
             widget.setEnabled(self.db.isChecked())
+        for combo in self.db_files.values():
+            combo.setEnabled(self.db.isChecked())
         self.sheet = None
         try:
             topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
