@@ -4275,8 +4275,8 @@ Replace them?</source>
         <translation>更新(&amp;L)</translation>
     </message>
     <message>
-        <source>signed by the enter&amp;prise CA</source>
-        <translation>由企業 CA 簽署(&amp;P)</translation>
+        <source>si&amp;gned by the enterprise CA</source>
+        <translation>由企業 CA 簽署(&amp;G)</translation>
     </message>
     <message>
         <source>Database server key</source>

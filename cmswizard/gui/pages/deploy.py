@@ -159,7 +159,7 @@ class DeploySheetPage(_DeployPage):
         self.db_connect.setPlaceholderText(self.tr("connect-only cores"))
         self.db_renewal = QCheckBox(self.tr("renewa&l"), self)
         # The five DB files: dbserver/dbclient/dbca from the on-box recipe, or a set the enterprise CA signed.
-        self.db_enterprise = QCheckBox(self.tr("signed by the enter&prise CA"), self)
+        self.db_enterprise = QCheckBox(self.tr("si&gned by the enterprise CA"), self)
         self.db_files: dict[str, QComboBox] = {}
         db_defaults = DbFiles()
         for name, accessible in (
