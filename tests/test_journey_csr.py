@@ -21,6 +21,7 @@ from cmswizard.gui.pages.csr import DeploymentPage, GeneratePage, OnCmsPage, Pre
 from cmswizard.gui.wizard import CmsWizard
 
 NODES = "cms1.example.com cms2.example.com cms3.example.com"
+CJK_OR_ENGLISH = {"en": str.isascii, "zh_TW": lambda text: not text.isascii()}
 
 
 def _to_subject(qtbot, wizard: CmsWizard, start_with: str) -> SubjectPage:
@@ -107,17 +108,24 @@ def test_run_on_the_cms_keeps_back_and_the_header(qtbot, lang: str, tmp_path: Pa
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_run_on_the_cms_without_a_request_says_so(qtbot, lang: str, tmp_path: Path) -> None:
-    """The page shown with no subject typed (F1 tooling, a restart on it) explains, and Copy is off."""
+@pytest.mark.parametrize("page_id", [PageId.PREVIEW, PageId.GENERATE, PageId.ON_CMS])
+def test_csr_pages_without_a_request_say_so(qtbot, lang: str, tmp_path: Path, page_id: PageId) -> None:
+    """Shown with no subject typed (F1 tooling, a restart on them) they explain; nothing is written or offered
+    (the Run-on-CMS page used to abort the app here)."""
     wizard = make_wizard(qtbot, tmp_path / "out")
     assert wizard.flows.csr.spec is None
-    wizard.page_at(PageId.ON_CMS)
-    wizard.setStartId(PageId.ON_CMS)
+    page = wizard.page_at(page_id)
+    wizard.setStartId(page_id)
     wizard.restart()
-    page = wizard.page_as(PageId.ON_CMS, OnCmsPage)
-    assert wizard.currentId() == PageId.ON_CMS
-    assert page.command.toPlainText() == "" and not page.copy_button.isEnabled()
-    assert page.steps.text() == page.tr("No request yet: go back and fill in the subject first.")
+    assert wizard.currentId() == page_id
+    said = page.tr("No request yet: go back and fill in the subject first.")
+    shown = {PageId.PREVIEW: "files_label", PageId.GENERATE: "status", PageId.ON_CMS: "steps"}[page_id]
+    assert getattr(page, shown).text() == said and CJK_OR_ENGLISH[lang](said)
+    if page_id is PageId.ON_CMS:
+        assert page.command.toPlainText() == "" and not page.copy_button.isEnabled()
+    else:
+        assert not page.isComplete() and not forward_button(wizard).isEnabled()
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_escape_and_cancel_ask_before_typed_input_is_lost(

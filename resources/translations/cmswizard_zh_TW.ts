@@ -4709,6 +4709,10 @@ Nothing was copied.</source>
         <translation>建立憑證套件組合（憑證核發後）(&amp;U)</translation>
     </message>
     <message>
+        <source>No request yet: go back and fill in the subject first.</source>
+        <translation>尚未建立請求：請先返回並填寫主體。</translation>
+    </message>
+    <message>
         <source>Generating a {key} key and the request… this can take a few seconds.</source>
         <translation>正在產生 {key} 金鑰與憑證簽署請求…這可能需要幾秒鐘。</translation>
     </message>
@@ -4861,6 +4865,10 @@ Request: {csr}</source>
     <message>
         <source>Save in &amp;folder:</source>
         <translation>儲存到資料夾(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>No request yet: go back and fill in the subject first.</source>
+        <translation>尚未建立請求：請先返回並填寫主體。</translation>
     </message>
     <message>
         <source>Copied ✓</source>

@@ -436,7 +436,12 @@ class PreviewPage(_CsrPage):
 
     def enter(self) -> None:
         spec = self.state.spec
-        assert spec is not None
+        if spec is None:  # opened with no subject typed (tooling, a restart on it): say so, do not crash
+            self.command.clear()
+            self.notes.show_problems([])
+            self.files_label.setText(self.tr("No request yet: go back and fill in the subject first."))
+            self.completeChanged.emit()
+            return
         self.command.setPlainText(render(spec))
         shown = [p for p in self.state.problems if p.severity is not Severity.ERROR]
         key_note = mmp_key_note(spec.key_type)  # the MMP line cannot choose the key type
@@ -482,6 +487,9 @@ class PreviewPage(_CsrPage):
         if key.exists():
             text += " " + self.tr("⚠ {key} already exists.").format(key=key.name)
         self.files_label.setText(text)
+
+    def isComplete(self) -> bool:
+        return self.state.spec is not None
 
     def nextId(self) -> int:
         return int(PageId.GENERATE if self.here.isChecked() else PageId.ON_CMS)
@@ -571,8 +579,15 @@ class GeneratePage(_CsrPage):
     def enter(self) -> None:
         state = self.state
         spec, folder, force = state.spec, state.folder, state.overwrite_key
-        assert spec is not None
         state.result = None
+        if spec is None:  # opened with no subject typed (tooling, a restart on it): nothing to make
+            self.running = False
+            self.progress.hide()
+            for widget in (self.files, self.open_folder, self.details, self.next_steps, self.another, self.to_bundle):
+                widget.hide()
+            self.status.setText(self.tr("No request yet: go back and fill in the subject first."))
+            self.completeChanged.emit()
+            return
         self.error = None
         self.running = True
         self.status.setText(
