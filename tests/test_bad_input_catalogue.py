@@ -42,6 +42,7 @@ FILES: dict[str, bytes] = {
     ),
     "wrong.pw": b"wrong\n",
     "text.txt": b"just some notes\n",
+    "notepad.crt": b"\xff\xfe" + _H.leaf.pem.decode().encode("utf-16-le"),
 }
 
 HOSTILE = hostile_files.build(_H)
@@ -247,6 +248,9 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["pki", "csr", "x", "CN:a\nb.example.com"], 2, "CN: contains a control character"),
     ([*CSR, "O:\x1b[31mRed"], 2, "O: contains a control character"),
     (["pki", "selfsigned", "x", "CN:ca\x07"], 2, "CN: contains a control character"),
+    # second round (audit-b): Windows Notepad's "Unicode" (UTF-16) files
+    (["pki", "inspect", "notepad.crt"], 2, "notepad.crt: is saved as UTF-16 text"),
+    (["bundle", "notepad.crt", "root.crt"], 2, "notepad.crt: is saved as UTF-16 text"),
 ]
 
 

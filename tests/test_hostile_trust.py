@@ -152,3 +152,80 @@ def test_a_cache_folder_that_is_a_link_or_shared_is_not_used(no_prebuilt_catalog
     (no_prebuilt_catalogue / "cmswizard").mkdir()
     os.chmod(no_prebuilt_catalogue / "cmswizard", 0o777)
     assert _compiled_catalogue("zh_TW") is None
+
+
+def _v1_root_intermediate_leaf(folder: Path, intermediate_ext: str) -> None:
+    """A version 1 root (no extensions), an intermediate with `intermediate_ext`, a leaf for cms1.example.com."""
+    _openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.csr",
+             "-subj", "/CN=Old Root v1", cwd=folder)  # fmt: skip
+    _openssl("x509", "-req", "-in", "root.csr", "-signkey", "root.key", "-out", "root.crt", "-days", "3650",
+             cwd=folder)  # fmt: skip
+    (folder / "ca.ext").write_text(
+        f"basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\n{intermediate_ext}"
+    )
+    (folder / "leaf.ext").write_text("basicConstraints=CA:FALSE\nsubjectAltName=DNS:cms1.example.com\n")
+    for name, issuer, subject, ext in (("mid", "root", "/CN=Issuing CA", "ca.ext"),
+                                       ("leaf", "mid", "/CN=cms1.example.com", "leaf.ext")):  # fmt: skip
+        _openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr",
+                 "-subj", subject, cwd=folder)  # fmt: skip
+        _openssl("x509", "-req", "-in", f"{name}.csr", "-CA", f"{issuer}.crt", "-CAkey", f"{issuer}.key",
+                 "-CAcreateserial", "-out", f"{name}.crt", "-days", "300", "-sha256", "-extfile", ext,
+                 cwd=folder)  # fmt: skip
+    (folder / "bundle.pem").write_bytes((folder / "mid.crt").read_bytes() + (folder / "root.crt").read_bytes())
+
+
+@needs_openssl
+@pytest.mark.parametrize(
+    "constraint, accepted",
+    [("", True), ("nameConstraints=critical,permitted;DNS:other.example\n", False)],
+    ids=["plain", "name-constraint-excludes-leaf"],
+)
+def test_below_a_version_1_root_the_rest_of_the_chain_is_still_judged_as_openssl_does(
+    cli, tmp_path: Path, constraint: str, accepted: bool
+) -> None:
+    _v1_root_intermediate_leaf(tmp_path, constraint)
+    openssl = _openssl("verify", "-CAfile", "root.crt", "-untrusted", "mid.crt", "leaf.crt", cwd=tmp_path)
+    assert (openssl.returncode == 0) is accepted, openssl.stdout + openssl.stderr
+    result = cli("pki", "verify", "leaf.crt", "bundle.pem")
+    assert (result.code == 0) is accepted, result.out + result.err
+    if not accepted:
+        assert "name constraint" in result.err
+
+
+@needs_openssl
+def test_an_authority_key_identifier_naming_another_key_fails_as_in_openssl(cli, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+
+    from factory import issue, name, new_key
+
+    root = issue("Root A", ca=True)
+    stranger = new_key()
+    key = new_key()
+    now = dt.datetime.now(dt.UTC)
+    mid = (
+        x509.CertificateBuilder()
+        .subject_name(name("Issuing A"))
+        .issuer_name(root.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=300))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(stranger.public_key()), critical=False)
+        .sign(root.key, hashes.SHA256())  # signed by the root, but the AKI names another key
+    )
+    from factory import Issued
+
+    leaf = issue("cms1.example.com", Issued(mid, key))
+    (tmp_path / "root.crt").write_bytes(root.pem)
+    (tmp_path / "mid.crt").write_bytes(Issued(mid, key).pem)
+    (tmp_path / "leaf.crt").write_bytes(leaf.pem)
+    (tmp_path / "bundle.pem").write_bytes(Issued(mid, key).pem + root.pem)
+    assert _openssl("verify", "-CAfile", "root.crt", "-untrusted", "mid.crt", "leaf.crt", cwd=tmp_path).returncode
+    result = cli("pki", "verify", "leaf.crt", "bundle.pem")
+    assert result.code == 1, result.out
+    assert "Issuing A → Root A: signed by Root A, but its authority key identifier names another key" in result.err

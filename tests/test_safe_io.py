@@ -505,3 +505,83 @@ def test_a_pfx_asking_for_absurd_key_derivation_rounds_is_refused_before_any() -
     greedy = good.replace(b"\x02\x03\x00\xc3\x50", b"\x02\x03\x7f\xff\xff")  # 8,388,607 rounds, same length
     with pytest.raises(CmsInputError, match="asks for 8,388,607 password-derivation rounds"):
         load_bytes(greedy, "greedy.pfx", password=b"pw")
+
+
+def _hiding_places() -> dict[str, bytes]:
+    import base64
+
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, pkcs7, pkcs12
+
+    pem = _H.leaf.key_pem
+    der = _H.leaf.key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+    sec1 = _H.leaf.key.private_bytes(Encoding.DER, PrivateFormat.TraditionalOpenSSL, NoEncryption())
+    p7b = pkcs7.serialize_certificates([_H.leaf.cert], Encoding.DER)
+    pfx = pkcs12.serialize_key_and_certificates(b"x", _H.leaf.key, _H.leaf.cert, None, NoEncryption())
+    assert pfx[:2] == b"\x30\x82"
+    return {
+        "utf16-bom": b"\xff\xfe" + pem.decode().encode("utf-16-le"),
+        "utf16-no-bom": (_H.leaf.pem + pem).decode().encode("utf-16-le"),
+        "utf16-be": b"\xfe\xff" + pem.decode().encode("utf-16-be"),
+        "bare-base64": base64.b64encode(der) + b"\n",
+        "bare-base64-wrapped": base64.encodebytes(sec1),
+        "der-after-p7b": p7b + der,
+        "der-before-pem-cert": der + _H.leaf.pem,
+        "sec1-der-in-the-middle": b"notes\x00\x01" + sec1 + b"\x00more",
+        "pfx-long-length-form": b"\x30\x84" + int.from_bytes(pfx[2:4], "big").to_bytes(4, "big") + pfx[4:],
+        "putty": b"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n",
+    }
+
+
+@pytest.mark.parametrize("where", sorted(_hiding_places()))
+def test_a_key_is_private_wherever_it_hides(tmp_path: Path, where: str) -> None:
+    data = _hiding_places()[where]
+    assert holds_private_key(data)
+    target = tmp_path / "innocent.txt"
+    write_files([OutputFile(target, data)])
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_certificates_in_every_form_are_not_called_keys() -> None:
+    import base64
+
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+
+    deep = hierarchy(depth=5)
+    certificates = [c.cert for c in deep.chain]
+    for data in (
+        b"".join(c.pem for c in deep.chain),
+        *[c.der for c in deep.chain],
+        pkcs7.serialize_certificates(certificates, Encoding.DER),
+        base64.encodebytes(deep.leaf.der),
+        b"\xff\xfe" + deep.leaf.pem.decode().encode("utf-16-le"),
+    ):
+        assert not holds_private_key(data)
+
+
+def test_hostile_key_patterns_are_judged_in_bounded_time() -> None:
+    # Millions of key-like byte patterns: a bounded number are parsed (no timing asserted: counted).
+    from unittest import mock
+
+    from cmswizard.pki import files
+
+    calls: list[bytes] = []
+    real = files._is_der_key
+    with mock.patch.object(files, "_is_der_key", side_effect=lambda c: calls.append(c) or real(c)):
+        assert not holds_private_key(b"\x30\x03\x02\x01\x00\x30" * 500_000)
+    assert 0 < len(calls) <= files._MAX_KEY_PROBES
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    with pytest.raises(CmsInputError, match="is saved as UTF-16 text"):
+        load_bytes(b"\xff\xfe" + _H.leaf.pem.decode().encode("utf-16-le"), "notepad.crt")
+
+
+def test_calendar_reminders_carry_no_control_characters() -> None:
+    from cmswizard.export.calendar import ExpiryEntry, expiry_calendar
+
+    from factory import issue
+
+    evil = issue("c\x1b]0;x\x07\u202egpj\u200b\x9b31m", _H.intermediates[0], san=["cms1.example.com"])
+    text = expiry_calendar([ExpiryEntry(evil.cert, "f\x1b[2J.crt")]).decode()
+    assert not re.search(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", text)
+    assert "x1b]0" in text.replace("\r\n ", "")  # shown as an escape (iCalendar doubles the backslash)

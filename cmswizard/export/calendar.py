@@ -19,6 +19,7 @@ from cmswizard.export.copy import ExportItem
 from cmswizard.pki.chain import common_name
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.loader import load_bytes
+from cmswizard.pki.safe_text import escape
 
 __all__ = [
     "CALENDAR_NAME",
@@ -63,7 +64,9 @@ def parse_alarm_days(text: str) -> tuple[int, ...]:
 
 def _event(entry: ExpiryEntry, alarm_days: Sequence[int], stamp: dt.datetime) -> icalendar.Event:
     certificate = entry.certificate
-    name = common_name(certificate.subject)
+    # Values from the certificate and the file name are data: no control, bidi or zero-width character
+    # reaches a calendar program's reminders (iCalendar escapes line breaks only).
+    name = escape(common_name(certificate.subject))
     fingerprint = certificate.fingerprint(hashes.SHA256()).hex()
     expires = certificate.not_valid_after_utc
     event = icalendar.Event()
@@ -76,11 +79,11 @@ def _event(entry: ExpiryEntry, alarm_days: Sequence[int], stamp: dt.datetime) ->
         "description",
         "\n".join(
             [
-                f"Subject: {certificate.subject.rfc4514_string()}",
-                f"Issuer: {certificate.issuer.rfc4514_string()}",
+                f"Subject: {escape(certificate.subject.rfc4514_string())}",
+                f"Issuer: {escape(certificate.issuer.rfc4514_string())}",
                 f"Serial: {certificate.serial_number:X}",
                 f"SHA-256: {fingerprint}",
-                f"Where: {entry.where}",
+                f"Where: {escape(entry.where)}",
                 f"Expires: {expires:%Y-%m-%d %H:%M} UTC",
                 "Renew before this date: cmswizard renew spec <certificate file>",
                 "請在此日期前更新憑證。",

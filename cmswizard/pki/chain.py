@@ -165,6 +165,16 @@ def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_pare
         )
     child_aki, parent_ski = key_id(child, x509.AuthorityKeyIdentifier), key_id(parent, x509.SubjectKeyIdentifier)
     if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
+        if _signature_ok(child, parent):
+            return LinkStatus(
+                False,
+                Text(
+                    N_(
+                        "signed by {subject}, but its authority key identifier names another key; OpenSSL (and CMS) will not link them: reissue it"
+                    ),
+                    subject=common_name(parent.subject),
+                ),
+            )
         return LinkStatus(
             False,
             Text(

@@ -36,6 +36,7 @@ __all__ = [
     "check_can_write",
     "holds_private_key",
     "read_input_file",
+    "utf16_bytes",
     "write_files",
 ]
 
@@ -52,22 +53,115 @@ _BINARY = getattr(os, "O_BINARY", 0)
 
 
 def holds_private_key(data: bytes) -> bool:
-    """Does this content hold a private key (PEM in any wrapping, DER PKCS#8/PKCS#1/SEC1, PKCS#12)?"""
-    if b"PRIVATE KEY-----" in data:
+    """Does this content hold a private key, wherever it hides: PEM in any wrapping (PKCS#1, SEC1, PKCS#8,
+    encrypted, OpenSSH), PuTTY, DER anywhere in the data (also after a .p7b or before a PEM block),
+    PKCS#12 (any length form), bare base64 of a DER key, or any of these saved as UTF-16 text?"""
+    if _holds_key_bytes(data):
         return True
-    if len(data) < 8 or data[0] != 0x30 or b"-----BEGIN " in data:
+    text = utf16_bytes(data)
+    if text is not None and _holds_key_bytes(text):
+        return True
+    bare = _bare_base64(text if text is not None else data)
+    return bare is not None and _holds_key_bytes(bare)
+
+
+_ARMOR_MARKS = (b"PRIVATE KEY-----", b"PuTTY-User-Key-File-")
+# Byte patterns a DER private key starts with, after its SEQUENCE header: version 0/1 then the algorithm
+# (PKCS#8), version 0 then the modulus (PKCS#1), version 1 then the key octets (SEC1).
+_DER_KEY_STARTS = (b"\x02\x01\x00\x30", b"\x02\x01\x01\x30", b"\x02\x01\x00\x02", b"\x02\x01\x01\x04")
+# An encrypted PKCS#8 key (or a PKCS#12 bag) names its password-based encryption: PBES2 or PKCS#12 PBE.
+_ENCRYPTION_OIDS = (b"\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x05\x0d", b"\x06\x0a\x2a\x86\x48\x86\xf7\x0d\x01\x0c\x01")
+_MAX_KEY_PROBES = 256  # candidate structures parsed per file: bounded, whatever the file holds
+_MAX_KEY_SPOTS = 4096  # pattern hits looked at per file
+_BASE64 = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n\t ")
+
+
+def _holds_key_bytes(data: bytes) -> bool:
+    if any(mark in data for mark in _ARMOR_MARKS):
+        return True
+    if _pkcs12_header(data) or any(oid in data for oid in _ENCRYPTION_OIDS):
+        return True
+    return _der_key_inside(data)
+
+
+def _der_length(data: bytes, at: int) -> tuple[int, int] | None:
+    """(header length, content length) of the DER element at `at`, or None."""
+    if at + 2 > len(data):
+        return None
+    first = data[at + 1]
+    if first < 0x80:
+        return 2, first
+    count = first & 0x7F
+    if not 1 <= count <= 4 or at + 2 + count > len(data):
+        return None
+    return 2 + count, int.from_bytes(data[at + 2 : at + 2 + count], "big")
+
+
+def _pkcs12_header(data: bytes) -> bool:
+    """A PFX: SEQUENCE (any length form, also indefinite) then INTEGER 3."""
+    if len(data) < 8 or data[0] != 0x30:
         return False
-    if b"\x02\x01\x03" in data[:8]:  # PKCS#12 (PFX version 3): may carry a key, encrypted or not
-        return True
+    if data[1] == 0x80:
+        return data[2:5] == b"\x02\x01\x03"
+    header = _der_length(data, 0)
+    return header is not None and data[header[0] : header[0] + 3] == b"\x02\x01\x03"
+
+
+def _der_key_inside(data: bytes) -> bool:
+    probes = spots = 0
+    for pattern in _DER_KEY_STARTS:
+        found = data.find(pattern)
+        while found != -1 and probes < _MAX_KEY_PROBES and spots < _MAX_KEY_SPOTS:
+            spots += 1
+            for start in range(max(found - 6, 0), found - 1):
+                if data[start] != 0x30:
+                    continue
+                header = _der_length(data, start)
+                if header is None or start + header[0] != found:
+                    continue
+                probes += 1
+                if _is_der_key(data[start : start + header[0] + header[1]]):
+                    return True
+            found = data.find(pattern, found + 1)
+    return False
+
+
+def _is_der_key(candidate: bytes) -> bool:
     from cryptography.hazmat.primitives import serialization
 
     try:
-        serialization.load_der_private_key(data, None)
+        serialization.load_der_private_key(candidate, None)
     except TypeError:  # encrypted: still a private key
         return True
     except Exception:
         return False
     return True
+
+
+def utf16_bytes(data: bytes) -> bytes | None:
+    """The ASCII text of a file saved as UTF-16 (Windows Notepad's "Unicode"), or None if it is not one."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    elif len(data) >= 8 and data[1:64:2].count(0) == len(data[1:64:2]) and data[0]:
+        encoding = "utf-16-le"
+    elif len(data) >= 8 and data[0:64:2].count(0) == len(data[0:64:2]) and data[1]:
+        encoding = "utf-16-be"
+    else:
+        return None
+    return data.decode(encoding, "ignore").encode("ascii", "ignore")
+
+
+def _bare_base64(data: bytes) -> bytes | None:
+    """The bytes base64 text without any armor line decodes to (a key pasted from a web page or a JSON value)."""
+    if not 64 <= len(data) <= 65536 or not _BASE64.issuperset(data):  # a key's base64 is a few kB
+        return None
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(b"".join(data.split()), validate=True)
+    except (binascii.Error, ValueError):
+        return None
 
 
 class OutputFile:

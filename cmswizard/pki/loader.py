@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography import x509
 
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
-from cmswizard.pki.files import read_input_file
+from cmswizard.pki.files import read_input_file, utf16_bytes
 from cmswizard.pki.keys import PrivateKey
 
 __all__ = [
@@ -458,6 +458,11 @@ def _load_any(data: bytes, name: str, password: bytes | None) -> LoadedFile:
         raise CmsInputError(name, N_("is empty; was the download or copy interrupted?"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    text = utf16_bytes(data[:4096])
+    if text is not None and b"-----" in text:
+        raise CmsInputError(
+            name, N_('is saved as UTF-16 text (Notepad\'s "Unicode"); save it as ANSI or UTF-8 and try again')
+        )
     if b"-----BEGIN " in data:
         return _load_pem(data, name, password)
     if _looks_like_pkcs12(data):

@@ -8,6 +8,7 @@ the chain is rebuilt link by link to say which link failed and why.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,15 @@ from cryptography.x509.verification import (
     VerificationError,
 )
 
-from cmswizard.pki.certfacts import MAX_DEPTH, SelfSignature, anchor_notes_of, common_name, is_root, subject_cn
+from cmswizard.pki.certfacts import (
+    MAX_DEPTH,
+    SelfSignature,
+    anchor_notes_of,
+    common_name,
+    is_root,
+    key_id,
+    subject_cn,
+)
 from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.keys import PrivateKey, public_key_der
 
@@ -176,28 +185,84 @@ def verify_certificate(
             why or N_("no root CA in the bundle: add the self-signed root certificate"),
             source,
         )
+    try:
+        verified = _library_verify(leaf, intermediates, roots, moment)
+    except VerificationError as library_error:
+        refusal: VerificationError = library_error
+        path, why = _explain(leaf, intermediates, roots, moment, source)
+        if not why and any(anchor_notes_of(path[-1].certificate)):
+            # The library refuses an anchor OpenSSL accepts (SHA-1/MD5 self-signature, version 1): every
+            # link, date and CA flag was checked by hand above, exactly as OpenSSL checks them; what only the
+            # library checks (name constraints, critical extensions) is checked by it below the anchor.
+            below = _below_anchor_problem(leaf, intermediates, _certificates(path), moment)
+            if below is None:
+                return _verified(_certificates(path), source)
+            refusal = below
+        return VerifyResult(False, _certificates(path), why or _library_reason(refusal), source)
+    chain = tuple(verified.chain)
+    mismatch = _key_identifier_mismatch(chain)
+    if mismatch:
+        return VerifyResult(False, chain, mismatch, source)
+    return _verified(chain, source)
+
+
+def _library_verify(
+    leaf: x509.Certificate,
+    intermediates: list[x509.Certificate],
+    anchors: list[x509.Certificate],
+    moment: dt.datetime,
+) -> Any:
     ca_policy, ee_policy = _cms_policies()
     verifier = (
         PolicyBuilder()
-        .store(Store(roots))
+        .store(Store(anchors))
         .time(moment)
         .max_chain_depth(MAX_DEPTH)
         .extension_policies(ca_policy=ca_policy, ee_policy=ee_policy)
         .build_client_verifier()
     )
+    return verifier.verify(leaf, intermediates)
+
+
+def _library_reason(error: Exception) -> str:
+    return Text(N_("chain rejected: {reason}"), reason=str(error).split(" (encountered")[0].split("\n")[0])
+
+
+def _below_anchor_problem(
+    leaf: x509.Certificate,
+    intermediates: list[x509.Certificate],
+    path: tuple[x509.Certificate, ...],
+    moment: dt.datetime,
+) -> VerificationError | None:
+    """The library's verdict on the path with the weak anchor taken off (its issuer trusted in its place)."""
+    anchor = path[-1]
+    if any(isinstance(extension.value, x509.NameConstraints) for extension in anchor.extensions):
+        return VerificationError("the weak root carries name constraints, which cannot be checked without it")
+    if len(path) < 3:
+        return None  # the leaf hangs off the anchor: nothing below it for the library to check
     try:
-        verified = verifier.verify(leaf, intermediates)
+        _library_verify(leaf, [c for c in intermediates if c != path[-2]], [path[-2]], moment)
     except VerificationError as error:
-        path, why = _explain(leaf, intermediates, roots, moment, source)
-        if not why and any(anchor_notes_of(path[-1].certificate)):
-            # The library refuses an anchor OpenSSL accepts (SHA-1/MD5 self-signature, version 1): every
-            # link, date and CA flag was checked by hand above, exactly as OpenSSL checks them.
-            return _verified(_certificates(path), source)
-        library_reason = str(error).split(" (encountered")[0].split("\n")[0]
-        return VerifyResult(
-            False, _certificates(path), why or Text(N_("chain rejected: {reason}"), reason=library_reason), source
-        )
-    return _verified(tuple(verified.chain), source)
+        return error
+    return None
+
+
+def _key_identifier_mismatch(chain: tuple[x509.Certificate, ...]) -> str:
+    """OpenSSL links a certificate to an issuer only when its authority key identifier names that issuer's
+    key; the library does not check this, so a chain it accepts may still fail at CMS."""
+    from cmswizard.pki.chain import check_link
+
+    for child, parent in itertools.pairwise(chain):
+        child_aki = key_id(child, x509.AuthorityKeyIdentifier)
+        parent_ski = key_id(parent, x509.SubjectKeyIdentifier)
+        if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
+            return Text(
+                N_("{name} → {issuer}: {reason}"),
+                name=subject_cn(child),
+                issuer=subject_cn(parent),
+                reason=as_message(check_link(child, parent).reason),
+            )
+    return ""
 
 
 def _certificates(path: tuple[ChainItem, ...]) -> tuple[x509.Certificate, ...]:

@@ -320,6 +320,10 @@
         <translation>不是由下一張憑證簽發（簽發者是 {issuer}，下一張是 {subject}）</translation>
     </message>
     <message>
+        <source>signed by {subject}, but its authority key identifier names another key; OpenSSL (and CMS) will not link them: reissue it</source>
+        <translation>由 {subject} 簽署，但其授權金鑰識別碼指向另一把金鑰；OpenSSL（及 CMS）不會將兩者連結：請重新簽發</translation>
+    </message>
+    <message>
         <source>signed by a different CA with the same name {subject} (a renewed or another CA: the key identifiers differ)</source>
         <translation>由另一個同名的 CA {subject} 簽署（已更新或不同的 CA：金鑰識別碼不同）</translation>
     </message>
@@ -1398,6 +1402,10 @@
     <message>
         <source>is empty; was the download or copy interrupted?</source>
         <translation>是空的；下載或複製是否中斷？</translation>
+    </message>
+    <message>
+        <source>is saved as UTF-16 text (Notepad&apos;s &quot;Unicode&quot;); save it as ANSI or UTF-8 and try again</source>
+        <translation>是以 UTF-16 文字儲存（記事本的「Unicode」）；請另存為 ANSI 或 UTF-8 後再試一次</translation>
     </message>
     <message>
         <source>looks like a DER file but is damaged or truncated; download it again</source>
