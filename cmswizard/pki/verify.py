@@ -250,12 +250,12 @@ def _below_anchor_problem(
 def _key_identifier_mismatch(chain: tuple[x509.Certificate, ...]) -> str:
     """OpenSSL links a certificate to an issuer only when its authority key identifier names that issuer's
     key; the library does not check this, so a chain it accepts may still fail at CMS."""
-    from cmswizard.pki.chain import check_link
-
     for child, parent in itertools.pairwise(chain):
         child_aki = key_id(child, x509.AuthorityKeyIdentifier)
         parent_ski = key_id(parent, x509.SubjectKeyIdentifier)
         if child_aki is not None and parent_ski is not None and child_aki != parent_ski:
+            from cmswizard.pki.chain import check_link  # only on this rare path: `pki verify` starts fast
+
             return Text(
                 N_("{name} → {issuer}: {reason}"),
                 name=subject_cn(child),
