@@ -246,7 +246,8 @@ class DeploymentSheet:
         return {name for node in self.nodes for name in node.files}
 
     def node_text(self, node: NodeSheet, translate: Translate = str) -> str:
-        out = [f"# ===== {node.node} ({translate(Text(node.role))}) ====="]
+        name = translate(node.node) if isinstance(node.node, Text) else node.node  # a phrase, or a host name
+        out = [f"# ===== {name} ({translate(Text(node.role))}) ====="]
         if node.files:
             out.append("# " + translate(Text(N_("files to upload here: {files}"), files=", ".join(node.files))))
         return "\n".join(out + render_lines(node.lines, translate)) + "\n"
@@ -534,7 +535,7 @@ def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -
         db = plan.db
         by_node = {sheet.node: sheet for sheet in sheets}
         if plan.db_renewal:
-            first = NodeSheet(N_("every database node"), N_("renewal: do this first"))
+            first = NodeSheet(Text(N_("every database node")), N_("renewal: do this first"))
             first.add(*db.renewal_lines(plan.backup_name))
             sheets.insert(0, first)
         for node in db.nodes:
