@@ -38,7 +38,7 @@ class StartPage(WizardPage):
             self.group.addButton(button, number)
             layout.addWidget(button)
             layout.addWidget(description)
-            layout.addSpacing(8)
+            layout.addSpacing(4)  # eight flows, the plan and the language fit 960×720 in both languages
         layout.addStretch()
         plan_row = QHBoxLayout()
         self.recent = QComboBox(self)
