@@ -194,6 +194,21 @@ def test_check_reports_expiring_inconsistent_and_absent(cli, tmp_path: Path, ca)
     assert not (tmp_path / "dbclient.key").exists()
 
 
+def test_check_names_a_file_assigned_but_absent(cli, tmp_path: Path) -> None:
+    assert (
+        cli("plan", "new", "site.toml", "--core", CORES[0], "--join-url", "join.example.com", "--year", "2026").code
+        == 0
+    )
+    text = (tmp_path / "site.toml").read_text()
+    text += '\n[[service]]\nservice = "turn"\nkey = "turn-old.key"\ncertificate = "turn-old.crt"\n'
+    (tmp_path / "site.toml").write_text(text)
+    (tmp_path / "turn-old.key").write_bytes(hierarchy(depth=0).leaf.key_pem)
+    done = cli("plan", "check", "site.toml")
+    assert done.code == 1
+    assert "exists        turn-old.key" in done.out
+    assert "missing       turn-old.crt  TURN uses it, but it is not in the folder" in done.out
+
+
 def test_apply_never_regenerates_a_key(cli, tmp_path: Path) -> None:
     assert _new(cli).code == 0
     assert cli("plan", "apply", "site.toml").code == 0

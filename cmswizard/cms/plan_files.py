@@ -305,6 +305,12 @@ def _check_service(
         else:
             state, detail = _expiry(first, at, warn_days)
             add(files.certificate, state, detail)
+    elif not files.service.takes_full_chain:  # full chains are in the bundle list, with who makes them
+        add(
+            files.certificate,
+            ItemState.MISSING,
+            Text(N_("{service} uses it, but it is not in the folder"), service=files.service.label),
+        )
 
 
 def _check_db(plan: Plan, index: _Folder, at: dt.datetime, warn_days: int, add: Callable[..., None]) -> None:

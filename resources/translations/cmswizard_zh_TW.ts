@@ -1816,6 +1816,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>不含憑證</translation>
     </message>
     <message>
+        <source>{service} uses it, but it is not in the folder</source>
+        <translation>{service} 使用它，但它不在資料夾中</translation>
+    </message>
+    <message>
         <source>apply makes the database-cluster set</source>
         <translation>apply 會建立資料庫叢集檔案組</translation>
     </message>
