@@ -24,6 +24,7 @@ from tls_servers import (
 )
 
 from cmswizard.cms.endpoints import TlsService
+from cmswizard.pki.chain import common_name
 from cmswizard.remote import probe as probe_module
 from cmswizard.remote.probe import (
     EndpointResult,
@@ -303,7 +304,22 @@ def test_old_certificate_still_served_and_foreign_roots(files: Files) -> None:
     local = _texts(result, Severity.PROBLEM, "local")
     assert len(local) == 1 and local[0].startswith("the server presents another certificate than cms1-2027.crt")
     assert f"serial {files.h.leaf.cert.serial_number:X}" in local[0]
-    assert _texts(result, Severity.PROBLEM, "trust")[0].startswith("does NOT verify against other-root.pem:")
+    (trust,) = _texts(result, Severity.PROBLEM, "trust")
+    root = common_name(files.h.root.cert.subject)
+    assert trust == (
+        f"does NOT verify against other-root.pem: the chain ends at the server's root {root}, which is not in "
+        f"other-root.pem: the server's CA is not the one you trust (if it should be, add {root} to other-root.pem)"
+    )
+
+
+def test_chain_without_root_and_foreign_roots_names_the_missing_issuer(files: Files) -> None:
+    other = hierarchy(depth=1, prefix="Other", leaf_cn=CN)
+    with python_tls_server(
+        "127.0.0.1", server_context(files.write("nr.pem", files.h.leaf, *files.h.intermediates), files.key)
+    ) as port:
+        result = _probe("127.0.0.1", port, roots=(other.root.cert,), roots_name="other-root.pem")
+    (trust,) = _texts(result, Severity.PROBLEM, "trust")
+    assert trust.startswith("does NOT verify against other-root.pem: missing intermediate for issuer")
 
 
 def test_summary_across_hosts_sorted_by_days_left(files: Files) -> None:

@@ -174,7 +174,11 @@ def test_replacement_sheet(cli) -> None:
     assert "webadmin certs webadmin-2026.key webadmin-2026.crt bundle-2026.crt" in commands
     assert "webbridge3 https certs wb3-2026.key wb3-2026-fullchain.crt" in commands
     assert commands.index("webadmin") > commands.index("webadmin enable")  # the status line shows the files in use
-    assert commands[-1] == "webbridge3"
+    assert commands[-2:] == ["webbridge3 restart", "webbridge3"]  # it runs already: restart loads the new files
+    # A renewal swaps files only: no listen line retyped from defaults moves a service off its port.
+    assert not [c for c in commands if " listen " in c], commands
+    assert "# renewal: the services keep their ports and interfaces; only the key and certificate files change" in lines
+    assert not [line for line in lines[node:] if "listen" in line or "moves to" in line]
     assert lines[-3:] == [
         "# Then, from your computer, check what the node presents (exit code 0: all good):",
         "# cmswizard probe cms1.example.com:445 --service webadmin --expect webadmin-2026.crt",

@@ -471,6 +471,62 @@ def _probe_lines(plan: SheetPlan, node: str) -> list[MmpLine]:
     return lines
 
 
+# A renewal swaps files only: retyping a listen line from defaults would move a service that runs on
+# another port or interface (Web Admin on 8443, C2W on its own port) and break it.
+_PORT_COMMAND = re.compile(r"(webadmin|callbridge|webbridge|webbridge3 https|webbridge3 c2w) listen |turn tls \d")
+_PORT_NOTES = {
+    N_("the web bridge uses port {used} on this server: Web Admin moves to {port} (https://{node}:{port})"),
+    N_("when Web Bridge 3 is already enabled, type webbridge3 restart instead"),
+    N_(
+        "the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS "
+        "another port or the web bridge another interface"
+    ),
+}
+# The deployment sheet's section headings name the listen step; the renewal's say what it does instead.
+_RENEWAL_HEADINGS = {
+    N_("{label}: disable, listen, assign key, certificate and CA bundle, enable"): N_(
+        "{label}: disable, assign the new key, certificate and CA bundle, enable"
+    ),
+    N_("{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"): N_(
+        "{label}: assign the new key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"
+    ),
+    N_("{label}: disable, listen, assign, trust the Call Bridge (or guest joins fail), enable"): N_(
+        "{label}: disable, assign the new files, trust the Call Bridge (or guest joins fail), enable"
+    ),
+    N_(
+        "{label}: HTTPS and the Call Bridge link (C2W) with the full-chain file; C2W port {port} must be "
+        "the port of the c2w:// URL set on the Call Bridge through the API"
+    ): N_("{label}: the new full-chain file for HTTPS and for the Call Bridge link (C2W), then restart"),
+    N_("{label}: disable, assign, set the TLS port (the certificate is unused without it), enable"): N_(
+        "{label}: disable, assign the new key and certificate, enable"
+    ),
+}
+
+
+def _keep_ports(lines: Sequence[MmpLine]) -> list[MmpLine]:
+    kept: list[MmpLine] = []
+    for line in lines:
+        if line.kind is LineKind.COMMAND and _PORT_COMMAND.match(line.text):
+            continue
+        template = getattr(line.text, "template", None)
+        if line.kind is LineKind.NOTE and template in _PORT_NOTES:
+            continue
+        if line.kind is LineKind.NOTE and template in _RENEWAL_HEADINGS and isinstance(line.text, Text):
+            line = note(_RENEWAL_HEADINGS[template], label=line.text.params["label"])
+        if line.kind is LineKind.COMMAND and line.text == "webbridge3 enable":
+            line = MmpLine(LineKind.COMMAND, "webbridge3 restart")  # it runs already: restart loads the new files
+        kept.append(line)
+    if len(kept) < len(lines):
+        at = next((i + 1 for i, line in enumerate(kept) if line.text.startswith("backup snapshot ")), 0)
+        kept.insert(
+            at,
+            note(
+                N_("renewal: the services keep their ports and interfaces; only the key and certificate files change")
+            ),
+        )
+    return kept
+
+
 def replacement_sheet(plan: SheetPlan) -> DeploymentSheet:
     """The replacement part of the deployment sheet, for renewed files.
 
@@ -485,6 +541,7 @@ def replacement_sheet(plan: SheetPlan) -> DeploymentSheet:
     checked = plan.checked()
     nodes = []
     for node in sheet.nodes:
+        node = replace(node, lines=_keep_ports(node.lines))
         probes = _probe_lines(checked, node.node) if node.node in (*checked.nodes, *checked.edge_nodes) else []
         if probes:
             node = replace(

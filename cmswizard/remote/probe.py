@@ -780,12 +780,40 @@ def _judge(result: EndpointResult, certificates: list[x509.Certificate], options
             result.add(
                 Severity.PROBLEM,
                 "trust",
-                Text(N_("does NOT verify against {roots}: {reason}"), roots=options.roots_name, reason=verdict.reason),
+                Text(
+                    N_("does NOT verify against {roots}: {reason}"),
+                    roots=options.roots_name,
+                    reason=_foreign_root(entity, intermediates, certificates, roles, options, at) or verdict.reason,
+                ),
             )
     else:
         result.add(
             Severity.INFO, "trust", N_("not checked against a trusted root (none given); the chain was only read")
         )
+
+
+def _foreign_root(
+    entity: x509.Certificate,
+    intermediates: list[x509.Certificate],
+    certificates: Sequence[x509.Certificate],
+    roles: Sequence[Role],
+    options: ProbeOptions,
+    at: dt.datetime,
+) -> Text | None:
+    """The chain is sound but ends at a root the server sent and the user does not trust: say that,
+    not "missing intermediate" (the verifier never takes the server's own root as an anchor)."""
+    for certificate, role in zip(certificates, roles, strict=True):
+        if role is Role.ROOT and certificate not in options.roots:
+            if verify_certificate(entity, [*intermediates, certificate], at=at).ok:
+                return Text(
+                    N_(
+                        "the chain ends at the server's root {root}, which is not in {roots}: the server's CA is "
+                        "not the one you trust (if it should be, add {root} to {roots})"
+                    ),
+                    root=escape(common_name(certificate.subject)),
+                    roots=options.roots_name,
+                )
+    return None
 
 
 def _compare_local(result: EndpointResult, local: LocalCopy) -> None:

@@ -1228,6 +1228,30 @@
         <translation>只含根 CA 的信任檔案必須換成新的根 CA</translation>
     </message>
     <message>
+        <source>{label}: disable, assign the new key, certificate and CA bundle, enable</source>
+        <translation>{label}：停用、指定新的私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
+    </message>
+    <message>
+        <source>{label}: assign the new key, certificate and CA bundle, trust the peers, restart (calls in progress drop)</source>
+        <translation>{label}：指定新的私密金鑰、憑證與 CA 憑證套件組合、信任對端、重新啟動（進行中的通話會中斷）</translation>
+    </message>
+    <message>
+        <source>{label}: disable, assign the new files, trust the Call Bridge (or guest joins fail), enable</source>
+        <translation>{label}：停用、指定新檔案、信任 Call Bridge（否則訪客無法加入）、啟用</translation>
+    </message>
+    <message>
+        <source>{label}: the new full-chain file for HTTPS and for the Call Bridge link (C2W), then restart</source>
+        <translation>{label}：HTTPS 與 Call Bridge 連線 (C2W) 都改用新的完整憑證信任鏈檔案，然後重新啟動</translation>
+    </message>
+    <message>
+        <source>{label}: disable, assign the new key and certificate, enable</source>
+        <translation>{label}：停用、指定新的私密金鑰與憑證、啟用</translation>
+    </message>
+    <message>
+        <source>renewal: the services keep their ports and interfaces; only the key and certificate files change</source>
+        <translation>更新憑證：各服務的連接埠與介面保持不變；只更換私密金鑰與憑證檔案</translation>
+    </message>
+    <message>
         <source>use letters, digits, &apos;-&apos; and &apos;_&apos; only</source>
         <translation>只能使用字母、數字、&apos;-&apos; 與 &apos;_&apos;</translation>
     </message>
@@ -2534,6 +2558,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>not checked against a trusted root (none given); the chain was only read</source>
         <translation>未依受信任的根 CA 檢查（未提供）；只讀取了憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>the chain ends at the server&apos;s root {root}, which is not in {roots}: the server&apos;s CA is not the one you trust (if it should be, add {root} to {roots})</source>
+        <translation>憑證信任鏈止於伺服器自己的根 CA {root}，而它不在 {roots} 中：伺服器的 CA 不是您信任的那一個（若應信任，請將 {root} 加入 {roots}）</translation>
     </message>
     <message>
         <source>the server presents another certificate than {file} (serial {served}, expires {served_date}; the file: serial {serial}, expires {date}): the service still uses the old one; check its certs line and restart it</source>
