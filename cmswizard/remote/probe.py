@@ -803,16 +803,19 @@ def _foreign_root(
     """The chain is sound but ends at a root the server sent and the user does not trust: say that,
     not "missing intermediate" (the verifier never takes the server's own root as an anchor)."""
     for certificate, role in zip(certificates, roles, strict=True):
-        if role is Role.ROOT and certificate not in options.roots:
-            if verify_certificate(entity, [*intermediates, certificate], at=at).ok:
-                return Text(
-                    N_(
-                        "the chain ends at the server's root {root}, which is not in {roots}: the server's CA is "
-                        "not the one you trust (if it should be, add {root} to {roots})"
-                    ),
-                    root=escape(common_name(certificate.subject)),
-                    roots=options.roots_name,
-                )
+        if (
+            role is Role.ROOT
+            and certificate not in options.roots
+            and verify_certificate(entity, [*intermediates, certificate], at=at).ok
+        ):
+            return Text(
+                N_(
+                    "the chain ends at the server's root {root}, which is not in {roots}: the server's CA is "
+                    "not the one you trust (if it should be, add {root} to {roots})"
+                ),
+                root=escape(common_name(certificate.subject)),
+                roots=options.roots_name,
+            )
     return None
 
 
