@@ -157,3 +157,23 @@ def test_language_choice() -> None:
     assert choose_language(None, "zh_TW") == "zh_TW"
     assert choose_language(None, "") in ("en", "zh_TW")
     assert choose_language("xx", "") in ("en", "zh_TW")
+
+
+def test_a_service_named_in_a_probe_finding_is_translated(zh_tw, tmp_path: Path) -> None:
+    """The service is one of our phrases: 'TLS server' must not stay English inside a Chinese line."""
+    from tls_servers import python_tls_server, server_context
+
+    from cmswizard.cms.endpoints import TlsService
+    from cmswizard.gui.i18n import translated
+    from cmswizard.remote.probe import ProbeOptions, ProbeTarget, probe
+
+    from factory import hierarchy
+
+    h = hierarchy(leaf_cn="cms1.example.com")
+    full, key = tmp_path / "full.pem", tmp_path / "leaf.key"
+    full.write_bytes(b"".join(item.pem for item in h.chain))
+    key.write_bytes(h.leaf.key_pem)
+    with python_tls_server("127.0.0.1", server_context(full, key)) as port:
+        report = probe([ProbeTarget("127.0.0.1", port, TlsService.TLS, sni="cms1.example.com")], ProbeOptions())
+    (eku,) = [finding.text for finding in report.results[0].findings if finding.topic == "eku"]
+    assert translated(eku) == "延伸金鑰使用方式適用於 TLS 伺服器"

@@ -190,7 +190,7 @@ def check_service_eku(service: Service, certificate: x509.Certificate, source: s
                 "{file}: the {service} needs {missing} in the extended key usage and this certificate has not; {advice}"
             ),
             file=source or as_message(N_("this certificate")),
-            service=service.label,
+            service=as_message(service.label),
             missing=names,
             advice=FN74345_ADVICE,
         )
@@ -199,7 +199,7 @@ def check_service_eku(service: Service, certificate: x509.Certificate, source: s
             "{file}: the {service} needs {missing} in the extended key usage and this certificate has not; ask the CA for a server certificate"
         ),
         file=source or as_message(N_("this certificate")),
-        service=service.label,
+        service=as_message(service.label),
         missing=names,
     )
 

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.pki.chain import Role, auto_order, check_order, common_name, make_item, role_of
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.inspect import days_left
 from cmswizard.pki.names import check_fqdn
 from cmswizard.pki.safe_text import escape
@@ -762,7 +762,11 @@ def _judge(result: EndpointResult, certificates: list[x509.Certificate], options
     if why:
         result.add(Severity.PROBLEM, "eku", why)
     else:
-        result.add(Severity.OK, "eku", Text(N_("the extended key usage suits {service}"), service=target.service.label))
+        result.add(
+            Severity.OK,
+            "eku",
+            Text(N_("the extended key usage suits {service}"), service=as_message(target.service.label)),
+        )
     # The file the admin loaded: is the server really presenting it?
     if target.local is not None:
         _compare_local(result, target.local)
