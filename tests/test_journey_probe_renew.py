@@ -4,6 +4,7 @@ against TLS servers on 127.0.0.1 and ::1, in English and Traditional Chinese."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import subprocess
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.i18n import translated
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.ca import Usage, issue_certificate
+from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.loader import load_file
 
 from factory import Hierarchy, Issued, hierarchy, issue, new_key
@@ -225,3 +227,43 @@ def test_renewing_a_certificate_whose_name_cms_refuses_takes_the_fixed_name(
     page.basename.selectAll()
     qtbot.keyClicks(page.basename, f"webadmin-{YEAR}")
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled(), page.problems.plain_text()
+
+
+def test_a_ca_answer_for_another_key_or_without_a_requested_name_is_named(
+    qtbot, wizard: CmsWizard, pki: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The old certificate cannot tell: the answer is checked against the request made on this page."""
+    old = tmp_path / "cms1.crt"
+    old.write_bytes(pki.leaf.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    page = wizard.currentPage()
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, page.choose_button)
+    qtbot.keyClicks(page.san, ",meet.example.com")
+    press_next(qtbot, wizard)
+    generate = wizard.currentPage()
+    with qtbot.waitSignal(generate.generated, timeout=60_000):
+        press_mnemonic(qtbot, wizard, generate.generate_button)
+    stranger = issue(CN, pki.extra["other-ca"], san=[CN, "join.example.com"])  # another key; meet.example.com left out
+    new_file = tmp_path / "cms1-new.crt"
+    new_file.write_bytes(stranger.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [new_file])
+    with qtbot.waitSignal(generate.compared, timeout=10_000):
+        click(qtbot, generate.new_button)
+    shown = html.unescape(generate.compare_summary.text())
+    wrong_key = Text(
+        N_(
+            "{file} is not for the key made with this request: it answers another CSR, and the service "
+            "would refuse the pair; send this CSR to the CA again"
+        ),
+        file="cms1-new.crt",
+    )
+    lost = Text(
+        N_("{file} lacks names this request asked for: {names}; clients typing them will fail"),
+        file="cms1-new.crt",
+        names="meet.example.com",
+    )
+    assert f"✗ {translated(wrong_key)}" in shown and f"✗ {translated(lost)}" in shown
+    if lang == "zh_TW":
+        assert translated(wrong_key) != str(wrong_key) and translated(lost) != str(lost)

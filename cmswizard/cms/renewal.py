@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cmswizard.cms.endpoints import TlsService, endpoint_for
@@ -43,6 +44,7 @@ __all__ = [
     "renewal_basename",
     "renewal_request",
     "replacement_sheet",
+    "request_mismatches",
     "spec_changes",
 ]
 
@@ -315,6 +317,43 @@ class Comparison:
         if self.trust_updates:
             out += ["", "Trust to update elsewhere:"] + [f"  - {line}" for line in self.trust_updates]
         return "\n".join(out) + "\n"
+
+
+def _san_request(csr: x509.CertificateSigningRequest) -> list[str]:
+    try:
+        san = csr.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except (x509.ExtensionNotFound, ValueError):
+        return []
+    texts = [str(v) for v in san.get_values_for_type(x509.DNSName)]
+    texts += [str(v) for v in san.get_values_for_type(x509.IPAddress)]
+    return texts + [str(v) for v in san.get_values_for_type(x509.RFC822Name)]
+
+
+def request_mismatches(csr: x509.CertificateSigningRequest, new: x509.Certificate, new_file: str) -> list[Text]:
+    """What the CA's answer lacks against the request made for it: the old certificate cannot tell
+    (a name added for the renewal, or the certificate of another request, the wrong key)."""
+    raw, spki = Encoding.DER, PublicFormat.SubjectPublicKeyInfo
+    problems = []
+    if new.public_key().public_bytes(raw, spki) != csr.public_key().public_bytes(raw, spki):
+        problems.append(
+            Text(
+                N_(
+                    "{file} is not for the key made with this request: it answers another CSR, and the service "
+                    "would refuse the pair; send this CSR to the CA again"
+                ),
+                file=new_file,
+            )
+        )
+    missing = [name for name in _san_request(csr) if name not in _san_texts(new)]
+    if missing:
+        problems.append(
+            Text(
+                N_("{file} lacks names this request asked for: {names}; clients typing them will fail"),
+                file=new_file,
+                names=", ".join(escape(name) for name in missing),
+            )
+        )
+    return problems
 
 
 def _eku(certificate: x509.Certificate) -> list[str]:

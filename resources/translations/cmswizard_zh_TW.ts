@@ -1156,6 +1156,14 @@
         <translation>舊金鑰（{key}）以現今標準太弱；新的請求改用 RSA 2048</translation>
     </message>
     <message>
+        <source>{file} is not for the key made with this request: it answers another CSR, and the service would refuse the pair; send this CSR to the CA again</source>
+        <translation>{file} 不是為此請求所產生的金鑰而簽發：它回應的是另一個 CSR，服務會拒絕這組金鑰與憑證；請將此 CSR 重新送交 CA</translation>
+    </message>
+    <message>
+        <source>{file} lacks names this request asked for: {names}; clients typing them will fail</source>
+        <translation>{file} 缺少此請求所要求的名稱：{names}；輸入這些名稱的用戶端將會失敗</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>主體</translation>
     </message>

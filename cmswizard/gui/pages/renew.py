@@ -32,6 +32,7 @@ from cmswizard.cms.renewal import (
     renewal_basename,
     renewal_request,
     replacement_sheet,
+    request_mismatches,
     spec_changes,
 )
 from cmswizard.cms.services import CmsVersion, Service, Topology
@@ -43,7 +44,7 @@ from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.command import render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.spec import KeyType, Problem, Severity
 
 _RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
@@ -344,18 +345,24 @@ class RenewGeneratePage(_RenewPage):
             return
         path = chosen[0]
 
-        def work() -> tuple[OldCertificate, Comparison]:
+        made = self.state.result
+
+        def work() -> tuple[OldCertificate, Comparison, list[Text]]:
             new = load_old_certificate(path)
             services = [old.service] if old.service is not None else []
-            return new, compare_certificates(old.certificate, new.certificate, services=services)
+            against = request_mismatches(made.csr, new.certificate, new.source) if made is not None else []
+            return new, compare_certificates(old.certificate, new.certificate, services=services), against
 
         self.host.tasks.run(self, work, self._compared, self._compare_failed)
 
-    def _compared(self, outcome: tuple[OldCertificate, Comparison]) -> None:
-        new, comparison = outcome
+    def _compared(self, outcome: tuple[OldCertificate, Comparison, list[Text]]) -> None:
+        new, comparison, against_request = outcome
         self.state.new_file = new.source
         self.state.comparison = comparison
-        if comparison.ok:
+        if against_request:
+            text = "<br>".join(html.escape(f"✗ {translated(line)}") for line in against_request)
+            self.compare_summary.setText(f'<span style="color:{_RED}">{text}</span>')
+        elif comparison.ok:
             text = self.tr("✓ {file} keeps every name and usage of the certificate in use").format(file=new.source)
             self.compare_summary.setText(f'<span style="color:{_GREEN}">{html.escape(text)}</span>')
         else:
