@@ -24,7 +24,7 @@ from cmswizard.pki.ca import Usage, issue_certificate
 from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.loader import load_file
 
-from factory import Hierarchy, Issued, hierarchy, issue, new_key
+from factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
 
 pytestmark = pytest.mark.tls
 CN = "cms1.example.com"
@@ -267,3 +267,35 @@ def test_a_ca_answer_for_another_key_or_without_a_requested_name_is_named(
     assert f"✗ {translated(wrong_key)}" in shown and f"✗ {translated(lost)}" in shown
     if lang == "zh_TW":
         assert translated(wrong_key) != str(wrong_key) and translated(lost) != str(lost)
+    rows = [generate.comparison.topLevelItem(i) for i in range(generate.comparison.topLevelItemCount())]
+    (validity,) = [row for row in rows if row.text(0) == translated(N_("Validity"))]
+    days = (stranger.cert.not_valid_after_utc - stranger.cert.not_valid_before_utc).days
+    assert validity.text(2).endswith(f"（{days} 天）" if lang == "zh_TW" else f"({days} days)")
+
+
+def test_a_certificate_to_renew_soon_is_marked_at_a_glance(
+    qtbot, wizard: CmsWizard, pki: Hierarchy, tmp_path: Path, lang: str
+) -> None:
+    soon = issue(CN, pki.intermediates[0], san=[CN], end=NOW + dt.timedelta(days=10))
+    chain = tmp_path / "soon.pem"
+    chain.write_bytes(soon.pem + b"".join(c.pem for c in pki.chain[1:]))
+    key = tmp_path / "soon.key"
+    key.write_bytes(soon.key_pem)
+    with python_tls_server("127.0.0.1", server_context(chain, key)) as port:
+        choose_flow(qtbot, wizard, FlowKey.PROBE)
+        setup = wizard.currentPage()
+        type_into(qtbot, setup.hosts, f"127.0.0.1:{port}")
+        for service, box in setup.service_boxes.items():
+            if box.isChecked() != (service is TlsService.WEBADMIN):
+                click(qtbot, box)
+        type_into(qtbot, setup.names, CN)
+        result_page = wizard.page_at(PageId.PROBE_RESULT)
+        with qtbot.waitSignal(result_page.finished, timeout=30_000):
+            press_next(qtbot, wizard)
+    report = wizard.flows.probe.report
+    assert report is not None and report.ok  # no problem, but a warning: renew it now
+    assert result_page.tree.topLevelItem(0).text(0).startswith(f"! 127.0.0.1:{port}")
+    summary = html.unescape(result_page.summary.text())
+    assert (
+        "沒有問題，但 1 個端點中有 1 個需要注意" if lang == "zh_TW" else "! No problems, but 1 of 1 endpoint(s)"
+    ) in summary

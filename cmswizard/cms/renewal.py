@@ -427,8 +427,18 @@ def compare_certificates(
     rows.append(
         ComparisonRow(
             N_("Validity"),
-            f"{old.not_valid_before_utc:%Y-%m-%d} – {old.not_valid_after_utc:%Y-%m-%d} ({old_days} days)",
-            f"{new.not_valid_before_utc:%Y-%m-%d} – {new.not_valid_after_utc:%Y-%m-%d} ({new_days} days)",
+            Text(
+                N_("{start} – {end} ({days} days)"),
+                start=f"{old.not_valid_before_utc:%Y-%m-%d}",
+                end=f"{old.not_valid_after_utc:%Y-%m-%d}",
+                days=old_days,
+            ),
+            Text(
+                N_("{start} – {end} ({days} days)"),
+                start=f"{new.not_valid_before_utc:%Y-%m-%d}",
+                end=f"{new.not_valid_after_utc:%Y-%m-%d}",
+                days=new_days,
+            ),
             Severity.WARNING if ends_earlier else None,
             N_("the new certificate does not expire later than the old one") if ends_earlier else "",
         )

@@ -1188,6 +1188,10 @@
         <translation>有效期間</translation>
     </message>
     <message>
+        <source>{start} – {end} ({days} days)</source>
+        <translation>{start} – {end}（{days} 天）</translation>
+    </message>
+    <message>
         <source>the new certificate does not expire later than the old one</source>
         <translation>新憑證的到期日沒有比舊憑證晚</translation>
     </message>
@@ -5036,6 +5040,10 @@ Replace the key anyway?</source>
     <message>
         <source>✗ {bad} of {count} endpoint(s) have problems</source>
         <translation>✗ {count} 個端點中有 {bad} 個有問題</translation>
+    </message>
+    <message>
+        <source>! No problems, but {warned} of {count} endpoint(s) need attention (marked !)</source>
+        <translation>! 沒有問題，但 {count} 個端點中有 {warned} 個需要注意（標示 !）</translation>
     </message>
     <message>
         <source>✓ All {count} endpoint(s) are fine</source>

@@ -316,21 +316,31 @@ class ProbeResultPage(_ProbePage):
                 bad=len(bad), count=len(report.results)
             )
             self.summary.setText(f'<span style="color:{_RED}">{html.escape(text)}</span>')
+        elif attention := [r for r in report.results if any(f.severity is Severity.WARNING for f in r.findings)]:
+            text = self.tr("! No problems, but {warned} of {count} endpoint(s) need attention (marked !)").format(
+                warned=len(attention), count=len(report.results)
+            )
+            self.summary.setText(f'<span style="color:{_AMBER}">{html.escape(text)}</span>')
         else:
             text = self.tr("✓ All {count} endpoint(s) are fine").format(count=len(report.results))
             self.summary.setText(f'<span style="color:{_GREEN}">{html.escape(text)}</span>')
         self.tree.clear()
         for index, result in enumerate(report.results):
             first = result.earliest
+            warned = result.ok and any(f.severity is Severity.WARNING for f in result.findings)
+            mark = "!" if warned else "✓" if result.ok else "✗"
             top = QTreeWidgetItem(
                 [
-                    f"{'✓' if result.ok else '✗'} {result.label}  {result.tls_version}".rstrip(),
+                    f"{mark} {result.label}  {result.tls_version}".rstrip(),
                     translated(result.target.service.label),
                     "" if first is None else str(first.days_left),
                 ]
             )
             top.setData(0, Qt.ItemDataRole.UserRole, index)
-            top.setForeground(0, Qt.GlobalColor.darkGreen if result.ok else Qt.GlobalColor.red)
+            colour = (
+                Qt.GlobalColor.darkYellow if warned else Qt.GlobalColor.darkGreen if result.ok else Qt.GlobalColor.red
+            )
+            top.setForeground(0, colour)  # a certificate to renew soon is not "all good" at a glance
             for item in result.chain:
                 child = QTreeWidgetItem(
                     [

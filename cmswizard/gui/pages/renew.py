@@ -372,9 +372,11 @@ class RenewGeneratePage(_RenewPage):
             self.compare_summary.setText(f'<span style="color:{_RED}">{html.escape(text)}</span>')
         self.comparison.clear()
         for row in comparison.rows:
-            item = QTreeWidgetItem([translated(row.label), row.old, row.new])
-            item.setToolTip(1, row.old)
-            item.setToolTip(2, row.new)
+            # A value is data (a subject, names) unless the engine built it as one of our phrases.
+            old_value, new_value = (translated(v) if isinstance(v, Text) else v for v in (row.old, row.new))
+            item = QTreeWidgetItem([translated(row.label), old_value, new_value])
+            item.setToolTip(1, old_value)
+            item.setToolTip(2, new_value)
             colour = Qt.GlobalColor.red if row.severity is Severity.ERROR else Qt.GlobalColor.darkYellow
             if row.severity is Severity.ERROR or row.changed:
                 for column in range(3):
