@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from journey import choose_flow, click, forward_button, make_wizard, openssl, press_mnemonic, type_into
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.cms.sheet import TrustKind
 from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
 
 from factory import hierarchy
@@ -45,14 +47,28 @@ def test_deploy_journey_saves_the_sheet_and_copies_what_it_names(
     page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
     type_into(qtbot, page.nodes, "cms1.example.com")
     assert forward_button(wizard).isEnabled(), page.message.plain_text()
+    # Interfaces, ports and names are the site's choice (§5): open them and type the site's values
+    assert not page.interface.isVisible()
+    press_mnemonic(qtbot, wizard, page.advanced_button)
+    assert page.interface.isVisible()
+    type_into(qtbot, page.interface, "")
+    for key in (Qt.Key.Key_End, Qt.Key.Key_Backspace):  # the default "a" out, as a person would
+        qtbot.keyClick(page.interface, key)
+    qtbot.keyClicks(page.interface, "b")
+    type_into(qtbot, page.backup_name, "before-2026")
+    type_into(qtbot, page.trust_names[TrustKind.WEBBRIDGE3], "edges-2026.crt")
     press_mnemonic(qtbot, wizard, page.save_button)
     sheet = (out / "cms-commands.txt").read_text()
     assert sheet == page.sheet_box.toPlainText()
     for line in (
         "callbridge certs callbridge-2026.key callbridge-2026.crt callbridge-2026-bundle.crt",
         "webbridge3 https certs webbridge3-2026.key webbridge3-2026-fullchain.crt",
+        "webbridge3 https listen b:443",
+        "backup snapshot before-2026",
+        "callbridge trust c2w edges-2026.crt",
     ):
         assert line in sheet  # commands stay exactly as typed on the MMP, in both languages
+    assert "before-certificates" not in sheet and "trust-webbridge3.crt" not in sheet and " a:" not in sheet
 
     click(qtbot, forward_button(wizard))
     assert wizard.currentId() == PageId.UPLOAD  # upload over SFTP, or Next: the stick

@@ -4391,6 +4391,50 @@ Replace them?</source>
         <translation>與 Web Bridge 同機時的 Web Admin 連接埠</translation>
     </message>
     <message>
+        <source>Ad&amp;vanced: ports and names</source>
+        <translation>進階：連接埠與名稱(&amp;V)</translation>
+    </message>
+    <message>
+        <source>MMP interface to listen on</source>
+        <translation>要監聽的 MMP 介面</translation>
+    </message>
+    <message>
+        <source>Web Admin port on a box without a web bridge</source>
+        <translation>沒有 Web Bridge 的主機上的 Web Admin 連接埠</translation>
+    </message>
+    <message>
+        <source>Web Bridge 2 HTTPS port</source>
+        <translation>Web Bridge 2 HTTPS 連接埠</translation>
+    </message>
+    <message>
+        <source>Trust file name: {peers}</source>
+        <translation>信任檔名稱：{peers}</translation>
+    </message>
+    <message>
+        <source>Name of the backup snapshot</source>
+        <translation>備份快照的名稱</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>介面</translation>
+    </message>
+    <message>
+        <source>Web Admin alone</source>
+        <translation>單獨的 Web Admin</translation>
+    </message>
+    <message>
+        <source>Web Bridge 2</source>
+        <translation>Web Bridge 2</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>Trust files</source>
+        <translation>信任檔</translation>
+    </message>
+    <message>
         <source>Deployment commands</source>
         <translation>部署指令</translation>
     </message>

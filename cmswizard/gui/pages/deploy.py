@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
-from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
-from cmswizard.cms.sheet import DeploymentSheet, Listen, ServiceFiles, SheetPlan, build_sheet
+from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
+from cmswizard.cms.sheet import DeploymentSheet, Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
 from cmswizard.cms.trust import callbridge_cn, check_plan_files, trust_file_bytes
 from cmswizard.export.calendar import calendar_item
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
@@ -208,6 +209,50 @@ class DeploySheetPage(_DeployPage):
             port_row.addWidget(QLabel(caption, self), number // 2, (number % 2) * 2)
             port_row.addWidget(spin, number // 2, (number % 2) * 2 + 1)
         port_row.setColumnStretch(4, 1)
+        # Site choices most deployments keep (§5): behind one button so the page stays compact.
+        self.advanced_button = QPushButton(self.tr("Ad&vanced: ports and names"), self)
+        self.advanced_button.setCheckable(True)
+        self.advanced = QWidget(self)
+        self.advanced.setVisible(False)
+        self.interface = QLineEdit(defaults.interface, self.advanced)
+        self.interface.setAccessibleName(self.tr("MMP interface to listen on"))
+        self.interface.setMaximumWidth(60)
+        for name, caption in (
+            ("webadmin_port", self.tr("Web Admin port on a box without a web bridge")),
+            ("webbridge_port", self.tr("Web Bridge 2 HTTPS port")),
+        ):
+            spin = QSpinBox(self.advanced)
+            spin.setRange(1, 65535)
+            spin.setValue(getattr(defaults, name))
+            spin.setAccessibleName(caption)
+            spin.setToolTip(caption)
+            spin.valueChanged.connect(self.refresh)
+            self.ports[name] = spin
+        self.trust_names: dict[TrustKind, QLineEdit] = {}
+        for kind in TrustKind:
+            line = QLineEdit(self.advanced)
+            line.setPlaceholderText(kind.default_name)  # a file name: data, never translated
+            line.setAccessibleName(self.tr("Trust file name: {peers}").format(peers=translated(kind.label)))
+            line.setToolTip(line.accessibleName())
+            self.trust_names[kind] = line
+        self.backup_name = QLineEdit(self.advanced)
+        self.backup_name.setPlaceholderText(BACKUP_NAME)
+        self.backup_name.setAccessibleName(self.tr("Name of the backup snapshot"))
+        advanced_form = QGridLayout(self.advanced)
+        advanced_form.setContentsMargins(0, 0, 0, 0)
+        advanced_form.addWidget(QLabel(self.tr("Interface"), self.advanced), 0, 0)
+        advanced_form.addWidget(self.interface, 0, 1)
+        advanced_form.addWidget(QLabel(self.tr("Web Admin alone"), self.advanced), 0, 2)
+        advanced_form.addWidget(self.ports["webadmin_port"], 0, 3)
+        advanced_form.addWidget(QLabel(self.tr("Web Bridge 2"), self.advanced), 0, 4)
+        advanced_form.addWidget(self.ports["webbridge_port"], 0, 5)
+        advanced_form.addWidget(QLabel(self.tr("Backup"), self.advanced), 0, 6)
+        advanced_form.addWidget(self.backup_name, 0, 7)
+        advanced_form.addWidget(QLabel(self.tr("Trust files"), self.advanced), 1, 0)
+        trust_row_names = QHBoxLayout()
+        for line in self.trust_names.values():
+            trust_row_names.addWidget(line, 1)
+        advanced_form.addLayout(trust_row_names, 1, 1, 1, 7)
         self.message = FieldMessage(self)
         self.sheet_box = CommandBox(self)
         self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
@@ -252,7 +297,9 @@ class DeploySheetPage(_DeployPage):
         trust_row.addWidget(sip_label)
         trust_row.addWidget(self.sip_trust, 1)
         form.addRow(trust_label, trust_row)
+        port_row.addWidget(self.advanced_button, 0, 5)
         form.addRow(self.tr("Ports:"), port_row)
+        form.addRow(self.advanced)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
@@ -299,6 +346,9 @@ class DeploySheetPage(_DeployPage):
             line.textChanged.connect(self.refresh)
         self.trust_content.currentIndexChanged.connect(self.refresh)
         self.sip_trust.currentIndexChanged.connect(self.refresh)
+        self.advanced_button.toggled.connect(self.advanced.setVisible)
+        for line in (self.interface, self.backup_name, *self.trust_names.values()):
+            line.textChanged.connect(self.refresh)
         self.folder.textChanged.connect(self._folder_changed)
         for combo in self.db_files.values():
             combo.currentTextChanged.connect(self.refresh)
@@ -399,6 +449,14 @@ class DeploySheetPage(_DeployPage):
             self.db_renewal.setChecked(bool(opened.database and opened.database.renewal))
             self.trust_content.setCurrentIndex(max(self.trust_content.findData(opened.trust_content.value), 0))
             self.sheet_language.setCurrentIndex(max(self.sheet_language.findData(opened.sheet_language), 0))
+            base = opened.sheet_plan()  # ports and names the plan chose, shown so they can be changed
+            self.interface.setText(base.listen.interface)
+            for name, spin in self.ports.items():
+                spin.setValue(getattr(base.listen, name))
+            for kind, line in self.trust_names.items():
+                chosen = base.trust_name(kind)
+                line.setText("" if chosen == kind.default_name else chosen)
+            self.backup_name.setText("" if base.backup_name == BACKUP_NAME else base.backup_name)
             self._folder_changed()
             for files in opened.services:
                 self.add_service_row(files.service, files.key, files.certificate, files.bundle or "", files.node)
@@ -612,12 +670,14 @@ class DeploySheetPage(_DeployPage):
                 db=db,
                 db_renewal=self.db_renewal.isChecked(),
                 trust_content=TrustContent(self.trust_content.currentData()),
-                listen=Listen(
-                    webbridge3_port=self.ports["webbridge3_port"].value(),
-                    c2w_port=self.ports["c2w_port"].value(),
-                    turn_tls_port=self.ports["turn_tls_port"].value(),
-                    webadmin_port_beside_web_bridge=self.ports["webadmin_port_beside_web_bridge"].value(),
+                trust_names=tuple(
+                    (kind, line.text().strip()) for kind, line in self.trust_names.items() if line.text().strip()
                 ),
+                listen=Listen(
+                    interface=self.interface.text().strip(),
+                    **{name: spin.value() for name, spin in self.ports.items()},
+                ),
+                backup_name=self.backup_name.text().strip() or BACKUP_NAME,
                 sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
                 callbridge_cn=callbridge_cn(services, folder),
             )
@@ -626,10 +686,7 @@ class DeploySheetPage(_DeployPage):
                 base = opened.sheet_plan()
                 plan = replace(
                     plan,
-                    trust_names=base.trust_names,
-                    listen=base.listen,
                     sip_trust=base.sip_trust,
-                    backup_name=base.backup_name,
                     callbridge_cn=base.callbridge_cn,
                     db=base.db
                     if db is not None
