@@ -12,9 +12,9 @@ from journey import choose_flow, click, forward_button, make_wizard, openssl, pr
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
+from cmswizard.cms.sheet import TrustKind
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
-from cmswizard.cms.sheet import TrustKind
 from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
 
 from factory import hierarchy
