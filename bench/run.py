@@ -326,8 +326,8 @@ def bench_chain_builder(cache: Path) -> None:
             f"chain builder: add a {int(size):,}-certificate file and Auto-order, through the GUI model",
             f"{median(model):.2f} s ({min(model):.2f}–{max(model):.2f})",
             f"engine alone (load + auto_order) {median(engine):.2f} s → {ratio:.2f}×",
-            "≤ 1.5× engine",
-            ratio <= 1.5,
+            "≤ 1.5× engine" if size == "10000" else "reported (the target is at 10,000)",
+            ratio <= 1.5 if size == "10000" else None,
         )
     growth = median(figures["10000"]["model"]) / median(figures["1000"]["model"])
     engine_growth = median(figures["10000"]["engine"]) / median(figures["1000"]["engine"])
