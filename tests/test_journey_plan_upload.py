@@ -182,6 +182,14 @@ def test_plan_round_trip_and_upload_journey(
     assert len(lines) == 12 and all(line.endswith(translated(Outcome.VERIFIED.label)) for line in lines), lines
     for name in os.listdir(sshd.upload_dir):
         assert (sshd.upload_dir / name).read_bytes() == (site / name).read_bytes()
+    top = upload.results.topLevelItem(0)
+    assert top is not None
+    for index in range(top.childCount()):
+        row = top.child(index)
+        assert row is not None and row.toolTip(2) == row.text(2) and row.toolTip(1) == row.text(1)
+        # each file name fits its column: 'webadmin-cms1-…' cut to 'webad…' would look like its neighbours
+        needed = upload.results.fontMetrics().horizontalAdvance(row.text(0)) + upload.results.indentation()
+        assert upload.results.columnWidth(0) >= needed, row.text(0)
     assert "callbridge certs callbridge-2026.key" in upload.node_sheet.toPlainText()
     wizard.settings.sync()
     ini = tmp_path / "out-settings.ini"

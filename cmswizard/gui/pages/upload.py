@@ -388,6 +388,7 @@ class UploadPage(WizardPage):
                 label = self.table.cellWidget(row, _RESULT)
                 if isinstance(label, QLabel):
                     label.setText(text)
+                    label.setToolTip(text)
 
     def _show_report(self, node: str, report: UploadReport) -> None:
         self._set_result(node, translated(report.summary).split(": ", 1)[-1])
@@ -398,9 +399,12 @@ class UploadPage(WizardPage):
                 break
         top = QTreeWidgetItem([node, self.tr("all verified") if report.ok else self.tr("NOT all verified"), ""])
         for result in report.results:
-            QTreeWidgetItem(top, [result.name, translated(result.outcome.label), translated(result.detail)])
+            row = QTreeWidgetItem(top, [result.name, translated(result.outcome.label), translated(result.detail)])
+            for column in range(3):  # long details and outcomes stay readable in a narrow window
+                row.setToolTip(column, row.text(column))
         self.results.addTopLevelItem(top)
         top.setExpanded(True)
+        self.results.resizeColumnToContents(0)  # file names whole: three cut to 'webad…' cannot be told apart
         self.results.setCurrentItem(top)
 
     def result_lines(self, node: str) -> list[str]:
