@@ -79,7 +79,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from cmswizard.cms.renewal import compare_certificates
 
     services = [Service(name) for name in args.service]
-    comparison = compare_certificates(_certificate(args.old), _certificate(args.new), services=services)
+    new = _certificate(args.new)
+    comparison = compare_certificates(_certificate(args.old), new, services=services)
+    against_request = _against_request(args.csr, new, Path(args.new).name) if args.csr else []
     if args.json:
         _say_block(
             json.dumps(
@@ -98,6 +100,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                         for row in comparison.rows
                     ],
                     "trust_updates": [str(line) for line in comparison.trust_updates],
+                    "against_request": [str(line) for line in against_request],
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -107,7 +110,20 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         _say_block(comparison.text().rstrip("\n"))
         if comparison.issuer_changed:
             _say_block("The issuer changed: update the trust listed above before the old certificate expires.")
-    return 0 if comparison.ok else 1
+        for line in against_request:
+            _say_block(f"✗ {line}")
+    return 0 if comparison.ok and not against_request else 1
+
+
+def _against_request(csr_path: str, new: x509.Certificate, new_name: str) -> list[Any]:
+    from cmswizard.cms.renewal import request_mismatches
+    from cmswizard.pki.errors import CmsInputError
+    from cmswizard.pki.loader import load_file
+
+    csrs = load_file(csr_path).csrs
+    if not csrs:
+        raise CmsInputError(csr_path, "holds no certificate request; give the .csr sent to the CA")
+    return list(request_mismatches(csrs[0], new, new_name))
 
 
 def _cmd_sheet(args: argparse.Namespace) -> int:
@@ -167,6 +183,9 @@ def add_parser(commands: Any) -> None:
         default=[],
         choices=_SERVICE_CHOICES,
         help="what the certificate serves (repeat; default callbridge and webbridge3)",
+    )
+    compare.add_argument(
+        "--csr", metavar="FILE", help="the request sent to the CA: the new certificate must answer it (key, names)"
     )
     compare.add_argument("--json", action="store_true", help="machine-readable output")
     compare.set_defaults(run=_cmd_compare)

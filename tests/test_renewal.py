@@ -129,6 +129,21 @@ def test_round_trip_through_the_cli(cli, pki: Hierarchy, tmp_path: Path) -> None
     assert "Expressway-C and -E: add the new issuing CA and root" in compared.out
     assert "every Call Bridge: rebuild its 'callbridge trust c2w' file" in compared.out
     assert "The issuer changed" in compared.out
+    assert "if the new issuing CA is under another root, add that root" in compared.out  # same root here
+    answers = cli("renew", "compare", "webbridge3-2025.crt", "new.crt", "--csr", csr_path.name)
+    assert answers.code == 0 and "✗" not in answers.out, answers.out
+    # The CA answered another request: another key, and a name of this request left out.
+    stranger = issue("join.example.com", other, san=["join.example.com", "cms1.example.com"])
+    (tmp_path / "stranger.crt").write_bytes(stranger.pem)
+    refused = cli("renew", "compare", "webbridge3-2025.crt", "stranger.crt", "--csr", csr_path.name)
+    assert refused.code == 1
+    assert "✗ stranger.crt is not for the key made with this request" in refused.out
+    assert "✗ stranger.crt lacks names this request asked for: cms2.example.com;" in refused.out
+    not_a_csr = cli("renew", "compare", "webbridge3-2025.crt", "new.crt", "--csr", "new.crt")
+    assert (not_a_csr.code, not_a_csr.err) == (
+        2,
+        "cmswizard: new.crt: holds no certificate request; give the .csr sent to the CA\n",
+    )
 
 
 def test_comparison_flags_lost_names_usage_and_key(pki: Hierarchy) -> None:

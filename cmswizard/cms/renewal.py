@@ -493,7 +493,7 @@ def _trust_updates(issuer_changed: bool, services: Sequence[Service]) -> list[st
         N_("CUCM: upload the new issuing CA and root to CallManager-trust, then restart the CallManager service"),
         N_("Expressway-C and -E: add the new issuing CA and root to the trusted CA list"),
         N_("peers that check SIP TLS ('tls sip trust'): add the new CA bundle"),
-        N_("trust files that hold only the root CA must get the new root"),
+        N_("trust files that hold only the root CA: if the new issuing CA is under another root, add that root"),
     ]
     return updates
 

@@ -712,6 +712,10 @@
         <translation>此伺服器的 Web Bridge 使用連接埠 {used}：Web Admin 改用 {port}（https://{node}:{port}）</translation>
     </message>
     <message>
+        <source>trust files that hold only the root CA: if the new issuing CA is under another root, add that root</source>
+        <translation>只含根 CA 的信任檔案：若新的簽發 CA 位於另一個根 CA 之下，請加入該根 CA</translation>
+    </message>
+    <message>
         <source>{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)</source>
         <translation>{label}：設定監聽、指定私密金鑰、憑證與 CA 憑證套件組合、信任對端、重新啟動（進行中的通話會中斷）</translation>
     </message>
@@ -1234,10 +1238,6 @@
     <message>
         <source>peers that check SIP TLS (&apos;tls sip trust&apos;): add the new CA bundle</source>
         <translation>檢查 SIP TLS 的對端（&apos;tls sip trust&apos;）：加入新的 CA 憑證套件組合</translation>
-    </message>
-    <message>
-        <source>trust files that hold only the root CA must get the new root</source>
-        <translation>只含根 CA 的信任檔案必須換成新的根 CA</translation>
     </message>
     <message>
         <source>{label}: disable, assign the new key, certificate and CA bundle, enable</source>
