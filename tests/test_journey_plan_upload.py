@@ -272,3 +272,42 @@ def test_export_p12_from_the_bundle_page(qtbot, lang: str, ca: Hierarchy, tmp_pa
     info = openssl("pkcs12", "-info", "-in", str(target), "-passin", f"file:{password_file}", "-nokeys", "-legacy")
     assert "pbeWithSHA1And3-KeyTripleDES-CBC" in info and info.count("BEGIN CERTIFICATE") == 3
     assert str(target) in page.message.text()
+
+
+def test_csr_flow_starts_from_the_plans_names_subject_and_key_type(
+    qtbot, lang: str, tmp_path: Path, monkeypatch
+) -> None:
+    """A renewal plan (next year's basenames, its own subject defaults and key type) opened on the start page:
+    the CSR flow proposes the plan's basenames and fills the plan's subject and key type, not the last typed."""
+    from journey import choose_flow
+
+    from cmswizard.gui.pages.csr import DeploymentPage, SubjectPage
+
+    plan = new_plan(
+        NewPlanInput(
+            CmsVersion.V3,
+            ("cms1.example.com", "cms2.example.com"),
+            ("edge1.example.com",),
+            "join.example.com",
+            key_type=KeyType.EC384,
+            subject=(("O", "Plan Org"), ("ST", "Taiwan"), ("C", "TW")),
+            today=dt.date(2031, 1, 1),  # basenames of a year the wizard would not propose today
+        )
+    )
+    path = tmp_path / "renew.toml"
+    path.write_text(plan_text(plan))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    wizard.settings.set("subject/O", "Typed Last Time")
+    wizard.settings.set("key/type", KeyType.RSA4096.value)
+    _open_plan(qtbot, wizard, monkeypatch, path)
+    choose_flow(qtbot, wizard, FlowKey.CSR)
+    deployment = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
+    shown = [deployment.proposals.topLevelItem(i).text(0) for i in range(deployment.proposals.topLevelItemCount())]
+    assert shown == [c.basename for c in plan.certificates], shown
+    press_next(qtbot, wizard)
+    subject = wizard.page_as(PageId.SUBJECT, SubjectPage)
+    assert subject.basename.text() == plan.certificates[0].basename
+    assert (subject.o.text(), subject.st.text(), subject.country.code()) == ("Plan Org", "Taiwan", "TW")
+    assert subject.ou.text() == ""
+    assert subject.key_type.currentData() == KeyType.EC384.value
+    click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.cms.deployment import Deployment, ProposedCertificate, propose_certificates
+from cmswizard.cms.plan import Plan
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import CsrFlowState, PageId
@@ -222,7 +224,7 @@ class DeploymentPage(_CsrPage):
             self.message.show_problems([])
         else:
             try:
-                self._found = propose_certificates(deployment)
+                self._found = _as_planned(propose_certificates(deployment), self.host.flows.plan)
             except CmsInputError as error:
                 from cmswizard.pki.spec import Problem
 
@@ -342,15 +344,23 @@ class SubjectPage(_CsrPage):
 
     def load_proposal(self, proposal: ProposedCertificate) -> None:
         settings = self.host.settings
+        plan = self.host.flows.plan
+        # an open plan's subject defaults and key type come before the last ones typed
+        planned = dict(plan.subject) if plan is not None else {}
+
+        def default(field: str) -> str:
+            return planned[field] if plan is not None and field in planned else str(settings.get(f"subject/{field}"))
+
         self.basename.setText(proposal.basename)
         self.cn.setText(proposal.cn)
-        self.ou.setText(settings.get("subject/OU"))
-        self.o.setText(settings.get("subject/O"))
-        self.locality.setText(settings.get("subject/L"))
-        self.st.setText(settings.get("subject/ST"))
-        self.country.set_code(settings.get("subject/C"))
+        self.ou.setText(default("OU"))
+        self.o.setText(default("O"))
+        self.locality.setText(default("L"))
+        self.st.setText(default("ST"))
+        self.country.set_code(default("C"))
         self.san.set_entries(proposal.san)
-        index = self.key_type.findData(settings.get("key/type"))
+        key_type = plan.key_type.value if plan is not None else settings.get("key/type")
+        index = self.key_type.findData(key_type)
         self.key_type.setCurrentIndex(max(index, 0))
 
     def typed(self) -> SubjectInput:
@@ -712,3 +722,18 @@ class OnCmsPage(_CsrPage):
                 "</ol>"
             ).format(name=spec.basename)
         )
+
+
+def _as_planned(found: list[ProposedCertificate], plan: Plan | None) -> list[ProposedCertificate]:
+    """With a plan open, a proposal the plan also has takes the plan's basename, CN and SAN (a renewal
+    plan names next year's files; the proposal would name this year's)."""
+    if plan is None:
+        return found
+    planned = {(frozenset(c.services), c.node): c for c in plan.certificates}
+    result = []
+    for proposal in found:
+        certificate = planned.get((frozenset(proposal.services), proposal.node))
+        if certificate is not None:
+            proposal = replace(proposal, basename=certificate.basename, cn=certificate.cn, san=certificate.san)
+        result.append(proposal)
+    return result
