@@ -180,6 +180,8 @@ def test_plan_round_trip_and_upload_journey(
         press_mnemonic(qtbot, wizard, upload.upload_button)
     lines = upload.result_lines("cms1.example.com")
     assert len(lines) == 12 and all(line.endswith(translated(Outcome.VERIFIED.label)) for line in lines), lines
+    result = upload.result_text("cms1.example.com")  # the count, not the user@host the row already shows
+    assert "12" in result and sshd.user not in result and not result.startswith(("：", ":")), result
     for name in os.listdir(sshd.upload_dir):
         assert (sshd.upload_dir / name).read_bytes() == (site / name).read_bytes()
     top = upload.results.topLevelItem(0)

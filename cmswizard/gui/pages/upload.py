@@ -210,6 +210,15 @@ class UploadPage(WizardPage):
                 return widget
         raise KeyError(node)
 
+    def result_text(self, node: str) -> str:
+        """The node row's result, as shown."""
+        for row in range(self.table.rowCount()):
+            if self._cell(row, _NODE) == node:
+                label = self.table.cellWidget(row, _RESULT)
+                assert isinstance(label, QLabel)
+                return label.text()
+        raise KeyError(node)
+
     def cell_edit(self, node: str, column: int) -> QLineEdit:
         """The editable field of one node (address, port, user, fingerprint)."""
         for row in range(self.table.rowCount()):
@@ -391,7 +400,8 @@ class UploadPage(WizardPage):
                     label.setToolTip(text)
 
     def _show_report(self, node: str, report: UploadReport) -> None:
-        self._set_result(node, translated(report.summary).split(": ", 1)[-1])
+        who = f"{report.target.username}@{report.target.label}"  # the row says who; zh_TW's colon is '：'
+        self._set_result(node, translated(report.summary).removeprefix(who).lstrip(":： "))
         for index in range(self.results.topLevelItemCount()):
             existing = self.results.topLevelItem(index)
             if existing is not None and existing.text(0) == node:
