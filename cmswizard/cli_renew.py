@@ -51,8 +51,10 @@ def _cmd_spec(args: argparse.Namespace) -> int:
     if args.san is not None:
         typed = replace(typed, san=tuple(s for s in args.san.split(",") if s))
     checked = request.check(typed)
+    refused = checked.errors[0] if checked.spec is None else None
     for problem in checked.problems:
-        _say_block(f"{problem.severity.value}: {problem}")
+        if problem is not refused:  # that one is the error line below, said once
+            _say_block(f"{problem.severity.value}: {problem}")
     spec = checked.require()
     for note in request.notes:
         _say_block(f"note: {note}")

@@ -429,6 +429,9 @@ def test_cli_table_and_exit_codes(cli, files: Files, servers: dict[str, int]) ->
     assert f"[::1]:{servers['full6']}  Web Admin  TLSv1.3  OK" in good.out
     assert "  ✓ byte-identical to full.pem (3 certificate(s))" in good.out
     assert "Summary (soonest expiry first)" in good.out
+    soon = cli("probe", f"127.0.0.1:{servers['full4']}", "--sni", CN, "--service", "webadmin", "--warn-days", "400")
+    assert soon.code == 0  # a warning is not "something wrong", but the header says it is there
+    assert f"127.0.0.1:{servers['full4']}  Web Admin  TLSv1.3  OK, 3 WARNING(S)" in soon.out, soon.out
     bad = cli("probe", f"127.0.0.1:{servers['leaf_only']}", "--sni", CN)
     assert bad.code == 1
     assert "✗ incomplete: the server sends only its own certificate" in bad.out

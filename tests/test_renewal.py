@@ -230,6 +230,10 @@ def test_renew_bad_input(cli, tmp_path: Path) -> None:
         done.err
         == "cmswizard: ca.crt: holds no server certificate; give the .crt (or full-chain file) of the service\n"
     )
+    (tmp_path / "cms1.crt").write_bytes(hierarchy().leaf.pem)
+    done = cli("renew", "spec", "cms1.crt", "--basename", "cms1")
+    assert done.code == 2 and "is the name of the live key" not in done.out  # said once, on stderr
+    assert done.err.count("is the name of the live key") == 1
     done = cli("renew", "sheet", "--node", "cms1.example.com", "--backup-name", "a b", "--webadmin", "a.key", "a.crt")
     assert done.code == 2 and "backup name: use letters, digits" in done.err
 

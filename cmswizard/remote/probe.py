@@ -280,7 +280,14 @@ class ProbeReport:
         """The report as the CLI prints it (English)."""
         out: list[str] = []
         for result in self.results:
-            state = "OK" if result.ok else f"{len(result.problems())} PROBLEM(S)"
+            warnings = sum(f.severity is Severity.WARNING for f in result.findings)
+            state = (
+                f"{len(result.problems())} PROBLEM(S)"
+                if not result.ok
+                else f"OK, {warnings} WARNING(S)"
+                if warnings
+                else "OK"
+            )
             version = f"  {result.tls_version}" if result.tls_version else ""
             out.append(f"{result.label}  {result.target.service.label}{version}  {state}")
             if result.target.server_name:
