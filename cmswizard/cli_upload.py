@@ -80,9 +80,12 @@ def run_upload(target: SshTarget, files: list[Path], args: argparse.Namespace, r
 
 def print_report(report: UploadReport) -> int:
     from cmswizard.cli import _say
+    from cmswizard.remote.sftp import Outcome
 
     if report.host_key is not None:
-        _say(f"host key: {report.host_key.key_type} {report.host_key.fingerprint} (checked before anything was sent)")
+        refused = any(r.outcome is Outcome.HOST_KEY_MISMATCH for r in report.results)
+        verdict = "REFUSED: not the expected key, nothing was sent" if refused else "checked before anything was sent"
+        _say(f"host key: {report.host_key.key_type} {report.host_key.fingerprint} ({verdict})")
     for result in report.results:
         _say(result.line)
     _say(report.summary)

@@ -253,6 +253,10 @@ def test_cli_upload_explicit_host_and_files(sshd: SshServer, files: list[Path], 
     assert done.code == 0
     done = cli(*base, "--fingerprint", "SHA256:nope", str(files[0]))
     assert done.code == 2 and "fingerprint:" in done.err
+    other = "SHA256:" + "A" * 43  # well-formed, but not this server's key
+    done = cli(*base, "--fingerprint", other, "--replace", files[1].name, str(files[1]))
+    assert done.code == 1 and "not sent: wrong host key" in done.out
+    assert "checked before anything was sent" not in done.out and "REFUSED" in done.out  # never reads as accepted
 
 
 def test_cli_first_connection_shows_the_fingerprint_and_asks(
