@@ -271,6 +271,11 @@ def test_a_ca_answer_for_another_key_or_without_a_requested_name_is_named(
     (validity,) = [row for row in rows if row.text(0) == translated(N_("Validity"))]
     days = (stranger.cert.not_valid_after_utc - stranger.cert.not_valid_before_utc).days
     assert validity.text(2).endswith(f"（{days} 天）" if lang == "zh_TW" else f"({days} days)")
+    press_next(qtbot, wizard)
+    sheet_page = wizard.currentPage()
+    assert wizard.currentId() == PageId.RENEW_SHEET
+    assert sheet_page.node.text() == CN  # from a file: the CN it was made for, not an empty red field
+    assert sheet_page.sheet.toPlainText().count("backup snapshot before-renewal-") == 1
 
 
 def test_a_certificate_to_renew_soon_is_marked_at_a_glance(

@@ -462,7 +462,8 @@ class RenewSheetPage(_RenewPage):
         if spec is None:
             return
         old = self.state.old
-        self.node.setText(self.node.text() or (old.node if old is not None else spec.cn))
+        # The server the probe read it from; from a file, its CN (the host name it was made for).
+        self.node.setText(self.node.text() or (old.node if old is not None and old.node else spec.cn))
         self.key.setText(f"{spec.basename}.key")
         self.certificate.setText(self.state.new_file or f"{spec.basename}.crt")
         self.backup.setText(self.backup.text() or f"before-renewal-{dt.date.today():%Y%m%d}")
