@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from cmswizard.cms.services import Service, check_service_eku
+from cmswizard.cms.dbcluster import DbFiles
+from cmswizard.cms.services import Eku, Service, check_service_eku, eku_of
 from cmswizard.cms.sheet import PeerTrustFile, ServiceFiles, SheetPlan, TrustKind, node_services
 from cmswizard.pki.bundle import bundle_bytes, select_peer_trust
+from cmswizard.pki.certfacts import subject_cn
 from cmswizard.pki.chain import auto_order, collect, common_name
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, load_file
-from cmswizard.pki.spec import Problem, Severity
+from cmswizard.pki.spec import DB_CLIENT_CN, Problem, Severity
 
 __all__ = ["callbridge_cn", "check_plan_files", "trust_file_bytes", "write_trust_files"]
 
@@ -124,4 +126,61 @@ def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
                         ),
                     )
                 )
+    if plan.db is not None:
+        problems.extend(_db_file_problems(plan.db.files, folder))
+    return problems
+
+
+def _db_file_problems(files: DbFiles, folder: Path) -> list[Problem]:
+    """PostgreSQL refuses a DB client certificate without clientAuth or not named postgres, and the
+    client refuses a DB server certificate without serverAuth (§3; shown with a real server in the tests)."""
+    problems: list[Problem] = []
+    for name, need, message in (
+        (
+            files.server_certificate,
+            Eku.SERVER,
+            N_(
+                "{file}: the database server needs serverAuth in the extended key usage and this certificate has "
+                "not; the nodes refuse it: ask the CA for a server certificate"
+            ),
+        ),
+        (
+            files.client_certificate,
+            Eku.CLIENT,
+            N_(
+                "{file}: the database client needs clientAuth in the extended key usage and this certificate has "
+                "not; PostgreSQL refuses it: ask the CA for a client certificate"
+            ),
+        ),
+    ):
+        path = folder / name
+        if not path.is_file():
+            continue  # made on the box, or not uploaded yet
+        try:
+            certificates = load_file(path).certificates
+        except CmsInputError as error:
+            problems.append(Problem(name, Severity.ERROR, error.message))
+            continue
+        if not certificates:
+            problems.append(Problem(name, Severity.ERROR, N_("holds no certificate")))
+            continue
+        allowed = eku_of(certificates[0])
+        if allowed is not None and need not in allowed:
+            problems.append(Problem(Service.DATABASE.label, Severity.ERROR, Text(message, file=name)))
+        cn = subject_cn(certificates[0])
+        if need is Eku.CLIENT and cn != DB_CLIENT_CN:
+            problems.append(
+                Problem(
+                    Service.DATABASE.label,
+                    Severity.ERROR,
+                    Text(
+                        N_(
+                            "{file}: the database client certificate's CN must be exactly postgres, not {cn}; "
+                            "PostgreSQL refuses any other name"
+                        ),
+                        file=name,
+                        cn=cn or "-",
+                    ),
+                )
+            )
     return problems

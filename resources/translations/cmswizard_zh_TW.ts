@@ -1764,6 +1764,18 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>沒有可放入信任檔的憑證</translation>
     </message>
     <message>
+        <source>{file}: the database server needs serverAuth in the extended key usage and this certificate has not; the nodes refuse it: ask the CA for a server certificate</source>
+        <translation>{file}：資料庫伺服器需要延伸金鑰使用方法含 serverAuth，此憑證沒有；各節點會拒絕它：請向 CA 申請伺服器憑證</translation>
+    </message>
+    <message>
+        <source>{file}: the database client needs clientAuth in the extended key usage and this certificate has not; PostgreSQL refuses it: ask the CA for a client certificate</source>
+        <translation>{file}：資料庫用戶端需要延伸金鑰使用方法含 clientAuth，此憑證沒有；PostgreSQL 會拒絕它：請向 CA 申請用戶端憑證</translation>
+    </message>
+    <message>
+        <source>{file}: the database client certificate&apos;s CN must be exactly postgres, not {cn}; PostgreSQL refuses any other name</source>
+        <translation>{file}：資料庫用戶端憑證的 CN 必須正好是 postgres，而不是 {cn}；PostgreSQL 會拒絕其他名稱</translation>
+    </message>
+    <message>
         <source>exists</source>
         <translation>已存在</translation>
     </message>
