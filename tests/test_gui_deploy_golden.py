@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cryptography.x509.oid import ExtendedKeyUsageOID
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QRadioButton, QWizard
 
@@ -37,6 +38,15 @@ def _write_files(folder: Path, names: list[str], plan: SheetPlan) -> None:
         (folder / files.certificate).write_bytes(leaf.pem + (tail if files.service.takes_full_chain else b""))
         if files.bundle:
             (folder / files.bundle).write_bytes(tail)
+    if plan.db is not None:  # the DB set as PostgreSQL takes it: dbclient is CN postgres, clientAuth
+        db = plan.db.files
+        for key, certificate, cn, eku in (
+            (db.server_key, db.server_certificate, plan.db.primary, ExtendedKeyUsageOID.SERVER_AUTH),
+            (db.client_key, db.client_certificate, "postgres", ExtendedKeyUsageOID.CLIENT_AUTH),
+        ):
+            leaf = issue(cn, issuer, eku=[eku])
+            (folder / key).write_bytes(leaf.key_pem)
+            (folder / certificate).write_bytes(leaf.pem)
     for name in names:
         if not (folder / name).exists():
             (folder / name).write_bytes(h.root.pem)
