@@ -444,6 +444,9 @@ class DeploySheetPage(_DeployPage):
             self.db_primary.setText(plan.primary)
             self.db_join.setText(" ".join(plan.joining))
             self.db_connect.setText(" ".join(plan.connecting))
+            self.db_enterprise.setChecked(plan.enterprise_ca)
+            for name, combo in self.db_files.items():
+                combo.setCurrentText(getattr(plan.files, name))
         opened = state.plan
         if opened is not None and self.table.rowCount() == 0:
             self.db_renewal.setChecked(bool(opened.database and opened.database.renewal))
@@ -688,7 +691,8 @@ class DeploySheetPage(_DeployPage):
                     plan,
                     sip_trust=base.sip_trust,
                     callbridge_cn=base.callbridge_cn,
-                    db=base.db
+                    # the plan's CA domain and key type, with the file names the page shows
+                    db=replace(base.db, files=db.files, enterprise_ca=db.enterprise_ca)
                     if db is not None
                     and base.db is not None
                     and (base.db.primary, base.db.joining, base.db.connecting)
