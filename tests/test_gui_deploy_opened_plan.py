@@ -79,6 +79,7 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
         plan,
         listen=Listen(interface="b", c2w_port=9443),
         backup_name="before-2026",
+        sip_trust="corp-ca.pem",
         trust_names=((TrustKind.WEBBRIDGE3, "edges.crt"),),
         database=dataclasses.replace(plan.database, files=ENTERPRISE_DB, enterprise_ca=True),
     )
@@ -98,7 +99,7 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
     assert page.db.isChecked() and page.db_enterprise.isChecked()
     assert {name: combo.currentText() for name, combo in page.db_files.items()} == dataclasses.asdict(ENTERPRISE_DB)
     assert page.interface.text() == "b" and page.ports["c2w_port"].value() == 9443
-    assert page.backup_name.text() == "before-2026"
+    assert page.backup_name.text() == "before-2026" and page.sip_trust.currentText() == "corp-ca.pem"
     assert page.trust_names[TrustKind.WEBBRIDGE3].text() == "edges.crt"
     assert page.sheet is not None, page.message.plain_text()
     sheet = page.sheet_box.toPlainText()
@@ -107,6 +108,7 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
         in sheet
     )
     assert "callbridge listen b" in sheet and "webbridge3 c2w listen b:9443" in sheet
+    assert "tls sip trust corp-ca.pem" in sheet
     assert "callbridge trust c2w edges.crt" in sheet and "backup snapshot before-2026" in sheet
 
     # the user renames the client certificate and moves the services to interface c
@@ -121,4 +123,8 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
     )
     assert "callbridge listen c" in sheet and "webbridge3 c2w listen c:9443" in sheet
     assert "backup snapshot before-2027" in sheet
+    # and turns SIP mutual TLS off (the first entry: none)
+    page.sip_trust.setFocus()
+    qtbot.keyClick(page.sip_trust, Qt.Key.Key_Home)
+    assert "tls sip trust" not in page.sheet_box.toPlainText()
     assert "cmsdb-client.cer" not in sheet and "callbridge listen b" not in sheet and "before-2026" not in sheet

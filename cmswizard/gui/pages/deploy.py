@@ -460,6 +460,7 @@ class DeploySheetPage(_DeployPage):
                 chosen = base.trust_name(kind)
                 line.setText("" if chosen == kind.default_name else chosen)
             self.backup_name.setText("" if base.backup_name == BACKUP_NAME else base.backup_name)
+            self._fill_files(self.sip_trust, opened.sip_trust, _FILE_COLUMNS[-1])
             self._folder_changed()
             for files in opened.services:
                 self.add_service_row(files.service, files.key, files.certificate, files.bundle or "", files.node)
@@ -689,7 +690,6 @@ class DeploySheetPage(_DeployPage):
                 base = opened.sheet_plan()
                 plan = replace(
                     plan,
-                    sip_trust=base.sip_trust,
                     callbridge_cn=base.callbridge_cn,
                     # the plan's CA domain and key type, with the file names the page shows
                     db=replace(base.db, files=db.files, enterprise_ca=db.enterprise_ca)
