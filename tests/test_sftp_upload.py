@@ -74,6 +74,9 @@ def test_upload_with_password_reads_every_file_back(sshd: SshServer, files: list
         assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert "of 3 file(s) uploaded and verified" in report.summary
     assert "Accepted password" in _log(sshd)
+    modes = {path.name: oct((sshd.upload_dir / path.name).stat().st_mode & 0o777) for path in files}
+    assert modes["callbridge-2026.key"] == "0o600", modes  # a key is owner-only on the server too
+    assert modes["callbridge-2026.crt"] != "0o600", modes
 
 
 def test_upload_with_key_and_known_hosts(sshd: SshServer, files: list[Path], tmp_path: Path) -> None:

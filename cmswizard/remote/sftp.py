@@ -29,7 +29,7 @@ from pathlib import Path
 import paramiko
 
 from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, shorten
-from cmswizard.pki.files import read_input_file
+from cmswizard.pki.files import holds_private_key, read_input_file
 
 __all__ = [
     "Credentials",
@@ -386,6 +386,9 @@ def _send_one(
         try:
             with sftp.open(name, "wb" if replace else "wbx") as remote:
                 created = True
+                if holds_private_key(data):  # owner-only before a byte is written; an MMP may ignore it
+                    with contextlib.suppress(OSError):
+                        remote.chmod(0o600)
                 remote.set_pipelined(False)
                 sent = 0
                 if progress:
