@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.safe_text import shown
 
 __all__ = ["add_parser", "upload_from_plan"]
 
@@ -110,7 +111,7 @@ def _cmd_apply(args: argparse.Namespace) -> int:
     items = apply_plan(
         plan,
         folder,
-        progress=lambda name: print(f"  making {name}…", file=sys.stderr),
+        progress=lambda name: print(f"  making {shown(name)}…", file=sys.stderr),
         translate=translator(plan.sheet_language),
     )
     made = [item for item in items if item.state is ItemState.MADE]
@@ -154,7 +155,7 @@ def upload_from_plan(args: argparse.Namespace) -> int:
     code = print_report(report)
     sheet = folder / plan.sheet
     if report.ok and sheet.is_file():
-        print(f"next: type the commands of {node.name} from {sheet} at its MMP (this tool runs none)")
+        print(f"next: type the commands of {shown(node.name)} from {shown(sheet)} at its MMP (this tool runs none)")
     return code
 
 

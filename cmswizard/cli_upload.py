@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.safe_text import shown
 
 if TYPE_CHECKING:
     from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget, UploadReport
@@ -45,14 +46,14 @@ def _ask_to_trust(error: Exception, known_hosts: Path) -> bool:
 
     assert isinstance(error, UnknownHostKey)
     key = error.host_key
-    print(f"The host key of {key.label} is not known yet:", file=sys.stderr)
+    print(f"The host key of {shown(key.label)} is not known yet:", file=sys.stderr)
     print(f"  {key.key_type} {key.fingerprint}", file=sys.stderr)
     print("Compare it with the fingerprint the MMP shows before you go on.", file=sys.stderr)
     answer = input("Is it the same? Type yes to trust it and remember it in known_hosts: ").strip().lower()
     if answer != "yes":
         return False
     remember_host_key(known_hosts, key)
-    print(f"remembered in {known_hosts}", file=sys.stderr)
+    print(f"remembered in {shown(known_hosts)}", file=sys.stderr)
     return True
 
 
@@ -68,7 +69,7 @@ def run_upload(target: SshTarget, files: list[Path], args: argparse.Namespace, r
 
     def progress(name: str, sent: int, total: int) -> None:
         if sent == total:
-            print(f"  sent {name} ({total} bytes), reading it back…", file=sys.stderr)
+            print(f"  sent {shown(name)} ({total} bytes), reading it back…", file=sys.stderr)
 
     try:
         return upload_files(target, files, trust=trust, credentials=credentials, replace=replace, progress=progress)

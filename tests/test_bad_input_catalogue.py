@@ -251,6 +251,24 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     # second round (audit-b): Windows Notepad's "Unicode" (UTF-16) files
     (["pki", "inspect", "notepad.crt"], 2, "notepad.crt: is saved as UTF-16 text"),
     (["bundle", "notepad.crt", "root.crt"], 2, "notepad.crt: is saved as UTF-16 text"),
+    # a line break in any name that becomes part of an MMP command never types a command of its own
+    (
+        ["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt", "--backup-name", "x\ncallbridge restart"],
+        2,
+        "backup name: x\\x0acallbridge restart: use letters, digits, '-' and '_' only",
+    ),
+    (["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt", "--backup-name", "x y"], 2, "use letters, digits"),
+    (
+        [*["deploy", "--node", NODE, "--callbridge", "a.key", "a.crt", "--webbridge3", "a.key", "a.crt"],
+         *["--trust-webbridge3", "t\nwebadmin disable"]],  # fmt: skip
+        2,
+        "MMP command: callbridge trust c2w t\\x0awebadmin disable would hold a control character",
+    ),
+    (
+        ["deploy", "--node", NODE, "--callbridge", "a.key", "a.crt", "--sip-trust", "b.crt\nwebadmin disable"],
+        2,
+        "MMP command: tls sip trust b.crt\\x0awebadmin disable would hold a control character",
+    ),
 ]
 
 

@@ -585,3 +585,45 @@ def test_calendar_reminders_carry_no_control_characters() -> None:
     text = expiry_calendar([ExpiryEntry(evil.cert, "f\x1b[2J.crt")]).decode()
     assert not re.search(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", text)
     assert "x1b]0" in text.replace("\r\n ", "")  # shown as an escape (iCalendar doubles the backslash)
+
+
+@pytest.mark.parametrize(
+    "typed, written", [("ﬁle.example.com", "file.example.com"), ("\u24b6.example.com", "a.example.com")]
+)
+def test_a_san_look_alike_mapped_by_uts46_is_never_silent(cli, typed: str, written: str) -> None:
+    result = cli("pki", "csr", "x", "CN:cms1.example.com", f"subjectAltName:{typed}")
+    assert result.code == 0, result.err
+    assert f"{typed} is written as {written}" in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ('sheet = "cms-commands.txt"', 'sheet = "../victim.txt"', "sheet: ../victim.txt: give a plain file name"),
+        ('sheet = "cms-commands.txt"', 'sheet = "a\\nb.txt"', "sheet: a\\x0ab.txt: give a plain file name"),
+        (
+            'backup_name = "before-certificates"',
+            'backup_name = "x\\ncallbridge restart"',
+            "backup name: x\\x0acallbridge restart: use letters",
+        ),
+    ],
+    ids=["sheet-outside-the-folder", "sheet-name-with-newline", "backup-name-with-newline"],
+)
+def test_a_hostile_plan_file_writes_nothing_outside_and_types_no_command(
+    cli, tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    made = cli("plan", "new", "plan/p.toml", "--core", "cms1.example.com")
+    assert made.code == 0, made.err
+    plan = folder / "p.toml"
+    text = plan.read_text()
+    assert old in text
+    plan.write_text(text.replace(old, new))
+    result = cli("plan", "apply", "plan/p.toml")
+    assert result.code == 2, result.out
+    assert expected in result.err.strip().splitlines()[-1]
+    assert victim.read_text() == "precious\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["p.toml"]

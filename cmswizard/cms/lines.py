@@ -10,7 +10,8 @@ import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cmswizard.pki.errors import N_, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.safe_text import has_control
 
 __all__ = ["LineKind", "MmpLine", "Translate", "command", "note", "render_lines", "unconfirmed"]
 
@@ -38,7 +39,7 @@ class MmpLine:
 
 
 def command(text: str) -> MmpLine:
-    return MmpLine(LineKind.COMMAND, text)
+    return MmpLine(LineKind.COMMAND, _one_command(text))
 
 
 def note(template: str, /, **values: object) -> MmpLine:
@@ -46,7 +47,21 @@ def note(template: str, /, **values: object) -> MmpLine:
 
 
 def unconfirmed(text: str) -> MmpLine:
-    return MmpLine(LineKind.UNCONFIRMED, text)
+    return MmpLine(LineKind.UNCONFIRMED, _one_command(text))
+
+
+def _one_command(text: str) -> str:
+    """Every command line is built here: a value holding a line break or any control character (from a plan
+    file or an argument) would type a command of its own at the MMP, so it is refused, whichever field it came from."""
+    if has_control(text):
+        raise CmsInputError(
+            "MMP command",
+            Text(
+                N_("{command} would hold a control character (a line break?) from a name you gave; retype that name"),
+                command=text,
+            ),
+        )
+    return text
 
 
 def render_lines(lines: Iterable[MmpLine], translate: Translate = str) -> list[str]:

@@ -22,6 +22,7 @@ from cmswizard.pki.bundle import BundleKind, suggested_name
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.names import check_fqdn
 from cmswizard.pki.profiles import TrustContent
+from cmswizard.pki.safe_text import has_control
 from cmswizard.pki.spec import CsrSpec, KeyType, SubjectInput, make_spec
 
 __all__ = [
@@ -361,7 +362,7 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
         sip_trust=reader.get(cms, "cms", "sip_trust", str, ""),
         backup_name=reader.get(cms, "cms", "backup_name", str, BACKUP_NAME),
         callbridge_cn=reader.get(cms, "cms", "callbridge_cn", str, ""),
-        sheet=reader.get(top, "", "sheet", str, SHEET_NAME),
+        sheet=_sheet_name(reader, reader.get(top, "", "sheet", str, SHEET_NAME)),
         sheet_language=reader.choice(top, "", "sheet_language", _sheet_language, SHEET_LANGUAGES, "en"),
     )
     for number, certificate in enumerate(certificates):
@@ -374,6 +375,16 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
     except CmsInputError as error:
         raise reader.fail(error.where, error.message) from None
     return plan
+
+
+def _sheet_name(reader: _Reader, name: str) -> str:
+    """The sheet is made (and remade) beside the plan: a plan file someone sent must not name a path
+    that replaces a file elsewhere (`../.bashrc`)."""
+    if not name or "/" in name or "\\" in name or name in (".", "..") or has_control(name):
+        raise reader.fail(
+            "sheet", Text(N_("{value}: give a plain file name (the sheet is written beside the plan)"), value=name)
+        )
+    return name
 
 
 def _read_nodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[PlanNode, ...]:

@@ -9,6 +9,7 @@ in docs/cms-reference.md; commands without a confirmed syntax are printed commen
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -158,6 +159,11 @@ class SheetPlan:
         )
         if not cores:
             raise CmsInputError("server FQDNs", N_("enter at least one server name"))
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", self.backup_name):
+            # it becomes `backup snapshot <name>`: a space, ';' or a line break would change the command
+            raise CmsInputError(
+                "backup name", Text(N_("{value}: use letters, digits, '-' and '_' only"), value=self.backup_name)
+            )
         if self.topology is Topology.EDGE and not edges:
             raise CmsInputError("edge server FQDNs", N_("enter at least one edge server, or choose another topology"))
         if self.topology is not Topology.EDGE:

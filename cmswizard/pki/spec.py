@@ -285,6 +285,21 @@ def _check_san(entries: Iterable[str], cn: str, purpose: Purpose, problems: list
     for raw in entries:
         _check_text(raw, "subjectAltName")
         entry = classify_san(raw)
+        typed = raw.strip().removeprefix("[").removesuffix("]").lower().rstrip(".")
+        if entry.kind is SanKind.DNS and entry.value != typed:
+            # UTS 46 maps look-alikes (ﬁ → fi, Ⓐ → a, full-width digits) and U-labels to A-labels: never silently
+            problems.append(
+                Problem(
+                    "subjectAltName",
+                    Severity.NOTE,
+                    Text(
+                        N_("{value} is written as {alabel} (IDNA 2008, UTS 46); it reads {display}"),
+                        value=raw.strip(),
+                        alabel=entry.value,
+                        display=entry.display,
+                    ),
+                )
+            )
         if entry in result:
             problems.append(
                 Problem(

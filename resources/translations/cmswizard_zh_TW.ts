@@ -604,6 +604,10 @@
         <translation>邊緣節點需要 cms.topology = &quot;edge&quot;；請變更拓撲或角色</translation>
     </message>
     <message>
+        <source>{value}: give a plain file name (the sheet is written beside the plan)</source>
+        <translation>{value}：請提供單純的檔名（指令表會寫在計畫檔旁邊）</translation>
+    </message>
+    <message>
         <source>{name} is already a node (role {role}); a node has one role: remove one of the two</source>
         <translation>{name} 已是節點（角色 {role}）；一個節點只有一個角色：請移除其中一個</translation>
     </message>
@@ -658,6 +662,10 @@
     <message>
         <source>every XMPP node certificate</source>
         <translation>每一個 XMPP 節點憑證</translation>
+    </message>
+    <message>
+        <source>{value}: use letters, digits, &apos;-&apos; and &apos;_&apos; only</source>
+        <translation>{value}：只能使用英文字母、數字、「-」和「_」</translation>
     </message>
     <message>
         <source>does not exist on {version}; remove it</source>
@@ -1754,6 +1762,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
+    </message>
+    <message>
+        <source>{command} would hold a control character (a line break?) from a name you gave; retype that name</source>
+        <translation>{command} 會含有來自您所給名稱的控制字元（換行？）；請重新輸入該名稱</translation>
     </message>
     <message>
         <source>is not in {folder}; make it or choose another file</source>
