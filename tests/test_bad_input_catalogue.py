@@ -259,8 +259,10 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     ),
     (["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt", "--backup-name", "x y"], 2, "use letters, digits"),
     (
-        [*["deploy", "--node", NODE, "--callbridge", "a.key", "a.crt", "--webbridge3", "a.key", "a.crt"],
-         *["--trust-webbridge3", "t\nwebadmin disable"]],  # fmt: skip
+        [
+            *["deploy", "--node", NODE, "--callbridge", "a.key", "a.crt", "--webbridge3", "a.key", "a.crt"],
+            *["--trust-webbridge3", "t\nwebadmin disable"],
+        ],
         2,
         "MMP command: callbridge trust c2w t\\x0awebadmin disable would hold a control character",
     ),
