@@ -10,7 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, pkcs12
+from cryptography.hazmat.primitives.serialization import (
+    BestAvailableEncryption,
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    pkcs12,
+)
 from test_csr_cli import BAD_INPUTS as CSR_ROWS
 
 import hostile_files
@@ -43,6 +49,8 @@ FILES: dict[str, bytes] = {
     "wrong.pw": b"wrong\n",
     "text.txt": b"just some notes\n",
     "notepad.crt": b"\xff\xfe" + _H.leaf.pem.decode().encode("utf-16-le"),
+    "long.pw": b"a long enough password\n",
+    "ssh.key": _H.leaf.key.private_bytes(Encoding.PEM, PrivateFormat.OpenSSH, NoEncryption()),
 }
 
 HOSTILE = hostile_files.build(_H)
@@ -251,6 +259,15 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     # second round (audit-b): Windows Notepad's "Unicode" (UTF-16) files
     (["pki", "inspect", "notepad.crt"], 2, "notepad.crt: is saved as UTF-16 text"),
     (["bundle", "notepad.crt", "root.crt"], 2, "notepad.crt: is saved as UTF-16 text"),
+    (["pki", "inspect", "ssh.key"], 2, "ssh.key: PEM block 1 is an OpenSSH private key (ssh-keygen's format)"),
+    (
+        [
+            *["export-p12", "--key", "leaf.key", "--cert", "leaf.crt", "--out", "x.p12", "--password-file", "long.pw"],
+            *["--name", "cms\x1b]0;pwned\x07"],
+        ],
+        2,
+        "friendly name: cms\\x1b]0;pwned\\x07 holds control characters",
+    ),
     # a line break in any name that becomes part of an MMP command never types a command of its own
     (
         ["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt", "--backup-name", "x\ncallbridge restart"],

@@ -165,3 +165,24 @@ def test_read_only_stick_is_refused_up_front(source: list[Path], kind: str) -> N
         remount_read_only(point)
         with pytest.raises(CmsInputError, match="read-only"):
             _export(source, point / "out")
+
+
+def test_an_interrupted_export_leaves_no_half_export(source: list[Path], tmp_path: Path) -> None:
+    """Ctrl+C after two of seven files: the CLI says 'nothing was left half-written', so nothing is."""
+    import os
+    import signal
+
+    destination = tmp_path / "out"
+
+    def interrupt(done: int, total: int, name: str) -> None:
+        if done == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        _export(source, destination, progress=interrupt)
+    assert not destination.exists()
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "notes.txt").write_text("mine")
+    with pytest.raises(KeyboardInterrupt):
+        _export(source, tmp_path / "kept", progress=interrupt)
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["notes.txt"]

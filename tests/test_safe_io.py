@@ -627,3 +627,29 @@ def test_a_hostile_plan_file_writes_nothing_outside_and_types_no_command(
     assert expected in result.err.strip().splitlines()[-1]
     assert victim.read_text() == "precious\n"
     assert sorted(p.name for p in folder.iterdir()) == ["p.toml"]
+
+
+def test_a_pkcs12_friendly_name_from_a_hostile_cn_is_escaped() -> None:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from cmswizard.export.p12 import p12_from_chain
+    from cmswizard.pki.chain import make_item
+
+    from factory import issue
+
+    evil = issue("c\x1b]0;x\x07\u202egpj", _H.intermediates[0], san=["cms1.example.com"])
+    data, _ = p12_from_chain(evil.key, [make_item(evil.cert)], password=b"a long enough password")
+    loaded = pkcs12.load_pkcs12(data, b"a long enough password")
+    assert loaded.cert is not None and loaded.cert.friendly_name == b"c\\x1b]0;x\\x07\\u202egpj"
+
+
+def test_a_loop_of_links_as_input_says_so(tmp_path: Path) -> None:
+    (tmp_path / "a.crt").symlink_to(tmp_path / "b.crt")
+    (tmp_path / "b.crt").symlink_to(tmp_path / "a.crt")
+    with pytest.raises(CmsInputError, match="is a symbolic link that leads back to itself"):
+        read_input_file(tmp_path / "a.crt")
+
+
+def test_bytes_of_a_file_name_that_is_not_utf8_are_shown_as_bytes() -> None:
+    name = os.fsdecode(b"dl/\xff\xfe.crt")
+    assert escape(name) == "dl/\\xff\\xfe.crt"

@@ -167,7 +167,20 @@ def export_files(
         result.error = Text(N_("{folder}: cannot create the folder ({reason})"), folder=folder, reason=error.strerror)
         result.not_copied = [item.name for item in everything]
         return result
-    result = _copy_all(items, everything, folder, readme, overwrite, progress, result)
+    existed = {item.name for item in everything if os.path.lexists(folder / item.name)}
+    try:
+        result = _copy_all(items, everything, folder, readme, overwrite, progress, result)
+    except BaseException:
+        # Interrupted (Ctrl+C, SIGTERM) between files: each file is whole, but a stick holding two of six
+        # files and no SHA256SUMS is a half-written export. Remove what this export created, then stop.
+        for name in result.copied:
+            if name not in existed:
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     if not result.ok and created:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when empty: nothing is left behind by a failed export

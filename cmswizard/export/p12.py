@@ -17,10 +17,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
 from cmswizard.pki.chain import ChainItem, Role, auto_order, collect, role_of
-from cmswizard.pki.errors import N_, CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.keys import PrivateKey
 from cmswizard.pki.loader import LoadedFile
+from cmswizard.pki.safe_text import escape, has_control
 from cmswizard.pki.verify import key_matches
 
 __all__ = ["P12Encryption", "P12Result", "p12_bytes", "p12_from_chain", "write_p12"]
@@ -129,7 +130,16 @@ def p12_from_chain(
     cas = list(chain[1:])
     if not include_root and cas and role_of(cas[-1]) is Role.ROOT:
         cas = cas[:-1]
-    name = (friendly_name or chain[0].subject_cn).encode()
+    if has_control(friendly_name):
+        raise CmsInputError(
+            "friendly name",
+            Text(
+                N_("{value} holds control characters; Windows and OpenSSL show it as typed: retype it"),
+                value=friendly_name,
+            ),
+        )
+    # A CN is data from a file: escaped, so no ESC, BEL or bidi override reaches whoever lists the store.
+    name = (friendly_name or escape(chain[0].subject_cn)).encode()
     data = pkcs12.serialize_key_and_certificates(
         name,
         key,  # type: ignore[arg-type]

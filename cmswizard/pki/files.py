@@ -534,6 +534,10 @@ def read_input_file(path: Path | str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise CmsInputError(str(file), N_("is a folder; name a file")) from None
         raise CmsInputError(str(file), N_("cannot be read: permission denied")) from None
     except OSError as error:
+        if error.errno == errno.ELOOP:  # reading follows links: only a loop of links ends here
+            raise CmsInputError(
+                str(file), N_("is a symbolic link that leads back to itself (a loop); name the real file")
+            ) from None
         with contextlib.suppress(OSError):  # a socket or a FIFO opened for writing cannot be opened at all
             kind = stat.S_IFMT(os.stat(file).st_mode)
             if kind in _KINDS:

@@ -282,6 +282,17 @@ def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
                 continue  # a revocation list rides along in some exports; it is not a certificate
             elif label == b"PUBLIC KEY":
                 continue
+            elif label == b"OPENSSH PRIVATE KEY":
+                raise CmsInputError(
+                    name,
+                    Text(
+                        N_(
+                            "PEM block {number} is an OpenSSH private key (ssh-keygen's format), which CMS cannot use; "
+                            "convert a copy with: ssh-keygen -p -m PKCS8 -f COPY"
+                        ),
+                        number=number,
+                    ),
+                )
             else:
                 raise CmsInputError(
                     name,

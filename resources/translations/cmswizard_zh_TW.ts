@@ -1116,6 +1116,10 @@
         <translation>無法讀取：權限不足</translation>
     </message>
     <message>
+        <source>is a symbolic link that leads back to itself (a loop); name the real file</source>
+        <translation>是繞回自己的符號連結（迴圈）；請指定實際的檔案</translation>
+    </message>
+    <message>
         <source>cannot be read: {p}</source>
         <translation>無法讀取：{p}</translation>
     </message>
@@ -1402,6 +1406,10 @@
     <message>
         <source>PEM block {number} ({p}) is damaged: invalid base64</source>
         <translation>第 {number} 個 PEM 區塊（{p}）已損毀：base64 無效</translation>
+    </message>
+    <message>
+        <source>PEM block {number} is an OpenSSH private key (ssh-keygen&apos;s format), which CMS cannot use; convert a copy with: ssh-keygen -p -m PKCS8 -f COPY</source>
+        <translation>PEM 區塊 {number} 是 OpenSSH 私密金鑰（ssh-keygen 的格式），CMS 無法使用；請將複本轉換：ssh-keygen -p -m PKCS8 -f COPY</translation>
     </message>
     <message>
         <source>PEM block {number} is a {p!r}, not a certificate, key or CSR</source>
@@ -1934,6 +1942,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>is not the certificate of this private key; choose the key that belongs to it</source>
         <translation>不是此私密金鑰的憑證；請選擇屬於它的金鑰</translation>
+    </message>
+    <message>
+        <source>{value} holds control characters; Windows and OpenSSL show it as typed: retype it</source>
+        <translation>{value} 含有控制字元；Windows 與 OpenSSL 會原樣顯示：請重新輸入</translation>
     </message>
     <message>
         <source>did not read back correctly; nothing was written</source>
