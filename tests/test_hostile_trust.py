@@ -229,3 +229,25 @@ def test_an_authority_key_identifier_naming_another_key_fails_as_in_openssl(cli,
     result = cli("pki", "verify", "leaf.crt", "bundle.pem")
     assert result.code == 1, result.out
     assert "Issuing A → Root A: signed by Root A, but its authority key identifier names another key" in result.err
+
+
+@needs_openssl
+def test_a_root_beside_its_cross_certificate_is_the_issuer_as_in_openssl(cli, tmp_path: Path) -> None:
+    from factory import issue, new_key
+
+    old_root = issue("Old Root", ca=True)
+    key = new_key()
+    root = issue("New Root", ca=True, key=key)
+    cross = issue("New Root", old_root, ca=True, key=key)  # the new root's key, vouched for by the old root
+    mid = issue("Issuing CA", root, ca=True)
+    leaf = issue("cms1.example.com", mid)
+    (tmp_path / "pile.pem").write_bytes(leaf.pem + mid.pem + cross.pem + old_root.pem + root.pem)
+    (tmp_path / "roots.pem").write_bytes(old_root.pem + root.pem)
+    (tmp_path / "untrusted.pem").write_bytes(mid.pem + cross.pem)
+    (tmp_path / "leaf.crt").write_bytes(leaf.pem)
+    shown = _openssl("verify", "-show_chain", "-CAfile", "roots.pem", "-untrusted", "untrusted.pem", "leaf.crt",
+                     cwd=tmp_path).stdout  # fmt: skip
+    assert "depth=2: O = Test Org, CN = New Root" in shown and "Old Root" not in shown
+    result = cli("bundle", "pile.pem", "--fullchain", "full.pem")
+    assert result.code == 0, result.err
+    assert (tmp_path / "full.pem").read_bytes() == leaf.pem + mid.pem + root.pem

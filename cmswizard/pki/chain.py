@@ -344,12 +344,15 @@ class IssuerIndex:
             visiting.add(item.fingerprint)
             options = [c for c in self.issuers(item) if c.fingerprint not in visiting]
             best: tuple[ChainItem, ...] = ()
-            best_score: tuple[bool, bool, dt.datetime] | None = None
+            best_score: tuple[bool, bool, int, dt.datetime] | None = None
             for candidate in options:
                 upward = self.path_up(candidate, visiting)
                 score = (
                     self.ends_in_root[candidate.fingerprint],
                     all(validity_problem(c.certificate, self.at) is None for c in upward),
+                    # the shorter path: a root beside its cross-certificate is the issuer, as OpenSSL
+                    # (trusted first) picks it, not the cross-certificate up to an older root
+                    -len(upward),
                     candidate.certificate.not_valid_after_utc,
                 )
                 if best_score is None or score > best_score:
