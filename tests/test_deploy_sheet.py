@@ -260,6 +260,12 @@ def test_renewal_backs_up_and_removes_first() -> None:
     assert "capital Y" in text and "overwritten" in text
     assert "database cluster certs cmsdb-client-2026.key cmsdb-client-2026.cer corp-ca-chain.pem" in text
     assert "dbserver" not in text and "dbca" not in text
+    # the primary's backup is taken once, before the removal: its section never replaces it with a later one
+    sheet = build_sheet(plan)
+    primary = next(node for node in sheet.nodes if node.node == "cms1.example.com")
+    assert "backup snapshot" not in sheet.node_text(primary)
+    assert plan.db is not None
+    assert text.count("backup snapshot before-certificates") == len(plan.db.nodes)  # the block, then the others
 
 
 def test_unconfirmed_commands_are_never_exact_lines() -> None:

@@ -522,10 +522,12 @@ def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -
         is_core = sheet.node in plan.nodes
         if not here and not (plan.db and sheet.node in plan.db.nodes):
             continue
-        sheet.add(
-            note(N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=plan.backup_name),
-            command(f"backup snapshot {plan.backup_name}"),
-        )
+        # a DB renewal took this backup on the primary before `database cluster remove`: never replace it
+        if not (plan.db_renewal and plan.db and sheet.node == plan.db.primary):
+            sheet.add(
+                note(N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=plan.backup_name),
+                command(f"backup snapshot {plan.backup_name}"),
+            )
         if here:
             _checks(sheet, list(here.values()))
         for files in here.values():
