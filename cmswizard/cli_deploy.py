@@ -35,15 +35,15 @@ def _cmd_dbcluster(args: argparse.Namespace) -> int:
     plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
     made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
     translate = translator(args.sheet_lang)
-    _say("# " + translate(Text(N_("The same, typed on the primary's MMP:"))))
-    for line in plan.mmp_commands():
-        _say(f"#   {line}")
     for path in made.files:
         _say(f"wrote {shown(path, 300)}")
-    if args.renewal:
+    if args.renewal:  # read top-down: the removal comes before making the set again on the box
         _say()
         for text in render_lines(plan.renewal_lines(), translate):
             _say_block(text)
+    _say("# " + translate(Text(N_("The same, typed on the primary's MMP:"))))
+    for line in plan.mmp_commands():
+        _say(f"#   {line}")
     for node in plan.nodes:
         _say()
         for text in render_lines([plan.copy_note(node), *plan.node_lines(node)], translate):

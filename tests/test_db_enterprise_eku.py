@@ -95,3 +95,16 @@ def test_postgresql_refuses_exactly_what_the_check_flags(db_set: Path) -> None:
     with running_postgres(db_set / "cmsdb-server-clientonly.crt", db_set / "cmsdb-server-clientonly.key", ca) as server:
         done = server.connect(ca, db_set / "cmsdb-client.crt", db_set / "cmsdb-client.key")
         assert done.returncode != 0 and "certificate verify failed" in done.stderr
+
+
+def test_dbcluster_renewal_says_remove_before_making_the_set_on_the_box(cli, tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    done = cli(
+        "dbcluster",
+        *("--domain", "example.com", "--primary", "cms1.example.com", "--join", "cms2.example.com"),
+        *("--dir", str(tmp_path / "db"), "--renewal"),
+    )
+    assert done.code == 0, done.err
+    out = done.out
+    assert out.index("database cluster remove") < out.index("#   pki selfsigned dbca CN:example.com")
+    assert out.index("#   pki sign dbclient dbca") < out.index("database cluster certs dbserver.key")
