@@ -38,6 +38,7 @@ from factory import hierarchy
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 _WIZARD_BUTTONS = (
+    QWizard.WizardButton.CustomButton1,  # the File menu
     QWizard.WizardButton.HelpButton,
     QWizard.WizardButton.BackButton,
     QWizard.WizardButton.NextButton,

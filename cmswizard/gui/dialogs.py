@@ -56,6 +56,23 @@ def confirm_discard(parent: QWidget) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
+def confirm_restart_from_plan(parent: QWidget) -> bool:
+    """Opening a plan starts the flow under way again from it: ask first when typed input would be lost."""
+    answer = QMessageBox.question(
+        parent,
+        translated(N_("Start again from the plan?")),
+        translated(N_("The flow under way starts again from the plan; what you typed will be lost. Open the plan?")),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+def show_problem(parent: QWidget, title: str, message: str) -> None:
+    """A file the user chose cannot be used: the one line saying why and how to fix it."""
+    QMessageBox.warning(parent, title, message)
+
+
 def show_failure(parent: QWidget, message: str) -> None:
     """Work failed in a way no page handles (a bug): say so rather than fail silently."""
     QMessageBox.warning(parent, translated(N_("Something went wrong")), message)

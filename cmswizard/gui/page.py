@@ -16,13 +16,16 @@ from cmswizard.gui.settings import Settings
 from cmswizard.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from cmswizard.cms.plan import Plan
     from cmswizard.gui.help import PageHelp
+    from cmswizard.gui.plan_document import PlanDocument
 
 
 class PageHost(Protocol):
     settings: Settings
     flows: Flows
     tasks: TaskRunner
+    plans: PlanDocument
 
     def begin_flow(self, key: FlowKey) -> None: ...
 
@@ -56,6 +59,15 @@ class WizardPage(QWizardPage):
 
     def enter(self) -> None:
         """The page is shown (going forward): fill it from the flow state."""
+
+    def plan_to_save(self) -> Plan | None:
+        """File → Save on this page: the plan with what the page knows; None: nothing new here (the
+        open plan is saved as it is). CmsInputError if the page's input makes no valid plan."""
+        return None
+
+    def can_save_plan(self) -> bool:
+        """True when plan_to_save() has a plan to give (File → Save is enabled even with no plan open)."""
+        return False
 
     def has_unsaved_input(self) -> bool:
         """True while closing would lose what the user typed or gathered here."""

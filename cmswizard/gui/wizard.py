@@ -4,19 +4,23 @@ the flow states and the task runner, and asks before closing would lose work."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget, QWizard
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, Flows, PageId, flow
 from cmswizard.gui.help_window import HelpWindow
+from cmswizard.gui.i18n import error_text
 from cmswizard.gui.page import WizardPage
+from cmswizard.gui.plan_document import PlanDocument
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.tasks import TaskRunner
+from cmswizard.pki.errors import CmsInputError
 
 P = TypeVar("P", bound=WizardPage)
 
@@ -55,7 +59,10 @@ class CmsWizard(QWizard):
         self.tasks.idle.connect(self._close_if_waiting)
         self._close_when_idle = False
         self._replaying = False  # go_to() steps through pages the user has passed: no flow starts
-        self.setWindowTitle(self.tr("CMS Certificate Wizard"))
+        self.plans = PlanDocument(settings, self.flows, self)
+        self.plans.changed.connect(self._plan_changed)
+        self._build_file_menu()
+        self._show_title()
         if ICON_PATH.exists():
             self.setWindowIcon(QIcon(str(ICON_PATH)))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -74,6 +81,19 @@ class CmsWizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
         ):
             self.setButtonText(button, text)
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.HelpButton,
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+        self.currentIdChanged.connect(self._update_file_actions)
         self.setMinimumSize(QSize(820, 620))
         self.resize(960, 720)
         self.page_at(PageId.START)
@@ -88,6 +108,7 @@ class CmsWizard(QWizard):
         module, name = PAGES[page_id]
         page: WizardPage = getattr(importlib.import_module(module), name)(self)
         self.setPage(page_id, page)
+        page.completeChanged.connect(self._update_file_actions)  # e.g. the deployment sheet was built
         return page
 
     def page_as(self, page_id: PageId, kind: type[P]) -> P:
@@ -128,6 +149,106 @@ class CmsWizard(QWizard):
                 self.next()
         finally:
             self._replaying = False
+
+    # --- the File menu: the open plan, from every page ---------------------------------------
+    def _build_file_menu(self) -> None:
+        self.file_menu = QMenu(self)
+        self.open_action = self._file_action(self.tr("&Open plan…"), "Ctrl+O")
+        self.open_action.triggered.connect(self._open_chosen)
+        self.recent_menu = self.file_menu.addMenu(self.tr("&Recent plans"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_action = self._file_action(self.tr("&Save plan"), "Ctrl+S")
+        self.save_action.triggered.connect(self._save)
+        self.save_as_action = self._file_action(self.tr("Save plan &as…"), "Ctrl+Shift+S")
+        self.save_as_action.triggered.connect(self._save_as)
+        self.close_action = self._file_action(self.tr("&Close plan"), "")
+        self.close_action.triggered.connect(self.plans.close)
+        self.file_button = QToolButton(self)
+        # Every letter a mnemonic could use is taken on some page; F10 opens it, as it opens a menu bar.
+        self.file_button.setText(self.tr("File"))
+        self.file_button.setToolTip(self.tr("Open, save or close a plan file (F10)"))
+        self.file_button.setAccessibleName(self.tr("File"))
+        self.file_button.setMenu(self.file_menu)
+        self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.file_menu.aboutToShow.connect(self._update_file_actions)
+        self.setButton(QWizard.WizardButton.CustomButton1, self.file_button)
+        self._file_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
+        self._file_shortcut.activated.connect(self.file_button.showMenu)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self._fill_recent_menu()
+        self._update_file_actions()
+
+    def _file_action(self, text: str, key: str) -> QAction:
+        action = self.file_menu.addAction(text)
+        if key:
+            action.setShortcut(QKeySequence(key))  # spelled out: Windows has no standard Save As key
+            self.addAction(action)  # the shortcut works while the menu is closed
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.plans.recent():
+            action = self.recent_menu.addAction(path.name + "  —  " + str(path.parent))
+            action.triggered.connect(self._recent_opener(path))
+        self.recent_menu.setEnabled(bool(self.plans.recent()))
+
+    def _recent_opener(self, path: Path) -> Callable[[], object]:
+        return lambda: self.open_plan(path)
+
+    def _update_file_actions(self) -> None:
+        page = self.currentPage()
+        has_plan = self.flows.plan is not None
+        page_plan = isinstance(page, WizardPage) and page.can_save_plan()
+        self.save_action.setEnabled(has_plan or page_plan)
+        self.save_as_action.setEnabled(has_plan or page_plan)
+        self.close_action.setEnabled(has_plan)
+
+    def _plan_changed(self) -> None:
+        self._show_title()
+        self._fill_recent_menu()
+        self._update_file_actions()
+
+    def _show_title(self) -> None:
+        title = self.tr("CMS Certificate Wizard")
+        path = self.plans.path
+        self.setWindowTitle(f"{path.name} — {title}" if path is not None else title)
+
+    def _open_chosen(self) -> None:
+        chosen = self.plans.choose(self)
+        if chosen is not None:
+            self.open_plan(chosen)
+
+    def open_plan(self, path: Path) -> bool:
+        """Open a plan from any page; a flow under way starts again from it (after asking, when that
+        would lose typed input)."""
+        active = self.flows.active
+        on_start = self.currentId() in (PageId.START, -1)
+        if not on_start and self._unsaved_input() and not dialogs.confirm_restart_from_plan(self):
+            return False
+        problem = self.plans.open(path)
+        if problem:
+            dialogs.show_problem(self, self.tr("This plan cannot be opened"), problem)
+            return False
+        if not on_start and active is not None:
+            self.start_flow(active)
+        return True
+
+    def _save(self) -> None:
+        self._save_plan(ask=False)
+
+    def _save_as(self) -> None:
+        self._save_plan(ask=True)
+
+    def _save_plan(self, *, ask: bool) -> None:
+        page = self.currentPage()
+        try:
+            plan = page.plan_to_save() if isinstance(page, WizardPage) else None
+            plan = plan or self.flows.plan
+            if plan is None:
+                return
+            self.plans.save(self, plan, ask=ask)
+        except CmsInputError as error:
+            dialogs.show_problem(self, self.tr("The plan was not saved"), error_text(error))
 
     # --- help ------------------------------------------------------------------------------------
     def _help_asked(self) -> None:

@@ -1748,6 +1748,14 @@
         <translation>您在此頁輸入的內容尚未儲存，關閉後將會遺失。仍要關閉嗎？</translation>
     </message>
     <message>
+        <source>Start again from the plan?</source>
+        <translation>從計畫重新開始？</translation>
+    </message>
+    <message>
+        <source>The flow under way starts again from the plan; what you typed will be lost. Open the plan?</source>
+        <translation>進行中的流程將從計畫重新開始；您輸入的內容將會遺失。要開啟計畫嗎？</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>發生錯誤</translation>
     </message>
@@ -4110,6 +4118,42 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>開啟計畫檔(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent plans</source>
+        <translation>最近的計畫(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan</source>
+        <translation>儲存計畫(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save plan &amp;as…</source>
+        <translation>另存計畫(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close plan</source>
+        <translation>關閉計畫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Open, save or close a plan file (F10)</source>
+        <translation>開啟、儲存或關閉計畫檔 (F10)</translation>
+    </message>
+    <message>
+        <source>This plan cannot be opened</source>
+        <translation>無法開啟此計畫</translation>
+    </message>
+    <message>
+        <source>The plan was not saved</source>
+        <translation>計畫未儲存</translation>
+    </message>
 </context>
 <context>
     <name>CountryBox</name>
@@ -4555,14 +4599,6 @@ Replace them?</source>
         <translation>說明語言(&amp;X)：</translation>
     </message>
     <message>
-        <source>Save the deployment plan</source>
-        <translation>儲存部署計畫</translation>
-    </message>
-    <message>
-        <source>Plan files (*.toml)</source>
-        <translation>計畫檔 (*.toml)</translation>
-    </message>
-    <message>
         <source>Plan saved ✓ {name}</source>
         <translation>計畫已儲存 ✓ {name}</translation>
     </message>
@@ -4958,6 +4994,21 @@ Request: {csr}</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>兩次輸入的密碼不同。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocument</name>
+    <message>
+        <source>Open a deployment plan</source>
+        <translation>開啟部署計畫</translation>
+    </message>
+    <message>
+        <source>Plan files (*.toml)</source>
+        <translation>計畫檔 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Save the deployment plan</source>
+        <translation>儲存部署計畫</translation>
     </message>
 </context>
 <context>
@@ -5474,14 +5525,6 @@ Replace the key anyway?</source>
     <message>
         <source>(no plan: start from empty fields)</source>
         <translation>（無計畫：從空白欄位開始）</translation>
-    </message>
-    <message>
-        <source>Open a deployment plan</source>
-        <translation>開啟部署計畫</translation>
-    </message>
-    <message>
-        <source>Plan files (*.toml)</source>
-        <translation>計畫檔 (*.toml)</translation>
     </message>
     <message>
         <source>Open plan: {name}: CMS {version}, {nodes} node(s), files in {folder}. Every flow starts from it.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStorageInfo, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -50,6 +51,9 @@ from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.spec import Problem, Severity
+
+if TYPE_CHECKING:
+    from cmswizard.cms.plan import Plan
 
 _FILE_SUFFIXES = {".key", ".crt", ".cer", ".pem", ".csr", ".p7b", ".pfx", ".p12", ".txt"}
 _CERTIFICATE_SUFFIXES = {".crt", ".cer", ".pem"}  # what an MMP certs/trust command can take (PEM)
@@ -386,46 +390,46 @@ class DeploySheetPage(_DeployPage):
     def _save_plan_clicked(self) -> None:
         self.save_plan()
 
-    def save_plan(self) -> Path | None:
-        """Write what this page shows as a plan file (the sheet `plan apply` makes from it is this one)."""
+    def can_save_plan(self) -> bool:
+        return self.plan is not None
+
+    def plan_to_save(self) -> Plan | None:
+        """What this page shows as a plan (the sheet `plan apply` makes from it is this one); None
+        before the sheet is built. CmsInputError if the page's input makes no valid plan."""
         if self.plan is None:
             return None
-        from cmswizard.cms.plan import plan_from_sheet, plan_text
-        from cmswizard.gui.recent import remember_plan
-        from cmswizard.pki.files import OutputFile, write_files
+        from cmswizard.cms.plan import plan_from_sheet
         from cmswizard.pki.spec import KeyType
 
         state = self.state
         opened = state.plan
-        start = self.host.flows.plan_path or Path(self.folder.text().strip() or ".") / "cms-plan.toml"
-        target = dialogs.save_file_name(
-            self, self.tr("Save the deployment plan"), start, self.tr("Plan files (*.toml)")
-        )
-        if target is None:
-            return None
-        if target.suffix.lower() != ".toml":
-            target = target.with_name(target.name + ".toml")
         settings = self.host.settings
+        return plan_from_sheet(
+            self.plan,
+            join_url=opened.join_url if opened else state.deployment.join_url if state.deployment else "",
+            xmpp_domain=opened.xmpp_domain if opened else state.deployment.xmpp_domain if state.deployment else "",
+            key_type=opened.key_type if opened else KeyType(settings.get("key/type")),
+            subject=opened.subject
+            if opened
+            else [(k, settings.get(f"subject/{k}")) for k in ("O", "OU", "L", "ST", "C")],
+            certificates=opened.certificates if opened else (),
+            nodes=[*(opened.nodes if opened else ()), *state.ssh_nodes.values()],  # the upload page's last
+            sheet_language=self.sheet_language.currentData() or "en",
+        )
+
+    def save_plan(self) -> Path | None:
+        """Save plan…: write what this page shows as a plan file, asking where."""
         try:
-            plan = plan_from_sheet(
-                self.plan,
-                join_url=opened.join_url if opened else state.deployment.join_url if state.deployment else "",
-                xmpp_domain=opened.xmpp_domain if opened else state.deployment.xmpp_domain if state.deployment else "",
-                key_type=opened.key_type if opened else KeyType(settings.get("key/type")),
-                subject=opened.subject
-                if opened
-                else [(k, settings.get(f"subject/{k}")) for k in ("O", "OU", "L", "ST", "C")],
-                certificates=opened.certificates if opened else (),
-                nodes=[*(opened.nodes if opened else ()), *state.ssh_nodes.values()],  # the upload page's last
-                sheet_language=self.sheet_language.currentData() or "en",
-            )
-            write_files([OutputFile(target, plan_text(plan).encode(), replace=True)])
+            plan = self.plan_to_save()
+            if plan is None:
+                return None
+            start = Path(self.folder.text().strip() or ".") / "cms-plan.toml"
+            target = self.host.plans.save(self, plan, ask=True, start=start)
         except CmsInputError as error:
             self.message.show_problems([Problem("plan", Severity.ERROR, error_text(error))])
             return None
-        remember_plan(settings, target)
-        self.host.flows.plan_path = target
-        self.save_plan_button.setText(self.tr("Plan saved ✓ {name}").format(name=target.name))
+        if target is not None:
+            self.save_plan_button.setText(self.tr("Plan saved ✓ {name}").format(name=target.name))
         return target
 
     def enter(self) -> None:

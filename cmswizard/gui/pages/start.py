@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FLOWS, Flow
-from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
+from cmswizard.gui.i18n import LANGUAGES, current_language, translated
 from cmswizard.gui.page import PageHost, WizardPage
-from cmswizard.pki.errors import CmsInputError
 
 
 class StartPage(WizardPage):
@@ -75,6 +73,7 @@ class StartPage(WizardPage):
         self.group.idToggled.connect(self._choice_changed)
         self.open_plan_button.clicked.connect(self._open_plan_clicked)
         self.recent.activated.connect(self._recent_chosen)
+        self.host.plans.changed.connect(self._plan_changed)
         self._fill_recent()
 
     def enter(self) -> None:
@@ -85,55 +84,47 @@ class StartPage(WizardPage):
             number = next(n for n, f in enumerate(self.flows) if f.key is self.host.flows.active)
             self.group.button(number).setChecked(True)
 
-    # --- plan files -----------------------------------------------------------------------------
+    # --- plan files (opened, saved and closed by the wizard's PlanDocument) ----------------------
     def _fill_recent(self) -> None:
-        from cmswizard.gui.recent import recent_plans
-
         self.recent.blockSignals(True)
         self.recent.clear()
         self.recent.addItem(self.tr("(no plan: start from empty fields)"), "")
-        for path in recent_plans(self.host.settings):
+        for path in self.host.plans.recent():
             self.recent.addItem(path.name + "  —  " + str(path.parent), str(path))
-        current = self.host.flows.plan_path
+        current = self.host.plans.path
         self.recent.setCurrentIndex(max(self.recent.findData(str(current)) if current else 0, 0))
         self.recent.blockSignals(False)
 
+    def _plan_changed(self) -> None:
+        self._fill_recent()
+        plan, path = self.host.flows.plan, self.host.plans.path
+        if plan is None or path is None:
+            self.plan_note.setText("")
+            return
+        self.plan_note.setText(
+            self.tr(
+                "Open plan: {name}: CMS {version}, {nodes} node(s), files in {folder}. Every flow starts from it."
+            ).format(name=path.name, version=plan.version.value, nodes=len(plan.nodes), folder=str(path.parent))
+        )
+
     def _open_plan_clicked(self) -> None:
-        start = self.host.flows.plan_path or Path(self.host.settings.get("output/folder"))
-        chosen = dialogs.open_file_names(self, self.tr("Open a deployment plan"), start, self.tr("Plan files (*.toml)"))
-        if chosen:
-            self.open_plan(chosen[0])
+        chosen = self.host.plans.choose(self)
+        if chosen is not None:
+            self.open_plan(chosen)
 
     def _recent_chosen(self) -> None:
         value = self.recent.currentData()
         if value:
             self.open_plan(Path(value))
         else:
-            self.host.flows.plan = None
-            self.host.flows.plan_path = None
-            self.plan_note.setText("")
+            self.host.plans.close()
 
     def open_plan(self, path: Path) -> bool:
         """Read a plan; every flow started afterwards begins from it."""
-        from cmswizard.cms.plan import read_plan
-        from cmswizard.gui.recent import remember_plan
-
-        try:
-            plan = read_plan(path)
-        except CmsInputError as error:
-            self.plan_note.setText(error_text(error))
-            return False
-        self.host.flows.open_plan(plan, path.resolve())
-        remember_plan(self.host.settings, path)
-        self._fill_recent()
-        self.plan_note.setText(
-            self.tr(
-                "Open plan: {name}: CMS {version}, {nodes} node(s), files in {folder}. Every flow starts from it."
-            ).format(
-                name=path.name, version=plan.version.value, nodes=len(plan.nodes), folder=str(path.resolve().parent)
-            )
-        )
-        return True
+        problem = self.host.plans.open(path)
+        if problem:
+            self.plan_note.setText(problem)
+        return not problem
 
     def _choice_changed(self) -> None:
         self.completeChanged.emit()
