@@ -37,7 +37,15 @@ from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar
 from cmswizard.pki.errors import N_, CmsInputError
-from cmswizard.remote.probe import LocalCopy, ProbeOptions, ProbeReport, Severity, build_targets, probe
+from cmswizard.remote.probe import (
+    EndpointResult,
+    LocalCopy,
+    ProbeOptions,
+    ProbeReport,
+    Severity,
+    build_targets,
+    probe,
+)
 
 _RED, _GREEN, _AMBER, _GREY = "#b00020", "#2e7d32", "#a86400", "#505050"
 _COLOURS = {Severity.PROBLEM: _RED, Severity.WARNING: _AMBER, Severity.OK: _GREEN, Severity.INFO: _GREY}
@@ -308,6 +316,18 @@ class ProbeResultPage(_ProbePage):
         self.completeChanged.emit()
         self.finished.emit()
 
+    @staticmethod
+    def _problems_first(report: ProbeReport) -> list[tuple[int, EndpointResult]]:
+        """Endpoints with problems, then those needing attention, then the fine ones (each in probe order)."""
+
+        def rank(pair: tuple[int, EndpointResult]) -> int:
+            result = pair[1]
+            if not result.ok:
+                return 0
+            return 1 if any(f.severity is Severity.WARNING for f in result.findings) else 2
+
+        return sorted(enumerate(report.results), key=rank)
+
     def _show(self, report: ProbeReport) -> None:
         self.busy.hide()
         bad = [r for r in report.results if not r.ok]
@@ -325,7 +345,7 @@ class ProbeResultPage(_ProbePage):
             text = self.tr("✓ All {count} endpoint(s) are fine").format(count=len(report.results))
             self.summary.setText(f'<span style="color:{_GREEN}">{html.escape(text)}</span>')
         self.tree.clear()
-        for index, result in enumerate(report.results):
+        for index, result in self._problems_first(report):
             first = result.earliest
             warned = result.ok and any(f.severity is Severity.WARNING for f in result.findings)
             mark = "!" if warned else "✓" if result.ok else "✗"
@@ -375,10 +395,11 @@ class ProbeResultPage(_ProbePage):
             self.expiry.addTopLevelItem(line)
         for column in range(5):
             self.expiry.resizeColumnToContents(column)
-        with_chain = [i for i, r in enumerate(report.results) if r.chain]
-        first_with_chain = self.tree.topLevelItem(with_chain[0]) if with_chain else None
-        if first_with_chain is not None:
-            self.tree.setCurrentItem(first_with_chain)
+        for position in range(self.tree.topLevelItemCount()):  # the first endpoint shown that sent a chain
+            shown = self.tree.topLevelItem(position)
+            if shown is not None and report.results[shown.data(0, Qt.ItemDataRole.UserRole)].chain:
+                self.tree.setCurrentItem(shown)
+                break
         self._set_buttons()
 
     def _selected_result(self) -> int | None:
