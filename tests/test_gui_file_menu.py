@@ -1,6 +1,7 @@
 """The File menu, from every page, in English and Traditional Chinese: open a plan in the middle of a
-flow (the flow starts again from it), save it as a new file by the menu and by Ctrl+Shift+S, save the
-deployment sheet's plan by Ctrl+S, the recent list, and close the plan; saved files pass `plan check`."""
+flow (the flow starts again from it), save it as a new file from the menu, save in place by Ctrl+S,
+close it, reopen it from File ▸ Recent plans; on the sheet page Ctrl+O, then Ctrl+Shift+S saves the
+plan the page makes. Saved files go through `cmswizard plan check`."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def _choose_from_file_menu(qtbot, wizard: CmsWizard, action: QAction) -> None:
 
     wizard.file_menu.aboutToShow.connect(press, Qt.ConnectionType.QueuedConnection)
     try:
-        with qtbot.waitSignal(action.triggered, timeout=5_000):
+        signal = action.hovered if action.menu() else action.triggered  # a submenu opens, not triggers
+        with qtbot.waitSignal(signal, timeout=5_000):
             click(qtbot, wizard.file_button)
     finally:
         wizard.file_menu.aboutToShow.disconnect(press)
@@ -124,6 +126,17 @@ def test_open_save_as_and_close_from_the_file_menu(
     assert not wizard.save_action.isEnabled() and not wizard.close_action.isEnabled()
     wizard.start_flow(FlowKey.CSR)
     assert page.nodes.toPlainText() == ""
+
+    # File ▸ Recent plans ▸ the newest: the flow under way starts again from it.
+    def pick_newest() -> None:  # opened by its letter, the submenu has its first entry selected
+        qtbot.keyClick(wizard.recent_menu, Qt.Key.Key_Return)
+
+    wizard.recent_menu.aboutToShow.connect(pick_newest, Qt.ConnectionType.QueuedConnection)
+    with qtbot.waitSignal(wizard.plans.changed, timeout=5_000):
+        _choose_from_file_menu(qtbot, wizard, wizard.recent_menu.menuAction())
+    wizard.recent_menu.aboutToShow.disconnect(pick_newest)
+    assert wizard.windowTitle() == f"copy.toml — {title}" and wizard.currentId() == PageId.DEPLOYMENT
+    assert page.nodes.toPlainText().split() == ["cms1.example.com", "cms2.example.com"]
 
 
 @pytest.fixture(scope="module")
