@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.services import eku_report
 from cmswizard.gui import dialogs
+from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import CheckFlowState
 from cmswizard.gui.i18n import error_text, labelled, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
@@ -102,40 +103,21 @@ class CheckPage(WizardPage):
 
     def save_calendar(self) -> None:
         """The expiry of every certificate checked, as calendar events with reminders."""
-        from cmswizard.export.calendar import CALENDAR_NAME, ExpiryEntry, expiry_calendar
-        from cmswizard.pki.files import OutputFile, write_files
+        from cmswizard.export.calendar import ExpiryEntry
 
         entries = [
             ExpiryEntry(certificate, Path(loaded.name).name)
             for loaded in self.state.loaded
             for certificate in loaded.certificates
         ]
-        if not entries:
-            return
-        target = dialogs.save_file_name(
+        save_expiry_calendar(
             self,
-            self.tr("Save the expiry calendar"),
-            self.host.flows.folder / CALENDAR_NAME,
-            self.tr("Calendar (*.ics)"),
+            entries,
+            self.calendar_saved,
+            title=self.tr("Save the expiry calendar"),
+            file_filter=self.tr("Calendar (*.ics)"),
+            saved=self.tr("✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before"),
         )
-        if target is None:
-            return
-
-        def write() -> Path:
-            write_files([OutputFile(target, expiry_calendar(entries), replace=True)])
-            return target
-
-        self.host.tasks.run(self, write, self._calendar_saved, self._calendar_failed, writes=True)
-
-    def _calendar_saved(self, path: Path) -> None:
-        self.calendar_saved.setText(
-            self.tr("✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before").format(
-                file=path.name
-            )
-        )
-
-    def _calendar_failed(self, error: Exception) -> None:
-        self.calendar_saved.setText(f'<span style="color:{_RED}">✗ {html.escape(error_text(error))}</span>')
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

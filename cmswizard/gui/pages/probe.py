@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.gui import dialogs
+from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import PageId, ProbeFlowState
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
@@ -425,37 +426,19 @@ class ProbeResultPage(_ProbePage):
             QGuiApplication.clipboard().setText(self.state.report.text())
 
     def save_calendar(self) -> None:
-        from cmswizard.export.calendar import CALENDAR_NAME, ExpiryEntry, expiry_calendar
-        from cmswizard.pki.files import OutputFile, write_files
+        from cmswizard.export.calendar import ExpiryEntry
 
         report = self.state.report
         if report is None:
             return
-        target = dialogs.save_file_name(
+        save_expiry_calendar(
             self,
-            self.tr("Save the expiry calendar"),
-            self.host.flows.folder / CALENDAR_NAME,
-            self.tr("Calendar (*.ics)"),
+            [ExpiryEntry(certificate, where) for certificate, where in report.certificates()],
+            self.saved,
+            title=self.tr("Save the expiry calendar"),
+            file_filter=self.tr("Calendar (*.ics)"),
+            saved=self.tr("✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before"),
         )
-        if target is None:
-            return
-        entries = [ExpiryEntry(certificate, where) for certificate, where in report.certificates()]
-
-        def write() -> Path:
-            write_files([OutputFile(target, expiry_calendar(entries), replace=True)])
-            return target
-
-        self.host.tasks.run(self, write, self._calendar_saved, self._calendar_failed, writes=True)
-
-    def _calendar_saved(self, path: Path) -> None:
-        self.saved.setText(
-            self.tr("✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before").format(
-                file=path.name
-            )
-        )
-
-    def _calendar_failed(self, error: Exception) -> None:
-        self.saved.setText(f'<span style="color:{_RED}">✗ {html.escape(error_text(error))}</span>')
 
     def renew_selected(self) -> None:
         index = self._selected_result()
