@@ -4403,11 +4403,11 @@ Replace them?</source>
         <translation>瀏覽(&amp;W)…</translation>
     </message>
     <message>
-        <source>renewa&amp;l</source>
+        <source>Renewa&amp;l</source>
         <translation>更新(&amp;L)</translation>
     </message>
     <message>
-        <source>si&amp;gned by the enterprise CA</source>
+        <source>Si&amp;gned by the enterprise CA</source>
         <translation>由企業 CA 簽署(&amp;G)</translation>
     </message>
     <message>
@@ -4593,6 +4593,22 @@ Replace them?</source>
     <message>
         <source>&amp;Files in:</source>
         <translation>檔案位置(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>P&amp;rimary core:</source>
+        <translation>主要核心(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Other cores in the cl&amp;uster:</source>
+        <translation>叢集中的其他核心(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Cores that onl&amp;y connect:</source>
+        <translation>僅連線的核心(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Database files:</source>
+        <translation>資料庫檔案：</translation>
     </message>
     <message>
         <source>E&amp;xplanations in:</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -162,9 +163,9 @@ class DeploySheetPage(_DeployPage):
         self.db_join.setPlaceholderText(self.tr("joining cores"))
         self.db_connect = QLineEdit(self)
         self.db_connect.setPlaceholderText(self.tr("connect-only cores"))
-        self.db_renewal = QCheckBox(self.tr("renewa&l"), self)
+        self.db_renewal = QCheckBox(self.tr("Renewa&l"), self)
         # The five DB files: dbserver/dbclient/dbca from the on-box recipe, or a set the enterprise CA signed.
-        self.db_enterprise = QCheckBox(self.tr("si&gned by the enterprise CA"), self)
+        self.db_enterprise = QCheckBox(self.tr("Si&gned by the enterprise CA"), self)
         self.db_files: dict[str, QComboBox] = {}
         db_defaults = DbFiles()
         for name, accessible in (
@@ -310,13 +311,31 @@ class DeploySheetPage(_DeployPage):
         folder_label = QLabel(self.tr("&Files in:"), self)
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
-        db_row = QHBoxLayout()
-        for db_widget in (self.db, self.db_primary, self.db_join, self.db_connect, self.db_renewal):
-            db_row.addWidget(db_widget)
+        # The database cluster: every field with its label, the check boxes with their whole text.
+        self.db_labels: list[QLabel] = []
+        db_grid = QGridLayout()
+        for row, column, text, buddy in (
+            (0, 1, self.tr("P&rimary core:"), self.db_primary),
+            (0, 3, self.tr("Other cores in the cl&uster:"), self.db_join),
+            (1, 1, self.tr("Cores that onl&y connect:"), self.db_connect),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            self.db_labels.append(label)
+            db_grid.addWidget(label, row, column)
+            db_grid.addWidget(buddy, row, column + 1)
+        db_grid.addWidget(self.db, 0, 0)
+        db_grid.addWidget(self.db_renewal, 1, 0)
+        db_grid.addWidget(self.db_enterprise, 1, 3, 1, 2)
+        db_files_label = QLabel(self.tr("Database files:"), self)
+        self.db_labels.append(db_files_label)
+        db_grid.addWidget(db_files_label, 2, 0)
         db_files_row = QHBoxLayout()
-        db_files_row.addWidget(self.db_enterprise)
         for combo in self.db_files.values():
             db_files_row.addWidget(combo, 1)
+        db_grid.addLayout(db_files_row, 2, 1, 1, 4)
+        db_grid.setColumnStretch(2, 1)
+        db_grid.setColumnStretch(4, 2)  # two or more FQDNs usually join
         rows = QHBoxLayout()
         rows.addWidget(self.table, 1)
         row_buttons = QVBoxLayout()
@@ -333,13 +352,27 @@ class DeploySheetPage(_DeployPage):
         language_label.setBuddy(self.sheet_language)
         buttons.addWidget(language_label)
         buttons.addWidget(self.sheet_language)
+        # The table and the command preview share the height; the table starts with room for five rows.
+        table_part = QWidget(self)
+        table_part.setLayout(rows)
+        rows.setContentsMargins(0, 0, 0, 0)
+        preview_part = QWidget(self)
+        preview = QVBoxLayout(preview_part)
+        preview.setContentsMargins(0, 0, 0, 0)
+        preview.addLayout(db_grid)
+        preview.addWidget(self.message)
+        preview.addWidget(self.node_tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(table_part)
+        self.splitter.addWidget(preview_part)
+        self.splitter.setStretchFactor(0, 0)  # five rows; the handle gives the table more when needed
+        self.splitter.setStretchFactor(1, 1)
+        self.table.setMinimumHeight(self._table_height(5))
+        self.node_tabs.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(rows, 2)
-        layout.addLayout(db_row)
-        layout.addLayout(db_files_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.node_tabs, 3)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
 
         self.version.currentIndexChanged.connect(self._version_changed)
@@ -371,6 +404,14 @@ class DeploySheetPage(_DeployPage):
         self.files: list[str] = []
         self.keys: list[str] = []
         self.certificates: list[str] = []
+
+    def _table_height(self, rows: int) -> int:
+        """Header, frame, scroll bar and `rows` rows of combo boxes."""
+        row = max(self.table.verticalHeader().defaultSectionSize(), self.version.sizeHint().height())
+        self.table.verticalHeader().setDefaultSectionSize(row)
+        frame = 2 * self.table.frameWidth() + 2
+        scroll = self.table.horizontalScrollBar().sizeHint().height()  # whole file names may need it
+        return self.table.horizontalHeader().sizeHint().height() + rows * row + frame + scroll
 
     def reset(self) -> None:
         for line in (self.folder, self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
@@ -543,6 +584,7 @@ class DeploySheetPage(_DeployPage):
         services.currentIndexChanged.connect(self.refresh)
         self.table.setCellWidget(row, 0, services)
         nodes = QComboBox(self.table)
+        nodes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the whole FQDN in the Node column
         nodes.setProperty(_AUTO, auto)
         self._fill_nodes(nodes, node)
         nodes.currentIndexChanged.connect(self.refresh)
