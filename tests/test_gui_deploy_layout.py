@@ -93,3 +93,54 @@ def test_the_files_table_shows_five_rows_and_whole_node_names(
     assert node_box.currentText() == "cmscore1.example.com"  # guessed from the key's name
     assert table.columnWidth(1) >= node_box.sizeHint().width()
     assert node_box.width() >= node_box.fontMetrics().horizontalAdvance(node_box.currentText())
+
+
+def _services_folder(folder: Path, services: tuple[str, ...]) -> Path:
+    folder.mkdir(parents=True)
+    h = hierarchy(depth=1, leaf_cn="cms.example.com")
+    for service in services:
+        leaf = issue("cmscore1.example.com", h.intermediates[0])
+        (folder / f"{service}-2026.key").write_bytes(leaf.key_pem)
+        (folder / f"{service}-2026.crt").write_bytes(leaf.pem)
+    return folder
+
+
+def _keys(page) -> list[str]:
+    return [page.table.cellWidget(row, 2).currentText() for row in range(page.table.rowCount())]
+
+
+def _choose_folder_by_typing(qtbot, page, folder: Path) -> None:
+    qtbot.mouseClick(page.folder, Qt.MouseButton.LeftButton)
+    page.folder.selectAll()
+    qtbot.keyClicks(page.folder, str(folder))
+
+
+FIVE = ("callbridge", "webadmin", "webbridge3", "scheduler", "turn")
+
+
+def test_another_folder_brings_its_suggestions_and_keeps_the_rows_the_user_edited(
+    qtbot, tmp_path: Path, language: str
+) -> None:
+    first = _services_folder(tmp_path / "outzh", ("webadmin",))
+    second = _services_folder(tmp_path / "out", FIVE)
+    (first / "site-bundle.crt").write_bytes(hierarchy(depth=1).root.pem)
+    _wizard, page = _open_deploy_page(qtbot, first, (1024, 768))
+    assert _keys(page) == ["webadmin-2026.key"]
+
+    _choose_folder_by_typing(qtbot, page, second)
+    assert sorted(_keys(page)) == sorted(f"{s}-2026.key" for s in FIVE)  # the untouched suggestion replaced
+
+    _choose_folder_by_typing(qtbot, page, first)
+    assert _keys(page) == ["webadmin-2026.key"]
+    bundle = page.table.cellWidget(0, 4)  # the user types a CA bundle: the row is theirs now
+    qtbot.mouseClick(bundle.lineEdit(), Qt.MouseButton.LeftButton)
+    bundle.lineEdit().selectAll()
+    qtbot.keyClicks(bundle.lineEdit(), "site-bundle.crt")
+    click(qtbot, page.add_row)  # and a row of their own
+    assert page.table.rowCount() == 2
+
+    _choose_folder_by_typing(qtbot, page, second)
+    keys = _keys(page)
+    assert keys[:2] == ["webadmin-2026.key", "—"]  # both kept, the typed bundle too
+    assert page.table.cellWidget(0, 4).currentText() == "site-bundle.crt"
+    assert sorted(keys[2:]) == sorted(f"{s}-2026.key" for s in FIVE if s != "webadmin")  # never twice

@@ -61,6 +61,8 @@ _CERTIFICATE_SUFFIXES = {".crt", ".cer", ".pem"}  # what an MMP certs/trust comm
 _NONE = "—"
 _KEY_COLUMN, _FILE_COLUMNS = 2, (2, 3, 4)
 _AUTO = "auto_node"  # a suggested row whose node the user has not chosen: follows the server list
+_SUGGESTED = "suggested"  # on a row's service box: the row came from the folder's file names
+_EDITED = "edited"  # on a box the user picked or typed in: its row is the user's, kept when the folder changes
 
 
 def _is_key_file(path: Path) -> bool:
@@ -386,7 +388,7 @@ class DeploySheetPage(_DeployPage):
         self.advanced_button.toggled.connect(self.advanced.setVisible)
         for line in (self.interface, self.backup_name, *self.trust_names.values()):
             line.textChanged.connect(self.refresh)
-        self.folder.textChanged.connect(self._folder_changed)
+        self.folder.textChanged.connect(self._folder_edited)
         for combo in self.db_files.values():
             combo.currentTextChanged.connect(self.refresh)
         for box in (self.db, self.db_renewal, self.db_enterprise):
@@ -404,6 +406,7 @@ class DeploySheetPage(_DeployPage):
         self.files: list[str] = []
         self.keys: list[str] = []
         self.certificates: list[str] = []
+        self.entered = False  # enter() fills the folder before the table: no suggestions from that
 
     def _table_height(self, rows: int) -> int:
         """Header, frame, scroll bar and `rows` rows of combo boxes."""
@@ -414,6 +417,7 @@ class DeploySheetPage(_DeployPage):
         return self.table.horizontalHeader().sizeHint().height() + rows * row + frame + scroll
 
     def reset(self) -> None:
+        self.entered = False  # clearing the folder below must not suggest rows from the working directory
         for line in (self.folder, self.nodes, self.edges, self.db_primary, self.db_join, self.db_connect):
             line.clear()
         self.db.setChecked(False)
@@ -511,6 +515,7 @@ class DeploySheetPage(_DeployPage):
                 self.add_service_row(files.service, files.key, files.certificate, files.bundle or "", files.node)
         if self.table.rowCount() == 0:
             self._suggest_rows()
+        self.entered = True
         self.refresh()
 
     # --- the table ----------------------------------------------------------------------------
@@ -518,6 +523,30 @@ class DeploySheetPage(_DeployPage):
         chosen = dialogs.existing_folder(self, self.tr("Folder with the files"), self.folder.text())
         if chosen is not None:
             self.folder.setText(str(chosen))
+
+    def _folder_edited(self) -> None:
+        """Another folder: its files, and its suggestions in place of the rows the user has not touched."""
+        self._folder_changed()
+        if not self.entered:
+            return
+        for row in reversed(range(self.table.rowCount())):
+            if self._untouched_suggestion(row):
+                self.table.removeRow(row)
+        self._suggest_rows()
+        self.refresh()
+
+    def _untouched_suggestion(self, row: int) -> bool:
+        boxes = [self.table.cellWidget(row, column) for column in range(5)]
+        if not isinstance(boxes[0], QComboBox) or not boxes[0].property(_SUGGESTED):
+            return False
+        return not any(isinstance(box, QComboBox) and box.property(_EDITED) for box in boxes)
+
+    def _row_edited(self) -> None:
+        """The user picked or typed in one of the row's boxes: the row is theirs from now on."""
+        sender = self.sender()
+        box = sender.parent() if isinstance(sender, QLineEdit) else sender
+        if isinstance(box, QComboBox):
+            box.setProperty(_EDITED, True)
 
     def _folder_changed(self) -> None:
         folder = Path(self.folder.text().strip() or ".")
@@ -580,8 +609,10 @@ class DeploySheetPage(_DeployPage):
         row = self.table.rowCount()
         self.table.insertRow(row)
         services = QComboBox(self.table)
+        services.setProperty(_SUGGESTED, auto)
         self._fill_services(services, service.value if service else None)
         services.currentIndexChanged.connect(self.refresh)
+        services.activated.connect(self._row_edited)
         self.table.setCellWidget(row, 0, services)
         nodes = QComboBox(self.table)
         nodes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the whole FQDN in the Node column
@@ -589,6 +620,7 @@ class DeploySheetPage(_DeployPage):
         self._fill_nodes(nodes, node)
         nodes.currentIndexChanged.connect(self.refresh)
         nodes.activated.connect(self._node_chosen)
+        nodes.activated.connect(self._row_edited)
         self.table.setCellWidget(row, 1, nodes)
         for column, value in ((2, key), (3, certificate), (4, bundle)):
             combo = QComboBox(self.table)
@@ -597,6 +629,10 @@ class DeploySheetPage(_DeployPage):
             combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
             self._fill_files(combo, value, column)
             combo.currentTextChanged.connect(self.refresh)
+            combo.activated.connect(self._row_edited)
+            line = combo.lineEdit()
+            if line is not None:
+                line.textEdited.connect(self._row_edited)
             self.table.setCellWidget(row, column, combo)
         if auto:
             self._guess_node(row)
@@ -650,9 +686,16 @@ class DeploySheetPage(_DeployPage):
         self._folder_changed()
         stems = {name[: -len(KEY_SUFFIX)] for name in self.keys if name.endswith(KEY_SUFFIX)}
         entity = SUFFIXES[BundleKind.ENTITY]
+        kept = set()  # the rows already there: never suggested twice
+        for row in range(self.table.rowCount()):
+            service_box, key_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, _KEY_COLUMN)
+            if isinstance(service_box, QComboBox) and isinstance(key_box, QComboBox):
+                kept.add((service_box.currentData(), key_box.currentText()))
         for service in services_for(CmsVersion(self.version.currentData())):
             for stem in sorted(s for s in stems if s.startswith(service.value + "-") or s == service.value):
                 key = stem + KEY_SUFFIX
+                if (service.value, key) in kept:
+                    continue
                 if service.takes_full_chain:
                     full = stem + SUFFIXES[BundleKind.FULL_CHAIN]
                     self.add_service_row(service, key, full if full in self.files else stem + entity, auto=True)
