@@ -144,3 +144,26 @@ def test_another_folder_brings_its_suggestions_and_keeps_the_rows_the_user_edite
     assert keys[:2] == ["webadmin-2026.key", "—"]  # both kept, the typed bundle too
     assert page.table.cellWidget(0, 4).currentText() == "site-bundle.crt"
     assert sorted(keys[2:]) == sorted(f"{s}-2026.key" for s in FIVE if s != "webadmin")  # never twice
+
+
+def test_a_ca_bundle_beside_the_files_is_suggested_for_the_certificates_it_issued(
+    qtbot, tmp_path: Path, language: str
+) -> None:
+    folder = _services_folder(tmp_path / "out", FIVE)
+    h = hierarchy(depth=1, leaf_cn="cms.example.com")
+    (folder / "ca-bundle.crt").write_bytes(h.intermediates[0].pem + h.root.pem)
+    for service in FIVE:  # the services' certificates from this CA; Call Bridge's from another one
+        issuer = hierarchy(depth=1).intermediates[0] if service == "callbridge" else h.intermediates[0]
+        leaf = issue("cmscore1.example.com", issuer)
+        (folder / f"{service}-2026.key").write_bytes(leaf.key_pem)
+        (folder / f"{service}-2026.crt").write_bytes(leaf.pem)
+    _wizard, page = _open_deploy_page(qtbot, folder, (1024, 768))
+    qtbot.keyClicks(page.nodes, "cmscore1.example.com")
+    bundles = {page.table.cellWidget(row, 2).currentText(): page.table.cellWidget(row, 4) for row in range(5)}
+    assert all(box.findText("ca-bundle.crt") >= 0 for box in bundles.values())  # offered on every row
+    assert bundles["callbridge-2026.key"].currentText() == "—"  # not its issuer: not suggested
+    for key in ("webadmin-2026.key", "turn-2026.key"):  # Web Bridge 3 and Scheduler take a full chain
+        assert bundles[key].currentText() == "ca-bundle.crt", key
+    flagged = page.message.plain_text()
+    assert "callbridge-2026.crt" in flagged
+    assert "webadmin-2026.crt" not in flagged and "turn-2026.crt" not in flagged

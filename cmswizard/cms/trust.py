@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from cryptography import x509
+
 from cmswizard.cms.dbcluster import DbFiles
 from cmswizard.cms.services import Eku, Service, check_service_eku, eku_of
 from cmswizard.cms.sheet import PeerTrustFile, ServiceFiles, SheetPlan, TrustKind, node_services
 from cmswizard.pki.bundle import bundle_bytes, select_peer_trust
-from cmswizard.pki.certfacts import subject_cn
-from cmswizard.pki.chain import auto_order, collect, common_name
+from cmswizard.pki.certfacts import is_ca, subject_cn
+from cmswizard.pki.chain import auto_order, collect, common_name, issued_by
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, load_file
@@ -78,6 +80,27 @@ def callbridge_cn(services: Sequence[ServiceFiles], folder: Path) -> str:
                 return ""
             return common_name(certificates[0].subject) if certificates else ""
     return ""
+
+
+def _certificates_in(path: Path) -> list[x509.Certificate]:
+    try:
+        return load_file(path).certificates
+    except (CmsInputError, OSError):
+        return []
+
+
+def shared_ca_bundle(folder: Path, certificate: str, candidates: Sequence[str]) -> str:
+    """The one file among `candidates` holding only CA certificates, one of them the certificate's issuer
+    (a ca-bundle.crt beside the services' files); "" when none or several do."""
+    leaf = _certificates_in(folder / certificate)
+    if not leaf:
+        return ""
+    found = []
+    for name in candidates:
+        held = _certificates_in(folder / name)
+        if held and all(is_ca(c) for c in held) and any(issued_by(leaf[0], c) for c in held):
+            found.append(name)
+    return found[0] if len(found) == 1 else ""
 
 
 def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:

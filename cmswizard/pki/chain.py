@@ -112,6 +112,11 @@ def collect(files: Iterable[LoadedFile]) -> list[ChainItem]:
     return [ChainItem(cert, tuple(sources), fp) for fp, (cert, sources) in by_fingerprint.items()]
 
 
+def issued_by(child: x509.Certificate, parent: x509.Certificate) -> bool:
+    """The parent's key signed the child (two CAs may share a name)."""
+    return _signature_ok(child, parent)
+
+
 def _signature_ok(child: x509.Certificate, parent: x509.Certificate) -> bool:
     try:
         child.verify_directly_issued_by(parent)

@@ -38,7 +38,7 @@ from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import DeploymentSheet, Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
-from cmswizard.cms.trust import callbridge_cn, check_plan_files, trust_file_bytes
+from cmswizard.cms.trust import callbridge_cn, check_plan_files, shared_ca_bundle, trust_file_bytes
 from cmswizard.export.calendar import calendar_item
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
@@ -691,6 +691,9 @@ class DeploySheetPage(_DeployPage):
             service_box, key_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, _KEY_COLUMN)
             if isinstance(service_box, QComboBox) and isinstance(key_box, QComboBox):
                 kept.add((service_box.currentData(), key_box.currentText()))
+        owned = {stem + suffix for stem in stems for suffix in SUFFIXES.values()}  # another service's files
+        shared = [name for name in self.certificates if name not in owned]
+        folder = Path(self.folder.text().strip() or ".")
         for service in services_for(CmsVersion(self.version.currentData())):
             for stem in sorted(s for s in stems if s.startswith(service.value + "-") or s == service.value):
                 key = stem + KEY_SUFFIX
@@ -701,7 +704,7 @@ class DeploySheetPage(_DeployPage):
                     self.add_service_row(service, key, full if full in self.files else stem + entity, auto=True)
                 else:
                     bundle = stem + SUFFIXES[BundleKind.CA_BUNDLE]
-                    found = bundle if bundle in self.files else ""
+                    found = bundle if bundle in self.files else shared_ca_bundle(folder, stem + entity, shared)
                     self.add_service_row(service, key, stem + entity, found, auto=True)
 
     def service_files(self) -> list[ServiceFiles]:
