@@ -98,6 +98,7 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     _route_qt_messages()
     app = create_application()
     from cmswizard.gui.i18n import choose_language, install_language
+    from cmswizard.gui.scroll_window import show_wizard
     from cmswizard.gui.settings import Settings
     from cmswizard.gui.wizard import CmsWizard
 
@@ -111,8 +112,10 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
     close_on_terminate(wizard)
     if os.environ.get("CMSWIZARD_QUIT_AFTER_FIRST_PAINT"):  # bench/run.py: time to the first window
         _quit_after_first_paint(app, wizard)
-    wizard.show()
-    return int(app.exec())
+    window = show_wizard(wizard)  # the scroll window of a small screen lives as long as this reference
+    code = int(app.exec())
+    del window
+    return code
 
 
 def _quit_after_first_paint(app: QApplication, window: QWidget) -> None:
