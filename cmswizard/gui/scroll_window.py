@@ -17,7 +17,10 @@ class ScrollWindow(QScrollArea):
     def __init__(self, wizard: CmsWizard) -> None:
         super().__init__()
         self.wizard = wizard
-        self.setWidgetResizable(True)  # the wizard fills the window, but never below its minimum size
+        # Scrolling is there anyway: keep the wizard at its normal size (960×720), where every page's
+        # text has room, rather than squeezing it to its bare minimum.
+        wizard.setMinimumSize(wizard.size().expandedTo(wizard.minimumSize()))
+        self.setWidgetResizable(True)  # the wizard fills the window, but never below that size
         self.setWidget(wizard)
         self.setWindowTitle(wizard.windowTitle())
         self.setWindowIcon(wizard.windowIcon())
