@@ -20,7 +20,7 @@ from cmswizard.pki.spec import KeyType
 
 if TYPE_CHECKING:
     from cmswizard.cms.dbcluster import DbClusterPlan
-    from cmswizard.cms.sheet import ServiceFiles, SheetPlan
+    from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan
 
 __all__ = ["add_parsers", "add_plan_arguments", "plan_from_args"]
 
@@ -166,12 +166,18 @@ def plan_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, li
 
 def _cmd_deploy(args: argparse.Namespace) -> int:
     from cmswizard.cms.sheet import build_sheet
+
+    plan, folder, export_set = plan_from_args(args)
+    return emit_sheet(args, plan, folder, build_sheet(plan, export_files=export_set))
+
+
+def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, sheet: DeploymentSheet) -> int:
+    """Check the files a sheet assigns (when their folder is known), make the peer trust files if asked,
+    then write or print the sheet: `deploy` and `renew sheet` end the same way."""
     from cmswizard.cms.trust import check_plan_files, write_trust_files
     from cmswizard.pki.files import OutputFile, write_files
     from cmswizard.pki.spec import Severity
 
-    plan, folder, export_set = plan_from_args(args)
-    sheet = build_sheet(plan, export_files=export_set)
     if folder is not None:
         problems = check_plan_files(plan, folder)
         for problem in problems:

@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cmswizard.cli import _say_block, _warn
+from cmswizard.cli import _say_block
 from cmswizard.cms.services import Service
-from cmswizard.pki.errors import CmsCheckFailed
 from cmswizard.pki.safe_text import shown
 from cmswizard.pki.spec import KeyType
 
@@ -129,32 +128,11 @@ def _against_request(csr_path: str, new: x509.Certificate, new_name: str) -> lis
 
 
 def _cmd_sheet(args: argparse.Namespace) -> int:
-    from cmswizard.cli_deploy import plan_from_args
+    from cmswizard.cli_deploy import emit_sheet, plan_from_args
     from cmswizard.cms.renewal import replacement_sheet
-    from cmswizard.cms.trust import check_plan_files, write_trust_files
-    from cmswizard.pki.files import OutputFile, write_files
-    from cmswizard.pki.spec import Severity
 
     plan, folder, _names = plan_from_args(args)
-    sheet = replacement_sheet(plan)
-    if folder is not None:
-        problems = check_plan_files(plan, folder)
-        for problem in problems:
-            _warn(f"{problem.severity.value}: {problem}")
-        if any(p.severity is Severity.ERROR for p in problems):
-            raise CmsCheckFailed("a renewed file cannot serve the service it is assigned to (see above)")
-        if args.make_trust:
-            for path in write_trust_files(plan, folder, force=args.force):
-                _warn(f"wrote {shown(path)}")
-    from cmswizard.catalogue import translator
-
-    text = sheet.text(translator(args.sheet_lang))
-    if args.out:
-        write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
-        _say_block(f"wrote {shown(args.out)}")
-    else:
-        _say_block(text.rstrip("\n"))
-    return 0
+    return emit_sheet(args, plan, folder, replacement_sheet(plan))
 
 
 def add_parser(commands: Any) -> None:
