@@ -146,6 +146,28 @@ def test_check_a_server_then_renew_its_certificate(
     assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
 
 
+def test_renew_key_type_shows_rsa_2048_then_the_chosen_certificates_type(
+    qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    old = tmp_path / "callbridge.crt"
+    old.write_bytes(hierarchy(depth=1, leaf_cn=CN).leaf.pem)  # an ECDSA P-256 key
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.RENEW_REQUEST
+    assert page.key_type.currentText() == "RSA 2048"  # before a certificate is chosen: never blank
+    assert page.key_type.count() == 5
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, page.choose_button)
+    assert page.key_type.currentText() == "ECDSA P-256"
+    assert [page.key_type.itemData(i) for i in range(page.key_type.count())] == ["ec256", "rsa3072", "rsa4096", "ec384"]
+    # Starting the flow again from the start page: the default again, not an empty box.
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    assert wizard.currentPage() is page and page.old_file.text() == ""
+    assert page.key_type.currentText() == "RSA 2048"
+
+
 def test_renew_from_a_file_refuses_the_live_name_and_a_weaker_key(
     qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:

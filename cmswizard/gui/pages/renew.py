@@ -130,12 +130,13 @@ class RenewRequestPage(_RenewPage):
         self.key_type.currentIndexChanged.connect(self._recheck)
         self.loading = False
         self.old: OldCertificate | None = None
+        self._offer_key_types(list(KeyType))
 
     def reset(self) -> None:
         self.old = None
         for field in (self.old_file, self.live_basename, self.basename, self.cn, self.san):
             field.clear()
-        self.key_type.clear()
+        self._offer_key_types(list(KeyType))
         self.facts.clear()
         self.changes.clear()
         self.command.clear()
@@ -183,15 +184,20 @@ class RenewRequestPage(_RenewPage):
         )
         request = renewal_request(old.certificate, old.basename)
         self.live_basename.setText(old.basename)
-        self.key_type.blockSignals(True)
-        self.key_type.clear()
-        for key_type in old.key_types():
-            self.key_type.addItem(key_type.label, key_type.value)
-        self.key_type.blockSignals(False)
+        self._offer_key_types(old.key_types())
         self.basename.setText(request.typed.basename)
         self.cn.setText(request.typed.cn)
         self.san.setText(",".join(request.typed.san))
         self._recheck()
+
+    def _offer_key_types(self, key_types: list[KeyType]) -> None:
+        """The choices, the first selected: the chosen certificate's own type, or RSA-2048 before one is chosen."""
+        self.key_type.blockSignals(True)
+        self.key_type.clear()
+        for key_type in key_types:
+            self.key_type.addItem(key_type.label, key_type.value)
+        self.key_type.setCurrentIndex(0)
+        self.key_type.blockSignals(False)
 
     def _live_name_edited(self) -> None:
         self.basename.setText(renewal_basename(self.live_basename.text().strip(), dt.date.today().year))
