@@ -6,10 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from journey import choose_flow, click, press_mnemonic
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from cmswizard.gui.flows import PageId
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.i18n import labelled
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.loader import load_file
@@ -187,3 +191,30 @@ def test_check_flow_bad_file(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
     wizard.page_at(PageId.CHECK).add_paths([bad])
     qtbot.waitUntil(lambda: wizard.page_at(PageId.CHECK).loading == 0, timeout=10_000)
     assert any("broken.pem" in text and "truncated" in text for text in wizard.flows.check.errors)
+
+
+def test_check_results_show_each_chain_once(
+    qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    h = hierarchy(depth=1, leaf_cn="cms1.example.com")
+    (tmp_path / "full.pem").write_bytes(b"".join(c.pem for c in h.chain))
+    (tmp_path / "leaf.pem").write_bytes(h.leaf.pem)
+    (tmp_path / "root.pem").write_bytes(h.root.pem)
+    chosen = [[tmp_path / "full.pem"], [tmp_path / "leaf.pem", tmp_path / "root.pem"]]
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: chosen.pop(0))
+    choose_flow(qtbot, wizard, FlowKey.CHECK)
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.CHECK
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, page.add_button)
+    shown = page.problems_view.toPlainText()
+    assert shown.count("cms1.example.com → Test Issuing CA 1 → Test Root CA") == 1, shown
+    chain_word = QCoreApplication.translate("CheckPage", "chain")
+    assert labelled(chain_word, "") not in shown
+    # A chain that fails: the reason names the link, and the line under it how far the chain got, once.
+    click(qtbot, page.clear_button)
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, page.add_button)
+    lines = page.problems_view.toPlainText().splitlines()
+    assert lines.count(labelled(chain_word, "cms1.example.com")) == 1, lines
+    assert any(line.startswith("✗ cms1.example.com") and "Test Issuing CA 1" in line for line in lines), lines

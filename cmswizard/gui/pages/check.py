@@ -215,12 +215,13 @@ class CheckPage(WizardPage):
             heading, chain_word = self.tr("Chains"), self.tr("chain")
             rows = []
             for row in report.verifications:
-                chain = " → ".join(html.escape(i.subject_cn) for i in row.result.chain)
                 colour = _GREEN if row.result.ok else _RED
-                rows.append(
-                    f'<li><span style="color:{colour}">{html.escape(translated(row.text()))}</span>'
-                    f"<br><small>{labelled(chain_word, chain)}</small></li>"
-                )
+                line = f'<li><span style="color:{colour}">{html.escape(translated(row.text()))}</span>'
+                # "verified: …" already names the chain; a failure names only the link, so show how far it got.
+                if not row.result.ok and row.result.chain:
+                    chain = " → ".join(html.escape(i.subject_cn) for i in row.result.chain)
+                    line += f"<br><small>{labelled(chain_word, chain)}</small>"
+                rows.append(line + "</li>")
             blocks.append(f"<h3>{heading}</h3><ul>{''.join(rows)}</ul>")
         services = self._service_fit()
         if services:
