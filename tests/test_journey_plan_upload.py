@@ -15,7 +15,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from journey import click, make_wizard, openssl, press_mnemonic, press_next, type_into
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
 from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text, read_plan
@@ -193,6 +193,30 @@ def test_plan_round_trip_and_upload_journey(
         needed = upload.results.fontMetrics().horizontalAdvance(row.text(0)) + upload.results.indentation()
         assert upload.results.columnWidth(0) >= needed, row.text(0)
     assert "callbridge certs callbridge-2026.key" in upload.node_sheet.toPlainText()
+
+    # Upload again: every file is already there byte for byte; nothing is sent, and all is well.
+    all_verified = QCoreApplication.translate("UploadPage", "all verified")
+    with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+        press_mnemonic(qtbot, wizard, upload.upload_button)
+    lines = upload.result_lines("cms1.example.com")
+    assert len(lines) == 12 and all(line.endswith(translated(Outcome.IDENTICAL.label)) for line in lines), lines
+    assert upload.results.topLevelItem(0).text(1) == all_verified
+    # A different file of the same name on the MMP is left as it is until replacing is chosen.
+    held = sshd.upload_dir / "callbridge-2026.crt"
+    held.write_bytes(b"the certificate the Call Bridge uses now\n")
+    with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+        press_mnemonic(qtbot, wizard, upload.upload_button)
+    lines = upload.result_lines("cms1.example.com")
+    assert f"callbridge-2026.crt: {translated(Outcome.EXISTS.label)}" in lines
+    assert sum(line.endswith(translated(Outcome.IDENTICAL.label)) for line in lines) == 11
+    assert upload.results.topLevelItem(0).text(1) != all_verified
+    assert held.read_bytes() == b"the certificate the Call Bridge uses now\n"
+    click(qtbot, upload.replace)
+    with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+        press_mnemonic(qtbot, wizard, upload.upload_button)
+    assert f"callbridge-2026.crt: {translated(Outcome.VERIFIED.label)}" in upload.result_lines("cms1.example.com")
+    assert held.read_bytes() == (site / "callbridge-2026.crt").read_bytes()
+    click(qtbot, upload.replace)
     wizard.settings.sync()
     ini = tmp_path / "out-settings.ini"
     assert ini.is_file() and sshd.password not in ini.read_text()  # the password is never stored

@@ -146,6 +146,13 @@ def test_existing_file_is_kept_unless_replacing_is_chosen(sshd: SshServer, files
     assert [r.outcome for r in report.results] == [Outcome.EXISTS, Outcome.VERIFIED, Outcome.VERIFIED]
     assert live.read_bytes() == b"the key the Call Bridge uses now\n"
     assert not report.ok
+    # The same bytes again: found identical (size, then SHA-256 read back) and not rewritten.
+    before = (sshd.upload_dir / files[2].name).stat().st_mtime_ns
+    report = upload_files(_target(sshd), files[1:], trust=_trusted(sshd), credentials=credentials)
+    assert [r.outcome for r in report.results] == [Outcome.IDENTICAL, Outcome.IDENTICAL]
+    assert report.ok and report.verified_count == 2
+    assert (sshd.upload_dir / files[2].name).stat().st_mtime_ns == before
+    assert "0 of 2 file(s) uploaded and verified, 2 already there and identical" in report.summary
     report = upload_files(
         _target(sshd), files[:1], trust=_trusted(sshd), credentials=credentials, replace={files[0].name}
     )
@@ -250,10 +257,22 @@ def test_cli_upload_explicit_host_and_files(sshd: SshServer, files: list[Path], 
     assert f"{files[0].name}: verified" in done.out
     assert "3 of 3 file(s) uploaded and verified" in done.out
     assert sshd.password not in done.out + done.err
-    done = cli(*base, "--fingerprint", sshd.host_fingerprint(), str(files[0]))
-    assert done.code == 1 and "not sent: already on the MMP" in done.out
+    # Sent again: already there, byte for byte, so nothing to choose and nothing wrong.
+    done = cli(*base, "--fingerprint", sshd.host_fingerprint(), *map(str, files))
+    assert done.code == 0, done.out + done.err
+    assert f"{files[0].name}: already on the MMP, identical" in done.out
+    assert "0 of 3 file(s) uploaded and verified, 3 already there and identical" in done.out
+    # A different file of that name on the MMP still needs --replace.
+    held = sshd.upload_dir / files[0].name
+    held.write_bytes(b"the key the Call Bridge uses now\n")
+    done = cli(*base, "--fingerprint", sshd.host_fingerprint(), str(files[0]), str(files[1]))
+    assert done.code == 1
+    assert f"{files[0].name}: not sent: already on the MMP — a different file of this name (33 bytes)" in done.out
+    assert f"{files[1].name}: already on the MMP, identical" in done.out
+    assert held.read_bytes() == b"the key the Call Bridge uses now\n"
     done = cli(*base, "--fingerprint", sshd.host_fingerprint(), "--replace", files[0].name, str(files[0]))
     assert done.code == 0
+    assert held.read_bytes() == files[0].read_bytes()
     done = cli(*base, "--fingerprint", "SHA256:nope", str(files[0]))
     assert done.code == 2 and "fingerprint:" in done.err
     other = "SHA256:" + "A" * 43  # well-formed, but not this server's key

@@ -5,7 +5,8 @@ admin read from the MMP) before the password or key is offered and before any by
 sent. A file whose name already exists on the MMP is not replaced unless the caller names it:
 replacing the file of a live key or certificate breaks that service at once. The report says, per
 file, only what was verified: a file is "verified" when the bytes read back over SFTP have the
-same SHA-256 as the local file, and nothing else is called done. This module uploads; it never
+same SHA-256 as the local file, or "identical" when the MMP already held exactly those bytes (read
+and compared, never rewritten); nothing else is called done. This module uploads; it never
 runs MMP commands.
 
 paramiko is used (not asyncssh) because the upload is a short sequential job on a worker thread:
@@ -123,6 +124,7 @@ class UnknownHostKey(CmsCheckFailed):
 
 class Outcome(enum.Enum):
     VERIFIED = "verified"  # uploaded, read back, same SHA-256
+    IDENTICAL = "identical"  # not sent: the MMP already holds a file of that name with the same SHA-256
     EXISTS = "exists"  # not sent: a file of that name is on the MMP and replacing it was not chosen
     MISMATCH = "mismatch"  # uploaded, but what was read back differs
     DISK_FULL = "disk-full"  # the MMP could not store it
@@ -137,6 +139,7 @@ class Outcome(enum.Enum):
     def label(self) -> str:
         return {
             "verified": N_("verified"),
+            "identical": N_("already on the MMP, identical"),
             "exists": N_("not sent: already on the MMP"),
             "mismatch": N_("MISMATCH"),
             "disk-full": N_("not stored: disk full"),
@@ -159,7 +162,8 @@ class FileResult:
 
     @property
     def verified(self) -> bool:
-        return self.outcome is Outcome.VERIFIED
+        """On the MMP with the local file's SHA-256: uploaded and read back, or already there."""
+        return self.outcome in (Outcome.VERIFIED, Outcome.IDENTICAL)
 
     @property
     def line(self) -> str:
@@ -183,9 +187,21 @@ class UploadReport:
 
     @property
     def summary(self) -> str:
+        host = f"{self.target.username}@{self.target.label}"
+        identical = sum(result.outcome is Outcome.IDENTICAL for result in self.results)
+        if identical:
+            return Text(
+                N_(
+                    "{host}: {verified} of {total} file(s) uploaded and verified, {identical} already there and identical"
+                ),
+                host=host,
+                verified=self.verified_count - identical,
+                total=len(self.results),
+                identical=identical,
+            )
         return Text(
             N_("{host}: {verified} of {total} file(s) uploaded and verified"),
-            host=f"{self.target.username}@{self.target.label}",
+            host=host,
             verified=self.verified_count,
             total=len(self.results),
         )
@@ -367,6 +383,39 @@ def _exists(sftp: paramiko.SFTPClient, name: str) -> bool:
     return True
 
 
+def _existing(sftp: paramiko.SFTPClient, name: str, data: bytes) -> tuple[Outcome, str] | None:
+    """None when the MMP has no file of this name; IDENTICAL when it holds these very bytes (same size,
+    then same SHA-256 read back); EXISTS, left as it is, when it differs or cannot be read."""
+    try:
+        size = sftp.stat(name).st_size
+    except FileNotFoundError:
+        return None
+    if size == len(data):
+        try:
+            with sftp.open(name, "rb") as existing:
+                existing.prefetch()
+                held = existing.read()
+        except PermissionError:  # cannot be compared: kept, as a different file would be
+            return Outcome.EXISTS, N_(
+                "a file of this name is on the MMP and was left as it is (a live key or certificate name "
+                "breaks its service when replaced); use a new basename, or choose to replace it"
+            )
+        digest = hashlib.sha256(data).hexdigest()
+        if hashlib.sha256(held).hexdigest() == digest:
+            return Outcome.IDENTICAL, Text(
+                N_("{size} bytes, SHA-256 {digest}, the same as the local file; not sent again"),
+                size=len(data),
+                digest=digest,
+            )
+    return Outcome.EXISTS, Text(
+        N_(
+            "a different file of this name ({size} bytes) is on the MMP and was left as it is (a live key or "
+            "certificate name breaks its service when replaced); use a new basename, or choose to replace it"
+        ),
+        size=size if size is not None else "?",
+    )
+
+
 def _send_one(
     sftp: paramiko.SFTPClient,
     transport: paramiko.Transport,
@@ -377,11 +426,10 @@ def _send_one(
 ) -> tuple[Outcome, str]:
     digest = hashlib.sha256(data).hexdigest()
     try:
-        if not replace and _exists(sftp, name):
-            return Outcome.EXISTS, N_(
-                "a file of this name is on the MMP and was left as it is (a live key or certificate name "
-                "breaks its service when replaced); use a new basename, or choose to replace it"
-            )
+        # Never rewritten when identical, even when replacing is chosen: a live file is not truncated for nothing.
+        existing = _existing(sftp, name, data)
+        if existing is not None and (existing[0] is Outcome.IDENTICAL or not replace):
+            return existing
         created = False
         try:
             with sftp.open(name, "wb" if replace else "wbx") as remote:

@@ -1972,6 +1972,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>已驗證</translation>
     </message>
     <message>
+        <source>already on the MMP, identical</source>
+        <translation>MMP 上已有此檔案，內容相同</translation>
+    </message>
+    <message>
         <source>not sent: already on the MMP</source>
         <translation>未傳送：MMP 上已有此檔案</translation>
     </message>
@@ -2006,6 +2010,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>not sent: cannot read it</source>
         <translation>未傳送：無法讀取</translation>
+    </message>
+    <message>
+        <source>{host}: {verified} of {total} file(s) uploaded and verified, {identical} already there and identical</source>
+        <translation>{host}：{total} 個檔案中已上傳並驗證 {verified} 個，{identical} 個已在 MMP 上且內容相同</translation>
     </message>
     <message>
         <source>{host}: {verified} of {total} file(s) uploaded and verified</source>
@@ -2062,6 +2070,14 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>a file of this name is on the MMP and was left as it is (a live key or certificate name breaks its service when replaced); use a new basename, or choose to replace it</source>
         <translation>MMP 上已有同名檔案，已保持原狀（取代使用中的金鑰或憑證會使該服務中斷）；請使用新的基本名稱，或選擇取代</translation>
+    </message>
+    <message>
+        <source>{size} bytes, SHA-256 {digest}, the same as the local file; not sent again</source>
+        <translation>{size} 位元組，SHA-256 {digest}，與本機檔案相同；不再傳送</translation>
+    </message>
+    <message>
+        <source>a different file of this name ({size} bytes) is on the MMP and was left as it is (a live key or certificate name breaks its service when replaced); use a new basename, or choose to replace it</source>
+        <translation>MMP 上有另一個同名但內容不同的檔案（{size} 位元組），已保持原狀（取代使用中的金鑰或憑證會使該服務中斷）；請使用新的基本名稱，或選擇取代</translation>
     </message>
     <message>
         <source>appeared on the MMP while uploading; left as it is</source>
