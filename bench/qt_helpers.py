@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -24,6 +25,19 @@ def wait_until(condition, timeout: float = 600.0) -> None:  # type: ignore[no-un
     poll.stop()
     if not condition():
         raise SystemExit("timed out")
+
+
+def pause(seconds: float) -> None:
+    """Let the event loop run for `seconds`, as the application's own loop would."""
+    end = time.perf_counter() + seconds
+    wait_until(lambda: time.perf_counter() >= end, timeout=seconds + 5)
+
+
+def human_click(button) -> None:  # type: ignore[no-untyped-def]
+    """Press, let the loop turn for 60 ms (a quick human click), release: two events, as a mouse sends them."""
+    QTest.mousePress(button, Qt.MouseButton.LeftButton)
+    pause(0.06)
+    QTest.mouseRelease(button, Qt.MouseButton.LeftButton)
 
 
 def click(button) -> None:  # type: ignore[no-untyped-def]

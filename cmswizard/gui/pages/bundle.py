@@ -162,6 +162,8 @@ class ChainBuilderPage(WizardPage):
         self.view.setModel(self.model)
         self.view.setItemDelegate(CertificateCard(self.view))
         self.view.setUniformItemSizes(True)  # every card is the same height: no size pass over all rows
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # 10,000 rows laid out over several turns
+        self.view.setBatchSize(500)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
@@ -217,6 +219,17 @@ class ChainBuilderPage(WizardPage):
         self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
+        # The status lines keep the height they usually need (the summary two lines, key and message
+        # one each), so a check starting or ending changes their text, not the size of the list.
+        line = self.fontMetrics().lineSpacing()
+        for label, lines in ((self.summary, 2), (self.key_status, 1), (self.message, 1)):
+            label.setMinimumHeight(lines * line + 2)
+        for busy_widget in (self.progress, self.cancel_button):
+            # Hidden, they keep their place: showing them must not move or resize the list of cards,
+            # which would make Qt lay out and repaint every visible card at the start and end of a check.
+            policy = busy_widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            busy_widget.setSizePolicy(policy)
 
         buttons = QVBoxLayout()
         for action_button in (
