@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.serialization import BestAvailableEncryption
 
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, check_bundle, select_for_bundle
 from cmswizard.pki.chain import Role, auto_order, check_order, collect, make_item, role_of
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import Cancelled, CmsInputError
 from cmswizard.pki.loader import FileFormat, PasswordRequired, load_bytes, load_file
 
 from factory import NOW, Hierarchy, hierarchy, issue
@@ -429,3 +429,27 @@ def test_bad_bundle_inputs(pki: Hierarchy, tmp_path: Path, cli, name: str, data,
     assert expected in result.err and name in result.err
     assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_long_reads_report_progress_and_stop_when_cancelled() -> None:
+    """The chain builder shows how far a long PEM file is read, and Cancel stops the reading there."""
+    chains = [hierarchy(depth=2, prefix=f"p{n}", leaf_cn=f"cms{n}.example.com") for n in range(125)]
+    data = b"".join(c.pem for chain in chains for c in chain.chain)  # 500 certificates
+    reports: list[tuple[int, int]] = []
+    loaded = load_bytes(data, "pile.pem", progress=lambda done, total: reports.append((done, total)))
+    assert len(loaded.certificates) == 500
+    assert {total for _, total in reports} == {1000}  # reading, then checking every extension
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+    assert reports[0][0] == 0 and reports[-1][0] >= 900
+
+    calls = 0
+
+    def cancel_at_the_second_report(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):  # not taken for a damaged file and read again the careful way
+        load_bytes(data, "pile.pem", progress=cancel_at_the_second_report)
+    assert calls == 2

@@ -15,8 +15,10 @@ from cmswizard.gui import dialogs
 from cmswizard.gui.flows import PageId
 from cmswizard.gui.models import chain as chain_model
 from cmswizard.gui.models.chain import SYNC_LIMIT, ChainModel, ChainRole
+from cmswizard.gui.pages import bundle as bundle_page
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
+from cmswizard.pki.errors import Cancelled
 from cmswizard.pki.loader import load_bytes
 
 from factory import Hierarchy, hierarchy
@@ -314,3 +316,42 @@ def test_cancel_leaves_the_list_as_it_was(
         release.set()
     assert _subjects(page.model) == before and page.model.rowCount() == 100
     assert "Cancelled" in page.message.text() and page.auto_button.isEnabled()
+
+
+def test_cancel_while_a_file_is_read_stops_the_reading(
+    qtbot, page, big_pile: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, outcome = threading.Event(), []
+    engine_load_file = bundle_page.load_file
+
+    def held_load_file(path, *, password=None, progress=None):  # type: ignore[no-untyped-def]
+        def held(done: int, total: int) -> None:
+            release.wait(30)  # the worker waits in its first report until the test has pressed Cancel
+            progress(done, total)
+
+        try:
+            return engine_load_file(path, password=password, progress=held)
+        except Exception as error:
+            outcome.append(error)
+            raise
+
+    monkeypatch.setattr(bundle_page, "load_file", held_load_file)
+    page.load_paths([big_pile[0]])
+    assert page.cancel_button.isVisible() and "Loading a.pem" in page.message.text()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert not page.cancel_button.isVisible() and not page.progress.isVisible()
+    with qtbot.waitSignal(page.host.tasks.idle, timeout=30_000):
+        release.set()
+    assert [type(error) for error in outcome] == [Cancelled]  # stopped at its first report, not read to the end
+    assert page.model.rowCount() == 0 and "Cancelled" in page.message.text()
+    assert not page.progress.isVisible() and page.add_button.isEnabled()
+
+
+def test_a_long_read_shows_how_far_it_is(qtbot, page, big_pile: tuple[Path, Path]) -> None:
+    seen: list[tuple[int, int]] = []
+    page.progress.valueChanged.connect(lambda value: seen.append((value, page.progress.maximum())))
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        page.load_paths([big_pile[0]])
+    assert (0, 200) in seen  # the reading's own count (100 certificates read, then checked), before the check's
+    _wait_checked(qtbot, page)
+    assert page.model.rowCount() == 100 and not page.progress.isVisible()

@@ -17,7 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import Cancelled, CmsInputError
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,9 @@ class _Job(QRunnable):
         try:
             value = self._work(report)
         except Exception as error:  # delivered to the GUI, never lost in a worker
-            if isinstance(error, CmsInputError):
+            if isinstance(error, Cancelled):
+                log.debug("task cancelled")
+            elif isinstance(error, CmsInputError):
                 log.info("task failed: %s", error)
             else:
                 log.error("task failed", exc_info=error)

@@ -6,7 +6,11 @@ from pathlib import PurePath
 
 from cmswizard.pki.safe_text import escape, shown
 
-__all__ = ["FIELD_NAMES", "N_", "CmsCheckFailed", "CmsInputError", "Text", "as_message", "shorten"]
+__all__ = ["FIELD_NAMES", "N_", "Cancelled", "CmsCheckFailed", "CmsInputError", "Text", "as_message", "shorten"]
+
+
+class Cancelled(Exception):
+    """Raised from a progress callback when the person pressed Cancel: long work stops there."""
 
 
 def N_(text: str) -> str:

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from cryptography import x509
 
-from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
+from cmswizard.pki.errors import N_, Cancelled, CmsInputError, Text, as_message
 from cmswizard.pki.files import read_input_file, utf16_bytes
 from cmswizard.pki.keys import PrivateKey
+
+Progress = Callable[[int, int], None]  # (done, total) now and then while a long file is read
 
 __all__ = [
     "FileFormat",
@@ -201,7 +203,7 @@ _CERT_BEGIN, _CERT_END = b"-----BEGIN CERTIFICATE-----", b"-----END CERTIFICATE-
 _ADJACENT = re.compile(rb"-----END CERTIFICATE-----\s*-----BEGIN CERTIFICATE-----")
 
 
-def _plain_certificates(text: bytes) -> list[x509.Certificate] | None:
+def _plain_certificates(text: bytes, progress: Progress | None = None) -> list[x509.Certificate] | None:
     """The common case in a few passes over the bytes, all in C: only certificate blocks, nothing
     between them, no headers. None sends the file down the careful path (which names what is wrong)."""
     count = text.count(_CERT_BEGIN)
@@ -212,7 +214,9 @@ def _plain_certificates(text: bytes) -> list[x509.Certificate] | None:
     if not text.rstrip().endswith(_CERT_END) or len(_ADJACENT.findall(text)) != count - 1:
         return None
     try:
-        certificates = _load_pem_in_slices(text)
+        certificates = _load_pem_in_slices(text, progress, 2 * count)
+    except Cancelled:
+        raise
     except Exception:
         return None
     return certificates if len(certificates) == count else None
@@ -221,12 +225,14 @@ def _plain_certificates(text: bytes) -> list[x509.Certificate] | None:
 _SLICE = 200  # certificates per library call
 
 
-def _load_pem_in_slices(text: bytes) -> list[x509.Certificate]:
+def _load_pem_in_slices(text: bytes, progress: Progress | None = None, total: int = 0) -> list[x509.Certificate]:
     """`load_pem_x509_certificates`, 200 blocks per call: the call holds the GIL, and between calls a
     GUI thread gets it (one call on 10,000 certificates would freeze the window for its whole length)."""
     certificates: list[x509.Certificate] = []
     start = 0
     while start < len(text):
+        if progress is not None:
+            progress(len(certificates), total)
         end = start
         for _ in range(_SLICE):
             found = text.find(_CERT_END, end)
@@ -240,10 +246,10 @@ def _load_pem_in_slices(text: bytes) -> list[x509.Certificate]:
     return certificates
 
 
-def _load_pem(data: bytes, name: str, password: bytes | None) -> LoadedFile:
+def _load_pem(data: bytes, name: str, password: bytes | None, progress: Progress | None = None) -> LoadedFile:
     text = data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
     loaded = LoadedFile(name, FileFormat.PEM, crlf=text is not data)
-    plain = _plain_certificates(text)
+    plain = _plain_certificates(text, progress)
     if plain is not None:
         loaded.certificates = plain
         return loaded
@@ -429,10 +435,12 @@ def _load_pkcs12(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     return loaded
 
 
-def _check_extensions(loaded: LoadedFile) -> LoadedFile:
+def _check_extensions(loaded: LoadedFile, progress: Progress | None = None) -> LoadedFile:
     """Parse every extension now, so a malformed one is named here rather than crashing a later step."""
     items: list[x509.Certificate | x509.CertificateSigningRequest] = [*loaded.certificates, *loaded.csrs]
     for number, item in enumerate(items, start=1):
+        if progress is not None and number % _SLICE == 0:
+            progress(len(items) + number, 2 * len(items))
         try:
             item.extensions  # noqa: B018 - parsing is the point
         except x509.DuplicateExtension as error:
@@ -459,12 +467,17 @@ def _check_extensions(loaded: LoadedFile) -> LoadedFile:
     return loaded
 
 
-def load_bytes(data: bytes, name: str, *, password: bytes | None = None) -> LoadedFile:
-    """Load whatever `data` holds; `name` is used in messages (usually the file path)."""
-    return _check_extensions(_load_any(data, name, password))
+def load_bytes(
+    data: bytes, name: str, *, password: bytes | None = None, progress: Progress | None = None
+) -> LoadedFile:
+    """Load whatever `data` holds; `name` is used in messages (usually the file path).
+
+    `progress(done, total)` is called now and then while a long PEM file is read; it may raise
+    `Cancelled` to stop the reading there."""
+    return _check_extensions(_load_any(data, name, password, progress), progress)
 
 
-def _load_any(data: bytes, name: str, password: bytes | None) -> LoadedFile:
+def _load_any(data: bytes, name: str, password: bytes | None, progress: Progress | None = None) -> LoadedFile:
     if not data.strip():
         raise CmsInputError(name, N_("is empty; was the download or copy interrupted?"))
     if data.startswith(b"\xef\xbb\xbf"):
@@ -475,7 +488,7 @@ def _load_any(data: bytes, name: str, password: bytes | None) -> LoadedFile:
             name, N_('is saved as UTF-16 text (Notepad\'s "Unicode"); save it as ANSI or UTF-8 and try again')
         )
     if b"-----BEGIN " in data:
-        return _load_pem(data, name, password)
+        return _load_pem(data, name, password, progress)
     if _looks_like_pkcs12(data):
         return _load_pkcs12(data, name, password)
     loaded = _try_der(data, name, password)
@@ -488,8 +501,8 @@ def _load_any(data: bytes, name: str, password: bytes | None) -> LoadedFile:
     raise CmsInputError(name, N_("is not a certificate, key or CSR file (not PEM, DER, PKCS#7 or PKCS#12)"))
 
 
-def load_file(path: Path | str, *, password: bytes | None = None) -> LoadedFile:
-    return load_bytes(read_input_file(path), str(path), password=password)
+def load_file(path: Path | str, *, password: bytes | None = None, progress: Progress | None = None) -> LoadedFile:
+    return load_bytes(read_input_file(path), str(path), password=password, progress=progress)
 
 
 def load_private_key(path: Path | str, *, password: bytes | None = None) -> PrivateKey:

@@ -36,6 +36,7 @@ from cmswizard.pki.chain import (
     role_of,
     validity_problem,
 )
+from cmswizard.pki.errors import Cancelled
 from cmswizard.pki.inspect import days_left
 from cmswizard.pki.keys import PrivateKey, describe_public_key
 from cmswizard.pki.loader import LoadedFile
@@ -61,10 +62,6 @@ class ChainRole(enum.IntEnum):
 
 
 SYNC_LIMIT = 64  # up to this many certificates a check takes a few milliseconds: done at once
-
-
-class Cancelled(Exception):
-    """The user pressed Cancel: the work stops and its result is dropped."""
 
 
 @dataclass(frozen=True)

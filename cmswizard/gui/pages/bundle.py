@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -37,9 +39,9 @@ from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox
 from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
 from cmswizard.pki.chain import ChainItem, collect
-from cmswizard.pki.errors import N_, CmsInputError
+from cmswizard.pki.errors import N_, Cancelled, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
-from cmswizard.pki.loader import LoadedFile, PasswordRequired, WrongPassword, load_bytes, load_file
+from cmswizard.pki.loader import LoadedFile, PasswordRequired, Progress, WrongPassword, load_bytes, load_file
 
 _BADGE = {"entity": QColor("#1d5fa6"), "intermediate": QColor("#6a4fb3"), "root": QColor("#2e7d32")}
 _RED, _AMBER, _GREEN, _GREY = QColor("#b00020"), QColor("#a86400"), QColor("#2e7d32"), QColor("#707070")
@@ -141,9 +143,9 @@ def _file_stem(text: str) -> str:
     return stem or "bundle"
 
 
-def _read(path: Path, password: bytes | None) -> tuple[LoadedFile, list[ChainItem]]:
+def _read(path: Path, password: bytes | None, progress: Progress) -> tuple[LoadedFile, list[ChainItem]]:
     """On a worker: read the file and fingerprint its certificates (10,000 take a while)."""
-    loaded = load_file(path, password=password)
+    loaded = load_file(path, password=password, progress=progress)
     return loaded, collect([loaded])
 
 
@@ -306,6 +308,7 @@ class ChainBuilderPage(WizardPage):
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self.loading = 0
         self._load_round = 0  # Cancel drops the files still loading (their results arrive later)
+        self._stop_loading = threading.Event()  # ... and stops their reading where it is
         self.refresh()
 
     @property
@@ -317,6 +320,7 @@ class ChainBuilderPage(WizardPage):
 
     def reset(self) -> None:
         """A fresh bundle flow (or Start over): nothing of the previous one stays."""
+        self._stop_loads()
         self.model.clear()
         self.basename.setText(self.state.basename)
         self.full.setChecked(True)
@@ -325,6 +329,7 @@ class ChainBuilderPage(WizardPage):
         self.state.saved = None
         if self.state.expected_key is not None:  # coming from the CSR flow: the key just made
             self.load_paths([self.state.expected_key])
+        self._show_busy()
         self.refresh()
 
     def has_unsaved_input(self) -> bool:
@@ -363,13 +368,27 @@ class ChainBuilderPage(WizardPage):
         self.loading += 1
         self._show_busy()
         self.message.setText(self.tr("Loading {name}…").format(name=path.name))
-        round_ = self._load_round
-        self.host.tasks.run(
+        round_, stop = self._load_round, self._stop_loading
+
+        def work(report: Callable[[int, int, str], None]) -> tuple[LoadedFile, list[ChainItem]]:
+            def progress(done: int, total: int) -> None:
+                if stop.is_set():
+                    raise Cancelled
+                report(done, total, "")
+
+            return _read(path, password, progress)
+
+        self.host.tasks.run_with_progress(
             self,
-            lambda: _read(path, password),
+            work,
+            lambda done, total, _what: self._read_progress(round_, done, total),
             lambda result: self._read_done(round_, result),
             lambda error: self._read_failed(round_, path, error),
         )
+
+    def _read_progress(self, round_: int, done: int, total: int) -> None:
+        if round_ == self._load_round and not self.model.busy():  # a running check shows its own count
+            self._progressed(done, total)
 
     def _read_done(self, round_: int, result: tuple[LoadedFile, list[ChainItem]]) -> None:
         if round_ == self._load_round:
@@ -441,12 +460,18 @@ class ChainBuilderPage(WizardPage):
 
     def cancel(self) -> None:
         """Stop loading and checking: what was shown before stays, nothing half-added."""
-        self._load_round += 1
-        self.loading = 0
+        self._stop_loads()
         self.model.cancel()
         self.message.setText(self.tr("Cancelled: the list is as it was."))
         self._show_busy()
         self.refresh()
+
+    def _stop_loads(self) -> None:
+        """Files still being read stop where they are, and what they read is dropped."""
+        self._load_round += 1
+        self._stop_loading.set()
+        self._stop_loading = threading.Event()
+        self.loading = 0
 
     # --- order --------------------------------------------------------------------------------
     def move_selected(self, step: int) -> None:
