@@ -54,6 +54,8 @@ class SanEntry:
 
 def to_unicode(name: str) -> str:
     """A-labels back to Unicode for display; anything undecodable is shown as stored."""
+    if "xn--" not in name.lower():
+        return name
     import idna
 
     labels = []
@@ -66,10 +68,10 @@ def to_unicode(name: str) -> str:
 
 
 def _to_a_label(label: str, where: str, original: str) -> str:
-    import idna
-
     if label.isascii() and not label.lower().startswith("xn--"):
         return label.lower()
+    import idna  # only here: plain ASCII names (nearly all) do not pay for its import
+
     try:
         if label.isascii():  # an A-label typed as such: it must decode to a valid U-label and back
             lower = label.lower()
