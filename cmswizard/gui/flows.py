@@ -256,13 +256,24 @@ class Flows:
         self.active: FlowKey | None = None
         self.plan: Plan | None = None  # an open plan file pre-fills every flow
         self.plan_path: Path | None = None
-        self.csr = CsrFlowState(folder)
+        self._csr: CsrFlowState | None = None
         self.bundle = BundleFlowState(folder)
         self.db = DbClusterFlowState()
         self.check = CheckFlowState()
         self.deploy = DeployFlowState(folder)
         self.probe = ProbeFlowState()
         self.renew = RenewFlowState(folder)
+
+    @property
+    def csr(self) -> CsrFlowState:
+        """Made when first asked for: the start page shows before the deployment model is imported."""
+        if self._csr is None:
+            self._csr = CsrFlowState(self.folder)
+        return self._csr
+
+    @csr.setter
+    def csr(self, state: CsrFlowState) -> None:
+        self._csr = state
 
     def start(self, key: FlowKey, folder: Path | None = None) -> None:
         key = FlowKey(key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -14,13 +14,15 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget, QWizard
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, Flows, PageId, flow
-from cmswizard.gui.help_window import HelpWindow
 from cmswizard.gui.i18n import error_text
 from cmswizard.gui.page import WizardPage
 from cmswizard.gui.plan_document import PlanDocument
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.tasks import TaskRunner
 from cmswizard.pki.errors import CmsInputError
+
+if TYPE_CHECKING:
+    from cmswizard.gui.help_window import HelpWindow
 
 P = TypeVar("P", bound=WizardPage)
 
@@ -260,6 +262,8 @@ class CmsWizard(QWizard):
         if not isinstance(page, WizardPage):
             return
         if self.help_window is None:
+            from cmswizard.gui.help_window import HelpWindow  # with its pages, only when help is asked for
+
             self.help_window = HelpWindow(self)
         self.help_window.show_page(page.title(), page.page_help(), field)
 
