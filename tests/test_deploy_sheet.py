@@ -202,6 +202,30 @@ def test_cli_deploy_prints_the_golden_sheet(cli, name: str) -> None:
     assert Path("sheet.txt").read_text() == (GOLDEN / f"{name}.txt").read_text()
 
 
+@pytest.mark.parametrize(
+    ("row", "line"),
+    [
+        (
+            ["--callbridge", "cb.key", "cb.crt", "@edge1.example.com"],
+            "cmswizard: edge1.example.com: the Call Bridge row is for this edge server, but Call Bridge runs on the "
+            "core servers: give the row a core server, or no server so that every core gets it\n",
+        ),
+        (
+            ["--turn", "turn.key", "turn.crt", "@cms1.example.com"],
+            "cmswizard: cms1.example.com: the TURN row is for this core server, but TURN runs on the edge servers: "
+            "give the row an edge server, or no server so that every edge gets it\n",
+        ),
+    ],
+)
+def test_cli_deploy_refuses_a_row_for_a_server_that_does_not_run_its_service(cli, row: list[str], line: str) -> None:
+    servers = ["--node", "cms1.example.com", "--edge", "edge1.example.com"]
+    refused = cli("deploy", *servers, *row, "--out", "sheet.txt")
+    assert (refused.code, refused.out, refused.err) == (2, "", line)
+    assert not Path("sheet.txt").exists()
+    fixed = [name for name in row if not name.startswith("@")]  # the fix the line names: no server on the row
+    assert cli("deploy", *servers, *fixed, "--out", "sheet.txt").code == 0
+
+
 def test_sheet_refuses_a_file_not_exported() -> None:
     files, plan = single_v3()
     with pytest.raises(CmsInputError) as caught:

@@ -89,3 +89,48 @@ def test_deploy_journey_saves_the_sheet_and_copies_what_it_names(
     fullchain = str(target / "webbridge3-2026-fullchain.crt")
     assert "OK" in openssl("verify", "-CAfile", str(target / "callbridge-2026-bundle.crt"), fullchain)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_a_row_for_a_server_that_does_not_run_its_service_is_refused_beside_it(
+    qtbot, lang: str, tmp_path: Path
+) -> None:
+    from cmswizard.cms.services import Service, Topology
+    from cmswizard.cms.sheet import ServiceFiles, pinned_off_side
+    from cmswizard.gui.i18n import labelled, translated
+
+    out = tmp_path / "out"
+    wizard = make_wizard(qtbot, out)
+    _made_files(out)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    click(qtbot, page.edge)
+    type_into(qtbot, page.nodes, "cms1.example.com")
+    type_into(qtbot, page.edges, "edge1.example.com")
+    assert forward_button(wizard).isEnabled(), page.message.plain_text()
+    row = next(r for r in range(page.table.rowCount()) if page.table.cellWidget(r, 0).currentData() == "callbridge")
+    node_box = page.table.cellWidget(row, 1)
+    assert [node_box.itemText(i) for i in range(1, node_box.count())] == ["cms1.example.com", "edge1.example.com"]
+    node_box.setFocus()
+    for _ in range(2):  # all servers → cms1 → edge1, by the keyboard
+        qtbot.keyClick(node_box, Qt.Key.Key_Down)
+    assert node_box.currentText() == "edge1.example.com"
+    why = translated(
+        pinned_off_side(
+            ServiceFiles(Service.CALLBRIDGE, "", "", node="edge1.example.com"), Topology.EDGE, ["edge1.example.com"]
+        )
+    )
+    assert labelled("edge1.example.com", why) in page.message.plain_text()  # one line naming the node and the fix
+    assert node_box.toolTip() == f"✗ {labelled('edge1.example.com', why)}"  # and on the row itself
+    assert "#b00020" in node_box.styleSheet()
+    assert not forward_button(wizard).isEnabled()
+    assert page.sheet is None and page.sheet_box.toPlainText() == ""
+    if lang == "zh_TW":
+        assert "Call Bridge" in why and "the " not in why
+    qtbot.keyClick(node_box, Qt.Key.Key_Up)  # the core server: accepted
+    assert node_box.currentText() == "cms1.example.com"
+    assert node_box.toolTip() == "" and node_box.styleSheet() == ""
+    assert forward_button(wizard).isEnabled(), page.message.plain_text()
+    shown = page.sheet_box.toPlainText()
+    core, edge = shown.index("===== cms1.example.com"), shown.index("===== edge1.example.com")
+    assert core < shown.index("callbridge certs callbridge-2026.key callbridge-2026.crt") < edge

@@ -280,6 +280,24 @@ BAD_PLANS = [  # (find, replace with, the one line expected); "" appends
         "site.toml: service[3].node: cms9.example.com is on no [[node]]; add that node or fix the name",
     ),
     (
+        [
+            ('topology = "single"', 'topology = "edge"'),
+            ("", '\n[[node]]\nname = "edge1.example.com"\nrole = "edge"\n'),
+            ("", _SVC.format(service="callbridge") + 'node = "edge1.example.com"\n'),
+        ],
+        "site.toml: service[3].node (edge1.example.com): the Call Bridge row is for this edge server, but Call Bridge "
+        "runs on the core servers: give the row a core server, or no server so that every core gets it",
+    ),
+    (
+        [
+            ('topology = "single"', 'topology = "edge"'),
+            ("", '\n[[node]]\nname = "edge1.example.com"\nrole = "edge"\n'),
+            ("", _SVC.format(service="turn") + 'node = "cms1.example.com"\n'),
+        ],
+        "site.toml: service[3].node (cms1.example.com): the TURN row is for this core server, but TURN runs on the "
+        "edge servers: give the row an edge server, or no server so that every edge gets it",
+    ),
+    (
         [("", _SVC.format(service="xmpp"))],
         "site.toml: service[3].service: 'xmpp' is not a service of CMS 3.x; use one of",
     ),

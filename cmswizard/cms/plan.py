@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
-from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind
+from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, pinned_off_side
 from cmswizard.pki.bundle import BundleKind, suggested_name
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.names import check_fqdn
@@ -344,7 +344,8 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
 
     database = _read_database(reader, top, names)
     certificates = _read_certificates(reader, top, version, names)
-    services = _read_services(reader, top, version, names)
+    edges = [node.name for node in nodes if node.role == "edge"]
+    services = _read_services(reader, top, version, names, topology, edges)
     plan = Plan(
         version,
         topology,
@@ -532,7 +533,12 @@ def _read_certificates(
 
 
 def _read_services(
-    reader: _Reader, top: Mapping[str, Any], version: CmsVersion, names: Sequence[str]
+    reader: _Reader,
+    top: Mapping[str, Any],
+    version: CmsVersion,
+    names: Sequence[str],
+    topology: Topology,
+    edges: Sequence[str],
 ) -> tuple[ServiceFiles, ...]:
     found: list[ServiceFiles] = []
     for number, row in enumerate(reader.rows(top, "service")):
@@ -547,15 +553,17 @@ def _read_services(
                     N_("{service} takes one full-chain file as its certificate; remove bundle"), service=service.label
                 ),
             )
-        found.append(
-            ServiceFiles(
-                service,
-                reader.get(row, where, "key", str),
-                reader.get(row, where, "certificate", str),
-                bundle or None,
-                _node_name(reader, reader.get(row, where, "node", str, ""), f"{where}.node", names),
-            )
+        files = ServiceFiles(
+            service,
+            reader.get(row, where, "key", str),
+            reader.get(row, where, "certificate", str),
+            bundle or None,
+            _node_name(reader, reader.get(row, where, "node", str, ""), f"{where}.node", names),
         )
+        off_side = pinned_off_side(files, topology, edges)
+        if off_side is not None:
+            raise reader.fail(f"{where}.node ({files.node})", off_side)
+        found.append(files)
     return tuple(found)
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "TrustKind",
     "build_sheet",
     "node_services",
+    "pinned_off_side",
 ]
 
 
@@ -59,6 +60,28 @@ class ServiceFiles:
 
     def files(self) -> list[str]:
         return [name for name in (self.key, self.certificate, self.bundle) if name]
+
+
+def pinned_off_side(files: ServiceFiles, topology: Topology, edge_nodes: Sequence[str]) -> Text | None:
+    """Why a row for one server names a server that does not run its service (in a core + edge
+    deployment each service runs on one side: `Service.edge_side`); None when the row is fine."""
+    if topology is not Topology.EDGE or not files.node:
+        return None
+    on_edge = files.node in edge_nodes
+    if files.service.edge_side == on_edge:
+        return None
+    template = (
+        N_(
+            "the {service} row is for this edge server, but {service} runs on the core servers: give the row "
+            "a core server, or no server so that every core gets it"
+        )
+        if on_edge
+        else N_(
+            "the {service} row is for this core server, but {service} runs on the edge servers: give the row "
+            "an edge server, or no server so that every edge gets it"
+        )
+    )
+    return Text(template, service=files.service.label)
 
 
 @dataclass(frozen=True)
@@ -180,6 +203,9 @@ class SheetPlan:
                     files.node,
                     Text(N_("({label}) is not one of the servers; check the name"), label=files.service.label),
                 )
+            off_side = pinned_off_side(files, self.topology, edges)
+            if off_side is not None:
+                raise CmsInputError(files.node, off_side)
         return replace(self, nodes=cores, edge_nodes=edges, listen=self.listen.check())
 
     def trust_files(self) -> list[PeerTrustFile]:

@@ -760,6 +760,14 @@
         <translation>此處的 Web Bridge 也監聽 {port}：若 turn enable 回答 FAILURE，請給 TURN TLS 另一個連接埠，或給 Web Bridge 另一個介面</translation>
     </message>
     <message>
+        <source>the {service} row is for this edge server, but {service} runs on the core servers: give the row a core server, or no server so that every core gets it</source>
+        <translation>{service} 這一列指定了這台邊緣伺服器，但 {service} 在核心伺服器上執行：請為這一列指定核心伺服器，或不指定伺服器，讓每台核心伺服器都套用</translation>
+    </message>
+    <message>
+        <source>the {service} row is for this core server, but {service} runs on the edge servers: give the row an edge server, or no server so that every edge gets it</source>
+        <translation>{service} 這一列指定了這台核心伺服器，但 {service} 在邊緣伺服器上執行：請為這一列指定邊緣伺服器，或不指定伺服器，讓每台邊緣伺服器都套用</translation>
+    </message>
+    <message>
         <source>{label}: the certificate the Call Bridge shows CUCM, where a CUCM trunk uses one</source>
         <translation>{label}：Call Bridge 出示給 CUCM 的憑證（有 CUCM trunk 使用時）</translation>
     </message>

@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
-from cmswizard.cms.sheet import DeploymentSheet, Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
+from cmswizard.cms.sheet import (
+    DeploymentSheet,
+    Listen,
+    ServiceFiles,
+    SheetPlan,
+    TrustKind,
+    build_sheet,
+    pinned_off_side,
+)
 from cmswizard.cms.trust import callbridge_cn, check_plan_files, shared_ca_bundle, trust_file_bytes
 from cmswizard.export.calendar import calendar_item
 from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
@@ -45,7 +53,7 @@ from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_re
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
+from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, labelled, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
@@ -59,6 +67,7 @@ if TYPE_CHECKING:
 _FILE_SUFFIXES = {".key", ".crt", ".cer", ".pem", ".csr", ".p7b", ".pfx", ".p12", ".txt"}
 _CERTIFICATE_SUFFIXES = {".crt", ".cer", ".pem"}  # what an MMP certs/trust command can take (PEM)
 _NONE = "—"
+_RED = "#b00020"
 _KEY_COLUMN, _FILE_COLUMNS = 2, (2, 3, 4)
 _AUTO = "auto_node"  # a suggested row whose node the user has not chosen: follows the server list
 _SUGGESTED = "suggested"  # on a row's service box: the row came from the folder's file names
@@ -748,8 +757,9 @@ class DeploySheetPage(_DeployPage):
         for combo in self.db_files.values():
             combo.setEnabled(self.db.isChecked())
         self.sheet = None
+        topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
+        self._mark_off_side_rows(topology, tuple(_names(self.edges.text())) if is_edge else ())
         try:
-            topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
             services, db = self.service_files(), self.db_plan()
             folder = Path(self.folder.text().strip() or ".")
             if not services and db is None:
@@ -812,6 +822,24 @@ class DeploySheetPage(_DeployPage):
         for button in (self.copy_button, self.save_button, self.save_plan_button):
             button.setEnabled(self.sheet is not None)
         self.completeChanged.emit()
+
+    def _mark_off_side_rows(self, topology: Topology, edges: tuple[str, ...]) -> None:
+        """A row for a server that does not run its service: its Node box in red, saying why (the line under
+        the table says it too, once the row is complete)."""
+        for row in range(self.table.rowCount()):
+            service_box, node_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, 1)
+            if not isinstance(service_box, QComboBox) or not isinstance(node_box, QComboBox):
+                continue
+            node = node_box.currentData() if node_box.currentIndex() > 0 else ""
+            problem = (
+                pinned_off_side(ServiceFiles(Service(service_box.currentData()), "", "", node=node), topology, edges)
+                if service_box.currentData() and node
+                else None
+            )
+            why = labelled(node, translated(problem)) if problem is not None else ""
+            node_box.setStyleSheet(f"QComboBox {{ color: {_RED}; }}" if why else "")
+            node_box.setToolTip(f"✗ {why}" if why else "")
+            node_box.setAccessibleDescription(why)
 
     def translate(self, text: Text) -> str:
         """The sheet's # lines in the chosen language (Qt-free catalogue, as the CLI's --sheet-lang)."""
