@@ -184,3 +184,35 @@ def test_closing_during_key_generation_waits_for_the_files(
     assert not wizard.isVisible()
     assert "verify OK" in openssl("req", "-in", str(out / "callbridge-2026.csr"), "-verify", "-noout")
     assert "RuntimeError" not in "".join(capfd.readouterr())
+
+
+def test_proposals_show_every_column_whole_at_1024x768(qtbot, lang: str, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    wizard.resize(1024, 768)
+    choose_flow(qtbot, wizard, FlowKey.CSR)
+    deployment = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
+    click(qtbot, deployment.edge)
+    type_into(qtbot, deployment.nodes, "cmscore1.example.com cmscore2.example.com cmscore3.example.com")
+    type_into(qtbot, deployment.edges, "cmsedge1.example.com cmsedge2.example.com")
+    type_into(qtbot, deployment.join_url, "join.example.com")
+    QTest.qWait(0)  # the tree lays out its rows
+    tree = deployment.proposals
+    assert tree.topLevelItemCount() == 5
+    metrics, margin = (
+        tree.fontMetrics(),
+        2 * (tree.style().pixelMetric(tree.style().PixelMetric.PM_FocusFrameHMargin) + 1),
+    )
+    right = tree.viewport().width()
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        height = tree.visualItemRect(item).height()
+        for column in range(4):
+            lines = item.text(column).split("\n")
+            needed = max(metrics.horizontalAdvance(line) for line in lines) + margin
+            assert tree.columnWidth(column) >= needed, (item.text(column), tree.columnWidth(column), needed)
+            assert height >= len(lines) * metrics.lineSpacing(), item.text(column)
+        # the "For" text ends inside the tree, seen without scrolling sideways
+        assert tree.columnViewportPosition(3) + metrics.horizontalAdvance(item.text(3)) + margin <= right, item.text(3)
+    callbridge = next(tree.topLevelItem(r) for r in range(5) if tree.topLevelItem(r).text(0) == "callbridge-2026")
+    assert callbridge.text(2).split("\n") == ["cmscore1.example.com", "cmscore2.example.com", "cmscore3.example.com"]
+    assert callbridge.text(3).startswith("Call Bridge")

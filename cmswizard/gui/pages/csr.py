@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -110,6 +111,10 @@ class DeploymentPage(_CsrPage):
         self.proposals.setRootIsDecorated(False)
         self.proposals.setAccessibleName(self.tr("Proposed certificates"))
         self.proposals.setMinimumHeight(120)
+        # Every column whole, "For" (the services and the server) included: each sized to its text, the
+        # subject alt names one per line (a cluster's list on one line pushed "For" off to "…").
+        self.proposals.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.proposals.setAlternatingRowColors(True)  # where a row of several lines ends
 
         form = QFormLayout()
         form.addRow(self.tr("CMS &version:"), self.version)
@@ -237,17 +242,17 @@ class DeploymentPage(_CsrPage):
                 [
                     proposal.basename,
                     proposal.cn,
-                    ", ".join(proposal.san),
+                    "\n".join(proposal.san),
                     f"{', '.join(translated(s.label) for s in proposal.services)} ({who})",
                 ]
             )
             item.setToolTip(3, translated(proposal.why))
+            for column in range(4):  # a row's first line beside its first name, not centred on its names
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.proposals.addTopLevelItem(item)
         first = self.proposals.topLevelItem(0)
         if first is not None:
             self.proposals.setCurrentItem(first)
-        for column in range(3):
-            self.proposals.resizeColumnToContents(column)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
