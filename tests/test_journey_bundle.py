@@ -4,10 +4,12 @@ the file with openssl; a later bundle flow starts empty (item 5)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from journey import choose_flow, click, make_wizard, openssl, press_mnemonic
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizard
 
 from cmswizard.gui import dialogs
@@ -121,3 +123,48 @@ def test_start_over_drops_the_key_from_the_csr_flow(qtbot, pki: Hierarchy, tmp_p
     assert "NOT match" in page.key_status.text()
     click(qtbot, page.start_over_button)
     assert page.key_status.text() == "" and page.model.rowCount() == 0
+
+
+def test_each_file_added_is_described_in_words(
+    qtbot, lang: str, pki: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'a private key', '1 new certificate', '2 new certificates and a private key': never '0 new certificate(s)'."""
+    files = {
+        "cms1.key": pki.leaf.key_pem,
+        "cms1.crt": pki.leaf.pem,
+        "chain-and-key.pem": pki.intermediates[0].pem + pki.root.pem + pki.leaf.key_pem,
+        "again.crt": pki.leaf.pem,
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    chosen = [[tmp_path / name] for name in files]
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: chosen.pop(0))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    qtbot.waitUntil(wizard.isActiveWindow)  # Alt+letter goes to the active window
+    choose_flow(qtbot, wizard, FlowKey.BUNDLE)
+    page = wizard.page_as(PageId.CHAIN, ChainBuilderPage)
+
+    def said(template: str, **values: object) -> str:
+        return QCoreApplication.translate("ChainBuilderPage", template).format(**values)
+
+    expected = [
+        said("{name}: a private key", name="cms1.key"),
+        said("{name}: 1 new certificate", name="cms1.crt"),
+        said("{name}: {count} new certificates and a private key", name="chain-and-key.pem", count=2),
+        said("{name}: no new certificate (each one is in the list already)", name="again.crt"),
+    ]
+    shown = []
+    for _ in files:
+        with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+            press_mnemonic(qtbot, wizard, page.add_button)
+        shown.append(re.sub(r"<[^>]+>", "", page.message.text()))
+    assert shown == expected
+    assert page.model.rowCount() == 3
+    if lang == "en":
+        assert shown[:3] == [
+            "cms1.key: a private key",
+            "cms1.crt: 1 new certificate",
+            "chain-and-key.pem: 2 new certificates and a private key",
+        ]
+    else:
+        assert all("(s)" not in line and "new" not in line for line in shown), shown

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from journey import choose_flow, click, click_item, make_wizard, press_mnemonic, press_next, type_into
+from journey import choose_flow, click, click_item, make_wizard, mnemonic_of, press_mnemonic, press_next, type_into
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWizard
-from tls_servers import python_tls_server, server_context
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
+from tls_servers import python_tls_server, server_context, xmpp_starttls_server
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.gui import dialogs
@@ -144,6 +146,69 @@ def test_check_a_server_then_renew_its_certificate(
     press_mnemonic(qtbot, wizard, sheet_page.copy_button)
     assert QGuiApplication.clipboard().text() == text
     assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+def _type_by_mnemonic(qtbot, wizard: CmsWizard, field: QLineEdit, text: str) -> None:
+    """Alt+the letter of the field's label (in the current language), then type: the label leads there."""
+    label = next(label for label in wizard.currentPage().findChildren(QLabel) if label.buddy() is field)
+    QTest.keyClick(wizard, mnemonic_of(label.text()), Qt.KeyboardModifier.AltModifier)
+    assert field.hasFocus(), label.text()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def _only(qtbot, setup, service: TlsService) -> None:
+    for each, box in setup.service_boxes.items():
+        if box.isChecked() != (each is service):
+            click(qtbot, box)
+
+
+def test_probe_sends_the_sni_and_the_xmpp_domain_typed(
+    qtbot, wizard: CmsWizard, pki: Hierarchy, tmp_path: Path, lang: str
+) -> None:
+    full = tmp_path / "full.pem"
+    full.write_bytes(b"".join(c.pem for c in pki.chain))
+    key = tmp_path / "leaf.key"
+    key.write_bytes(pki.leaf.key_pem)
+    sent_names: list[str | None] = []
+    context = server_context(full, key)
+    context.sni_callback = lambda _sock, server_name, _context: sent_names.append(server_name)
+    openings: list[bytes] = []
+    qtbot.waitUntil(wizard.isActiveWindow)  # Alt+letter goes to the active window
+    with (
+        python_tls_server("::1", context) as web_admin,
+        xmpp_starttls_server("127.0.0.1", server_context(full, key), "example.com", openings=openings) as xmpp,
+    ):
+        choose_flow(qtbot, wizard, FlowKey.PROBE)
+        setup = wizard.currentPage()
+        result_page = wizard.page_at(PageId.PROBE_RESULT)
+        # By address, the name sent is the one typed as SNI (with no name users type, none would be sent).
+        type_into(qtbot, setup.hosts, f"[::1]:{web_admin}")
+        _only(qtbot, setup, TlsService.WEBADMIN)
+        _type_by_mnemonic(qtbot, wizard, setup.sni, CN)
+        with qtbot.waitSignal(result_page.finished, timeout=30_000):
+            press_next(qtbot, wizard)
+        assert sent_names == [CN]
+        assert wizard.flows.probe.report is not None and wizard.flows.probe.report.results[0].ok
+        # The XMPP stream asks for the domain typed, then the handshake sends the SNI.
+        click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+        assert wizard.currentId() == PageId.PROBE
+        setup.hosts.selectAll()
+        qtbot.keyClicks(setup.hosts, f"127.0.0.1:{xmpp}")
+        _only(qtbot, setup, TlsService.XMPP)
+        _type_by_mnemonic(qtbot, wizard, setup.xmpp_domain, "example.com")
+        with qtbot.waitSignal(result_page.finished, timeout=30_000):
+            press_next(qtbot, wizard)
+        assert len(openings) == 1 and b"to='example.com'" in openings[0], openings
+        report = wizard.flows.probe.report
+        assert report is not None and report.results[0].target.xmpp_domain == "example.com"
+        assert report.results[0].chain, [translated(f.text) for f in report.results[0].findings]
+        # A typo is one line naming the field, and nothing is probed.
+        click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+        _type_by_mnemonic(qtbot, wizard, setup.xmpp_domain, "example com")
+        press_next(qtbot, wizard)
+        assert wizard.currentId() == PageId.PROBE and len(openings) == 1
+        assert setup.message.text().startswith("✗ " + translated("XMPP domain")), setup.message.text()
 
 
 def test_renew_key_type_shows_rsa_2048_then_the_chosen_certificates_type(

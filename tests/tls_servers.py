@@ -105,8 +105,11 @@ STARTTLS = b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></star
 
 
 @contextlib.contextmanager
-def xmpp_starttls_server(host: str, context: ssl.SSLContext, domain: str, *, offer: bool = True) -> Iterator[int]:
-    """A minimal XMPP server (RFC 6120 §5.4): stream features with STARTTLS, <proceed/>, then TLS."""
+def xmpp_starttls_server(
+    host: str, context: ssl.SSLContext, domain: str, *, offer: bool = True, openings: list[bytes] | None = None
+) -> Iterator[int]:
+    """A minimal XMPP server (RFC 6120 §5.4): stream features with STARTTLS, <proceed/>, then TLS.
+    `openings` collects each client's stream header (its `to` is the XMPP domain asked for)."""
 
     def read_until(conn: socket.socket, marker: bytes) -> bytes:
         data = b""
@@ -121,7 +124,9 @@ def xmpp_starttls_server(host: str, context: ssl.SSLContext, domain: str, *, off
         opening = read_until(conn, b">")
         assert b"<stream:stream" in opening or b"<?xml" in opening
         if b"<stream:stream" not in opening:
-            read_until(conn, b"<stream:stream")
+            opening += read_until(conn, b">")
+        if openings is not None:
+            openings.append(opening)
         conn.sendall(XMPP_FEATURES % (domain.encode(), STARTTLS if offer else b""))
         if not offer:
             conn.recv(4096)

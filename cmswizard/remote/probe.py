@@ -386,6 +386,10 @@ def build_targets(
     chosen = list(services) or [(service, None) for service in DEFAULT_SERVICES]
     checked_names = tuple(check_fqdn(n, "names users type", allow_single_label=True) for n in names)
     checked_sni = check_fqdn(sni, "SNI", allow_wildcard=False, allow_single_label=True) if sni else None
+    # it becomes the `to` of the XMPP stream: a name, never markup
+    checked_domain = (
+        check_fqdn(xmpp_domain, "XMPP domain", allow_wildcard=False, allow_single_label=True) if xmpp_domain else None
+    )
     targets = []
     for endpoint in endpoints:
         host, port = parse_endpoint(endpoint)
@@ -396,7 +400,7 @@ def build_targets(
         else:
             pairs = [(_BY_PORT.get(port, TlsService.WEBBRIDGE3 if port == 443 else TlsService.TLS), port)]
         targets += [
-            ProbeTarget(host, service_port, service, checked_sni, checked_names, xmpp_domain, local)
+            ProbeTarget(host, service_port, service, checked_sni, checked_names, checked_domain, local)
             for service, service_port in pairs
         ]
     return targets

@@ -3890,12 +3890,28 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>正在載入 {name}…</translation>
     </message>
     <message>
-        <source>{name}: {count} new certificate(s)</source>
+        <source>{name}: 1 new certificate and a private key</source>
+        <translation>{name}：1 張新憑證和一把私密金鑰</translation>
+    </message>
+    <message>
+        <source>{name}: {count} new certificates and a private key</source>
+        <translation>{name}：{count} 張新憑證和一把私密金鑰</translation>
+    </message>
+    <message>
+        <source>{name}: 1 new certificate</source>
+        <translation>{name}：1 張新憑證</translation>
+    </message>
+    <message>
+        <source>{name}: {count} new certificates</source>
         <translation>{name}：{count} 張新憑證</translation>
     </message>
     <message>
-        <source>, a private key</source>
-        <translation>，一把私密金鑰</translation>
+        <source>{name}: a private key</source>
+        <translation>{name}：一把私密金鑰</translation>
+    </message>
+    <message>
+        <source>{name}: no new certificate (each one is in the list already)</source>
+        <translation>{name}：沒有新憑證（每一張都已在清單中）</translation>
     </message>
     <message>
         <source>clipboard</source>
@@ -5244,6 +5260,14 @@ Replace the key anyway?</source>
         <translation>連線到每個 TLS 服務並讀取其提供的憑證。不信任任何憑證，除了交握之外不傳送任何資料。</translation>
     </message>
     <message>
+        <source>optional; default: each server&apos;s name, or for an address the first name users type</source>
+        <translation>選填；預設為各伺服器的名稱，若以位址連線則為第一個使用者輸入的名稱</translation>
+    </message>
+    <message>
+        <source>optional; default: the server name sent</source>
+        <translation>選填；預設為傳送的伺服器名稱</translation>
+    </message>
+    <message>
         <source>Bro&amp;wse…</source>
         <translation>瀏覽(&amp;W)…</translation>
     </message>
@@ -5278,6 +5302,14 @@ Replace the key anyway?</source>
     <message>
         <source>Na&amp;mes users type:</source>
         <translation>使用者輸入的名稱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Server name to sen&amp;d (SNI):</source>
+        <translation>要傳送的伺服器名稱（SNI）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;XMPP domain:</source>
+        <translation>XMPP 網域(&amp;X)：</translation>
     </message>
     <message>
         <source>File it should &amp;present:</source>

@@ -403,10 +403,19 @@ class ChainBuilderPage(WizardPage):
         added = self.model.add_items(
             collect([loaded]) if items is None else items, [(loaded.name, key) for key in loaded.keys]
         )
-        self.message.setText(
-            self.tr("{name}: {count} new certificate(s)").format(name=Path(loaded.name).name, count=added)
-            + (self.tr(", a private key") if loaded.keys else "")
-        )
+        if added and loaded.keys:
+            said = (
+                self.tr("{name}: 1 new certificate and a private key")
+                if added == 1
+                else self.tr("{name}: {count} new certificates and a private key")
+            )
+        elif added:
+            said = self.tr("{name}: 1 new certificate") if added == 1 else self.tr("{name}: {count} new certificates")
+        elif loaded.keys:
+            said = self.tr("{name}: a private key")
+        else:
+            said = self.tr("{name}: no new certificate (each one is in the list already)")
+        self.message.setText(f"<span>{html.escape(said.format(name=Path(loaded.name).name, count=added))}</span>")
         if not self.basename.text() and loaded.keys:
             self.basename.setText(Path(loaded.name).stem)
         self._show_busy()

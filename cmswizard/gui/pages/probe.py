@@ -87,6 +87,12 @@ class ProbeSetupPage(_ProbePage):
         self.hosts.setPlaceholderText("cms1.example.com, 192.0.2.10, [2001:db8::10]:8443")
         self.names = QLineEdit(self)
         self.names.setPlaceholderText("join.example.com")
+        self.sni = QLineEdit(self)
+        self.sni.setPlaceholderText(
+            self.tr("optional; default: each server's name, or for an address the first name users type")
+        )
+        self.xmpp_domain = QLineEdit(self)
+        self.xmpp_domain.setPlaceholderText(self.tr("optional; default: the server name sent"))
         self.expect = QLineEdit(self)
         self.expect_button = QPushButton(self.tr("Bro&wse…"), self)
         self.roots = QLineEdit(self)
@@ -123,6 +129,8 @@ class ProbeSetupPage(_ProbePage):
         for text, buddy, field in (
             (self.tr("&Servers:"), self.hosts, self.hosts),
             (self.tr("Na&mes users type:"), self.names, self.names),
+            (self.tr("Server name to sen&d (SNI):"), self.sni, self.sni),
+            (self.tr("&XMPP domain:"), self.xmpp_domain, self.xmpp_domain),
             (self.tr("File it should &present:"), self.expect, _file_row(self.expect, self.expect_button)),
             (self.tr("&Trusted root CA:"), self.roots, _file_row(self.roots, self.roots_button)),
             (self.tr("T&imeout:"), self.timeout, family),
@@ -152,6 +160,8 @@ class ProbeSetupPage(_ProbePage):
     def reset(self) -> None:
         self.hosts.clear()
         self.names.clear()
+        self.sni.clear()
+        self.xmpp_domain.clear()
         self.expect.clear()
         self.roots.clear()
         self.timeout.setValue(4.0)
@@ -204,7 +214,14 @@ class ProbeSetupPage(_ProbePage):
             roots = load_file(self.roots.text().strip()) if self.roots.text().strip() else None
             if roots is not None and not roots.certificates:
                 raise CmsInputError(Path(roots.name).name, N_("holds no certificate to trust"))
-            targets = build_targets(endpoints, services, names=names, local=local)
+            targets = build_targets(
+                endpoints,
+                services,
+                sni=self.sni.text().strip() or None,
+                names=names,
+                xmpp_domain=self.xmpp_domain.text().strip() or None,
+                local=local,
+            )
         except CmsInputError as error:
             self.message.setText("✗ " + html.escape(error_text(error)))
             return False
