@@ -59,6 +59,10 @@ _Table = dict[int, tuple[x509.Certificate, _T]]
 _SELF_SIGNATURES: _Table[SelfSignature] = {}
 _ROOTS: _Table[bool] = {}
 _SUBJECT_CNS: _Table[str] = {}
+_KEY_IDS: dict[type[x509.ExtensionType], _Table[bytes | None]] = {
+    x509.SubjectKeyIdentifier: {},
+    x509.AuthorityKeyIdentifier: {},
+}
 
 
 def _memo(table: _Table[_T], certificate: x509.Certificate, work: Callable[[x509.Certificate], _T]) -> _T:
@@ -138,6 +142,15 @@ def is_ca(certificate: x509.Certificate) -> bool:
 
 
 def key_id(certificate: x509.Certificate, kind: type[x509.ExtensionType]) -> bytes | None:
+    """The subject or authority key identifier, looked up once per certificate (every link check
+    and every `verify` asks for both ends' identifiers)."""
+    table = _KEY_IDS.get(kind)
+    if table is None:
+        return _key_id(certificate, kind)
+    return _memo(table, certificate, lambda c: _key_id(c, kind))
+
+
+def _key_id(certificate: x509.Certificate, kind: type[x509.ExtensionType]) -> bytes | None:
     try:
         value = certificate.extensions.get_extension_for_class(kind).value
     except (x509.ExtensionNotFound, ValueError):
