@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import time
 from pathlib import Path
@@ -60,4 +61,5 @@ def start_wizard() -> tuple[QApplication, object]:
     wizard.resize(1000, 760)
     wizard.show()
     QTest.qWaitForWindowExposed(wizard)
+    gc.freeze()  # as launch() does once the window is up
     return app, wizard

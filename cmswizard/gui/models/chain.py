@@ -176,6 +176,9 @@ class ChainModel(QAbstractListModel):
         self._roles: dict[bytes, Role] = {}  # per certificate, filled as rows are shown
         self._validity_cache: dict[bytes, str | None] = {}
         self._generation = 0  # bumped by every check: an older worker result is dropped
+        # chain_items() of the order and check shown: asked for several times per refresh (10,000 rows)
+        self._chain_cache: tuple[list[ChainItem], Analysis, list[ChainItem]] | None = None
+        self._version = 0
         self._pending: _Pending | None = None
         self._queued: list[tuple[list[ChainItem], list[tuple[str, PrivateKey]]]] = []
 
@@ -346,7 +349,12 @@ class ChainModel(QAbstractListModel):
             queued, self._queued = self._queued, []
             self.add_items([i for items, _ in queued for i in items], [k for _, keys in queued for k in keys])
 
+    def version(self) -> int:
+        """Bumped whenever what the pile shows changes (order, check, keys): a view redraws only then."""
+        return self._version
+
     def _links_changed(self) -> None:
+        self._version += 1
         if self._items:
             self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
         self.order_changed.emit()
@@ -356,7 +364,12 @@ class ChainModel(QAbstractListModel):
 
     def chain_items(self) -> list[ChainItem]:
         """The user's order without the unrelated certificates: what a bundle is made of."""
-        return [i for i in self._items if i.fingerprint not in self._analysis.unrelated]
+        items, analysis = self._items, self._analysis
+        cached = self._chain_cache
+        if cached is None or cached[0] is not items or cached[1] is not analysis:  # a new order or check
+            chain = [i for i in items if i.fingerprint not in analysis.unrelated]
+            cached = self._chain_cache = (items, analysis, chain)
+        return list(cached[2])
 
     def unrelated_count(self) -> int:
         return len(self._analysis.unrelated)  # all in the pile shown (a new pile shows with its check)

@@ -309,6 +309,7 @@ class ChainBuilderPage(WizardPage):
         self.loading = 0
         self._load_round = 0  # Cancel drops the files still loading (their results arrive later)
         self._stop_loading = threading.Event()  # ... and stops their reading where it is
+        self._shown: tuple[object, ...] = ()  # what refresh() last showed
         self.refresh()
 
     @property
@@ -520,6 +521,16 @@ class ChainBuilderPage(WizardPage):
 
     def refresh(self) -> None:
         self._update_buttons()
+        shown = (
+            self.model.version(),
+            self.model.busy(),
+            self.kinds.checkedId(),
+            self.include_root.isChecked(),
+            self.basename.text(),
+        )
+        if shown == self._shown:  # a check ending says so twice (new order, then not busy)
+            return
+        self._shown = shown
         if self.model.busy():
             self.summary.setText(self.tr("Checking {n} certificate(s)…").format(n=self.model.rowCount()))
             self.save_button.setEnabled(False)
