@@ -347,11 +347,24 @@ def test_cancel_while_a_file_is_read_stops_the_reading(
     assert not page.progress.isVisible() and page.add_button.isEnabled()
 
 
-def test_a_long_read_shows_how_far_it_is(qtbot, page, big_pile: tuple[Path, Path]) -> None:
-    seen: list[tuple[int, int]] = []
-    page.progress.valueChanged.connect(lambda value: seen.append((value, page.progress.maximum())))
-    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
-        page.load_paths([big_pile[0]])
-    assert (0, 200) in seen  # the reading's own count (100 certificates read, then checked), before the check's
-    _wait_checked(qtbot, page)
+def test_a_long_read_shows_how_far_it_is(
+    qtbot, page, big_pile: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    engine_load_file = bundle_page.load_file
+
+    def held_load_file(path, *, password=None, progress=None):  # type: ignore[no-untyped-def]
+        def held(done: int, total: int) -> None:
+            progress(done, total)
+            release.wait(30)  # the worker waits after its first report until the test has seen it
+
+        return engine_load_file(path, password=password, progress=held)
+
+    monkeypatch.setattr(bundle_page, "load_file", held_load_file)
+    page.load_paths([big_pile[0]])
+    # The reading's own count: 100 certificates read, then every extension checked.
+    qtbot.waitUntil(lambda: page.progress.maximum() == 200 and page.progress.value() == 0, timeout=10_000)
+    assert page.progress.isVisible() and "Loading a.pem" in page.message.text()
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+        release.set()
     assert page.model.rowCount() == 100 and not page.progress.isVisible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread
 
 from cmswizard.gui.settings import Settings
-from cmswizard.gui.tasks import TaskRunner
+from cmswizard.gui.tasks import REPORT_INTERVAL, TaskRunner
 from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.errors import CmsInputError
 
@@ -47,6 +48,7 @@ def test_progress_arrives_in_order_on_the_gui_thread(qtbot, runner: TaskRunner) 
     def work(report) -> str:
         for step in range(5):
             report(step + 1, 5, f"file{step}")
+            time.sleep(REPORT_INTERVAL * 1.2)
         return "done"
 
     with qtbot.waitSignal(runner.idle, timeout=10_000):
@@ -57,6 +59,23 @@ def test_progress_arrives_in_order_on_the_gui_thread(qtbot, runner: TaskRunner) 
             lambda _value: None,
         )
     assert reports == [(n, 5, f"file{n - 1}", True) for n in range(1, 6)]
+
+
+def test_a_burst_of_reports_repaints_once(qtbot, runner: TaskRunner) -> None:
+    """10,000 reports within a few ms reach the GUI as two (the first and the last): each would repaint a
+    progress bar there."""
+    owner, reports, took = QObject(), [], []
+
+    def work(report) -> None:
+        started = time.monotonic()
+        for n in range(10_000):
+            report(n, 10_000, "")
+        took.append(time.monotonic() - started)
+
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        runner.run_with_progress(owner, work, lambda done, _total, _what: reports.append(done), lambda _v: None)
+    assert reports[0] == 0 and reports[-1] == 9_999  # the first at once, the last before the result
+    assert len(reports) <= 2 + took[0] / REPORT_INTERVAL, (len(reports), took)  # and one per interval between
 
 
 def test_an_unexpected_failure_is_logged_with_its_traceback_and_shown(

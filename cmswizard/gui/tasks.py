@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,9 @@ from cmswizard.pki.errors import Cancelled, CmsInputError
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+# A report repaints its progress bar on the GUI thread at once (QProgressBar.setValue): a burst of
+# them would hold the window for tens of ms, and no one reads a bar faster than this anyway.
+REPORT_INTERVAL = 0.05  # seconds
 
 
 class _Relay(QObject):
@@ -61,8 +65,20 @@ class _Job(QRunnable):
         self._lock = lock
 
     def run(self) -> None:
-        def report(done: int, total: int, what: str) -> None:
+        last_report = -REPORT_INTERVAL
+        held: tuple[int, int, str] | None = None  # the newest report not sent yet: sent before the result
+
+        def send(done: int, total: int, what: str) -> None:
             self._emit(lambda relay: relay.progressed.emit(done, total, what))
+
+        def report(done: int, total: int, what: str) -> None:
+            nonlocal last_report, held
+            now = time.monotonic()
+            if now - last_report < REPORT_INTERVAL:
+                held = (done, total, what)
+                return
+            last_report, held = now, None
+            send(done, total, what)
 
         ok, value = True, None
         try:
@@ -75,6 +91,8 @@ class _Job(QRunnable):
             else:
                 log.error("task failed", exc_info=error)
             ok, value = False, error
+        if held is not None:  # the bar ends where the work got to
+            send(*held)
         self._emit(lambda relay: relay.finished.emit(ok, value))
 
     def _emit(self, send: Callable[[_Relay], None]) -> None:

@@ -450,10 +450,13 @@ class ChainBuilderPage(WizardPage):
     # --- long work: progress and Cancel --------------------------------------------------------
     def _show_busy(self) -> None:
         busy = self.loading > 0 or self.model.busy()
+        if busy and self.progress.isHidden() and not self.model.busy():
+            # Reading a file: its reports fill the bar. Not Qt's busy animation, which repaints on
+            # every frame (2 ms each) while the reading competes with the window for the interpreter.
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        if busy and not self.model.busy():
-            self.progress.setRange(0, 0)  # reading a file: no count to show
         self._update_buttons()
 
     def _checking(self, running: bool) -> None:
