@@ -1,6 +1,6 @@
 """The chain builder's model against the engine alone, on the same files (run as a process).
 
-For each file, alternating: the engine (load the file, fingerprint, `auto_order`) and the GUI model
+Both files in every round, the order reversed every other round: the engine (load the file, fingerprint, `auto_order`) and the GUI model
 (load and fingerprint as the page's worker does, add to the model, wait for its check, Auto-order,
 wait again; checks above SYNC_LIMIT run on the model's worker thread). Prints JSON: seconds per run."""
 
@@ -52,16 +52,16 @@ def timed(action, *args) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     app = create_application()  # as the wizard runs (its GIL switch interval included)
     rounds = int(sys.argv[3])
-    figures: dict[str, dict[str, list[float]]] = {}
-    for name in sys.argv[1:3]:
-        path = Path(name)
-        size = str(len(collect([load_file(path)])))
-        runs: dict[str, list[float]] = {"engine": [], "model": []}
-        for _ in range(rounds):
-            runs["engine"].append(timed(engine, path))
-            runs["model"].append(timed(through_model, path))
+    paths = [Path(name) for name in sys.argv[1:3]]
+    sizes = [str(len(collect([load_file(path)]))) for path in paths]
+    # Every round runs all four (engine and model, both files), the order reversed every other round:
+    # run i of each list is round i, so ratios and growths can be taken within a round.
+    sides = [(size, side, path) for size, path in zip(sizes, paths, strict=True) for side in ("engine", "model")]
+    figures: dict[str, dict[str, list[float]]] = {size: {"engine": [], "model": []} for size in sizes}
+    for number in range(rounds):
+        for size, side, path in sides if number % 2 == 0 else sides[::-1]:
+            figures[size][side].append(timed(engine if side == "engine" else through_model, path))
             app.processEvents()
-        figures[size] = runs
     print(json.dumps(figures))
 
 

@@ -2,20 +2,20 @@
 parsing, checks or messages (run by bench/run.py).
 
 `verify LEAF BUNDLE`: load both PEM files, trust the self-signed ones, verify with PolicyBuilder.
-`csr BASENAME`: EC P-256 key, PKCS#8 PEM, a CSR with a SAN, both files written (the key 0600)."""
+`csr BASENAME`: EC P-256 key, PKCS#8 PEM, a CSR with a SAN, both files written (the key 0600).
 
-import datetime as dt
-import os
+Each sub-command imports only what it uses (writing a key pulls in `serialization`: SSH, bcrypt,
+dataclasses), so neither floor pays for the other's imports."""
+
 import sys
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-from cryptography.x509.verification import PolicyBuilder, Store
 
 
 def verify(leaf_path: str, bundle_path: str) -> None:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.x509.verification import PolicyBuilder, Store
+
     with open(leaf_path, "rb") as leaf_file, open(bundle_path, "rb") as bundle_file:
         leaf = x509.load_pem_x509_certificates(leaf_file.read())[0]
         others = x509.load_pem_x509_certificates(bundle_file.read())
@@ -26,6 +26,13 @@ def verify(leaf_path: str, bundle_path: str) -> None:
 
 
 def csr(base: str) -> None:
+    import os
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
     key = ec.generate_private_key(ec.SECP256R1())
     request = (
         x509.CertificateSigningRequestBuilder()

@@ -1,7 +1,8 @@
 """First window, timed by the X server's map event (run inside Xvfb by bench/run.py).
 
-Alternates the programs ABAB…, prints one JSON object: seconds per program, and the peak RSS (MB)
-each had when its window appeared. argv: rounds, then name=command pairs."""
+Alternates the programs, the order reversed every other round (A B C, C B A, …); prints one JSON
+object: seconds per program (run i of each is round i), and the peak RSS (MB) each had when its
+window appeared. argv: rounds, then name=command pairs."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ def main() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
     times: dict[str, list[float]] = {name: [] for name, _ in programs}
     rss: dict[str, list[float]] = {name: [] for name, _ in programs}
-    for _ in range(rounds):
-        for name, command in programs:
+    for number in range(rounds):
+        for name, command in programs if number % 2 == 0 else programs[::-1]:
             seconds, peak = seconds_to_map(shlex.split(command), env)
             times[name].append(seconds)
             rss[name].append(peak)

@@ -1,9 +1,12 @@
-"""Shuffled piles of certificate chains for the ordering benchmarks (made once, cached per size)."""
+"""Shuffled piles of certificate chains for the ordering benchmarks (cached as files per size)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import random
+import time
 from pathlib import Path
 
 from cryptography import x509
@@ -51,9 +54,17 @@ def shuffled_pile(size: int, depth: int = 4, seed: int = 1) -> list[x509.Certifi
     return pile
 
 
+# A cached file is named after this module's own bytes, so a change to how piles are made makes new
+# files; and it is remade after a week, long before its certificates (365 days) could expire.
+VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+MAX_AGE_SECONDS = 7 * 24 * 3600
+
+
 def pile_file(size: int, folder: Path) -> Path:
-    """The pile as one PEM file (what a person adds), made once per size."""
-    path = folder / f"pile-{size}.pem"
-    if not path.exists():
-        path.write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in shuffled_pile(size)))
+    """The pile as one PEM file (what a person adds), made once per size and version of this module."""
+    path = folder / f"pile-{VERSION}-{size}.pem"
+    if not path.exists() or time.time() - path.stat().st_mtime > MAX_AGE_SECONDS:
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in shuffled_pile(size)))
+        partial.replace(path)  # a bench run stopped half-way leaves no half-written pile
     return path

@@ -3,11 +3,14 @@
 `python bench/plan_scale.py` prints the figures; bench/run.py calls `bench_plan(row)` for its table.
 The CA step stands in for the admin's CA: every CSR the plan made is signed by a test CA, so the
 second apply builds every bundle, full chain and trust file, and the last check sees a full folder.
+Every run is a new plan in a fresh folder; the two sizes alternate, at least 15 runs each (5, and
+smaller plans, with BENCH_QUICK=1); figures are median (min–max).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import statistics
 import sys
 import tempfile
@@ -54,56 +57,95 @@ def _sign_everything(folder: Path) -> None:
         (folder / f"{csr_path.stem}.cer").write_bytes(signed.certificate.public_bytes(Encoding.DER))
 
 
-def _once(action: Callable[[], object]) -> float:
+PHASES = ("apply_keys", "apply_bundles", "apply_again", "check_full")
+
+
+def _timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
 
 
-def measure(nodes: int, key_type: KeyType = KeyType.EC256, repeats: int = 5) -> dict[str, float | int]:
-    figures: dict[str, float | int] = {}
+def run_once(nodes: int, key_type: KeyType = KeyType.EC256) -> dict[str, float]:
+    """One plan in a fresh folder, start to end; seconds per phase (signing is not timed)."""
+    plan = _plan(nodes, key_type)
     with tempfile.TemporaryDirectory(prefix="cmswizard-plan-bench-") as work:
         folder = Path(work)
-        figures["new"] = _once(lambda: _plan(nodes, key_type))
-        plan = _plan(nodes, key_type)
         (folder / "site.toml").write_text(plan_text(plan))
-        figures["check_empty"] = statistics.median(_once(lambda: check_plan(plan, folder)) for _ in range(repeats))
-        figures["apply_keys"] = _once(lambda: apply_plan(plan, folder))
+        figures = {"apply_keys": _timed(lambda: apply_plan(plan, folder))}
         _sign_everything(folder)
-        figures["apply_bundles"] = _once(lambda: apply_plan(plan, folder))
-        figures["apply_again"] = statistics.median(_once(lambda: apply_plan(plan, folder)) for _ in range(repeats))
-        figures["check_full"] = statistics.median(_once(lambda: check_plan(plan, folder)) for _ in range(repeats))
-        figures["files"] = sum(1 for _ in folder.iterdir())
-        figures["keys"] = len(plan.certificates)
+        figures["apply_bundles"] = _timed(lambda: apply_plan(plan, folder))
+        figures["apply_again"] = _timed(lambda: apply_plan(plan, folder))
+        figures["check_full"] = _timed(lambda: check_plan(plan, folder))
     return figures
 
 
+def folder_size(nodes: int, key_type: KeyType = KeyType.EC256) -> tuple[int, int]:
+    """Files in a full folder, and keys the plan makes."""
+    plan = _plan(nodes, key_type)
+    with tempfile.TemporaryDirectory(prefix="cmswizard-plan-bench-") as work:
+        folder = Path(work)
+        (folder / "site.toml").write_text(plan_text(plan))
+        apply_plan(plan, folder)
+        _sign_everything(folder)
+        apply_plan(plan, folder)
+        return sum(1 for _ in folder.iterdir()), len(plan.certificates)
+
+
+def measure(small: int, large: int, runs: int) -> dict[int, dict[str, list[float]]]:
+    """`runs` plans of each size, the sizes alternating, the order reversed every other round."""
+    samples: dict[int, dict[str, list[float]]] = {n: {phase: [] for phase in PHASES} for n in (small, large)}
+    for number in range(runs):
+        for nodes in (small, large) if number % 2 == 0 else (large, small):
+            for phase, seconds in run_once(nodes).items():
+                samples[nodes][phase].append(seconds)
+    return samples
+
+
+def _ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
+
+
+def _growth(large: list[float], small: list[float]) -> str:
+    ratios = [big / little for big, little in zip(large, small, strict=True)]
+    return (
+        f"×{statistics.median(ratios):.1f} (median of {len(ratios)} paired rounds, {min(ratios):.1f}–{max(ratios):.1f})"
+    )
+
+
 def bench_plan(row: Row) -> None:
-    small, large = measure(10), measure(50)
-    ratio = large["check_full"] / small["check_full"]
+    quick = os.environ.get("BENCH_QUICK") == "1"
+    small, large = (4, 20) if quick else (10, 50)
+    runs = 5 if quick else 15  # keys are random: at least 15 runs of each (a fresh folder each)
+    samples = measure(small, large, runs)
+    files, keys = folder_size(large)
+    times = f"for ×{large // small} nodes"
+
+    def beside(phase: str) -> str:
+        return f"{small} nodes {_ms(samples[small][phase])} → {_growth(samples[large][phase], samples[small][phase])} {times}"
+
     row(
-        "plan check, 50 nodes, full folder",
-        f"{large['check_full'] * 1000:8.1f} ms ({large['files']} files, {large['keys']} keys)",
-        f"10 nodes {small['check_full'] * 1000:.1f} ms → ×{ratio:.1f} for ×5 nodes",
+        f"plan check, {large} nodes, full folder",
+        f"{_ms(samples[large]['check_full'])} ({files} files, {keys} keys)",
+        beside("check_full"),
         "< 1 s, linear (×~5)",
     )
-    apply_ratio = large["apply_bundles"] / small["apply_bundles"]
     row(
-        "plan apply, 50 nodes: bundles, trust files, sheet",
-        f"{large['apply_bundles'] * 1000:8.1f} ms",
-        f"10 nodes {small['apply_bundles'] * 1000:.1f} ms → ×{apply_ratio:.1f} for ×5 nodes",
+        f"plan apply, {large} nodes: bundles, trust files, sheet",
+        _ms(samples[large]["apply_bundles"]),
+        beside("apply_bundles"),
         "linear (×~5)",
     )
     row(
-        "plan apply, 50 nodes: keys + CSRs (ec256) + DB set",
-        f"{large['apply_keys'] * 1000:8.1f} ms",
-        f"10 nodes {small['apply_keys'] * 1000:.1f} ms → ×{large['apply_keys'] / small['apply_keys']:.1f}",
+        f"plan apply, {large} nodes: keys + CSRs (ec256) + DB set",
+        _ms(samples[large]["apply_keys"]),
+        beside("apply_keys"),
         "linear (×~5)",
     )
     row(
-        "plan apply again, 50 nodes (writes nothing)",
-        f"{large['apply_again'] * 1000:8.1f} ms",
-        f"10 nodes {small['apply_again'] * 1000:.1f} ms",
+        f"plan apply again, {large} nodes (writes nothing)",
+        _ms(samples[large]["apply_again"]),
+        beside("apply_again"),
         "< 1 s",
     )
 
