@@ -386,7 +386,7 @@ def bench_verify_in_process() -> None:
     samples: dict[str, list[float]] = {name: [] for name in sides}
     names = list(sides)
     for number in range(9 if QUICK else 41):
-        for name in names if number % 2 == 0 else reversed(names):  # ABBA: no side always goes first
+        for name in abba(names, number):
             samples[name].append(sides[name]())
     rate = {name: 100 / median(times) for name, times in samples.items()}
     ratio, shown = paired(samples["library"], samples["ours"])  # time ratio = rate ratio, ours / library
