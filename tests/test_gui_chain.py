@@ -337,7 +337,7 @@ def test_cancel_while_a_file_is_read_stops_the_reading(
 
     monkeypatch.setattr(bundle_page, "load_file", held_load_file)
     page.load_paths([big_pile[0]])
-    assert page.cancel_button.isVisible() and "Loading a.pem" in page.message.text()
+    assert page.cancel_button.isVisible() and page.progress.text().startswith("Reading a.pem…")
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     assert not page.cancel_button.isVisible() and not page.progress.isVisible()
     with qtbot.waitSignal(page.host.tasks.idle, timeout=30_000):
@@ -364,7 +364,7 @@ def test_a_long_read_shows_how_far_it_is(
     page.load_paths([big_pile[0]])
     # The reading's own count: 100 certificates read, then every extension checked.
     qtbot.waitUntil(lambda: page.progress.maximum() == 200 and page.progress.value() == 0, timeout=10_000)
-    assert page.progress.isVisible() and "Loading a.pem" in page.message.text()
+    assert page.progress.isVisible() and page.progress.text() == "Reading a.pem… 0%"
     with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
         release.set()
     assert page.model.rowCount() == 100 and not page.progress.isVisible()

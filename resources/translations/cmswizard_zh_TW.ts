@@ -3870,6 +3870,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>將金鑰、憑證與憑證鏈存成一個 .p12/.pfx 檔案，供 Windows 與設備使用</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>進度</translation>
+    </message>
+    <message>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
@@ -3884,10 +3888,6 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>Certificates (*.crt *.cer *.pem *.der *.p7b *.p7c *.pfx *.p12 *.key);;All files (*)</source>
         <translation>憑證 (*.crt *.cer *.pem *.der *.p7b *.p7c *.pfx *.p12 *.key);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Loading {name}…</source>
-        <translation>正在載入 {name}…</translation>
     </message>
     <message>
         <source>{name}: 1 new certificate and a private key</source>
@@ -3918,8 +3918,12 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>剪貼簿</translation>
     </message>
     <message>
-        <source>Checking the certificates…</source>
-        <translation>正在檢查憑證…</translation>
+        <source>Reading {name}… %p%</source>
+        <translation>正在讀取 {name}…%p%</translation>
+    </message>
+    <message>
+        <source>Checking the certificates… %p%</source>
+        <translation>正在檢查憑證…%p%</translation>
     </message>
     <message>
         <source>Cancelled: the list is as it was.</source>

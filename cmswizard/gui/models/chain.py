@@ -149,8 +149,9 @@ def _merged(items: Sequence[ChainItem], new_items: Sequence[ChainItem]) -> tuple
 class _Pending:
     """A check running on a worker: what it is for, and how to stop it."""
 
-    def __init__(self, generation: int, keys: Sequence[tuple[str, PrivateKey]]) -> None:
+    def __init__(self, generation: int, keys: Sequence[tuple[str, PrivateKey]], count: int) -> None:
         self.generation = generation
+        self.count = count  # certificates in the pile being checked (those shown and the new ones)
         self.keys = list(keys)  # keys of the files being added: kept only if the check completes
         self.cancel = threading.Event()
 
@@ -276,7 +277,7 @@ class ChainModel(QAbstractListModel):
         if len(items) <= SYNC_LIMIT:
             self._show(self._analyse(items, auto=auto, new_pile=new_pile), keys)
             return
-        pending = _Pending(self._generation, keys)
+        pending = _Pending(self._generation, keys, len(items))
         self._pending = pending
         index = None if new_pile else self._analysis.index
         known, at = dict(self._analysis.index.signature_cache), self.at  # copied here: a cancelled worker may still add
@@ -316,6 +317,10 @@ class ChainModel(QAbstractListModel):
 
     def busy(self) -> bool:
         return self._pending is not None
+
+    def checking_count(self) -> int:
+        """How many certificates the running check is for: with a file being added, more than are shown."""
+        return self._pending.count if self._pending is not None else len(self._items)
 
     def cancel(self) -> None:
         """Stop the check that runs (and drop files waiting for it): the pile stays as it was."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -219,22 +221,44 @@ class ChainBuilderPage(WizardPage):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.progress.hide()
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
-        self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
+        busy_box = QWidget(self)
+        busy_row = QHBoxLayout(busy_box)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        busy_row.addWidget(self.progress, 1)
+        busy_row.addWidget(self.cancel_button)
+        # The message, or while a file is read or checked the bar (which says what it does) and Cancel,
+        # in one place: showing the bar neither moves nor resizes the list of cards (that would lay out
+        # and repaint every visible card at the start and end of a check), and no empty row is kept for it.
+        self.status = QStackedWidget(self)
+        self.status.addWidget(self.message)
+        self.status.addWidget(busy_box)
+        # As high as the bar even when the message is one line; and the message counts while the bar
+        # hides it (else a stack of Qt's measures its height one way when idle, another when busy).
+        self.status.setMinimumHeight(busy_box.sizeHint().height())
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         # The status lines keep the height they usually need (the summary two lines, key and message
-        # one each), so a check starting or ending changes their text, not the size of the list.
+        # one each), so a check starting or ending changes their text, not the size of the list; the
+        # text sits at the top of that room, so a one-line text does not float in the middle of two.
         line = self.fontMetrics().lineSpacing()
         for label, lines in ((self.summary, 2), (self.key_status, 1), (self.message, 1)):
             label.setMinimumHeight(lines * line + 2)
-        for busy_widget in (self.progress, self.cancel_button):
-            # Hidden, they keep their place: showing them must not move or resize the list of cards,
-            # which would make Qt lay out and repaint every visible card at the start and end of a check.
-            policy = busy_widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            busy_widget.setSizePolicy(policy)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
+        # The buttons that start a read or a check (and go grey while it runs).
+        self._busy_buttons: tuple[QWidget, ...] = (
+            self.add_button,
+            self.paste_button,
+            self.auto_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+            self.remove_unrelated_button,
+        )
         buttons = QVBoxLayout()
         for action_button in (
             self.add_button,
@@ -257,11 +281,7 @@ class ChainBuilderPage(WizardPage):
         left_layout.addLayout(list_row, 1)
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.key_status)
-        left_layout.addWidget(self.message)
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.progress, 1)
-        busy_row.addWidget(self.cancel_button)
-        left_layout.addLayout(busy_row)
+        left_layout.addWidget(self.status)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -312,6 +332,10 @@ class ChainBuilderPage(WizardPage):
         self._load_round = 0  # Cancel drops the files still loading (their results arrive later)
         self._stop_loading = threading.Event()  # ... and stops their reading where it is
         self._shown: tuple[object, ...] = ()  # what refresh() last showed
+        self._said_when_checked = ""  # what a file added: said once its check is done (Cancel drops it)
+        self._filled_basename = ""  # the basename this page filled in (from a matching key), not typed
+        self._focus_after_busy: QWidget | None = None
+        self._reading_text = ""  # the bar's text while the last file added is read
         self.refresh()
 
     @property
@@ -329,6 +353,7 @@ class ChainBuilderPage(WizardPage):
         self.full.setChecked(True)
         self.include_root.setChecked(True)
         self.message.clear()
+        self._filled_basename = ""
         self.state.saved = None
         if self.state.expected_key is not None:  # coming from the CSR flow: the key just made
             self.load_paths([self.state.expected_key])
@@ -370,7 +395,9 @@ class ChainBuilderPage(WizardPage):
     def _load_one(self, path: Path, password: bytes | None) -> None:
         self.loading += 1
         self._show_busy()
-        self.message.setText(self.tr("Loading {name}…").format(name=path.name))
+        self._reading_text = self.tr("Reading {name}… %p%").format(name=path.name)
+        if not self.model.busy():  # a running check keeps its own text
+            self.progress.setFormat(self._reading_text)
         round_, stop = self._load_round, self._stop_loading
 
         def work(report: Callable[[int, int, str], None]) -> tuple[LoadedFile, list[ChainItem]]:
@@ -423,9 +450,11 @@ class ChainBuilderPage(WizardPage):
             said = self.tr("{name}: a private key")
         else:
             said = self.tr("{name}: no new certificate (each one is in the list already)")
-        self.message.setText(f"<span>{html.escape(said.format(name=Path(loaded.name).name, count=added))}</span>")
-        if not self.basename.text() and loaded.keys:
-            self.basename.setText(Path(loaded.name).stem)
+        said = f"<span>{html.escape(said.format(name=Path(loaded.name).name, count=added))}</span>"
+        if self.model.busy():  # the new certificates show once checked: say so then, not before
+            self._said_when_checked = said
+        else:
+            self.message.setText(said)
         self._show_busy()
 
     def _load_failed(self, path: Path, error: Exception) -> None:
@@ -457,20 +486,37 @@ class ChainBuilderPage(WizardPage):
     # --- long work: progress and Cancel --------------------------------------------------------
     def _show_busy(self) -> None:
         busy = self.loading > 0 or self.model.busy()
-        if busy and self.progress.isHidden() and not self.model.busy():
+        was_busy = self.status.currentIndex() == 1
+        if busy and not was_busy and not self.model.busy():
             # Reading a file: its reports fill the bar. Not Qt's busy animation, which repaints on
             # every frame (2 ms each) while the reading competes with the window for the interpreter.
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
+        # The button just pressed goes grey (or Cancel goes away): the keyboard focus goes to Cancel,
+        # then back to that button, not on to whatever comes next (Start over, or Back).
+        focused = QApplication.focusWidget()
+        if busy and not was_busy:
+            self.status.setCurrentIndex(1)
+            if focused in self._busy_buttons:
+                self._focus_after_busy = focused
+                self.cancel_button.setFocus()
         self._update_buttons()
+        if was_busy and not busy:
+            if focused is self.cancel_button:
+                back = self._focus_after_busy
+                (back if back is not None and back.isEnabled() else self.add_button).setFocus()
+            self.status.setCurrentIndex(0)
 
     def _checking(self, running: bool) -> None:
         if running:
-            self.progress.setRange(0, max(self.model.rowCount(), 1))
+            self.progress.setRange(0, max(self.model.checking_count(), 1))
             self.progress.setValue(0)
-            self.message.setText(self.tr("Checking the certificates…"))
+            self.progress.setFormat(self.tr("Checking the certificates… %p%"))
+        else:
+            self.progress.setFormat(self._reading_text)  # for a file still being read
+            if self._said_when_checked:
+                self.message.setText(self._said_when_checked)
+                self._said_when_checked = ""
         self._show_busy()
         self.refresh()
 
@@ -482,6 +528,7 @@ class ChainBuilderPage(WizardPage):
         """Stop loading and checking: what was shown before stays, nothing half-added."""
         self._stop_loads()
         self.model.cancel()
+        self._said_when_checked = ""
         self.message.setText(self.tr("Cancelled: the list is as it was."))
         self._show_busy()
         self.refresh()
@@ -529,8 +576,22 @@ class ChainBuilderPage(WizardPage):
         base = self.basename.text().strip() or (items[0].subject_cn.split(".")[0] if items else "bundle")
         return suggested_name(_file_stem(base), self.kind())
 
+    def _fill_basename(self) -> None:
+        """No basename typed: take the name of the key file that matches the entity certificate
+        (cms1.pfx -> cms1), never that of a key for another server."""
+        typed = self.basename.text()
+        if typed and typed != self._filled_basename:
+            return
+        source = next((match.source for match in self.model.key_matches() if match.matches), "")
+        stem = Path(source).stem
+        if stem != typed:
+            self._filled_basename = stem
+            self.basename.setText(stem)  # refresh() again, with this name
+
     def refresh(self) -> None:
         self._update_buttons()
+        if not self.model.busy():
+            self._fill_basename()
         shown = (
             self.model.version(),
             self.model.busy(),
@@ -542,7 +603,7 @@ class ChainBuilderPage(WizardPage):
             return
         self._shown = shown
         if self.model.busy():
-            self.summary.setText(self.tr("Checking {n} certificate(s)…").format(n=self.model.rowCount()))
+            self.summary.setText(self.tr("Checking {n} certificate(s)…").format(n=self.model.checking_count()))
             self.save_button.setEnabled(False)
             return
         ordering = self.model.ordering()

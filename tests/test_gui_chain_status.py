@@ -1,0 +1,167 @@
+"""The chain builder's status lines as a person sees them while a big file is read and checked, in
+English and Traditional Chinese: the bar says what it does, the counts are those being checked, a
+file is said to be added once it is in the list, the list keeps its place, and the keyboard focus
+does not wander to Start over or Back when a button goes grey."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from journey import choose_flow, click, make_wizard
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWizard
+
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.models import chain as chain_model
+from cmswizard.gui.pages.bundle import ChainBuilderPage
+
+from factory import Hierarchy, hierarchy
+
+
+@pytest.fixture(scope="module")
+def piles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two files of 100 certificates (25 chains of 4): above SYNC_LIMIT, so checked on a worker."""
+    folder = tmp_path_factory.mktemp("piles")
+    files = []
+    for name in ("a", "b"):
+        chains = [hierarchy(depth=2, prefix=f"{name}{n}", leaf_cn=f"cms{n}.{name}.example.com") for n in range(25)]
+        path = folder / f"{name}.pem"
+        path.write_bytes(b"".join(c.pem for chain in chains for c in reversed(chain.chain)))
+        files.append(path)
+    return files[0], files[1]
+
+
+def said(template: str, **values: object) -> str:
+    return QCoreApplication.translate("ChainBuilderPage", template).format(**values)
+
+
+def plain(label_text: str) -> str:
+    return re.sub(r"<[^>]+>", "", label_text)
+
+
+def bundle_page(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: list[list[Path]]):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: chosen.pop(0))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    qtbot.waitUntil(wizard.isActiveWindow)
+    choose_flow(qtbot, wizard, FlowKey.BUNDLE)
+    return wizard, wizard.page_as(PageId.CHAIN, ChainBuilderPage)
+
+
+def wait_checked(qtbot, page: ChainBuilderPage) -> None:  # type: ignore[no-untyped-def]
+    if page.model.busy():
+        with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+            pass
+
+
+def test_a_file_added_to_a_big_pile_is_counted_and_said_once_checked(
+    qtbot, lang: str, piles: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [[piles[0]], [piles[1]]])
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+        click(qtbot, page.add_button)
+    assert plain(page.message.text()) == said("{name}: {count} new certificates", name="a.pem", count=100)
+    list_place = page.view.geometry()
+
+    release = threading.Event()
+    engine_order = chain_model.auto_order
+
+    def held_auto_order(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(30)  # the check of the second file waits here while the test looks at the page
+        return engine_order(*args, **kwargs)
+
+    monkeypatch.setattr(chain_model, "auto_order", held_auto_order)
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        click(qtbot, page.add_button)
+    # The 200 being checked, not the 100 shown; the bar names its work; b.pem is not said to be in yet.
+    assert plain(page.summary.text()) == said("Checking {n} certificate(s)…", n=200)
+    assert page.progress.isVisible() and page.cancel_button.isVisible() and not page.message.isVisible()
+    assert page.progress.text() == said("Checking the certificates… %p%").replace("%p", "0")
+    assert "b.pem" not in page.message.text() and page.model.rowCount() == 100
+    assert page.view.geometry() == list_place
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+        release.set()
+    assert page.model.rowCount() == 200 and page.message.isVisible() and not page.progress.isVisible()
+    assert plain(page.message.text()) == said("{name}: {count} new certificates", name="b.pem", count=100)
+    assert page.view.geometry() == list_place
+
+
+def test_cancel_drops_what_the_file_would_have_said(
+    qtbot, lang: str, piles: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [[piles[0]], [piles[1]]])
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+        click(qtbot, page.add_button)
+    summary = page.summary.text()
+    release = threading.Event()
+    engine_order = chain_model.auto_order
+    monkeypatch.setattr(chain_model, "auto_order", lambda *a, **k: (release.wait(30), engine_order(*a, **k))[1])
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        click(qtbot, page.add_button)
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running):
+        click(qtbot, page.cancel_button)
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+        release.set()
+    assert page.model.rowCount() == 100
+    assert plain(page.message.text()) == said("Cancelled: the list is as it was.")
+    assert page.summary.text() == summary and page.message.isVisible() and not page.progress.isVisible()
+
+
+def test_the_focus_stays_with_the_button_pressed_not_start_over_or_back(
+    qtbot, lang: str, piles: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Auto-order goes grey while it checks: the focus moved on to Start over (Space then emptied the
+    list); Cancel goes away when pressed: the focus moved on to Back."""
+    wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [[piles[0]]])
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+        click(qtbot, page.add_button)
+    assert QApplication.focusWidget() is page.add_button
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        click(qtbot, page.auto_button)
+    assert QApplication.focusWidget() is page.cancel_button
+    wait_checked(qtbot, page)
+    assert QApplication.focusWidget() is page.auto_button
+
+    release = threading.Event()
+    engine_order = chain_model.auto_order
+    monkeypatch.setattr(chain_model, "auto_order", lambda *a, **k: (release.wait(30), engine_order(*a, **k))[1])
+    second = page.view.visualRect(page.model.index(1)).center()
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    assert page.view.currentIndex().row() == 1
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
+        click(qtbot, page.remove_button)
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running):
+        click(qtbot, page.cancel_button)
+    focused = QApplication.focusWidget()
+    assert focused is page.remove_button, focused
+    assert focused not in (page.start_over_button, wizard.button(QWizard.WizardButton.BackButton))
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+        release.set()
+    assert page.model.rowCount() == 100
+
+
+def test_the_file_name_comes_from_the_key_that_matches_not_another_servers(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pki: Hierarchy = hierarchy(depth=1, leaf_cn="webbridge3.example.com")
+    other = tmp_path / "callbridge-2026.key"
+    other.write_bytes(hierarchy(depth=0).leaf.key_pem)
+    chain = tmp_path / "from-the-ca.pem"
+    chain.write_bytes(b"".join(c.pem for c in pki.chain))
+    matching = tmp_path / "webbridge3-2026.key"
+    matching.write_bytes(pki.leaf.key_pem)
+    wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [[other, chain], [matching]])
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+        click(qtbot, page.add_button)
+    assert "NOT match" in page.key_status.text()
+    assert page.basename.text() == ""  # not 'callbridge-2026': that key is another server's
+    assert page.file_name() == "webbridge3-fullchain.crt"
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+        click(qtbot, page.add_button)
+    assert page.basename.text() == "webbridge3-2026" and page.file_name() == "webbridge3-2026-fullchain.crt"
+    page.basename.selectAll()
+    qtbot.keyClicks(page.basename, "wb3")
+    assert page.basename.text() == "wb3" and page.file_name() == "wb3-fullchain.crt"  # typed: kept
