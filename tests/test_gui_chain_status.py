@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from journey import choose_flow, click, make_wizard
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
 
 from cmswizard.gui import dialogs
@@ -64,6 +65,10 @@ def test_a_file_added_to_a_big_pile_is_counted_and_said_once_checked(
     with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
         click(qtbot, page.add_button)
     assert plain(page.message.text()) == said("{name}: {count} new certificates", name="a.pem", count=100)
+    unrelated = page.model.unrelated_count()
+    assert unrelated > 1 and plain(page.summary.text()).endswith(
+        said("{n} unrelated certificates will be left out.", n=unrelated)
+    )
     list_place = page.view.geometry()
 
     release = threading.Event()
@@ -77,7 +82,7 @@ def test_a_file_added_to_a_big_pile_is_counted_and_said_once_checked(
     with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: running, timeout=60_000):
         click(qtbot, page.add_button)
     # The 200 being checked, not the 100 shown; the bar names its work; b.pem is not said to be in yet.
-    assert plain(page.summary.text()) == said("Checking {n} certificate(s)…", n=200)
+    assert plain(page.summary.text()) == said("Checking {n} certificates…", n=200)
     assert page.progress.isVisible() and page.cancel_button.isVisible() and not page.message.isVisible()
     assert page.progress.text() == said("Checking the certificates… %p%").replace("%p", "0")
     assert "b.pem" not in page.message.text() and page.model.rowCount() == 100
@@ -165,3 +170,22 @@ def test_the_file_name_comes_from_the_key_that_matches_not_another_servers(
     page.basename.selectAll()
     qtbot.keyClicks(page.basename, "wb3")
     assert page.basename.text() == "wb3" and page.file_name() == "wb3-fullchain.crt"  # typed: kept
+
+
+def test_one_unrelated_certificate_and_one_problem_are_said_in_the_singular(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pki = hierarchy(depth=1, prefix="<i>Test</i>")  # a CA's name is data: shown as written, never as markup
+    stranger = hierarchy(depth=0, prefix="Other")
+    _wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [])
+    QGuiApplication.clipboard().setText(
+        b"".join(c.pem for c in (pki.leaf, pki.intermediates[0], stranger.root)).decode()
+    )
+    click(qtbot, page.paste_button)
+    summary = plain(page.summary.text())
+    assert page.model.unrelated_count() == 1 and len(page.model.ordering().problems()) == 1  # the root is missing
+    assert summary.startswith(said("✗ 1 problem: {first}", first="")), summary
+    assert summary.endswith(said("1 unrelated certificate will be left out.")), summary
+    assert "&lt;i&gt;Test&lt;/i&gt; Issuing CA 1" in page.summary.text()
+    if lang == "en":
+        assert "(s)" not in summary

@@ -3918,6 +3918,26 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>剪貼簿</translation>
     </message>
     <message>
+        <source>Checking {n} certificates…</source>
+        <translation>正在檢查 {n} 張憑證…</translation>
+    </message>
+    <message>
+        <source>✗ 1 problem: {first}</source>
+        <translation>✗ 1 個問題：{first}</translation>
+    </message>
+    <message>
+        <source>✗ {n} problems: {first}</source>
+        <translation>✗ {n} 個問題：{first}</translation>
+    </message>
+    <message>
+        <source>1 unrelated certificate will be left out.</source>
+        <translation>將排除 1 張不相關的憑證。</translation>
+    </message>
+    <message>
+        <source>{n} unrelated certificates will be left out.</source>
+        <translation>將排除 {n} 張不相關的憑證。</translation>
+    </message>
+    <message>
         <source>Reading {name}… %p%</source>
         <translation>正在讀取 {name}…%p%</translation>
     </message>
@@ -3930,24 +3950,12 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>已取消：清單維持原狀。</translation>
     </message>
     <message>
-        <source>Checking {n} certificate(s)…</source>
-        <translation>正在檢查 {n} 張憑證…</translation>
-    </message>
-    <message>
         <source>No certificates yet: drop files here, or use Add files / Paste PEM.</source>
         <translation>尚無憑證：將檔案拖放到這裡，或使用「新增檔案」/「貼上 PEM」。</translation>
     </message>
     <message>
         <source>✓ Every link checks out.</source>
         <translation>✓ 每個環節都通過檢查。</translation>
-    </message>
-    <message>
-        <source>✗ {n} problem(s): {first}</source>
-        <translation>✗ {n} 個問題：{first}</translation>
-    </message>
-    <message>
-        <source>{n} unrelated certificate(s) will be left out.</source>
-        <translation>將排除 {n} 張不相關的憑證。</translation>
     </message>
     <message>
         <source>✓ the private key in {source} matches the entity certificate</source>

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,6 +139,11 @@ def _eku_lines(chain: list[ChainItem]) -> list[str]:
     report = eku_report(chain[0].certificate)
     colour = "#2e7d32" if len(report) == 1 else "#a86400"
     return [f'<span style="color:{colour}">{html.escape(translated(line))}</span>' for line in report]
+
+
+def _number(n: int) -> str:
+    """10,000 rather than 10000, as the language writes it."""
+    return QLocale().toString(n)
 
 
 def _file_stem(text: str) -> str:
@@ -603,7 +608,8 @@ class ChainBuilderPage(WizardPage):
             return
         self._shown = shown
         if self.model.busy():
-            self.summary.setText(self.tr("Checking {n} certificate(s)…").format(n=self.model.checking_count()))
+            # Above SYNC_LIMIT certificates only: never one.
+            self.summary.setText(self.tr("Checking {n} certificates…").format(n=_number(self.model.checking_count())))
             self.save_button.setEnabled(False)
             return
         ordering = self.model.ordering()
@@ -614,28 +620,29 @@ class ChainBuilderPage(WizardPage):
             self.summary.setText('<span style="color:#2e7d32">' + self.tr("✓ Every link checks out.") + "</span>")
         else:
             problems = ordering.problems()
+            first = html.escape(translated(problems[0])) if problems else ""  # names from certificates: not markup
+            said = self.tr("✗ 1 problem: {first}") if len(problems) == 1 else self.tr("✗ {n} problems: {first}")
             self.summary.setText(
-                '<span style="color:#b00020">'
-                + self.tr("✗ {n} problem(s): {first}").format(
-                    n=len(problems), first=translated(problems[0]) if problems else ""
-                )
-                + "</span>"
+                '<span style="color:#b00020">' + said.format(n=_number(len(problems)), first=first) + "</span>"
             )
-        if self.model.unrelated_count():
-            self.summary.setText(
-                self.summary.text()
-                + "<br>"
-                + self.tr("{n} unrelated certificate(s) will be left out.").format(n=self.model.unrelated_count())
+        unrelated = self.model.unrelated_count()
+        if unrelated:
+            said = (
+                self.tr("1 unrelated certificate will be left out.")
+                if unrelated == 1
+                else self.tr("{n} unrelated certificates will be left out.")
             )
+            self.summary.setText(self.summary.text() + "<br>" + said.format(n=_number(unrelated)))
         lines = []
         for match in self.model.key_matches():
             name = Path(match.source).name
             if match.matches:
-                text = self.tr("✓ the private key in {source} matches the entity certificate").format(source=name)
+                text = self.tr("✓ the private key in {source} matches the entity certificate")
+                text = text.format(source=html.escape(name))
                 lines.append(f'<span style="color:#2e7d32">{text}</span>')
             else:
                 text = self.tr("✗ the private key in {source} does NOT match the entity certificate")
-                text = text.format(source=name)
+                text = text.format(source=html.escape(name))
                 lines.append(f'<span style="color:#b00020">{text}</span>')
         lines += _eku_lines(self.model.chain_items())
         self.key_status.setText("<br>".join(lines))
