@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from journey import choose_flow, click, make_wizard
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
 
@@ -20,7 +20,7 @@ from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.models import chain as chain_model
 from cmswizard.gui.pages.bundle import ChainBuilderPage
 
-from factory import Hierarchy, hierarchy
+from factory import Hierarchy, hierarchy, issue, new_key
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +189,26 @@ def test_one_unrelated_certificate_and_one_problem_are_said_in_the_singular(
     assert "&lt;i&gt;Test&lt;/i&gt; Issuing CA 1" in page.summary.text()
     if lang == "en":
         assert "(s)" not in summary
+
+
+def test_a_thousand_certificates_are_counted_as_the_language_writes_numbers(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = [new_key() for _ in range(3)]  # reused by every chain: only the signing counts here
+    pem = []
+    for n in range(250):  # 250 chains of root, CA, leaf and a second leaf: 1,000 certificates
+        root = issue(f"pile {n} root", ca=True, key=keys[0])
+        ca = issue(f"pile {n} CA", root, ca=True, key=keys[1])
+        pem += [c.pem for c in (issue(f"a{n}.example.com", ca, key=keys[2]), issue(f"b{n}.example.com", ca), ca, root)]
+    pile = tmp_path / "pile.pem"
+    pile.write_bytes(b"".join(pem))
+    _wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [[pile]])
+    with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):
+        click(qtbot, page.add_button)
+    thousand = QLocale().toString(1000)
+    assert plain(page.message.text()) == said("{name}: {count} new certificates", name="pile.pem", count=thousand)
+    unrelated = QLocale().toString(page.model.unrelated_count())
+    assert plain(page.summary.text()).endswith(said("{n} unrelated certificates will be left out.", n=unrelated))
+    if lang == "en":
+        assert plain(page.message.text()) == "pile.pem: 1,000 new certificates"
+        assert plain(page.summary.text()).endswith("997 unrelated certificates will be left out.")

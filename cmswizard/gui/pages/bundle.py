@@ -455,7 +455,7 @@ class ChainBuilderPage(WizardPage):
             said = self.tr("{name}: a private key")
         else:
             said = self.tr("{name}: no new certificate (each one is in the list already)")
-        said = f"<span>{html.escape(said.format(name=Path(loaded.name).name, count=added))}</span>"
+        said = f"<span>{html.escape(said.format(name=Path(loaded.name).name, count=_number(added)))}</span>"
         if self.model.busy():  # the new certificates show once checked: say so then, not before
             self._said_when_checked = said
         else:
