@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.models import chain as chain_model
+from cmswizard.gui.pages import bundle as bundle_page_module
 from cmswizard.gui.pages.bundle import ChainBuilderPage
 
 from factory import Hierarchy, hierarchy, issue, new_key
@@ -212,3 +213,37 @@ def test_a_thousand_certificates_are_counted_as_the_language_writes_numbers(
     if lang == "en":
         assert plain(page.message.text()) == "pile.pem: 1,000 new certificates"
         assert plain(page.summary.text()).endswith("997 unrelated certificates will be left out.")
+
+
+def test_files_chosen_together_join_the_list_in_the_order_chosen(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They are read side by side: the first one chosen finishing last used to put it last."""
+    pki = hierarchy(depth=1)
+    files = []
+    for name, issued in (("cms1.crt", pki.leaf), ("issuing.crt", pki.intermediates[0]), ("root.crt", pki.root)):
+        (tmp_path / name).write_bytes(issued.pem)
+        files.append(tmp_path / name)
+    others_read, read = threading.Event(), []
+    engine_load_file = bundle_page_module.load_file
+
+    def slow_first(path, *, password=None, progress=None):  # type: ignore[no-untyped-def]
+        if path.name == "cms1.crt":
+            others_read.wait(30)  # the first file chosen is read last
+        loaded = engine_load_file(path, password=password, progress=progress)
+        read.append(path.name)
+        if len(read) == 2:
+            others_read.set()
+        return loaded
+
+    monkeypatch.setattr(bundle_page_module, "load_file", slow_first)
+    wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [files])
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+        click(qtbot, page.add_button)
+    assert read[-1] == "cms1.crt"
+    assert [page.model.index(row).data() for row in range(3)] == [
+        "cms1.example.com",
+        "Test Issuing CA 1",
+        "Test Root CA",
+    ]
+    assert page.model.ordering().ok and page.loading == 0 and not page.progress.isVisible()

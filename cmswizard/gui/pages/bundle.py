@@ -336,6 +336,11 @@ class ChainBuilderPage(WizardPage):
         self.loading = 0
         self._load_round = 0  # Cancel drops the files still loading (their results arrive later)
         self._stop_loading = threading.Event()  # ... and stops their reading where it is
+        # Files read side by side finish in any order; they join the list in the order they were chosen.
+        self._tickets = 0  # handed out, one per file read
+        self._next_ticket = 0  # the file whose result is added next
+        self._arrived: dict[int, Callable[[], None]] = {}  # results waiting for an earlier file
+        self._adding = False
         self._shown: tuple[object, ...] = ()  # what refresh() last showed
         self._said_when_checked = ""  # what a file added: said once its check is done (Cancel drops it)
         self._filled_basename = ""  # the basename this page filled in (from a matching key), not typed
@@ -404,6 +409,7 @@ class ChainBuilderPage(WizardPage):
         if not self.model.busy():  # a running check keeps its own text
             self.progress.setFormat(self._reading_text)
         round_, stop = self._load_round, self._stop_loading
+        ticket, self._tickets = self._tickets, self._tickets + 1
 
         def work(report: Callable[[int, int, str], None]) -> tuple[LoadedFile, list[ChainItem]]:
             def progress(done: int, total: int) -> None:
@@ -417,21 +423,28 @@ class ChainBuilderPage(WizardPage):
             self,
             work,
             lambda done, total, _what: self._read_progress(round_, done, total),
-            lambda result: self._read_done(round_, result),
-            lambda error: self._read_failed(round_, path, error),
+            lambda result: self._arrive(round_, ticket, lambda: self._loaded(*result)),
+            lambda error: self._arrive(round_, ticket, lambda: self._load_failed(path, error)),
         )
 
     def _read_progress(self, round_: int, done: int, total: int) -> None:
         if round_ == self._load_round and not self.model.busy():  # a running check shows its own count
             self._progressed(done, total)
 
-    def _read_done(self, round_: int, result: tuple[LoadedFile, list[ChainItem]]) -> None:
-        if round_ == self._load_round:
-            self._loaded(*result)
-
-    def _read_failed(self, round_: int, path: Path, error: Exception) -> None:
-        if round_ == self._load_round:
-            self._load_failed(path, error)
+    def _arrive(self, round_: int, ticket: int, add: Callable[[], None]) -> None:
+        """A file was read (or failed): add it once every file chosen before it has been added."""
+        if round_ != self._load_round:
+            return  # Cancel or Start over meanwhile
+        self._arrived[ticket] = add
+        if self._adding:  # a password dialog of an earlier file is open: the loop below goes on after it
+            return
+        self._adding = True
+        try:
+            while self._next_ticket in self._arrived:
+                self._next_ticket += 1
+                self._arrived.pop(self._next_ticket - 1)()
+        finally:
+            self._adding = False
 
     def _loaded(self, loaded: LoadedFile, items: list[ChainItem] | None = None) -> None:
         self.loading -= 1
@@ -544,6 +557,8 @@ class ChainBuilderPage(WizardPage):
         self._stop_loading.set()
         self._stop_loading = threading.Event()
         self.loading = 0
+        self._arrived.clear()
+        self._next_ticket = self._tickets
 
     # --- order --------------------------------------------------------------------------------
     def move_selected(self, step: int) -> None:
