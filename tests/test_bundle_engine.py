@@ -162,6 +162,8 @@ def test_user_order_is_checked_link_by_link(pki: Hierarchy) -> None:
     )
     no_root = check_order([leaf, int2, int1])
     assert no_root.last_problem == "root is missing: add the certificate of Test Root CA"
+    root_on_top = check_order([root, leaf, int2, int1])  # not 'missing': it is there, in the wrong place
+    assert root_on_top.last_problem == "the root Test Root CA is there but not at the bottom: move it to the end"
     expired = check_order([leaf, make_item(pki.extra["expired"].cert), int1, root])
     assert expired.links[0].ok and expired.validity[1].startswith("expired on ")
     assert [role_of(i) for i in (leaf, int2, root)] == [Role.ENTITY, Role.INTERMEDIATE, Role.ROOT]

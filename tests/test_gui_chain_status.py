@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.models import chain as chain_model
+from cmswizard.gui.models.chain import ChainRole
 from cmswizard.gui.pages import bundle as bundle_page_module
 from cmswizard.gui.pages.bundle import ChainBuilderPage
 
@@ -247,3 +248,18 @@ def test_files_chosen_together_join_the_list_in_the_order_chosen(
         "Test Root CA",
     ]
     assert page.model.ordering().ok and page.loading == 0 and not page.progress.isVisible()
+
+
+def test_a_root_pasted_on_top_is_not_called_missing(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pki = hierarchy(depth=1)
+    _wizard, page = bundle_page(qtbot, tmp_path, monkeypatch, [])
+    QGuiApplication.clipboard().setText(b"".join(c.pem for c in (pki.root, pki.leaf, pki.intermediates[0])).decode())
+    click(qtbot, page.paste_button)
+    last = page.model.index(2).data(ChainRole.LINK_TEXT)
+    wanted = QCoreApplication.translate("", "the root {name} is there but not at the bottom: move it to the end")
+    assert last == "✗ " + wanted.format(name="Test Root CA")
+    assert "✗" in page.summary.text()
+    click(qtbot, page.auto_button)
+    assert page.model.ordering().ok and page.model.index(2).data() == "Test Root CA"

@@ -274,6 +274,12 @@ def check_order(items: Sequence[ChainItem], *, at: dt.datetime | None = None, ex
         last = items[-1]
         if last.self_signature is SelfSignature.INVALID:
             last_problem = N_("root is not self-signed (its signature does not verify with its own key)")
+        elif last.is_ca and any(
+            role_of(item) is Role.ROOT and item.certificate.subject == last.certificate.issuer for item in items
+        ):
+            last_problem = Text(
+                N_("the root {name} is there but not at the bottom: move it to the end"), name=last.issuer_cn
+            )
         elif last.is_ca:
             last_problem = Text(N_("root is missing: add the certificate of {name}"), name=last.issuer_cn)
         else:

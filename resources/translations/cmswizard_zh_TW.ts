@@ -356,6 +356,10 @@
         <translation>根 CA 不是自我簽署（其簽章無法以自己的金鑰驗證）</translation>
     </message>
     <message>
+        <source>the root {name} is there but not at the bottom: move it to the end</source>
+        <translation>根 CA {name} 已在清單中，但不在最下方：請將它移到最後</translation>
+    </message>
+    <message>
         <source>root is missing: add the certificate of {name}</source>
         <translation>缺少根 CA：請加入 {name} 的憑證</translation>
     </message>
