@@ -436,7 +436,15 @@ def _starts_the_wizard(argv: Sequence[str]) -> bool:
     return True
 
 
+def _english_argparse() -> None:
+    """The command line speaks English: argparse's own gettext look-ups (a search of the locale folders
+    for each of its strings, and importing `locale` for the first) cost 1-2 ms of every start for nothing."""
+    argparse._ = lambda message: message  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, count: singular if count == 1 else plural  # type: ignore[attr-defined]
+
+
 def _build_parser(argv: Sequence[str] = ()) -> _Parser:
+    _english_argparse()
     quick = _QUICK.get((argv[0], argv[1])) if len(argv) >= 2 else None
     if quick is not None:
         parser = _Parser(prog="cmswizard")
