@@ -481,7 +481,7 @@ def bench_ordering() -> None:
             f"engine auto-order, shuffled pile of {size:,}",
             ms(samples[size]),
             f"growth over {previous:,} certificates: {shown}",
-            "reported (sorting makes ×10 a little over ×10)",
+            "reported",
             None,
         )
 
