@@ -412,7 +412,7 @@ def bench_chain_builder(cache: Path) -> None:
     done = subprocess.run(
         [
             *(PY, str(BENCH / "chain_model_vs_engine.py")),
-            *(str(pile_file(1_000, cache)), str(pile_file(10_000, cache)), "1" if QUICK else "3"),
+            *(str(pile_file(1_000, cache)), str(pile_file(10_000, cache)), "1" if QUICK else "5"),
         ],
         check=True,
         capture_output=True,
@@ -500,7 +500,7 @@ def bench_gaps(cache: Path) -> None:
         pile = str(pile_file(1_000, cache))
         idle: list[float] = []
         chain: list[float] = []
-        for _ in range(3 if QUICK else 7):  # the idle floor interleaved with the work it is the floor of
+        for _ in range(3 if QUICK else 9):  # the idle floor interleaved with the work it is the floor of
             chain.append(script_output("gui_gaps.py", "chain", pile, env=env)[0])
             idle.append(script_output("gui_gaps.py", "idle", env=env)[0])
         generate_runs = [script_output("gui_gaps.py", "generate", env=env) for _ in range(KEY_RUNS)]

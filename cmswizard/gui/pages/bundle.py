@@ -9,8 +9,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -243,6 +243,7 @@ class ChainBuilderPage(WizardPage):
         # As high as the bar even when the message is one line; and the message counts while the bar
         # hides it (else a stack of Qt's measures its height one way when idle, another when busy).
         self.status.setMinimumHeight(busy_box.sizeHint().height())
+        self._busy_box, self._busy_row_painted = busy_box, False
         policy = self.message.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.message.setSizePolicy(policy)
@@ -347,6 +348,17 @@ class ChainBuilderPage(WizardPage):
         self._focus_after_busy: QWidget | None = None
         self._reading_text = ""  # the bar's text while the last file added is read
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._busy_row_painted:
+            self._busy_row_painted = True
+            QTimer.singleShot(0, self._paint_busy_row_once)
+
+    def _paint_busy_row_once(self) -> None:
+        """Paint the bar and Cancel once, off screen, while the page waits for its first file: the
+        style's first drawing of them (caches, glyphs) is not then added to the frame that shows them."""
+        self._busy_box.grab()
 
     @property
     def state(self) -> BundleFlowState:
