@@ -33,7 +33,7 @@ sys.path.insert(0, str(BENCH))
 PY = sys.executable
 QUICK = os.environ.get("BENCH_QUICK") == "1"  # fewer rounds, for trying the bench itself
 KEY_RUNS = 5 if QUICK else 15  # anything with random key generation
-RUNS = 5 if QUICK else 21  # start-up of small processes
+RUNS = 5 if QUICK else 31  # start-up of small processes
 OFFSCREEN = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 _T = TypeVar("_T")
 
@@ -589,7 +589,7 @@ def bench_first_window() -> None:
     if shutil.which("Xvfb") is None:
         row("first window (Xvfb, map event)", "not measured", "Xvfb is not installed", "≤ 1.2× floor", None)
         return
-    rounds = "3" if QUICK else "9"
+    rounds = "3" if QUICK else "15"
     programs = [
         f"floor={PY} {BENCH / 'bare_wizard.py'}",
         f"cmswizard={PY} -m cmswizard",
