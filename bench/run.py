@@ -154,6 +154,19 @@ def machine() -> str:
 
 
 # --- CLI ------------------------------------------------------------------------------------------
+def openssl_req(work: Path, stem: str, newkey: tuple[str, ...], extra: tuple[str, ...] = ()) -> None:
+    """`openssl req` making a new key (`-newkey` and its options) and a CSR for cms1.example.com."""
+    subprocess.run(
+        [
+            *("openssl", "req", "-new", "-newkey", *newkey, "-nodes"),
+            *("-keyout", f"{stem}.key", "-out", f"{stem}.csr", "-subj", "/CN=cms1.example.com", *extra),
+        ],
+        cwd=work,
+        check=True,
+        capture_output=True,
+    )
+
+
 def bench_cli(work: Path) -> None:
     from factory_for_bench import chain_files
 
@@ -183,16 +196,11 @@ def bench_cli(work: Path) -> None:
         subprocess.run([PY, str(BENCH / "cli_floors.py"), "csr", f"b{next(counter)}"], cwd=work, check=True)
 
     def openssl_csr() -> None:
-        n = next(counter)
-        subprocess.run(
-            [
-                *("openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"),
-                *("-keyout", f"oe{n}.key", "-out", f"oe{n}.csr", "-subj", "/CN=cms1.example.com"),
-                *("-addext", "subjectAltName=DNS:cms1.example.com"),
-            ],
-            cwd=work,
-            check=True,
-            capture_output=True,
+        openssl_req(
+            work,
+            f"oe{next(counter)}",
+            ("ec", "-pkeyopt", "ec_paramgen_curve:P-256"),
+            ("-addext", "subjectAltName=DNS:cms1.example.com"),
         )
 
     samples = alternate(
@@ -258,16 +266,7 @@ def bench_keys(work: Path) -> None:
         )
 
     def theirs() -> None:
-        n = next(counter)
-        subprocess.run(
-            [
-                *("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes"),
-                *("-keyout", f"o{n}.key", "-out", f"o{n}.csr", "-subj", "/CN=cms1.example.com"),
-            ],
-            cwd=work,
-            check=True,
-            capture_output=True,
-        )
+        openssl_req(work, f"o{next(counter)}", ("rsa:2048",))
 
     samples = alternate({"ours": ours, "openssl": theirs}, KEY_RUNS)
     _, shown = paired(samples["ours"], samples["openssl"])

@@ -266,16 +266,7 @@ class ChainBuilderPage(WizardPage):
             self.remove_unrelated_button,
         )
         buttons = QVBoxLayout()
-        for action_button in (
-            self.add_button,
-            self.paste_button,
-            self.auto_button,
-            self.up_button,
-            self.down_button,
-            self.remove_button,
-            self.remove_unrelated_button,
-            self.start_over_button,
-        ):
+        for action_button in (*self._busy_buttons, self.start_over_button):
             buttons.addWidget(action_button)
         buttons.addStretch()
         left = QWidget(self)
