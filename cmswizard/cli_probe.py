@@ -34,8 +34,8 @@ def _service_choice(text: str) -> tuple[TlsService, int | None]:
 
 
 def _targets(args: argparse.Namespace) -> list[Any]:
+    from cmswizard.cms.probe_targets import LocalCopy, build_targets
     from cmswizard.pki.loader import load_file
-    from cmswizard.remote.probe import LocalCopy, build_targets
 
     local = None
     if args.expect:
@@ -50,9 +50,11 @@ def _targets(args: argparse.Namespace) -> list[Any]:
 
 
 def _cmd_probe(args: argparse.Namespace) -> int:
+    from cmswizard.cms.probe_report import judge
+    from cmswizard.cms.probe_targets import ProbeOptions
     from cmswizard.pki.files import OutputFile, write_files
     from cmswizard.pki.loader import load_file
-    from cmswizard.remote.probe import ProbeOptions, probe
+    from cmswizard.remote.probe import probe
 
     if args.timeout <= 0 or args.timeout > 60:
         raise CmsInputError("--timeout", "give seconds from 0.1 to 60")
@@ -72,7 +74,7 @@ def _cmd_probe(args: argparse.Namespace) -> int:
         roots_name=Path(args.roots).name if args.roots else "",
         warn_days=args.warn_days,
     )
-    report = probe(targets, options)
+    report = judge(probe(targets, options), options)
     outputs = []
     if args.ics:
         from cmswizard.export.calendar import ExpiryEntry, expiry_calendar, parse_alarm_days

@@ -24,19 +24,11 @@ from tls_servers import (
 )
 
 from cmswizard.cms.endpoints import TlsService
+from cmswizard.cms.probe_report import EndpointResult, Severity, judge, judge_endpoint
+from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, ProbeTarget, name_covered, parse_endpoint
 from cmswizard.pki.chain import common_name
 from cmswizard.remote import probe as probe_module
-from cmswizard.remote.probe import (
-    EndpointResult,
-    LocalCopy,
-    ProbeOptions,
-    ProbeTarget,
-    Severity,
-    name_covered,
-    parse_endpoint,
-    probe,
-    probe_target,
-)
+from cmswizard.remote.probe import probe, probe_target
 
 from factory import NOW, Hierarchy, Issued, hierarchy, issue, name
 
@@ -89,7 +81,8 @@ def _probe(host: str, port: int, service: TlsService = TlsService.WEBADMIN, **op
     target_fields = {k: options.pop(k) for k in ("sni", "names", "local", "xmpp_domain") if k in options}
     target_fields.setdefault("sni", CN)
     target = ProbeTarget(host, port, service, **target_fields)  # type: ignore[arg-type]
-    results = probe_target(target, ProbeOptions(**options))  # type: ignore[arg-type]
+    chosen = ProbeOptions(**options)  # type: ignore[arg-type]
+    results = [judge_endpoint(facts, chosen) for facts in probe_target(target, chosen)]
     assert len(results) == 1
     assert results[0].address == host
     return results[0]
@@ -331,12 +324,14 @@ def test_summary_across_hosts_sorted_by_days_left(files: Files) -> None:
         python_tls_server("::1", server_context(soon_chain, soon_key)) as sooner,
         closing_server("127.0.0.1") as closed,
     ):
-        report = probe(
-            [
-                ProbeTarget("127.0.0.1", later, TlsService.WEBADMIN, CN),
-                ProbeTarget("::1", sooner, TlsService.WEBBRIDGE3, CN),
-                ProbeTarget("127.0.0.1", closed, TlsService.CALLBRIDGE, CN),
-            ]
+        report = judge(
+            probe(
+                [
+                    ProbeTarget("127.0.0.1", later, TlsService.WEBADMIN, CN),
+                    ProbeTarget("::1", sooner, TlsService.WEBBRIDGE3, CN),
+                    ProbeTarget("127.0.0.1", closed, TlsService.CALLBRIDGE, CN),
+                ]
+            )
         )
     rows = report.summary()
     assert [row.endpoint for row in rows] == [f"127.0.0.1:{closed}", f"[::1]:{sooner}", f"127.0.0.1:{later}"]
@@ -352,11 +347,13 @@ def test_a_name_is_probed_on_every_address(files: Files) -> None:
     addresses = sorted({info[4][0] for info in socket.getaddrinfo("localhost", 1, type=socket.SOCK_STREAM)})
     context = server_context(files.full, files.key)
     with python_tls_server("127.0.0.1", context) as port:
-        results = probe_target(ProbeTarget("localhost", port, TlsService.WEBADMIN, CN), ProbeOptions(timeout=2))
+        results = judge(
+            probe_target(ProbeTarget("localhost", port, TlsService.WEBADMIN, CN), ProbeOptions(timeout=2))
+        ).results
     assert sorted(r.address for r in results) == addresses
     assert any(r.ok for r in results if r.address == "127.0.0.1")
     assert all(r.label.startswith("localhost ") for r in results)
-    only6 = probe_target(ProbeTarget("127.0.0.1", port), ProbeOptions(ipv4=False))
+    only6 = judge(probe_target(ProbeTarget("127.0.0.1", port), ProbeOptions(ipv4=False))).results
     assert _texts(only6[0], Severity.PROBLEM) == ["127.0.0.1 has no IPv6 address"]
 
 
@@ -490,10 +487,10 @@ def test_sni_is_the_name_users_type(files: Files) -> None:
     context = server_context(files.full, files.key)
     context.sni_callback = lambda _sock, server_name, _context: seen.append(server_name)
     with python_tls_server("::1", context) as port:
-        by_address = probe_target(ProbeTarget("::1", port, TlsService.WEBBRIDGE3, names=("join.example.com",)))
-        explicit = probe_target(ProbeTarget("::1", port, TlsService.WEBBRIDGE3, sni=CN))
+        by_address = judge(probe_target(ProbeTarget("::1", port, TlsService.WEBBRIDGE3, names=("join.example.com",))))
+        explicit = judge(probe_target(ProbeTarget("::1", port, TlsService.WEBBRIDGE3, sni=CN)))
     assert seen == ["join.example.com", CN]
-    assert by_address[0].ok and explicit[0].ok
+    assert by_address.results[0].ok and explicit.results[0].ok
 
 
 def test_self_signed_certificate_is_a_warning(tmp_path: Path) -> None:
@@ -509,3 +506,13 @@ def test_self_signed_certificate_is_a_warning(tmp_path: Path) -> None:
         "self-signed: browsers and peers trust it only if they hold this very certificate; "
         "for users, use a certificate from your CA"
     ]
+
+
+def test_remote_probe_only_reads_and_cms_judges() -> None:
+    """The network room returns facts; every verdict (severity, wording) is decided in cms/ (design.md)."""
+    import cmswizard.remote.probe as remote_probe
+
+    facts = probe_target(ProbeTarget("127.0.0.1", 9, TlsService.WEBADMIN), ProbeOptions(ipv6=False, timeout=0.5))
+    assert all(not hasattr(one, "findings") for one in facts)
+    assert not any(hasattr(remote_probe, name) for name in ("Severity", "Finding", "_judge", "ProbeReport"))
+    assert judge(facts).results[0].problems()

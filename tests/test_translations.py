@@ -164,8 +164,10 @@ def test_a_service_named_in_a_probe_finding_is_translated(zh_tw, tmp_path: Path)
     from tls_servers import python_tls_server, server_context
 
     from cmswizard.cms.endpoints import TlsService
+    from cmswizard.cms.probe_report import judge
+    from cmswizard.cms.probe_targets import ProbeOptions, ProbeTarget
     from cmswizard.gui.i18n import translated
-    from cmswizard.remote.probe import ProbeOptions, ProbeTarget, probe
+    from cmswizard.remote.probe import probe
 
     from factory import hierarchy
 
@@ -174,6 +176,6 @@ def test_a_service_named_in_a_probe_finding_is_translated(zh_tw, tmp_path: Path)
     full.write_bytes(b"".join(item.pem for item in h.chain))
     key.write_bytes(h.leaf.key_pem)
     with python_tls_server("127.0.0.1", server_context(full, key)) as port:
-        report = probe([ProbeTarget("127.0.0.1", port, TlsService.TLS, sni="cms1.example.com")], ProbeOptions())
+        report = judge(probe([ProbeTarget("127.0.0.1", port, TlsService.TLS, sni="cms1.example.com")], ProbeOptions()))
     (eku,) = [finding.text for finding in report.results[0].findings if finding.topic == "eku"]
     assert translated(eku) == "延伸金鑰使用方式適用於 TLS 伺服器"

@@ -19,13 +19,14 @@ if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show t
     from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
     from cmswizard.cms.deployment import Deployment, ProposedCertificate
     from cmswizard.cms.plan import Plan, PlanNode
+    from cmswizard.cms.probe_report import EndpointResult, ProbeReport
+    from cmswizard.cms.probe_targets import ProbeOptions, ProbeTarget
     from cmswizard.cms.renewal import Comparison, OldCertificate
     from cmswizard.cms.sheet import DeploymentSheet, SheetPlan
     from cmswizard.export.copy import ExportItem
     from cmswizard.pki.csr import CsrResult
     from cmswizard.pki.loader import LoadedFile
     from cmswizard.pki.spec import CsrSpec, Problem
-    from cmswizard.remote.probe import EndpointResult, ProbeOptions, ProbeReport, ProbeTarget
 
 
 class PageId(enum.IntEnum):

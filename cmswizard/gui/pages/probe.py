@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.cms.endpoints import TlsService
+from cmswizard.cms.probe_report import EndpointResult, ProbeReport, Severity, judge
+from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, build_targets
 from cmswizard.gui import dialogs
 from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import PageId, ProbeFlowState
@@ -38,15 +40,7 @@ from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar
 from cmswizard.pki.errors import N_, CmsInputError
-from cmswizard.remote.probe import (
-    EndpointResult,
-    LocalCopy,
-    ProbeOptions,
-    ProbeReport,
-    Severity,
-    build_targets,
-    probe,
-)
+from cmswizard.remote.probe import probe
 
 _RED, _GREEN, _AMBER, _GREY = "#b00020", "#2e7d32", "#a86400", "#505050"
 _COLOURS = {Severity.PROBLEM: _RED, Severity.WARNING: _AMBER, Severity.OK: _GREEN, Severity.INFO: _GREY}
@@ -317,7 +311,7 @@ class ProbeResultPage(_ProbePage):
         self._set_buttons()
         self.completeChanged.emit()
         targets, options = list(self.state.targets), self.state.options
-        self.host.tasks.run(self, lambda: probe(targets, options), self._done, self._failed)
+        self.host.tasks.run(self, lambda: judge(probe(targets, options), options), self._done, self._failed)
 
     def _done(self, report: ProbeReport) -> None:
         self.running = False
