@@ -68,6 +68,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
         )
     )
     plan = replace(plan, sheet_language=args.sheet_lang)
+    from cmswizard.cli_issuers import issuers_from_args
+
+    plan = issuers_from_args(args, plan)
     path = Path(args.plan)
     if path.suffix.lower() != ".toml":
         raise CmsInputError(str(path), "a plan file ends in .toml; choose such a name")
@@ -185,6 +188,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument(
         "--sheet-lang", choices=("en", "zh_TW"), default="en", help="language of the sheet's # lines (default en)"
     )
+    from cmswizard.cli_issuers import add_issuer_arguments
+
+    add_issuer_arguments(new)
     new.set_defaults(run=_cmd_new)
 
     check = verbs.add_parser("check", help="what exists, what is missing, expiring or inconsistent")

@@ -348,8 +348,8 @@ def test_bad_plans_get_one_line_naming_the_key(cli, tmp_path: Path, edits, messa
 def test_schema_and_missing_keys(tmp_path: Path) -> None:
     from cmswizard.pki.errors import CmsInputError
 
-    with pytest.raises(CmsInputError, match=r"^p: schema: is 2; this cmswizard reads plan schema 1"):
-        read_plan_text("schema = 2\n", "p")
+    with pytest.raises(CmsInputError, match=r"^p: schema: is 3; this cmswizard reads plan schema 1 or 2"):
+        read_plan_text("schema = 3\n", "p")
     with pytest.raises(CmsInputError, match=r"^p: schema: is missing; add it"):
         read_plan_text("[cms]\n", "p")
     with pytest.raises(CmsInputError, match=r"^p: node: the plan has no \[\[node\]\]"):

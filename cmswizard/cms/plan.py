@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
+from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, pinned_off_side
 from cmswizard.pki.bundle import BundleKind, suggested_name
@@ -39,7 +40,8 @@ __all__ = [
     "read_plan_text",
 ]
 
-SCHEMA = 1
+SCHEMA = 2  # schema 1 (no issuers) is read unchanged and written as 1 while a plan names no issuer
+SCHEMAS = (1, 2)
 SHEET_NAME = "cms-commands.txt"
 SHEET_LANGUAGES = ("en", "zh_TW")  # of the sheet's # lines; commands and file names are never translated
 SUBJECT_KEYS = ("O", "OU", "L", "ST", "C")
@@ -71,6 +73,7 @@ class PlanCertificate:
     san: tuple[str, ...] = ()
     services: tuple[Service, ...] = ()
     node: str = ""  # "" when shared by every node running its services
+    issuer: str = ""  # an [issuers.<name>] of the plan (schema 2); "" = by hand (CSR out, certificate in)
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,14 @@ class Plan:
     callbridge_cn: str = ""
     sheet: str = SHEET_NAME
     sheet_language: str = "en"
+    issuers: tuple[Issuer, ...] = ()
+
+    @property
+    def schema(self) -> int:
+        return 2 if self.issuers or any(c.issuer for c in self.certificates) else 1
+
+    def issuer_of(self, certificate: PlanCertificate) -> Issuer | None:
+        return next((i for i in self.issuers if i.name == certificate.issuer), None)
 
     @property
     def cores(self) -> tuple[str, ...]:
@@ -280,16 +291,17 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
         "service",
         "sheet",
         "sheet_language",
+        "issuers",
     )
     top = reader.table(document, "", known)
     schema = reader.get(top, "", "schema", int)
-    if schema != SCHEMA:
+    if schema not in SCHEMAS:
         raise reader.fail(
             "schema",
             Text(
                 N_("is {value}; this cmswizard reads plan schema {known}: update cmswizard or save the plan again"),
                 value=schema,
-                known=SCHEMA,
+                known=" or ".join(str(n) for n in SCHEMAS),
             ),
         )
     cms = reader.table(
@@ -343,7 +355,12 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
         raise reader.fail("node", N_('edge nodes need cms.topology = "edge"; change the topology or the role'))
 
     database = _read_database(reader, top, names)
-    certificates = _read_certificates(reader, top, version, names)
+    issuers = read_issuers(reader, top) if schema >= 2 else ()
+    if schema < 2 and "issuers" in top:
+        raise reader.fail("issuers", N_("needs schema = 2 (plan schema 1 has no issuers)"))
+    certificates = _read_certificates(reader, top, version, names, schema)
+    for number, certificate in enumerate(certificates):
+        check_certificate_issuer(reader, issuers, certificate, f"certificate[{number}]")
     edges = [node.name for node in nodes if node.role == "edge"]
     services = _read_services(reader, top, version, names, topology, edges)
     plan = Plan(
@@ -365,6 +382,7 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
         callbridge_cn=reader.get(cms, "cms", "callbridge_cn", str, ""),
         sheet=_sheet_name(reader, reader.get(top, "", "sheet", str, SHEET_NAME)),
         sheet_language=reader.choice(top, "", "sheet_language", _sheet_language, SHEET_LANGUAGES, "en"),
+        issuers=issuers,
     )
     for number, certificate in enumerate(certificates):
         try:
@@ -503,13 +521,13 @@ def _service(reader: _Reader, value: str, where: str, version: CmsVersion) -> Se
 
 
 def _read_certificates(
-    reader: _Reader, top: Mapping[str, Any], version: CmsVersion, names: Sequence[str]
+    reader: _Reader, top: Mapping[str, Any], version: CmsVersion, names: Sequence[str], schema: int = 1
 ) -> tuple[PlanCertificate, ...]:
     found: list[PlanCertificate] = []
     basenames: set[str] = set()
     for number, row in enumerate(reader.rows(top, "certificate")):
         where = f"certificate[{number}]"
-        reader.table(row, where, ("basename", "cn", "san", "services", "node"))
+        reader.table(row, where, ("basename", "cn", "san", "services", "node", *(("issuer",) if schema >= 2 else ())))
         basename = reader.get(row, where, "basename", str)
         if basename in basenames:
             raise reader.fail(
@@ -527,6 +545,7 @@ def _read_certificates(
                 reader.strings(row, where, "san"),
                 services,
                 _node_name(reader, reader.get(row, where, "node", str, ""), f"{where}.node", names),
+                reader.get(row, where, "issuer", str, ""),
             )
         )
     return tuple(found)
@@ -618,7 +637,7 @@ def plan_text(plan: Plan) -> str:
     lines = [
         "# cmswizard deployment plan: see docs/plan-format.md",
         "# `cmswizard plan check` says what exists and what is missing; `plan apply` makes what is missing.",
-        f"schema = {SCHEMA}",
+        f"schema = {plan.schema}",
         f"sheet = {_string(plan.sheet)}",
         *([f"sheet_language = {_string(plan.sheet_language)}"] if plan.sheet_language != "en" else []),
         "",
@@ -679,6 +698,9 @@ def plan_text(plan: Plan) -> str:
         ]
         if certificate.node:
             lines.append(f"node = {_string(certificate.node)}")
+        if certificate.issuer:
+            lines.append(f"issuer = {_string(certificate.issuer)}")
+    lines += issuer_lines(plan.issuers, _string)
     for files in plan.services:
         lines += ["", "[[service]]", f"service = {_string(files.service.value)}"]
         if files.node:
@@ -703,6 +725,7 @@ def plan_from_sheet(
     nodes: Sequence[PlanNode] = (),
     sheet: str = SHEET_NAME,
     sheet_language: str = "en",
+    issuers: Sequence[Issuer] = (),
 ) -> Plan:
     """The plan of what the wizard's deployment page shows: the sheet made from it is the same sheet.
 
@@ -739,6 +762,7 @@ def plan_from_sheet(
         callbridge_cn=checked.callbridge_cn,
         sheet=sheet,
         sheet_language=sheet_language,
+        issuers=tuple(issuers),
     )
     return read_plan_text(plan_text(plan), "plan")
 

@@ -608,6 +608,10 @@
         <translation>邊緣節點需要 cms.topology = &quot;edge&quot;；請變更拓撲或角色</translation>
     </message>
     <message>
+        <source>needs schema = 2 (plan schema 1 has no issuers)</source>
+        <translation>需要 schema = 2（計畫結構描述 1 沒有簽發者）</translation>
+    </message>
+    <message>
         <source>{value}: give a plain file name (the sheet is written beside the plan)</source>
         <translation>{value}：請提供單純的檔名（指令表會寫在計畫檔旁邊）</translation>
     </message>
@@ -616,8 +620,60 @@
         <translation>{name} 已是節點（角色 {role}）；一個節點只有一個角色：請移除其中一個</translation>
     </message>
     <message>
+        <source>name a file (mode 0600) or keyring:&lt;service&gt;/&lt;name&gt;; never the secret itself</source>
+        <translation>請指定一個檔案（權限 0600）或 keyring:&lt;service&gt;/&lt;name&gt;；絕不要寫入機密本身</translation>
+    </message>
+    <message>
+        <source>write keyring:&lt;service&gt;/&lt;name&gt; (both parts)</source>
+        <translation>請寫成 keyring:&lt;service&gt;/&lt;name&gt;（兩部分都要）</translation>
+    </message>
+    <message>
+        <source>holds a secret: put it in a file of mode 0600 and name that file here</source>
+        <translation>含有機密：請將它放在權限 0600 的檔案中，並在此指定該檔案</translation>
+    </message>
+    <message>
         <source>{value} is not a port; give 1 to 65535</source>
         <translation>{value} 不是連接埠；請輸入 1 到 65535</translation>
+    </message>
+    <message>
+        <source>give 1 to 3600 seconds</source>
+        <translation>請輸入 1 到 3600 秒</translation>
+    </message>
+    <message>
+        <source>rfc2136 updates are signed: name the TSIG key file (tsig-keygen writes one)</source>
+        <translation>rfc2136 更新必須簽署：請指定 TSIG 金鑰檔（tsig-keygen 可產生）</translation>
+    </message>
+    <message>
+        <source>must be written as [issuers.&lt;name&gt;] tables</source>
+        <translation>必須寫成 [issuers.&lt;name&gt;] 表格</translation>
+    </message>
+    <message>
+        <source>an issuer&apos;s name is letters, digits, - and _ (e.g. public, internal)</source>
+        <translation>簽發者名稱只能包含字母、數字、- 與 _（例如 public、internal）</translation>
+    </message>
+    <message>
+        <source>belongs to an acme issuer; a {kind} issuer has only type</source>
+        <translation>屬於 acme 簽發者；{kind} 簽發者只有 type</translation>
+    </message>
+    <message>
+        <source>{value}: give the CA&apos;s https:// directory URL</source>
+        <translation>{value}：請輸入 CA 的 https:// 目錄 URL</translation>
+    </message>
+    <message>
+        <source>write mailto:someone@example.com</source>
+        <translation>請寫成 mailto:someone@example.com</translation>
+    </message>
+    <message>
+        <source>external account binding needs both eab_kid and eab_hmac_key (a file or keyring entry)</source>
+        <translation>外部帳戶繫結需要 eab_kid 與 eab_hmac_key 兩者（檔案或金鑰圈項目）</translation>
+    </message>
+    <message>
+        <source>{name} is no [issuers.&lt;name&gt;] of this plan (issuers: {known})</source>
+        <translation>{name} 不是此計畫的 [issuers.&lt;name&gt;]（簽發者：{known}）</translation>
+    </message>
+    <message>
+        <source>{issuer} is a public ACME CA, which issues serverAuth only; {service} is also a TLS client (it needs clientAuth): give this certificate an internal issuer (builtin, manual or an acme issuer with public = false)</source>
+        <translation>{issuer} 是公開 ACME CA，只簽發 serverAuth；{service} 也是 TLS 用戶端（需要 clientAuth）：請為此憑證指定內部簽發者（builtin、manual，或 public = false 的 acme 簽發者）</translation>
     </message>
     <message>
         <source>the plan has no [[node]]; add one per CMS server</source>
