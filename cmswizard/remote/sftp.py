@@ -23,14 +23,17 @@ import errno
 import hashlib
 import os
 import socket
+import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import paramiko
+from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, shorten
 from cmswizard.pki.files import holds_private_key, read_input_file
+
+if TYPE_CHECKING:
+    import paramiko
 
 __all__ = [
     "Credentials",
@@ -250,10 +253,30 @@ def remember_host_key(known_hosts: Path, host_key: HostKey) -> None:
         os.fsync(stream.fileno())
 
 
+def _import_paramiko() -> None:
+    """Import paramiko when an upload starts (not with this module: the upload page and the CLI's
+    parsers import it), and without `invoke`: paramiko's ssh_config module imports it only to run
+    `Match exec` lines, which an upload never reads, and it brings unittest.mock, asyncio and a YAML
+    parser — about half of paramiko's import time. Blocked only while paramiko loads."""
+    if "paramiko" in sys.modules:
+        return
+    blocked = "invoke" not in sys.modules
+    if blocked:
+        sys.modules["invoke"] = None  # type: ignore[assignment] # `import invoke` fails at once
+    try:
+        import paramiko  # noqa: F401 - loaded here once; functions below import it from sys.modules
+    finally:
+        if blocked and sys.modules.get("invoke", False) is None:
+            del sys.modules["invoke"]
+
+
 def _known_keys(path: Path, label: str) -> dict[str, str]:
     """key type → base64 of the keys known_hosts holds for `label` (hashed entries included)."""
     if not path.exists():
         return {}
+    _import_paramiko()
+    import paramiko
+
     try:
         entries = paramiko.HostKeys(str(path)).lookup(label)
     except (OSError, paramiko.SSHException, ValueError) as error:
@@ -325,6 +348,8 @@ def _everything(
 
 def _authenticate(transport: paramiko.Transport, target: SshTarget, credentials: Credentials) -> str | None:
     """None when logged in; otherwise why the login was refused (never echoing the secret)."""
+    import paramiko
+
     try:
         if credentials.key_file is not None:
             try:
@@ -393,7 +418,7 @@ def _existing(sftp: paramiko.SFTPClient, name: str, data: bytes) -> tuple[Outcom
     if size == len(data):
         try:
             with sftp.open(name, "rb") as existing:
-                existing.prefetch()
+                existing.prefetch(size)  # the size just read: prefetch() alone would ask for it again
                 held = existing.read()
         except PermissionError:  # cannot be compared: kept, as a different file would be
             return Outcome.EXISTS, N_(
@@ -416,6 +441,15 @@ def _existing(sftp: paramiko.SFTPClient, name: str, data: bytes) -> tuple[Outcom
     )
 
 
+def _collect_writes(sftp: paramiko.SFTPClient, remote: paramiko.SFTPFile) -> None:
+    """Wait for the answer to every pipelined write, raising the first refusal (OSError) as an
+    unpipelined write would: paramiko itself drops those answers, so a full disk would show only as
+    a read-back mismatch and leave the partial file behind."""
+    remote.flush()  # the bytes still in the file's buffer go out too
+    while remote._reqs:  # paramiko's queue of this file's unanswered writes
+        sftp._read_response(remote._reqs.popleft())  # an error status raises here
+
+
 def _send_one(
     sftp: paramiko.SFTPClient,
     transport: paramiko.Transport,
@@ -424,6 +458,8 @@ def _send_one(
     replace: bool,
     progress: ProgressCallback | None,
 ) -> tuple[Outcome, str]:
+    import paramiko
+
     digest = hashlib.sha256(data).hexdigest()
     try:
         # Never rewritten when identical, even when replacing is chosen: a live file is not truncated for nothing.
@@ -437,7 +473,7 @@ def _send_one(
                 if holds_private_key(data):  # owner-only before a byte is written; an MMP may ignore it
                     with contextlib.suppress(OSError):
                         remote.chmod(0o600)
-                remote.set_pipelined(False)
+                remote.set_pipelined(True)  # the writes go out without waiting for each one's answer
                 sent = 0
                 if progress:
                     progress(name, 0, len(data))
@@ -447,6 +483,7 @@ def _send_one(
                     sent += len(chunk)
                     if progress:
                         progress(name, sent, len(data))
+                _collect_writes(sftp, remote)
         except OSError as error:
             problem = _sftp_error(error, transport)
             if problem is None:
@@ -502,6 +539,9 @@ def upload_files(
     refused login or a lost link, is in the per-file report.
     """
     local = _read_local(files)
+    _import_paramiko()
+    import paramiko
+
     try:
         sock = socket.create_connection((target.host, target.port), timeout=timeout)
     except OSError as error:
