@@ -1,0 +1,80 @@
+"""A fleet's endpoints are read at once, not a few at a time (issue 24): the probe of 50 endpoints
+takes about as long as the slowest one. Shown without a clock: the server lets no handshake start
+until all 50 connections are open together, which a probe reading 8 at a time never reaches."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tls_servers import server_context
+
+from cmswizard.cms.endpoints import TlsService
+from cmswizard.cms.probe_targets import ProbeOptions, ProbeTarget
+from cmswizard.remote.probe import MOST_AT_ONCE, probe
+
+from factory import hierarchy
+
+pytestmark = pytest.mark.tls
+ENDPOINTS = 50
+
+
+@contextlib.contextmanager
+def gathering_server(context: ssl.SSLContext, together: int) -> Iterator[tuple[int, list[str]]]:
+    """One loopback port; each connection waits until `together` are open at once, then shakes hands.
+    Yields the port and the failures seen (a connection that waited in vain)."""
+    barrier = threading.Barrier(together, timeout=20)
+    failures: list[str] = []
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(together)
+    listener.settimeout(0.1)
+    stop = threading.Event()
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            try:
+                barrier.wait()
+                with context.wrap_socket(conn, server_side=True) as tls:
+                    tls.recv(1)  # until the probe closes (it sends no data)
+            except (threading.BrokenBarrierError, OSError) as error:
+                failures.append(type(error).__name__)
+
+    def serve() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                conn, _ = listener.accept()
+                conn.settimeout(30)
+                threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield int(listener.getsockname()[1]), failures
+    finally:
+        stop.set()
+        barrier.abort()
+        thread.join(10)
+        listener.close()
+
+
+def test_fifty_endpoints_are_all_read_at_once(tmp_path: Path) -> None:
+    assert MOST_AT_ONCE >= ENDPOINTS
+    h = hierarchy(depth=1, leaf_cn="cms1.example.com")
+    chain, key = tmp_path / "full.pem", tmp_path / "leaf.key"
+    chain.write_bytes(b"".join(c.pem for c in h.chain))
+    key.write_bytes(h.leaf.key_pem)
+    with gathering_server(server_context(chain, key), ENDPOINTS) as (port, failures):
+        targets = [
+            ProbeTarget("127.0.0.1", port, TlsService.WEBADMIN, sni=f"cms{n}.example.com") for n in range(ENDPOINTS)
+        ]
+        facts = probe(targets, ProbeOptions(timeout=30, ipv6=False))
+    assert failures == []
+    assert len(facts) == ENDPOINTS
+    assert all(f.error is None and len(f.der_chain) == len(h.chain) for f in facts), [f.error for f in facts if f.error]
+    assert [f.target.sni for f in facts] == [t.sni for t in targets]  # the order given, whatever finished first
