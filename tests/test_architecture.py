@@ -22,6 +22,13 @@ def _engine_modules() -> list[str]:
     return names
 
 
+def _cli_modules() -> list[str]:
+    return [
+        ".".join(("cmswizard", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+        for path in sorted((PACKAGE / "cli").rglob("*.py"))
+    ]
+
+
 def _imports(folder: str) -> list[tuple[str, str]]:
     """(file, imported module) for every import in a package folder."""
     found = []
@@ -60,13 +67,60 @@ def test_pki_and_cms_have_no_network_and_pki_does_not_import_cms() -> None:
 def test_engine_and_cli_import_without_qt() -> None:
     code = (
         "import importlib, sys\n"
-        f"for name in {[*_engine_modules(), 'cmswizard.cli', 'cmswizard.catalogue', 'cmswizard.cli_deploy', 'cmswizard.cli_upload', 'cmswizard.cli_p12']!r}: importlib.import_module(name)\n"
+        f"for name in {[*_engine_modules(), *_cli_modules(), 'cmswizard.catalogue']!r}: importlib.import_module(name)\n"
         "from cmswizard.cli import main\n"
         "assert main(['pki', 'list', '.']) == 0\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+# What a command module may import from the command line's own package: the shared modules (and the
+# package `cli.commands` for its `Commands` type), never `cmswizard.cli` itself nor another command.
+_CLI_SHARED = {
+    "cmswizard.cli.output",
+    "cmswizard.cli.inputs",
+    "cmswizard.cli.checks",
+    "cmswizard.cli.ssh",
+    "cmswizard.cli.deployment_options",
+    "cmswizard.cli.issuer_options",
+}
+
+
+def _cli_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("cmswizard.cli")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cmswizard.cli"):
+            found.add(node.module)
+            if node.module in ("cmswizard.cli", "cmswizard.cli.commands"):  # `from cmswizard.cli import output`
+                found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_cli_command_modules_import_only_the_shared_modules() -> None:
+    """A command is one module with one `register()`; what two commands share lives in a shared module,
+    and the shared modules know no command, so the command line has no import circle."""
+    offenders = []
+    for path in sorted((PACKAGE / "cli" / "commands").glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        tree = ast.parse(path.read_text())
+        registers = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "register"]
+        if len(registers) != 1:
+            offenders.append(f"commands/{path.name}: {len(registers)} register()")
+        allowed = _CLI_SHARED | {"cmswizard.cli.commands", "cmswizard.cli.commands.Commands"}
+        offenders += [f"commands/{path.name}: {name}" for name in sorted(_cli_imports(path) - allowed)]
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        if path.stem != "__init__":
+            offenders += [f"{path.name}: {name}" for name in sorted(_cli_imports(path) - _CLI_SHARED)]
+    assert offenders == []
+    from cmswizard.cli.commands import COMMANDS
+
+    modules = {p.stem for p in (PACKAGE / "cli" / "commands").glob("*.py")} - {"__init__"}
+    assert sorted(COMMANDS) == sorted(modules)
 
 
 def test_gui_does_not_use_cryptography_directly() -> None:
@@ -207,6 +261,10 @@ def test_buttons_connect_to_slots_without_signal_arguments() -> None:
 _VERIFY_MODULES = {
     "cmswizard",
     "cmswizard.cli",
+    "cmswizard.cli.commands",
+    "cmswizard.cli.commands.pki",
+    "cmswizard.cli.inputs",
+    "cmswizard.cli.output",
     "cmswizard.pki",
     "cmswizard.pki.certfacts",
     "cmswizard.pki.errors",

@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cmswizard.cli import _say_block
+from cmswizard.cli.deployment_options import add_deployment_arguments, deployment_from_args, emit_sheet
+from cmswizard.cli.output import ExitCode, say_block
 from cmswizard.cms.services import Service
 from cmswizard.pki.safe_text import shown
 from cmswizard.pki.spec import KeyType
@@ -19,10 +20,11 @@ from cmswizard.pki.spec import KeyType
 if TYPE_CHECKING:
     from cryptography import x509
 
+    from cmswizard.cli.commands import Commands
 
-__all__ = ["add_parser"]
+__all__ = ["register"]
 
-KEY_CHOICES = [k.value for k in KeyType]
+_KEY_CHOICES = [k.value for k in KeyType]
 _SERVICE_CHOICES = [s.value for s in Service if s is not Service.DATABASE]
 
 
@@ -53,27 +55,27 @@ def _cmd_spec(args: argparse.Namespace) -> int:
     refused = checked.errors[0] if checked.spec is None else None
     for problem in checked.problems:
         if problem is not refused:  # that one is the error line below, said once
-            _say_block(f"{problem.severity.value}: {problem}")
+            say_block(f"{problem.severity.value}: {problem}")
     spec = checked.require()
     for note in request.notes:
-        _say_block(f"note: {note}")
+        say_block(f"note: {note}")
     changes = spec_changes(request.original(spec.basename), spec)
     if changes:
-        _say_block("changed against the old certificate:")
+        say_block("changed against the old certificate:")
         for line in changes:
-            _say_block(f"  {line}")
-    _say_block(
+            say_block(f"  {line}")
+    say_block(
         f"old: {shown(args.old)} ({shown(old_basename)}, {request.old_key}, expires {old.not_valid_after_utc:%Y-%m-%d})"
     )
-    _say_block(f"key: {spec.key_type.label}")
+    say_block(f"key: {spec.key_type.label}")
     from cmswizard.pki.command import render
 
-    _say_block(f"command: {render(spec)}")
+    say_block(f"command: {render(spec)}")
     if args.dir:
         result = generate_key_and_csr(spec, Path(args.dir), force=args.force)
-        _say_block(f"wrote {shown(result.key_path)} (private key, mode 0600)")
-        _say_block(f"wrote {shown(result.csr_path)} (send this file to your certificate authority)")
-    return 0
+        say_block(f"wrote {shown(result.key_path)} (private key, mode 0600)")
+        say_block(f"wrote {shown(result.csr_path)} (send this file to your certificate authority)")
+    return ExitCode.OK
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
@@ -84,7 +86,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_certificates(_certificate(args.old), new, services=services)
     against_request = _against_request(args.csr, new, Path(args.new).name) if args.csr else []
     if args.json:
-        _say_block(
+        say_block(
             json.dumps(
                 {
                     "ok": comparison.ok,
@@ -108,12 +110,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             )
         )
     else:
-        _say_block(comparison.text().rstrip("\n"))
+        say_block(comparison.text().rstrip("\n"))
         if comparison.issuer_changed:
-            _say_block("The issuer changed: update the trust listed above before the old certificate expires.")
+            say_block("The issuer changed: update the trust listed above before the old certificate expires.")
         for line in against_request:
-            _say_block(f"✗ {line}")
-    return 0 if comparison.ok and not against_request else 1
+            say_block(f"✗ {line}")
+    return ExitCode.OK if comparison.ok and not against_request else ExitCode.CHECK_FAILED
 
 
 def _against_request(csr_path: str, new: x509.Certificate, new_name: str) -> list[Any]:
@@ -128,14 +130,13 @@ def _against_request(csr_path: str, new: x509.Certificate, new_name: str) -> lis
 
 
 def _cmd_sheet(args: argparse.Namespace) -> int:
-    from cmswizard.cli_deploy import emit_sheet, plan_from_args
     from cmswizard.cms.renewal import replacement_sheet
 
-    plan, folder, _names = plan_from_args(args)
+    plan, folder, _names = deployment_from_args(args)
     return emit_sheet(args, plan, folder, replacement_sheet(plan))
 
 
-def add_parser(commands: Any) -> None:
+def register(commands: Commands) -> None:
     renew = commands.add_parser("renew", help="renew a certificate: request, comparison, replacement commands")
     verbs = renew.add_subparsers(dest="renew_verb", parser_class=type(renew), required=True)
 
@@ -147,7 +148,7 @@ def add_parser(commands: Any) -> None:
     spec.add_argument("old", metavar="OLD-CERT", help="the certificate in use (any format; a full chain is fine)")
     spec.add_argument("--old-basename", help="basename of the live key (default: the file name without extension)")
     spec.add_argument("--basename", help="the new basename (default: the old one stamped with this year)")
-    spec.add_argument("--key", choices=KEY_CHOICES, help="key type (default: the old one; never weaker)")
+    spec.add_argument("--key", choices=_KEY_CHOICES, help="key type (default: the old one; never weaker)")
     spec.add_argument("--cn", help="change the CN (shown as a change)")
     spec.add_argument("--san", metavar="A,B,…", help="replace the SAN list (shown as a diff)")
     spec.add_argument("--dir", help="write <basename>.key and <basename>.csr into this folder")
@@ -176,9 +177,7 @@ def add_parser(commands: Any) -> None:
         description="The deploy options, for the renewed files (KEY CERTIFICATE [CA-BUNDLE], KEY FULLCHAIN for "
         "Web Bridge 3). With --db-primary: the sequence for expired database-cluster certificates.",
     )
-    from cmswizard.cli_deploy import add_plan_arguments
-
-    add_plan_arguments(sheet)
+    add_deployment_arguments(sheet)
     sheet.set_defaults(
         run=_cmd_sheet,
         backup_name=f"before-renewal-{dt.date.today():%Y%m%d}",

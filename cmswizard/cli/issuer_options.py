@@ -1,4 +1,4 @@
-"""`plan new --acme URL …`: who signs which certificate (plan schema 2, docs/plan-format.md). Never imports Qt."""
+"""The options of `plan new --acme URL …`: who signs which certificate (plan schema 2, docs/plan-format.md)."""
 
 from __future__ import annotations
 

@@ -1,22 +1,20 @@
-"""`cmswizard plan new|check|apply PLAN`: a whole deployment in one TOML file (docs/plan-format.md),
-and `cmswizard upload --plan PLAN --node NAME` reads its node list from here."""
+"""`cmswizard plan new|check|apply PLAN`: a whole deployment in one TOML file (docs/plan-format.md)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cmswizard.cli.inputs import plan_folder
+from cmswizard.cli.output import ExitCode, say
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
-__all__ = ["add_parser", "upload_from_plan"]
+if TYPE_CHECKING:
+    from cmswizard.cli.commands import Commands
 
-_VERSIONS = ("2.x", "2.9", "3.x")
-_KEYS = ("rsa2048", "rsa3072", "rsa4096", "ec256", "ec384")
-
-
-def _folder(args: argparse.Namespace) -> Path:
-    return Path(args.dir) if args.dir else Path(args.plan).resolve().parent
+__all__ = ["register"]
 
 
 def _subject(tokens: list[str]) -> tuple[tuple[str, str], ...]:
@@ -37,7 +35,6 @@ def _cmd_new(args: argparse.Namespace) -> int:
     import datetime as dt
     from dataclasses import replace
 
-    from cmswizard.cli import _say
     from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
     from cmswizard.cms.services import CmsVersion, Service
     from cmswizard.pki.files import OutputFile, write_files
@@ -68,49 +65,47 @@ def _cmd_new(args: argparse.Namespace) -> int:
         )
     )
     plan = replace(plan, sheet_language=args.sheet_lang)
-    from cmswizard.cli_issuers import issuers_from_args
+    from cmswizard.cli.issuer_options import issuers_from_args
 
     plan = issuers_from_args(args, plan)
     path = Path(args.plan)
     if path.suffix.lower() != ".toml":
         raise CmsInputError(str(path), "a plan file ends in .toml; choose such a name")
     write_files([OutputFile(path, plan_text(plan).encode(), replace=args.force)])
-    _say(
+    say(
         f"wrote {path}: {len(plan.nodes)} node(s), {len(plan.certificates)} key(s) to make, {len(plan.services)} service assignment(s)"
     )
-    _say(
+    say(
         f"next: cmswizard plan apply {path}   (makes the keys and CSRs; run it again when the CA's certificates are in the folder)"
     )
-    return 0
+    return ExitCode.OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from cmswizard.catalogue import translator
-    from cmswizard.cli import _say
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.plan_files import check_plan
 
     plan = read_plan(args.plan)
-    items = check_plan(plan, _folder(args), warn_days=args.days, translate=translator(plan.sheet_language))
+    items = check_plan(plan, plan_folder(args), warn_days=args.days, translate=translator(plan.sheet_language))
     for item in items:
-        _say(item.line)
+        say(item.line)
     counts: dict[str, int] = {}
     for item in items:
         counts[item.state.value] = counts.get(item.state.value, 0) + 1
-    _say(", ".join(f"{count} {state}" for state, count in counts.items()))
-    return 1 if any(item.state.needs_attention for item in items) else 0
+    say(", ".join(f"{count} {state}" for state, count in counts.items()))
+    return ExitCode.CHECK_FAILED if any(item.state.needs_attention for item in items) else ExitCode.OK
 
 
 def _cmd_apply(args: argparse.Namespace) -> int:
     import sys
 
     from cmswizard.catalogue import translator
-    from cmswizard.cli import _say
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.plan_files import ItemState, apply_plan
 
     plan = read_plan(args.plan)
-    folder = _folder(args)
+    folder = plan_folder(args)
     items = apply_plan(
         plan,
         folder,
@@ -119,56 +114,33 @@ def _cmd_apply(args: argparse.Namespace) -> int:
     )
     made = [item for item in items if item.state is ItemState.MADE]
     for item in items:
-        _say(item.line)
+        say(item.line)
     if not made:
-        _say("nothing to make: everything the plan can make is in the folder (nothing was written)")
+        say("nothing to make: everything the plan can make is in the folder (nothing was written)")
     else:
-        _say(f"made {len(made)} file(s) in {folder}")
+        say(f"made {len(made)} file(s) in {folder}")
     left = [item for item in items if item.state is not ItemState.MADE]
     if left:
-        _say(f"{len(left)} item(s) still need you; `cmswizard plan check {args.plan}` lists everything")
-    return 1 if any(item.state is ItemState.INCONSISTENT for item in items) else 0
+        say(f"{len(left)} item(s) still need you; `cmswizard plan check {args.plan}` lists everything")
+    return ExitCode.CHECK_FAILED if any(item.state is ItemState.INCONSISTENT for item in items) else ExitCode.OK
 
 
-def upload_from_plan(args: argparse.Namespace) -> int:
-    """`upload --plan PLAN --node NAME`: the node's files (as its sheet section lists them) to its MMP."""
-    from cmswizard.cli_upload import print_report, run_upload
-    from cmswizard.cms.plan import read_plan
-    from cmswizard.cms.plan_files import missing_files, node_files
-    from cmswizard.remote.sftp import SshTarget
+def register(commands: Commands) -> None:
+    from cmswizard.catalogue import SHEET_LANGUAGES
+    from cmswizard.cms.services import CmsVersion
+    from cmswizard.pki.spec import KeyType
 
-    if not args.node:
-        raise CmsInputError("--node", "name the node to upload to (one of the plan's [[node]] names)")
-    plan = read_plan(args.plan)
-    node = plan.node(args.node)
-    folder = _folder(args)
-    names = node_files(plan, node.name)
-    if not names:
-        raise CmsInputError(node.name, "has no files in this plan's sheet; nothing to upload")
-    absent = missing_files(folder, names)
-    if absent:
-        raise CmsInputError(
-            str(folder / absent[0]),
-            f"is not there yet ({len(absent)} of the node's files missing); run `cmswizard plan apply {args.plan}` and check",
-        )
-    target = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)
-    if not args.fingerprint and node.fingerprint:
-        args.fingerprint = node.fingerprint
-    report = run_upload(target, [folder / name for name in names], args, set(args.replace))
-    code = print_report(report)
-    sheet = folder / plan.sheet
-    if report.ok and sheet.is_file():
-        print(f"next: type the commands of {shown(node.name)} from {shown(sheet)} at its MMP (this tool runs none)")
-    return code
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan = commands.add_parser("plan", help="a whole deployment in one plan file: new, check, apply")
     verbs = plan.add_subparsers(dest="verb", required=True, parser_class=type(plan))
 
     new = verbs.add_parser("new", help="write a plan from a few answers (the certificates each service needs)")
     new.add_argument("plan", help="the plan file to write (.toml)")
-    new.add_argument("--version", choices=_VERSIONS, default="3.x", help="CMS version (default 3.x)")
+    new.add_argument(
+        "--version",
+        choices=[v.value for v in CmsVersion],
+        default=CmsVersion.V3.value,
+        help="CMS version (default 3.x)",
+    )
     new.add_argument(
         "--core", nargs="+", required=True, metavar="FQDN", help="core servers (the first is the DB primary)"
     )
@@ -178,7 +150,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument(
         "--services", help="comma-separated services (default: webadmin,callbridge,webbridge3, +turn with edges)"
     )
-    new.add_argument("--key", choices=_KEYS, default="rsa2048", help="key type for every key (default rsa2048)")
+    new.add_argument(
+        "--key",
+        choices=[k.value for k in KeyType],
+        default=KeyType.RSA2048.value,
+        help="key type for every key (default rsa2048)",
+    )
     new.add_argument("--subject", nargs="*", default=[], metavar="KEY:value", help="CSR defaults: O:… OU:… ST:… C:…")
     new.add_argument("--db", action="store_true", help="a database cluster on the cores (first core is the primary)")
     new.add_argument("--db-domain", help="the DB CA's name (default: the first core's domain)")
@@ -186,9 +163,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--year", type=int, help="the year in the basenames (default: this year; next year to renew)")
     new.add_argument("--force", action="store_true", help="replace an existing plan file")
     new.add_argument(
-        "--sheet-lang", choices=("en", "zh_TW"), default="en", help="language of the sheet's # lines (default en)"
+        "--sheet-lang", choices=SHEET_LANGUAGES, default="en", help="language of the sheet's # lines (default en)"
     )
-    from cmswizard.cli_issuers import add_issuer_arguments
+    from cmswizard.cli.issuer_options import add_issuer_arguments
 
     add_issuer_arguments(new)
     new.set_defaults(run=_cmd_new)

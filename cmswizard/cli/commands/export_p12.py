@@ -3,42 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cmswizard.cli.inputs import ask_new_password, load
+from cmswizard.cli.output import ExitCode, say
 from cmswizard.pki.errors import CmsInputError
 
-__all__ = ["add_parser", "ask_new_password"]
+if TYPE_CHECKING:
+    from cmswizard.cli.commands import Commands
 
-
-def ask_new_password(args: argparse.Namespace, what: str) -> bytes:
-    """From --password-file, or asked twice at the terminal without echo; never printed or logged."""
-    path = getattr(args, "password_file", None)
-    if path:
-        from cmswizard.pki.files import read_input_file
-
-        return read_input_file(path).rstrip(b"\r\n")
-    if not sys.stdin.isatty():
-        raise CmsInputError(
-            "password", f"no terminal to ask for the {what} password; give it with --password-file FILE"
-        )
-    import getpass
-
-    first = getpass.getpass(f"New password for {what}: ")
-    second = getpass.getpass("The same password again: ")
-    if first != second:
-        raise CmsInputError("password", "the two passwords differ; nothing was written — run the command again")
-    return first.encode()
+__all__ = ["register"]
 
 
 def _cmd_export_p12(args: argparse.Namespace) -> int:
-    from cmswizard.cli import _load, _say
     from cmswizard.export.p12 import P12Encryption, write_p12
 
-    key_file = _load(args.key, argparse.Namespace(password_file=args.key_password_file))
+    key_file = load(args.key, argparse.Namespace(password_file=args.key_password_file))
     if not key_file.keys:
         raise CmsInputError(args.key, "holds no private key; name the .key file with --key")
-    files = [_load(name, argparse.Namespace(password_file=None)) for name in [args.cert, *args.chain]]
+    files = [load(name, argparse.Namespace(password_file=None)) for name in [args.cert, *args.chain]]
     out = Path(args.out)
     password = ask_new_password(args, out.name)
     encryption = P12Encryption.LEGACY if args.legacy else P12Encryption.MODERN
@@ -52,16 +36,16 @@ def _cmd_export_p12(args: argparse.Namespace) -> int:
         friendly_name=args.name or "",
         replace=args.force,
     )
-    _say(f"wrote {result.path} (PKCS#12, mode 0600, {encryption.label})")
-    _say(f"  certificate: {result.subject_cn}")
+    say(f"wrote {result.path} (PKCS#12, mode 0600, {encryption.label})")
+    say(f"  certificate: {result.subject_cn}")
     for name in result.chain_names:
-        _say(f"  chain:       {name}")
+        say(f"  chain:       {name}")
     if not result.chain_names:
-        _say("  chain:       none found in the files given (add the CA bundle with --chain)")
-    return 0
+        say("  chain:       none found in the files given (add the CA bundle with --chain)")
+    return ExitCode.OK
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     p12 = commands.add_parser(
         "export-p12", help="key + certificate + chain in one password-protected PKCS#12 (.p12/.pfx) file"
     )

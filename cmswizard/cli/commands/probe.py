@@ -8,14 +8,17 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cmswizard.cli import _say_block
+from cmswizard.cli.output import ExitCode, say_block
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
-__all__ = ["add_parser"]
+if TYPE_CHECKING:
+    from cmswizard.cli.commands import Commands
+
+__all__ = ["register"]
 
 
 def _service_choice(text: str) -> tuple[TlsService, int | None]:
@@ -91,17 +94,17 @@ def _cmd_probe(args: argparse.Namespace) -> int:
                 outputs.append(OutputFile(folder / f"{stem}.pem", result.chain_pem(), replace=args.force))
     written = write_files(outputs) if outputs else []
     if args.json:
-        _say_block(json.dumps({**report.as_dict(), "written": [str(p) for p in written]}, indent=2, ensure_ascii=False))
+        say_block(json.dumps({**report.as_dict(), "written": [str(p) for p in written]}, indent=2, ensure_ascii=False))
     else:
-        _say_block(report.text().rstrip("\n"))
+        say_block(report.text().rstrip("\n"))
         for path in written:
-            _say_block(f"wrote {shown(path)}")
+            say_block(f"wrote {shown(path)}")
         if args.ics and not any(str(p) == args.ics for p in written):
-            _say_block(f"no certificate was read, so {shown(args.ics)} was not written")
-    return 0 if report.ok else 1
+            say_block(f"no certificate was read, so {shown(args.ics)} was not written")
+    return ExitCode.OK if report.ok else ExitCode.CHECK_FAILED
 
 
-def add_parser(commands: Any) -> None:
+def register(commands: Commands) -> None:
     names = ", ".join(f"{s.value} ({s.default_port})" for s in TlsService)
     parser = commands.add_parser(
         "probe",

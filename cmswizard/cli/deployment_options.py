@@ -1,4 +1,5 @@
-"""`cmswizard deploy` and `cmswizard dbcluster`: the MMP commands of a deployment, from the cms engine.
+"""The options that describe a deployment (nodes, service files, trust, ports, database cluster) and the
+sheet they end in: shared by `deploy` and `renew sheet`, so that both read the same options the same way.
 
 Choices come from the engine's enums, so the CLI, the wizard and the sheet cannot drift apart.
 """
@@ -7,48 +8,23 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
-from cmswizard.cli import _say, _say_block, _warn
+from cmswizard.cli.output import ExitCode, say, say_block, warn
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, TrustKind
-from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
-from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, TrustContent
+from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.safe_text import has_control, shown
-from cmswizard.pki.spec import KeyType
 
 if TYPE_CHECKING:
     from cmswizard.cms.dbcluster import DbClusterPlan
     from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan
 
-__all__ = ["add_parsers", "add_plan_arguments", "plan_from_args"]
+__all__ = ["add_deployment_arguments", "add_sheet_language", "deployment_from_args", "emit_sheet"]
 
-EXIT_OK = 0
 _ALL_SERVICES = [s for s in Service if s is not Service.DATABASE]
-
-
-def _cmd_dbcluster(args: argparse.Namespace) -> int:
-    from cmswizard.cms.dbcluster import plan_db_cluster, write_db_cluster
-    from cmswizard.cms.lines import render_lines
-
-    plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
-    made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
-    translate = translator(args.sheet_lang)
-    for path in made.files:
-        _say(f"wrote {shown(path, 300)}")
-    if args.renewal:  # read top-down: the removal comes before making the set again on the box
-        _say()
-        for text in render_lines(plan.renewal_lines(), translate):
-            _say_block(text)
-    _say("# " + translate(Text(N_("The same, typed on the primary's MMP:"))))
-    for line in plan.mmp_commands():
-        _say(f"#   {line}")
-    for node in plan.nodes:
-        _say()
-        for text in render_lines([plan.copy_note(node), *plan.node_lines(node)], translate):
-            _say_block(text)
-    return EXIT_OK
 
 
 def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
@@ -109,8 +85,8 @@ def _check_hosts(args: argparse.Namespace) -> None:
             seen[key] = option
 
 
-def plan_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, list[str] | None]:
-    """The deployment model from the options `add_plan_arguments` added (shared by deploy and renew sheet):
+def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, list[str] | None]:
+    """The deployment model from the options `add_deployment_arguments` added (shared by deploy and renew sheet):
     the plan, the --files-in folder and the names in it."""
     from cmswizard.cms.sheet import SheetPlan
     from cmswizard.cms.trust import callbridge_cn
@@ -164,13 +140,6 @@ def plan_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, li
     return plan, folder, export_set
 
 
-def _cmd_deploy(args: argparse.Namespace) -> int:
-    from cmswizard.cms.sheet import build_sheet
-
-    plan, folder, export_set = plan_from_args(args)
-    return emit_sheet(args, plan, folder, build_sheet(plan, export_files=export_set))
-
-
 def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, sheet: DeploymentSheet) -> int:
     """Check the files a sheet assigns (when their folder is known), make the peer trust files if asked,
     then write or print the sheet: `deploy` and `renew sheet` end the same way."""
@@ -181,50 +150,23 @@ def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, s
     if folder is not None:
         problems = check_plan_files(plan, folder)
         for problem in problems:
-            _warn(f"{problem.severity.value}: {problem}")
+            warn(f"{problem.severity.value}: {problem}")
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:
             raise CmsCheckFailed(f"{len(errors)} file(s) cannot serve the service they are assigned to (see above)")
         if args.make_trust:
             for path in write_trust_files(plan, folder, force=args.force):
-                _warn(f"wrote {shown(path, 300)}")
+                warn(f"wrote {shown(path, 300)}")
     text = sheet.text(translator(args.sheet_lang))
     if args.out:
         write_files([OutputFile(Path(args.out), text.encode(), replace=args.force)])
-        _say(f"wrote {shown(args.out, 300)}")
+        say(f"wrote {shown(args.out, 300)}")
     else:
-        _say_block(text.rstrip("\n"))
-    return EXIT_OK
+        say_block(text.rstrip("\n"))
+    return ExitCode.OK
 
 
-def add_parsers(commands: Any) -> None:
-    """Register `dbcluster` and `deploy` on the CLI's subparsers."""
-    key_choices = [k.value for k in KeyType]
-    db = commands.add_parser("dbcluster", help="dbca, dbserver and dbclient for a CMS database cluster")
-    db.add_argument("--domain", required=True, help="CN of the cluster CA, e.g. tplab.local")
-    db.add_argument("--primary", required=True, help="FQDN of the primary database core")
-    db.add_argument("--join", action="append", default=[], metavar="FQDN", help="another database core")
-    db.add_argument("--connect", action="append", default=[], metavar="FQDN", help="a core that only connects")
-    db.add_argument("--dir", default=".", help="folder for the files")
-    db.add_argument("--key", choices=key_choices, default=KeyType.RSA2048.value, help="key type (default rsa2048)")
-    db.add_argument("--days", type=int, default=LEAF_DAYS, help=f"validity of dbserver/dbclient (default {LEAF_DAYS})")
-    db.add_argument("--ca-days", type=int, default=CA_DAYS, help=f"validity of dbca (default {CA_DAYS})")
-    db.add_argument("--renewal", action="store_true", help="print the renewal steps (backup, remove) first")
-    db.add_argument("--force", action="store_true", help="replace existing files")
-    _add_sheet_lang(db)
-    db.set_defaults(run=_cmd_dbcluster)
-
-    deploy = commands.add_parser(
-        "deploy",
-        help="print the MMP commands that assign your files to the services",
-        description="Each service option takes KEY CERTIFICATE [CA-BUNDLE] (KEY FULLCHAIN for Web Bridge 3 and the "
-        "Scheduler), and may end with @NODE to apply to that node only. Repeat an option for several rows.",
-    )
-    add_plan_arguments(deploy)
-    deploy.set_defaults(run=_cmd_deploy)
-
-
-def add_plan_arguments(parser: Any) -> None:
+def add_deployment_arguments(parser: argparse.ArgumentParser) -> None:
     """The options that describe a deployment (nodes, service files, trust, ports, DB): deploy and renew sheet."""
     parser.add_argument(
         "--version", choices=[v.value for v in CmsVersion], default=CmsVersion.V3.value, help="CMS version"
@@ -287,10 +229,10 @@ def add_plan_arguments(parser: Any) -> None:
     )
     parser.add_argument("--out", metavar="FILE", help="write the sheet here (e.g. cms-commands.txt)")
     parser.add_argument("--force", action="store_true", help="replace --out and trust files if they exist")
-    _add_sheet_lang(parser)
+    add_sheet_language(parser)
 
 
-def _add_sheet_lang(parser: Any) -> None:
+def add_sheet_language(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sheet-lang",
         choices=SHEET_LANGUAGES,

@@ -1,8 +1,7 @@
 """`cmswizard upload`: a node's files to its MMP over SFTP, each one read back and compared.
 
-The host key is checked before anything is sent; an unknown key is shown and, at a terminal,
-the admin is asked to compare it with the MMP's. Passwords are read without echo or from a file,
-and never printed.
+With `--plan PLAN --node NAME` the files are those the node's sheet section lists. The host key is
+checked before anything is sent (cli/ssh.py asks about an unknown one).
 """
 
 from __future__ import annotations
@@ -12,52 +11,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cmswizard.cli.inputs import plan_folder
+from cmswizard.cli.output import ExitCode, say
+from cmswizard.cli.ssh import ask_to_trust, credentials
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
 if TYPE_CHECKING:
-    from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget, UploadReport
+    from cmswizard.cli.commands import Commands
+    from cmswizard.remote.sftp import HostTrust, SshTarget, UploadReport
 
-__all__ = ["add_parser", "run_upload"]
-
-
-def _credentials(args: argparse.Namespace, target: SshTarget) -> Credentials:
-    from cmswizard.pki.files import read_input_file
-    from cmswizard.remote.sftp import Credentials
-
-    if args.identity:
-        passphrase = None
-        if args.password_file:
-            passphrase = read_input_file(args.password_file).rstrip(b"\r\n").decode("utf-8", "replace")
-        return Credentials(key_file=Path(args.identity), key_passphrase=passphrase)
-    if args.password_file:
-        return Credentials(password=read_input_file(args.password_file).rstrip(b"\r\n").decode("utf-8", "replace"))
-    if not sys.stdin.isatty():
-        raise CmsInputError(
-            "password", "no terminal to ask for the password; give --password-file FILE or --identity KEY"
-        )
-    import getpass
-
-    return Credentials(password=getpass.getpass(f"Password for {target.username}@{target.label}: "))
+__all__ = ["register"]
 
 
-def _ask_to_trust(error: Exception, known_hosts: Path) -> bool:
-    from cmswizard.remote.sftp import UnknownHostKey, remember_host_key
-
-    assert isinstance(error, UnknownHostKey)
-    key = error.host_key
-    print(f"The host key of {shown(key.label)} is not known yet:", file=sys.stderr)
-    print(f"  {key.key_type} {key.fingerprint}", file=sys.stderr)
-    print("Compare it with the fingerprint the MMP shows before you go on.", file=sys.stderr)
-    answer = input("Is it the same? Type yes to trust it and remember it in known_hosts: ").strip().lower()
-    if answer != "yes":
-        return False
-    remember_host_key(known_hosts, key)
-    print(f"remembered in {shown(known_hosts)}", file=sys.stderr)
-    return True
-
-
-def run_upload(target: SshTarget, files: list[Path], args: argparse.Namespace, replace: set[str]) -> UploadReport:
+def _run_upload(target: SshTarget, files: list[Path], args: argparse.Namespace, replace: set[str]) -> UploadReport:
     """Upload with the CLI's trust dialogue; the report is printed by the caller."""
     from cmswizard.remote.sftp import HostTrust, UnknownHostKey, check_fingerprint, default_known_hosts, upload_files
 
@@ -65,51 +32,79 @@ def run_upload(target: SshTarget, files: list[Path], args: argparse.Namespace, r
     trust: HostTrust = HostTrust(
         known_hosts=known_hosts, fingerprint=check_fingerprint(args.fingerprint) if args.fingerprint else ""
     )
-    credentials = _credentials(args, target)
+    login = credentials(args, target)
 
     def progress(name: str, sent: int, total: int) -> None:
         if sent == total:
             print(f"  sent {shown(name)} ({total} bytes), reading it back…", file=sys.stderr)
 
     try:
-        return upload_files(target, files, trust=trust, credentials=credentials, replace=replace, progress=progress)
+        return upload_files(target, files, trust=trust, credentials=login, replace=replace, progress=progress)
     except UnknownHostKey as error:
-        if not sys.stdin.isatty() or not _ask_to_trust(error, known_hosts):
+        if not sys.stdin.isatty() or not ask_to_trust(error, known_hosts):
             raise
-        return upload_files(target, files, trust=trust, credentials=credentials, replace=replace, progress=progress)
+        return upload_files(target, files, trust=trust, credentials=login, replace=replace, progress=progress)
 
 
-def print_report(report: UploadReport) -> int:
-    from cmswizard.cli import _say
+def _print_report(report: UploadReport) -> int:
     from cmswizard.remote.sftp import Outcome
 
     if report.host_key is not None:
         refused = any(r.outcome is Outcome.HOST_KEY_MISMATCH for r in report.results)
         verdict = "REFUSED: not the expected key, nothing was sent" if refused else "checked before anything was sent"
-        _say(f"host key: {report.host_key.key_type} {report.host_key.fingerprint} ({verdict})")
+        say(f"host key: {report.host_key.key_type} {report.host_key.fingerprint} ({verdict})")
     for result in report.results:
-        _say(result.line)
-    _say(report.summary)
-    return 0 if report.ok else 1
+        say(result.line)
+    say(report.summary)
+    return ExitCode.OK if report.ok else ExitCode.CHECK_FAILED
+
+
+def _upload_from_plan(args: argparse.Namespace) -> int:
+    """`upload --plan PLAN --node NAME`: the node's files (as its sheet section lists them) to its MMP."""
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.plan_files import missing_files, node_files
+    from cmswizard.remote.sftp import SshTarget
+
+    if not args.node:
+        raise CmsInputError("--node", "name the node to upload to (one of the plan's [[node]] names)")
+    plan = read_plan(args.plan)
+    node = plan.node(args.node)
+    folder = plan_folder(args)
+    names = node_files(plan, node.name)
+    if not names:
+        raise CmsInputError(node.name, "has no files in this plan's sheet; nothing to upload")
+    absent = missing_files(folder, names)
+    if absent:
+        raise CmsInputError(
+            str(folder / absent[0]),
+            f"is not there yet ({len(absent)} of the node's files missing); run `cmswizard plan apply {args.plan}` and check",
+        )
+    target = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)
+    if not args.fingerprint and node.fingerprint:
+        args.fingerprint = node.fingerprint
+    report = _run_upload(target, [folder / name for name in names], args, set(args.replace))
+    code = _print_report(report)
+    sheet = folder / plan.sheet
+    if report.ok and sheet.is_file():
+        say(f"next: type the commands of {shown(node.name)} from {shown(sheet)} at its MMP (this tool runs none)")
+    return code
 
 
 def _cmd_upload(args: argparse.Namespace) -> int:
     from cmswizard.remote.sftp import SshTarget
 
     if args.plan:
-        from cmswizard.cli_plan import upload_from_plan
-
         if args.files:
             raise CmsInputError(args.files[0], "with --plan the files come from the plan; leave the file names out")
-        return upload_from_plan(args)
+        return _upload_from_plan(args)
     if not args.host or not args.files:
         raise CmsInputError("upload", "give --host HOST and the files, or --plan PLAN --node NAME")
     target = SshTarget(args.host, args.port or 22, args.user or "admin")
-    report = run_upload(target, [Path(name) for name in args.files], args, set(args.replace))
-    return print_report(report)
+    report = _run_upload(target, [Path(name) for name in args.files], args, set(args.replace))
+    return _print_report(report)
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     upload = commands.add_parser(
         "upload",
         help="copy files to a CMS node's MMP over SFTP, each read back and compared (runs no MMP commands)",

@@ -1,0 +1,201 @@
+"""The command line: the MMP's `pki` syntax, bundles, deployment sheets, plans, uploads, probes and
+renewals. Never imports Qt. Without a command it starts the wizard.
+
+The parser is built from the command modules listed in `cli/commands/__init__.py` (one `register()`
+each); what they print goes through `cli/output.py`, which also holds the exit codes (`ExitCode`):
+0 success, 1 a check said no, 2 bad input (one line naming the token or file), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from cmswizard import __version__
+from cmswizard.cli.output import ExitCode, OutputFailed, flush, warn
+from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+
+__all__ = ["main"]
+
+# The options of the program itself (before any command) that take no value.
+_WIZARD_FLAGS = ("--pseudo", "--self-test", "--debug")
+
+
+def _columns() -> int:
+    """The terminal width as `shutil.get_terminal_size` finds it, without importing shutil (and with
+    it bz2 and lzma) on every start."""
+    import os
+
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, width or max(_columns(), 1) - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but every usage error is one line and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        raise CmsInputError(self.prog, f"{message} (see '{self.prog} --help')")
+
+
+def _program_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """argv split into the program's own options (before any command) and the rest."""
+    rest = list(argv)
+    own: list[str] = []
+    while rest:
+        token = rest[0]
+        if token == "--lang" and len(rest) > 1:
+            own += rest[:2]
+            del rest[:2]
+        elif token in _WIZARD_FLAGS or token.startswith("--lang="):
+            own.append(rest.pop(0))
+        else:
+            break
+    return own, rest
+
+
+def _wants_debug(argv: Sequence[str]) -> bool:
+    return "--debug" in _program_options(argv)[0]
+
+
+def _english_argparse() -> None:
+    """The command line speaks English: argparse's own gettext look-ups (a search of the locale folders
+    for each of its strings, and importing `locale` for the first) cost 1-2 ms of every start for nothing."""
+    argparse._ = lambda message: message  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, count: singular if count == 1 else plural  # type: ignore[attr-defined]
+
+
+def _command_module(name: str) -> Any:
+    import importlib
+
+    return importlib.import_module(f"cmswizard.cli.commands.{name}")
+
+
+def _build_parser(argv: Sequence[str] = ()) -> _Parser:
+    _english_argparse()
+    own, rest = _program_options(argv)
+    if len(rest) >= 2 and rest[0] == "pki" and set(own) <= {"--debug"}:
+        pki = _command_module("pki")
+        if rest[1] in pki.QUICK_VERBS:  # run in loops: a parser with that verb alone
+            parser = _Parser(prog="cmswizard")
+            parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+            pki.register(parser.add_subparsers(dest="command", parser_class=_Parser), only=rest[1])
+            return parser
+    parser = _Parser(prog="cmswizard", description="Certificates for Cisco Meeting Server.")
+    parser.add_argument("--version", action="version", version=f"cmswizard {__version__}")
+    parser.add_argument("--lang", choices=("en", "zh_TW"), help="language of the wizard (default: the system's)")
+    parser.add_argument(
+        "--pseudo", action="store_true", help="pseudo-translate the wizard (40%% longer) to check layouts"
+    )
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)  # packaging smoke test
+    parser.add_argument(
+        "--debug", action="store_true", help="log at debug level and show the traceback of an unexpected error"
+    )
+    if not rest:  # no command: the commands' parsers (and the engine they import) are not needed
+        parser.set_defaults(command=None)
+        return parser
+    from cmswizard.cli.commands import COMMANDS
+
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMANDS:
+        _command_module(name).register(commands)
+    return parser
+
+
+def _run(argv: Sequence[str]) -> int:
+    parser = _build_parser(argv)
+    args = parser.parse_args(argv)
+    if args.debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        if args.command is None and args.self_test:
+            from cmswizard.gui.launch import self_test
+
+            return int(self_test(args.lang))
+        if args.command is None:
+            from cmswizard.gui.launch import launch
+
+            return int(launch(lang=args.lang, pseudo=args.pseudo))
+        parser.error("choose a command")
+    return int(run(args))
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends the run the way Ctrl+C does: writes roll back, one line
+
+
+def _quiet_stdout() -> None:
+    """Send whatever is still to be printed nowhere, so the interpreter's own flush at exit says nothing."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import warnings
+
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    previous_term = None
+    if hasattr(signal, "SIGTERM"):
+        try:
+            previous_term = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread (called from a program's worker): leave signals alone
+            previous_term = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # library warnings are not for the user's terminal
+            code = _run(arguments)
+            flush()
+        return code
+    except CmsInputError as error:
+        warn(f"cmswizard: {error}")
+        return ExitCode.BAD_INPUT
+    except CmsCheckFailed as error:
+        warn(f"cmswizard: {error}")
+        return ExitCode.CHECK_FAILED
+    except KeyboardInterrupt:
+        warn("cmswizard: interrupted; nothing was left half-written")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:  # e.g. `cmswizard pki inspect x | head -1`: the reader left, that is fine
+        _quiet_stdout()
+        return ExitCode.OK
+    except OutputFailed as failure:
+        _quiet_stdout()  # the unprinted rest goes nowhere, quietly
+        reason = failure.args[0].strerror or str(failure.args[0])
+        warn(f"cmswizard: could not print to standard output ({reason}); any files the command wrote are complete")
+        return ExitCode.BAD_INPUT
+    except Exception as error:  # the CLI never shows a traceback, unless asked with --debug
+        if _wants_debug(arguments):
+            import traceback
+
+            traceback.print_exc()
+        warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it")
+        return ExitCode.BAD_INPUT
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)

@@ -1,0 +1,59 @@
+"""Logging in to an MMP from the command line: credentials and the host-key question.
+
+The host key is checked before anything is sent; an unknown key is shown and, at a terminal, the
+admin is asked to compare it with the MMP's. Passwords are read without echo or from a file, and
+never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.safe_text import shown
+
+if TYPE_CHECKING:
+    from cmswizard.remote.sftp import Credentials, SshTarget
+
+__all__ = ["ask_to_trust", "credentials"]
+
+
+def credentials(args: argparse.Namespace, target: SshTarget) -> Credentials:
+    """From --identity (and its passphrase in --password-file), --password-file, or asked at the terminal."""
+    from cmswizard.pki.files import read_input_file
+    from cmswizard.remote.sftp import Credentials
+
+    if args.identity:
+        passphrase = None
+        if args.password_file:
+            passphrase = read_input_file(args.password_file).rstrip(b"\r\n").decode("utf-8", "replace")
+        return Credentials(key_file=Path(args.identity), key_passphrase=passphrase)
+    if args.password_file:
+        return Credentials(password=read_input_file(args.password_file).rstrip(b"\r\n").decode("utf-8", "replace"))
+    if not sys.stdin.isatty():
+        raise CmsInputError(
+            "password", "no terminal to ask for the password; give --password-file FILE or --identity KEY"
+        )
+    import getpass
+
+    return Credentials(password=getpass.getpass(f"Password for {target.username}@{target.label}: "))
+
+
+def ask_to_trust(error: Exception, known_hosts: Path) -> bool:
+    """Show an unknown host key and ask whether it is the MMP's; remember it in known_hosts if so."""
+    from cmswizard.remote.sftp import UnknownHostKey, remember_host_key
+
+    assert isinstance(error, UnknownHostKey)
+    key = error.host_key
+    print(f"The host key of {shown(key.label)} is not known yet:", file=sys.stderr)
+    print(f"  {key.key_type} {key.fingerprint}", file=sys.stderr)
+    print("Compare it with the fingerprint the MMP shows before you go on.", file=sys.stderr)
+    answer = input("Is it the same? Type yes to trust it and remember it in known_hosts: ").strip().lower()
+    if answer != "yes":
+        return False
+    remember_host_key(known_hosts, key)
+    print(f"remembered in {shown(known_hosts)}", file=sys.stderr)
+    return True
