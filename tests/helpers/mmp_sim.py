@@ -153,10 +153,12 @@ class _Interface(paramiko.ServerInterface):
         return "publickey,password"
 
     def check_auth_password(self, username: str, password: str) -> int:
+        self.server.auth_attempts += 1
         ok = username == USER and password == self.server.password
         return paramiko.AUTH_SUCCESSFUL if ok else paramiko.AUTH_FAILED
 
     def check_auth_publickey(self, username: str, key: paramiko.PKey) -> int:
+        self.server.auth_attempts += 1
         ok = username == USER and any(key.get_base64() == k.get_base64() for k in self.server.authorized)
         return paramiko.AUTH_SUCCESSFUL if ok else paramiko.AUTH_FAILED
 
@@ -187,6 +189,7 @@ class SimServer:
     port: int = 0
     exec_requests: list[str] = field(default_factory=list)
     logins: int = 0
+    auth_attempts: int = 0
     bytes_received: bytearray = field(default_factory=bytearray)
     tls_ports: dict[str, int] = field(default_factory=dict)  # "webadmin", "callbridge", "webbridge3 https", ...
     _listener: socket.socket | None = None

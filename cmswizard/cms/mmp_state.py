@@ -1,0 +1,247 @@
+"""A node's current settings read from its status commands, and the lines that would put them back.
+
+No Cisco document gives the labels the no-argument status commands (`callbridge`, `webbridge3`, …) print;
+cms-reference.md only says they "print the files in use". The labels below are the ones the simulated
+MMP prints (docs/mmp-runner.md). A setting whose label is not in the answer is *unreadable*: the runner
+will not change it, since it could not put it back (the careful path); `cmswizard mmp check` shows the
+raw answers so an admin can see what a real node prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cmswizard.cms.lines import MmpLine, command
+from cmswizard.cms.mmp_commands import STATUS_SERVICES
+from cmswizard.pki.errors import N_, CmsInputError, Text
+
+__all__ = [
+    "SETTINGS",
+    "NodeState",
+    "RestartWindow",
+    "Setting",
+    "parse_status",
+    "putback_lines",
+    "setting_of",
+]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting a line assigns: the command prefix that sets it and the status labels that show it."""
+
+    prefix: str  # e.g. "callbridge certs", "webbridge3 c2w trust"
+    service: str
+    labels: tuple[str, ...]  # status labels, in argument order
+
+    def line(self, values: Sequence[str]) -> str:
+        return f"{self.prefix} {' '.join(values)}"
+
+
+def _s(prefix: str, *labels: str) -> Setting:
+    return Setting(prefix, prefix.split()[0], labels)
+
+
+_CERTS = ("Key file", "Certificate file", "CA Bundle file")
+SETTINGS: tuple[Setting, ...] = (
+    _s("webadmin certs", *_CERTS),
+    _s("webadmin listen", "TLS listening interface and port"),
+    _s("callbridge certs", *_CERTS),
+    _s("callbridge listen", "Listening interfaces"),
+    _s("callbridge trust c2w", "C2W trusted certificates"),
+    _s("webbridge certs", *_CERTS),
+    _s("webbridge listen", "Listening interfaces and ports"),
+    _s("webbridge trust", "Trust bundle"),
+    _s("webbridge3 https certs", "HTTPS Key file", "HTTPS Full chain certificate file"),
+    _s("webbridge3 https listen", "HTTPS listening ports and interfaces"),
+    _s("webbridge3 c2w certs", "C2W Key file", "C2W Full chain certificate file"),
+    _s("webbridge3 c2w listen", "C2W listening ports and interfaces"),
+    _s("webbridge3 c2w trust", "C2W Trusted CA Bundle"),
+    _s("xmpp certs", *_CERTS),
+    _s("xmpp cluster trust", "Cluster trust bundle"),
+    _s("turn certs", *_CERTS),
+    _s("turn tls", "TLS listening port"),
+    _s("scheduler https certs", "HTTPS Key file", "HTTPS Full chain certificate file"),
+    _s("scheduler https listen", "HTTPS listening ports and interfaces"),
+    _s("scheduler c2w certs", "C2W Key file", "C2W Full chain certificate file"),
+    _s("scheduler c2w trust", "C2W Trusted CA Bundle"),
+)
+_BY_LENGTH = sorted(SETTINGS, key=lambda setting: -len(setting.prefix))
+_ROW = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 ()/-]*?)\s*:\s*(.*?)\s*$")
+
+
+def setting_of(line: str) -> Setting | None:
+    text = " ".join(line.split())
+    return next((s for s in _BY_LENGTH if text.startswith(s.prefix + " ")), None)
+
+
+def parse_status(lines: Iterable[str]) -> dict[str, str]:
+    """`Label : value` rows of a status answer (labels compared case-insensitively); other lines ignored."""
+    rows: dict[str, str] = {}
+    for line in lines:
+        match = _ROW.match(line)
+        if match:
+            rows.setdefault(match.group(1).lower(), match.group(2))
+    return rows
+
+
+@dataclass
+class NodeState:
+    """What the status commands said before any change: raw answers and the readable settings."""
+
+    node: str
+    answers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # status command -> answer lines (escaped)
+    unavailable: dict[str, str] = field(default_factory=dict)  # status command -> why (FAILURE text)
+
+    def rows(self, service: str) -> dict[str, str] | None:
+        answer = self.answers.get(service)
+        return None if answer is None else parse_status(answer)
+
+    def enabled(self, service: str) -> bool | None:
+        rows = self.rows(service)
+        value = None if rows is None else rows.get("enabled")
+        return None if value is None else value.lower() in ("true", "yes", "enabled")
+
+    def value(self, setting: Setting) -> tuple[str, ...] | None:
+        """The setting's arguments as the node holds them; None when not readable from the status answer."""
+        rows = self.rows(setting.service)
+        if rows is None:
+            return None
+        values = [rows.get(label.lower()) for label in setting.labels]
+        if any(value is None for value in values):
+            return None
+        return tuple(v for v in values if v)
+
+    def files_in_use(self) -> list[str]:
+        """One line per readable setting, for the record and for `mmp check`."""
+        out = []
+        for setting in SETTINGS:
+            value = self.value(setting)
+            if value is not None:
+                out.append(f"{setting.prefix}: {' '.join(value) or '-'}")
+        return out
+
+
+def _is_unset(values: Sequence[str]) -> bool:
+    return not values or all(v.lower() in ("none", "-", "") for v in values)
+
+
+def putback_lines(state: NodeState, changed: Sequence[str]) -> tuple[list[MmpLine], list[str]]:
+    """The lines that put back what `changed` (lines sent) altered, then the restarts that apply them;
+    and a Text per setting that cannot be put back (unreadable, or unset before: no documented command unsets)."""
+    lines: list[MmpLine] = []
+    problems: list[str] = []
+    done: set[str] = set()
+    services: list[str] = []
+    for sent in changed:
+        setting = setting_of(sent)
+        if setting is None or setting.prefix in done:
+            continue
+        done.add(setting.prefix)
+        before = state.value(setting)
+        if before is None:
+            problems.append(Text(N_("{setting}: its earlier value could not be read"), setting=setting.prefix))
+            continue
+        values = [v for v in before if v.lower() != "none"]
+        if _is_unset(before) or len(values) < min(2, len(setting.labels)):
+            problems.append(
+                Text(N_("{setting}: was not set before; no documented command unsets it"), setting=setting.prefix)
+            )
+            continue
+        lines.append(command(setting.line(values)))
+        if setting.service not in services:
+            services.append(setting.service)
+    for service in services:
+        if service == "callbridge":
+            lines.append(command("callbridge restart"))
+        elif state.enabled(service) is False:
+            continue  # it was off: leave it off
+        else:
+            lines.append(command(f"{service} restart"))
+    return lines, problems
+
+
+@dataclass(frozen=True)
+class RestartWindow:
+    """Restarts run only between `start` and `end` (UTC, `HH:MM`; may wrap past midnight)."""
+
+    start: dt.time
+    end: dt.time
+
+    @classmethod
+    def parse(cls, text: str) -> RestartWindow:
+        match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
+        if not match:
+            raise CmsInputError("restart window", Text(N_("{value}: write it as HH:MM-HH:MM (UTC)"), value=text))
+        a, b, c, d = (int(g) for g in match.groups())
+        if a > 23 or c > 23 or b > 59 or d > 59:
+            raise CmsInputError("restart window", Text(N_("{value}: hours 0-23, minutes 0-59"), value=text))
+        return cls(dt.time(a, b), dt.time(c, d))
+
+    def contains(self, moment: dt.datetime) -> bool:
+        now = moment.astimezone(dt.UTC).time().replace(tzinfo=None)
+        if self.start <= self.end:
+            return self.start <= now < self.end
+        return now >= self.start or now < self.end
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M} UTC"
+
+
+def status_commands(lines: Iterable[str]) -> list[str]:
+    """The status commands to read before a node's lines run: each service they touch (and `pki list`)."""
+    wanted: list[str] = []
+    for line in lines:
+        word = line.split()[0] if line.split() else ""
+        service = "callbridge" if word == "tls" else word
+        if service in STATUS_SERVICES and service not in wanted:
+            wanted.append(service)
+    return ["pki list", *wanted]
+
+
+# The TLS port each service presents its certificate on, and the setting that names that certificate.
+_PORT_SETTING = {
+    "webadmin": "webadmin listen",
+    "webbridge": "webbridge listen",
+    "webbridge3 https": "webbridge3 https listen",
+    "webbridge3 c2w": "webbridge3 c2w listen",
+    "turn": "turn tls",
+}
+_DEFAULT_PORTS = {"callbridge": 5061, "webadmin": 443, "webbridge": 443, "webbridge3 https": 443, "turn": 443}
+_CERT_SETTING = {
+    "webadmin": "webadmin certs",
+    "callbridge": "callbridge certs",
+    "webbridge": "webbridge certs",
+    "webbridge3 https": "webbridge3 https certs",
+    "webbridge3 c2w": "webbridge3 c2w certs",
+    "turn": "turn certs",
+}
+
+
+def endpoints(lines: Sequence[str]) -> dict[str, tuple[int | None, str]]:
+    """endpoint ("webadmin", "webbridge3 https", …) -> (TLS port, certificate file) for every certificate the
+    lines assign; the port from the lines' listen setting, else the service's usual port (None: unknown).
+    The Call Bridge's SIP TLS port 5061 is the SIP default; XMPP (STARTTLS) is not probed here."""
+    found: dict[str, tuple[int | None, str]] = {}
+    for endpoint, prefix in _CERT_SETTING.items():
+        certificate = ""
+        port: int | None = _DEFAULT_PORTS.get(endpoint)
+        for line in lines:
+            text = " ".join(line.split())
+            if text.startswith(prefix + " "):
+                certificate = text.split()[len(prefix.split()) + 1]
+            listen = _PORT_SETTING.get(endpoint)
+            if listen and text.startswith(listen + " "):
+                digits = re.findall(r"\d+", text.split()[-1])
+                port = int(digits[-1]) if digits else port
+        if certificate:
+            found[endpoint] = (port, certificate)
+    return found
+
+
+def endpoints_of(service: str) -> tuple[str, ...]:
+    return tuple(endpoint for endpoint in _CERT_SETTING if endpoint.split()[0] == service)
