@@ -28,7 +28,7 @@ from cmswizard.pki.csr import build_csr, generate_key_and_csr
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, read_input_file, write_files
 from cmswizard.pki.inspect import days_left, expiry_status
-from cmswizard.pki.keys import PrivateKey, public_key_der
+from cmswizard.pki.keys import PrivateKey, generate_private_key, public_key_der
 from cmswizard.pki.loader import LoadedFile, load_bytes
 
 __all__ = ["EXPIRING_DAYS", "ItemState", "PlanItem", "apply_plan", "check_plan"]
@@ -75,7 +75,9 @@ class PlanItem:
 class _Folder:
     """The folder read once: certificate files by public key, one chain per entity, keys on demand."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, made_keys: dict[str, PrivateKey] | None = None) -> None:
+        """`made_keys`: keys this process has just made and written (by file name), so they are not read
+        back: loading an RSA key checks it (its primes), which costs most of what making it did."""
         if not folder.is_dir():
             raise CmsInputError(str(folder), N_("is not a folder; create it or give --dir"))
         self.folder = folder
@@ -97,7 +99,7 @@ class _Folder:
             self.by_key.setdefault(public_key_der(item.certificate.public_key()), []).append(item)
         found = auto_order(self.pile)
         self.chains: dict[bytes, Chain] = {chain.items[0].fingerprint: chain for chain in found.chains}
-        self._keys: dict[str, PrivateKey | str] = {}
+        self._keys: dict[str, PrivateKey | str] = dict(made_keys or {})
 
     def exists(self, name: str) -> bool:
         return name in self.names
@@ -353,6 +355,7 @@ def apply_plan(
     if not folder.is_dir():
         raise CmsInputError(str(folder), N_("is not a folder; create it or give --dir"))
     names = {p.name for p in folder.iterdir() if p.is_file()}
+    made_keys: dict[str, PrivateKey] = {}
     # 1. keys and CSRs (a key is never made twice; a missing CSR is made from the existing key)
     for certificate in plan.certificates:
         base = certificate.basename
@@ -373,7 +376,9 @@ def apply_plan(
                 )
                 continue
             say(key_name)
-            generate_key_and_csr(plan.csr_spec(certificate), folder)
+            spec = plan.csr_spec(certificate)
+            made_keys[key_name] = generate_private_key(spec.key_type)
+            generate_key_and_csr(spec, folder, key=made_keys[key_name])
             results += [PlanItem(key_name, ItemState.MADE), PlanItem(csr_name, ItemState.MADE)]
             names |= {key_name, csr_name}
     # 2. the database-cluster set, all five files or none
@@ -399,7 +404,7 @@ def apply_plan(
                     ),
                 )
             )
-    index = _Folder(folder)
+    index = _Folder(folder, made_keys)
     outputs: list[OutputFile] = []
     # 3. CSRs for existing keys without a certificate, and <basename>.crt from whatever file the CA sent
     for certificate in plan.certificates:

@@ -65,10 +65,13 @@ def planned_files(spec: CsrSpec, folder: Path, *, force: bool = False) -> tuple[
     return key_path, csr_path
 
 
-def generate_key_and_csr(spec: CsrSpec, folder: Path, *, force: bool = False) -> CsrResult:
-    """Write `<basename>.key` (0600) and `<basename>.csr` into `folder`, both or neither."""
+def generate_key_and_csr(
+    spec: CsrSpec, folder: Path, *, force: bool = False, key: PrivateKey | None = None
+) -> CsrResult:
+    """Write `<basename>.key` (0600) and `<basename>.csr` into `folder`, both or neither. `key`: a key
+    just made by `generate_private_key(spec.key_type)`, for a caller that uses it again afterwards."""
     key_path, csr_path = planned_files(spec, folder, force=force)
-    key = generate_private_key(spec.key_type)
+    key = key or generate_private_key(spec.key_type)
     csr = build_csr(spec, key)
     write_files(
         [
