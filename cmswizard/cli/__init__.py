@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from cmswizard import __version__
 from cmswizard.cli.output import ExitCode, OutputFailed, flush, warn
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.safe_text import shown
 
 __all__ = ["main"]
 
@@ -122,9 +123,9 @@ def _run(argv: Sequence[str]) -> int:
     parser = _build_parser(argv)
     args = parser.parse_args(argv)
     if args.debug:
-        import logging
+        from cmswizard.failure_log import configure_logging
 
-        logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+        configure_logging(debug=True, to_file=False)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
         if args.command is None and args.self_test:
@@ -134,7 +135,7 @@ def _run(argv: Sequence[str]) -> int:
         if args.command is None:
             from cmswizard.gui.launch import launch
 
-            return int(launch(lang=args.lang, pseudo=args.pseudo))
+            return int(launch(lang=args.lang, pseudo=args.pseudo, debug=args.debug))
         parser.error("choose a command")
     return int(run(args))
 
@@ -189,12 +190,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         reason = failure.args[0].strerror or str(failure.args[0])
         warn(f"cmswizard: could not print to standard output ({reason}); any files the command wrote are complete")
         return ExitCode.BAD_INPUT
-    except Exception as error:  # the CLI never shows a traceback, unless asked with --debug
+    except Exception as error:  # the CLI shows no traceback (unless asked with --debug): the log file has it
+        from cmswizard.failure_log import record_failure
+
         if _wants_debug(arguments):
             import traceback
 
             traceback.print_exc()
-        warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it")
+        path = record_failure(error, where="the command line")
+        where = f" with the log file {shown(path, 300)}" if path is not None else ""
+        warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it{where}")
         return ExitCode.BAD_INPUT
     finally:
         if previous_term is not None:

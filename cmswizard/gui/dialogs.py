@@ -78,6 +78,20 @@ def show_failure(parent: QWidget, message: str) -> None:
     QMessageBox.warning(parent, translated(N_("Something went wrong")), message)
 
 
+def show_unexpected_error(parent: QWidget | None, error: BaseException, log_path: Path | None) -> None:
+    """A bug nothing caught (the excepthook): say what failed and where its traceback was written."""
+    what = f"{type(error).__name__}: {error}"
+    message = translated(Text(N_("The wizard met an error it did not expect: {error}"), error=what))
+    if log_path is not None:
+        message += "\n\n" + translated(
+            Text(
+                N_("The details are in {path}. Please attach that file when you report the problem."),
+                path=str(log_path),
+            )
+        )
+    QMessageBox.warning(parent, translated(N_("Something went wrong")), message)
+
+
 def confirm_host_key(parent: QWidget, node: str, key_type: str, fingerprint: str) -> bool:
     """A first connection: show the MMP's host key fingerprint and ask the admin to compare it."""
     answer = QMessageBox.question(

@@ -10,6 +10,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication, QWidget
 
     from cmswizard.gui.wizard import CmsWizard
@@ -87,7 +89,35 @@ def _wake() -> None:
     """Nothing: running Python lets a pending signal handler run."""
 
 
-def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
+_showing_error = False
+
+
+def _show_unexpected_error(error: BaseException, log_path: Path | None) -> None:
+    """The excepthook's dialog, once at a time: an error raised while it is open is only logged."""
+    global _showing_error
+    if _showing_error:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from cmswizard.gui import dialogs
+
+    _showing_error = True
+    try:
+        dialogs.show_unexpected_error(QApplication.activeWindow(), error, log_path)
+    finally:
+        _showing_error = False
+
+
+def install_failure_hook(*, debug: bool = False) -> None:
+    """Log records and unexpected errors go to the per-user log file too (a windowed build has no
+    terminal); an error nothing caught in the GUI thread shows a dialog naming that file."""
+    from cmswizard.failure_log import configure_logging, install_excepthook
+
+    configure_logging(debug=debug, to_file=True)
+    install_excepthook(show=_show_unexpected_error)
+
+
+def launch(lang: str | None = None, *, pseudo: bool = False, debug: bool = False) -> int:
     if not _has_display():
         print(
             "cmswizard: no display found, so the wizard cannot open a window. Run it in a desktop session, "
@@ -95,7 +125,7 @@ def launch(lang: str | None = None, *, pseudo: bool = False) -> int:
             file=sys.stderr,
         )
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    install_failure_hook(debug=debug)
     _route_qt_messages()
     app = create_application()
     from cmswizard.gui.i18n import choose_language, install_language

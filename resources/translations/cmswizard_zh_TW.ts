@@ -1828,6 +1828,14 @@
         <translation>發生錯誤</translation>
     </message>
     <message>
+        <source>The wizard met an error it did not expect: {error}</source>
+        <translation>精靈遇到未預期的錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>The details are in {path}. Please attach that file when you report the problem.</source>
+        <translation>詳細資訊記錄在 {path}。回報問題時請附上這個檔案。</translation>
+    </message>
+    <message>
         <source>Is this the MMP you mean?</source>
         <translation>這是您要連線的 MMP 嗎？</translation>
     </message>
