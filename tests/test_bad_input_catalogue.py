@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     pkcs12,
 )
+from helpers.hostile_plans import plan_text
 from test_csr_cli import BAD_INPUTS as CSR_ROWS
 
 import hostile_files
@@ -51,6 +52,40 @@ FILES: dict[str, bytes] = {
     "notepad.crt": b"\xff\xfe" + _H.leaf.pem.decode().encode("utf-16-le"),
     "long.pw": b"a long enough password\n",
     "ssh.key": _H.leaf.key.private_bytes(Encoding.PEM, PrivateFormat.OpenSSH, NoEncryption()),
+    "nul.pw": b"sec\x00ret-password\n",
+    "latin1.pw": b"p\xe4ssword-latin1\n",
+    "wrong-first.pw": b"wrong\nright\n",
+}
+
+# Plans as an attacker mails them (issue 30): each names one file outside its folder or in two roles.
+PLANS: dict[str, str] = {
+    "up.toml": plan_text(cb_cert="../outside/x.crt"),
+    "abs.toml": plan_text(cb_key="/root/.ssh/id_rsa"),
+    "back.toml": plan_text(cb_bundle="..\\windows\\x.crt"),
+    "drive.toml": plan_text(wb3_chain="C:x.crt"),
+    "newline.toml": plan_text(wa_cert="cb\n.crt"),
+    "esc.toml": plan_text(wa_key="cb\x1b[2J.key"),
+    "space.toml": plan_text(cb_cert="cb other.crt"),
+    "nbsp.toml": plan_text(cb_cert="cb\u3000.crt"),
+    "dots.toml": plan_text(cb_bundle="cb..crt"),
+    "star.toml": plan_text(wa_bundle="cb*.crt"),
+    "long.toml": plan_text(wa_cert="c" * 120 + ".crt"),
+    "trust.toml": plan_text(trust_wb3="../trust.crt"),
+    "sip.toml": plan_text(sip_trust="/etc/ssl/certs/ca.crt"),
+    "sheetpath.toml": plan_text(sheet="../.bashrc"),
+    "sheetkey.toml": plan_text(sheet="cb.key"),
+    "self.toml": plan_text(sheet="self.toml"),
+    "sheetcsr.toml": plan_text(sheet="cb.csr"),
+    "bundlecert.toml": plan_text(cb_bundle="cb.crt"),
+    "twochains.toml": plan_text(sched_key="other.key", sched_chain="cb-fullchain.crt"),
+    "twokeys.toml": plan_text(wa_key="wa.key"),
+    "case.toml": plan_text(wa_key="CB.key"),
+    "trustkey.toml": plan_text(trust_wb3="cb.key"),
+    "sipcert.toml": plan_text(sip_trust="cb.crt"),
+    "chaincert.toml": plan_text(wb3_chain="cb.crt"),
+    "keycsr.toml": plan_text(wa_key="cb.csr"),
+    "deep.toml": "schema = 1\nx = " + "[" * 3000 + "]" * 3000 + "\n",
+    "deeptable.toml": "schema = 1\nx = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
 }
 
 HOSTILE = hostile_files.build(_H)
@@ -288,6 +323,83 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         2,
         "MMP command: tls sip trust b.crt\\x0awebadmin disable would hold a control character",
     ),
+    # --- third round (issue 30) ---
+    # High 1: every file name in a plan is a plain name in the plan's folder, refused at read time
+    (["plan", "check", "up.toml"], 2, "up.toml: service[0].certificate: ../outside/x.crt: is a path"),
+    (["plan", "apply", "up.toml"], 2, "up.toml: service[0].certificate: ../outside/x.crt: is a path"),
+    (["plan", "apply", "abs.toml"], 2, "abs.toml: service[0].key: /root/.ssh/id_rsa: is a path"),
+    (["plan", "apply", "back.toml"], 2, "service[0].bundle: ..\\windows\\x.crt: is a path"),
+    (["plan", "apply", "drive.toml"], 2, "service[2].certificate: C:x.crt: holds ':' (a drive letter or a stream)"),
+    (["plan", "apply", "newline.toml"], 2, "service[1].certificate: cb\\x0a.crt: holds control characters"),
+    (["plan", "apply", "esc.toml"], 2, "service[1].key: cb\\x1b[2J.key: holds control characters"),
+    (["plan", "apply", "space.toml"], 2, "service[0].certificate: cb other.crt: holds a space; the MMP would read it"),
+    (["plan", "apply", "nbsp.toml"], 2, "service[0].certificate: cb\\u3000.crt: holds control characters"),
+    (["plan", "apply", "dots.toml"], 2, "service[0].bundle: cb..crt: holds '..'"),
+    (["plan", "apply", "star.toml"], 2, "service[1].bundle: cb*.crt: holds *, which a USB stick (FAT)"),
+    (["plan", "apply", "long.toml"], 2, "is 124 characters long; use at most 100"),
+    (["plan", "apply", "trust.toml"], 2, "trust.webbridge3: ../trust.crt: is a path"),
+    (["plan", "apply", "sip.toml"], 2, "cms.sip_trust: /etc/ssl/certs/ca.crt: is a path"),
+    (["plan", "apply", "sheetpath.toml"], 2, "sheet: ../.bashrc: give a plain file name"),
+    (["upload", "--plan", "up.toml", "--node", NODE], 2, "up.toml: service[0].certificate: ../outside/x.crt"),
+    (["upload", "--plan", "abs.toml", "--node", NODE], 2, "abs.toml: service[0].key: /root/.ssh/id_rsa: is a path"),
+    # High 2: one name, one role; `plan check` no longer hides a second finding
+    (["plan", "apply", "sheetkey.toml"], 2, "sheet: cb.key is already the private key (certificate[0].basename)"),
+    (["plan", "check", "sheetkey.toml"], 2, "sheet: cb.key is already the private key"),
+    (["plan", "apply", "self.toml"], 2, "sheet: self.toml is already the plan file (self.toml)"),
+    (["plan", "apply", "sheetcsr.toml"], 2, "sheet: cb.csr is already the CSR (certificate[0].basename)"),
+    (["plan", "apply", "bundlecert.toml"], 2, "service[0].bundle: cb.crt is already the certificate"),
+    (
+        ["plan", "apply", "twochains.toml"],
+        2,
+        "service[3].certificate: cb-fullchain.crt is the full chain of cb.key (service[2].certificate) "
+        "and cannot also be that of other.key",
+    ),
+    (["plan", "apply", "twokeys.toml"], 2, "cb.crt is the certificate of cb.key (certificate[0].basename)"),
+    (["plan", "apply", "case.toml"], 2, "service[1].key: CB.key and cb.key (certificate[0].basename) are one file"),
+    (["plan", "apply", "trustkey.toml"], 2, "trust.webbridge3: cb.key is already the private key"),
+    (["plan", "apply", "sipcert.toml"], 2, "cms.sip_trust: cb.crt is already the certificate"),
+    (["plan", "apply", "chaincert.toml"], 2, "service[2].certificate: cb.crt is already the certificate"),
+    (["plan", "apply", "keycsr.toml"], 2, "service[1].key: cb.csr is already the CSR"),
+    (["upload", "--plan", "sheetkey.toml", "--node", NODE], 2, "sheet: cb.key is already the private key"),
+    # Medium 10: deeply nested TOML is one line, not "unexpected error (RecursionError)"
+    (["plan", "check", "deep.toml"], 2, "deep.toml: nests tables or lists too deeply to be a plan"),
+    (["plan", "apply", "deeptable.toml"], 2, "deeptable.toml: nests tables or lists too deeply to be a plan"),
+    # High 4: passwords: no NUL, UTF-8 only, the first line of a password file, never echoed
+    (
+        [*["export-p12", "--key", "leaf.key", "--cert", "leaf.crt", "--out", "x.p12", "--password-file", "nul.pw"]],
+        2,
+        "nul.pw: the password holds a NUL byte, which no password may hold; give one line of text",
+    ),
+    (
+        [*["export-p12", "--key", "leaf.key", "--cert", "leaf.crt", "--out", "x.p12", "--password-file", "latin1.pw"]],
+        2,
+        "latin1.pw: the password is not UTF-8 text; save the password file as UTF-8",
+    ),
+    (["pki", "inspect", "locked.pfx", "--password-file", "nul.pw"], 2, "nul.pw: the password holds a NUL byte"),
+    (["pki", "inspect", "locked.pfx", "--password-file", "latin1.pw"], 2, "latin1.pw: the password is not UTF-8"),
+    (["pki", "inspect", "locked.pfx", "--password-file", "wrong-first.pw"], 2, "locked.pfx: wrong password"),
+    (["pki", "match", "locked.pfx", "leaf.crt", "--password-file", "nul.pw"], 2, "the password holds a NUL byte"),
+    (
+        ["upload", "--host", "127.0.0.1", "--port", "9", "--password-file", "nul.pw", "leaf.crt"],
+        2,
+        "nul.pw: the password holds a NUL byte",
+    ),
+    (
+        [
+            "upload",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "9",
+            "--identity",
+            "ssh.key",
+            "--password-file",
+            "latin1.pw",
+            "leaf.crt",
+        ],
+        2,
+        "latin1.pw: the password is not UTF-8 text",
+    ),
 ]
 
 
@@ -301,6 +413,8 @@ def test_catalogue_is_large_enough() -> None:
 def test_bad_input(cli, tmp_path: Path, argv: list[str], code: int, expected: str) -> None:
     for name, data in FILES.items():
         (tmp_path / name).write_bytes(data)
+    for name, text in PLANS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     for name, data in HOSTILE.items():
         if any(name in arg or name.split(".")[0] == arg for arg in argv):
             (tmp_path / name).write_bytes(data)

@@ -201,6 +201,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" with the log file {shown(path, 300)}" if path is not None else ""
         warn(f"cmswizard: unexpected error ({type(error).__name__}: {error}); please report it{where}")
         return ExitCode.BAD_INPUT
+    except BaseException as error:  # a Rust panic (pyo3's PanicException) is no Exception
+        if isinstance(error, (SystemExit, GeneratorExit)):
+            raise
+        # its text may quote the input (a password): name the kind only
+        warn(f"cmswizard: unexpected error inside a library ({type(error).__name__}); please report it")
+        return ExitCode.BAD_INPUT
     finally:
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)

@@ -16,16 +16,16 @@ from cmswizard.pki.safe_text import shown
 if TYPE_CHECKING:
     from cmswizard.pki.loader import LoadedFile
 
-__all__ = ["ask_new_password", "load", "plan_folder"]
+__all__ = ["ask_new_password", "load", "plan_folder", "typed_secret"]
 
 
 def _password(args: argparse.Namespace) -> bytes | None:
     path = getattr(args, "password_file", None)
     if not path:
         return None
-    from cmswizard.pki.files import MAX_PASSWORD_BYTES, read_input_file
+    from cmswizard.pki.files import read_password_file
 
-    return read_input_file(path, limit=MAX_PASSWORD_BYTES).rstrip(b"\r\n")
+    return read_password_file(path)
 
 
 def load(path: str, args: argparse.Namespace) -> LoadedFile:
@@ -39,29 +39,39 @@ def load(path: str, args: argparse.Namespace) -> LoadedFile:
     except PasswordRequired as error:
         if getattr(args, "password_file", None) or not sys.stdin.isatty():
             raise CmsInputError(path, f"{error.message} (give it with --password-file FILE)") from None
-        import getpass
-
-        return load_file(path, password=getpass.getpass(f"Password for {shown(path)}: ").encode())
+        return load_file(path, password=typed_secret(f"Password for {shown(path)}: "))
 
 
 def ask_new_password(args: argparse.Namespace, what: str) -> bytes:
     """From --password-file, or asked twice at the terminal without echo; never printed or logged."""
     path = getattr(args, "password_file", None)
     if path:
-        from cmswizard.pki.files import read_input_file
+        from cmswizard.pki.files import read_password_file
 
-        return read_input_file(path).rstrip(b"\r\n")
+        return read_password_file(path)
     if not sys.stdin.isatty():
         raise CmsInputError(
             "password", f"no terminal to ask for the {what} password; give it with --password-file FILE"
         )
-    import getpass
-
-    first = getpass.getpass(f"New password for {what}: ")
-    second = getpass.getpass("The same password again: ")
+    first = typed_secret(f"New password for {what}: ")
+    second = typed_secret("The same password again: ")
     if first != second:
         raise CmsInputError("password", "the two passwords differ; nothing was written — run the command again")
-    return first.encode()
+    return first
+
+
+def typed_secret(prompt: str) -> bytes:
+    """A password typed at the terminal without echo; the prompt escaped (it may hold a name from a
+    plan), Ctrl-D a one-line refusal, bytes that are not UTF-8 kept as typed (the password rule says no)."""
+    import getpass
+
+    from cmswizard.pki.safe_text import escape
+
+    try:
+        typed = getpass.getpass(escape(prompt))
+    except EOFError:
+        raise CmsInputError("password", "nothing was typed (Ctrl-D); run the command again") from None
+    return typed.encode("utf-8", "surrogateescape")
 
 
 def plan_folder(args: argparse.Namespace) -> Path:

@@ -23,23 +23,28 @@ __all__ = ["ask_to_trust", "credentials"]
 
 def credentials(args: argparse.Namespace, target: SshTarget) -> Credentials:
     """From --identity (and its passphrase in --password-file), --password-file, or asked at the terminal."""
-    from cmswizard.pki.files import read_input_file
+    from cmswizard.pki.files import read_password_file
     from cmswizard.remote.sftp import Credentials
 
     if args.identity:
         passphrase = None
         if args.password_file:
-            passphrase = read_input_file(args.password_file).rstrip(b"\r\n").decode("utf-8", "replace")
+            passphrase = read_password_file(args.password_file).decode("utf-8")
         return Credentials(key_file=Path(args.identity), key_passphrase=passphrase)
     if args.password_file:
-        return Credentials(password=read_input_file(args.password_file).rstrip(b"\r\n").decode("utf-8", "replace"))
+        return Credentials(password=read_password_file(args.password_file).decode("utf-8"))
     if not sys.stdin.isatty():
         raise CmsInputError(
             "password", "no terminal to ask for the password; give --password-file FILE or --identity KEY"
         )
-    import getpass
+    from cmswizard.cli.inputs import typed_secret
+    from cmswizard.pki.files import password_problem
 
-    return Credentials(password=getpass.getpass(f"Password for {target.username}@{target.label}: "))
+    typed = typed_secret(f"Password for {target.username}@{target.label}: ")
+    problem = password_problem(typed)
+    if problem:
+        raise CmsInputError("password", problem)
+    return Credentials(password=typed.decode("utf-8"))
 
 
 def ask_to_trust(error: Exception, known_hosts: Path) -> bool:

@@ -17,10 +17,11 @@ from typing import Any, TypeVar
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
+from cmswizard.cms.plan_names import first_name_problem, plain_name_problem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, pinned_off_side
 from cmswizard.pki.bundle import BundleKind, suggested_name
-from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.names import check_fqdn
 from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.safe_text import has_control
@@ -272,13 +273,16 @@ def _fqdn(reader: _Reader, value: str, where: str) -> str:
         raise reader.fail(where, error.message) from None
 
 
-def read_plan_text(text: str, source: str = "plan") -> Plan:
-    """Parse and check a plan; raises CmsInputError naming `source: key` on the first problem."""
+def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan:
+    """Parse and check a plan; raises CmsInputError naming `source: key` on the first problem.
+    `plan_name`: the plan file's own name, which no file the plan names may take."""
     reader = _Reader(source)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise reader.fail("", Text(N_("is not valid TOML ({p}); fix that line"), p=str(error))) from None
+    except RecursionError:  # tomllib recurses once per nesting level: a plan is never that deep
+        raise reader.fail("", N_("nests tables or lists too deeply to be a plan; is this the right file?")) from None
     known = (
         "schema",
         "cms",
@@ -389,6 +393,9 @@ def read_plan_text(text: str, source: str = "plan") -> Plan:
             plan.csr_spec(certificate)
         except CmsInputError as error:
             raise reader.fail(f"certificate[{number}] ({certificate.basename}): {error.where}", error.message) from None
+    name_problem = first_name_problem(plan, plan_name)
+    if name_problem is not None:
+        raise reader.fail(*name_problem)
     try:
         plan.sheet_plan().checked()
     except CmsInputError as error:
@@ -403,6 +410,13 @@ def _sheet_name(reader: _Reader, name: str) -> str:
         raise reader.fail(
             "sheet", Text(N_("{value}: give a plain file name (the sheet is written beside the plan)"), value=name)
         )
+    return name
+
+
+def _plain_name(reader: _Reader, name: str, where: str) -> str:
+    problem = plain_name_problem(name)
+    if problem:
+        raise reader.fail(where, Text("{name}: {problem}", name=name, problem=as_message(problem)))
     return name
 
 
@@ -572,11 +586,11 @@ def _read_services(
                     N_("{service} takes one full-chain file as its certificate; remove bundle"), service=service.label
                 ),
             )
-        files = ServiceFiles(
+        files = ServiceFiles(  # checked raw: ServiceFiles escapes control characters into backslashes
             service,
-            reader.get(row, where, "key", str),
-            reader.get(row, where, "certificate", str),
-            bundle or None,
+            _plain_name(reader, reader.get(row, where, "key", str), f"{where}.key"),
+            _plain_name(reader, reader.get(row, where, "certificate", str), f"{where}.certificate"),
+            _plain_name(reader, bundle, f"{where}.bundle") if bundle else None,
             _node_name(reader, reader.get(row, where, "node", str, ""), f"{where}.node", names),
         )
         off_side = pinned_off_side(files, topology, edges)
@@ -594,7 +608,7 @@ def read_plan(path: Path | str) -> Plan:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise CmsInputError(str(path), N_("is not UTF-8 text; save the plan as UTF-8")) from None
-    return read_plan_text(text, str(path))
+    return read_plan_text(text, str(path), Path(path).name)
 
 
 # ---------------------------------------------------------------- writing

@@ -114,6 +114,21 @@ class _Folder:
                 self._keys[name] = error.message
         return self._keys[name]
 
+    def csr_problem(self, name: str, key: PrivateKey, key_name: str) -> str:
+        """Why the CSR in `name` is not a request for `key` ("" when it is): a run cut off between
+        writing a new key and its CSR leaves the old CSR beside the new key."""
+        try:
+            loaded = load_bytes(read_input_file(self.folder / name), name)
+        except CmsInputError as error:
+            return error.message
+        if not loaded.csrs:
+            return N_("holds no CSR")
+        if public_key_der(loaded.csrs[0].public_key()) != public_key_der(key.public_key()):
+            return Text(
+                N_("is a request for another key, not for {key}; apply makes it again from {key}"), key=key_name
+            )
+        return ""
+
     def entity_for(self, key: PrivateKey) -> ChainItem | None:
         """The newest end-entity certificate in the folder for this key."""
         items = [i for i in self.by_key.get(public_key_der(key.public_key()), []) if not i.is_ca]
@@ -127,6 +142,15 @@ class _Folder:
         if loaded is None:
             return None
         return make_item(loaded.certificates[0], [name])
+
+
+_SEVERITY = {
+    ItemState.EXISTS: 0,
+    ItemState.MADE: 0,
+    ItemState.MISSING: 1,
+    ItemState.EXPIRING: 2,
+    ItemState.INCONSISTENT: 3,
+}
 
 
 def _expiry(item: ChainItem, at: dt.datetime, warn_days: int) -> tuple[ItemState, str]:
@@ -190,12 +214,17 @@ def check_plan(
     moment = at or dt.datetime.now(dt.UTC)
     index = _Folder(folder)
     items: list[PlanItem] = []
-    done: set[str] = set()
+    done: dict[str, int] = {}  # name -> its line in `items`
 
     def add(name: str, state: ItemState, detail: str = "") -> None:
-        if name not in done:
-            done.add(name)
+        """One line per file; a later finding that is worse than the line already there replaces it,
+        so a name two rows use never hides a mismatch the second row finds."""
+        at = done.get(name)
+        if at is None:
+            done[name] = len(items)
             items.append(PlanItem(name, state, detail))
+        elif _SEVERITY[state] > _SEVERITY[items[at].state]:
+            items[at] = PlanItem(name, state, detail)
 
     for certificate in plan.certificates:
         _check_certificate(index, certificate, moment, warn_days, add)
@@ -225,8 +254,6 @@ def check_plan(
     else:
         add(plan.sheet, ItemState.EXISTS)
     for name, problem in sorted(index.problems.items()):
-        if name in done:
-            continue
         add(name, ItemState.INCONSISTENT, problem)
     return items
 
@@ -260,6 +287,9 @@ def _check_certificate(
     if entity is None:
         if not index.exists(csr_name):
             add(csr_name, ItemState.MISSING, Text(N_("apply makes it from the existing {key}"), key=key_name))
+        elif problem := index.csr_problem(csr_name, key, key_name):
+            add(csr_name, ItemState.INCONSISTENT, problem)
+            return
         else:
             add(csr_name, ItemState.EXISTS)
         add(
@@ -413,9 +443,13 @@ def apply_plan(
         if key is None or isinstance(key, str):
             continue
         entity = index.entity_for(key)
-        if entity is None and not index.exists(f"{base}.csr"):
-            csr = build_csr(plan.csr_spec(certificate), key)
-            outputs.append(OutputFile(folder / f"{base}.csr", csr.public_bytes(Encoding.PEM)))
+        if entity is None:
+            csr_name = f"{base}.csr"
+            # a CSR that is not the key's own (a run cut off between the two) is made again from the key
+            stale = index.exists(csr_name) and bool(index.csr_problem(csr_name, key, f"{base}.key"))
+            if stale or not index.exists(csr_name):
+                csr = build_csr(plan.csr_spec(certificate), key)
+                outputs.append(OutputFile(folder / csr_name, csr.public_bytes(Encoding.PEM), replace=stale))
         if entity is not None and not index.exists(f"{base}.crt"):
             outputs.append(OutputFile(folder / f"{base}.crt", entity.certificate.public_bytes(Encoding.PEM)))
     # 4. CA bundles and full chains from the certificates in the folder

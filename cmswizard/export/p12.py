@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
 from cmswizard.pki.chain import ChainItem, Role, auto_order, collect, role_of
 from cmswizard.pki.errors import N_, CmsInputError, Text
-from cmswizard.pki.files import OutputFile, write_files
+from cmswizard.pki.files import OutputFile, password_problem, write_files
 from cmswizard.pki.keys import PrivateKey
 from cmswizard.pki.loader import LoadedFile
 from cmswizard.pki.safe_text import escape, has_control
@@ -70,6 +70,9 @@ def _encryption(password: bytes, encryption: P12Encryption) -> object:
 
 
 def _check_password(password: bytes) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise CmsInputError("password", problem)
     if not password:
         raise CmsInputError("password", N_("is empty; a PKCS#12 file carries the private key, so give it a password"))
     if len(password) < 8:

@@ -35,7 +35,9 @@ __all__ = [
     "OutputFile",
     "check_can_write",
     "holds_private_key",
+    "password_problem",
     "read_input_file",
+    "read_password_file",
     "utf16_bytes",
     "write_files",
 ]
@@ -572,3 +574,28 @@ def read_input_file(path: Path | str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     if not data:
         raise CmsInputError(str(file), N_("is empty (0 bytes); was the download or copy interrupted?"))
     return data
+
+
+def password_problem(password: bytes) -> str:
+    """Why `password` cannot be a password ("" when it can): one rule for typed passwords, password
+    files, PKCS#12 and SSH keys. A NUL byte cuts a C string short (and made the PKCS#12 layer panic,
+    with the password in its panic text); a password that is not UTF-8 types differently on every
+    machine. The message never holds the password."""
+    if b"\x00" in password:
+        return N_("the password holds a NUL byte, which no password may hold; give one line of text")
+    try:
+        password.decode("utf-8")
+    except UnicodeDecodeError:
+        return N_("the password is not UTF-8 text; save the password file as UTF-8")
+    return ""
+
+
+def read_password_file(path: Path | str) -> bytes:
+    """The password in `path`: its first line only (as --help says), without the line break, checked
+    by `password_problem`. Read through the one safe reader (no FIFO, no device, at most 64 KB)."""
+    data = read_input_file(path, limit=MAX_PASSWORD_BYTES)
+    first = data.split(b"\n", 1)[0].removesuffix(b"\r")
+    problem = password_problem(first)
+    if problem:
+        raise CmsInputError(str(path), problem)
+    return first

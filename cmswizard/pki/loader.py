@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography import x509
 
 from cmswizard.pki.errors import N_, Cancelled, CmsInputError, Text, as_message
-from cmswizard.pki.files import read_input_file, utf16_bytes
+from cmswizard.pki.files import password_problem, read_input_file, utf16_bytes
 from cmswizard.pki.keys import PrivateKey
 
 Progress = Callable[[int, int], None]  # (done, total) now and then while a long file is read
@@ -474,6 +474,10 @@ def load_bytes(
 
     `progress(done, total)` is called now and then while a long PEM file is read; it may raise
     `Cancelled` to stop the reading there."""
+    if password is not None:
+        problem = password_problem(password)
+        if problem:
+            raise CmsInputError(name, problem)
     return _check_extensions(_load_any(data, name, password, progress), progress)
 
 

@@ -404,8 +404,88 @@
         <translation>{key} 與所提供的任何憑證或 CSR 都不符</translation>
     </message>
     <message>
+        <source>is empty; give a file name</source>
+        <translation>是空的；請提供檔名</translation>
+    </message>
+    <message>
+        <source>holds control characters (a newline or ESC?); give a plain file name in the plan&apos;s folder</source>
+        <translation>含有控制字元（換行或 ESC？）；請提供計畫資料夾中單純的檔名</translation>
+    </message>
+    <message>
+        <source>is a path; give a plain file name in the plan&apos;s folder (no &apos;/&apos; or &apos;\&apos;)</source>
+        <translation>是路徑；請提供計畫資料夾中單純的檔名（不可有 &apos;/&apos; 或 &apos;\&apos;）</translation>
+    </message>
+    <message>
+        <source>holds &apos;..&apos;; give a plain file name in the plan&apos;s folder</source>
+        <translation>含有 &apos;..&apos;；請提供計畫資料夾中單純的檔名</translation>
+    </message>
+    <message>
+        <source>holds &apos;:&apos; (a drive letter or a stream); give a plain file name in the plan&apos;s folder</source>
+        <translation>含有 &apos;:&apos;（磁碟機代號或資料流）；請提供計畫資料夾中單純的檔名</translation>
+    </message>
+    <message>
+        <source>holds a space; the MMP would read it as two words: use &apos;-&apos; or &apos;_&apos; instead</source>
+        <translation>含有空格；MMP 會把它讀成兩個字：請改用 &apos;-&apos; 或 &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>holds {chars}, which a USB stick (FAT) or Windows cannot hold; rename it</source>
+        <translation>含有 {chars}，USB 隨身碟 (FAT) 或 Windows 無法儲存；請重新命名</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; use at most {limit}</source>
+        <translation>長度為 {count} 個字元；最多只能 {limit} 個</translation>
+    </message>
+    <message>
+        <source>{name} and {other} ({where}) are one file on Windows, macOS and USB sticks; spell them the same</source>
+        <translation>{name} 與 {other}（{where}）在 Windows、macOS 和 USB 隨身碟上是同一個檔案；請用相同的拼寫</translation>
+    </message>
+    <message>
+        <source>{name} is already the {role} ({where}); one file cannot be both: give each its own name</source>
+        <translation>{name} 已是{role}（{where}）；一個檔案不能同時身兼兩者：請各自使用不同的名稱</translation>
+    </message>
+    <message>
+        <source>{name} is the {role} of {key} ({where}) and cannot also be that of {other}: give each its own name</source>
+        <translation>{name} 是 {key} 的{role}（{where}），不能同時也是 {other} 的：請各自使用不同的名稱</translation>
+    </message>
+    <message>
+        <source>command sheet</source>
+        <translation>指令表</translation>
+    </message>
+    <message>
+        <source>plan file</source>
+        <translation>計畫檔</translation>
+    </message>
+    <message>
+        <source>CSR</source>
+        <translation>CSR</translation>
+    </message>
+    <message>
         <source>certificate</source>
         <translation>憑證</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 憑證套件組合</translation>
+    </message>
+    <message>
+        <source>full chain</source>
+        <translation>完整憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>peer trust file</source>
+        <translation>對等信任檔</translation>
+    </message>
+    <message>
+        <source>SIP trust bundle</source>
+        <translation>SIP 信任憑證套件組合</translation>
+    </message>
+    <message>
+        <source>database-cluster file</source>
+        <translation>資料庫叢集檔案</translation>
+    </message>
+    <message>
+        <source>is a link to {target}, outside the plan&apos;s folder; only files in the folder are sent: copy it in</source>
+        <translation>是指向 {target} 的連結，位於計畫資料夾之外；只會傳送資料夾內的檔案：請把它複製進來</translation>
     </message>
     <message>
         <source>no CA certificate given, so no chain was verified: add the CA bundle or root</source>
@@ -590,6 +670,10 @@
     <message>
         <source>is not valid TOML ({p}); fix that line</source>
         <translation>不是有效的 TOML ({p})；請修正該行</translation>
+    </message>
+    <message>
+        <source>nests tables or lists too deeply to be a plan; is this the right file?</source>
+        <translation>表格或清單的巢狀層次太深，不可能是計畫檔；這是正確的檔案嗎？</translation>
     </message>
     <message>
         <source>is {value}; this cmswizard reads plan schema {known}: update cmswizard or save the plan again</source>
@@ -1174,6 +1258,14 @@
     <message>
         <source>is a folder; name a file</source>
         <translation>是資料夾；請指定檔案</translation>
+    </message>
+    <message>
+        <source>the password holds a NUL byte, which no password may hold; give one line of text</source>
+        <translation>密碼含有 NUL 位元組，任何密碼都不能含有它；請提供一行文字</translation>
+    </message>
+    <message>
+        <source>the password is not UTF-8 text; save the password file as UTF-8</source>
+        <translation>密碼不是 UTF-8 文字；請將密碼檔存成 UTF-8</translation>
     </message>
     <message>
         <source>does not exist; check the name and folder</source>
@@ -1906,6 +1998,14 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>holds no private key</source>
         <translation>沒有私密金鑰</translation>
+    </message>
+    <message>
+        <source>holds no CSR</source>
+        <translation>不含 CSR</translation>
+    </message>
+    <message>
+        <source>is a request for another key, not for {key}; apply makes it again from {key}</source>
+        <translation>是另一把金鑰的請求，不是 {key} 的；apply 會從 {key} 重新產生它</translation>
     </message>
     <message>
         <source>needs its key {key} first</source>

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmswizard.cli.inputs import plan_folder
-from cmswizard.cli.output import ExitCode, say
+from cmswizard.cli.output import ExitCode, say, warn
 from cmswizard.cli.ssh import ask_to_trust, credentials
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
@@ -63,6 +63,7 @@ def _upload_from_plan(args: argparse.Namespace) -> int:
     """`upload --plan PLAN --node NAME`: the node's files (as its sheet section lists them) to its MMP."""
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.plan_files import missing_files, node_files
+    from cmswizard.cms.plan_names import file_in_folder
     from cmswizard.remote.sftp import SshTarget
 
     if not args.node:
@@ -73,6 +74,7 @@ def _upload_from_plan(args: argparse.Namespace) -> int:
     names = node_files(plan, node.name)
     if not names:
         raise CmsInputError(node.name, "has no files in this plan's sheet; nothing to upload")
+    paths = [file_in_folder(folder, name, f"{args.plan}: {node.name}") for name in names]
     absent = missing_files(folder, names)
     if absent:
         raise CmsInputError(
@@ -82,7 +84,15 @@ def _upload_from_plan(args: argparse.Namespace) -> int:
     target = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)
     if not args.fingerprint and node.fingerprint:
         args.fingerprint = node.fingerprint
-    report = _run_upload(target, [folder / name for name in names], args, set(args.replace))
+    unknown = sorted(set(args.replace) - set(names))
+    if unknown:
+        raise CmsInputError(
+            "--replace", f"{shown(unknown[0])} is not one of the files the plan sends to {shown(node.name)}"
+        )
+    warn(f"sending {len(paths)} file(s) from {shown(folder)} to {shown(node.name)}:")
+    for path in paths:
+        warn(f"  {shown(path.name)}")
+    report = _run_upload(target, paths, args, set(args.replace))
     code = _print_report(report)
     sheet = folder / plan.sheet
     if report.ok and sheet.is_file():

@@ -1,0 +1,183 @@
+"""The file names a plan holds: each a plain name in the plan's folder, each in one role.
+
+A plan is something admins mail to each other, so every name in it is hostile until checked. Two
+rules, each in one function, used by the plan reader for every key that names a file:
+
+- `plain_name_problem`: a name is a plain file name in the plan's folder (or `--dir`): no `/`, `\\`,
+  `..`, drive letters or other `:`, control characters or spaces. `plan apply` joins it to the folder,
+  `upload --plan` sends it: a path would write or send a file outside the folder.
+- `RoleBook`: a name is used in one role only (the sheet is no key; a CA bundle is not the certificate;
+  one full chain is not asked to hold two different keys' chains). Names are compared case-folded:
+  Windows, macOS and FAT sticks treat `CB.key` and `cb.key` as one file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
+from cmswizard.pki.safe_text import has_control
+
+if TYPE_CHECKING:
+    from cmswizard.cms.plan import Plan
+
+__all__ = ["MAX_NAME_CHARS", "RoleBook", "file_in_folder", "first_name_problem", "plain_name_problem"]
+
+MAX_NAME_CHARS = 100  # the MMP's own file names are short; 255 bytes is every file system's limit
+_STICK_FORBIDDEN = '*?"<>|'  # FAT and Windows refuse these; the files travel on a stick
+
+
+def plain_name_problem(name: str) -> str:
+    """Why `name` is not a plain file name in the plan's folder ("" when it is one)."""
+    if not name:
+        return N_("is empty; give a file name")
+    if has_control(name):
+        return N_("holds control characters (a newline or ESC?); give a plain file name in the plan's folder")
+    if "/" in name or "\\" in name:
+        return N_("is a path; give a plain file name in the plan's folder (no '/' or '\\')")
+    if ".." in name or name == ".":
+        return N_("holds '..'; give a plain file name in the plan's folder")
+    if ":" in name:
+        return N_("holds ':' (a drive letter or a stream); give a plain file name in the plan's folder")
+    if any(ch.isspace() for ch in name):
+        return N_("holds a space; the MMP would read it as two words: use '-' or '_' instead")
+    bad = sorted({ch for ch in name if ch in _STICK_FORBIDDEN})
+    if bad:
+        return Text(N_("holds {chars}, which a USB stick (FAT) or Windows cannot hold; rename it"), chars=" ".join(bad))
+    if len(name) > MAX_NAME_CHARS:
+        return Text(N_("is {count} characters long; use at most {limit}"), count=len(name), limit=MAX_NAME_CHARS)
+    return ""
+
+
+@dataclass(frozen=True)
+class _Use:
+    role: str  # an N_() text: what the file is for
+    where: str  # the plan key that named it
+    key: str  # for certificates and full chains: the key file they belong to ("" otherwise)
+    spelled: str  # the name as written
+
+
+class RoleBook:
+    """Every file name the plan uses, with its role; `add` answers why a new use clashes ("" if not)."""
+
+    def __init__(self) -> None:
+        self._uses: dict[str, _Use] = {}
+
+    def add(self, name: str, role: str, where: str, key: str = "") -> str:
+        folded = name.casefold()
+        earlier = self._uses.get(folded)
+        if earlier is None:
+            self._uses[folded] = _Use(role, where, key, name)
+            return ""
+        if earlier.spelled != name:
+            return Text(
+                N_("{name} and {other} ({where}) are one file on Windows, macOS and USB sticks; spell them the same"),
+                name=name,
+                other=earlier.spelled,
+                where=earlier.where,
+            )
+        if earlier.role != role:
+            return Text(
+                N_("{name} is already the {role} ({where}); one file cannot be both: give each its own name"),
+                name=name,
+                role=as_message(earlier.role),
+                where=earlier.where,
+            )
+        if earlier.key and key and earlier.key.casefold() != key.casefold():
+            return Text(
+                N_(
+                    "{name} is the {role} of {key} ({where}) and cannot also be that of {other}: give each its own name"
+                ),
+                name=name,
+                role=as_message(role),
+                key=earlier.key,
+                where=earlier.where,
+                other=key,
+            )
+        return ""
+
+
+# The roles, one phrase each (translated as parameters of the messages above).
+ROLE_SHEET = N_("command sheet")
+ROLE_PLAN = N_("plan file")
+ROLE_KEY = N_("private key")
+ROLE_CSR = N_("CSR")
+ROLE_CERTIFICATE = N_("certificate")
+ROLE_BUNDLE = N_("CA bundle")
+ROLE_FULL_CHAIN = N_("full chain")
+ROLE_TRUST = N_("peer trust file")
+ROLE_SIP_TRUST = N_("SIP trust bundle")
+ROLE_DB = N_("database-cluster file")
+
+
+def first_name_problem(plan: Plan, plan_name: str = "") -> tuple[str, str] | None:
+    """(plan key, message) for the first file name of `plan` that is not a plain name in the plan's
+    folder or is used in two roles; None when every name is fine. `plan_name`: the plan file's own
+    name, which no other role may take."""
+    book = RoleBook()
+    named: list[tuple[str, str, str, str]] = []  # (name, role, plan key, key it belongs to)
+    for number, certificate in enumerate(plan.certificates):
+        where = f"certificate[{number}].basename"
+        base = certificate.basename
+        named.append((base, "", where, ""))  # the basename itself: the plain-name rule only
+        key = f"{base}.key"
+        named += [(key, ROLE_KEY, where, ""), (f"{base}.csr", ROLE_CSR, where, key)]
+        named.append((f"{base}.crt", ROLE_CERTIFICATE, where, key))
+    for number, files in enumerate(plan.services):
+        where = f"service[{number}]"
+        named.append((files.key, ROLE_KEY, f"{where}.key", ""))
+        if files.service.takes_full_chain:
+            named.append((files.certificate, ROLE_FULL_CHAIN, f"{where}.certificate", files.key))
+        else:
+            named.append((files.certificate, ROLE_CERTIFICATE, f"{where}.certificate", files.key))
+        if files.bundle:
+            named.append((files.bundle, ROLE_BUNDLE, f"{where}.bundle", ""))
+    if plan.database is not None:
+        db_files = plan.database.files
+        for field_name in type(db_files).__dataclass_fields__:
+            named.append((getattr(db_files, field_name), ROLE_DB, f"database.{field_name}", field_name))
+        if not plan.database.enterprise_ca:
+            named.append(("dbca.key", ROLE_DB, "database", "ca_key"))
+    for kind, name in plan.trust_names:
+        named.append((name, "", f"trust.{kind.value}", ""))
+    for trust in plan.sheet_plan().trust_files():  # with their default names where the plan gives none
+        named.append((trust.name, ROLE_TRUST, f"trust.{trust.kind.value}", trust.kind.value))
+    if plan.sip_trust:
+        named.append((plan.sip_trust, ROLE_SIP_TRUST, "cms.sip_trust", ""))
+    named.append((plan.sheet, ROLE_SHEET, "sheet", ""))
+    if plan_name:
+        book.add(plan_name, ROLE_PLAN, plan_name)
+    for name, role, where, key in named:
+        problem = plain_name_problem(name)
+        if problem:
+            return where, Text("{name}: {problem}", name=name, problem=as_message(problem))
+        if role:
+            clash = book.add(name, role, where, key)
+            if clash:
+                return where, clash
+    return None
+
+
+def file_in_folder(folder: Path, name: str, where: str) -> Path:
+    """`folder / name` for a name the plan gave, refused unless it is a file inside `folder`: a plain
+    name (the plan reader checked it) whose link, if it is one, does not lead out of the folder."""
+    problem = plain_name_problem(name)
+    if problem:
+        raise CmsInputError(where, Text("{name}: {problem}", name=name, problem=as_message(problem)))
+    path = folder / name
+    try:
+        real = path.resolve(strict=True)
+        home = folder.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, or a loop of links: the reader says which
+        return path
+    if real.parent != home:
+        raise CmsInputError(
+            str(path),
+            Text(
+                N_("is a link to {target}, outside the plan's folder; only files in the folder are sent: copy it in"),
+                target=str(real),
+            ),
+        )
+    return path
