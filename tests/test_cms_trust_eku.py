@@ -96,6 +96,7 @@ def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
     h = hierarchy(depth=1)
     public_ca_style = issue("cms1.example.com", h.intermediates[0], eku=SERVER_ONLY)
     (folder / "callbridge.crt").write_bytes(public_ca_style.pem)
+    (folder / "callbridge.key").write_bytes(public_ca_style.key_pem)  # its own key: only the EKU is wrong
     problem = check_service_eku(Service.CALLBRIDGE, public_ca_style.cert, "callbridge.crt")
     assert problem is not None and "clientAuth" in problem and "FN74345" in problem
     assert check_service_eku(Service.WEBBRIDGE3, public_ca_style.cert) is None

@@ -30,11 +30,14 @@ def _write_files(folder: Path, names: list[str], plan: SheetPlan) -> None:
     h = hierarchy(depth=1)
     issuer, tail = h.intermediates[0], h.intermediates[0].pem + h.root.pem
     callbridge = {f.certificate for f in plan.services if f.service is Service.CALLBRIDGE}
+    keys: dict[str, object] = {}  # one key per key file: every certificate named with it is issued for it
     for files in plan.services:
         if (folder / files.certificate).exists():
             continue
-        leaf = issue(plan.callbridge_cn if files.certificate in callbridge else "host.example.com", issuer)
-        (folder / files.key).write_bytes(leaf.key_pem)
+        cn = plan.callbridge_cn if files.certificate in callbridge else "host.example.com"
+        leaf = issue(cn, issuer, key=keys.get(files.key))
+        keys.setdefault(files.key, leaf.key)
+        (folder / files.key).write_bytes(issue(cn, issuer, key=keys[files.key]).key_pem)
         (folder / files.certificate).write_bytes(leaf.pem + (tail if files.service.takes_full_chain else b""))
         if files.bundle:
             (folder / files.bundle).write_bytes(tail)
@@ -120,5 +123,5 @@ def test_deployment_page_produces_the_golden_sheet(qtbot, tmp_path: Path, name: 
             combo.setCurrentText(getattr(plan.db.files, field))
 
     assert page.sheet is not None, page.message.plain_text()
-    assert page.sheet_box.toPlainText() == (GOLDEN / f"{name}.txt").read_text()
+    assert page.sheet_box.toPlainText() == (GOLDEN / f"{name}.txt").read_text(), page.message.plain_text()
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()

@@ -359,6 +359,21 @@ def test_a_ca_answer_for_another_key_or_without_a_requested_name_is_named(
     (validity,) = [row for row in rows if row.text(0) == translated(N_("Validity"))]
     days = (stranger.cert.not_valid_after_utc - stranger.cert.not_valid_before_utc).days
     assert validity.text(2).endswith(f"（{days} 天）" if lang == "zh_TW" else f"({days} days)")
+    # A certificate for another key can only be replaced: Next stays grey, the page says how to go on.
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    go_on = {
+        "en": "Open the certificate your CA issued for this request to go on.",
+        "zh_TW": "請開啟 CA 為這份請求簽發的憑證",
+    }
+    assert go_on[lang] in shown
+    csr = load_file(tmp_path / f"cms1-{YEAR}.csr").csrs[0]
+    issuer = pki.extra["other-ca"]
+    answer = issue_certificate(csr, issuer.key, issuer.cert, usage=Usage.SERVER_CLIENT).certificate
+    new_file.write_bytes(Issued(answer, issuer.key).pem)
+    with qtbot.waitSignal(generate.compared, timeout=10_000):
+        click(qtbot, generate.new_button)
+    assert next_button.isEnabled()
     press_next(qtbot, wizard)
     sheet_page = wizard.currentPage()
     assert wizard.currentId() == PageId.RENEW_SHEET

@@ -145,9 +145,21 @@ def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, s
     then write or print the sheet: `deploy` and `renew sheet` end the same way."""
     from cmswizard.cms.trust import check_plan_files, write_trust_files
     from cmswizard.pki.files import OutputFile, write_files
-    from cmswizard.pki.spec import Severity
+    from cmswizard.pki.spec import Problem, Severity
 
-    if folder is not None:
+    if folder is None:  # no --files-in: the files as named, from here, whenever they can be read
+        from cmswizard.cms.file_pairs import pair_problems
+
+        problems: list[Problem] = [
+            problem
+            for files in plan.services
+            for problem in pair_problems(files.service, Path("."), files.key, files.certificate)
+        ]
+        for problem in problems:
+            _warn(f"{problem.severity.value}: {problem}")
+        if problems:
+            raise CmsCheckFailed(f"{len(problems)} file(s) cannot serve the service they are assigned to (see above)")
+    else:
         problems = check_plan_files(plan, folder)
         for problem in problems:
             warn(f"{problem.severity.value}: {problem}")

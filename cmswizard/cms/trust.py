@@ -12,6 +12,7 @@ from pathlib import Path
 from cryptography import x509
 
 from cmswizard.cms.dbcluster import DbFiles
+from cmswizard.cms.file_pairs import pair_problems
 from cmswizard.cms.services import Eku, Service, check_service_eku, eku_of
 from cmswizard.cms.sheet import PeerTrustFile, ServiceFiles, SheetPlan, TrustKind, node_services
 from cmswizard.pki.bundle import bundle_bytes, select_peer_trust
@@ -127,6 +128,7 @@ def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
                 eku = check_service_eku(service, certificates[0], files.certificate)
                 if eku is not None:
                     problems.append(Problem(service.label, Severity.ERROR, eku))
+                problems.extend(pair_problems(service, folder, files.key, files.certificate))
                 has_chain = len(certificates) > 1
             else:
                 has_chain = False

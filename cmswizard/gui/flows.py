@@ -193,6 +193,7 @@ class BundleFlowState:
     expected_key: Path | None = None
     basename: str = ""
     saved: Path | None = None
+    preload: tuple[Path, ...] = ()  # certificates to load at once (a leaf-only file to complete)
 
 
 @dataclass
@@ -246,6 +247,7 @@ class RenewFlowState:
     spec: CsrSpec | None = None
     result: CsrResult | None = None
     new_file: str = ""
+    new_path: Path | None = None  # where the new certificate was opened from (it may be another folder)
     comparison: Comparison | None = None
 
 
@@ -335,6 +337,14 @@ class Flows:
         self.start(FlowKey.BUNDLE, key.parent)
         self.bundle.expected_key = key
         self.bundle.basename = basename
+
+    def start_bundle_for_full_chain(self, certificate: Path, key: Path | None) -> None:
+        """A leaf-only file given where a full chain is needed: a fresh chain builder with that file (and its
+        key, to match against) loaded, saving beside it under the file's own name."""
+        self.start(FlowKey.BUNDLE, certificate.parent)
+        self.bundle.expected_key = key if key is not None and key.is_file() else None
+        self.bundle.basename = certificate.stem
+        self.bundle.preload = (certificate,)
 
     def start_renewal_from_probe(self, result: EndpointResult) -> None:
         """From the probe's results: a fresh renewal of the certificate this endpoint presents."""

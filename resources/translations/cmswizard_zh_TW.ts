@@ -3923,6 +3923,22 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <source>{name} ({fs}, {size} free) — {root}</source>
         <translation>{name}（{fs}，可用 {size}）— {root}</translation>
     </message>
+    <message>
+        <source>{file} holds only the {service} certificate, not its chain; {service} needs the full chain (certificate, intermediates, root): build the full chain first</source>
+        <translation>{file} 只有 {service} 的憑證，沒有它的憑證信任鏈；{service} 需要完整憑證信任鏈（憑證、中繼 CA、根 CA）：請先建立完整憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>{file} starts with a CA certificate ({cn}), not the {service} certificate: build the full chain first (certificate, intermediates, root)</source>
+        <translation>{file} 的第一張是 CA 憑證（{cn}），不是 {service} 的憑證：請先建立完整憑證信任鏈（憑證、中繼 CA、根 CA）</translation>
+    </message>
+    <message>
+        <source>{file} is not the full chain {service} needs: the certificate of {name} is missing; build the full chain first</source>
+        <translation>{file} 不是 {service} 需要的完整憑證信任鏈：缺少 {name} 的憑證；請先建立完整憑證信任鏈</translation>
+    </message>
+    <message>
+        <source>{key} is not the key of {file}: {service} would refuse the pair; choose the certificate issued for this key, or the key it was issued for</source>
+        <translation>{key} 不是 {file} 的金鑰：{service} 會拒絕這一組；請選擇為此金鑰簽發的憑證，或該憑證所屬的金鑰</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -4733,6 +4749,10 @@ Replace them?</source>
     <message>
         <source>Trust files</source>
         <translation>信任檔</translation>
+    </message>
+    <message>
+        <source>Build the full chain…</source>
+        <translation>建立完整憑證信任鏈…</translation>
     </message>
     <message>
         <source>Deployment commands</source>
@@ -5563,6 +5583,10 @@ Replace the key anyway?</source>
         <translation>CA 核發的新憑證</translation>
     </message>
     <message>
+        <source>Open the certificate your CA issued for this request to go on.</source>
+        <translation>請開啟 CA 為這份請求簽發的憑證，才能繼續。</translation>
+    </message>
+    <message>
         <source>✓ {file} keeps every name and usage of the certificate in use</source>
         <translation>✓ {file} 保留了使用中憑證的所有名稱與用途</translation>
     </message>
@@ -5667,6 +5691,10 @@ Replace the key anyway?</source>
     <message>
         <source>optional: the CA bundle file</source>
         <translation>選填：CA 憑證套件組合檔案</translation>
+    </message>
+    <message>
+        <source>Bui&amp;ld the full chain…</source>
+        <translation>建立完整憑證信任鏈…(&amp;L)</translation>
     </message>
     <message>
         <source>Replacement commands</source>

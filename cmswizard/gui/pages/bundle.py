@@ -370,6 +370,8 @@ class ChainBuilderPage(WizardPage):
         self.state.saved = None
         if self.state.expected_key is not None:  # coming from the CSR flow: the key just made
             self.load_paths([self.state.expected_key])
+        if self.state.preload:  # coming from a page that refused a leaf-only file: that file
+            self.load_paths(list(self.state.preload))
         self._show_busy()
         self.refresh()
 

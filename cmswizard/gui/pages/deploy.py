@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
+from cmswizard.cms.file_pairs import PairFault, PairProblem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import (
     DeploymentSheet,
@@ -270,6 +271,9 @@ class DeploySheetPage(_DeployPage):
             trust_row_names.addWidget(line, 1)
         advanced_form.addLayout(trust_row_names, 1, 1, 1, 7)
         self.message = FieldMessage(self)
+        # A leaf-only file where a full chain is needed: one click into the chain builder with it loaded.
+        self.full_chain_button = QPushButton(self.tr("Build the full chain…"), self)
+        self.full_chain_button.hide()
         self.sheet_box = CommandBox(self)
         self.sheet_box.setAccessibleName(self.tr("Deployment commands"))
         self.node_tabs = QTabWidget(self)  # "All nodes", then one tab per node to copy and paste on its MMP
@@ -372,6 +376,10 @@ class DeploySheetPage(_DeployPage):
         preview.setContentsMargins(0, 0, 0, 0)
         preview.addLayout(db_grid)
         preview.addWidget(self.message)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.full_chain_button)
+        fix_row.addStretch()
+        preview.addLayout(fix_row)
         preview.addWidget(self.node_tabs, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
@@ -409,6 +417,7 @@ class DeploySheetPage(_DeployPage):
         self.save_button.clicked.connect(self._save_clicked)
         self.sheet_language.currentIndexChanged.connect(self.refresh)
         self.save_plan_button.clicked.connect(self._save_plan_clicked)
+        self.full_chain_button.clicked.connect(self.build_full_chain)
         self.sheet: DeploymentSheet | None = None
         self.plan: SheetPlan | None = None
         self.problems: list[Problem] = []
@@ -709,13 +718,18 @@ class DeploySheetPage(_DeployPage):
                 key = stem + KEY_SUFFIX
                 if (service.value, key) in kept:
                     continue
+                # the CA's answer as saved: .crt, or the .cer / .pem a Windows CA hands out
+                leaf = next(
+                    (stem + suffix for suffix in (entity, ".cer", ".pem") if stem + suffix in self.certificates),
+                    stem + entity,
+                )
                 if service.takes_full_chain:
                     full = stem + SUFFIXES[BundleKind.FULL_CHAIN]
-                    self.add_service_row(service, key, full if full in self.files else stem + entity, auto=True)
+                    self.add_service_row(service, key, full if full in self.files else leaf, auto=True)
                 else:
                     bundle = stem + SUFFIXES[BundleKind.CA_BUNDLE]
-                    found = bundle if bundle in self.files else shared_ca_bundle(folder, stem + entity, shared)
-                    self.add_service_row(service, key, stem + entity, found, auto=True)
+                    found = bundle if bundle in self.files else shared_ca_bundle(folder, leaf, shared)
+                    self.add_service_row(service, key, leaf, found, auto=True)
 
     def service_files(self) -> list[ServiceFiles]:
         chosen = []
@@ -816,13 +830,31 @@ class DeploySheetPage(_DeployPage):
             self.sheet_box.setPlainText("")
             self._set_node_tabs(None)
         else:
-            self.sheet_box.setPlainText(self.sheet.text(self.translate))
-            self._set_node_tabs(self.sheet)
+            refused = any(p.severity is Severity.ERROR for p in self.problems)
+            # A file the service cannot take: no commands to copy or save until it is fixed (the plan may be).
+            self.sheet_box.setPlainText("" if refused else self.sheet.text(self.translate))
+            self._set_node_tabs(None if refused else self.sheet)
         self.message.show_problems(self.problems)
+        self.full_chain_button.setVisible(self._leaf_only() is not None)
         self.table.resizeColumnsToContents()
-        for button in (self.copy_button, self.save_button, self.save_plan_button):
-            button.setEnabled(self.sheet is not None)
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(self.isComplete())
+        self.save_plan_button.setEnabled(self.sheet is not None)
         self.completeChanged.emit()
+
+    def _leaf_only(self) -> ServiceFiles | None:
+        """The first row whose certificate was refused as not a full chain."""
+        refused = {p.field for p in self.problems if isinstance(p, PairProblem) and p.fault is PairFault.NOT_FULL_CHAIN}
+        return next((files for files in self.service_files() if files.certificate in refused), None)
+
+    def build_full_chain(self) -> None:
+        """Build the full chain…: the chain builder, with the refused file and its key loaded."""
+        files = self._leaf_only()
+        if files is None:
+            return
+        folder = Path(self.folder.text().strip() or ".")
+        self.host.flows.start_bundle_for_full_chain(folder / files.certificate, folder / files.key)
+        self.host.go_to(PageId.CHAIN)
 
     def _mark_off_side_rows(self, topology: Topology, edges: tuple[str, ...]) -> None:
         """A row for a server that does not run its service: its Node box in red, saying why (the line under

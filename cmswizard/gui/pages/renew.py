@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.cms.endpoints import endpoint_for
+from cmswizard.cms.file_pairs import PairFault, PairProblem, key_fault, pair_problems_at
 from cmswizard.cms.renewal import (
     Comparison,
     OldCertificate,
@@ -298,8 +299,10 @@ class RenewGeneratePage(_RenewPage):
         self.generate_button.clicked.connect(self.generate)
         self.new_button.clicked.connect(self._choose_new)
         self.running = False
+        self.wrong_key: PairProblem | None = None  # the new certificate is for another key: the flow stops
 
     def reset(self) -> None:
+        self.wrong_key = None
         self.generated_label.clear()
         self.compare_summary.clear()
         self.comparison.clear()
@@ -313,7 +316,7 @@ class RenewGeneratePage(_RenewPage):
             self.generated_label.clear()
 
     def isComplete(self) -> bool:
-        return not self.running
+        return not self.running and self.wrong_key is None
 
     def generate(self) -> None:
         spec, folder = self.state.spec, self.state.folder
@@ -353,19 +356,30 @@ class RenewGeneratePage(_RenewPage):
 
         made = self.state.result
 
-        def work() -> tuple[OldCertificate, Comparison, list[Text]]:
+        def work() -> tuple[OldCertificate, Comparison, list[Text], PairProblem | None]:
             new = load_old_certificate(path)
             services = [old.service] if old.service is not None else []
             against = request_mismatches(made.csr, new.certificate, new.source) if made is not None else []
-            return new, compare_certificates(old.certificate, new.certificate, services=services), against
+            # The key made here is on disk: a certificate for another key can only be replaced.
+            wrong_key = key_fault(old.service or Service.CALLBRIDGE, made.key_path, path) if made is not None else None
+            return new, compare_certificates(old.certificate, new.certificate, services=services), against, wrong_key
 
-        self.host.tasks.run(self, work, self._compared, self._compare_failed)
+        self.host.tasks.run(self, work, lambda outcome: self._compared(outcome, path), self._compare_failed)
 
-    def _compared(self, outcome: tuple[OldCertificate, Comparison, list[Text]]) -> None:
-        new, comparison, against_request = outcome
+    def _compared(
+        self, outcome: tuple[OldCertificate, Comparison, list[Text], PairProblem | None], path: Path | None = None
+    ) -> None:
+        new, comparison, against_request, wrong_key = outcome
+        self.wrong_key = wrong_key
         self.state.new_file = new.source
+        self.state.new_path = path
         self.state.comparison = comparison
-        if against_request:
+        if wrong_key is not None:  # Next stays grey: the only way on is the certificate issued for this key
+            said: list[str] = [*against_request] or [wrong_key.message]
+            text = "<br>".join(html.escape(f"✗ {translated(line)}") for line in said)
+            stop = html.escape(self.tr("Open the certificate your CA issued for this request to go on."))
+            self.compare_summary.setText(f'<span style="color:{_RED}">{text}<br><b>{stop}</b></span>')
+        elif against_request:
             text = "<br>".join(html.escape(f"✗ {translated(line)}") for line in against_request)
             self.compare_summary.setText(f'<span style="color:{_RED}">{text}</span>')
         elif comparison.ok:
@@ -401,6 +415,7 @@ class RenewGeneratePage(_RenewPage):
             else self.tr("Trust to update")
         )
         self.trust.setText(f"<b>{heading}</b><ul>{''.join(f'<li>{line}</li>' for line in lines)}</ul>" if lines else "")
+        self.completeChanged.emit()
         self.compared.emit()
 
     def _compare_failed(self, error: Exception) -> None:
@@ -433,6 +448,10 @@ class RenewSheetPage(_RenewPage):
         self.bundle.setPlaceholderText(self.tr("optional: the CA bundle file"))
         self.backup = QLineEdit(self)
         self.message = FieldMessage(self)
+        # A leaf-only file where a full chain is needed: one click into the chain builder with it loaded.
+        self.full_chain_button = QPushButton(self.tr("Bui&ld the full chain…"), self)
+        self.full_chain_button.hide()
+        self.pair_problems: list[PairProblem] = []
         self.sheet = CommandBox(self)
         self.sheet.setAccessibleName(self.tr("Replacement commands"))
         self.copy_button = QPushButton(self.tr("&Copy the commands"), self)
@@ -452,6 +471,10 @@ class RenewSheetPage(_RenewPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.full_chain_button)
+        fix_row.addStretch()
+        layout.addLayout(fix_row)
         layout.addWidget(self.sheet, 1)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
@@ -462,6 +485,7 @@ class RenewSheetPage(_RenewPage):
         self.version.currentIndexChanged.connect(self._update)
         self.service.currentIndexChanged.connect(self._update)
         self.copy_button.clicked.connect(self.copy_text)
+        self.full_chain_button.clicked.connect(self.build_full_chain)
 
     def enter(self) -> None:
         spec = self.state.spec
@@ -502,18 +526,54 @@ class RenewSheetPage(_RenewPage):
             if full_chain
             else self.tr("optional: the CA bundle file")
         )
+        self.pair_problems = self._pair_problems()
+        self.full_chain_button.setVisible(any(p.fault is PairFault.NOT_FULL_CHAIN for p in self.pair_problems))
         try:
             sheet = replacement_sheet(self._plan())
         except CmsInputError as error:
             self.message.show_problems(
-                [Problem(translated(error.where), Severity.ERROR, error.message)], with_field=True
+                [Problem(translated(error.where), Severity.ERROR, error.message), *self.pair_problems], with_field=True
             )
+            self.sheet.clear()
+            self.copy_button.setEnabled(False)
+            return
+        if self.pair_problems:  # the MMP would take a leaf-only chain, or answer FAILURE: no commands to copy
+            self.message.show_problems(self.pair_problems)
             self.sheet.clear()
             self.copy_button.setEnabled(False)
             return
         self.message.show_problems([])
         self.sheet.setPlainText(sheet.text(translated))
         self.copy_button.setEnabled(True)
+
+    def _paths(self) -> tuple[Path | None, Path | None]:
+        """The key and certificate files the fields name: in the renewal's folder, or where the new
+        certificate was opened from."""
+        folder, opened = self.state.folder, self.state.new_path
+        key = self.key.text().strip()
+        certificate = self.certificate.text().strip()
+        certificate_path = (
+            opened
+            if opened is not None and certificate == opened.name
+            else folder / certificate
+            if certificate
+            else None
+        )
+        return (folder / key if key else None), certificate_path
+
+    def _pair_problems(self) -> list[PairProblem]:
+        key_path, certificate_path = self._paths()
+        if certificate_path is None:
+            return []
+        return pair_problems_at(Service(self.service.currentData()), key_path, certificate_path)
+
+    def build_full_chain(self) -> None:
+        """Build the full chain…: the chain builder, with the new certificate and its key loaded."""
+        key_path, certificate_path = self._paths()
+        if certificate_path is None:
+            return
+        self.host.flows.start_bundle_for_full_chain(certificate_path, key_path)
+        self.host.go_to(PageId.CHAIN)
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.sheet.toPlainText())
