@@ -156,7 +156,7 @@ def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, s
             for problem in pair_problems(files.service, Path("."), files.key, files.certificate)
         ]
         for problem in problems:
-            _warn(f"{problem.severity.value}: {problem}")
+            warn(f"{problem.severity.value}: {problem}")
         if problems:
             raise CmsCheckFailed(f"{len(problems)} file(s) cannot serve the service they are assigned to (see above)")
     else:
