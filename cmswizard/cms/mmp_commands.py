@@ -161,3 +161,29 @@ def parse_answer(command: str, raw: str) -> Answer:
             Text(N_("an answer cmswizard cannot read (neither SUCCESS nor FAILURE): {answer}"), answer=unread[0]),
         )
     return Answer(Verdict.OK, lines)
+
+
+_HEADER = re.compile(r"^# ===== (.+?) \((.+)\) =====$")
+
+
+def sheet_node_lines(text: str, node: str) -> list[MmpLine]:
+    """The commands of one node's section of a saved sheet (`# ===== <node> (…) =====`), each built by
+    `cms/lines.py` (a control character in a line refuses the sheet); comments are left out."""
+    from cmswizard.cms.lines import command
+
+    found: list[MmpLine] = []
+    inside = seen = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        header = _HEADER.match(line)
+        if header:
+            inside = header.group(1) == node
+            seen = seen or inside
+            continue
+        if inside and line and not line.startswith("#"):
+            found.append(command(" ".join(line.split())))
+    if not seen:
+        from cmswizard.pki.errors import CmsInputError
+
+        raise CmsInputError(node, N_("has no section in this sheet (# ===== <node> (…) =====); check the name"))
+    return found

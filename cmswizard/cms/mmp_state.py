@@ -166,7 +166,7 @@ def putback_lines(state: NodeState, changed: Sequence[str]) -> tuple[list[MmpLin
 
 @dataclass(frozen=True)
 class RestartWindow:
-    """Restarts run only between `start` and `end` (UTC, `HH:MM`; may wrap past midnight)."""
+    """Restarts run only between `start` and `end` (UTC, `HH:MM`; may wrap past midnight; equal = all day)."""
 
     start: dt.time
     end: dt.time
@@ -183,7 +183,9 @@ class RestartWindow:
 
     def contains(self, moment: dt.datetime) -> bool:
         now = moment.astimezone(dt.UTC).time().replace(tzinfo=None)
-        if self.start <= self.end:
+        if self.start == self.end:
+            return True
+        if self.start < self.end:
             return self.start <= now < self.end
         return now >= self.start or now < self.end
 

@@ -1,0 +1,85 @@
+"""`cmswizard mmp run|check` against the simulated MMP, from a saved sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.mmp_cluster import Cluster, make_cluster, node_lines
+from helpers.mmp_sim import running_mmp
+
+NODE = "cms1.example.com"
+
+
+@pytest.fixture
+def cluster(tmp_path: Path) -> Iterator[Cluster]:
+    with running_mmp(NODE) as simulator:
+        yield make_cluster(simulator, tmp_path / "files")
+
+
+def _sheet(cluster: Cluster) -> Path:
+    sheet = cluster.files_dir / "cms-commands.txt"
+    sheet.write_text(f"# a sheet\n\n# ===== {NODE} (server) =====\n# a note\n" + "\n".join(node_lines("cms1")) + "\n")
+    return sheet
+
+
+def _args(cluster: Cluster, *extra: str) -> list[str]:
+    password = cluster.files_dir.parent / "password"
+    password.write_text(cluster.credentials().password or "")
+    server = cluster.simulator[NODE]
+    return [
+        "--node", NODE, "--host", "127.0.0.1", "--port", str(server.port),
+        "--known-hosts", str(cluster.known_hosts), "--password-file", str(password), *extra,
+    ]  # fmt: skip
+
+
+def test_run_applies_the_node_and_saves_a_transcript_beside_the_sheet(cli, cluster: Cluster) -> None:
+    sheet = _sheet(cluster)
+    done = cli("mmp", "run", "--sheet", str(sheet), *_args(cluster, "--yes", "--restart-window", "00:00-00:00"))
+    sim = cluster.simulator[NODE].node
+    assert done.code == 0, done.err + done.out
+    assert "cms1.example.com: done" in done.out and "[ok] callbridge restart" in done.out
+    assert sim.pending() == [] and sim.in_use("callbridge", "certs.cert") == "cms1-new.crt"
+    saved = list(cluster.files_dir.glob("cms-commands-cms1.example.com-*.transcript.txt"))
+    assert len(saved) == 1 and "callbridge restart" in saved[0].read_text()
+    assert cluster.credentials().password not in saved[0].read_text()
+
+
+def test_dry_run_sends_only_status_commands(cli, cluster: Cluster) -> None:
+    done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *_args(cluster, "--dry-run"))
+    assert done.code == 0, done.err
+    assert "was: cms1-old.key cms1-old.crt ca-bundle.crt" in done.out
+    assert set(cluster.simulator[NODE].node.received) <= {"pki list", "webadmin", "callbridge", "webbridge3"}
+
+
+def test_without_a_terminal_changes_need_yes(cli, cluster: Cluster) -> None:
+    done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *_args(cluster))
+    assert done.code == 2 and "--yes" in done.err
+    assert set(cluster.simulator[NODE].node.received) <= {"pki list", "webadmin", "callbridge", "webbridge3"}
+
+
+def test_failure_stops_and_prints_the_put_back(cli, cluster: Cluster) -> None:
+    cluster.simulator[NODE].node.fail_once.add("callbridge certs")
+    done = cli(
+        "mmp", "run", "--sheet", str(_sheet(cluster)), *_args(cluster, "--yes", "--restart-window", "00:00-00:00")
+    )
+    assert done.code == 1
+    assert "line 12 `callbridge certs cms1-new.key cms1-new.crt ca-bundle.crt`" in done.err
+    assert "webadmin certs cms1-old.key cms1-old.crt ca-bundle.crt" in done.out
+
+
+def test_check_runs_only_status_commands(cli, cluster: Cluster) -> None:
+    done = cli("mmp", "check", *_args(cluster))
+    assert done.code == 0, done.err
+    received = cluster.simulator[NODE].node.received
+    assert received[0] == "pki list" and "database cluster status" in received
+    assert all(not line.endswith(("restart", "enable", "disable")) and " certs " not in line for line in received)
+    assert "callbridge certs: cms1-old.key cms1-old.crt ca-bundle.crt" in done.out
+
+
+def test_a_sheet_without_the_node_is_bad_input(cli, cluster: Cluster) -> None:
+    args = _args(cluster, "--yes")
+    args[1] = "cms9.example.com"
+    done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *args)
+    assert done.code == 2 and "cms9.example.com" in done.err and "Traceback" not in done.err
