@@ -7,12 +7,13 @@ TS := resources/translations/cmswizard_zh_TW.ts
 QM := cmswizard/gui/translations/cmswizard_zh_TW.qm
 SOURCES := $(shell find cmswizard -name '*.py' | sort)
 
-.PHONY: run test lint typecheck unit bench fuzz screenshots translations update-translations package clean
+.PHONY: run test lint typecheck unit bench fuzz screenshots translations update-translations package clean \
+	test-floors test-pythons package-test deb
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[gui,test]'
 	@touch $(STAMP)
 
 # .qm files are built from the reviewed .ts by pyside6-lrelease, never committed.
@@ -39,6 +40,31 @@ unit: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck unit
+
+# The suite against the lowest versions pyproject.toml declares (runtime and the gui extra), in its own
+# venv: packaging/floors.py turns the floors into pip constraints, which also hold in the build step.
+test-floors:
+	@mkdir -p build
+	$(PYTHON) packaging/floors.py pyproject.toml > build/floors.txt
+	@cat build/floors.txt
+	PIP_CONSTRAINT=$(abspath build/floors.txt) $(MAKE) --no-print-directory unit VENV=.venv-floors
+	.venv-floors/bin/python -m pip list --format=freeze | grep -iE '^($(shell cut -d= -f1 build/floors.txt | paste -sd'|'))=='
+
+# The suite on each Python in PYTHONS, each in its own venv (.venv-py3.X). An interpreter is taken from
+# pyenv ($(PYENV_ROOT)/versions/3.X.*, newest first) or PATH (python3.X, if it runs: pyenv's shims may not);
+# a missing one is an error, not a skip.
+PYTHONS ?= 3.11 3.12 3.13
+PYENV_ROOT ?= $(HOME)/.pyenv
+test-pythons:
+	@for version in $(PYTHONS); do \
+		python=; for candidate in $$(ls -d $(PYENV_ROOT)/versions/$$version.*/bin/python$$version 2>/dev/null | sort -V -r) \
+			$$(command -v python$$version); do \
+			if $$candidate -c pass 2>/dev/null; then python=$$candidate; break; fi; \
+		done; \
+		if [ -z "$$python" ]; then echo "test-pythons: no Python $$version (PATH or $(PYENV_ROOT)/versions)"; exit 1; fi; \
+		echo "test-pythons: $$($$python -V) ($$python)"; \
+		$(MAKE) --no-print-directory unit VENV=.venv-py$$version PYTHON=$$python || exit 1; \
+	done
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
@@ -69,4 +95,4 @@ package: $(STAMP) $(QM)
 	@echo "built dist/cmswizard/ ($$(du -sh --apparent-size dist/cmswizard | cut -f1))"
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache cmswizard/gui/translations
+	rm -rf $(VENV) .venv-floors .venv-py3.* build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache cmswizard/gui/translations

@@ -1,5 +1,6 @@
 """Build step: the reviewed .ts catalogues become .qm files inside the wheel and the sdist, compiled by
-Qt's lrelease from the PySide6-Essentials build requirement (so `pip install .` speaks zh_TW too).
+Qt's lrelease from the PySide6-Essentials build requirement (so `pip install .` speaks zh_TW too), and
+docs/cms-reference.md goes into the package, where every command sheet says it is (`cmswizard --reference`).
 Everything else about the project is in pyproject.toml."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from setuptools.command.sdist import sdist
 ROOT = Path(__file__).resolve().parent
 CATALOGUES = ROOT / "resources" / "translations"
 QM_FOLDER = Path("cmswizard") / "gui" / "translations"
+SHIPPED_DOCS = ["cms-reference.md"]  # cmswizard/reference.py finds them in cmswizard/docs/
 
 
 def _lrelease() -> Path:
@@ -44,12 +46,22 @@ def compile_catalogues(target: Path) -> list[Path]:
     return made
 
 
+def copy_docs(target: Path) -> None:
+    """docs/<name> into target/cmswizard/docs/<name> (an installed user has no docs/ folder)."""
+    folder = target / "cmswizard" / "docs"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in SHIPPED_DOCS:
+        (folder / name).write_bytes((ROOT / "docs" / name).read_bytes())
+
+
 class BuildPyWithCatalogues(build_py):
     def run(self) -> None:
         super().run()
-        # An editable install reads the source tree, where `make translations` puts the .qm.
+        # An editable install reads the source tree, where `make translations` puts the .qm and
+        # cmswizard/reference.py finds docs/ beside the package.
         if not self.editable_mode:
             compile_catalogues(Path(self.build_lib))
+            copy_docs(Path(self.build_lib))
 
 
 class SdistWithCatalogues(sdist):

@@ -439,7 +439,10 @@ def test_restart_now_runs_a_command_the_cli_accepts(qtbot, tmp_path: Path, monke
     from cmswizard.gui import launch
 
     ran: list[list[str]] = []
-    monkeypatch.setattr(launch.os, "execv", lambda program, argv: ran.append([program, *argv]))
+    quits: list[bool] = []
+
+    monkeypatch.setattr(launch, "start_detached", lambda command: ran.append([command[0], *command]))
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     wizard = _wizard(qtbot, tmp_path)
     start = wizard.currentPage()
     language = start.language
@@ -448,7 +451,7 @@ def test_restart_now_runs_a_command_the_cli_accepts(qtbot, tmp_path: Path, monke
     assert language.currentData() == "zh_TW"
     assert start.restart_button.isVisible()
     qtbot.mouseClick(start.restart_button, Qt.MouseButton.LeftButton)
-    assert len(ran) == 1
+    assert len(ran) == 1 and quits == [True]  # a new process, and this one quits (no os.execv)
     program, *argv = ran[0]
     assert program == argv[0] == sys.executable
     assert wizard.settings.get("ui/language") == "zh_TW"
@@ -469,6 +472,18 @@ def test_restart_now_runs_a_command_the_cli_accepts(qtbot, tmp_path: Path, monke
     assert frozen[0] == "/opt/cmswizard/cmswizard"
     parsed = _build_parser().parse_args(frozen[1:])
     assert (parsed.command, parsed.lang) == (None, "zh_TW")
+
+
+def test_restart_starts_a_process_that_outlives_the_wizard(tmp_path: Path) -> None:
+    from cmswizard.gui import launch
+
+    # A path with a space, as on Windows ("C:\\Program Files\\..."), arrives whole in the new process.
+    marker = tmp_path / "a folder" / "started.txt"
+    marker.parent.mkdir()
+    script = "import os, sys; open(sys.argv[1], 'w').write(str(os.getsid(0)))"
+    process = launch.start_detached([sys.executable, "-c", script, str(marker)])
+    assert process.wait(timeout=60) == 0
+    assert int(marker.read_text()) == process.pid  # its own session: a terminal's Ctrl+C does not reach it
 
 
 def test_wrong_pfx_password_asks_again(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

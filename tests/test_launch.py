@@ -42,6 +42,23 @@ def test_self_test_offscreen() -> None:
     assert "self-test: ok" in done.stdout
 
 
+def test_self_test_without_a_display_paints_offscreen() -> None:
+    """A build machine or server without X11/Wayland: Qt's xcb plugin would abort (SIGABRT, with a message
+    about xcb); the self-test says in one line that it paints offscreen, and passes."""
+    if sys.platform != "linux":
+        return
+    done = subprocess.run(
+        [sys.executable, "-m", "cmswizard", "--lang", "zh_TW", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == "self-test: no display found, painting offscreen (QT_QPA_PLATFORM=offscreen)"
+    assert "xcb" not in done.stderr.replace("QT_QPA_PLATFORM", "") and "self-test: ok" in done.stdout
+
+
 def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     from factory import hierarchy
 

@@ -1,11 +1,14 @@
 """Starting the wizard: the application object, logging of Qt's messages, and a plain message when
-there is no display to open a window on."""
+there is no display to open a window on, or no PySide6 (a headless install without the `gui` extra).
+Importing this module does not import Qt."""
 
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 import os
+import subprocess
 import sys
 from typing import TYPE_CHECKING
 
@@ -17,6 +20,15 @@ if TYPE_CHECKING:
     from cmswizard.gui.wizard import CmsWizard
 
 log = logging.getLogger("cmswizard.qt")
+
+NO_GUI_MESSAGE = (
+    "cmswizard: the wizard needs PySide6, which this installation left out; install the GUI with "
+    "pip install 'cmswizard[gui]' (or pipx install 'cmswizard[gui]'), or use the command line: cmswizard --help"
+)
+
+
+def gui_installed() -> bool:
+    return importlib.util.find_spec("PySide6") is not None
 
 
 def _has_display() -> bool:
@@ -65,10 +77,23 @@ def restart_command(language: str) -> list[str]:
     return [sys.executable, "-m", "cmswizard", "--lang", language]
 
 
+def start_detached(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start `command` as a separate process that outlives this one and a terminal's Ctrl+C: its own
+    session on POSIX, its own process group without our console on Windows. Popen quotes each argument
+    for the platform (os.execv on Windows passes them as one unquoted string: a path with a space in it
+    arrives in pieces)."""
+    if sys.platform == "win32":
+        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS
+        return subprocess.Popen(command, creationflags=flags, close_fds=True)
+    return subprocess.Popen(command, start_new_session=True, close_fds=True, stdin=subprocess.DEVNULL)
+
+
 def restart(language: str) -> None:
-    """Replace this process with a new wizard in `language` (the caller saved what must survive)."""
-    command = restart_command(language)
-    os.execv(command[0], command)
+    """Start a new wizard in `language` and quit this one (the caller saved what must survive)."""
+    from PySide6.QtWidgets import QApplication
+
+    start_detached(restart_command(language))
+    QApplication.quit()
 
 
 def close_on_terminate(wizard: CmsWizard) -> None:
@@ -117,7 +142,18 @@ def install_failure_hook(*, debug: bool = False) -> None:
     install_excepthook(show=_show_unexpected_error)
 
 
+def gui_main() -> int:
+    """The `cmswizard-gui` entry point (a gui-script: no console window on Windows): the wizard, with the
+    CLI's own options (--lang, --pseudo) and messages."""
+    from cmswizard.cli import main
+
+    return main(sys.argv[1:])
+
+
 def launch(lang: str | None = None, *, pseudo: bool = False, debug: bool = False) -> int:
+    if not gui_installed():
+        print(NO_GUI_MESSAGE, file=sys.stderr)
+        return 2
     if not _has_display():
         print(
             "cmswizard: no display found, so the wizard cannot open a window. Run it in a desktop session, "
@@ -170,6 +206,15 @@ def self_test(lang: str | None = None) -> int:
     then build every other page: the smoke test of the packaged app and of an installed wheel."""
     import tempfile
     from pathlib import Path
+
+    if not gui_installed():
+        print(NO_GUI_MESSAGE, file=sys.stderr)
+        return 2
+    if not _has_display():
+        # The self-test proves the package builds and paints its pages; a server or a build machine
+        # without X11/Wayland can do that offscreen (Qt's xcb plugin would abort with a misleading message).
+        print("self-test: no display found, painting offscreen (QT_QPA_PLATFORM=offscreen)", file=sys.stderr)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     from cmswizard.gui.i18n import install_language
     from cmswizard.gui.settings import Settings
