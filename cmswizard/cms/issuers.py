@@ -74,6 +74,7 @@ class Issuer:
     eab_hmac_key: str = ""  # … and the file/keyring entry with its MAC key (base64url)
     public: bool = True  # an ACME CA of the Web PKI (serverAuth only); false for step-ca & co.
     ca_file: str = ""  # a PEM file of roots to trust for the ACME API (an internal CA's TLS); "" = system's
+    roots: str = ""  # a PEM file with the root(s) the CA's chains end in: CMS full chains carry the root
     dns: DnsSettings | None = None
 
     @property
@@ -141,6 +142,7 @@ def read_issuers(reader: Any, top: Mapping[str, Any]) -> tuple[Issuer, ...]:
             "eab_hmac_key",
             "public",
             "ca_file",
+            "roots",
             "dns",
         )
         table = reader.table(value, where, known)
@@ -183,6 +185,7 @@ def read_issuers(reader: Any, top: Mapping[str, Any]) -> tuple[Issuer, ...]:
                 _secret_reference(reader, eab_key, f"{where}.eab_hmac_key") if eab_key else "",
                 reader.get(table, where, "public", bool, True),
                 reader.get(table, where, "ca_file", str, ""),
+                reader.get(table, where, "roots", str, ""),
                 _read_dns(reader, table["dns"], f"{where}.dns") if "dns" in table else None,
             )
         )
@@ -253,6 +256,8 @@ def issuer_lines(issuers: Sequence[Issuer], quote: Any) -> list[str]:
             lines.append("public = false")
         if issuer.ca_file:
             lines.append(f"ca_file = {quote(issuer.ca_file)}")
+        if issuer.roots:
+            lines.append(f"roots = {quote(issuer.roots)}  # the root(s) the CA's chains end in (full chains carry it)")
         dns = issuer.dns
         if dns is not None:
             lines += ["", f"[issuers.{issuer.name}.dns]", f"provider = {quote(dns.provider.value)}"]

@@ -1272,6 +1272,26 @@
         <translation>不存在；請檢查名稱與資料夾</translation>
     </message>
     <message>
+        <source>holds a secret but others may read it (mode {mode}); run chmod 600 on it</source>
+        <translation>含有機密，但其他人可以讀取（權限 {mode}）；請對它執行 chmod 600</translation>
+    </message>
+    <message>
+        <source>the keyring package is not installed (pip install keyring), or use a 0600 file</source>
+        <translation>未安裝 keyring 套件（pip install keyring），或改用權限 0600 的檔案</translation>
+    </message>
+    <message>
+        <source>the OS keyring did not answer ({kind})</source>
+        <translation>作業系統金鑰圈沒有回應（{kind}）</translation>
+    </message>
+    <message>
+        <source>is not in the OS keyring; add it (keyring set SERVICE NAME)</source>
+        <translation>不在作業系統金鑰圈中；請加入（keyring set SERVICE NAME）</translation>
+    </message>
+    <message>
+        <source>is not a TSIG key file; write key &quot;name&quot; { algorithm hmac-sha256; secret &quot;…&quot;; }; (tsig-keygen does)</source>
+        <translation>不是 TSIG 金鑰檔；請寫成 key "name" { algorithm hmac-sha256; secret "…"; };（tsig-keygen 會產生）</translation>
+    </message>
+    <message>
         <source>cannot be read: permission denied</source>
         <translation>無法讀取：權限不足</translation>
     </message>

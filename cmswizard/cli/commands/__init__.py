@@ -16,6 +16,6 @@ from typing import TypeAlias
 __all__ = ["COMMANDS", "Commands"]
 
 # Module names under cmswizard.cli.commands; imported only when a command is given (start-up time).
-COMMANDS = ("pki", "bundle", "dbcluster", "deploy", "export", "plan", "upload", "mmp", "export_p12", "probe", "renew")
+COMMANDS = ("pki", "bundle", "dbcluster", "deploy", "export", "plan", "upload", "mmp", "export_p12", "probe", "renew", "dns")
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -1,4 +1,5 @@
-"""`cmswizard renew spec|compare|sheet`: renewing a certificate without retyping it. Never imports Qt.
+"""`cmswizard renew spec|compare|sheet|run`: renewing a certificate without retyping it, and `run`: renewal
+without toil (ACME + DNS-01, docs/renewal.md). Never imports Qt.
 
 Exit codes: 0 done, 1 the comparison found a problem (lost names or usage, weaker key), 2 bad input.
 """
@@ -8,12 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmswizard.cli.deployment_options import add_deployment_arguments, deployment_from_args, emit_sheet
-from cmswizard.cli.output import ExitCode, say_block
+from cmswizard.cli.output import ExitCode, say, say_block
 from cmswizard.cms.services import Service
+from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 from cmswizard.pki.spec import KeyType
 
@@ -120,7 +123,6 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 def _against_request(csr_path: str, new: x509.Certificate, new_name: str) -> list[Any]:
     from cmswizard.cms.renewal import request_mismatches
-    from cmswizard.pki.errors import CmsInputError
     from cmswizard.pki.loader import load_file
 
     csrs = load_file(csr_path).csrs
@@ -178,8 +180,112 @@ def register(commands: Commands) -> None:
         "Web Bridge 3). With --db-primary: the sequence for expired database-cluster certificates.",
     )
     add_deployment_arguments(sheet)
+    _register_run(verbs)
     sheet.set_defaults(
         run=_cmd_sheet,
         backup_name=f"before-renewal-{dt.date.today():%Y%m%d}",
         db_renewal=True,  # renewing DB certificates means the remove-and-redo sequence
     )
+
+
+# ---------------------------------------------------------------- renew run (docs/renewal.md)
+
+
+def _progress(quiet: bool, verbose: bool = False) -> Any:
+    """Progress on stderr: at a terminal or with --verbose (a scheduler's log gets the result lines only)."""
+    shown_at_all = verbose or (not quiet and sys.stderr.isatty())
+
+    def say(text: str) -> None:
+        if shown_at_all:
+            print(f"  {text}", file=sys.stderr, flush=True)
+
+    return say
+
+
+def _ask(text: str) -> None:
+    """The manual DNS provider: show the record, wait for Enter (never on a scheduler: no terminal)."""
+    if not sys.stdin.isatty():
+        from cmswizard.remote.dns01 import DnsFailure
+
+        raise DnsFailure("DNS: the manual provider needs a person at a terminal: " + text.splitlines()[-1].strip())
+    print(text, file=sys.stderr, flush=True)
+    sys.stdin.readline()
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.renewal_run import RunOptions, parse_due, run_renewal
+    from cmswizard.remote.acme import connect_issuer
+
+    if args.issue_only and args.deploy_only:
+        raise CmsInputError("--issue-only", "and --deploy-only exclude each other; choose one (or neither)")
+    plan_path = Path(args.plan)
+    plan = read_plan(plan_path)
+    folder = Path(args.dir) if args.dir else plan_path.resolve().parent
+    progress = _progress(args.json, args.verbose)
+    options = RunOptions(parse_due(args.due), args.dry_run, args.node or "", args.issue_only, args.deploy_only)
+    outcomes = run_renewal(
+        plan,
+        plan_path,
+        folder,
+        connect=lambda issuer: connect_issuer(issuer, folder, progress=progress, ask=_ask),
+        options=options,
+        progress=progress,
+    )
+    people = [o for o in outcomes if o.needs_person]
+    if args.json:
+        say_block(
+            json.dumps(
+                {
+                    "ok": not people,
+                    "certificates": [
+                        {
+                            "certificate": o.certificate,
+                            "issuer": o.issuer,
+                            "current": o.current,
+                            "expires": o.expires.isoformat() if o.expires else None,
+                            "state": o.step.value,
+                            "line": o.line,
+                            "needs_person": o.needs_person or None,
+                            "changed": o.changed,
+                        }
+                        for o in outcomes
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return ExitCode.CHECK_FAILED if people else ExitCode.OK
+    if not any(o.changed for o in outcomes) and not people:
+        soonest = min((o.expires for o in outcomes if o.expires), default=None)
+        when = f"; the soonest expiry is {soonest:%Y-%m-%d}" if soonest else ""
+        say(f"nothing due: {len(outcomes)} certificate(s) valid, nothing written{when}")
+        return 0
+    for outcome in outcomes:
+        mark = "✗" if outcome.needs_person else "✓"
+        say(f"{mark} {shown(outcome.certificate)} ({shown(outcome.issuer)}): {outcome.line}")
+    if people:
+        say(f"{len(people)} certificate(s) need a person:")
+        for outcome in people:
+            say(f"  - {shown(outcome.certificate)}: {outcome.needs_person}")
+        return 1
+    return 0
+
+
+def _register_run(verbs: Any) -> None:
+    run = verbs.add_parser(
+        "run",
+        help="renew what is due (ACME + DNS-01), bundle, compare; resumable, idempotent; for a daily timer",
+        description="Exit 0: every certificate valid; 1: something needs a person (listed); 2: bad plan or input.",
+    )
+    run.add_argument("--plan", required=True, help="the plan file (.toml); the state is kept beside it")
+    run.add_argument("--dir", help="the folder with the files (default: the plan's folder)")
+    run.add_argument("--due", default="auto", help="auto (ARI, else a third of the lifetime left) or days, e.g. 30d")
+    run.add_argument("--dry-run", action="store_true", help="say what is due and what a run would do; write nothing")
+    run.add_argument("--node", help="only the certificates of this node (and the shared ones)")
+    run.add_argument("--issue-only", action="store_true", help="issue and bundle; deploy later")
+    run.add_argument("--deploy-only", action="store_true", help="deploy what is issued; order nothing")
+    run.add_argument("--json", action="store_true", help="machine-readable output for monitoring")
+    run.add_argument("--verbose", action="store_true", help="progress on stderr also when it is not a terminal")
+    run.set_defaults(run=_cmd_run)
