@@ -1289,7 +1289,7 @@
     </message>
     <message>
         <source>is not a TSIG key file; write key &quot;name&quot; { algorithm hmac-sha256; secret &quot;…&quot;; }; (tsig-keygen does)</source>
-        <translation>不是 TSIG 金鑰檔；請寫成 key "name" { algorithm hmac-sha256; secret "…"; };（tsig-keygen 會產生）</translation>
+        <translation>不是 TSIG 金鑰檔；請寫成 key &quot;name&quot; { algorithm hmac-sha256; secret &quot;…&quot;; };（tsig-keygen 會產生）</translation>
     </message>
     <message>
         <source>cannot be read: permission denied</source>
