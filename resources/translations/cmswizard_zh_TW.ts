@@ -2296,12 +2296,44 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation>無法連線到 {host} 連接埠 {port}：{p}；請檢查位址及 SSH 是否可連線</translation>
     </message>
     <message>
+        <source>could not connect to {host} port {port}: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the SSH handshake with {host} failed: {p}</source>
         <translation>與 {host} 的 SSH 交握失敗：{p}</translation>
     </message>
     <message>
         <source>the connection closed during login: {p}</source>
         <translation>登入期間連線已關閉：{p}</translation>
+    </message>
+    <message>
+        <source>the MMP did not open a shell: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prompt came back within the time allowed; last bytes: {tail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer went on past {size} bytes without a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was lost: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent more after its prompt: {tail}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the MMP did not open an SFTP session: {p}</source>
@@ -3958,6 +3990,142 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
     <message>
         <source>{key} is not the key of {file}: {service} would refuse the pair; choose the certificate issued for this key, or the key it was issued for</source>
         <translation>{key} 不是 {file} 的金鑰：{service} 會拒絕這一組；請選擇為此金鑰簽發的憑證，或該憑證所屬的金鑰</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks a question: type it yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a command cmswizard prints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SUCCESS line in the answer: the check did not say it passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an answer cmswizard cannot read (neither SUCCESS nor FAILURE): {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}: its earlier value could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}: was not set before; no documented command unsets it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}: write it as HH:MM-HH:MM (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}: hours 0-23, minutes 0-59</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API of {host} could not be read: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API of {host} answered HTTP {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API of {host} answered more than 64 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API of {host} answered without callLegsActive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no local copy of the certificate to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{line} changed a setting the probe cannot see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the node serves could not be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node already serves the expected certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node does not serve the expected certificate yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} call legs are active (the plan&apos;s limit is {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside the restart window {window}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the restart window {window}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{node}, line {number} `{line}`: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{node}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{node}, reading its state: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it asks a question; type it yourself at the MMP prompt and answer it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a command cmswizard prints; check it and type it yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{node}: `{line}` is never sent by cmswizard: {why}. Nothing was changed on this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{node}: the current value of `{line}` could not be read from the status commands, so it could not be put back; nothing was changed (cmswizard mmp check shows what the node printed)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
