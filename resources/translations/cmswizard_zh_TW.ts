@@ -4028,6 +4028,10 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>has no section in this sheet (# ===== &lt;node&gt; (…) =====); check the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{setting}: its earlier value could not be read</source>
         <translation type="unfinished"></translation>
     </message>
