@@ -4,6 +4,7 @@ every certificate renewed exactly when due (a third of its lifetime left), never
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_a_year_of_daily_runs(tmp_path: Path) -> None:
             assert clock.now() < due_moment(not_before, not_after), f"day {day}: due but not renewed"
             clock.advance(dt.timedelta(days=1))
 
-        gaps = [later - earlier for earlier, later in zip(issued_on, issued_on[1:], strict=False)]
+        gaps = [later - earlier for earlier, later in itertools.pairwise(issued_on)]
         # 47 days, due when a third is left: 31⅓ days after issuance, i.e. at the 32nd daily run
         assert issued_on[0] == 0 and set(gaps) == {32}, issued_on
         assert len(issued_on) == 12
