@@ -111,11 +111,14 @@ def _build_parser(argv: Sequence[str] = ()) -> _Parser:
     if not rest:  # no command: the commands' parsers (and the engine they import) are not needed
         parser.set_defaults(command=None)
         return parser
-    from cmswizard.cli.commands import COMMANDS
+    from cmswizard.cli.commands import SUMMARIES
 
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMANDS:
-        _command_module(name).register(commands)
+    for command, (module, summary) in SUMMARIES.items():
+        if command == rest[0]:
+            _command_module(module).register(commands)
+        else:  # listed by --help and among the choices, never parsed: its module stays unimported
+            commands.add_parser(command, help=summary)
     return parser
 
 
