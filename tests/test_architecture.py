@@ -265,6 +265,7 @@ _VERIFY_MODULES = {
     "cmswizard.cli.commands.pki",
     "cmswizard.cli.inputs",
     "cmswizard.cli.output",
+    "cmswizard.cli.streams",  # the output encoding, set before anything is printed
     "cmswizard.pki",
     "cmswizard.pki.certfacts",
     "cmswizard.pki.errors",

@@ -21,7 +21,7 @@ from cmswizard.pki.safe_text import shown
 __all__ = ["main"]
 
 # The options of the program itself (before any command) that take no value.
-_WIZARD_FLAGS = ("--pseudo", "--self-test", "--debug")
+_WIZARD_FLAGS = ("--pseudo", "--self-test", "--debug", "--reference")
 
 
 def _columns() -> int:
@@ -108,6 +108,9 @@ def _build_parser(argv: Sequence[str] = ()) -> _Parser:
     parser.add_argument(
         "--debug", action="store_true", help="log at debug level and show the traceback of an unexpected error"
     )
+    parser.add_argument(
+        "--reference", action="store_true", help="print where the CMS command reference (cms-reference.md) is"
+    )
     if not rest:  # no command: the commands' parsers (and the engine they import) are not needed
         parser.set_defaults(command=None)
         return parser
@@ -131,6 +134,8 @@ def _run(argv: Sequence[str]) -> int:
         configure_logging(debug=True, to_file=False)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
+        if args.command is None and args.reference:
+            return _print_reference()
         if args.command is None and args.self_test:
             from cmswizard.gui.launch import self_test
 
@@ -141,6 +146,18 @@ def _run(argv: Sequence[str]) -> int:
             return int(launch(lang=args.lang, pseudo=args.pseudo, debug=args.debug))
         parser.error("choose a command")
     return int(run(args))
+
+
+def _print_reference() -> int:
+    """Every command sheet points here: the installed copy of docs/cms-reference.md (cmswizard/reference.py)."""
+    from cmswizard.cli.output import say
+    from cmswizard.reference import reference_path
+
+    path = reference_path()
+    if path is None:
+        raise CmsInputError("--reference", "this installation has no cms-reference.md; reinstall cmswizard")
+    say(str(path))
+    return ExitCode.OK
 
 
 def _terminate(_signum: int, _frame: object) -> None:
@@ -160,10 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import warnings
 
     arguments = sys.argv[1:] if argv is None else list(argv)
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
+    from cmswizard.cli.streams import prepare_streams
+
+    prepare_streams()  # UTF-8 to files and pipes; a terminal that cannot show a character refuses (streams.py)
     previous_term = None
     if hasattr(signal, "SIGTERM"):
         try:

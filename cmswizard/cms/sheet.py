@@ -308,7 +308,12 @@ class DeploymentSheet:
                     "names with 'pki list', the key with 'pki match' and the chain with 'pki verify'."
                 )
             ),
-            Text(N_("Every command and its Cisco source: docs/cms-reference.md in cmswizard.")),
+            Text(
+                N_(
+                    "Every command and its Cisco source: cms-reference.md, installed with cmswizard "
+                    "(cmswizard --reference prints where)."
+                )
+            ),
         ]
         out = "\n".join(f"# {translate(line)}" for line in header) + "\n"
         for trust in self.trust_files:

@@ -844,8 +844,8 @@
         <translation>每個 certs/enable/restart 步驟都會回答 SUCCESS 或 FAILURE。出現 FAILURE 時請停止，用 &apos;pki list&apos; 檢查檔名、&apos;pki match&apos; 檢查私密金鑰、&apos;pki verify&apos; 檢查憑證信任鏈。</translation>
     </message>
     <message>
-        <source>Every command and its Cisco source: docs/cms-reference.md in cmswizard.</source>
-        <translation>每個指令及其 Cisco 出處：cmswizard 的 docs/cms-reference.md。</translation>
+        <source>Every command and its Cisco source: cms-reference.md, installed with cmswizard (cmswizard --reference prints where).</source>
+        <translation>每個指令及其 Cisco 出處：cms-reference.md，隨 cmswizard 一併安裝（cmswizard --reference 會顯示其位置）。</translation>
     </message>
     <message>
         <source>{name} is a peer trust file made by cmswizard: {what}, as {content}, from {files}</source>
