@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
 from cryptography import x509
 
-from factory import hierarchy, issue
+from helpers.factory import hierarchy, issue
 
 
 def chain_files(work: Path) -> tuple[Path, Path, Path, Path]:

@@ -52,7 +52,7 @@ def _ms(samples: list[float]) -> str:
 
 def measure(python: str, runs: int) -> dict[str, list[float]] | str:
     """Seconds per run of each side, the order reversed every other round; a reason when it cannot run."""
-    from sshd import running_sshd, sshd_missing_reason  # the tests' server
+    from helpers.sshd import running_sshd, sshd_missing_reason  # the tests' server
 
     if (reason := sshd_missing_reason()) or shutil.which("sftp") is None:
         return reason or "the OpenSSH client (sftp) is not installed"

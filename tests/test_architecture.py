@@ -291,8 +291,7 @@ _NEVER_ON_VERIFY = {
 
 
 def test_pki_verify_imports_only_what_it_uses(tmp_path: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).parent))
-    from factory import hierarchy
+    from helpers.factory import hierarchy
 
     chain = hierarchy(depth=2)
     leaf, bundle = tmp_path / "leaf.pem", tmp_path / "bundle.pem"

@@ -17,11 +17,11 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     pkcs12,
 )
-from helpers.hostile_plans import plan_text
-from test_csr_cli import BAD_INPUTS as CSR_ROWS
 
-import hostile_files
-from factory import hierarchy
+from helpers import hostile_files
+from helpers.csr_bad_inputs import BAD_INPUTS as CSR_ROWS
+from helpers.factory import hierarchy
+from helpers.hostile_plans import plan_text
 
 _H = hierarchy(depth=1)
 _OTHER = hierarchy(depth=0, prefix="Other")

@@ -19,7 +19,7 @@ from cmswizard.pki.chain import Role, auto_order, check_order, collect, make_ite
 from cmswizard.pki.errors import Cancelled, CmsInputError
 from cmswizard.pki.loader import FileFormat, PasswordRequired, load_bytes, load_file
 
-from factory import NOW, Hierarchy, hierarchy, issue
+from helpers.factory import NOW, Hierarchy, hierarchy, issue
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from pg import postgres_bin, running_postgres
+from helpers.pg import postgres_bin, running_postgres
 
 TECH_NOTE_FLOW = [
     ("pki", "selfsigned", "dbca", "CN:tplab.local"),

@@ -14,7 +14,7 @@ from cmswizard.cms.trust import check_plan_files, write_trust_files
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.profiles import TrustContent
 
-from factory import hierarchy, issue
+from helpers.factory import hierarchy, issue
 
 SERVER_ONLY = [ExtendedKeyUsageOID.SERVER_AUTH]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from factory import Issued, issue
-from pg import postgres_bin, running_postgres
+from helpers.factory import Issued, issue
+from helpers.pg import postgres_bin, running_postgres
 
 SERVER, CLIENT = ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH
 

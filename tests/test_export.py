@@ -6,14 +6,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from mounts import remount_read_only, stick, why_not
 
 from cmswizard.export.copy import README_NAME, SUMS_NAME, ExportItem, export_files, plan_export
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import is_removable
 from cmswizard.pki.errors import CmsInputError
 
-from factory import hierarchy
+from helpers.factory import hierarchy
+from helpers.mounts import remount_read_only, stick, why_not
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,7 @@ sys.exit(main(sys.argv[1:]))
 def _run_cli(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 
-    from factory import hierarchy
+    from helpers.factory import hierarchy
 
     chain = hierarchy(depth=1)
     p12 = tmp_path / "leaf.p12"
@@ -77,7 +77,7 @@ def test_cli_debug_shows_the_traceback_and_still_logs_it(tmp_path: Path) -> None
 
 def test_cli_debug_before_a_quick_command_is_accepted(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--debug` is an option of the program, also in front of the commands with a parser of their own."""
-    from factory import hierarchy
+    from helpers.factory import hierarchy
 
     root = logging.getLogger()
     monkeypatch.setattr(root, "handlers", list(root.handlers))

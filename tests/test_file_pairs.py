@@ -10,7 +10,7 @@ import pytest
 from cmswizard.cms.file_pairs import PairFault, pair_problems
 from cmswizard.cms.services import Service
 
-from factory import hierarchy, issue, new_key
+from helpers.factory import hierarchy, issue, new_key
 
 
 def _write_pair(folder: Path, stem: str, *, chain: bool, matching: bool = True, der: bool = False) -> tuple[str, str]:

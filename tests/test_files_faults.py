@@ -8,13 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from mounts import IS_ROOT, stick, why_not
 
 from cmswizard.pki import files as files_module
 from cmswizard.pki.csr import generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.spec import CsrSpec
+
+from helpers.mounts import IS_ROOT, stick, why_not
 
 
 def _only_final_names(folder: Path) -> list[str]:

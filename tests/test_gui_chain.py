@@ -21,7 +21,7 @@ from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.errors import Cancelled
 from cmswizard.pki.loader import load_bytes
 
-from factory import Hierarchy, hierarchy
+from helpers.factory import Hierarchy, hierarchy
 
 
 @pytest.fixture(scope="module")

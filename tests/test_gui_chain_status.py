@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, make_wizard
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
@@ -22,7 +21,8 @@ from cmswizard.gui.models.chain import ChainRole
 from cmswizard.gui.pages import bundle as bundle_page_module
 from cmswizard.gui.pages.bundle import ChainBuilderPage
 
-from factory import Hierarchy, hierarchy, issue, new_key
+from helpers.factory import Hierarchy, hierarchy, issue, new_key
+from helpers.journey import choose_flow, click, make_wizard
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, press_mnemonic
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWizard
@@ -19,8 +18,9 @@ from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.verify import verify_certificate
 
-from factory import NOW, hierarchy, issue
-from pg import postgres_bin, running_postgres
+from helpers.factory import NOW, hierarchy, issue
+from helpers.journey import choose_flow, click, press_mnemonic
+from helpers.pg import postgres_bin, running_postgres
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from cmswizard.gui.flows import PageId
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 
 @pytest.fixture

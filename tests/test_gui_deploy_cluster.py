@@ -19,7 +19,7 @@ from cmswizard.gui.i18n import install_language
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
-from factory import hierarchy, issue
+from helpers.factory import hierarchy, issue
 
 NODES = ("cms1.example.com", "cms2.example.com", "cms3.example.com")
 

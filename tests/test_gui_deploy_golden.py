@@ -19,8 +19,8 @@ from cmswizard.gui.flows import FLOWS, FlowKey, PageId
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
-from factory import hierarchy, issue
-from test_deploy_sheet import CASES, GOLDEN
+from helpers.factory import hierarchy, issue
+from helpers.golden_cases import CASES, GOLDEN
 
 PAGE_CASES = sorted(CASES)
 

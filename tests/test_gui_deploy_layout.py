@@ -9,16 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from journey import click, make_wizard, mnemonic_of
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
-from test_gui_layout import SMALLEST, _cut_off
 
 from cmswizard.gui.flows import FlowKey
 from cmswizard.gui.i18n import install_language
 
-from factory import hierarchy, issue
+from helpers.factory import hierarchy, issue
+from helpers.journey import click, make_wizard, mnemonic_of
+from helpers.layout import SMALLEST, cut_off
 
 NODES = "cmscore1.example.com cmscore2.example.com cmscore3.example.com"
 
@@ -31,7 +31,7 @@ def language(request, qapp: QApplication):
 
 
 def _open_deploy_page(qtbot, folder: Path, size: tuple[int, int]):
-    from journey import choose_flow
+    from helpers.journey import choose_flow
 
     wizard = make_wizard(qtbot, folder)
     wizard.resize(*size)
@@ -64,7 +64,7 @@ def test_database_cluster_fields_are_labelled_reached_by_mnemonic_and_not_cut(
     assert page.db_plan() is not None
     assert page.db_plan().joining == ("cmscore2.example.com", "cmscore3.example.com")
     QApplication.processEvents()
-    assert _cut_off(page) == []  # "Signed by the enterprise CA", "Renewal" and the labels whole
+    assert cut_off(page) == []  # "Signed by the enterprise CA", "Renewal" and the labels whole
     if size >= (960, 720):  # the default window: two joining FQDNs are seen whole, not scrolled
         shown = page.db_join.cursorRect().width() + page.db_join.width()
         assert page.db_join.fontMetrics().horizontalAdvance(page.db_join.text()) < shown - 8

@@ -12,7 +12,6 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
-from journey import choose_flow, click, make_wizard, press_mnemonic
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -28,7 +27,8 @@ from cmswizard.gui.pages.start import StartPage
 from cmswizard.pki.ca import issue_certificate
 from cmswizard.pki.profiles import Usage
 
-from factory import hierarchy, issue, new_key
+from helpers.factory import hierarchy, issue, new_key
+from helpers.journey import choose_flow, click, make_wizard, press_mnemonic
 
 ENTERPRISE_DB = DbFiles("cmsdb-server.key", "cmsdb-server.cer", "cmsdb-client.key", "cmsdb-client.cer", "corp-ca.pem")
 

@@ -5,47 +5,24 @@ plan the page makes. Saved files go through `cmswizard plan check`."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, make_wizard, mnemonic_of, press_mnemonic
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text, read_plan
-from cmswizard.cms.plan_files import apply_plan
-from cmswizard.cms.services import CmsVersion
+from cmswizard.cms.plan import read_plan
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.csr import DeploymentPage
 from cmswizard.gui.pages.deploy import DeploySheetPage
 from cmswizard.gui.pages.start import StartPage
 from cmswizard.gui.wizard import CmsWizard
-from cmswizard.pki.spec import KeyType
 
-from factory import Hierarchy, hierarchy
-
-
-def _site(folder: Path) -> Path:
-    folder.mkdir(parents=True)
-    plan = new_plan(
-        NewPlanInput(
-            CmsVersion.V3,
-            ("cms1.example.com", "cms2.example.com"),
-            ("edge1.example.com",),
-            "join.example.com",
-            key_type=KeyType.EC256,
-            subject=(("O", "Example"), ("C", "TW")),
-            database=True,
-            today=dt.date(2026, 1, 1),
-        )
-    )
-    path = folder / "site.toml"
-    path.write_text(plan_text(plan))
-    apply_plan(plan, folder)
-    return path
+from helpers.factory import Hierarchy, hierarchy
+from helpers.journey import choose_flow, click, make_wizard, mnemonic_of, press_mnemonic
+from helpers.site import example_site
 
 
 def _choose_from_file_menu(qtbot, wizard: CmsWizard, action: QAction) -> None:
@@ -75,7 +52,7 @@ def _no_dialog(*_args: object) -> None:
 def test_open_save_as_and_close_from_the_file_menu(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli
 ) -> None:
-    plan_path = _site(tmp_path / "site")
+    plan_path = example_site(tmp_path / "site")
     wizard = make_wizard(qtbot, tmp_path / "out")
     qtbot.waitUntil(wizard.isActiveWindow)  # shortcuts need the active window
     title = wizard.windowTitle()
@@ -147,9 +124,7 @@ def ca() -> Hierarchy:
 def test_ctrl_o_on_the_sheet_page_then_ctrl_shift_s_saves_the_sheet_plan(
     qtbot, lang: str, ca: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli
 ) -> None:
-    from test_journey_plan_upload import _site as signed_site  # the same site, its CSRs signed
-
-    plan_path = signed_site(tmp_path / "site", ca)
+    plan_path = example_site(tmp_path / "site", ca)  # the journey's site, its CSRs signed
     wizard = make_wizard(qtbot, tmp_path / "out")
     qtbot.waitUntil(wizard.isActiveWindow)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)

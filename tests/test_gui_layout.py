@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from journey import make_wizard
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.csr import DeploymentPage, PreviewPage, SubjectPage
 from cmswizard.gui.wizard import CmsWizard
 
-SMALLEST = (820, 620)
-
-
-def _cut_off(root: QWidget) -> list[str]:
-    """Visible buttons narrower than their text, and one-line labels narrower than theirs."""
-    found = []
-    for button in root.findChildren(QAbstractButton):
-        if button.isVisibleTo(root) and button.text() and button.width() < button.sizeHint().width():
-            found.append(f"button {button.text()!r}: {button.width()} < {button.sizeHint().width()}")
-    for label in root.findChildren(QLabel):
-        text = re.sub(r"<[^>]+>", "", label.text())
-        if not label.isVisibleTo(root) or label.wordWrap() or not text or "\n" in text:
-            continue
-        needed = label.fontMetrics().horizontalAdvance(text.replace("&", ""))
-        if label.contentsRect().width() < needed:
-            found.append(f"label {text!r}: {label.contentsRect().width()} < {needed}")
-    return found
+from helpers.journey import make_wizard
+from helpers.layout import SMALLEST, cut_off
 
 
 def _look(wizard: CmsWizard) -> list[str]:
@@ -36,7 +19,7 @@ def _look(wizard: CmsWizard) -> list[str]:
     QApplication.processEvents()
     size = (wizard.width(), wizard.height())
     problems = [f"page {wizard.currentId()} needs {size}, more than {SMALLEST}"] if size > SMALLEST else []
-    return [f"{PageId(wizard.currentId()).name}: {p}" for p in problems + _cut_off(wizard)]
+    return [f"{PageId(wizard.currentId()).name}: {p}" for p in problems + cut_off(wizard)]
 
 
 def test_every_page_fits_the_smallest_window(qtbot, lang: str, tmp_path: Path) -> None:
@@ -73,16 +56,12 @@ def test_every_page_fits_the_smallest_window(qtbot, lang: str, tmp_path: Path) -
 
 def test_probe_and_renew_pages_fit_with_results(qtbot, lang: str, tmp_path: Path, monkeypatch) -> None:
     """The pages that only fill up after work: probe findings, the renewal request, comparison and sheet."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from tls_servers import python_tls_server, server_context
-
     from cmswizard.gui import dialogs
     from cmswizard.gui.pages.probe import ProbeResultPage
     from cmswizard.gui.pages.renew import RenewGeneratePage
 
-    from factory import hierarchy
+    from helpers.factory import hierarchy
+    from helpers.tls_servers import python_tls_server, server_context
 
     h = hierarchy(depth=1, rsa_bits=2048)
     full, key = tmp_path / "full.pem", tmp_path / "leaf.key"

@@ -34,7 +34,7 @@ from cmswizard.gui.i18n import install_language
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 _WIZARD_BUTTONS = (
@@ -547,7 +547,7 @@ def test_add_files_opens_in_the_output_folder(qtbot, tmp_path: Path, monkeypatch
 def test_an_expired_certificate_is_one_problem(qtbot, tmp_path: Path) -> None:
     import datetime as dt
 
-    from factory import NOW, issue
+    from helpers.factory import NOW, issue
 
     pki = hierarchy(depth=0)
     old = issue("old.example.com", pki.root, start=NOW - dt.timedelta(days=400), end=NOW - dt.timedelta(days=3))

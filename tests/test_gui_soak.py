@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from journey import click, make_wizard
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -29,7 +28,8 @@ from cmswizard.gui.models.chain import ChainModel, ChainRole
 from cmswizard.gui.pages.bundle import ChainBuilderPage
 from cmswizard.pki.loader import load_bytes
 
-from factory import Hierarchy, hierarchy
+from helpers.factory import Hierarchy, hierarchy
+from helpers.journey import click, make_wizard
 
 SINGLETONS_ARE_IMMORTAL = sys.version_info >= (3, 12)  # PEP 683
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
-from helpers.hostile_plans import plan_text, signed_site, snapshot
 
 from cmswizard.cms.plan import read_plan
 from cmswizard.cms.plan_files import ItemState, check_plan
 from cmswizard.cms.sheet import ServiceFiles
 
-from factory import Hierarchy, hierarchy
-from sshd import SshServer, running_sshd, sshd_missing_reason
+from helpers.factory import Hierarchy, hierarchy
+from helpers.hostile_plans import plan_text, signed_site, snapshot
+from helpers.sshd import SshServer, running_sshd, sshd_missing_reason
 
 NODE = "cms1.example.com"
 SECRET = b"-----BEGIN PRIVATE KEY-----\nthe admin's own key, never to leave this computer\n-----END PRIVATE KEY-----\n"

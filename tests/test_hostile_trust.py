@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl CLI not installed")
 
@@ -199,7 +199,7 @@ def test_an_authority_key_identifier_naming_another_key_fails_as_in_openssl(cli,
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
 
-    from factory import issue, name, new_key
+    from helpers.factory import issue, name, new_key
 
     root = issue("Root A", ca=True)
     stranger = new_key()
@@ -218,7 +218,7 @@ def test_an_authority_key_identifier_naming_another_key_fails_as_in_openssl(cli,
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(stranger.public_key()), critical=False)
         .sign(root.key, hashes.SHA256())  # signed by the root, but the AKI names another key
     )
-    from factory import Issued
+    from helpers.factory import Issued
 
     leaf = issue("cms1.example.com", Issued(mid, key))
     (tmp_path / "root.crt").write_bytes(root.pem)
@@ -233,7 +233,7 @@ def test_an_authority_key_identifier_naming_another_key_fails_as_in_openssl(cli,
 
 @needs_openssl
 def test_a_root_beside_its_cross_certificate_is_the_issuer_as_in_openssl(cli, tmp_path: Path) -> None:
-    from factory import issue, new_key
+    from helpers.factory import issue, new_key
 
     old_root = issue("Old Root", ca=True)
     key = new_key()

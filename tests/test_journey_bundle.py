@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, make_wizard, openssl, press_mnemonic
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizard
 
@@ -16,7 +15,8 @@ from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.bundle import ChainBuilderPage
 
-from factory import Hierarchy, hierarchy
+from helpers.factory import Hierarchy, hierarchy
+from helpers.journey import choose_flow, click, make_wizard, openssl, press_mnemonic
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, click_item, forward_button, make_wizard, openssl, press_mnemonic, type_into
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
@@ -19,6 +18,17 @@ from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages import csr as csr_pages
 from cmswizard.gui.pages.csr import DeploymentPage, GeneratePage, OnCmsPage, PreviewPage, SubjectPage
 from cmswizard.gui.wizard import CmsWizard
+
+from helpers.journey import (
+    choose_flow,
+    click,
+    click_item,
+    forward_button,
+    make_wizard,
+    openssl,
+    press_mnemonic,
+    type_into,
+)
 
 NODES = "cms1.example.com cms2.example.com cms3.example.com"
 CJK_OR_ENGLISH = {"en": str.isascii, "zh_TW": lambda text: not text.isascii()}

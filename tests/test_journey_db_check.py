@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, forward_button, make_wizard, openssl, type_into
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 
@@ -17,7 +16,8 @@ from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.check import CheckPage
 from cmswizard.gui.pages.dbcluster import DbClusterPage, DbResultPage
 
-from factory import hierarchy
+from helpers.factory import hierarchy
+from helpers.journey import choose_flow, click, forward_button, make_wizard, openssl, type_into
 
 
 def test_db_cluster_journey(qtbot, lang: str, tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, forward_button, make_wizard, openssl, press_mnemonic, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
@@ -17,7 +16,8 @@ from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
 
-from factory import hierarchy
+from helpers.factory import hierarchy
+from helpers.journey import choose_flow, click, forward_button, make_wizard, openssl, press_mnemonic, type_into
 
 
 def _made_files(folder: Path) -> None:

@@ -12,14 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
-from journey import click, make_wizard, openssl, press_mnemonic, press_next, type_into
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
 from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text, read_plan
-from cmswizard.cms.plan_files import apply_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
@@ -28,46 +24,18 @@ from cmswizard.gui.pages.bundle import ChainBuilderPage
 from cmswizard.gui.pages.deploy import DeploySheetPage
 from cmswizard.gui.pages.start import StartPage
 from cmswizard.gui.pages.upload import UploadPage
-from cmswizard.pki.ca import issue_certificate
-from cmswizard.pki.profiles import Usage
 from cmswizard.pki.spec import KeyType
 from cmswizard.remote.sftp import Outcome
 
-from factory import Hierarchy, hierarchy
-from sshd import SshServer, running_sshd, sshd_missing_reason
+from helpers.factory import Hierarchy, hierarchy
+from helpers.journey import click, make_wizard, openssl, press_mnemonic, press_next, type_into
+from helpers.site import example_site
+from helpers.sshd import SshServer, running_sshd, sshd_missing_reason
 
 
 @pytest.fixture(scope="module")
 def ca() -> Hierarchy:
     return hierarchy(depth=1, prefix="Example", rsa_bits=2048)
-
-
-def _site(folder: Path, ca: Hierarchy) -> Path:
-    """A 2-core + 1-edge site made by the engine: keys, CSRs signed by the CA, bundles, DB set, sheet."""
-    folder.mkdir(parents=True, exist_ok=True)
-    plan = new_plan(
-        NewPlanInput(
-            CmsVersion.V3,
-            ("cms1.example.com", "cms2.example.com"),
-            ("edge1.example.com",),
-            "join.example.com",
-            key_type=KeyType.EC256,
-            subject=(("O", "Example"), ("C", "TW")),
-            database=True,
-            today=dt.date(2026, 1, 1),
-        )
-    )
-    path = folder / "site.toml"
-    path.write_text(plan_text(plan))
-    apply_plan(plan, folder)
-    issuer = ca.intermediates[0]
-    for csr_path in folder.glob("*-2026.csr"):
-        csr = x509.load_pem_x509_csr(csr_path.read_bytes())
-        signed = issue_certificate(csr, issuer.key, issuer.cert, usage=Usage.SERVER_CLIENT).certificate
-        (folder / f"{csr_path.stem}.cer").write_bytes(signed.public_bytes(Encoding.DER))
-    (folder / "example-ca.pem").write_bytes(issuer.pem + ca.root.pem)
-    apply_plan(plan, folder)
-    return path
 
 
 @pytest.fixture
@@ -87,7 +55,7 @@ def _open_plan(qtbot, wizard, monkeypatch, path: Path) -> StartPage:
 
 
 def _choose_deploy(qtbot, wizard) -> DeploySheetPage:
-    from journey import choose_flow
+    from helpers.journey import choose_flow
 
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
     assert wizard.currentId() == PageId.DEPLOY_SHEET
@@ -99,7 +67,7 @@ def test_plan_round_trip_and_upload_journey(
     qtbot, lang: str, ca: Hierarchy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli, sshd: SshServer
 ) -> None:
     site = tmp_path / "site"
-    plan_path = _site(site, ca)
+    plan_path = example_site(site, ca)
     engine_sheet = (site / "cms-commands.txt").read_bytes()
     wizard = make_wizard(qtbot, tmp_path / "out")
     qtbot.waitUntil(wizard.isActiveWindow)  # Alt+letter needs the window active
@@ -265,7 +233,7 @@ def test_export_p12_from_the_bundle_page(qtbot, lang: str, ca: Hierarchy, tmp_pa
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [tmp_path / n for n in files])
     target = tmp_path / "out" / "cms1.p12"
     monkeypatch.setattr(dialogs, "save_file_name", lambda *_a: target)
-    from journey import choose_flow
+    from helpers.journey import choose_flow
 
     choose_flow(qtbot, wizard, FlowKey.BUNDLE)
     page = wizard.page_as(PageId.CHAIN, ChainBuilderPage)
@@ -305,9 +273,9 @@ def test_csr_flow_starts_from_the_plans_names_subject_and_key_type(
 ) -> None:
     """A renewal plan (next year's basenames, its own subject defaults and key type) opened on the start page:
     the CSR flow proposes the plan's basenames and fills the plan's subject and key type, not the last typed."""
-    from journey import choose_flow
-
     from cmswizard.gui.pages.csr import DeploymentPage, SubjectPage
+
+    from helpers.journey import choose_flow
 
     plan = new_plan(
         NewPlanInput(

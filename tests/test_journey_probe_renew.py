@@ -10,12 +10,10 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from journey import choose_flow, click, click_item, make_wizard, mnemonic_of, press_mnemonic, press_next, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
-from tls_servers import python_tls_server, server_context, xmpp_starttls_server
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.gui import dialogs
@@ -26,7 +24,18 @@ from cmswizard.pki.ca import Usage, issue_certificate
 from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.loader import load_file
 
-from factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
+from helpers.factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
+from helpers.journey import (
+    choose_flow,
+    click,
+    click_item,
+    make_wizard,
+    mnemonic_of,
+    press_mnemonic,
+    press_next,
+    type_into,
+)
+from helpers.tls_servers import python_tls_server, server_context, xmpp_starttls_server
 
 pytestmark = pytest.mark.tls
 CN = "cms1.example.com"

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, forward_button, make_wizard, press_mnemonic, press_next, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWizard
 
@@ -19,7 +18,8 @@ from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.ca import Usage, issue_certificate
 from cmswizard.pki.loader import load_file
 
-from factory import Issued, hierarchy
+from helpers.factory import Issued, hierarchy
+from helpers.journey import choose_flow, click, forward_button, make_wizard, press_mnemonic, press_next, type_into
 
 YEAR = dt.date.today().year
 

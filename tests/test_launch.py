@@ -60,7 +60,7 @@ def test_self_test_without_a_display_paints_offscreen() -> None:
 
 
 def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
-    from factory import hierarchy
+    from helpers.factory import hierarchy
 
     chain = tmp_path / "chain.pem"
     chain.write_bytes(b"".join(c.pem for c in hierarchy(depth=3).chain) * 20)

@@ -14,7 +14,7 @@ from cmswizard.pki.chain import auto_order, collect, make_item
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import load_bytes
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 EXAMPLES = int(os.environ.get("CMSWIZARD_FUZZ_EXAMPLES", "200"))
 fuzz = settings(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from helpers.mmp_cluster import Cluster, make_cluster, node_lines
 from helpers.mmp_sim import running_mmp
 

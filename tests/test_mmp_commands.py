@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers.mmp_sim_sheet import sheet_sections
 
 from cmswizard.cms.mmp_commands import LineClass, Verdict, classify, parse_answer
 from cmswizard.cms.mmp_state import NodeState, RestartWindow, putback_lines
 from cmswizard.pki.errors import CmsInputError
+
+from helpers.mmp_sim_sheet import sheet_sections
 
 GOLDEN = Path(__file__).parent / "golden"
 

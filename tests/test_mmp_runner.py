@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from helpers.mmp_cluster import Cluster, make_cluster, node_lines
-from helpers.mmp_sim import running_mmp
 
 from cmswizard.cms.mmp_state import RestartWindow
 from cmswizard.remote.mmp_runner import (
@@ -22,6 +20,9 @@ from cmswizard.remote.mmp_runner import (
     put_back,
 )
 from cmswizard.remote.mmp_shell import Transcript
+
+from helpers.mmp_cluster import Cluster, make_cluster, node_lines
+from helpers.mmp_sim import running_mmp
 
 NODES = ("cms1.example.com", "cms2.example.com", "cms3.example.com")
 STATUS_ONLY = {"pki list", "webadmin", "callbridge", "webbridge3"}
@@ -245,7 +246,7 @@ def test_restart_waits_while_calls_are_active_above_the_plan_limit(cluster: Clus
 
     from cmswizard.remote.mmp_api import ApiAccess
 
-    from factory import issue
+    from helpers.factory import issue
 
     legs = {"count": 3}
     seen: list[tuple[str, str]] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers.mmp_sim import running_mmp
 from helpers.mmp_sim_sheet import end_state_problems, sheet_sections, type_sheet
 

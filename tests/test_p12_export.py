@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 PASSWORD = "correct horse battery"
 

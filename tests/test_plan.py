@@ -17,8 +17,8 @@ from cmswizard.pki.ca import issue_certificate
 from cmswizard.pki.loader import load_private_key
 from cmswizard.pki.profiles import Usage
 
-from factory import Issued, hierarchy, issue
-from sshd import SshServer, running_sshd, sshd_missing_reason
+from helpers.factory import Issued, hierarchy, issue
+from helpers.sshd import SshServer, running_sshd, sshd_missing_reason
 
 CORES = ["cms1.example.com", "cms2.example.com", "cms3.example.com"]
 EDGES = ["edge1.example.com", "edge2.example.com"]

@@ -13,15 +13,6 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
-from tls_servers import (
-    LOOPBACKS,
-    closing_server,
-    openssl_server,
-    python_tls_server,
-    server_context,
-    silent_server,
-    xmpp_starttls_server,
-)
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.cms.probe_report import EndpointResult, Severity, judge, judge_endpoint
@@ -30,7 +21,16 @@ from cmswizard.pki.chain import common_name
 from cmswizard.remote import probe as probe_module
 from cmswizard.remote.probe import probe, probe_target
 
-from factory import NOW, Hierarchy, Issued, hierarchy, issue, name
+from helpers.factory import NOW, Hierarchy, Issued, hierarchy, issue, name
+from helpers.tls_servers import (
+    LOOPBACKS,
+    closing_server,
+    openssl_server,
+    python_tls_server,
+    server_context,
+    silent_server,
+    xmpp_starttls_server,
+)
 
 pytestmark = pytest.mark.tls
 CN = "cms1.example.com"

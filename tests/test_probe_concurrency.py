@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tls_servers import server_context
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.cms.probe_targets import ProbeOptions, ProbeTarget
 from cmswizard.remote.probe import MOST_AT_ONCE, probe
 
-from factory import hierarchy
+from helpers.factory import hierarchy
+from helpers.tls_servers import server_context
 
 pytestmark = pytest.mark.tls
 ENDPOINTS = 50

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from helpers.acme_bed import WB3_NAMES, AcmeBed, bed_missing_reason, running_bed
 from helpers.pebble import BLOCKED
 

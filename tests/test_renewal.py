@@ -23,7 +23,7 @@ from cmswizard.pki.keys import generate_private_key
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.spec import KeyType
 
-from factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
+from helpers.factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
 
 CN = "join.example.com"
 SANS = [CN, "cms1.example.com", "cms2.example.com"]

@@ -20,7 +20,7 @@ from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, 
 from cmswizard.pki.loader import load_bytes
 from cmswizard.pki.safe_text import escape, one_line, shown
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 EXAMPLES = int(os.environ.get("CMSWIZARD_FUZZ_EXAMPLES", "200"))
 fuzz = settings(
@@ -416,7 +416,7 @@ def test_property_terminal_escapes_never_reach_the_terminal(cli, pieces: list[st
 
 
 def test_a_newline_in_a_cn_never_forges_a_line(cli, tmp_path: Path) -> None:
-    import hostile_files
+    from helpers import hostile_files
 
     files = hostile_files.build(_H)
     (tmp_path / "evil.crt").write_bytes(files["evil.crt"])
@@ -457,7 +457,7 @@ def test_plan_and_deploy_page_read_through_the_one_reader(tmp_path: Path) -> Non
 
 
 def test_a_certificate_with_thousands_of_names_is_shown_not_dumped(cli, tmp_path: Path) -> None:
-    from factory import issue
+    from helpers.factory import issue
 
     names = [f"host{n}.example.com" for n in range(3000)]
     (tmp_path / "wide.crt").write_bytes(issue("host0.example.com", _H.intermediates[0], san=names).pem)
@@ -471,7 +471,7 @@ def test_a_certificate_with_thousands_of_names_is_shown_not_dumped(cli, tmp_path
 def test_thousands_of_cas_with_one_name_cost_a_bounded_number_of_signature_checks() -> None:
     from cmswizard.pki.chain import MAX_SAME_NAME_ISSUERS, IssuerIndex, auto_order, make_item
 
-    from factory import issue, new_key
+    from helpers.factory import issue, new_key
 
     root = issue("Same Name CA", ca=True)
     key = new_key()
@@ -579,7 +579,7 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
 def test_calendar_reminders_carry_no_control_characters() -> None:
     from cmswizard.export.calendar import ExpiryEntry, expiry_calendar
 
-    from factory import issue
+    from helpers.factory import issue
 
     evil = issue("c\x1b]0;x\x07\u202egpj\u200b\x9b31m", _H.intermediates[0], san=["cms1.example.com"])
     text = expiry_calendar([ExpiryEntry(evil.cert, "f\x1b[2J.crt")]).decode()
@@ -635,7 +635,7 @@ def test_a_pkcs12_friendly_name_from_a_hostile_cn_is_escaped() -> None:
     from cmswizard.export.p12 import p12_from_chain
     from cmswizard.pki.chain import make_item
 
-    from factory import issue
+    from helpers.factory import issue
 
     evil = issue("c\x1b]0;x\x07\u202egpj", _H.intermediates[0], san=["cms1.example.com"])
     data, _ = p12_from_chain(evil.key, [make_item(evil.cert)], password=b"a long enough password")

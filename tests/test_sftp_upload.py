@@ -21,7 +21,7 @@ from cmswizard.remote.sftp import (
     upload_files,
 )
 
-from sshd import SshServer, running_sshd, sshd_missing_reason
+from helpers.sshd import SshServer, running_sshd, sshd_missing_reason
 
 pytestmark = [
     pytest.mark.sshd,

@@ -15,7 +15,7 @@ from cmswizard import catalogue
 from cmswizard.catalogue import load_catalogue, read_qm, read_ts, translator
 from cmswizard.cms.sheet import build_sheet
 
-from test_deploy_sheet import CASES, GOLDEN, _argv
+from helpers.golden_cases import CASES, GOLDEN, deploy_argv
 
 ZH_GOLDEN = GOLDEN / "zh_TW"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -47,7 +47,7 @@ def test_golden_sheet_in_traditional_chinese(name: str) -> None:
 def test_cli_sheet_lang(cli, language: str) -> None:
     name = "cluster-edges-db-v3"
     _, plan = CASES[name]()
-    result = cli(*_argv(plan), "--sheet-lang", language, "--out", "sheet.txt")
+    result = cli(*deploy_argv(plan), "--sheet-lang", language, "--out", "sheet.txt")
     assert result.code == 0, result.err
     golden = (GOLDEN if language == "en" else ZH_GOLDEN) / f"{name}.txt"
     assert Path("sheet.txt").read_text() == golden.read_text()
@@ -107,7 +107,7 @@ def deploy_wizard(qtbot, tmp_path: Path):
     from cmswizard.gui.settings import Settings
     from cmswizard.gui.wizard import CmsWizard
 
-    from factory import hierarchy
+    from helpers.factory import hierarchy
 
     folder = tmp_path / "made"
     folder.mkdir()

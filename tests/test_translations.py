@@ -161,15 +161,14 @@ def test_language_choice() -> None:
 
 def test_a_service_named_in_a_probe_finding_is_translated(zh_tw, tmp_path: Path) -> None:
     """The service is one of our phrases: 'TLS server' must not stay English inside a Chinese line."""
-    from tls_servers import python_tls_server, server_context
-
     from cmswizard.cms.endpoints import TlsService
     from cmswizard.cms.probe_report import judge
     from cmswizard.cms.probe_targets import ProbeOptions, ProbeTarget
     from cmswizard.gui.i18n import translated
     from cmswizard.remote.probe import probe
 
-    from factory import hierarchy
+    from helpers.factory import hierarchy
+    from helpers.tls_servers import python_tls_server, server_context
 
     h = hierarchy(leaf_cn="cms1.example.com")
     full, key = tmp_path / "full.pem", tmp_path / "leaf.key"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from cmswizard.remote.mmp_runner import NodeTarget
 from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget
-from helpers.mmp_sim import USER, MmpSimulator
 
-from factory import Hierarchy, hierarchy, issue
+from helpers.factory import Hierarchy, hierarchy, issue
+from helpers.mmp_sim import USER, MmpSimulator
 
 __all__ = ["Cluster", "make_cluster", "node_lines"]
 

@@ -21,9 +21,9 @@ import paramiko
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget, upload_files
-from helpers.mmp_sim import USER, MmpSimulator, SimServer
 
-from factory import Hierarchy, hierarchy, issue, new_key
+from helpers.factory import Hierarchy, hierarchy, issue, new_key
+from helpers.mmp_sim import USER, MmpSimulator, SimServer
 
 __all__ = ["SheetRun", "end_state_problems", "sheet_files", "sheet_sections", "type_sheet"]
 

@@ -11,7 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 
-from factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
+from helpers.factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
 
 
 def _pem(der: bytes) -> bytes:

@@ -12,13 +12,13 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from helpers.servers import ProcessServer
 
 SSHD = Path("/usr/sbin/sshd")
 
@@ -31,12 +31,6 @@ def sshd_missing_reason() -> str | None:
     if shutil.which("useradd") is None or shutil.which("chpasswd") is None:
         return "useradd/chpasswd not found"
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -97,32 +91,43 @@ def _run(*argv: str, stdin: str | None = None) -> None:
     subprocess.run(list(argv), input=stdin, capture_output=True, text=True, check=True, timeout=60)
 
 
-@contextlib.contextmanager
-def running_sshd(sftp_options: str = "") -> Iterator[SshServer]:
-    reason = sshd_missing_reason()
-    if reason:
-        raise RuntimeError(reason)
-    root = Path(tempfile.mkdtemp(prefix="cmswizard-sshd-"))
-    root.chmod(0o755)  # the login user reads authorized_keys and works in upload/
-    user = f"cmswt{secrets.token_hex(3)}"
-    password = "pw-" + secrets.token_urlsafe(12)
-    process: subprocess.Popen[bytes] | None = None
-    user_made = False
-    try:
+class _Sshd(ProcessServer):
+    """sshd -D from a temporary config, host key, login user (with a password and an authorized key) and
+    upload folder, all made in `prepare()` and removed in `clean_up()`, the user included."""
+
+    name = "sshd"
+    attempts = 3  # the port may be taken between picking it and sshd binding it
+
+    def __init__(self, sftp_options: str) -> None:
+        super().__init__("127.0.0.1")
+        self.sftp_options = sftp_options
+        self.root = Path(tempfile.mkdtemp(prefix="cmswizard-sshd-"))
+        self.root.chmod(0o755)  # the login user reads authorized_keys and works in upload/
+        self.user = f"cmswt{secrets.token_hex(3)}"
+        self.password = "pw-" + secrets.token_urlsafe(12)
+        self.user_made = False
+
+    @property
+    def upload(self) -> Path:
+        return self.root / "upload"
+
+    def prepare(self) -> None:
+        root = self.root
         Path("/run/sshd").mkdir(mode=0o755, parents=True, exist_ok=True)  # sshd's privilege-separation folder
         _run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(root / "host_key"))
         _run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(root / "client_key"))
         shutil.copy(root / "client_key.pub", root / "authorized_keys")
         (root / "authorized_keys").chmod(0o644)
-        _run("useradd", "--no-create-home", "--home-dir", str(root / "upload"), "--shell", "/bin/sh", user)
-        user_made = True
-        _run("chpasswd", stdin=f"{user}:{password}\n")
-        upload = root / "upload"
-        upload.mkdir()
-        shutil.chown(upload, user, user)
-        port = _free_port()
+        _run("useradd", "--no-create-home", "--home-dir", str(self.upload), "--shell", "/bin/sh", self.user)
+        self.user_made = True
+        _run("chpasswd", stdin=f"{self.user}:{self.password}\n")
+        self.upload.mkdir()
+        shutil.chown(self.upload, self.user, self.user)
+
+    def command(self) -> list[str]:
+        root = self.root
         (root / "sshd_config").write_text(
-            f"Port {port}\n"
+            f"Port {self.port}\n"
             "ListenAddress 127.0.0.1\n"
             f"HostKey {root / 'host_key'}\n"
             f"PidFile {root / 'sshd.pid'}\n"
@@ -133,35 +138,52 @@ def running_sshd(sftp_options: str = "") -> Iterator[SshServer]:
             "KbdInteractiveAuthentication no\n"
             "PubkeyAuthentication yes\n"
             "PermitRootLogin no\n"
-            f"AllowUsers {user}\n"
+            f"AllowUsers {self.user}\n"
             "MaxAuthTries 3\n"
-            f"Subsystem sftp internal-sftp -d {upload} {sftp_options}\n"
+            f"Subsystem sftp internal-sftp -d {self.upload} {self.sftp_options}\n"
         )
-        with open(root / "sshd.log", "wb") as log:  # the child keeps its own copy of the descriptor
-            process = subprocess.Popen(
-                [str(SSHD), "-D", "-e", "-f", str(root / "sshd_config")], stdout=subprocess.DEVNULL, stderr=log
-            )
-        deadline = time.monotonic() + 20
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"sshd exited: {(root / 'sshd.log').read_text()}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-            if time.monotonic() > deadline:
-                raise RuntimeError("sshd did not start listening")
-            time.sleep(0.05)
-        yield SshServer(port, user, password, root / "host_key.pub", root / "client_key", upload, process, root)
-    finally:
-        if process is not None:
-            SshServer(0, user, "", root, root, root / "upload", process, root).cut_connections()
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        if os.path.ismount(root / "upload"):
-            subprocess.run(["umount", str(root / "upload")], capture_output=True, check=False)
-        if user_made:
-            subprocess.run(["userdel", user], capture_output=True, check=False)
-        shutil.rmtree(root, ignore_errors=True)
+        return [str(SSHD), "-D", "-e", "-f", str(root / "sshd_config")]
+
+    def popen(self, argv: list[str]) -> subprocess.Popen[bytes]:
+        with open(self.root / "sshd.log", "wb") as log:  # the child keeps its own copy of the descriptor
+            return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=log)
+
+    def exited(self) -> str | None:
+        if self.process is None or self.process.poll() is None:
+            return None
+        return (self.root / "sshd.log").read_text()
+
+    def server(self) -> SshServer:
+        assert self.process is not None
+        root = self.root
+        return SshServer(
+            self.port,
+            self.user,
+            self.password,
+            root / "host_key.pub",
+            root / "client_key",
+            self.upload,
+            self.process,
+            root,
+        )
+
+    def stop(self) -> None:
+        if self.process is not None:
+            SshServer(0, self.user, "", self.root, self.root, self.upload, self.process, self.root).cut_connections()
+        super().stop()
+
+    def clean_up(self) -> None:
+        if os.path.ismount(self.upload):
+            subprocess.run(["umount", str(self.upload)], capture_output=True, check=False)
+        if self.user_made:
+            subprocess.run(["userdel", self.user], capture_output=True, check=False)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_sshd(sftp_options: str = "") -> Iterator[SshServer]:
+    reason = sshd_missing_reason()
+    if reason:
+        raise RuntimeError(reason)
+    with _Sshd(sftp_options) as sshd:
+        yield sshd.server()

@@ -1,63 +1,28 @@
 """Throwaway servers for the probe tests, on loopback only (127.0.0.1 and ::1), stopped at the end.
 
-Python `ssl` servers run in a thread; `openssl s_server` runs as a child process. Each serves on a
-free port the system picks and answers every connection until the `with` block ends.
+Python `ssl` servers run in a thread; `openssl s_server` runs as a child process (both through
+helpers/servers.py). Each serves on a free port the system picks and answers every connection until
+the `with` block ends.
 """
 
 from __future__ import annotations
 
 import contextlib
-import select
 import socket
 import ssl
-import subprocess
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from helpers.servers import ProcessServer, ThreadedServer
+
 LOOPBACKS = ("127.0.0.1", "::1")
-
-
-def _family(host: str) -> socket.AddressFamily:
-    return socket.AF_INET6 if ":" in host else socket.AF_INET
-
-
-def free_port(host: str) -> int:
-    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
 
 
 @contextlib.contextmanager
 def threaded_server(host: str, handle: Callable[[socket.socket], None], *, accept: bool = True) -> Iterator[int]:
     """Listen on a free loopback port; run `handle(conn)` for each connection (or never accept)."""
-    listener = socket.socket(_family(host), socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((host, 0))
-    listener.listen(8)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            ready, _, _ = select.select([listener], [], [], 0.05)
-            if not ready:
-                continue
-            conn, _ = listener.accept()
-            conn.settimeout(10)
-            with conn, contextlib.suppress(OSError, ssl.SSLError):
-                handle(conn)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    if accept:
-        thread.start()
-    try:
-        yield int(listener.getsockname()[1])
-    finally:
-        stop.set()
-        if accept:
-            thread.join(10)
-        listener.close()
+    with ThreadedServer(host, handle, accept=accept) as server:
+        yield server.port
 
 
 def server_context(
@@ -140,36 +105,33 @@ def xmpp_starttls_server(
         yield port
 
 
+class _OpensslServer(ProcessServer):
+    name = "openssl s_server"
+    startup_seconds = 10.0
+    attempts = 5  # the port may be taken between picking it and s_server binding it
+
+    def __init__(self, host: str, cert: Path, key: Path, extra: tuple[str, ...]) -> None:
+        super().__init__(host)
+        self.cert, self.key, self.extra = cert, key, extra
+
+    def command(self) -> list[str]:
+        where = f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+        return [
+            "openssl",
+            "s_server",
+            "-accept",
+            where,
+            "-cert",
+            str(self.cert),
+            "-key",
+            str(self.key),
+            "-quiet",
+            *self.extra,
+        ]
+
+
 @contextlib.contextmanager
 def openssl_server(host: str, cert: Path, key: Path, *extra: str) -> Iterator[int]:
     """`openssl s_server` on a free loopback port, until the block ends."""
-    for _attempt in range(5):
-        port = free_port(host)
-        where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        process = subprocess.Popen(
-            ["openssl", "s_server", "-accept", where, "-cert", str(cert), "-key", str(key), "-quiet", *extra],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and process.poll() is None:
-            with socket.socket(_family(host), socket.SOCK_STREAM) as client:
-                client.settimeout(1)
-                if client.connect_ex((host, port)) == 0:
-                    break
-            time.sleep(0.05)
-        if process.poll() is None:
-            break
-        process.communicate(timeout=5)  # the port was taken in the meantime: try another
-    else:
-        raise RuntimeError("openssl s_server did not start")
-    try:
-        yield port
-    finally:
-        process.terminate()
-        try:
-            process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
+    with _OpensslServer(host, cert, key, extra) as server:
+        yield server.port
