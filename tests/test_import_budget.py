@@ -53,7 +53,7 @@ def test_a_command_imports_its_own_module_only(tmp_path: Path) -> None:
 
 
 def test_pki_verify_imports_beyond_the_library_only_what_it_uses(tmp_path: Path) -> None:
-    from factory import hierarchy
+    from helpers.factory import hierarchy
 
     h = hierarchy(depth=1)
     leaf, bundle = tmp_path / "leaf.pem", tmp_path / "bundle.pem"
