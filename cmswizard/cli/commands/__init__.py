@@ -35,6 +35,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "probe": ("probe", "connect to running CMS services and check the certificates they present (read-only)"),
     "renew": ("renew", "renew a certificate: request, comparison, replacement commands"),
     "dns": ("dns", "DNS-01 for ACME: test the plan's set-up"),
+    "schedule": ("schedule", "run `renew run` daily: systemd timer, cron or Windows task"),
 }
 # Module names under cmswizard.cli.commands; a module is imported only when its command is given.
 COMMANDS = tuple(module for module, _help in SUMMARIES.values())
