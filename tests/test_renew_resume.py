@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.acme_bed import AcmeBed, bed_missing_reason, running_bed
 
 from cmswizard.cms.renewal_run import TEST_KILL_AFTER_STEP
 from cmswizard.pki.loader import load_file, load_private_key
+
+from helpers.acme_bed import AcmeBed, bed_missing_reason, running_bed
 
 pytestmark = pytest.mark.skipif(bed_missing_reason() is not None, reason=str(bed_missing_reason()))
 

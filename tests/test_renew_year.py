@@ -9,13 +9,14 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers.acme_bed import bed_missing_reason, running_bed
-from helpers.clock import SimulatedClock
 
 from cmswizard.cms.plan import read_plan
 from cmswizard.cms.renewal_run import RunOptions, due_moment, run_renewal
 from cmswizard.pki.loader import load_file
 from cmswizard.remote.acme import connect_issuer
+
+from helpers.acme_bed import bed_missing_reason, running_bed
+from helpers.clock import SimulatedClock
 
 pytestmark = pytest.mark.skipif(bed_missing_reason() is not None, reason=str(bed_missing_reason()))
 

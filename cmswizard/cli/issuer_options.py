@@ -21,6 +21,12 @@ def add_issuer_arguments(new: argparse.ArgumentParser) -> None:
     group.add_argument("--acme-contact", action="append", default=[], metavar="EMAIL", help="account contact (repeat)")
     group.add_argument("--acme-profile", default="", help="ACME profile, e.g. tlsserver (default: the CA's)")
     group.add_argument(
+        "--acme-roots",
+        default="",
+        metavar="FILE",
+        help="the CA's root certificate(s), relative to the plan: CMS full chains end with the root",
+    )
+    group.add_argument(
         "--acme-account-key",
         default="acme-account.key",
         metavar="FILE",
@@ -45,7 +51,16 @@ def issuers_from_args(args: argparse.Namespace, plan: Plan) -> Plan:
 
     dns = DnsSettings(DnsProvider(args.dns_provider), args.dns_server, args.dns_port, args.tsig_key, args.dns_resolver)
     contact = tuple(c if c.startswith("mailto:") else f"mailto:{c}" for c in args.acme_contact)
-    acme = Issuer("public", IssuerType.ACME, args.acme, args.acme_profile, contact, args.acme_account_key, dns=dns)
+    acme = Issuer(
+        "public",
+        IssuerType.ACME,
+        args.acme,
+        args.acme_profile,
+        contact,
+        args.acme_account_key,
+        roots=args.acme_roots,
+        dns=dns,
+    )
     split = split_issuers(
         plan, acme, internal=Issuer("internal", IssuerType(args.internal)), webadmin_public=args.webadmin_public
     )
