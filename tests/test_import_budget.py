@@ -69,6 +69,7 @@ def test_pki_verify_imports_beyond_the_library_only_what_it_uses(tmp_path: Path)
         "cmswizard.cli.commands.pki",
         "cmswizard.cli.inputs",
         "cmswizard.cli.output",
+        "cmswizard.cli.streams",
         "cmswizard.pki",
         "cmswizard.pki.certfacts",
         "cmswizard.pki.errors",
