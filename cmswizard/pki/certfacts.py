@@ -53,9 +53,18 @@ class SelfSignature(enum.Enum):
 _WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
 
 
-# Facts worked out once per certificate object: keyed by id(), holding the object itself so the id
-# cannot be reused while the entry lives (hashing or comparing certificates costs more than the facts).
+# Facts worked out once per certificate: keyed by id(), holding the object itself so the id cannot be
+# reused while the entry lives. A certificate read again (a new object with the very same bytes: the
+# same CA in every file a check page or a bundle check reads) finds the facts of its twin, the first
+# object seen with those bytes: one hash of its DER per new object, instead of its self-signature,
+# extensions and names worked out again (issue 24: a root's signature is checked once per root).
 _Table = dict[int, tuple[x509.Certificate, _T]]
+_LIMIT = 4096  # certificates remembered per table; a table that fills up starts again
+_TWINS: _Table[x509.Certificate] = {}  # object → the first object seen with the same DER
+# First objects seen, by signature: a signature is as good as unique (it covers all the rest) and the
+# library keeps it as bytes, whose hash is cheap and kept; whether it is the same certificate is then
+# decided by the whole DER (a forged certificate can copy a real one's signature, never its bytes).
+_FIRST_SEEN: dict[bytes, x509.Certificate] = {}
 _SELF_SIGNATURES: _Table[SelfSignature] = {}
 _ROOTS: _Table[bool] = {}
 _SUBJECT_CNS: _Table[str] = {}
@@ -65,21 +74,41 @@ _KEY_IDS: dict[type[x509.ExtensionType], _Table[bytes | None]] = {
 }
 
 
+def _remember(table: _Table[_T], certificate: x509.Certificate, value: _T) -> _T:
+    if len(table) >= _LIMIT:
+        table.clear()
+    table[id(certificate)] = (certificate, value)
+    return value
+
+
+def _twin(certificate: x509.Certificate) -> x509.Certificate:
+    entry = _TWINS.get(id(certificate))
+    if entry is not None and entry[0] is certificate:
+        return entry[1]
+    first = _FIRST_SEEN.get(certificate.signature)
+    if first is None or first != certificate:  # new, or another certificate with that signature
+        if len(_FIRST_SEEN) >= _LIMIT:
+            _FIRST_SEEN.clear()
+        _FIRST_SEEN[certificate.signature] = first = certificate
+    return _remember(_TWINS, certificate, first)
+
+
 def _memo(table: _Table[_T], certificate: x509.Certificate, work: Callable[[x509.Certificate], _T]) -> _T:
     entry = table.get(id(certificate))
     if entry is not None and entry[0] is certificate:
         return entry[1]
-    if len(table) >= 4096:
-        table.clear()
-    value = work(certificate)
-    table[id(certificate)] = (certificate, value)
-    return value
+    twin = _twin(certificate)
+    if twin is not certificate:
+        entry = table.get(id(twin))
+        if entry is not None and entry[0] is twin:
+            return _remember(table, certificate, entry[1])
+    return _remember(table, certificate, work(certificate))
 
 
 def forget_facts() -> None:
     """Drop every fact worked out so far: the next question about any certificate starts cold, as
     in a new process (the bench compares against a library that keeps nothing)."""
-    tables: list[dict[int, Any]] = [_SELF_SIGNATURES, _ROOTS, _SUBJECT_CNS, *_KEY_IDS.values()]
+    tables: list[dict[Any, Any]] = [_SELF_SIGNATURES, _ROOTS, _SUBJECT_CNS, *_KEY_IDS.values(), _TWINS, _FIRST_SEEN]
     for table in tables:
         table.clear()
 

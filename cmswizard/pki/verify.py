@@ -175,7 +175,8 @@ def verify_certificate(
     roots: list[x509.Certificate] = []
     intermediates: list[x509.Certificate] = []
     for certificate in others:
-        if certificate != leaf:
+        # the leaf itself in the bundle is left out; signatures first: comparing whole certificates costs more
+        if certificate.signature != leaf.signature or certificate != leaf:
             (roots if is_root(certificate) else intermediates).append(certificate)
     if not roots:
         path, why = _explain(leaf, intermediates, [], moment, source)
@@ -199,7 +200,7 @@ def verify_certificate(
                 return _verified(_certificates(path), source)
             refusal = below
         return VerifyResult(False, _certificates(path), why or _library_reason(refusal), source)
-    chain = tuple(verified.chain)
+    chain = _as_given(verified.chain, (leaf, *intermediates, *roots))
     mismatch = _key_identifier_mismatch(chain)
     if mismatch:
         return VerifyResult(False, chain, mismatch, source)
@@ -222,6 +223,16 @@ def _library_verify(
         .build_client_verifier()
     )
     return verifier.verify(leaf, intermediates)
+
+
+def _as_given(chain: Sequence[x509.Certificate], given: Sequence[x509.Certificate]) -> tuple[x509.Certificate, ...]:
+    """The library's chain as the objects we gave it (it returns new ones, with the very same bytes), so
+    what was worked out about them (key identifiers, names) is found again. By signature, which is
+    unique among what we gave it unless two of those share one (a forgery): then its own objects."""
+    by_signature = {certificate.signature: certificate for certificate in given}
+    if len(by_signature) != len(given):
+        return tuple(chain)
+    return tuple(by_signature.get(certificate.signature, certificate) for certificate in chain)
 
 
 def _library_reason(error: Exception) -> str:
