@@ -186,3 +186,34 @@ def test_an_interrupted_export_leaves_no_half_export(source: list[Path], tmp_pat
     with pytest.raises(KeyboardInterrupt):
         _export(source, tmp_path / "kept", progress=interrupt)
     assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["notes.txt"]
+
+
+def test_macos_counts_only_removable_local_volumes() -> None:
+    from cmswizard.export.volumes import macos_is_stick
+
+    stick = {"BusProtocol": "USB", "Internal": False, "RemovableMedia": True, "Ejectable": True}
+    usb_ssd = {"BusProtocol": "USB", "Internal": False, "RemovableMedia": False, "Ejectable": True}
+    sd_card = {"BusProtocol": "Secure Digital", "Internal": True, "RemovableMedia": True}  # built-in reader
+    dmg = {"BusProtocol": "Disk Image", "Internal": False, "RemovableMedia": True, "Ejectable": True}
+    internal = {"BusProtocol": "Apple Fabric", "Internal": True, "RemovableMedia": False}
+    assert macos_is_stick("/dev/disk4s1", Path("/Volumes/STICK"), stick)
+    assert macos_is_stick("/dev/disk5s2", Path("/Volumes/SSD"), usb_ssd)
+    assert not macos_is_stick("/dev/disk6s1", Path("/Volumes/Installer"), dmg)  # a mounted .dmg
+    assert not macos_is_stick("/dev/disk1s1", Path("/Volumes/Data"), internal)
+    assert not macos_is_stick("//alice@nas/share", Path("/Volumes/share"), None)  # smbfs/afpfs: no /dev/disk
+    assert not macos_is_stick("/dev/disk4s1", Path("/Volumes/STICK"), None)  # diskutil could not say
+    assert not macos_is_stick("/dev/disk4s1", Path("/private/tmp/x"), stick)  # not under /Volumes
+    # A card in the built-in reader: the reader is internal, the medium removable.
+    assert macos_is_stick("/dev/disk7s1", Path("/Volumes/CARD"), sd_card)
+
+
+def test_windows_counts_removable_drives_and_usb_disks_that_say_fixed() -> None:
+    from cmswizard.export.volumes import BUS_TYPE_USB, DRIVE_FIXED, DRIVE_REMOVABLE, windows_is_stick
+
+    sata, nvme, network, cdrom = 11, 17, 4, 5
+    assert windows_is_stick(DRIVE_REMOVABLE, None)
+    assert windows_is_stick(DRIVE_FIXED, BUS_TYPE_USB)  # a USB stick or SSD that reports itself as fixed
+    assert not windows_is_stick(DRIVE_FIXED, sata)
+    assert not windows_is_stick(DRIVE_FIXED, nvme)
+    assert not windows_is_stick(DRIVE_FIXED, None)  # the bus type could not be read: not a stick
+    assert not windows_is_stick(network, None) and not windows_is_stick(cdrom, None)

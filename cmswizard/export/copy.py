@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cmswizard.export.readback import read_back
 from cmswizard.export.volumes import space_and_state
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, write_files
 from cmswizard.pki.safe_text import has_control
+from cmswizard.pki.spec import WINDOWS_RESERVED_NAMES
 
 __all__ = ["ExportItem", "ExportResult", "check_stick_name", "export_files", "plan_export"]
 
@@ -40,7 +42,6 @@ class ExportItem:
 
 
 _FAT_FORBIDDEN = set('<>:"/\\|?*')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
 
 
 def check_stick_name(name: str, where: str | None = None) -> None:
@@ -59,12 +60,13 @@ def check_stick_name(name: str, where: str | None = None) -> None:
         )
     if name.endswith((" ", ".")):
         raise CmsInputError(place, N_("ends with a space or a dot, which FAT and Windows drop; rename it"))
-    if name.split(".")[0].upper() in _WINDOWS_RESERVED:
+    if name.split(".")[0].rstrip(" ").upper() in WINDOWS_RESERVED_NAMES:
         raise CmsInputError(place, N_("is a name Windows reserves for a device (CON, NUL, COM1 …); rename it"))
-    if len(name) > 255:
+    units = len(name.encode("utf-16-le")) // 2  # FAT's long names and NTFS count UTF-16 code units
+    if units > 255:
         raise CmsInputError(
             place,
-            Text(N_("is {count} characters long; FAT and Windows allow 255: use a shorter name"), count=len(name)),
+            Text(N_("is {count} characters long; FAT and Windows allow 255: use a shorter name"), count=units),
         )
 
 
@@ -101,7 +103,8 @@ def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list
         items.append(ExportItem(path.name, data, path.suffix.lower() == ".key"))  # and by content
     items.extend(extra)
     names = [item.name for item in items]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
+    folded = [name.casefold() for name in names]  # FAT, NTFS and APFS (by default) ignore case: cb.key = CB.KEY
+    duplicates = sorted({name for name, key in zip(names, folded, strict=True) if folded.count(key) > 1})
     if duplicates:
         raise CmsInputError(duplicates[0], N_("is named twice in the export; rename one of the files"))
     if SUMS_NAME in names or README_NAME in names:
@@ -227,10 +230,7 @@ def _copy_one(item: ExportItem, folder: Path, overwrite: bool) -> None:
     target = folder / item.name
     write_files([OutputFile(target, item.data, private=item.private, replace=overwrite)])
     try:
-        with open(target, "rb") as written:
-            if hasattr(os, "posix_fadvise"):  # read from the stick, not from the page cache, where possible
-                os.posix_fadvise(written.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-            back = written.read()
+        back = read_back(target)  # from the stick, not from the cache, where the platform allows (readback.py)
     except OSError as error:
         raise CmsInputError(
             str(target),

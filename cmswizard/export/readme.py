@@ -65,7 +65,9 @@ def export_readme(items: Sequence[ExportItem], *, title: str = "", today: dt.dat
     lines += [
         f"  {SUMS_NAME}",
         "      SHA-256 checksums; check the copy with: sha256sum -c SHA256SUMS",
+        "      (Windows: certutil -hashfile <file> SHA256, or in PowerShell: Get-FileHash <file>)",
         "      SHA-256 檢查碼；以 sha256sum -c SHA256SUMS 驗證複本",
+        "      （Windows：certutil -hashfile <檔案> SHA256，或在 PowerShell 中：Get-FileHash <檔案>）",
         "",
         "How to put the files on the CMS",
         "  1. Connect with SFTP to the MMP address of each CMS node and log in as the MMP admin user.",

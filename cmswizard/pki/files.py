@@ -230,7 +230,17 @@ def _check_target(item: OutputFile) -> None:
     path = item.path
     if has_control(path.name):
         raise CmsInputError(str(path), N_("the file name holds control characters (a newline?); choose a plain name"))
-    if len(os.fsencode(path.name)) > _MAX_NAME_BYTES:
+    if os.name == "nt":  # NTFS counts a name in UTF-16 code units (a CJK character is 1, not 3 bytes)
+        units = len(path.name.encode("utf-16-le", "surrogatepass")) // 2
+        if units > _MAX_NAME_BYTES:
+            raise CmsInputError(
+                str(path),
+                Text(
+                    N_("the file name is {count} characters long; Windows allows 255: choose a shorter name"),
+                    count=units,
+                ),
+            )
+    elif len(os.fsencode(path.name)) > _MAX_NAME_BYTES:
         raise CmsInputError(
             str(path),
             Text(
@@ -287,6 +297,10 @@ def _write_temp(item: OutputFile) -> Path:
     mode = 0o600 if item.private else 0o644
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, mode)
     try:
+        if item.private and os.name == "nt":  # NTFS ignores the mode: an owner-only ACL before any key byte
+            from cmswizard.pki.winacl import protect_private_file
+
+            protect_private_file(temp)
         with os.fdopen(fd, "wb") as stream:
             stream.write(item.data)
             stream.flush()

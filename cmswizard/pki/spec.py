@@ -33,6 +33,11 @@ _T = TypeVar("_T")
 DB_CLIENT_CN = "postgres"
 _BASENAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_BASENAME = 64
+# Device names Windows reserves in every folder, whatever the case and extension (CON, con.key, Com1.csr):
+# a key written as `nul.key` on Windows goes nowhere. Refused for every platform, since keys travel.
+WINDOWS_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{port}{n}" for port in ("COM", "LPT") for n in "123456789¹²³"}
+)
 # RFC 5280 upper bounds (ub-common-name and friends).
 MAX_LENGTH = {"CN": 64, "OU": 64, "O": 64, "L": 128, "ST": 128}
 # Refuse absurd input before doing any work on it (a pasted file, a runaway script).
@@ -171,6 +176,14 @@ def check_basename(value: str) -> str:
         raise CmsInputError(
             "basename",
             Text(N_("is longer than {MAX_BASENAME} characters; use a shorter name"), MAX_BASENAME=_MAX_BASENAME),
+        )
+    if name.upper() in WINDOWS_RESERVED_NAMES:
+        raise CmsInputError(
+            "basename",
+            Text(
+                N_("{value} is a device name on Windows (CON, NUL, COM1 …), where no file can have it; choose another"),
+                value=name,
+            ),
         )
     return name
 

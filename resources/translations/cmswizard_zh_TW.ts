@@ -1200,6 +1200,10 @@
         <translation>檔案名稱含有控制字元（換行？）；請使用一般名稱</translation>
     </message>
     <message>
+        <source>the file name is {count} characters long; Windows allows 255: choose a shorter name</source>
+        <translation>檔名長度為 {count} 個字元；Windows 最多允許 255 個：請改用較短的名稱</translation>
+    </message>
+    <message>
         <source>the file name is {count} bytes; file systems allow 255: choose a shorter name</source>
         <translation>檔案名稱有 {count} 位元組；檔案系統最多允許 255：請選擇較短的名稱</translation>
     </message>
@@ -1798,6 +1802,10 @@
     <message>
         <source>is longer than {MAX_BASENAME} characters; use a shorter name</source>
         <translation>超過 {MAX_BASENAME} 個字元；請使用較短的名稱</translation>
+    </message>
+    <message>
+        <source>{value} is a device name on Windows (CON, NUL, COM1 …), where no file can have it; choose another</source>
+        <translation>{value} 是 Windows 的裝置名稱（CON、NUL、COM1 …），任何檔案都不能使用；請改用其他名稱</translation>
     </message>
     <message>
         <source>is required: the fully qualified domain name of the service</source>
