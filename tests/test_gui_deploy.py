@@ -132,6 +132,11 @@ def test_export_page_volumes_refresh_and_clash(
     assert not export.copy_button.isEnabled()
     stick_volumes.insert(0, stick)
     export.refresh_volumes()
+    assert export.chosen_volume() is None  # it went away once: the user picks it again
+    item = export.volumes.item(0)
+    qtbot.mouseClick(
+        export.volumes.viewport(), Qt.MouseButton.LeftButton, pos=export.volumes.visualItemRect(item).center()
+    )
     assert export.chosen_volume() == stick and export.copy_button.isEnabled()
     export.copy_button.click()
     qtbot.waitUntil(lambda: not export.running, timeout=20_000)
@@ -140,7 +145,7 @@ def test_export_page_volumes_refresh_and_clash(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     export.copy_button.click()
     qtbot.waitUntil(lambda: not export.running and bool(asked), timeout=20_000)
-    assert "already exists" in asked[0]
+    assert "already holds these files" in asked[0] and "callbridge-2026.crt" in asked[0]
     assert "Nothing was copied" in export.summary.toPlainText()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     export.copy_button.click()

@@ -110,9 +110,11 @@ def _keys(page) -> list[str]:
 
 
 def _choose_folder_by_typing(qtbot, page, folder: Path) -> None:
+    """Type the folder; the page reads it once the typing pauses (on the task runner): wait for that."""
     qtbot.mouseClick(page.folder, Qt.MouseButton.LeftButton)
     page.folder.selectAll()
-    qtbot.keyClicks(page.folder, str(folder))
+    with qtbot.waitSignal(page.scanned, timeout=5_000):
+        qtbot.keyClicks(page.folder, str(folder))
 
 
 FIVE = ("callbridge", "webadmin", "webbridge3", "scheduler", "turn")

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from cmswizard.cms.sheet import TrustKind
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
-from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
+from cmswizard.gui.pages.deploy import DeploySheetPage
+from cmswizard.gui.pages.export import ExportPage
 
 from helpers.factory import hierarchy
 from helpers.journey import choose_flow, click, forward_button, make_wizard, openssl, press_mnemonic, type_into

@@ -446,7 +446,7 @@ def test_a_sheet_file_name_can_never_start_a_command_of_its_own() -> None:
 
 def test_plan_and_deploy_page_read_through_the_one_reader(tmp_path: Path) -> None:
     from cmswizard.cms.plan_files import _read_or_none
-    from cmswizard.gui.pages.deploy import _is_key_file
+    from cmswizard.gui.models.folder_files import is_key_file as _is_key_file
 
     os.mkfifo(tmp_path / "cms-commands.txt")
     os.mkfifo(tmp_path / "waiting.pem")

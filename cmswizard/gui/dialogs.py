@@ -123,3 +123,49 @@ def ask_p12_options(parent: QWidget, include_root: bool) -> object | None:
         return dialog.choice() if dialog.exec() == P12Dialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def _listed(names: list[str], limit: int = 12) -> str:
+    shown = [f"  • {name}" for name in names[:limit]]
+    if len(names) > limit:
+        shown.append(translated(Text(N_("  … and {count} more"), count=len(names) - limit)))
+    return "\n".join(shown)
+
+
+def confirm_keys_to_fixed_drive(parent: QWidget, drive: str, keys: list[str]) -> bool:
+    """Private keys are about to go, unencrypted, onto a drive that is not removable: ask, naming the drive."""
+    answer = QMessageBox.warning(
+        parent,
+        translated(N_("Copy private keys to this drive?")),
+        translated(
+            Text(
+                N_(
+                    "{drive} is not a removable drive. These private keys would be copied to it unencrypted:\n\n"
+                    "{keys}\n\nCopy them there anyway?"
+                ),
+                drive=drive,
+                keys=_listed(keys),
+            )
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_replace_files(parent: QWidget, folder: Path, names: list[str]) -> bool:
+    """Files of the same names are already in the export folder: list them and ask before replacing any."""
+    answer = QMessageBox.question(
+        parent,
+        translated(N_("Replace files?")),
+        translated(
+            Text(
+                N_("{folder} already holds these files:\n\n{names}\n\nReplace them with the ones being exported?"),
+                folder=str(folder),
+                names=_listed(names),
+            )
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

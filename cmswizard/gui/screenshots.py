@@ -28,7 +28,8 @@ from cmswizard.gui.pages.bundle import ChainBuilderPage
 from cmswizard.gui.pages.check import CheckPage
 from cmswizard.gui.pages.csr import DeploymentPage, GeneratePage, SubjectPage
 from cmswizard.gui.pages.dbcluster import DbClusterPage, DbResultPage
-from cmswizard.gui.pages.deploy import DeploySheetPage, ExportPage
+from cmswizard.gui.pages.deploy import DeploySheetPage
+from cmswizard.gui.pages.export import ExportPage
 from cmswizard.gui.pages.probe import ProbeResultPage, ProbeSetupPage
 from cmswizard.gui.pages.renew import RenewGeneratePage, RenewRequestPage, RenewSheetPage
 from cmswizard.gui.settings import Settings

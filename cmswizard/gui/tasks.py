@@ -35,6 +35,25 @@ class _Relay(QObject):
     progressed = Signal(int, int, str)
 
 
+class CancelToken:
+    """Handed to cancellable work: `check()` raises Cancelled once the task was cancelled, so the work
+    stops where it is (between files, between certificates). Thread-safe: an Event underneath."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled
+
+
 class Task:
     """One piece of background work and where its outcome goes."""
 
@@ -45,6 +64,7 @@ class Task:
         on_error: Callable[[Exception], None] | None,
         on_progress: Progress | None,
         writes: bool,
+        token: CancelToken | None = None,
     ) -> None:
         self.owner = owner
         self.on_done = on_done
@@ -54,6 +74,12 @@ class Task:
         self.relay = _Relay()
         self.dropped = False  # the owner is gone or the runner shut down: deliver nothing
         self.closed = False  # the relay is going away: the worker must not emit on it
+        self.token = token or CancelToken()
+
+    def cancel(self) -> None:
+        """Stop the work at its next check and deliver nothing of it (no result, no error)."""
+        self.token.cancel()
+        self.dropped = True
 
 
 class _Job(QRunnable):
@@ -138,6 +164,18 @@ class TaskRunner(QObject):
         """Like `run`, for work that reports (done, total, what); reports arrive on the GUI thread."""
         return self._start(owner, work, on_done, on_error, on_progress, writes)
 
+    def run_cancellable(
+        self,
+        owner: QObject,
+        work: Callable[[CancelToken], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> Task:
+        """Like `run`, for work that checks `token.check()` as it goes; `task.cancel()` stops it and
+        drops its outcome (a folder scan superseded by the next keystroke)."""
+        token = CancelToken()
+        return self._start(owner, lambda _report: work(token), on_done, on_error, None, False, token)
+
     def running(self) -> int:
         return len(self._tasks)
 
@@ -161,8 +199,9 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None] | None,
         on_progress: Progress | None,
         writes: bool,
+        token: CancelToken | None = None,
     ) -> Task:
-        task = Task(owner, on_done, on_error, on_progress, writes)
+        task = Task(owner, on_done, on_error, on_progress, writes, token)
         task.relay.finished.connect(lambda ok, value: self._finished(task, ok, value))
         task.relay.progressed.connect(lambda done, total, what: self._progressed(task, done, total, what))
         owner.destroyed.connect(lambda *_: self._drop(task))
@@ -199,7 +238,7 @@ class TaskRunner(QObject):
             log.error("task callback failed", exc_info=error)
             self.failed.emit(str(error))
         finally:
-            if not self._tasks:
+            if not self._tasks and shiboken6.isValid(self):  # the wizard may be gone with its runner
                 self.idle.emit()
 
     def _forget(self, task: Task) -> None:

@@ -41,7 +41,7 @@ PAGES: dict[PageId, tuple[str, str]] = {
     PageId.DB_RESULT: ("cmswizard.gui.pages.dbcluster", "DbResultPage"),
     PageId.CHECK: ("cmswizard.gui.pages.check", "CheckPage"),
     PageId.DEPLOY_SHEET: ("cmswizard.gui.pages.deploy", "DeploySheetPage"),
-    PageId.EXPORT: ("cmswizard.gui.pages.deploy", "ExportPage"),
+    PageId.EXPORT: ("cmswizard.gui.pages.export", "ExportPage"),
     PageId.PROBE: ("cmswizard.gui.pages.probe", "ProbeSetupPage"),
     PageId.PROBE_RESULT: ("cmswizard.gui.pages.probe", "ProbeResultPage"),
     PageId.RENEW_REQUEST: ("cmswizard.gui.pages.renew", "RenewRequestPage"),

@@ -1972,6 +1972,42 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
 請與 MMP 顯示的指紋比對。要信任它並上傳嗎？</translation>
     </message>
     <message>
+        <source>  … and {count} more</source>
+        <translation>  …以及另外 {count} 個</translation>
+    </message>
+    <message>
+        <source>Copy private keys to this drive?</source>
+        <translation>要把私密金鑰複製到這個磁碟嗎？</translation>
+    </message>
+    <message>
+        <source>{drive} is not a removable drive. These private keys would be copied to it unencrypted:
+
+{keys}
+
+Copy them there anyway?</source>
+        <translation>{drive} 不是卸除式磁碟。以下私密金鑰會以未加密的形式複製到這裡：
+
+{keys}
+
+仍要複製到這裡嗎？</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>取代檔案？</translation>
+    </message>
+    <message>
+        <source>{folder} already holds these files:
+
+{names}
+
+Replace them with the ones being exported?</source>
+        <translation>{folder} 已有以下檔案：
+
+{names}
+
+要以正在匯出的檔案取代它們嗎？</translation>
+    </message>
+    <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
     </message>
@@ -5261,6 +5297,14 @@ Replace them?</source>
         <translation>資料夾名稱(&amp;N)：</translation>
     </message>
     <message>
+        <source>{name}   (made by the wizard)</source>
+        <translation>{name}   （由精靈產生）</translation>
+    </message>
+    <message>
+        <source>Written by the wizard from the commands page; always on the stick</source>
+        <translation>由精靈依指令頁產生；一定會寫入隨身碟</translation>
+    </message>
+    <message>
         <source>   (private key)</source>
         <translation>   （私密金鑰）</translation>
     </message>
@@ -5277,20 +5321,12 @@ Replace them?</source>
         <translation>找不到 USB 隨身碟 — 請插入隨身碟，或選擇「其他資料夾…」</translation>
     </message>
     <message>
+        <source>✗ {drive} is gone (removed or unmounted): choose the drive again.</source>
+        <translation>✗ {drive} 已不在（已移除或已卸載）：請重新選擇磁碟。</translation>
+    </message>
+    <message>
         <source>⚠ {keys}: private keys are copied unencrypted, because CMS needs them so. Keep the stick with you and delete the keys once they are on the CMS.</source>
         <translation>⚠ {keys}：私密金鑰會以未加密方式複製，因為 CMS 需要如此。請隨身保管隨身碟，並在金鑰放到 CMS 後將其刪除。</translation>
-    </message>
-    <message>
-        <source>Replace files?</source>
-        <translation>要取代檔案嗎？</translation>
-    </message>
-    <message>
-        <source>{error}
-
-Replace the files of the same name?</source>
-        <translation>{error}
-
-要取代同名的檔案嗎？</translation>
     </message>
     <message>
         <source>

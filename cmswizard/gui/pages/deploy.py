@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStorageInfo, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,11 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -48,14 +42,14 @@ from cmswizard.cms.sheet import (
     pinned_off_side,
 )
 from cmswizard.cms.trust import callbridge_cn, check_plan_files, shared_ca_bundle, trust_file_bytes
-from cmswizard.export.calendar import calendar_item
-from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
-from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
-from cmswizard.export.volumes import Volume, is_removable
-from cmswizard.gui import dialogs
+from cmswizard.export.copy import ExportItem
+from cmswizard.export.readme import COMMANDS_NAME
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, labelled, translated
+from cmswizard.gui.models.folder_files import FolderFiles, scan_folder
 from cmswizard.gui.page import PageHost, WizardPage
+from cmswizard.gui.tasks import Task
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
 from cmswizard.pki.errors import CmsInputError, Text
@@ -65,53 +59,16 @@ from cmswizard.pki.spec import Problem, Severity
 if TYPE_CHECKING:
     from cmswizard.cms.plan import Plan
 
-_FILE_SUFFIXES = {".key", ".crt", ".cer", ".pem", ".csr", ".p7b", ".pfx", ".p12", ".txt"}
-_CERTIFICATE_SUFFIXES = {".crt", ".cer", ".pem"}  # what an MMP certs/trust command can take (PEM)
 _NONE = "—"
-_RED = "#b00020"
+SCAN_DELAY_MS = 250  # typing pauses this long before the folder is read
 _KEY_COLUMN, _FILE_COLUMNS = 2, (2, 3, 4)
 _AUTO = "auto_node"  # a suggested row whose node the user has not chosen: follows the server list
 _SUGGESTED = "suggested"  # on a row's service box: the row came from the folder's file names
 _EDITED = "edited"  # on a box the user picked or typed in: its row is the user's, kept when the folder changes
 
 
-def _is_key_file(path: Path) -> bool:
-    """A private key by name (.key) or, for .pem, by its first block."""
-    if path.name.endswith(KEY_SUFFIX):
-        return True
-    if path.suffix.lower() != ".pem":
-        return False
-    from cmswizard.pki.files import holds_private_key, read_input_file
-
-    try:  # the one reading function: a FIFO or a device named .pem never blocks the page
-        return holds_private_key(read_input_file(path))
-    except CmsInputError:
-        return False
-
-
 def _names(text: str) -> list[str]:
     return [part for part in text.replace(",", " ").split() if part]
-
-
-def qt_volumes() -> list[Volume]:
-    """Mounted, writable volumes as Qt sees them, with our removable detection."""
-    volumes = []
-    for storage in QStorageInfo.mountedVolumes():
-        if not storage.isValid() or not storage.isReady():
-            continue
-        root = Path(storage.rootPath())
-        device = bytes(storage.device().data()).decode(errors="replace")
-        volumes.append(
-            Volume(
-                root,
-                storage.displayName(),
-                bytes(storage.fileSystemType().data()).decode(),
-                storage.bytesAvailable(),
-                is_removable(device, root),
-                storage.isReadOnly(),
-            )
-        )
-    return volumes
 
 
 class _DeployPage(WizardPage):
@@ -125,6 +82,8 @@ class _DeployPage(WizardPage):
 
 class DeploySheetPage(_DeployPage):
     """From version, topology and the files per service to the ordered MMP commands per node."""
+
+    scanned = Signal()  # a typed folder was read and the table follows it
 
     next_page = PageId.UPLOAD
 
@@ -425,6 +384,11 @@ class DeploySheetPage(_DeployPage):
         self.keys: list[str] = []
         self.certificates: list[str] = []
         self.entered = False  # enter() fills the folder before the table: no suggestions from that
+        self._scan: Task | None = None  # the folder scan under way, cancelled by the next keystroke
+        self._scan_timer = QTimer(self)  # typing pauses this long before the folder is read
+        self._scan_timer.setSingleShot(True)
+        self._scan_timer.setInterval(SCAN_DELAY_MS)
+        self._scan_timer.timeout.connect(self._scan_typed_folder)
 
     def _table_height(self, rows: int) -> int:
         """Header, frame, scroll bar and `rows` rows of combo boxes."""
@@ -443,6 +407,10 @@ class DeploySheetPage(_DeployPage):
         for name, combo in self.db_files.items():
             combo.setCurrentText(getattr(DbFiles(), name))
         self.table.setRowCount(0)
+        self._scan_timer.stop()
+        if self._scan is not None:
+            self._scan.cancel()
+            self._scan = None
 
     def _add_row(self) -> None:
         self.add_service_row()
@@ -500,6 +468,8 @@ class DeploySheetPage(_DeployPage):
         state = self.state
         if not self.folder.text():
             self.folder.setText(str(state.folder))
+            self._scan_timer.stop()  # filled here, not typed: read at once, below
+            self._folder_changed()
         deployment = state.deployment
         if not self.nodes.text() and deployment is not None and deployment.nodes:
             self.nodes.setText(" ".join(deployment.nodes))
@@ -544,15 +514,34 @@ class DeploySheetPage(_DeployPage):
             self.folder.setText(str(chosen))
 
     def _folder_edited(self) -> None:
+        """Typing in the folder field: one scan once the typing pauses, on the task runner."""
+        if self._scan is not None:
+            self._scan.cancel()  # the folder it reads is no longer the one typed
+            self._scan = None
+        self._scan_timer.start()
+
+    def _scan_typed_folder(self) -> None:
+        folder = self._folder_path()
+        self._scan = self.host.tasks.run_cancellable(
+            self, lambda token: scan_folder(folder, token.check), self._typed_folder_scanned
+        )
+
+    def _typed_folder_scanned(self, found: FolderFiles) -> None:
         """Another folder: its files, and its suggestions in place of the rows the user has not touched."""
-        self._folder_changed()
-        if not self.entered:
-            return
-        for row in reversed(range(self.table.rowCount())):
-            if self._untouched_suggestion(row):
-                self.table.removeRow(row)
-        self._suggest_rows()
-        self.refresh()
+        self._scan = None
+        if found.folder != self._folder_path():
+            return  # typed over while it was read: the newer scan is on its way
+        self._apply_scan(found)
+        if self.entered:
+            for row in reversed(range(self.table.rowCount())):
+                if self._untouched_suggestion(row):
+                    self.table.removeRow(row)
+            self._suggest_rows(rescan=False)
+            self.refresh()
+        self.scanned.emit()
+
+    def _folder_path(self) -> Path:
+        return Path(self.folder.text().strip() or ".")
 
     def _untouched_suggestion(self, row: int) -> bool:
         boxes = [self.table.cellWidget(row, column) for column in range(5)]
@@ -568,16 +557,11 @@ class DeploySheetPage(_DeployPage):
             box.setProperty(_EDITED, True)
 
     def _folder_changed(self) -> None:
-        folder = Path(self.folder.text().strip() or ".")
-        try:
-            paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
-        except OSError:
-            paths = []
-        self.files = [p.name for p in paths]
-        self.keys = [p.name for p in paths if _is_key_file(p)]
-        self.certificates = [
-            p.name for p in paths if p.suffix.lower() in _CERTIFICATE_SUFFIXES and p.name not in self.keys
-        ]
+        """The folder's files, read now (entering the page, opening a plan): once, not per keystroke."""
+        self._apply_scan(scan_folder(self._folder_path()))
+
+    def _apply_scan(self, found: FolderFiles) -> None:
+        self.files, self.keys, self.certificates = list(found.files), list(found.keys), list(found.certificates)
         for row in range(self.table.rowCount()):
             for column in _FILE_COLUMNS:
                 combo = self.table.cellWidget(row, column)
@@ -700,9 +684,10 @@ class DeploySheetPage(_DeployPage):
             self.table.removeRow(row)
             self.refresh()
 
-    def _suggest_rows(self) -> None:
+    def _suggest_rows(self, *, rescan: bool = True) -> None:
         """Guess rows from file names like callbridge-2026.key / .crt / -bundle.crt in the folder."""
-        self._folder_changed()
+        if rescan:
+            self._folder_changed()
         stems = {name[: -len(KEY_SUFFIX)] for name in self.keys if name.endswith(KEY_SUFFIX)}
         entity = SUFFIXES[BundleKind.ENTITY]
         kept = set()  # the rows already there: never suggested twice
@@ -870,7 +855,8 @@ class DeploySheetPage(_DeployPage):
                 else None
             )
             why = labelled(node, translated(problem)) if problem is not None else ""
-            node_box.setStyleSheet(f"QComboBox {{ color: {_RED}; }}" if why else "")
+            red = style.colour(style.Role.ERROR, node_box).name()
+            node_box.setStyleSheet(f"QComboBox {{ color: {red}; }}" if why else "")
             node_box.setToolTip(f"✗ {why}" if why else "")
             node_box.setAccessibleDescription(why)
 
@@ -931,274 +917,7 @@ class DeploySheetPage(_DeployPage):
             return False
         state.export_paths = [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)]
         state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text(self.translate).encode()), *trust_items]
-        state.export_name = _names(self.nodes.text())[0] if _names(self.nodes.text()) else ""
+        nodes = _names(self.nodes.text()) + _names(self.edges.text())
+        state.export_name = nodes[0] if len(nodes) == 1 else ""  # several servers: not named after one of them
         state.sheet, state.sheet_plan, state.folder = self.sheet, self.plan, folder
         return True
-
-
-class ExportPage(_DeployPage):
-    """Pick a stick (or folder), tick the files, copy with verification."""
-
-    def __init__(self, host: PageHost, volume_source: Callable[[], list[Volume]] = qt_volumes) -> None:
-        super().__init__(host)
-        self.setTitle(self.tr("Export to a USB stick"))
-        self.setSubTitle(
-            self.tr(
-                "Each file is written, flushed, read back and compared; SHA256SUMS and a README in "
-                "English and Chinese are written last."
-            )
-        )
-        self.volume_source = volume_source
-        self.volumes = QListWidget(self)
-        self.volumes.setAccessibleName(self.tr("Removable drives"))
-        self.volumes.setMaximumHeight(90)
-        self.other = QPushButton(self.tr("&Other folder…"), self)
-        self.show_all = QCheckBox(self.tr("Show all dri&ves"), self)
-        self.files = QListWidget(self)
-        self.files.setAccessibleName(self.tr("Files to export"))
-        self.add_files = QPushButton(self.tr("&Add files…"), self)
-        self.key_warning = QLabel(self)
-        self.key_warning.setWordWrap(True)
-        self.name = QLineEdit(self)
-        self.name.setAccessibleName(self.tr("Folder name on the stick"))
-        self.copy_button = QPushButton(self.tr("&Copy to stick"), self)
-        self.progress = QProgressBar(self)
-        self.progress.hide()
-        self.summary = QPlainTextEdit(self)
-        self.summary.setReadOnly(True)
-        self.summary.setMaximumHeight(110)
-        self.summary.hide()
-        form = QFormLayout()
-        volume_row = QHBoxLayout()
-        volume_row.addWidget(self.volumes, 1)
-        side = QVBoxLayout()
-        side.addWidget(self.other)
-        side.addWidget(self.show_all)
-        side.addStretch()
-        volume_row.addLayout(side)
-        drive_label = QLabel(self.tr("&Drive:"), self)
-        drive_label.setBuddy(self.volumes)
-        form.addRow(drive_label, volume_row)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.files, 1)
-        file_side = QVBoxLayout()
-        file_side.addWidget(self.add_files)
-        file_side.addStretch()
-        file_row.addLayout(file_side)
-        files_label = QLabel(self.tr("F&iles:"), self)
-        files_label.setBuddy(self.files)
-        form.addRow(files_label, file_row)
-        form.addRow("", self.key_warning)
-        form.addRow(self.tr("Folder &name:"), self.name)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
-        self.other.clicked.connect(self._choose_other)
-        self.show_all.toggled.connect(self.refresh_volumes)
-        self.add_files.clicked.connect(self._choose_files)
-        self.files.itemChanged.connect(lambda *_: self._update())
-        self.volumes.currentRowChanged.connect(lambda *_: self._update())
-        self.name.textChanged.connect(self._update)
-        self.copy_button.clicked.connect(self._copy_clicked)
-        self.timer = QTimer(self)
-        self.timer.setInterval(2000)
-        self.timer.timeout.connect(self.refresh_volumes)
-        self.extra: list[ExportItem] = []
-        self.custom: list[Volume] = []
-        self.running = False
-        self.result: ExportResult | None = None
-        self._preset = False
-
-    def _copy_clicked(self) -> None:
-        self.start_copy()
-
-    def reset(self) -> None:
-        self.files.clear()
-        self.extra = []
-        self.result = None
-        self.summary.hide()
-        self._preset = False
-
-    def preset(self, paths: list[Path], extra: list[ExportItem], deployment_name: str) -> None:
-        """Coming from the deployment sheet: exactly the files its commands name, plus the sheet."""
-        self.files.clear()
-        for path in paths:
-            self._add_file(path, checked=True)
-        self.extra = extra
-        self.name.setText(export_folder_name(deployment_name))
-        self._preset = True
-
-    def enter(self) -> None:
-        state = self.state
-        if state.export_paths is not None:
-            self.preset(state.export_paths, state.export_extra, state.export_name)
-        if not self._preset and self.files.count() == 0:
-            folder = Path(self.host.settings.get("output/folder"))
-            try:
-                found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FILE_SUFFIXES)
-            except OSError:
-                found = []
-            for path in found:
-                self._add_file(path, checked=path.suffix.lower() != ".key")
-            self.name.setText(export_folder_name())
-        self.refresh_volumes()
-        self.timer.start()
-        self._update()
-
-    def cleanupPage(self) -> None:
-        self.timer.stop()
-
-    def _add_file(self, path: Path, *, checked: bool) -> None:
-        item = QListWidgetItem(path.name + (self.tr("   (private key)") if path.suffix.lower() == ".key" else ""))
-        item.setData(Qt.ItemDataRole.UserRole, str(path))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.files.addItem(item)
-
-    def _choose_files(self) -> None:
-        for path in dialogs.open_file_names(self, self.tr("Files to export"), self.state.folder):
-            self._add_file(path, checked=True)
-        self._update()
-
-    def _choose_other(self) -> None:
-        chosen = dialogs.existing_folder(self, self.tr("Export to folder"), "")
-        if chosen is not None:
-            self.add_destination(chosen)
-
-    def add_destination(self, folder: Path) -> None:
-        from cmswizard.export.volumes import space_and_state
-
-        free, read_only = space_and_state(folder)
-        self.custom.append(Volume(folder, folder.name or str(folder), self.tr("folder"), free, True, read_only))
-        self.refresh_volumes()
-        self.volumes.setCurrentRow(self.volumes.count() - 1)
-
-    def refresh_volumes(self) -> None:
-        current = self.chosen_volume()
-        listed = [v for v in self.volume_source() if not v.read_only and (v.removable or self.show_all.isChecked())]
-        listed += self.custom
-        self.volumes.blockSignals(True)
-        self.volumes.clear()
-        for volume in listed:
-            item = QListWidgetItem(translated(volume.describe()))
-            item.setData(Qt.ItemDataRole.UserRole, volume)
-            self.volumes.addItem(item)
-        if not listed:
-            placeholder = QListWidgetItem(self.tr("No USB stick found — plug one in, or choose Other folder…"))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.volumes.addItem(placeholder)
-        roots = [v.root for v in listed]
-        if current is not None and current.root in roots:
-            self.volumes.setCurrentRow(roots.index(current.root))
-        elif len(listed) == 1:
-            self.volumes.setCurrentRow(0)
-        self.volumes.blockSignals(False)
-        self._update()
-
-    def chosen_volume(self) -> Volume | None:
-        item = self.volumes.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return value if isinstance(value, Volume) else None
-
-    def chosen_paths(self) -> list[Path]:
-        paths = []
-        for row in range(self.files.count()):
-            item = self.files.item(row)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                paths.append(Path(item.data(Qt.ItemDataRole.UserRole)))
-        return paths
-
-    def _update(self) -> None:
-        keys = [p.name for p in self.chosen_paths() if p.suffix.lower() == ".key"]
-        self.key_warning.setText(
-            '<span style="color:#a86400">'
-            + self.tr(
-                "⚠ {keys}: private keys are copied unencrypted, because CMS needs them so. Keep the stick with you "
-                "and delete the keys once they are on the CMS."
-            ).format(keys=", ".join(keys))
-            + "</span>"
-            if keys
-            else ""
-        )
-        ready = (
-            self.chosen_volume() is not None
-            and bool(self.chosen_paths() or self.extra)
-            and bool(self.name.text().strip())
-            and not self.running
-        )
-        self.copy_button.setEnabled(ready)
-
-    def start_copy(self, overwrite: bool = False) -> None:
-        volume = self.chosen_volume()
-        if volume is None:
-            return
-        try:
-            items = plan_export(self.chosen_paths(), self.extra)
-            calendar = calendar_item(items)  # the expiry dates go on the stick too
-            if calendar is not None:
-                items = plan_export([], [*items, calendar])
-        except CmsInputError as error:
-            self._show_summary(f"✗ {error_text(error)}")
-            return
-        destination = volume.root / self.name.text().strip()
-        readme = export_readme(items, title=self.name.text().strip())
-        self.running = True
-        self.result = None
-        self.progress.setRange(0, len(items) + 2)
-        self.progress.setValue(0)
-        self.progress.show()
-        self._update()
-        self.completeChanged.emit()
-        self.host.tasks.run_with_progress(
-            self,
-            lambda report: export_files(items, destination, readme=readme, overwrite=overwrite, progress=report),
-            self._progress,
-            self._done,
-            lambda error: self._failed(error, overwrite),
-            writes=True,
-        )
-
-    def _progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done}/{total} {name}")
-
-    def _done(self, result: ExportResult) -> None:
-        self.running = False
-        self.result = result
-        self.progress.hide()
-        if result.ok:
-            self._show_summary(
-                "✓ " + translated(result.summary()) + "\n" + "\n".join(f"   {name}" for name in result.copied)
-            )
-        else:
-            self._show_summary("✗ " + translated(result.summary()))
-        self._update()
-        self.completeChanged.emit()
-
-    def _failed(self, error: Exception, overwrite: bool) -> None:
-        self.running = False
-        self.progress.hide()
-        self._update()
-        if isinstance(error, CmsInputError) and "already exists" in error.message and not overwrite:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace files?"),
-                self.tr("{error}\n\nReplace the files of the same name?").format(error=error_text(error)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self.start_copy(overwrite=True)
-                return
-        self._show_summary(f"✗ {error_text(error)}" + self.tr("\nNothing was copied."))
-        self.completeChanged.emit()
-
-    def _show_summary(self, text: str) -> None:
-        self.summary.setPlainText(text)
-        self.summary.show()
-
-    def isComplete(self) -> bool:
-        return not self.running
