@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from journey import choose_flow, click, make_wizard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,7 +14,8 @@ from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.export import ExportPage
 
-from factory import hierarchy
+from helpers.factory import hierarchy
+from helpers.journey import choose_flow, click, make_wizard
 
 
 def _click_row(qtbot, export: ExportPage, text: str) -> None:
