@@ -181,26 +181,42 @@ def test_connection_cut_mid_transfer_is_reported_truthfully(sshd: SshServer, tmp
     )
     assert cut
     assert [r.outcome for r in report.results] == [Outcome.VERIFIED, Outcome.CONNECTION_LOST, Outcome.NOT_SENT]
-    assert "partial file" in report.results[1].detail
+    assert "it is not under its name on the MMP" in report.results[1].detail
     assert not report.ok and report.verified_count == 1
     assert (sshd.upload_dir / first.name).read_bytes() == b"first\n"
     assert not (sshd.upload_dir / last.name).exists()
+    assert not (sshd.upload_dir / big.name).exists()  # written under a temporary name, never renamed
+    # the next run removes that temporary, finds the first file identical, and sends the others
+    again = upload_files(
+        _target(sshd), [first, big, last], trust=_trusted(sshd), credentials=Credentials(password=sshd.password)
+    )
+    assert [r.outcome for r in again.results] == [Outcome.IDENTICAL, Outcome.VERIFIED, Outcome.VERIFIED]
+    assert _uploaded(sshd) == sorted([first.name, big.name, last.name])
 
 
-def test_read_back_mismatch_is_never_called_verified(sshd: SshServer, tmp_path: Path) -> None:
-    # A name on the MMP that swallows what is written (a link to /dev/null): the read-back differs.
+def test_a_link_on_the_mmp_is_never_written_through(sshd: SshServer, tmp_path: Path) -> None:
+    """--replace of a name that is a symbolic link on the server (to a file outside the upload folder,
+    or dangling): refused after lstat, and nothing outside the folder changes."""
+    outside = sshd.root / "outside.crt"
+    outside.write_bytes(b"not yours\n")
     (sshd.upload_dir / "swallowed.crt").symlink_to("/dev/null")
-    sent = tmp_path / "swallowed.crt"
-    sent.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n")
+    (sshd.upload_dir / "outside.crt").symlink_to(outside)
+    (sshd.upload_dir / "dangling.crt").symlink_to(sshd.root / "nowhere.crt")
+    sent = []
+    for name in ("swallowed.crt", "outside.crt", "dangling.crt"):
+        (tmp_path / name).write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n")
+        sent.append(tmp_path / name)
     report = upload_files(
         _target(sshd),
-        [sent],
+        sent,
         trust=_trusted(sshd),
         credentials=Credentials(password=sshd.password),
-        replace={"swallowed.crt"},
+        replace={"swallowed.crt", "outside.crt", "dangling.crt"},
     )
-    assert report.results[0].outcome is Outcome.MISMATCH
-    assert "read back 0 byte(s)" in report.results[0].detail
+    assert [r.outcome for r in report.results] == [Outcome.REFUSED] * 3
+    assert all("is a symbolic link on the MMP" in r.detail for r in report.results)
+    assert outside.read_bytes() == b"not yours\n"
+    assert not (sshd.root / "nowhere.crt").exists()
     assert not report.ok
 
 

@@ -53,10 +53,19 @@ def ask_to_trust(error: Exception, known_hosts: Path) -> bool:
 
     assert isinstance(error, UnknownHostKey)
     key = error.host_key
+    if error.other_types:  # as OpenSSH: a key of another type is known for this host
+        print(
+            f"WARNING: known_hosts holds a {shown(', '.join(error.other_types))} key for {shown(key.label)}, "
+            f"but the server offered {shown(key.key_type)}: if you did not change the MMP's keys, stop here.",
+            file=sys.stderr,
+        )
     print(f"The host key of {shown(key.label)} is not known yet:", file=sys.stderr)
     print(f"  {key.key_type} {key.fingerprint}", file=sys.stderr)
     print("Compare it with the fingerprint the MMP shows before you go on.", file=sys.stderr)
-    answer = input("Is it the same? Type yes to trust it and remember it in known_hosts: ").strip().lower()
+    try:
+        answer = input("Is it the same? Type yes to trust it and remember it in known_hosts: ").strip().lower()
+    except EOFError:  # Ctrl-D: no answer is no
+        return False
     if answer != "yes":
         return False
     remember_host_key(known_hosts, key)

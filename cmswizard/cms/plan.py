@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
-from cmswizard.cms.plan_names import first_name_problem, plain_name_problem
+from cmswizard.cms.plan_names import first_name_problem, plain_name_problem, ssh_value_problem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, pinned_off_side
 from cmswizard.pki.bundle import BundleKind, suggested_name
@@ -442,16 +442,13 @@ def _read_nodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[PlanNode, ...]
         if not 1 <= port <= 65535:
             raise reader.fail(f"{where}.ssh_port", Text(N_("{value} is not a port; give 1 to 65535"), value=port))
         fingerprint = reader.get(row, where, "fingerprint", str, "")
-        nodes.append(
-            PlanNode(
-                name,
-                role,
-                reader.get(row, where, "ssh_host", str, ""),
-                port,
-                reader.get(row, where, "ssh_user", str, "admin"),
-                fingerprint,
-            )
-        )
+        ssh_host = reader.get(row, where, "ssh_host", str, "")
+        ssh_user = reader.get(row, where, "ssh_user", str, "admin")
+        for key, value in (("ssh_host", ssh_host), ("ssh_user", ssh_user), ("fingerprint", fingerprint)):
+            problem = ssh_value_problem(key, value)
+            if problem:
+                raise reader.fail(f"{where}.{key}", Text("{value}: {problem}", value=value, problem=problem))
+        nodes.append(PlanNode(name, role, ssh_host, port, ssh_user, fingerprint))
     if not nodes:
         raise reader.fail("node", N_("the plan has no [[node]]; add one per CMS server"))
     return tuple(nodes)

@@ -13,6 +13,7 @@ rules, each in one function, used by the plan reader for every key that names a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,14 @@ from cmswizard.pki.safe_text import has_control
 if TYPE_CHECKING:
     from cmswizard.cms.plan import Plan
 
-__all__ = ["MAX_NAME_CHARS", "RoleBook", "file_in_folder", "first_name_problem", "plain_name_problem"]
+__all__ = [
+    "MAX_NAME_CHARS",
+    "RoleBook",
+    "file_in_folder",
+    "first_name_problem",
+    "plain_name_problem",
+    "ssh_value_problem",
+]
 
 MAX_NAME_CHARS = 100  # the MMP's own file names are short; 255 bytes is every file system's limit
 _STICK_FORBIDDEN = '*?"<>|'  # FAT and Windows refuse these; the files travel on a stick
@@ -181,3 +189,21 @@ def file_in_folder(folder: Path, name: str, where: str) -> Path:
             ),
         )
     return path
+
+
+_FINGERPRINT = re.compile(r"(SHA256:)?[A-Za-z0-9+/]{43}=?|(MD5:)?[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){15}")
+
+
+def ssh_value_problem(key: str, value: str) -> Text | None:
+    """Why a node's ssh_host, ssh_user or fingerprint cannot be used (None when it can): a control
+    character would reach the terminal in the password prompt; a fingerprint of the wrong shape would
+    make every host key "not the one you gave"."""
+    if not value:
+        return None
+    if has_control(value) or any(ch.isspace() for ch in value):
+        return as_message(N_("holds a space or control characters (a newline or ESC?); give the plain value"))
+    if key == "fingerprint" and not _FINGERPRINT.fullmatch(value):
+        return as_message(
+            N_("is not an SSH host key fingerprint; copy it as the MMP shows it, e.g. SHA256:…(43 characters)")
+        )
+    return None

@@ -22,7 +22,9 @@ import enum
 import errno
 import hashlib
 import os
+import secrets
 import socket
+import stat
 import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, shorten
 from cmswizard.pki.files import holds_private_key, read_input_file
+from cmswizard.pki.safe_text import has_control
 
 if TYPE_CHECKING:
     import paramiko
@@ -111,17 +114,32 @@ class HostKey:
 class UnknownHostKey(CmsCheckFailed):
     """The server's key is in no known_hosts entry and no fingerprint was given: ask the admin."""
 
-    def __init__(self, host_key: HostKey) -> None:
+    def __init__(self, host_key: HostKey, other_types: tuple[str, ...] = ()) -> None:
         self.host_key = host_key
-        self.message = Text(
-            N_(
-                "{host}: the host key is not known yet ({key_type} {fingerprint}); compare it with the "
-                "fingerprint the MMP shows and accept it, or give that fingerprint (--fingerprint)"
-            ),
-            host=host_key.label,
-            key_type=host_key.key_type,
-            fingerprint=host_key.fingerprint,
-        )
+        # known_hosts holds a key of another type for this host: OpenSSH warns at a terminal and refuses without
+        self.other_types = other_types
+        if other_types:
+            self.message = Text(
+                N_(
+                    "{host}: the server offered a {key_type} host key ({fingerprint}), but known_hosts holds a "
+                    "{known} key for this host; nothing was sent. Compare the fingerprint with the MMP's, or give "
+                    "it (--fingerprint)"
+                ),
+                host=host_key.label,
+                key_type=host_key.key_type,
+                fingerprint=host_key.fingerprint,
+                known=", ".join(other_types),
+            )
+        else:
+            self.message = Text(
+                N_(
+                    "{host}: the host key is not known yet ({key_type} {fingerprint}); compare it with the "
+                    "fingerprint the MMP shows and accept it, or give that fingerprint (--fingerprint)"
+                ),
+                host=host_key.label,
+                key_type=host_key.key_type,
+                fingerprint=host_key.fingerprint,
+            )
         super().__init__(self.message)
 
 
@@ -271,19 +289,11 @@ def _import_paramiko() -> None:
 
 
 def _known_keys(path: Path, label: str) -> dict[str, str]:
-    """key type → base64 of the keys known_hosts holds for `label` (hashed entries included)."""
-    if not path.exists():
-        return {}
+    """key type → base64 of the keys known_hosts holds for `label`, read through the safe reader."""
     _import_paramiko()
-    import paramiko
+    from cmswizard.remote.ssh_login import known_keys
 
-    try:
-        entries = paramiko.HostKeys(str(path)).lookup(label)
-    except (OSError, paramiko.SSHException, ValueError) as error:
-        raise CmsInputError(str(path), Text(N_("cannot be read as a known_hosts file: {p}"), p=str(error))) from None
-    if entries is None:
-        return {}
-    return {key_type: key.get_base64() for key_type, key in entries.items()}
+    return known_keys(path, label)
 
 
 def _check_host_key(host_key: HostKey, trust: HostTrust) -> str | None:
@@ -312,6 +322,7 @@ def _check_host_key(host_key: HostKey, trust: HostTrust) -> str | None:
                 fingerprint=host_key.fingerprint,
                 file=str(trust.known_hosts),
             )
+        raise UnknownHostKey(host_key, tuple(sorted(known)))
     raise UnknownHostKey(host_key)
 
 
@@ -327,6 +338,8 @@ def _read_local(files: Sequence[Path]) -> list[tuple[Path, bytes | None, str]]:
                 ),
             )
         names[path.name] = path
+        if has_control(path.name):  # it would become a remote file name holding a line break or ESC
+            raise CmsInputError(str(path), N_("the file name holds control characters; rename the file"))
         try:
             read.append((path, read_input_file(path), ""))
         except CmsInputError as error:
@@ -346,22 +359,20 @@ def _everything(
     return tuple(results)
 
 
-def _authenticate(transport: paramiko.Transport, target: SshTarget, credentials: Credentials) -> str | None:
-    """None when logged in; otherwise why the login was refused (never echoing the secret)."""
+def _authenticate(
+    transport: paramiko.Transport, target: SshTarget, credentials: Credentials, key: paramiko.PKey | None = None
+) -> str | None:
+    """None when logged in; otherwise why the login was refused (never echoing the secret). `key`: the
+    identity already loaded (else it is loaded from credentials.key_file here)."""
     import paramiko
 
+    if key is None and credentials.key_file is not None:
+        from cmswizard.remote.ssh_login import load_identity
+
+        key = load_identity(credentials.key_file, credentials.key_passphrase)
+
     try:
-        if credentials.key_file is not None:
-            try:
-                key = paramiko.PKey.from_path(credentials.key_file, credentials.key_passphrase)
-            except paramiko.PasswordRequiredException:
-                raise CmsInputError(
-                    str(credentials.key_file), N_("is protected by a passphrase; give the passphrase")
-                ) from None
-            except (OSError, paramiko.SSHException, ValueError) as error:
-                raise CmsInputError(
-                    str(credentials.key_file), Text(N_("is not an SSH private key paramiko can use: {p}"), p=str(error))
-                ) from None
+        if key is not None:
             transport.auth_publickey(target.username, key)
         elif credentials.password is not None:
             transport.auth_password(target.username, credentials.password)
@@ -372,7 +383,9 @@ def _authenticate(transport: paramiko.Transport, target: SshTarget, credentials:
             N_("the server does not accept this kind of login; it allows: {allowed}"),
             allowed=", ".join(error.allowed_types) or "-",
         )
-    except paramiko.AuthenticationException:
+    except paramiko.AuthenticationException as error:
+        if "timeout" in str(error).lower():
+            raise TimeoutError(str(error)) from None  # a stall is no refusal
         return Text(
             N_("the MMP refused the login of {user}; check the user name and password or key"), user=target.username
         )
@@ -412,14 +425,19 @@ def _existing(sftp: paramiko.SFTPClient, name: str, data: bytes) -> tuple[Outcom
     """None when the MMP has no file of this name; IDENTICAL when it holds these very bytes (same size,
     then same SHA-256 read back); EXISTS, left as it is, when it differs or cannot be read."""
     try:
-        size = sftp.stat(name).st_size
+        status = sftp.lstat(name)  # a link is never followed, never written through (also a dangling one)
     except FileNotFoundError:
         return None
+    if stat.S_ISLNK(status.st_mode or 0):
+        return Outcome.REFUSED, N_(
+            "is a symbolic link on the MMP; cmswizard never writes through links: remove the link on the MMP"
+        )
+    size = status.st_size
     if size == len(data):
         try:
             with sftp.open(name, "rb") as existing:
                 existing.prefetch(size)  # the size just read: prefetch() alone would ask for it again
-                held = existing.read()
+                held = _read_capped(existing, size)
         except PermissionError:  # cannot be compared: kept, as a different file would be
             return Outcome.EXISTS, N_(
                 "a file of this name is on the MMP and was left as it is (a live key or certificate name "
@@ -441,6 +459,20 @@ def _existing(sftp: paramiko.SFTPClient, name: str, data: bytes) -> tuple[Outcom
     )
 
 
+def _read_capped(remote: paramiko.SFTPFile, size: int) -> bytes:
+    """At most `size` + 1 bytes: a server whose file never reaches its end cannot fill the memory
+    (the one byte more shows that it held more than it said)."""
+    chunks: list[bytes] = []
+    left = size + 1
+    while left > 0:
+        chunk = remote.read(min(left, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _collect_writes(sftp: paramiko.SFTPClient, remote: paramiko.SFTPFile) -> None:
     """Wait for the answer to every pipelined write, raising the first refusal (OSError) as an
     unpipelined write would: paramiko itself drops those answers, so a full disk would show only as
@@ -448,6 +480,72 @@ def _collect_writes(sftp: paramiko.SFTPClient, remote: paramiko.SFTPFile) -> Non
     remote.flush()  # the bytes still in the file's buffer go out too
     while remote._reqs:  # paramiko's queue of this file's unanswered writes
         sftp._read_response(remote._reqs.popleft())  # an error status raises here
+
+
+TEMP_PREFIX = ".cmswizard-upload-"  # every upload's temporary name starts so; the next run removes leftovers
+
+
+def _write(
+    sftp: paramiko.SFTPClient,
+    transport: paramiko.Transport,
+    remote_name: str,
+    data: bytes,
+    progress: ProgressCallback | None,
+    shown_name: str,
+    mode: str = "wbx",
+) -> tuple[Outcome, str] | None:
+    """Write `data` to `remote_name`; None when every write was acknowledged. A half-written file is
+    removed; a lost link raises _LinkLost."""
+    created = False
+    try:
+        with sftp.open(remote_name, mode) as remote:
+            created = True
+            if holds_private_key(data):  # owner-only before a byte is written; an MMP may ignore it
+                with contextlib.suppress(OSError):
+                    remote.chmod(0o600)
+            remote.set_pipelined(True)  # the writes go out without waiting for each one's answer
+            sent = 0
+            if progress:
+                progress(shown_name, 0, len(data))
+            while sent < len(data):
+                chunk = data[sent : sent + CHUNK]
+                remote.write(chunk)
+                sent += len(chunk)
+                if progress:
+                    progress(shown_name, sent, len(data))
+            _collect_writes(sftp, remote)
+    except OSError as error:
+        problem = _sftp_error(error, transport)
+        if problem is None:
+            raise _LinkLost from error
+        if created:  # never leave a half-written file behind
+            with contextlib.suppress(OSError):
+                sftp.remove(remote_name)
+            return problem
+        if problem[0] is Outcome.DISK_FULL:
+            return Outcome.REFUSED, Text(N_("the MMP could not create it: {p}"), p=str(error.strerror or error))
+        return problem
+    return None
+
+
+def _read_back(sftp: paramiko.SFTPClient, remote_name: str, data: bytes) -> tuple[Outcome, str] | None:
+    """None when `remote_name` holds exactly `data`; else MISMATCH and what was read."""
+    with sftp.open(remote_name, "rb") as back:
+        back.prefetch(len(data))
+        stored = _read_capped(back, len(data))
+    if stored == data:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    return Outcome.MISMATCH, Text(
+        N_(
+            "read back {got} byte(s) with SHA-256 {stored}, sent {sent} byte(s) with {local}; "
+            "do not use this file on the MMP: upload it again"
+        ),
+        got=f"{len(data)}+" if len(stored) > len(data) else len(stored),
+        stored=hashlib.sha256(stored).hexdigest()[:16] + "…",
+        sent=len(data),
+        local=digest[:16] + "…",
+    )
 
 
 def _send_one(
@@ -458,68 +556,68 @@ def _send_one(
     replace: bool,
     progress: ProgressCallback | None,
 ) -> tuple[Outcome, str]:
+    """Write under a temporary name, read it back, and rename it into place only when it matches: a
+    cut link or a full disk never leaves a partial file under the name the admin will type."""
     import paramiko
 
     digest = hashlib.sha256(data).hexdigest()
+    verified = Text(N_("{size} bytes, SHA-256 {digest}"), size=len(data), digest=digest)
     try:
         # Never rewritten when identical, even when replacing is chosen: a live file is not truncated for nothing.
         existing = _existing(sftp, name, data)
-        if existing is not None and (existing[0] is Outcome.IDENTICAL or not replace):
+        if existing is not None and (existing[0] in (Outcome.IDENTICAL, Outcome.REFUSED) or not replace):
             return existing
-        created = False
-        try:
-            with sftp.open(name, "wb" if replace else "wbx") as remote:
-                created = True
-                if holds_private_key(data):  # owner-only before a byte is written; an MMP may ignore it
-                    with contextlib.suppress(OSError):
-                        remote.chmod(0o600)
-                remote.set_pipelined(True)  # the writes go out without waiting for each one's answer
-                sent = 0
-                if progress:
-                    progress(name, 0, len(data))
-                while sent < len(data):
-                    chunk = data[sent : sent + CHUNK]
-                    remote.write(chunk)
-                    sent += len(chunk)
-                    if progress:
-                        progress(name, sent, len(data))
-                _collect_writes(sftp, remote)
-        except OSError as error:
-            problem = _sftp_error(error, transport)
-            if problem is None:
-                raise _LinkLost from error
-            if created:  # never leave a half-written file behind under a name the admin will type
-                with contextlib.suppress(OSError):
-                    sftp.remove(name)
-                return problem
-            if not replace and _exists(sftp, name):
-                return Outcome.EXISTS, N_("appeared on the MMP while uploading; left as it is")
-            if problem[0] is Outcome.DISK_FULL:
-                return Outcome.REFUSED, Text(N_("the MMP could not create it: {p}"), p=str(error.strerror or error))
+        temp = f"{TEMP_PREFIX}{secrets.token_hex(6)}.tmp"
+        problem = _write(sftp, transport, temp, data, progress, name) or _read_back(sftp, temp, data)
+        if problem is not None:
+            with contextlib.suppress(OSError):
+                sftp.remove(temp)
             return problem
-        with sftp.open(name, "rb") as back:
-            back.prefetch()
-            stored = back.read()
+        try:
+            if replace:
+                sftp.posix_rename(temp, name)  # replaces in one step (OpenSSH's extension)
+            else:
+                sftp.rename(temp, name)  # SFTP v3 rename never replaces: "create only if absent"
+            return Outcome.VERIFIED, verified
+        except (OSError, EOFError, paramiko.SSHException) as error:
+            if not transport.is_active() or isinstance(error, (TimeoutError, EOFError)):
+                raise _LinkLost("rename") from error
+        if not replace and _exists(sftp, name):
+            with contextlib.suppress(OSError):
+                sftp.remove(temp)
+            return Outcome.EXISTS, N_("appeared on the MMP while uploading; left as it is")
+        # the MMP cannot rename (or not over a file): written under its own name, as the only way left
+        with contextlib.suppress(OSError):
+            sftp.remove(temp)
+        problem = _write(sftp, transport, name, data, progress, name, "wb" if replace else "wbx")
+        problem = problem or _read_back(sftp, name, data)
+        if problem is not None:
+            return problem
+        return Outcome.VERIFIED, Text(
+            N_("{p} (the MMP cannot rename files, so it was written under its own name)"), p=verified
+        )
     except _LinkLost:
         raise
     except (OSError, EOFError, paramiko.SSHException) as error:
+        if isinstance(error, TimeoutError) or isinstance(error.__cause__, TimeoutError):
+            raise _LinkLost("stalled") from error
         if isinstance(error, OSError):
             problem = _sftp_error(error, transport)
             if problem is not None:
                 return problem
         raise _LinkLost from error
-    if hashlib.sha256(stored).hexdigest() != digest:
-        return Outcome.MISMATCH, Text(
-            N_(
-                "read back {got} byte(s) with SHA-256 {stored}, sent {sent} byte(s) with {local}; "
-                "do not use this file on the MMP: upload it again"
-            ),
-            got=len(stored),
-            stored=hashlib.sha256(stored).hexdigest()[:16] + "…",
-            sent=len(data),
-            local=digest[:16] + "…",
-        )
-    return Outcome.VERIFIED, Text(N_("{size} bytes, SHA-256 {digest}"), size=len(data), digest=digest)
+
+
+def _remove_stale_temporaries(sftp: paramiko.SFTPClient) -> list[str]:
+    """Temporaries an earlier, interrupted upload of this tool left in the MMP's folder."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for name in sftp.listdir("."):
+            if name.startswith(TEMP_PREFIX) and name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    sftp.remove(name)
+                    removed.append(name)
+    return removed
 
 
 def upload_files(
@@ -542,6 +640,12 @@ def upload_files(
     _import_paramiko()
     import paramiko
 
+    from cmswizard.remote.ssh_login import first_bytes, handshake_problem, load_identity, prefer_known_types, quiet
+
+    quiet()
+    # everything local is read before the first packet: a bad key file or known_hosts is bad input
+    key = load_identity(credentials.key_file, credentials.key_passphrase) if credentials.key_file else None
+    known = _known_keys(trust.known_hosts, target.label) if trust.known_hosts and not trust.fingerprint else {}
     try:
         sock = socket.create_connection((target.host, target.port), timeout=timeout)
     except OSError as error:
@@ -552,37 +656,47 @@ def upload_files(
             p=error.strerror or str(error),
         )
         return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
+    greeting = first_bytes(sock, timeout)
+    if not greeting.startswith(b"SSH-"):  # silent, or no SSH server: said before paramiko sees it
+        sock.close()
+        reason = handshake_problem(EOFError(), target.host, target.port, timeout, greeting)
+        return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
     transport = paramiko.Transport(sock)
+    # one limit for every wait: the greeting, the key exchange, the login, and each SFTP step below
+    transport.banner_timeout = transport.handshake_timeout = transport.auth_timeout = timeout
+    prefer_known_types(transport, known)
     host_key: HostKey | None = None
     try:
         try:
             transport.start_client(timeout=timeout)
-            key = transport.get_remote_server_key()
+            server_key = transport.get_remote_server_key()
         except (paramiko.SSHException, OSError, EOFError) as error:
-            reason = Text(N_("the SSH handshake with {host} failed: {p}"), host=target.label, p=str(error) or "closed")
+            reason = handshake_problem(error, target.host, target.port, timeout, greeting)
             return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
-        host_key = HostKey(target.label, key.get_name(), key.get_base64())
+        host_key = HostKey(target.label, server_key.get_name(), server_key.get_base64())
         refused = _check_host_key(host_key, trust)
         if refused is not None:
             return UploadReport(target, _everything(local, Outcome.HOST_KEY_MISMATCH, refused), host_key)
         try:
-            login_problem = _authenticate(transport, target, credentials)
+            login_problem = _authenticate(transport, target, credentials, key)
+        except TimeoutError:
+            reason = Text(
+                N_("the MMP did not answer the login within {seconds} s; nothing was sent"), seconds=f"{timeout:g}"
+            )
+            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
         except (paramiko.SSHException, OSError, EOFError) as error:
             reason = Text(N_("the connection closed during login: {p}"), p=str(error) or "closed")
             return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
         if login_problem is not None:
             return UploadReport(target, _everything(local, Outcome.LOGIN_REFUSED, login_problem), host_key)
         try:
-            sftp = paramiko.SFTPClient.from_transport(transport)
+            channel = transport.open_session(timeout=timeout)
+            channel.settimeout(timeout)  # before the SFTP greeting: a server that never answers it is a stall
+            channel.invoke_subsystem("sftp")
+            sftp = paramiko.SFTPClient(channel)
         except (paramiko.SSHException, OSError, EOFError) as error:
-            reason = Text(N_("the MMP did not open an SFTP session: {p}"), p=str(error) or "closed")
+            reason = Text(N_("the MMP did not open an SFTP session: {p}"), p=str(error) or "timed out")
             return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
-        if sftp is None:
-            reason = N_("the MMP did not open an SFTP session")
-            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
-        channel = sftp.get_channel()
-        if channel is not None:
-            channel.settimeout(timeout)
         return UploadReport(target, _send_all(sftp, transport, local, replace, progress), host_key)
     finally:
         transport.close()
@@ -597,6 +711,7 @@ def _send_all(
 ) -> tuple[FileResult, ...]:
     results: list[FileResult] = []
     lost = False
+    _remove_stale_temporaries(sftp)
     for path, data, problem in local:
         if data is None:
             results.append(FileResult(path.name, Outcome.LOCAL_ERROR, problem))
@@ -608,12 +723,24 @@ def _send_all(
             continue
         try:
             outcome, detail = _send_one(sftp, transport, path.name, data, path.name in replace, progress)
-        except _LinkLost:
+        except _LinkLost as lost_link:
             lost = True
             outcome = Outcome.CONNECTION_LOST
-            detail = N_(
-                "the connection was lost while sending or reading it back; the MMP may hold a partial file "
-                "of this name: check with `pki list`, delete it, and upload again"
-            )
+            stage = lost_link.args[0] if lost_link.args else ""
+            if stage == "rename":
+                detail = N_(
+                    "the connection was lost while the complete, verified file was being renamed into place; "
+                    "it may or may not be on the MMP: upload again (a file already there is compared, not resent)"
+                )
+            elif stage == "stalled":
+                detail = N_(
+                    "the MMP stopped answering while this file was sent or read back; it is not under its name "
+                    "on the MMP (a hidden temporary at most, which the next upload removes): upload again"
+                )
+            else:
+                detail = N_(
+                    "the connection was lost while sending or reading it back; it is not under its name on "
+                    "the MMP (a hidden temporary at most, which the next upload removes): upload again"
+                )
         results.append(FileResult(path.name, outcome, detail, digest, size))
     return tuple(results)

@@ -488,6 +488,14 @@
         <translation>是指向 {target} 的連結，位於計畫資料夾之外；只會傳送資料夾內的檔案：請把它複製進來</translation>
     </message>
     <message>
+        <source>holds a space or control characters (a newline or ESC?); give the plain value</source>
+        <translation>含有空格或控制字元（換行或 ESC？）；請提供單純的值</translation>
+    </message>
+    <message>
+        <source>is not an SSH host key fingerprint; copy it as the MMP shows it, e.g. SHA256:…(43 characters)</source>
+        <translation>不是 SSH 主機金鑰指紋；請照 MMP 顯示的內容複製，例如 SHA256:…（43 個字元）</translation>
+    </message>
+    <message>
         <source>no CA certificate given, so no chain was verified: add the CA bundle or root</source>
         <translation>未提供 CA 憑證，因此沒有驗證任何憑證信任鏈：請加入 CA 憑證套件組合或根 CA</translation>
     </message>
@@ -2264,8 +2272,20 @@ Replace them with the ones being exported?</source>
         <translation>{value} 不是 SSH 主機金鑰指紋；請照原樣複製，例如 SHA256:…（43 個字元）</translation>
     </message>
     <message>
-        <source>cannot be read as a known_hosts file: {p}</source>
-        <translation>無法作為 known_hosts 檔案讀取：{p}</translation>
+        <source>the MMP did not answer the login within {seconds} s; nothing was sent</source>
+        <translation>MMP 在 {seconds} 秒內沒有回應登入；未傳送任何檔案</translation>
+    </message>
+    <message>
+        <source>the connection was lost while the complete, verified file was being renamed into place; it may or may not be on the MMP: upload again (a file already there is compared, not resent)</source>
+        <translation>完整且已驗證的檔案在改名就位時連線中斷；它可能在也可能不在 MMP 上：請再上傳一次（已在的檔案會比對，不會重送）</translation>
+    </message>
+    <message>
+        <source>the MMP stopped answering while this file was sent or read back; it is not under its name on the MMP (a hidden temporary at most, which the next upload removes): upload again</source>
+        <translation>傳送或讀回此檔案時 MMP 停止回應；MMP 上沒有以此名稱存在的檔案（至多一個隱藏暫存檔，下次上傳會將其移除）：請再上傳一次</translation>
+    </message>
+    <message>
+        <source>the connection was lost while sending or reading it back; it is not under its name on the MMP (a hidden temporary at most, which the next upload removes): upload again</source>
+        <translation>傳送或讀回時連線中斷；MMP 上沒有以此名稱存在的檔案（至多一個隱藏暫存檔，下次上傳會將其移除）：請再上傳一次</translation>
     </message>
     <message>
         <source>the server&apos;s host key is {actual}, not the fingerprint you gave ({given}); nothing was sent. Check the fingerprint on the MMP: another machine may be answering at this address</source>
@@ -2278,14 +2298,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>has the same name as {other}; the MMP has one folder: rename one</source>
         <translation>與 {other} 同名；MMP 只有一個資料夾：請將其中一個改名</translation>
-    </message>
-    <message>
-        <source>is protected by a passphrase; give the passphrase</source>
-        <translation>受密語保護；請提供密語</translation>
-    </message>
-    <message>
-        <source>is not an SSH private key paramiko can use: {p}</source>
-        <translation>不是 paramiko 可用的 SSH 私密金鑰：{p}</translation>
     </message>
     <message>
         <source>give a password or an SSH key</source>
@@ -2308,6 +2320,10 @@ Replace them with the ones being exported?</source>
         <translation>MMP 無法儲存 ({p})：磁碟可能已滿；請釋放空間（刪除舊的記錄或檔案）後重新上傳</translation>
     </message>
     <message>
+        <source>is a symbolic link on the MMP; cmswizard never writes through links: remove the link on the MMP</source>
+        <translation>在 MMP 上是符號連結；cmswizard 從不透過連結寫入：請在 MMP 上移除該連結</translation>
+    </message>
+    <message>
         <source>a file of this name is on the MMP and was left as it is (a live key or certificate name breaks its service when replaced); use a new basename, or choose to replace it</source>
         <translation>MMP 上已有同名檔案，已保持原狀（取代使用中的金鑰或憑證會使該服務中斷）；請使用新的基本名稱，或選擇取代</translation>
     </message>
@@ -2328,12 +2344,24 @@ Replace them with the ones being exported?</source>
         <translation>MMP 無法建立此檔案：{p}</translation>
     </message>
     <message>
+        <source>{host}: the server offered a {key_type} host key ({fingerprint}), but known_hosts holds a {known} key for this host; nothing was sent. Compare the fingerprint with the MMP&apos;s, or give it (--fingerprint)</source>
+        <translation>{host}：伺服器提供的是 {key_type} 主機金鑰（{fingerprint}），但 known_hosts 中此主機存的是 {known} 金鑰；未傳送任何檔案。請與 MMP 顯示的指紋比對，或提供該指紋（--fingerprint）</translation>
+    </message>
+    <message>
+        <source>the file name holds control characters; rename the file</source>
+        <translation>檔名含有控制字元；請重新命名檔案</translation>
+    </message>
+    <message>
         <source>read back {got} byte(s) with SHA-256 {stored}, sent {sent} byte(s) with {local}; do not use this file on the MMP: upload it again</source>
         <translation>讀回 {got} 位元組，SHA-256 為 {stored}；傳送的是 {sent} 位元組，SHA-256 為 {local}；請勿在 MMP 上使用此檔案：請重新上傳</translation>
     </message>
     <message>
         <source>{size} bytes, SHA-256 {digest}</source>
         <translation>{size} 位元組，SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>{p} (the MMP cannot rename files, so it was written under its own name)</source>
+        <translation>{p}（MMP 無法為檔案改名，因此直接以其名稱寫入）</translation>
     </message>
     <message>
         <source>could not connect to {host} port {port}: {p}; check the address and that SSH is reachable</source>
@@ -2384,16 +2412,8 @@ Replace them with the ones being exported?</source>
         <translation>MMP 未開啟 SFTP 工作階段：{p}</translation>
     </message>
     <message>
-        <source>the MMP did not open an SFTP session</source>
-        <translation>MMP 未開啟 SFTP 工作階段</translation>
-    </message>
-    <message>
         <source>the connection was lost before this file; upload it again</source>
         <translation>在此檔案之前連線已中斷；請重新上傳</translation>
-    </message>
-    <message>
-        <source>the connection was lost while sending or reading it back; the MMP may hold a partial file of this name: check with `pki list`, delete it, and upload again</source>
-        <translation>傳送或讀回時連線中斷；MMP 上可能留有此名稱的不完整檔案：請以 `pki list` 檢查並刪除後重新上傳</translation>
     </message>
     <message>
         <source>Cisco TAC tech note 221729 (CMS Edge and Web Bridge 3 certificates)</source>
@@ -4174,6 +4194,46 @@ Replace them with the ones being exported?</source>
     <message>
         <source>{node}: the current value of `{line}` could not be read from the status commands, so it could not be put back; nothing was changed (cmswizard mmp check shows what the node printed)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is protected by a passphrase; give it with --password-file</source>
+        <translation>受密碼短語保護；請以 --password-file 提供</translation>
+    </message>
+    <message>
+        <source>is not encrypted; leave the passphrase out</source>
+        <translation>未加密；請不要提供密碼短語</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for this SSH key</source>
+        <translation>此 SSH 金鑰的密碼短語錯誤</translation>
+    </message>
+    <message>
+        <source>is not an SSH private key (OpenSSH or PEM RSA, ECDSA, Ed25519)</source>
+        <translation>不是 SSH 私密金鑰（OpenSSH 或 PEM 格式的 RSA、ECDSA、Ed25519）</translation>
+    </message>
+    <message>
+        <source>is not an SSH private key: {p}</source>
+        <translation>不是 SSH 私密金鑰：{p}</translation>
+    </message>
+    <message>
+        <source>holds a key type SSH logins do not use; use an Ed25519, ECDSA or RSA key</source>
+        <translation>含有 SSH 登入不使用的金鑰類型；請使用 Ed25519、ECDSA 或 RSA 金鑰</translation>
+    </message>
+    <message>
+        <source>{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?</source>
+        <translation>{host} 連接埠 {port} 在 {seconds} 秒內沒有送出 SSH 問候；它是 SSH 伺服器嗎？</translation>
+    </message>
+    <message>
+        <source>{host} port {port} is not an SSH server (it answered: {answer}); check the address and port</source>
+        <translation>{host} 連接埠 {port} 不是 SSH 伺服器（它回應：{answer}）；請檢查位址與連接埠</translation>
+    </message>
+    <message>
+        <source>{host} port {port} stopped answering during the SSH handshake (waited {seconds} s)</source>
+        <translation>{host} 連接埠 {port} 在 SSH 交握期間停止回應（已等待 {seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>the SSH handshake with {host} port {port} failed: {p}</source>
+        <translation>與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@ file name changed (a path, a link out of the folder, a name in two roles).
 
 `plan_text(**changes)` gives the TOML; each keyword replaces one value of the good plan:
   sheet, cb_key, cb_cert, cb_bundle, wa_key, wa_cert, wa_bundle, wb3_key, wb3_chain, sched_key,
-  sched_chain, trust_wb3, sip_trust, extra (raw TOML appended at the top level before the tables).
+  sched_chain, trust_wb3, sip_trust, ssh_host, ssh_user, fingerprint (of the one node),
+  extra (raw TOML appended at the top level before the tables).
 `signed_site(folder, ca)` writes the good plan into `folder`, applies it, signs its CSR with the test
 CA and applies again, so that every file the node needs is there (for upload tests).
 `snapshot(folder)` is {relative path: SHA-256 (or link target)} of everything under `folder`.
@@ -41,6 +42,7 @@ content = "fullchain"
 [[node]]
 name = "cms1.example.com"
 role = "core"
+{node_lines}
 
 [[certificate]]
 basename = "cb"
@@ -95,6 +97,9 @@ def plan_text(**changes: str) -> str:
         sip_line=f"sip_trust = {_quoted(changes['sip_trust'])}" if "sip_trust" in changes else "",
         trust_line=f"webbridge3 = {_quoted(changes['trust_wb3'])}" if "trust_wb3" in changes else "",
         sched=sched,
+        node_lines="".join(
+            f"{key} = {_quoted(changes[key])}\n" for key in ("ssh_host", "ssh_user", "fingerprint") if key in changes
+        ),
     )
 
 

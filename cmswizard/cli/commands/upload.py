@@ -103,6 +103,9 @@ def _upload_from_plan(args: argparse.Namespace) -> int:
 def _cmd_upload(args: argparse.Namespace) -> int:
     from cmswizard.remote.sftp import SshTarget
 
+    if args.port is not None and not 1 <= args.port <= 65535:
+        raise CmsInputError("--port", f"{args.port} is not a port; give 1 to 65535 (SSH listens on 22)")
+
     if args.plan:
         if args.files:
             raise CmsInputError(args.files[0], "with --plan the files come from the plan; leave the file names out")

@@ -1,0 +1,183 @@
+"""The SSH peer is hostile until proven otherwise: what the client reads before and while logging in.
+
+- `--identity` and `known_hosts` are read through the project's one safe reader (a FIFO or /dev/zero
+  is refused at once, never read until memory runs out), then parsed from memory.
+- A passphrase-protected identity is opened with the passphrase as bytes (paramiko's own loader
+  wanted bytes where it was given text, so a right passphrase always failed).
+- The host-key types known_hosts holds for the host are offered first, as OpenSSH does, so a host
+  whose RSA key is known is not met with its ed25519 key instead.
+- paramiko's logger is silenced: a port that is no SSH server made its transport thread print a
+  traceback on stderr; the caller says it in one line instead (`handshake_problem`).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import socket
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.files import read_input_file
+
+if TYPE_CHECKING:
+    import paramiko
+
+__all__ = [
+    "MAX_KNOWN_HOSTS_BYTES",
+    "first_bytes",
+    "handshake_problem",
+    "known_keys",
+    "load_identity",
+    "prefer_known_types",
+    "quiet",
+]
+
+MAX_KNOWN_HOSTS_BYTES = 4 * 1024 * 1024  # tens of thousands of hosts; more is no known_hosts file
+MAX_IDENTITY_BYTES = 64 * 1024  # an RSA-16384 OpenSSH key is about 12 KB
+_LOGGER = "paramiko"
+
+
+def quiet() -> None:
+    """No paramiko log line reaches the terminal (its thread logs tracebacks of hostile peers)."""
+    logger = logging.getLogger(_LOGGER)
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
+def load_identity(path: Path, passphrase: str | None) -> paramiko.PKey:
+    """The SSH private key in `path` (OpenSSH or PEM; RSA, ECDSA, Ed25519), opened with `passphrase`."""
+    import paramiko
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
+    data = read_input_file(path, limit=MAX_IDENTITY_BYTES)
+    secret = passphrase.encode("utf-8") if passphrase is not None else None
+    try:
+        try:
+            loaded = serialization.load_ssh_private_key(data, secret)
+        except ValueError as first:
+            if b"OPENSSH PRIVATE KEY" in data:
+                raise first
+            loaded = serialization.load_pem_private_key(data, secret)  # type: ignore[assignment]
+    except TypeError as error:  # the cryptography way of saying: encrypted, and no passphrase (or one too many)
+        if secret is None:
+            raise CmsInputError(str(path), N_("is protected by a passphrase; give it with --password-file")) from None
+        raise CmsInputError(str(path), N_("is not encrypted; leave the passphrase out")) from error
+    except ValueError:
+        if secret is not None and _encrypted(data):
+            raise CmsInputError(str(path), N_("wrong passphrase for this SSH key")) from None
+        raise CmsInputError(str(path), N_("is not an SSH private key (OpenSSH or PEM RSA, ECDSA, Ed25519)")) from None
+    except Exception as error:
+        raise CmsInputError(str(path), Text(N_("is not an SSH private key: {p}"), p=type(error).__name__)) from None
+    kinds: list[tuple[type, type[paramiko.PKey]]] = [
+        (rsa.RSAPrivateKey, paramiko.RSAKey),
+        (ed25519.Ed25519PrivateKey, paramiko.Ed25519Key),
+        (ec.EllipticCurvePrivateKey, paramiko.ECDSAKey),
+    ]
+    for kind, key_class in kinds:
+        if isinstance(loaded, kind):
+            plain = loaded.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.NoEncryption()
+            )
+            return key_class.from_private_key(io.StringIO(plain.decode("ascii")))
+    raise CmsInputError(str(path), N_("holds a key type SSH logins do not use; use an Ed25519, ECDSA or RSA key"))
+
+
+def _encrypted(data: bytes) -> bool:
+    """Does the key file need a passphrase at all? (then a refusal with one means a wrong one)"""
+    from cryptography.hazmat.primitives import serialization
+
+    for loader in (serialization.load_ssh_private_key, serialization.load_pem_private_key):
+        try:
+            loader(data, None)
+        except TypeError:
+            return True
+        except Exception:
+            continue
+    return False
+
+
+def known_keys(path: Path, label: str) -> dict[str, str]:
+    """key type → base64 of the keys known_hosts holds for `label` (hashed entries included)."""
+    import os
+
+    if not os.path.lexists(path):
+        return {}
+    import paramiko
+    from paramiko.hostkeys import HostKeyEntry
+
+    empty = os.path.isfile(path) and os.path.getsize(path) == 0  # a fresh known_hosts; FIFOs are read (refused)
+    data = b"" if empty else read_input_file(path, limit=MAX_KNOWN_HOSTS_BYTES)
+    table = paramiko.HostKeys()
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        try:
+            entry = HostKeyEntry.from_line(text, number)
+        except (paramiko.SSHException, ValueError, TypeError):
+            continue  # a line of a key type paramiko does not know (ssh itself skips such lines too)
+        if entry is not None:
+            table._entries.append(entry)
+    entries = table.lookup(label)
+    if entries is None:
+        return {}
+    return {key_type: key.get_base64() for key_type, key in entries.items()}
+
+
+def prefer_known_types(transport: paramiko.Transport, known: dict[str, str]) -> None:
+    """Ask the server for the host-key types known_hosts holds first (OpenSSH does the same)."""
+    if not known:
+        return
+    options = transport.get_security_options()
+    offered = list(options.key_types)
+    first = [kind for kind in offered if kind in known or _base_type(kind) in known]
+    if first:
+        options.key_types = tuple(first + [kind for kind in offered if kind not in first])
+
+
+def _base_type(kind: str) -> str:
+    """rsa-sha2-256/512 are signatures of an ssh-rsa key."""
+    return "ssh-rsa" if kind.startswith("rsa-sha2-") else kind
+
+
+def first_bytes(sock: socket.socket, timeout: float) -> bytes:
+    """What the server sent first, left in the socket for paramiko (b"" when it sent nothing in time)."""
+    sock.settimeout(timeout)
+    try:
+        return sock.recv(256, socket.MSG_PEEK)
+    except OSError:
+        return b""
+
+
+def handshake_problem(error: BaseException, host: str, port: int, timeout: float, greeting: bytes = b"") -> str:
+    """One line for a failed SSH handshake, saying what the peer did (never paramiko's traceback).
+    `greeting`: the first bytes the peer sent (from `first_bytes`)."""
+    text = str(error)
+    if not greeting:
+        return Text(
+            N_("{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?"),
+            host=host,
+            port=port,
+            seconds=f"{timeout:g}",
+        )
+    if not greeting.startswith(b"SSH-"):
+        said = greeting.split(b"\n", 1)[0][:60].decode("ascii", "replace")
+        return Text(
+            N_("{host} port {port} is not an SSH server (it answered: {answer}); check the address and port"),
+            host=host,
+            port=port,
+            answer=said,
+        )
+    if isinstance(error, (TimeoutError, EOFError)) or "timeout" in text.lower():
+        return Text(
+            N_("{host} port {port} stopped answering during the SSH handshake (waited {seconds} s)"),
+            host=host,
+            port=port,
+            seconds=f"{timeout:g}",
+        )
+    return Text(N_("the SSH handshake with {host} port {port} failed: {p}"), host=host, port=port, p=text or "closed")
