@@ -373,9 +373,14 @@ def _aki(certificate: x509.Certificate) -> str:
 
 
 def compare_certificates(
-    old: x509.Certificate, new: x509.Certificate, *, services: Sequence[Service] = ()
+    old: x509.Certificate,
+    new: x509.Certificate,
+    *,
+    services: Sequence[Service] = (),
+    at: dt.datetime | None = None,
 ) -> Comparison:
-    """Old against new: SANs, EKU, key, validity, issuer and AKI, and the trust that must change."""
+    """Old against new: SANs, EKU, key, validity, issuer and AKI, and the trust that must change.
+    A replacement that has expired or is not valid yet (at `at`, default now) is an error."""
     comparison = Comparison()
     rows = comparison.rows
     rows.append(ComparisonRow(N_("Subject"), old.subject.rfc4514_string(), new.subject.rfc4514_string(), None))
@@ -424,6 +429,21 @@ def compare_certificates(
     old_days = (old.not_valid_after_utc - old.not_valid_before_utc).days
     new_days = (new.not_valid_after_utc - new.not_valid_before_utc).days
     ends_earlier = new.not_valid_after_utc <= old.not_valid_after_utc
+    moment = at or dt.datetime.now(dt.UTC)
+    validity_note: str = N_("the new certificate does not expire later than the old one") if ends_earlier else ""
+    validity_severity = Severity.WARNING if ends_earlier else None
+    if new.not_valid_after_utc < moment:
+        validity_severity = Severity.ERROR
+        validity_note = Text(
+            N_("the new certificate expired on {date}: it cannot replace anything"),
+            date=f"{new.not_valid_after_utc:%Y-%m-%d}",
+        )
+    elif new.not_valid_before_utc > moment:
+        validity_severity = Severity.ERROR
+        validity_note = Text(
+            N_("the new certificate is not valid before {date}: install it from that day on"),
+            date=f"{new.not_valid_before_utc:%Y-%m-%d %H:%M} UTC",
+        )
     rows.append(
         ComparisonRow(
             N_("Validity"),
@@ -439,8 +459,8 @@ def compare_certificates(
                 end=f"{new.not_valid_after_utc:%Y-%m-%d}",
                 days=new_days,
             ),
-            Severity.WARNING if ends_earlier else None,
-            N_("the new certificate does not expire later than the old one") if ends_earlier else "",
+            validity_severity,
+            validity_note,
         )
     )
     old_issuer, new_issuer = old.issuer.rfc4514_string(), new.issuer.rfc4514_string()

@@ -42,6 +42,11 @@ class ExpiryEntry:
     where: str  # the file or the endpoint that holds it
 
 
+# RFC 5280 4.1.2.5: a certificate without a well-defined expiration date has this notAfter
+NO_EXPIRY = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+_LAST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
 def check_alarm_days(days: Iterable[int]) -> tuple[int, ...]:
     """Whole days before expiry, largest first, each once."""
     chosen = sorted(set(days), reverse=True)
@@ -73,7 +78,7 @@ def _event(entry: ExpiryEntry, alarm_days: Sequence[int], stamp: dt.datetime) ->
     event.add("uid", f"{fingerprint}@cmswizard")
     event.add("dtstamp", stamp)
     event.add("dtstart", expires)
-    event.add("dtend", expires + dt.timedelta(hours=1))
+    event.add("dtend", min(expires, _LAST - dt.timedelta(hours=1)) + dt.timedelta(hours=1))
     event.add("summary", f"Certificate expires: {name} / 憑證到期：{name}")
     event.add(
         "description",
@@ -118,6 +123,8 @@ def expiry_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Certificate expiry / 憑證到期日")
     for entry in sorted(distinct.values(), key=lambda e: e.certificate.not_valid_after_utc):
+        if entry.certificate.not_valid_after_utc >= NO_EXPIRY:
+            continue  # RFC 5280 4.1.2.5: 99991231235959Z means "no well-defined expiration": nothing to remind
         calendar.add_component(_event(entry, days, stamp))
     return bytes(calendar.to_ical())
 

@@ -172,6 +172,17 @@ def verify_certificate(
     """Verify `leaf` against a bundle: self-signed certificates in `others` are trusted roots,
     the rest are intermediates (as `pki verify <cert> <bundle/root>` takes them)."""
     moment = at or dt.datetime.now(dt.UTC)
+    if leaf in others:  # a self-signed certificate checked against a file that holds it: trusted as listed
+        from cmswizard.pki.certfacts import self_signature_of
+        from cmswizard.pki.chain import validity_problem
+
+        if self_signature_of(leaf) in (SelfSignature.VALID, SelfSignature.WEAK):
+            problem = validity_problem(leaf, moment)
+            if problem:
+                return VerifyResult(
+                    False, (leaf,), Text(N_("the certificate {reason}"), reason=as_message(problem)), source
+                )
+            return _verified((leaf,), source)
     roots: list[x509.Certificate] = []
     intermediates: list[x509.Certificate] = []
     for certificate in others:

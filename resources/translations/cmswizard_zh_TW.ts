@@ -1404,6 +1404,14 @@
         <translation>新憑證的到期日沒有比舊憑證晚</translation>
     </message>
     <message>
+        <source>the new certificate expired on {date}: it cannot replace anything</source>
+        <translation>新憑證已於 {date} 到期：無法取代任何憑證</translation>
+    </message>
+    <message>
+        <source>the new certificate is not valid before {date}: install it from that day on</source>
+        <translation>新憑證在 {date} 之前無效：請從那天起再安裝</translation>
+    </message>
+    <message>
         <source>Issuer</source>
         <translation>簽發者</translation>
     </message>

@@ -1,0 +1,59 @@
+"""Issue 30, Medium and Low items that are not one bad-input line: they answer with a report or an exit
+code, each checked here with the file that broke it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from factory import NOW, hierarchy, issue
+
+FOREVER = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
+def test_no_expiry_certificate_exports_and_makes_no_calendar_event(cli, tmp_path: Path) -> None:
+    """RFC 5280's 99991231235959Z ("no well-defined expiration") crashed export and probe --ics."""
+    forever = issue("forever.example.com", end=FOREVER)
+    (tmp_path / "forever.crt").write_bytes(forever.pem)
+    (tmp_path / "stick").mkdir()
+    result = cli("export", "--to", str(tmp_path / "stick"), str(tmp_path / "forever.crt"))
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err and "unexpected error" not in result.err
+    calendar = next((tmp_path / "stick").rglob("certificate-expiry.ics")).read_bytes()
+    assert b"BEGIN:VCALENDAR" in calendar and b"BEGIN:VEVENT" not in calendar
+
+
+def test_a_certificate_ending_an_hour_before_the_end_of_time_gets_its_event(tmp_path: Path) -> None:
+    from cmswizard.export.calendar import ExpiryEntry, expiry_calendar
+
+    late = issue("late.example.com", end=dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC))
+    ics = expiry_calendar([ExpiryEntry(late.cert, "late.crt")], now=NOW)
+    assert b"BEGIN:VEVENT" in ics and b"DTEND;VALUE=DATE-TIME:99991231T235959Z" in ics or b"99991231T23" in ics
+
+
+def test_renew_compare_refuses_an_expired_or_not_yet_valid_replacement(cli, tmp_path: Path) -> None:
+    h = hierarchy(depth=0)
+    root = h.root
+    old = issue("cms1.example.com", root, end=NOW + dt.timedelta(days=20))
+    expired = issue("cms1.example.com", root, start=NOW - dt.timedelta(days=400), end=NOW - dt.timedelta(days=1))
+    future = issue("cms1.example.com", root, start=NOW + dt.timedelta(days=30), end=NOW + dt.timedelta(days=400))
+    good = issue("cms1.example.com", root, end=NOW + dt.timedelta(days=400))
+    for name, item in (("old", old), ("expired", expired), ("future", future), ("good", good)):
+        (tmp_path / f"{name}.crt").write_bytes(item.pem)
+    done = cli("renew", "compare", str(tmp_path / "old.crt"), str(tmp_path / "expired.crt"))
+    assert done.code == 1 and "the new certificate expired on" in done.out
+    done = cli("renew", "compare", str(tmp_path / "old.crt"), str(tmp_path / "future.crt"))
+    assert done.code == 1 and "the new certificate is not valid before" in done.out
+    assert cli("renew", "compare", str(tmp_path / "old.crt"), str(tmp_path / "good.crt")).code == 0
+
+
+def test_verifying_a_root_against_itself_is_verified(cli, tmp_path: Path) -> None:
+    """It said "self-signed but not in the trusted file" about the very file it was given."""
+    h = hierarchy(depth=0)
+    (tmp_path / "root.crt").write_bytes(h.root.pem)
+    result = cli("pki", "verify", str(tmp_path / "root.crt"), str(tmp_path / "root.crt"))
+    assert result.code == 0, result.err
+    assert "verified" in result.out and "not in the trusted file" not in result.out + result.err
+    forever = issue("forever.example.com", end=FOREVER)
+    (tmp_path / "self.crt").write_bytes(forever.pem)
+    assert cli("pki", "verify", str(tmp_path / "self.crt"), str(tmp_path / "self.crt")).code == 0
