@@ -28,7 +28,8 @@ def test_a_certificate_ending_an_hour_before_the_end_of_time_gets_its_event(tmp_
 
     late = issue("late.example.com", end=dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC))
     ics = expiry_calendar([ExpiryEntry(late.cert, "late.crt")], now=NOW)
-    assert b"BEGIN:VEVENT" in ics and b"DTEND;VALUE=DATE-TIME:99991231T235959Z" in ics or b"99991231T23" in ics
+    assert b"BEGIN:VEVENT" in ics
+    assert b"99991231T23" in ics
 
 
 def test_renew_compare_refuses_an_expired_or_not_yet_valid_replacement(cli, tmp_path: Path) -> None:
