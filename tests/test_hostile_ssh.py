@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     load_ssh_private_key,
 )
-from helpers.hostile_ssh import hostile_ssh
+from sshd import SshServer, running_sshd, sshd_missing_reason
 
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.remote.sftp import (
@@ -30,7 +30,7 @@ from cmswizard.remote.sftp import (
     upload_files,
 )
 
-from sshd import SshServer, running_sshd, sshd_missing_reason
+from helpers.hostile_ssh import hostile_ssh
 
 
 @pytest.fixture
