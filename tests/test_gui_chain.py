@@ -22,6 +22,7 @@ from cmswizard.pki.errors import Cancelled
 from cmswizard.pki.loader import load_bytes
 
 from helpers.factory import Hierarchy, hierarchy
+from helpers.journey import finish_tasks
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +123,8 @@ def test_drop_of_file_urls_loads_them(qtbot, page, pki: Hierarchy, tmp_path: Pat
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in _files(pki, tmp_path)])
     assert page.model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.model.rowCount() == 4 and page.loading == 0
 
 
 def test_end_to_end_equals_cli_and_openssl_accepts(
@@ -130,7 +132,8 @@ def test_end_to_end_equals_cli_and_openssl_accepts(
 ) -> None:
     files = _files(pki, tmp_path)
     page.load_paths(files)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.model.rowCount() == 4 and page.loading == 0
     page.auto_button.click()
     assert "Every link checks out" in page.summary.text()
     page.full.setChecked(True)
@@ -201,12 +204,14 @@ def test_paste_and_key_match(qtbot, page, pki: Hierarchy, tmp_path: Path, monkey
     key = tmp_path / "cms1.key"
     key.write_bytes(pki.leaf.key_pem)
     page.load_paths([key])
-    qtbot.waitUntil(lambda: page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.loading == 0
     assert "matches the entity certificate" in page.key_status.text()
     other = tmp_path / "other.key"
     other.write_bytes(pki.root.key_pem)
     page.load_paths([other])
-    qtbot.waitUntil(lambda: page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.loading == 0
     assert "does NOT match" in page.key_status.text()
 
 
@@ -225,7 +230,8 @@ def test_pfx_asks_for_password(qtbot, page, pki: Hierarchy, tmp_path: Path, monk
     )
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("s3cret", True))
     page.load_paths([pfx])
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4 and page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.model.rowCount() == 4 and page.loading == 0
     assert "matches the entity certificate" in page.key_status.text()
     assert page.basename.text() == "cms1"
 
@@ -234,7 +240,8 @@ def test_bad_file_message_names_it(qtbot, page, tmp_path: Path) -> None:
     bad = tmp_path / "garbage.cer"
     bad.write_bytes(b"\x00\x01garbage" * 10)
     page.load_paths([bad])
-    qtbot.waitUntil(lambda: page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.loading == 0
     assert "garbage.cer" in page.message.text() and "not a certificate" in page.message.text()
     assert page.model.rowCount() == 0
 
@@ -248,7 +255,8 @@ def test_from_csr_flow_key_is_expected(qtbot, tmp_path: Path, pki: Hierarchy) ->
     wizard.flows.start_bundle_with_key(key, "webbridge3-2026")
     wizard.go_to(PageId.CHAIN)
     page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.loading == 0, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.loading == 0
     page.model.add_files([load_bytes(pki.leaf.der, "webbridge3-2026.cer")])
     assert "matches the entity certificate" in page.key_status.text()
     assert page.file_name() == "webbridge3-2026-fullchain.crt"

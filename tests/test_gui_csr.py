@@ -18,6 +18,8 @@ from cmswizard.pki.command import render
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.verify import key_matches
 
+from helpers.journey import finish_tasks
+
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
@@ -67,7 +69,8 @@ def _run_flow(qtbot, wizard: CmsWizard, nodes: list[str], cluster: bool, pick: s
     _next(wizard)
     assert wizard.currentId() == PageId.GENERATE
     generate = wizard.currentPage()
-    qtbot.waitUntil(lambda: not generate.running, timeout=60_000)
+    finish_tasks(qtbot, generate.host.tasks, timeout=60_000)
+    assert not generate.running
     assert generate.error is None
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     return Path(wizard.settings.get("output/folder"))
@@ -188,7 +191,8 @@ def test_preview_is_what_the_engine_runs(qtbot, wizard: CmsWizard, monkeypatch: 
     shown = preview.shown_command()
     assert 'O:"Example Org"' in shown and "contains spaces" in preview.notes.plain_text()
     _next(wizard)
-    qtbot.waitUntil(lambda: not wizard.currentPage().running, timeout=60_000)
+    finish_tasks(qtbot, wizard.tasks, timeout=60_000)
+    assert not wizard.currentPage().running
     assert len(handed) == 1
     assert shown == render(handed[0])
 
@@ -207,7 +211,8 @@ def test_locality_typed_and_key_type_note_beside_the_mmp_line(qtbot, wizard: Cms
     assert "would not reproduce this ECDSA P-256 key" in notes
     assert 'typed in double quotes, e.g. O:"Example Inc."' in notes
     _next(wizard)
-    qtbot.waitUntil(lambda: not wizard.currentPage().running, timeout=60_000)
+    finish_tasks(qtbot, wizard.tasks, timeout=60_000)
+    assert not wizard.currentPage().running
     csr = Path(wizard.settings.get("output/folder")) / f"{subject.basename.text()}.csr"
     assert "L = New Taipei" in _openssl_text(csr)
 
@@ -232,7 +237,8 @@ def test_existing_key_asks_before_replacing(qtbot, wizard: CmsWizard, monkeypatc
     assert key.read_text() == "live key"
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
     _next(wizard)
-    qtbot.waitUntil(lambda: not wizard.currentPage().running, timeout=60_000)
+    finish_tasks(qtbot, wizard.tasks, timeout=60_000)
+    assert not wizard.currentPage().running
     assert key.read_text().startswith("-----BEGIN PRIVATE KEY-----")
 
 
@@ -310,7 +316,8 @@ def test_key_generation_runs_off_the_gui_thread(qtbot, wizard: CmsWizard) -> Non
     _next(wizard)
     page = wizard.currentPage()
     started = time.perf_counter()
-    qtbot.waitUntil(lambda: not page.running, timeout=120_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=120_000)
+    assert not page.running
     timer.stop()
     elapsed = time.perf_counter() - started
     during = [t for t in ticks if t >= started]

@@ -19,7 +19,7 @@ from cmswizard.pki.loader import load_file
 from cmswizard.pki.verify import verify_certificate
 
 from helpers.factory import NOW, hierarchy, issue
-from helpers.journey import choose_flow, click, press_mnemonic
+from helpers.journey import choose_flow, click, finish_tasks, press_mnemonic
 from helpers.pg import postgres_bin, running_postgres
 
 
@@ -46,7 +46,8 @@ def _db_flow(qtbot, wizard: CmsWizard, folder: Path, renewal: bool = False) -> N
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.next()
     assert wizard.currentId() == PageId.DB_RESULT
-    qtbot.waitUntil(lambda: not wizard.page_at(PageId.DB_RESULT).running, timeout=60_000)
+    finish_tasks(qtbot, wizard.tasks, timeout=60_000)
+    assert not wizard.page_at(PageId.DB_RESULT).running
     assert wizard.page_at(PageId.DB_RESULT).error is None
 
 
@@ -161,7 +162,8 @@ def test_check_flow_explains_each_problem(qtbot, wizard: CmsWizard, tmp_path: Pa
     assert wizard.currentId() == PageId.CHECK
     page = wizard.page_at(PageId.CHECK)
     page.add_paths([tmp_path / name for name in files])
-    qtbot.waitUntil(lambda: page.loading == 0 and len(wizard.flows.check.loaded) == 4, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.loading == 0 and len(wizard.flows.check.loaded) == 4
     problems = "\n".join(page.report.problems() + wizard.flows.check.errors)
     assert "wrong.key matches none of the certificates or CSRs given" in problems
     assert 'missing intermediate for issuer "Test Issuing CA 1"' in problems
@@ -176,7 +178,8 @@ def test_check_flow_explains_each_problem(qtbot, wizard: CmsWizard, tmp_path: Pa
     (tmp_path / "int.crt").write_bytes(h.intermediates[0].pem)
     (tmp_path / "cms1.key").write_bytes(h.leaf.key_pem)
     page.add_paths([tmp_path / "int.crt", tmp_path / "cms1.key"])
-    qtbot.waitUntil(lambda: page.loading == 0 and len(wizard.flows.check.loaded) == 6, timeout=10_000)
+    finish_tasks(qtbot, page.host.tasks, timeout=10_000)
+    assert page.loading == 0 and len(wizard.flows.check.loaded) == 6
     texts = "\n".join(page.report.problems() + wizard.flows.check.errors)
     assert "cms1.key matches" not in texts
     assert any(m.matches and m.key_file.endswith("cms1.key") for m in page.report.matches)
@@ -189,7 +192,8 @@ def test_check_flow_bad_file(qtbot, wizard: CmsWizard, tmp_path: Path) -> None:
     bad.write_bytes(b"-----BEGIN CERTIFICATE-----\nAAAA\n")
     wizard.start_flow("check")
     wizard.page_at(PageId.CHECK).add_paths([bad])
-    qtbot.waitUntil(lambda: wizard.page_at(PageId.CHECK).loading == 0, timeout=10_000)
+    finish_tasks(qtbot, wizard.tasks, timeout=10_000)
+    assert wizard.page_at(PageId.CHECK).loading == 0
     assert any("broken.pem" in text and "truncated" in text for text in wizard.flows.check.errors)
 
 

@@ -35,6 +35,7 @@ from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
 from helpers.factory import hierarchy
+from helpers.journey import finish_tasks
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 _WIZARD_BUTTONS = (
@@ -200,7 +201,8 @@ def _walk_every_page(qtbot, wizard: CmsWizard, tmp_path: Path) -> Iterator[tuple
     yield "bundle (empty)", wizard
     chain = wizard.currentPage()
     chain.load_paths([*sorted(out.glob("*.c*t")), out / "cms1.cer"])
-    qtbot.waitUntil(lambda: chain.loading == 0 and chain.model.rowCount() >= 3, timeout=20_000)
+    finish_tasks(qtbot, chain.host.tasks, timeout=20_000)
+    assert chain.loading == 0 and chain.model.rowCount() >= 3
     yield "bundle (loaded)", wizard
     # 3: the database cluster
     _choose_flow(qtbot, wizard, 3)
@@ -220,7 +222,8 @@ def _walk_every_page(qtbot, wizard: CmsWizard, tmp_path: Path) -> Iterator[tuple
     assert wizard.currentId() == PageId.CHECK
     check = wizard.currentPage()
     check.add_paths([out / "callbridge-2026.key", out / "callbridge-2026.crt", out / "root.crt"])
-    qtbot.waitUntil(lambda: check.loading == 0, timeout=20_000)
+    finish_tasks(qtbot, check.host.tasks, timeout=20_000)
+    assert check.loading == 0
     yield "check", wizard
     # 5: deployment sheet, then export; in a fresh wizard whose folder holds a service's files
     folder = tmp_path / "deploy"
@@ -511,7 +514,8 @@ def test_wrong_pfx_password_asks_again(qtbot, tmp_path: Path, monkeypatch: pytes
     _choose_flow(qtbot, wizard, 2)
     chain = wizard.currentPage()
     qtbot.mouseClick(chain.add_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: chain.loading == 0 and chain.model.rowCount() == 2, timeout=20_000)
+    finish_tasks(qtbot, chain.host.tasks, timeout=20_000)
+    assert chain.loading == 0 and chain.model.rowCount() == 2
     assert asked == [False, True]  # the second time the dialog says the password was wrong
 
 
@@ -558,7 +562,8 @@ def test_an_expired_certificate_is_one_problem(qtbot, tmp_path: Path) -> None:
     _choose_flow(qtbot, wizard, 4)
     check = wizard.currentPage()
     check.add_paths([out / "old.crt", out / "root.crt"])
-    qtbot.waitUntil(lambda: check.loading == 0 and "problem" in check.summary.text(), timeout=20_000)
+    finish_tasks(qtbot, check.host.tasks, timeout=20_000)
+    assert check.loading == 0 and "problem" in check.summary.text()
     problems = check.problems_view.toPlainText().split("Chains")[0]
     assert problems.startswith("Problems") and problems.count("old.example.com") == 1
     assert "1 problem(s) found" in check.summary.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QTreeWid
 
 from cmswizard.gui.flows import FLOWS, FlowKey
 from cmswizard.gui.settings import Settings
+from cmswizard.gui.tasks import TaskRunner
 from cmswizard.gui.wizard import CmsWizard
 
 LEFT = Qt.MouseButton.LeftButton
@@ -26,6 +27,15 @@ def make_wizard(qtbot, folder: Path) -> CmsWizard:
     wizard.activateWindow()
     qtbot.waitExposed(wizard)
     return wizard
+
+
+def finish_tasks(qtbot, tasks: TaskRunner, timeout: int = 60_000) -> None:
+    """Wait for the task runner's `idle` signal (no task left, including any a finished one started):
+    the work's own signal, not a poll. Nothing to wait for if no task runs. The runner's signals arrive
+    on the GUI thread, which is this one, so `idle` cannot come between the check and the wait."""
+    if tasks.running():
+        with qtbot.waitSignal(tasks.idle, timeout=timeout):
+            pass
 
 
 def click(qtbot, button: QAbstractButton) -> None:
