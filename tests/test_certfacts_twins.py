@@ -14,7 +14,7 @@ from cmswizard.pki import certfacts
 from cmswizard.pki.certfacts import SelfSignature, forget_facts, is_root, self_signature_of, subject_cn
 from cmswizard.pki.verify import verify_certificate
 
-from factory import hierarchy
+from helpers.factory import hierarchy
 
 
 def _again(certificate: x509.Certificate) -> x509.Certificate:
