@@ -194,10 +194,12 @@ def test_replacement_sheet(cli) -> None:
     assert not [c for c in commands if " listen " in c], commands
     assert "# renewal: the services keep their ports and interfaces; only the key and certificate files change" in lines
     assert not [line for line in lines[node:] if "listen" in line or "moves to" in line]
-    assert lines[-3:] == [
+    assert any(line.startswith("# simplest alternative (TAC 214618)") for line in lines)
+    assert lines[-4:] == [
         "# Then, from your computer, check what the node presents (exit code 0: all good):",
         "# cmswizard probe cms1.example.com:445 --service webadmin --expect webadmin-2026.crt",
         "# cmswizard probe cms1.example.com:443 --service webbridge3 --expect wb3-2026-fullchain.crt",
+        "# cmswizard probe cms1.example.com:6000 --service c2w --expect wb3-2026-fullchain.crt",
     ]
 
 
