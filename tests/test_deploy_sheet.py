@@ -264,7 +264,7 @@ def test_sip_trust_comes_before_the_call_bridge_restart() -> None:
 
 
 def test_turn_never_shares_the_web_bridge_port() -> None:
-    files, plan = single_v3()
+    _, plan = single_v3()
     assert "turn tls 447" in build_sheet(plan).text()  # the default beside Web Bridge 3 on 443
     with pytest.raises(CmsInputError, match=r"TURN TLS and the web bridge cannot share it"):
         build_sheet(replace(plan, listen=Listen(turn_tls_port=443)))
