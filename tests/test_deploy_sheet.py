@@ -143,7 +143,7 @@ def test_renewal_backs_up_and_removes_first() -> None:
         assert f"download before-certificates.bak (and before-certificates.json where it exists) from {node}" in (
             before_remove
         )
-    assert "pki inspect cmsdb-server-2026.cer" in before_remove
+    assert "pki inspect cmsdb-server-2026.cer;" in before_remove
     # no node's section takes a later backup that would replace the one taken before the removal
     sheet = build_sheet(plan)
     for node in sheet.nodes[1:]:

@@ -453,6 +453,7 @@ webbridge_port = 443
 webbridge3_port = 443
 c2w_port = 9999
 turn_tls_port = 5349
+scheduler_port = 9443
 
 [trust]
 content = "leaf"

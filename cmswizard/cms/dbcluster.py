@@ -140,17 +140,19 @@ class DbClusterPlan:
                     node=node,
                 ),
             ]
+        # The names in use may differ from the new set's: a note, since `pki inspect` of a missing file fails.
+        inspect = " ".join(
+            f"pki inspect {name};" for name in dict.fromkeys((*self.files.for_server()[1::2], self.files.ca))
+        )
         lines.append(
             note(
                 N_(
-                    "on every node: read the dates of the database certificates in use (named as below; inspect "
-                    "yours if they have other names), so you know which ones expired"
-                )
+                    "on every node, before removing: pki inspect each database certificate in use, to see which "
+                    "ones expired ({commands} or the names yours have)"
+                ),
+                commands=inspect,
             )
         )
-        lines += [
-            command(f"pki inspect {name}") for name in dict.fromkeys((*self.files.for_server()[1::2], self.files.ca))
-        ]
         lines += [
             command("database cluster status"),
             note(N_("check which node is the primary; then remove the cluster on every node, the primary last")),

@@ -608,12 +608,20 @@
         <translation>join 會以主要節點的副本取代此節點的資料庫；此節點原有的資料會被覆寫</translation>
     </message>
     <message>
-        <source>Renewal, before anything else: on the primary {node}, take a backup</source>
-        <translation>更新憑證，先做這一步：在主要節點 {node} 上建立備份</translation>
+        <source>Renewal, before anything else: back up every database node and download each backup</source>
+        <translation>更新前，先做這件事：備份每個資料庫節點，並下載每份備份</translation>
     </message>
     <message>
-        <source>download {name}.bak from the primary with SFTP and keep it safe</source>
-        <translation>以 SFTP 從主要節點下載 {name}.bak 並妥善保存</translation>
+        <source>on {node}: take a backup</source>
+        <translation>在 {node} 上：建立備份</translation>
+    </message>
+    <message>
+        <source>download {name}.bak (and {name}.json where it exists) from {node} with SFTP; keep them safe</source>
+        <translation>以 SFTP 從 {node} 下載 {name}.bak（若有 {name}.json 也一併下載）；妥善保存</translation>
+    </message>
+    <message>
+        <source>on every node, before removing: pki inspect each database certificate in use, to see which ones expired ({commands} or the names yours have)</source>
+        <translation>在每個節點上，移除之前：以 pki inspect 檢查使用中的每張資料庫憑證，找出已到期者（{commands} 或您的實際檔名）</translation>
     </message>
     <message>
         <source>check which node is the primary; then remove the cluster on every node, the primary last</source>
@@ -626,6 +634,10 @@
     <message>
         <source>on every node: delete or rename the old files of the same names ({files}), then upload the new ones</source>
         <translation>在每個節點上：刪除或重新命名同名的舊檔案（{files}），再上傳新檔案</translation>
+    </message>
+    <message>
+        <source>{count} database nodes: use an odd number (3 or 5) so that a majority can still elect a primary when one node is lost; check the database clustering chapter of your CMS deployment guide</source>
+        <translation>{count} 個資料庫節點：請使用奇數（3 或 5），失去一個節點時多數仍能選出主要節點；請查閱 CMS 部署指南的資料庫叢集章節</translation>
     </message>
     <message>
         <source>{item} is also a database core; list it once</source>
@@ -800,6 +812,10 @@
         <translation>同時是核心與邊緣伺服器；一個節點只有一個角色：請只列出一次</translation>
     </message>
     <message>
+        <source>is the name of two different files ({first} and {second}); on the MMP they would be one file: rename one of them</source>
+        <translation>是兩個不同檔案的名稱（{first} 與 {second}）；在 MMP 上它們會變成同一個檔案：請將其中一個改名</translation>
+    </message>
+    <message>
         <source>every Web Bridge 3 certificate</source>
         <translation>每一個 Web Bridge 3 憑證</translation>
     </message>
@@ -826,6 +842,14 @@
     <message>
         <source>({label}) is not one of the servers; check the name</source>
         <translation>（{label}）不是其中一台伺服器；請檢查名稱</translation>
+    </message>
+    <message>
+        <source>{port} is the port the web bridge listens on at {node} (interface {interface}): TURN TLS and the web bridge cannot share it; give TURN another port, e.g. 447</source>
+        <translation>{port} 是 web bridge 在 {node}（介面 {interface}）上接聽的連接埠：TURN TLS 與 web bridge 不能共用；請給 TURN 另一個連接埠，例如 447</translation>
+    </message>
+    <message>
+        <source>runs the Scheduler but no Call Bridge: the Scheduler reaches the Call Bridge over the loopback interface, so put it on a server with a Call Bridge</source>
+        <translation>執行 Scheduler 但沒有 Call Bridge：Scheduler 經由回送介面連到 Call Bridge，請將它放在有 Call Bridge 的伺服器上</translation>
     </message>
     <message>
         <source>files to upload here: {files}</source>
@@ -864,12 +888,76 @@
         <translation>先檢查：檔案都在此節點上、每把私密金鑰與其憑證相符、每條憑證信任鏈都能驗證</translation>
     </message>
     <message>
+        <source>{label}: no readable Cisco document gives a command to assign {cert} for CUCM; the Call Bridge shows CUCM the certificate of its callbridge certs line. UNCONFIRMED step: the Call Bridge&apos;s UCM trust store (shown by callbridge): look up its command in the MMP Command Reference</source>
+        <translation>{label}：沒有可讀的 Cisco 文件提供為 CUCM 指定 {cert} 的指令；Call Bridge 會向 CUCM 出示其 callbridge certs 那一行的憑證。未經確認的步驟：Call Bridge 的 UCM 信任儲存區（callbridge 會顯示）：請在 MMP 指令參考中查詢其指令</translation>
+    </message>
+    <message>
+        <source>SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on (before the restart: TLS settings apply when the Call Bridge restarts)</source>
+        <translation>SIP 雙向 TLS：信任 SIP 對端的 CA 憑證套件組合，再開啟驗證（在重新啟動之前：TLS 設定於 Call Bridge 重新啟動時生效）</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED step: the Call Bridge cluster trust (callbridge shows &apos;Callbridge cluster trusted certs&apos;, TAC 221776) must hold every Call Bridge certificate; no readable Cisco text gives its command: look it up in the MMP Command Reference</source>
+        <translation>未經確認的步驟：Call Bridge 叢集信任（callbridge 顯示「Callbridge cluster trusted certs」，TAC 221776）必須包含每張 Call Bridge 憑證；沒有可讀的 Cisco 文字提供其指令：請在 MMP 指令參考中查詢</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED step, if the Call Bridge reads users over LDAPS: trust the LDAP server&apos;s CA with the tls ldap commands (TAC 222766 names the tls ldap service); look up their syntax in the MMP Command Reference</source>
+        <translation>未經確認的步驟，若 Call Bridge 經由 LDAPS 讀取使用者：以 tls ldap 指令信任 LDAP 伺服器的 CA（TAC 222766 提到 tls ldap 服務）；請在 MMP 指令參考中查詢其語法</translation>
+    </message>
+    <message>
+        <source>{file} with its intermediates and root</source>
+        <translation>{file} 及其中繼憑證與根 CA</translation>
+    </message>
+    <message>
+        <source>CUCM: upload the Call Bridge certificate with its chain ({chain}) as CallManager-trust (OS Administration &gt; Security &gt; Certificate Management), then restart the Cisco CallManager service (TAC 213820)</source>
+        <translation>CUCM：將 Call Bridge 憑證連同其憑證信任鏈（{chain}）上傳為 CallManager-trust（OS Administration &gt; Security &gt; Certificate Management），然後重新啟動 Cisco CallManager 服務（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>CUCM: Web Admin has its own certificate ({files}): upload it with its chain as CallManager-trust too; it must name the conference bridge host name CUCM uses, and not be a wildcard (TAC 213820)</source>
+        <translation>CUCM：Web Admin 有自己的憑證（{files}）：也將它連同憑證信任鏈上傳為 CallManager-trust；它必須包含 CUCM 使用的會議橋主機名稱，且不得為萬用字元憑證（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>Expressway-C and Expressway-E: trust the CA that signed {file} (no readable Cisco text gives the list; check your Expressway guide)</source>
+        <translation>Expressway-C 與 Expressway-E：信任簽署 {file} 的 CA（沒有可讀的 Cisco 文字列出清單；請查閱您的 Expressway 指南）</translation>
+    </message>
+    <message>
+        <source>CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn} (TAC 213820)</source>
+        <translation>通往 Call Bridge 的 CUCM SIP 主幹：其 X.509 Subject Name 必須是 {cn}（TAC 213820）</translation>
+    </message>
+    <message>
         <source>{label}: disable, listen, assign key, certificate and CA bundle, enable</source>
         <translation>{label}：停用、設定監聽、指定私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
     </message>
     <message>
         <source>the web bridge uses port {used} on this server: Web Admin moves to {port} (https://{node}:{port})</source>
         <translation>此伺服器的 Web Bridge 使用連接埠 {used}：Web Admin 改用 {port}（https://{node}:{port}）</translation>
+    </message>
+    <message>
+        <source>every Scheduler: rebuild its &apos;scheduler c2w trust&apos; file with the new Web Bridge 3 certificate (all Web Bridges in one file)</source>
+        <translation>每個 Scheduler：以新的 Web Bridge 3 憑證重建其「scheduler c2w trust」檔案（所有 Web Bridge 放在一個檔案中）</translation>
+    </message>
+    <message>
+        <source>every Web Bridge 3: rebuild its &apos;webbridge3 c2w trust&apos; file with the new certificate (all Call Bridges and Schedulers in one file), then &apos;webbridge3 restart&apos;</source>
+        <translation>每個 Web Bridge 3：以新憑證重建其「webbridge3 c2w trust」檔案（所有 Call Bridge 與 Scheduler 放在一個檔案中），然後執行「webbridge3 restart」</translation>
+    </message>
+    <message>
+        <source>every Web Bridge 2 (2.x): rebuild its &apos;webbridge trust&apos; file with the new Call Bridge certificate</source>
+        <translation>每個 Web Bridge 2（2.x）：以新的 Call Bridge 憑證重建其「webbridge trust」檔案</translation>
+    </message>
+    <message>
+        <source>CUCM: upload the new Call Bridge certificate with its chain as CallManager-trust, then restart the Cisco CallManager service (TAC 213820)</source>
+        <translation>CUCM：將新的 Call Bridge 憑證連同其憑證信任鏈上傳為 CallManager-trust，然後重新啟動 Cisco CallManager 服務（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>CUCM, when Web Admin has its own certificate: upload the new one with its chain as CallManager-trust too (TAC 213820)</source>
+        <translation>CUCM，若 Web Admin 有自己的憑證：也將新的憑證連同其憑證信任鏈上傳為 CallManager-trust（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>every XMPP node (2.x): rebuild its &apos;xmpp cluster trust&apos; file with the new XMPP certificate</source>
+        <translation>每個 XMPP 節點（2.x）：以新的 XMPP 憑證重建其「xmpp cluster trust」檔案</translation>
+    </message>
+    <message>
+        <source>SIP peers that check the Call Bridge (&apos;tls sip trust&apos; on other Call Bridges): add the new CA bundle</source>
+        <translation>檢查 Call Bridge 的 SIP 對端（其他 Call Bridge 上的「tls sip trust」）：加入新的 CA 憑證套件組合</translation>
     </message>
     <message>
         <source>trust files that hold only the root CA: if the new issuing CA is under another root, add that root</source>
@@ -896,20 +984,12 @@
         <translation>若 Web Bridge 3 已啟用，請改輸入 webbridge3 restart</translation>
     </message>
     <message>
-        <source>{label}: its C2W certificate (full chain) and trust in every Web Bridge 3</source>
-        <translation>{label}：其 C2W 憑證（完整憑證信任鏈）並信任每一個 Web Bridge 3</translation>
-    </message>
-    <message>
         <source>{label}: disable, assign key, certificate and CA bundle, enable</source>
         <translation>{label}：停用、指定私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
     </message>
     <message>
         <source>{label}: disable, assign, set the TLS port (the certificate is unused without it), enable</source>
         <translation>{label}：停用、指定檔案、設定 TLS 連接埠（未設定則憑證不會被使用）、啟用</translation>
-    </message>
-    <message>
-        <source>the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS another port or the web bridge another interface</source>
-        <translation>此處的 Web Bridge 也監聽 {port}：若 turn enable 回答 FAILURE，請給 TURN TLS 另一個連接埠，或給 Web Bridge 另一個介面</translation>
     </message>
     <message>
         <source>the {service} row is for this edge server, but {service} runs on the core servers: give the row a core server, or no server so that every core gets it</source>
@@ -920,10 +1000,6 @@
         <translation>{service} 這一列指定了這台核心伺服器，但 {service} 在邊緣伺服器上執行：請為這一列指定邊緣伺服器，或不指定伺服器，讓每台邊緣伺服器都套用</translation>
     </message>
     <message>
-        <source>{label}: the certificate the Call Bridge shows CUCM, where a CUCM trunk uses one</source>
-        <translation>{label}：Call Bridge 出示給 CUCM 的憑證（有 CUCM trunk 使用時）</translation>
-    </message>
-    <message>
         <source>{label}: no Cisco document here gives the command; assign {key}, {cert} and {bundle} as your CMS guide for your version says</source>
         <translation>{label}：此處沒有 Cisco 文件提供這個指令；請依您版本的 CMS 指南指定 {key}、{cert} 與 {bundle}</translation>
     </message>
@@ -932,24 +1008,8 @@
         <translation>檢查：不加參數輸入 {command} 會顯示使用中的檔案</translation>
     </message>
     <message>
-        <source>the root and intermediate certificates of {file}</source>
-        <translation>{file} 的根 CA 與中繼憑證</translation>
-    </message>
-    <message>
         <source>the CN of {file} (pki inspect {file})</source>
         <translation>{file} 的一般名稱 (CN)（pki inspect {file}）</translation>
-    </message>
-    <message>
-        <source>CUCM: upload {ca} as CallManager-trust (OS Administration &gt; Security &gt; Certificate Management), then restart the Cisco CallManager service</source>
-        <translation>CUCM：將 {ca} 上傳為 CallManager-trust（OS Administration &gt; Security &gt; Certificate Management），然後重新啟動 Cisco CallManager 服務</translation>
-    </message>
-    <message>
-        <source>Expressway-C and Expressway-E: add {ca} to the trusted CA certificate list</source>
-        <translation>Expressway-C 與 Expressway-E：將 {ca} 加入受信任的 CA 憑證清單</translation>
-    </message>
-    <message>
-        <source>CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn}</source>
-        <translation>連到 Call Bridge 的 CUCM SIP trunk：其 X.509 Subject Name 必須是 {cn}</translation>
     </message>
     <message>
         <source>core</source>
@@ -970,10 +1030,6 @@
     <message>
         <source>Before any change: take a backup, then download {name}.bak with SFTP</source>
         <translation>變更之前：先建立備份，再以 SFTP 下載 {name}.bak</translation>
-    </message>
-    <message>
-        <source>SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on</source>
-        <translation>SIP 雙向 TLS：信任 SIP 對端的 CA 憑證套件組合，然後開啟驗證</translation>
     </message>
     <message>
         <source>every database node</source>
@@ -1030,6 +1086,10 @@
     <message>
         <source>Web Bridge (2.x)</source>
         <translation>Web Bridge (2.x)</translation>
+    </message>
+    <message>
+        <source>Database cluster (PostgreSQL TLS)</source>
+        <translation>資料庫叢集（PostgreSQL TLS）</translation>
     </message>
     <message>
         <source>TLS server</source>
@@ -1352,10 +1412,6 @@
         <translation>舊憑證沒有一般名稱 (CN)；改用其主體別名 (SAN) 中的 {name}</translation>
     </message>
     <message>
-        <source>the old subject has L (locality); pki csr has no such field, so it is left out</source>
-        <translation>舊主體含有 L（地區）；pki csr 沒有此欄位，因此略去</translation>
-    </message>
-    <message>
         <source>has a {key} key, which CMS does not use; choose RSA 2048 or stronger</source>
         <translation>使用 {key} 金鑰，CMS 不使用此類型；請選擇 RSA 2048 或更強的金鑰</translation>
     </message>
@@ -1432,10 +1488,6 @@
         <translation>每個 Call Bridge：以新的 Web Bridge 3 憑證重建其 &apos;callbridge trust c2w&apos; 檔案（所有 Web Bridge 放在同一檔案），然後執行 &apos;callbridge restart&apos;</translation>
     </message>
     <message>
-        <source>every Web Bridge 3: rebuild its &apos;webbridge3 c2w trust&apos; file with the new Call Bridge certificate (all Call Bridges and Schedulers in one file), then &apos;webbridge3 restart&apos;</source>
-        <translation>每個 Web Bridge 3：以新的 Call Bridge 憑證重建其 &apos;webbridge3 c2w trust&apos; 檔案（所有 Call Bridge 與 Scheduler 放在同一檔案），然後執行 &apos;webbridge3 restart&apos;</translation>
-    </message>
-    <message>
         <source>trust files that hold only the root CA need no change: the issuer is the same</source>
         <translation>只含根 CA 的信任檔案不需變更：簽發者相同</translation>
     </message>
@@ -1446,10 +1498,6 @@
     <message>
         <source>Expressway-C and -E: add the new issuing CA and root to the trusted CA list</source>
         <translation>Expressway-C 與 -E：將新的簽發 CA 與根 CA 加入受信任的 CA 清單</translation>
-    </message>
-    <message>
-        <source>peers that check SIP TLS (&apos;tls sip trust&apos;): add the new CA bundle</source>
-        <translation>檢查 SIP TLS 的對端（&apos;tls sip trust&apos;）：加入新的 CA 憑證套件組合</translation>
     </message>
     <message>
         <source>{label}: disable, assign the new key, certificate and CA bundle, enable</source>
@@ -1472,8 +1520,20 @@
         <translation>{label}：停用、指定新的私密金鑰與憑證、啟用</translation>
     </message>
     <message>
+        <source>{label}: HTTPS listen and certificate, its C2W client certificate (full chain), trust in every Web Bridge 3; it runs only beside a Call Bridge</source>
+        <translation>{label}：HTTPS 接聽與憑證、其 C2W 用戶端憑證（完整鏈）、信任每個 Web Bridge 3；它只能與 Call Bridge 在同一台伺服器上執行</translation>
+    </message>
+    <message>
+        <source>{label}: the new full-chain file for HTTPS and for its C2W link, then enable it again</source>
+        <translation>{label}：HTTPS 與其 C2W 連線使用新的完整鏈檔案，然後再次啟用</translation>
+    </message>
+    <message>
         <source>renewal: the services keep their ports and interfaces; only the key and certificate files change</source>
         <translation>更新憑證：各服務的連接埠與介面保持不變；只更換私密金鑰與憑證檔案</translation>
+    </message>
+    <message>
+        <source>simplest alternative (TAC 214618): upload the new files under the old names and only restart each service; but then the old files are overwritten and there is nothing to put back</source>
+        <translation>最簡單的替代做法（TAC 214618）：以舊檔名上傳新檔案，只重新啟動各服務；但舊檔案會被覆寫，無法復原</translation>
     </message>
     <message>
         <source>use letters, digits, &apos;-&apos; and &apos;_&apos; only</source>
@@ -1874,6 +1934,10 @@
     <message>
         <source>is empty: browsers and XMPP clients reject such a certificate; add at least the CN</source>
         <translation>是空的：瀏覽器與 XMPP 用戶端會拒絕這樣的憑證；請至少加入一般名稱 (CN)</translation>
+    </message>
+    <message>
+        <source>L: is UNCONFIRMED on the MMP (the pki csr syntax of TAC 214618 has no L): check pki csr in your MMP Command Reference, or leave L out when you type the line on the CMS</source>
+        <translation>L：在 MMP 上未經確認（TAC 214618 的 pki csr 語法沒有 L）：請在 MMP 指令參考中查詢 pki csr，或在 CMS 上輸入時省略 L</translation>
     </message>
     <message>
         <source>{label}: check that your CMS version accepts ECDSA keys before you use it</source>
@@ -2424,42 +2488,6 @@ Replace them with the ones being exported?</source>
         <translation>在此檔案之前連線已中斷；請重新上傳</translation>
     </message>
     <message>
-        <source>Cisco TAC tech note 221729 (CMS Edge and Web Bridge 3 certificates)</source>
-        <translation>Cisco TAC 技術說明 221729（CMS Edge 與 Web Bridge 3 憑證）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 217367 (several Web Bridges: C2W trust)</source>
-        <translation>Cisco TAC 技術說明 217367（多個 Web Bridge：C2W 信任）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech notes 216549 and 215421 (renewing database cluster certificates)</source>
-        <translation>Cisco TAC 技術說明 216549 與 215421（更新資料庫叢集憑證）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 210530 (database cluster with certificates of an enterprise CA)</source>
-        <translation>Cisco TAC 技術說明 210530（使用企業 CA 憑證的資料庫叢集）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)</source>
-        <translation>Cisco TAC 技術說明 213820（以 TLS 連到 CMS 的 CUCM SIP 主幹）</translation>
-    </message>
-    <message>
-        <source>Cisco Meeting Server MMP Command Reference (pki commands)</source>
-        <translation>Cisco Meeting Server MMP 指令參考（pki 指令）</translation>
-    </message>
-    <message>
-        <source>Cisco Meeting Server FAQ: What information is required to create a CSR</source>
-        <translation>Cisco Meeting Server 常見問題：建立 CSR 需要哪些資訊</translation>
-    </message>
-    <message>
-        <source>Cisco field notice FN74345 (public CAs drop the client authentication EKU)</source>
-        <translation>Cisco 現場通知 FN74345（公用 CA 不再核發用戶端驗證 EKU）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 218034 (renewing a CMS certificate: the same SANs and issuer)</source>
-        <translation>Cisco TAC 技術說明 218034（更新 CMS 憑證：相同的主體別名與簽發者）</translation>
-    </message>
-    <message>
         <source>Choose one job: make keys and CSRs, build a bundle from what your CA sent back, make database cluster certificates, check files, or get the commands for the CMS and copy the files to a USB stick.</source>
         <translation>選擇一項工作：產生金鑰與 CSR、用 CA 傳回的檔案建立憑證套件組合、建立資料庫叢集憑證、檢查檔案，或取得 CMS 指令並把檔案複製到 USB 隨身碟。</translation>
     </message>
@@ -2480,8 +2508,76 @@ Replace them with the ones being exported?</source>
         <translation>每張提出的憑證都會成為一組金鑰與 CSR，之後在執行該服務的節點 MMP 上成為一行 &lt;code&gt;… certs&lt;/code&gt; 指令。</translation>
     </message>
     <message>
-        <source>CMS 3.0 removed XMPP and Web Bridge 2; Web Bridge 3 (from 2.9) takes one full-chain file.</source>
-        <translation>CMS 3.0 已移除 XMPP 與 Web Bridge 2；Web Bridge 3（2.9 起）使用單一的完整憑證信任鏈檔案。</translation>
+        <source>TAC 214618: Generate a CSR for CMS (pki csr syntax, database certificates, applying certificates)</source>
+        <translation>TAC 214618：為 CMS 產生 CSR（pki csr 語法、資料庫憑證、套用憑證）</translation>
+    </message>
+    <message>
+        <source>TAC 221729: Configure CMS Edge (Web Bridge 3, C2W, full-chain files)</source>
+        <translation>TAC 221729：設定 CMS Edge（Web Bridge 3、C2W、完整鏈檔案）</translation>
+    </message>
+    <message>
+        <source>TAC 217367: Configure CMS Scheduler (C2W trust of every Web Bridge 3)</source>
+        <translation>TAC 217367：設定 CMS Scheduler（C2W 信任每個 Web Bridge 3）</translation>
+    </message>
+    <message>
+        <source>TAC 215421: expired database cluster certificates (back up every node first)</source>
+        <translation>TAC 215421：資料庫叢集憑證到期（先備份每個節點）</translation>
+    </message>
+    <message>
+        <source>TAC 216549: an expired database certificate takes the database cluster down</source>
+        <translation>TAC 216549：資料庫憑證到期會使資料庫叢集停擺</translation>
+    </message>
+    <message>
+        <source>TAC 210530: database cluster with enterprise-CA certificates</source>
+        <translation>TAC 210530：使用企業 CA 憑證的資料庫叢集</translation>
+    </message>
+    <message>
+        <source>TAC 213820: CMS as CUCM conference bridge over TLS</source>
+        <translation>TAC 213820：CMS 作為 CUCM 的 TLS 會議橋</translation>
+    </message>
+    <message>
+        <source>TAC 222766: TLS settings apply on a Call Bridge restart</source>
+        <translation>TAC 222766：TLS 設定於 Call Bridge 重新啟動時生效</translation>
+    </message>
+    <message>
+        <source>TAC 212298: Web Admin on a non-standard port such as 445</source>
+        <translation>TAC 212298：Web Admin 使用非標準連接埠，例如 445</translation>
+    </message>
+    <message>
+        <source>TAC 225723: public CAs move to server-only certificates (Chrome Root Program)</source>
+        <translation>TAC 225723：公用 CA 改為只核發伺服器用憑證（Chrome Root Program）</translation>
+    </message>
+    <message>
+        <source>Cisco Live lab: the CMS lab at cmslab.ciscolive.com</source>
+        <translation>Cisco Live 實驗室：cmslab.ciscolive.com 上的 CMS 實驗</translation>
+    </message>
+    <message>
+        <source>S&amp;R guide 2.0: Deploying TURN servers (turn tls 447 beside a web bridge on 443)</source>
+        <translation>S&amp;R 指南 2.0：部署 TURN 伺服器（web bridge 使用 443 時改用 turn tls 447）</translation>
+    </message>
+    <message>
+        <source>PA 12.x Security: Server and Client Authentication in the extended key usage</source>
+        <translation>PA 12.x 安全性：延伸金鑰使用方式需有伺服器驗證與用戶端驗證</translation>
+    </message>
+    <message>
+        <source>FAQ: What information is required to create a CSR</source>
+        <translation>FAQ：建立 CSR 需要哪些資訊</translation>
+    </message>
+    <message>
+        <source>RFC 8446: a TLS server may leave out its root (section 4.4.2)</source>
+        <translation>RFC 8446：TLS 伺服器可以不傳送根 CA（第 4.4.2 節）</translation>
+    </message>
+    <message>
+        <source>RFC 6120: the XMPP domain in the server certificate</source>
+        <translation>RFC 6120：伺服器憑證中的 XMPP 網域</translation>
+    </message>
+    <message>
+        <source>none: no readable Cisco text decides this; the wizard takes the careful choice</source>
+        <translation>無：沒有可讀的 Cisco 文字決定此點；精靈採取謹慎的做法</translation>
+    </message>
+    <message>
+        <source>CMS 2.9 added Web Bridge 3 beside Web Bridge 2 and XMPP, which later versions drop; the Scheduler is beta in 3.3, supported from 3.4 (CMS 1000, virtual) and 3.5 (CMS 2000); the database CA is on the box from 2.7.</source>
+        <translation>CMS 2.9 在 Web Bridge 2 與 XMPP 之外新增了 Web Bridge 3，後續版本移除前兩者；Scheduler 在 3.3 為測試版，自 3.4（CMS 1000、虛擬化）與 3.5（CMS 2000）起支援；資料庫 CA 自 2.7 起內建於主機上。</translation>
     </message>
     <message>
         <source>Every name users or other servers type must be in the certificate&apos;s SAN; in a cluster the Call Bridge certificate often names every node.</source>
@@ -2514,6 +2610,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>O, OU, ST: optional; values with spaces are typed in double quotes on the MMP. A city goes into L, never into ST.</source>
         <translation>組織 (O)、組織單位 (OU)、省/州 (ST)：選填；含空格的值在 MMP 上要以雙引號括住。城市應填在 L，絕不填在 ST。</translation>
+    </message>
+    <message>
+        <source>L (city) is not in the pki csr syntax of TAC 214618: the MMP line with L is unconfirmed; check it in your MMP Command Reference or leave L out on the CMS.</source>
+        <translation>L（城市）不在 TAC 214618 的 pki csr 語法中：含 L 的 MMP 指令未經確認；請在 MMP 指令參考中查詢，或在 CMS 上省略 L。</translation>
     </message>
     <message>
         <source>Key: RSA 2048 is the safe default. Whether CMS accepts ECDSA keys is not confirmed, and the MMP line cannot choose the key type.</source>
@@ -2612,12 +2712,32 @@ Replace them with the ones being exported?</source>
         <translation>&lt;code&gt;database cluster certs&lt;/code&gt; 安裝檔案；&lt;code&gt;initialize&lt;/code&gt;、&lt;code&gt;join&lt;/code&gt; 與 &lt;code&gt;connect&lt;/code&gt; 建立叢集。&lt;code&gt;join&lt;/code&gt; 會覆寫加入節點的資料庫。</translation>
     </message>
     <message>
-        <source>Before renewing: backup snapshot on the primary and download it, then database cluster remove on every node.</source>
-        <translation>更新之前：在主要節點執行 backup snapshot 並下載備份，再在每個節點執行 database cluster remove。</translation>
+        <source>Before renewing: backup snapshot on every node and download each backup (.bak and .json), then database cluster remove on every node, the primary last.</source>
+        <translation>更新前：在每個節點執行 backup snapshot 並下載每份備份（.bak 與 .json），然後在每個節點執行 database cluster remove，主要節點最後。</translation>
+    </message>
+    <message>
+        <source>Expiry: renew before the date; an expired database certificate takes the database cluster down.</source>
+        <translation>到期：請在到期日前更新；資料庫憑證到期會使資料庫叢集停擺。</translation>
+    </message>
+    <message>
+        <source>Web Admin moves to 445 or 8443 when a web bridge has 443 on the same box, and stays on 443 without one; the C2W port is the one in the c2w:// URL set on the Call Bridge.</source>
+        <translation>當 web bridge 在同一台主機使用 443 時，Web Admin 改用 445 或 8443，沒有 web bridge 時則維持 443；C2W 連接埠是 Call Bridge 上設定的 c2w:// URL 中的連接埠。</translation>
+    </message>
+    <message>
+        <source>Every name users type must be in the certificate&apos;s subject alternative names; for XMPP, the XMPP domain too.</source>
+        <translation>使用者輸入的每個名稱都必須在憑證的主體別名中；XMPP 還包括 XMPP 網域。</translation>
+    </message>
+    <message>
+        <source>A server may leave out its root: a chain without it is normal. The full-chain rule of CMS 3.0 is about the file given to the MMP.</source>
+        <translation>伺服器可以不傳送根 CA：沒有根 CA 的憑證信任鏈是正常的。CMS 3.0 的完整鏈規則是針對交給 MMP 的檔案。</translation>
     </message>
     <message>
         <source>dbclient.crt goes to every server that connects, dbserver.crt to every server in the cluster, dbca.crt to all.</source>
         <translation>dbclient.crt 複製到每部連線的伺服器，dbserver.crt 複製到叢集中的每部伺服器，dbca.crt 複製到所有伺服器。</translation>
+    </message>
+    <message>
+        <source>Use an odd number of database nodes (3 or 5): a majority must remain to keep a primary. No readable Cisco text here says so: the wizard warns, it never refuses.</source>
+        <translation>請使用奇數個資料庫節點（3 或 5）：必須保有多數才能維持主要節點。此處沒有可讀的 Cisco 文字這樣說：精靈只會警告，不會拒絕。</translation>
     </message>
     <message>
         <source>Check files before they go to the CMS: what a file holds, whether a key belongs to a certificate, and whether a certificate chains to a CA.</source>
@@ -2626,10 +2746,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>These are the checks pki inspect, pki match and pki verify make on the MMP; a failed check here would fail there too.</source>
         <translation>這些就是 MMP 上 pki inspect、pki match 與 pki verify 所做的檢查；在這裡失敗的檢查，在 MMP 上也會失敗。</translation>
-    </message>
-    <message>
-        <source>Expiry: a certificate past its expiry date stops the service at once.</source>
-        <translation>到期日：超過到期日的憑證會讓服務立即停止。</translation>
     </message>
     <message>
         <source>EKU: services that act as TLS clients need client authentication.</source>
@@ -2656,6 +2772,14 @@ Replace them with the ones being exported?</source>
         <translation>CUCM SIP 主幹的 X.509 主體名稱必須等於 Call Bridge 的一般名稱 (CN)。</translation>
     </message>
     <message>
+        <source>TURN TLS never shares the web bridge&apos;s port on one interface: the default is 447.</source>
+        <translation>在同一介面上，TURN TLS 絕不與 web bridge 共用連接埠：預設為 447。</translation>
+    </message>
+    <message>
+        <source>The tls settings (SIP trust and verification) come before the Call Bridge restart.</source>
+        <translation>tls 設定（SIP 信任與驗證）要在 Call Bridge 重新啟動之前完成。</translation>
+    </message>
+    <message>
         <source>Copy the files and the command sheet to a USB stick or folder, each verified after writing.</source>
         <translation>把檔案與指令清單複製到 USB 隨身碟或資料夾，每個檔案寫入後都會驗證。</translation>
     </message>
@@ -2680,24 +2804,12 @@ Replace them with the ones being exported?</source>
         <translation>不會變更 CMS 上的任何設定：檢查會像瀏覽器或對端一樣連線，讀取憑證後即關閉連線。</translation>
     </message>
     <message>
-        <source>Web Admin moves to 445 or 8443 when Web Bridge 3 has 443 on the same box; the C2W port is the one in the c2w:// URL set on the Call Bridge.</source>
-        <translation>同一台伺服器上 Web Bridge 3 使用 443 時，Web Admin 改用 445 或 8443；C2W 連接埠是 Call Bridge 上設定的 c2w:// URL 中的連接埠。</translation>
-    </message>
-    <message>
-        <source>Every name users type must be in the certificate&apos;s subject alternative names.</source>
-        <translation>使用者輸入的每個名稱都必須在憑證的主體別名 (SAN) 中。</translation>
-    </message>
-    <message>
         <source>What each endpoint presented, on every address: the chain, its order, the days left, the names covered, the key usage, and whether it is the file you loaded.</source>
         <translation>每個端點在每個位址上提供的內容：憑證信任鏈、其順序、剩餘天數、包含的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
     </message>
     <message>
         <source>A wrong result here is what users and peers see: renew the certificate, or fix the certs line and restart the service, then check again.</source>
         <translation>此處的錯誤就是使用者與對端會遇到的問題：請更新憑證，或修正 certs 指令並重新啟動服務，然後再檢查一次。</translation>
-    </message>
-    <message>
-        <source>Since CMS 3.0 the full chain is needed: certificate, intermediates, root, in that order.</source>
-        <translation>自 CMS 3.0 起需要完整的憑證信任鏈：依序為憑證、中繼憑證、根 CA。</translation>
     </message>
     <message>
         <source>The Call Bridge also connects out with its certificate: it needs client authentication too.</source>
@@ -2820,12 +2932,28 @@ Replace them with the ones being exported?</source>
         <translation>XMPP 伺服器在 STARTTLS 之前關閉了連線</translation>
     </message>
     <message>
+        <source>the XMPP server ended the stream with host-unknown: it does not serve this XMPP domain; give the domain clients use with --xmpp-domain</source>
+        <translation>XMPP 伺服器以 host-unknown 結束串流：它不服務此 XMPP 網域；請以 --xmpp-domain 提供用戶端使用的網域</translation>
+    </message>
+    <message>
+        <source>the XMPP server ended the stream with the error {condition}</source>
+        <translation>XMPP 伺服器以錯誤 {condition} 結束串流</translation>
+    </message>
+    <message>
         <source>the XMPP server does not offer STARTTLS</source>
         <translation>XMPP 伺服器沒有提供 STARTTLS</translation>
     </message>
     <message>
         <source>the XMPP server refused STARTTLS</source>
         <translation>XMPP 伺服器拒絕了 STARTTLS</translation>
+    </message>
+    <message>
+        <source>the database answers without TLS (SSLRequest refused): its certificates are not set</source>
+        <translation>資料庫回應不使用 TLS（SSLRequest 被拒）：其憑證尚未設定</translation>
+    </message>
+    <message>
+        <source>no PostgreSQL answer to the SSLRequest: is this the database port (5432)?</source>
+        <translation>SSLRequest 沒有 PostgreSQL 回應：這是資料庫連接埠（5432）嗎？</translation>
     </message>
     <message>
         <source>no answer within {seconds} s (timeout): a firewall, or the wrong address</source>
@@ -2876,8 +3004,12 @@ Replace them with the ones being exported?</source>
         <translation>自我簽署：瀏覽器與對端只有在持有這張憑證本身時才會信任它；供使用者使用的服務請改用 CA 核發的憑證</translation>
     </message>
     <message>
-        <source>incomplete: the server sends only its own certificate, no intermediates or root (missing {name}); put the full chain in the bundle or full-chain file</source>
-        <translation>不完整：伺服器只傳送自己的憑證，沒有中繼憑證或根 CA（缺少 {name}）；請將完整憑證信任鏈放入憑證套件組合或完整鏈檔案</translation>
+        <source>the server sends only its own certificate: if {name} is an intermediate CA, clients that lack it fail (put the full chain in the bundle or full-chain file); if {name} is the root, this is normal</source>
+        <translation>伺服器只傳送自己的憑證：若 {name} 是中繼 CA，缺少它的用戶端會失敗（請將完整鏈放入憑證套件組合或完整鏈檔案）；若 {name} 是根 CA，這是正常的</translation>
+    </message>
+    <message>
+        <source>in CMS order: {names}; root not sent (normal: clients hold the root, here {root})</source>
+        <translation>符合 CMS 順序：{names}；未傳送根 CA（正常：用戶端持有根 CA，此處為 {root}）</translation>
     </message>
     <message>
         <source>incomplete: the certificate of {name} is missing; add it to the bundle or full-chain file</source>
@@ -2914,6 +3046,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>{name} is NOT in the certificate&apos;s subjectAltName: clients that type it get a warning or refuse</source>
         <translation>{name} 不在憑證的主體別名 (SAN) 中：輸入此名稱的用戶端會看到警告或拒絕連線</translation>
+    </message>
+    <message>
+        <source>{why} (no readable Cisco text decides this for this service)</source>
+        <translation>{why}（沒有可讀的 Cisco 文字為此服務決定此點）</translation>
     </message>
     <message>
         <source>the extended key usage suits {service}</source>
