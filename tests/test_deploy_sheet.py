@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cmswizard.cms.services import CmsVersion, Service, Topology
-from cmswizard.cms.sheet import ServiceFiles, SheetPlan, TrustKind, build_sheet
+from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
 from cmswizard.pki.errors import CmsInputError
 
 from helpers.golden_cases import (
