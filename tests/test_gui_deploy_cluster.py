@@ -127,6 +127,8 @@ def test_each_node_of_a_three_node_cluster_assigns_its_own_web_admin_files(qtbot
     _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentId() == PageId.UPLOAD  # upload to the CMS, or on to the stick
     _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert wizard.currentId() == PageId.APPLY  # apply over SSH, or on to the stick
+    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentId() == PageId.EXPORT
     exported = {p.name for p in wizard.currentPage().chosen_paths()}
     assert {f"webadmin-cms{n}-2026.key" for n in (1, 2, 3)} <= exported

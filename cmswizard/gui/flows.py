@@ -48,6 +48,7 @@ class PageId(enum.IntEnum):
     RENEW_GENERATE = 71
     RENEW_SHEET = 72
     UPLOAD = 52  # after the deployment sheet, before the stick
+    APPLY = 53  # after the upload: type the commands over SSH (or Next: the stick)
 
 
 def _new_deployment() -> Deployment:

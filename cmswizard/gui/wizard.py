@@ -48,6 +48,7 @@ PAGES: dict[PageId, tuple[str, str]] = {
     PageId.RENEW_GENERATE: ("cmswizard.gui.pages.renew", "RenewGeneratePage"),
     PageId.RENEW_SHEET: ("cmswizard.gui.pages.renew", "RenewSheetPage"),
     PageId.UPLOAD: ("cmswizard.gui.pages.upload", "UploadPage"),
+    PageId.APPLY: ("cmswizard.gui.pages.apply", "ApplyPage"),
 }
 
 

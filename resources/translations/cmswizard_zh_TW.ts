@@ -2441,7 +2441,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>could not connect to {host} port {port}: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法連線到 {host} 連接埠 {port}：{p}</translation>
     </message>
     <message>
         <source>the SSH handshake with {host} failed: {p}</source>
@@ -2453,31 +2453,31 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>the MMP did not open a shell: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>MMP 未開啟殼層（shell）：{p}</translation>
     </message>
     <message>
         <source>no prompt came back within the time allowed; last bytes: {tail}</source>
-        <translation type="unfinished"></translation>
+        <translation>在允許的時間內沒有出現提示字元；最後收到的位元組：{tail}</translation>
     </message>
     <message>
         <source>the answer went on past {size} bytes without a prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>回應超過 {size} 位元組仍未出現提示字元</translation>
     </message>
     <message>
         <source>the connection was lost: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>連線中斷：{p}</translation>
     </message>
     <message>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器已關閉連線</translation>
     </message>
     <message>
         <source>the session is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>工作階段未開啟</translation>
     </message>
     <message>
         <source>the server sent more after its prompt: {tail}</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器在提示字元之後又送出內容：{tail}</translation>
     </message>
     <message>
         <source>the MMP did not open an SFTP session: {p}</source>
@@ -4201,143 +4201,350 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>唯讀</translation>
     </message>
     <message>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>備份</translation>
     </message>
     <message>
         <source>change</source>
-        <translation type="unfinished"></translation>
+        <translation>變更</translation>
     </message>
     <message>
         <source>restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重新啟動</translation>
     </message>
     <message>
         <source>asks a question: type it yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>會提出問題：請自行輸入</translation>
     </message>
     <message>
         <source>not a command cmswizard prints</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 cmswizard 產生的指令</translation>
     </message>
     <message>
         <source>the server answered: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器回應：{answer}</translation>
     </message>
     <message>
         <source>no SUCCESS line in the answer: the check did not say it passed</source>
-        <translation type="unfinished"></translation>
+        <translation>回應中沒有 SUCCESS 行：檢查並未表示通過</translation>
     </message>
     <message>
         <source>an answer cmswizard cannot read (neither SUCCESS nor FAILURE): {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>cmswizard 無法判讀的回應（既非 SUCCESS 也非 FAILURE）：{answer}</translation>
     </message>
     <message>
         <source>has no section in this sheet (# ===== &lt;node&gt; (…) =====); check the name</source>
-        <translation type="unfinished"></translation>
+        <translation>在此指令表中沒有對應段落（# ===== &lt;node&gt; (…) =====）；請檢查名稱</translation>
     </message>
     <message>
         <source>{setting}: its earlier value could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting}：無法讀取其先前的值</translation>
     </message>
     <message>
         <source>{setting}: was not set before; no documented command unsets it</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting}：先前未設定；沒有文件記載的指令可以取消設定</translation>
     </message>
     <message>
         <source>{value}: write it as HH:MM-HH:MM (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}：請寫成 HH:MM-HH:MM（UTC）</translation>
     </message>
     <message>
         <source>{value}: hours 0-23, minutes 0-59</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}：小時 0-23，分鐘 0-59</translation>
     </message>
     <message>
         <source>the API of {host} could not be read: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取 {host} 的 API：{p}</translation>
     </message>
     <message>
         <source>the API of {host} answered HTTP {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 的 API 回應 HTTP {status}</translation>
     </message>
     <message>
         <source>the API of {host} answered more than 64 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 的 API 回應超過 64 KiB</translation>
     </message>
     <message>
         <source>the API of {host} answered without callLegsActive</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 的 API 回應中沒有 callLegsActive</translation>
     </message>
     <message>
         <source>no local copy of the certificate to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可供比對的憑證本機複本</translation>
     </message>
     <message>
         <source>{line} changed a setting the probe cannot see</source>
-        <translation type="unfinished"></translation>
+        <translation>{line} 變更了探測無法看到的設定</translation>
     </message>
     <message>
         <source>what the node serves could not be compared</source>
-        <translation type="unfinished"></translation>
+        <translation>無法比對節點所提供的憑證</translation>
     </message>
     <message>
         <source>the node already serves the expected certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>節點已提供預期的憑證</translation>
     </message>
     <message>
         <source>the node does not serve the expected certificate yet</source>
-        <translation type="unfinished"></translation>
+        <translation>節點尚未提供預期的憑證</translation>
     </message>
     <message>
         <source>{count} call legs are active (the plan&apos;s limit is {limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>目前有 {count} 個通話線路（call leg）進行中（計畫的上限為 {limit}）</translation>
     </message>
     <message>
         <source>inside the restart window {window}</source>
-        <translation type="unfinished"></translation>
+        <translation>在重新啟動時段 {window} 內</translation>
     </message>
     <message>
         <source>outside the restart window {window}</source>
-        <translation type="unfinished"></translation>
+        <translation>不在重新啟動時段 {window} 內</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已確認</translation>
     </message>
     <message>
         <source>not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>未確認</translation>
     </message>
     <message>
         <source>{node}, line {number} `{line}`: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}，第 {number} 行 `{line}`：{why}</translation>
+    </message>
+    <message>
+        <source>stopped by you before this line</source>
+        <translation>您在此行之前停止</translation>
     </message>
     <message>
         <source>{node}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}：{why}</translation>
     </message>
     <message>
         <source>{node}, reading its state: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}，讀取狀態時：{why}</translation>
     </message>
     <message>
         <source>it asks a question; type it yourself at the MMP prompt and answer it there</source>
-        <translation type="unfinished"></translation>
+        <translation>它會提出問題；請自行在 MMP 提示字元輸入並在那裡回答</translation>
     </message>
     <message>
         <source>it is not a command cmswizard prints; check it and type it yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是 cmswizard 產生的指令；請檢查後自行輸入</translation>
     </message>
     <message>
         <source>{node}: `{line}` is never sent by cmswizard: {why}. Nothing was changed on this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}：cmswizard 絕不會送出 `{line}`：{why}。此節點未做任何變更。</translation>
     </message>
     <message>
         <source>{node}: the current value of `{line}` could not be read from the status commands, so it could not be put back; nothing was changed (cmswizard mmp check shows what the node printed)</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}：無法從狀態指令讀取 `{line}` 目前的值，因此無法復原；未做任何變更（cmswizard mmp check 會顯示節點的輸出）</translation>
+    </message>
+    <message>
+        <source>Type each node&apos;s commands at its MMP over SSH: the node&apos;s state is read and recorded first, every change is shown and confirmed per node, every restart separately, and the run stops at the first FAILURE or answer it cannot read.</source>
+        <translation>透過 SSH 在每個節點的 MMP 上輸入其指令：先讀取並記錄節點的狀態，每項變更都會顯示並逐節點確認，每次重新啟動另外確認；遇到第一個 FAILURE 或無法判讀的回應即停止。</translation>
+    </message>
+    <message>
+        <source>Commands that ask a question (database cluster remove, user …) are never sent: type them yourself. After a stop, Put back types the settings recorded before the run.</source>
+        <translation>會提出問題的指令（database cluster remove、user …）一律不會送出：請自行輸入。停止後，「復原」會輸入執行前記錄的設定。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key is checked before the password is sent, as for the upload.</source>
+        <translation>與上傳相同，送出密碼前會先檢查伺服器的主機金鑰。</translation>
+    </message>
+    <message>
+        <source>A restart runs only when the node does not already serve the new certificate; calls in progress may drop, so it is confirmed each time or runs only inside the window you give.</source>
+        <translation>只有在節點尚未提供新憑證時才會重新啟動；進行中的通話可能中斷，因此每次都需確認，或只在您指定的時段內執行。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <source>Apply on the server</source>
+        <translation>在伺服器上套用</translation>
+    </message>
+    <message>
+        <source>Type each node&apos;s commands at its MMP over SSH. The state is read first; you confirm each node&apos;s changes and each restart. Next: copy to a USB stick instead.</source>
+        <translation>透過 SSH 在每個節點的 MMP 上輸入其指令。會先讀取狀態；每個節點的變更與每次重新啟動都由您確認。下一步：改為複製到 USB 隨身碟。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>套用</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint</source>
+        <translation>主機金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Nodes to apply the commands on</source>
+        <translation>要套用指令的節點</translation>
+    </message>
+    <message>
+        <source>MMP password</source>
+        <translation>MMP 密碼</translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation>SSH 金鑰檔案</translation>
+    </message>
+    <message>
+        <source>optional: log in with an SSH key instead</source>
+        <translation>選用：改以 SSH 金鑰登入</translation>
+    </message>
+    <message>
+        <source>Restart window</source>
+        <translation>重新啟動時段</translation>
+    </message>
+    <message>
+        <source>optional: HH:MM-HH:MM (UTC); restarts run unasked only inside it</source>
+        <translation>選用：HH:MM-HH:MM（UTC）；只有在此時段內才會不經詢問重新啟動</translation>
+    </message>
+    <message>
+        <source>&amp;Only read the state and show what would change</source>
+        <translation>只讀取狀態並顯示將會變更的項目(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>套用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>P&amp;ut back</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Type the settings recorded before this run on the nodes it changed</source>
+        <translation>在此次變更過的節點上輸入執行前記錄的設定</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, go on</source>
+        <translation>是，繼續(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>No, &amp;don&apos;t</source>
+        <translation>否，不要(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>MMP &amp;password:</source>
+        <translation>MMP 密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file:</source>
+        <translation>SSH 金鑰檔案(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Restart &amp;window:</source>
+        <translation>重新啟動時段(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>尚未套用</translation>
+    </message>
+    <message>
+        <source>Apply on {node}</source>
+        <translation>在 {node} 上套用</translation>
+    </message>
+    <message>
+        <source>Apply these changes?</source>
+        <translation>套用這些變更？</translation>
+    </message>
+    <message>
+        <source>Restart now?</source>
+        <translation>立即重新啟動？</translation>
+    </message>
+    <message>
+        <source>Is this the MMP you mean?</source>
+        <translation>這是您要連線的 MMP 嗎？</translation>
+    </message>
+    <message>
+        <source>{value} is not a port; give 1 to 65535</source>
+        <translation>{value} 不是連接埠；請輸入 1 到 65535</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>tick at least one node to apply the commands on</source>
+        <translation>請至少勾選一個要套用指令的節點</translation>
+    </message>
+    <message>
+        <source>type the MMP password, or choose an SSH key file</source>
+        <translation>請輸入 MMP 密碼，或選擇 SSH 金鑰檔案</translation>
+    </message>
+    <message>
+        <source>{node}: these lines change the node. Apply them?</source>
+        <translation>{node}：這些指令會變更節點。要套用嗎？</translation>
+    </message>
+    <message>
+        <source>{node}: run `{command}` now? Calls in progress may drop.</source>
+        <translation>{node}：現在執行 `{command}`？進行中的通話可能中斷。</translation>
+    </message>
+    <message>
+        <source>{node} is not known yet. Its SSH host key is shown below.</source>
+        <translation>{node} 尚未被信任。其 SSH 主機金鑰如下。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>changes made; restarts still to do</source>
+        <translation>已變更；仍需重新啟動</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>not applied: type it yourself</source>
+        <translation>未套用：請自行輸入</translation>
+    </message>
+    <message>
+        <source>not applied: you said no</source>
+        <translation>未套用：您選擇了否</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>唯讀</translation>
+    </message>
+    <message>
+        <source>transcript saved: {path}</source>
+        <translation>記錄已儲存：{path}</translation>
     </message>
     <message>
         <source>is protected by a passphrase; give it with --password-file</source>

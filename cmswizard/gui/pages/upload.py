@@ -59,7 +59,7 @@ class _NodeJob:
 class UploadPage(WizardPage):
     """After the sheet: send every node its files, verified, with per-node progress and results."""
 
-    next_page = PageId.EXPORT
+    next_page = PageId.APPLY
     upload_finished = Signal()  # a round of uploads ended (results shown, questions answered)
 
     @property
