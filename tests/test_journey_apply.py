@@ -9,15 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.mmp_sim import MmpSimulator, running_mmp
-from journey import click, make_wizard, press_next, type_into
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from cmswizard.gui.flows import PageId
 from cmswizard.gui.pages.apply import ApplyPage
 from cmswizard.gui.pages.deploy import DeploySheetPage
 
-from factory import hierarchy, issue
+from helpers.factory import hierarchy, issue
+from helpers.journey import click, make_wizard, press_next, type_into
+from helpers.mmp_sim import MmpSimulator, running_mmp
 
 NODE = "cms1.example.com"
 
