@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmswizard.gui import style
 from cmswizard.gui.i18n import field_name, labelled, translated, translated_into
 from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.names import classify_san
 from cmswizard.pki.spec import Problem, Severity
 
-_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.NOTE: "#505050"}
+_ROLES = {Severity.ERROR: style.Role.ERROR, Severity.WARNING: style.Role.WARNING, Severity.NOTE: style.Role.NOTE}
 _SYMBOLS = {Severity.ERROR: "✗", Severity.WARNING: "⚠", Severity.NOTE: "ℹ"}
 
 
@@ -50,7 +51,9 @@ class FieldMessage(QLabel):
         self.linkActivated.connect(self._open_help)
         self.reserve_line = reserve_line  # under a field being typed in: a message must not move the fields below
         if reserve_line:  # one line as tall as one with a message (the symbols may come from a taller font)
-            self.setText(f'<span style="color:{_COLOURS[Severity.ERROR]}">{"".join(_SYMBOLS.values())} Xg</span>')
+            self.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{"".join(_SYMBOLS.values())} Xg</span>'
+            )
             self.setMinimumHeight(self.sizeHint().height())
             self.clear()
         else:
@@ -64,7 +67,7 @@ class FieldMessage(QLabel):
             return
         help_text = _escape(self.tr("Help"))
         lines = [
-            f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} '
+            f'<span style="color:{style.hex_colour(_ROLES[p.severity], self)}">{_SYMBOLS[p.severity]} '
             f"{_escape(_message_text(p, with_field=with_field))}</span>"
             f' <a href="help:{_escape(p.field)}">{help_text}</a>'
             for p in problems

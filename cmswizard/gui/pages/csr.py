@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -517,7 +516,7 @@ class PreviewPage(_CsrPage):
             return True
         folder = Path(self.folder.text().strip()).expanduser()
         if not folder.is_dir():
-            QMessageBox.warning(
+            dialogs.show_problem(
                 self,
                 self.tr("Folder not found"),
                 self.tr("The folder {folder} does not exist. Choose another folder.").format(folder=folder),
@@ -526,7 +525,7 @@ class PreviewPage(_CsrPage):
         assert state.spec is not None
         key = folder / f"{state.spec.basename}.key"
         if key.exists():
-            answer = QMessageBox.warning(
+            if not dialogs.confirm_risky(
                 self,
                 self.tr("Replace the existing key?"),
                 self.tr(
@@ -534,10 +533,7 @@ class PreviewPage(_CsrPage):
                     "that service at once. Renewing in production? Go back and choose a new basename.\n\n"
                     "Replace the key anyway?"
                 ).format(key=key),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return False
             state.overwrite_key = True
         state.folder = folder
