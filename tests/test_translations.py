@@ -111,8 +111,8 @@ def test_wizard_starts_in_traditional_chinese(qtbot, zh_tw, tmp_path: Path) -> N
 
 
 def test_engine_messages_are_translated(zh_tw) -> None:
+    from cmswizard.cms.mmp_syntax import parse
     from cmswizard.gui.i18n import error_text, translated
-    from cmswizard.pki.command import parse
     from cmswizard.pki.errors import CmsInputError
     from cmswizard.pki.spec import SubjectInput, check_subject
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from cmswizard.cms.lines import MmpLine, command, note
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import BACKUP_NAME
 from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
-from cmswizard.pki.command import render
 from cmswizard.pki.csr import build_csr
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.files import OutputFile, check_can_write, write_files

@@ -21,10 +21,10 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cmswizard.cms.endpoints import TlsService, endpoint_for
 from cmswizard.cms.lines import LineKind, MmpLine, note
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import Service
 from cmswizard.cms.sheet import DeploymentSheet, SheetPlan, build_sheet, node_services
 from cmswizard.pki.chain import Role, make_item, role_of
-from cmswizard.pki.command import render
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.inspect import Facts, describe_certificate
 from cmswizard.pki.keys import describe_public_key

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmswizard.cms.mmp_syntax import bundle_usage
 from cmswizard.cms.services import eku_report
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import BundleFlowState
@@ -39,7 +40,7 @@ from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.models.chain import ChainModel, ChainRole
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox
-from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
+from cmswizard.pki.bundle import BundleKind, suggested_name
 from cmswizard.pki.chain import ChainItem, collect
 from cmswizard.pki.errors import N_, Cancelled, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.cms.deployment import Deployment, ProposedCertificate, propose_certificates
+from cmswizard.cms.mmp_syntax import mmp_key_note, render
 from cmswizard.cms.plan import Plan
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.gui import dialogs
@@ -36,7 +37,6 @@ from cmswizard.gui.flows import CsrFlowState, PageId
 from cmswizard.gui.i18n import error_text, facts_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage, SanEditor
-from cmswizard.pki.command import mmp_key_note, render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.inspect import Facts, describe_csr

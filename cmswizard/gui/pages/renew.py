@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.endpoints import endpoint_for
 from cmswizard.cms.file_pairs import PairFault, PairProblem, key_fault, pair_problems_at
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.renewal import (
     Comparison,
     OldCertificate,
@@ -43,7 +44,6 @@ from cmswizard.gui.flows import PageId, RenewFlowState
 from cmswizard.gui.i18n import error_text, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
-from cmswizard.pki.command import render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.spec import KeyType, Problem, Severity
