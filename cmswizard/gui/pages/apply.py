@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.lines import MmpLine
 from cmswizard.cms.plan import PlanNode
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.help import MMP_GUIDE, PageHelp, Rule
+from cmswizard.gui.help import NO_CISCO_TEXT, TAC_221729, PageHelp, Rule
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import FieldMessage
@@ -81,7 +81,7 @@ class ApplyPage(WizardPage):
             Rule(
                 "host",
                 N_("The server's host key is checked before the password is sent, as for the upload."),
-                MMP_GUIDE,
+                NO_CISCO_TEXT,
             ),
             Rule(
                 "restart",
@@ -89,7 +89,7 @@ class ApplyPage(WizardPage):
                     "A restart runs only when the node does not already serve the new certificate; calls in "
                     "progress may drop, so it is confirmed each time or runs only inside the window you give."
                 ),
-                MMP_GUIDE,
+                TAC_221729,
             ),
         ),
     )
