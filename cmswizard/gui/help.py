@@ -392,6 +392,17 @@ HELP: dict[str, PageHelp] = {
             ),
         ),
     ),
+    "KeepRenewedPage": PageHelp(
+        N_(
+            "Every certificate of the plan with its issuer, expiry and renewal state. Dry run says what is due; "
+            "Renew now renews it through the ACME issuer (DNS-01), bundles it in CMS order and compares it with "
+            "the old one; Test DNS checks the DNS-01 set-up; the schedule runs the same every day."
+        ),
+        N_(
+            "A renewed certificate still has to reach the CMS: upload its files and type the replacement commands "
+            "(renew sheet), or let the MMP runner do it; the next step column says which."
+        ),
+    ),
     "ProbeResultPage": PageHelp(
         N_(
             "What each endpoint presented, on every address: the chain, its order, the days left, the names "

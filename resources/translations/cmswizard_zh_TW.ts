@@ -144,6 +144,14 @@
         <translation>從使用中的憑證出發：以新的金鑰名稱保留相同名稱、新憑證回來時進行比較，並產生替換指令（先備份，最後檢查）。</translation>
     </message>
     <message>
+        <source>Keep certificates renewed</source>
+        <translation>讓憑證保持更新</translation>
+    </message>
+    <message>
+        <source>For a plan: every certificate with its issuer, expiry and renewal state; a dry run, renewal now through ACME and DNS-01, the DNS test and the daily schedule.</source>
+        <translation>針對計畫檔：列出每張憑證的簽發者、到期日與更新狀態；模擬執行、透過 ACME 與 DNS-01 立即更新、DNS 測試，以及每日排程。</translation>
+    </message>
+    <message>
         <source>its chain does not reach a root CA; add the root certificate or choose the peers&apos; certificates</source>
         <translation>其憑證信任鏈未到達根 CA；請加入根憑證，或改選對端的憑證</translation>
     </message>
@@ -2728,6 +2736,14 @@ Replace them with the ones being exported?</source>
         <translation>使用者輸入的每個名稱都必須在憑證的主體別名中；XMPP 還包括 XMPP 網域。</translation>
     </message>
     <message>
+        <source>Every certificate of the plan with its issuer, expiry and renewal state. Dry run says what is due; Renew now renews it through the ACME issuer (DNS-01), bundles it in CMS order and compares it with the old one; Test DNS checks the DNS-01 set-up; the schedule runs the same every day.</source>
+        <translation>計畫檔中的每張憑證及其簽發者、到期日與更新狀態。「模擬執行」顯示哪些已到期；「立即更新」透過 ACME 簽發者（DNS-01）更新、依 CMS 順序組成憑證組合並與舊憑證比較；「測試 DNS」檢查 DNS-01 設定；排程每天執行相同的工作。</translation>
+    </message>
+    <message>
+        <source>A renewed certificate still has to reach the CMS: upload its files and type the replacement commands (renew sheet), or let the MMP runner do it; the next step column says which.</source>
+        <translation>更新後的憑證仍須送到 CMS：上傳其檔案並輸入替換指令（renew sheet），或交由 MMP 執行器處理；「下一步」欄會說明該怎麼做。</translation>
+    </message>
+    <message>
         <source>A server may leave out its root: a chain without it is normal. The full-chain rule of CMS 3.0 is about the file given to the MMP.</source>
         <translation>伺服器可以不傳送根 CA：沒有根 CA 的憑證信任鏈是正常的。CMS 3.0 的完整鏈規則是針對交給 MMP 的檔案。</translation>
     </message>
@@ -4359,6 +4375,114 @@ Replace them with the ones being exported?</source>
         <source>A restart runs only when the node does not already serve the new certificate; calls in progress may drop, so it is confirmed each time or runs only inside the window you give.</source>
         <translation>只有在節點尚未提供新憑證時才會重新啟動；進行中的通話可能中斷，因此每次都需確認，或只在您指定的時段內執行。</translation>
     </message>
+    <message>
+        <source>no certificate yet</source>
+        <translation>尚無憑證</translation>
+    </message>
+    <message>
+        <source>the CA&apos;s renewal window (ARI) has opened</source>
+        <translation>CA 的更新時段（ARI）已開始</translation>
+    </message>
+    <message>
+        <source>due since {date}</source>
+        <translation>自 {date} 起到期</translation>
+    </message>
+    <message>
+        <source>valid until {date}, due {due}</source>
+        <translation>有效至 {date}，{due} 到期更新</translation>
+    </message>
+    <message>
+        <source>stopped at {step}</source>
+        <translation>停在 {step}</translation>
+    </message>
+    <message>
+        <source>nothing to deploy</source>
+        <translation>沒有需要部署的項目</translation>
+    </message>
+    <message>
+        <source>{why}; not deployed yet</source>
+        <translation>{why}；尚未部署</translation>
+    </message>
+    <message>
+        <source>due ({why}): a run would renew it now</source>
+        <translation>已到期（{why}）：執行時會立即更新</translation>
+    </message>
+    <message>
+        <source>a run would go on from {step}</source>
+        <translation>執行時會從 {step} 繼續</translation>
+    </message>
+    <message>
+        <source>issuing stopped at {step}; run without --deploy-only</source>
+        <translation>簽發停在 {step}；請不加 --deploy-only 執行</translation>
+    </message>
+    <message>
+        <source>issued and bundled as {name}</source>
+        <translation>已簽發並組成憑證組合：{name}</translation>
+    </message>
+    <message>
+        <source>at {step}</source>
+        <translation>位於 {step}</translation>
+    </message>
+    <message>
+        <source>request it by hand: cmswizard plan apply (issuer {issuer})</source>
+        <translation>請以人工方式申請：cmswizard plan apply（簽發者 {issuer}）</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>renew it by hand (issuer {issuer}): cmswizard renew spec {file}</source>
+        <translation>請以人工方式更新（簽發者 {issuer}）：cmswizard renew spec {file}</translation>
+    </message>
+    <message>
+        <source>valid until {date} (renewed by hand)</source>
+        <translation>有效至 {date}（以人工方式更新）</translation>
+    </message>
+    <message>
+        <source>deploy {name} ({services}): upload {files} to {nodes} (cmswizard upload), then type the replacement commands (cmswizard renew sheet)</source>
+        <translation>部署 {name}（{services}）：將 {files} 上傳到 {nodes}（cmswizard upload），再輸入替換指令（cmswizard renew sheet）</translation>
+    </message>
+    <message>
+        <source>is protected by a passphrase; give it with --password-file</source>
+        <translation type="unfinished">受密碼短語保護；請以 --password-file 提供</translation>
+    </message>
+    <message>
+        <source>is not encrypted; leave the passphrase out</source>
+        <translation type="unfinished">未加密；請不要提供密碼短語</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for this SSH key</source>
+        <translation type="unfinished">此 SSH 金鑰的密碼短語錯誤</translation>
+    </message>
+    <message>
+        <source>is not an SSH private key (OpenSSH or PEM RSA, ECDSA, Ed25519)</source>
+        <translation type="unfinished">不是 SSH 私密金鑰（OpenSSH 或 PEM 格式的 RSA、ECDSA、Ed25519）</translation>
+    </message>
+    <message>
+        <source>is not an SSH private key: {p}</source>
+        <translation type="unfinished">不是 SSH 私密金鑰：{p}</translation>
+    </message>
+    <message>
+        <source>holds a key type SSH logins do not use; use an Ed25519, ECDSA or RSA key</source>
+        <translation type="unfinished">含有 SSH 登入不使用的金鑰類型；請使用 Ed25519、ECDSA 或 RSA 金鑰</translation>
+    </message>
+    <message>
+        <source>{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?</source>
+        <translation type="unfinished">{host} 連接埠 {port} 在 {seconds} 秒內沒有送出 SSH 問候；它是 SSH 伺服器嗎？</translation>
+    </message>
+    <message>
+        <source>{host} port {port} is not an SSH server (it answered: {answer}); check the address and port</source>
+        <translation type="unfinished">{host} 連接埠 {port} 不是 SSH 伺服器（它回應：{answer}）；請檢查位址與連接埠</translation>
+    </message>
+    <message>
+        <source>{host} port {port} stopped answering during the SSH handshake (waited {seconds} s)</source>
+        <translation type="unfinished">{host} 連接埠 {port} 在 SSH 交握期間停止回應（已等待 {seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>the SSH handshake with {host} port {port} failed: {p}</source>
+        <translation type="unfinished">與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
+    </message>
 </context>
 <context>
     <name>ApplyPage</name>
@@ -4545,46 +4669,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>transcript saved: {path}</source>
         <translation>記錄已儲存：{path}</translation>
-    </message>
-    <message>
-        <source>is protected by a passphrase; give it with --password-file</source>
-        <translation>受密碼短語保護；請以 --password-file 提供</translation>
-    </message>
-    <message>
-        <source>is not encrypted; leave the passphrase out</source>
-        <translation>未加密；請不要提供密碼短語</translation>
-    </message>
-    <message>
-        <source>wrong passphrase for this SSH key</source>
-        <translation>此 SSH 金鑰的密碼短語錯誤</translation>
-    </message>
-    <message>
-        <source>is not an SSH private key (OpenSSH or PEM RSA, ECDSA, Ed25519)</source>
-        <translation>不是 SSH 私密金鑰（OpenSSH 或 PEM 格式的 RSA、ECDSA、Ed25519）</translation>
-    </message>
-    <message>
-        <source>is not an SSH private key: {p}</source>
-        <translation>不是 SSH 私密金鑰：{p}</translation>
-    </message>
-    <message>
-        <source>holds a key type SSH logins do not use; use an Ed25519, ECDSA or RSA key</source>
-        <translation>含有 SSH 登入不使用的金鑰類型；請使用 Ed25519、ECDSA 或 RSA 金鑰</translation>
-    </message>
-    <message>
-        <source>{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?</source>
-        <translation>{host} 連接埠 {port} 在 {seconds} 秒內沒有送出 SSH 問候；它是 SSH 伺服器嗎？</translation>
-    </message>
-    <message>
-        <source>{host} port {port} is not an SSH server (it answered: {answer}); check the address and port</source>
-        <translation>{host} 連接埠 {port} 不是 SSH 伺服器（它回應：{answer}）；請檢查位址與連接埠</translation>
-    </message>
-    <message>
-        <source>{host} port {port} stopped answering during the SSH handshake (waited {seconds} s)</source>
-        <translation>{host} 連接埠 {port} 在 SSH 交握期間停止回應（已等待 {seconds} 秒）</translation>
-    </message>
-    <message>
-        <source>the SSH handshake with {host} port {port} failed: {p}</source>
-        <translation>與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
     </message>
 </context>
 <context>
@@ -5827,6 +5911,165 @@ Request: {csr}</source>
     <message>
         <source>No help for this page yet.</source>
         <translation>此頁尚無說明。</translation>
+    </message>
+</context>
+<context>
+    <name>KeepRenewedPage</name>
+    <message>
+        <source>Keep certificates renewed</source>
+        <translation>讓憑證保持更新</translation>
+    </message>
+    <message>
+        <source>The plan says which issuer signs each certificate. Certificates from an ACME issuer are renewed when due, with DNS-01; the others are listed when a person must renew them.</source>
+        <translation>計畫檔記載每張憑證由哪個簽發者簽署。ACME 簽發者的憑證到期時會以 DNS-01 自動更新；其他憑證在需要人員更新時列出。</translation>
+    </message>
+    <message>
+        <source>the plan file (.toml)</source>
+        <translation>計畫檔（.toml）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished">憑證</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished">簽發者</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished">到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation>模擬執行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Renew now</source>
+        <translation>立即更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Test DNS</source>
+        <translation>測試 DNS(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel this r&amp;un</source>
+        <translation>取消這次執行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>systemd timer (daily)</source>
+        <translation>systemd 計時器（每日）</translation>
+    </message>
+    <message>
+        <source>cron line (daily)</source>
+        <translation>cron 排程（每日）</translation>
+    </message>
+    <message>
+        <source>Windows task (daily)</source>
+        <translation>Windows 工作排程（每日）</translation>
+    </message>
+    <message>
+        <source>Write &amp;schedule</source>
+        <translation>寫入排程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>計畫檔：</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>開啟計畫檔</translation>
+    </message>
+    <message>
+        <source>Plan files (*.toml)</source>
+        <translation type="unfinished">計畫檔 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Cancelled. The renewal state keeps the last finished step; a run goes on from there.</source>
+        <translation>已取消。更新狀態保留最後完成的步驟；下次執行會從那裡繼續。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>未預期的錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>Looking at the certificates…</source>
+        <translation>正在檢查憑證…</translation>
+    </message>
+    <message>
+        <source>Renewing what is due…</source>
+        <translation>正在更新已到期的憑證…</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚無</translation>
+    </message>
+    <message>
+        <source>Certificates that need a person: {count}. See Next step.</source>
+        <translation>需要人員處理的憑證：{count} 張。請見「下一步」。</translation>
+    </message>
+    <message>
+        <source>Every certificate is valid; nothing needs a person.</source>
+        <translation>每張憑證都有效；沒有需要人員處理的事項。</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>key and CSR made</source>
+        <translation>已產生金鑰與 CSR</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>已下單</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已簽發</translation>
+    </message>
+    <message>
+        <source>issued and bundled</source>
+        <translation>已簽發並組成憑證組合</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>已上傳</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <source>Publishing a test record…</source>
+        <translation>正在發布測試記錄…</translation>
+    </message>
+    <message>
+        <source>DNS-01 works: the record was published, seen on every authoritative server and removed.</source>
+        <translation>DNS-01 正常：記錄已發布、每部權威伺服器都看得到，且已移除。</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>將在目前步驟完成後取消…</translation>
+    </message>
+    <message>
+        <source>Wrote {files} in {folder}; activate it as docs/renewal.md says (nothing was started).</source>
+        <translation>已將 {files} 寫入 {folder}；請依 docs/renewal.md 的說明啟用（尚未啟動任何項目）。</translation>
     </message>
 </context>
 <context>
