@@ -1,7 +1,6 @@
 """Renewing a certificate the CMS way: same names, a new basename, and the sheet that swaps it in.
 
-Cisco's own procedure copies the SANs and Authority Key Identifier of the old certificate by hand
-(TAC 218034). Here the old certificate is read, the request is derived from it, the certificate that
+Here the old certificate is read, the request is derived from it, the certificate that
 comes back is compared with the old one, and the replacement commands are written: `backup snapshot`
 first, the new file names in each `certs` line, the restarts, the status lines and the probe to run.
 """

@@ -1132,8 +1132,8 @@
         <translation>負載平衡器 / trunk</translation>
     </message>
     <message>
-        <source>public CAs are dropping clientAuth (Cisco field notice FN74345 names CMS): ask your CA for a template with both serverAuth and clientAuth, or sign the Call Bridge and Scheduler certificates with your enterprise CA</source>
-        <translation>公開 CA 正在停止提供 clientAuth（Cisco 現場通知 FN74345 點名 CMS）：請向 CA 要求同時含 serverAuth 與 clientAuth 的範本，或改用企業 CA 簽署 Call Bridge 與 Scheduler 憑證</translation>
+        <source>public CAs are dropping clientAuth (Chrome Root Program) and Cisco asks for both: use a CA template with serverAuth and clientAuth, or your enterprise CA</source>
+        <translation>公用 CA 正逐步停止核發 clientAuth（Chrome Root Program），而 Cisco 要求兩者兼具：請使用含 serverAuth 與 clientAuth 的 CA 範本，或改用企業 CA</translation>
     </message>
     <message>
         <source>{file}: the {service} needs {missing} in the extended key usage and this certificate has not; {advice}</source>
@@ -1166,6 +1166,18 @@
     <message>
         <source>XMPP</source>
         <translation>XMPP</translation>
+    </message>
+    <message>
+        <source>CMS 2.0–2.8: Web Bridge 2 and XMPP; the database CA on the box from 2.7</source>
+        <translation>CMS 2.0–2.8：Web Bridge 2 與 XMPP；自 2.7 起資料庫 CA 內建於主機上</translation>
+    </message>
+    <message>
+        <source>CMS 2.9: Web Bridge 2 and Web Bridge 3 side by side, XMPP</source>
+        <translation>CMS 2.9：Web Bridge 2 與 Web Bridge 3 並存，以及 XMPP</translation>
+    </message>
+    <message>
+        <source>CMS 3.x: Web Bridge 3 only; Scheduler beta in 3.3, supported from 3.4 (CMS 1000, virtual) and 3.5 (CMS 2000)</source>
+        <translation>CMS 3.x：只有 Web Bridge 3；Scheduler 在 3.3 為測試版，自 3.4（CMS 1000、虛擬化）與 3.5（CMS 2000）起支援</translation>
     </message>
     <message>
         <source>Database cluster</source>

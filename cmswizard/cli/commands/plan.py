@@ -139,7 +139,7 @@ def register(commands: Commands) -> None:
         "--version",
         choices=[v.value for v in CmsVersion],
         default=CmsVersion.V3.value,
-        help="CMS version (default 3.x)",
+        help="CMS version (default 3.x): " + "; ".join(f"{v.value} = {v.choice_label}" for v in CmsVersion),
     )
     new.add_argument(
         "--core", nargs="+", required=True, metavar="FQDN", help="core servers (the first is the DB primary)"

@@ -136,7 +136,7 @@ class CertificateCard(QStyledItemDelegate):
 
 
 def _eku_lines(chain: list[ChainItem]) -> list[str]:
-    """Which CMS services the entity certificate's EKU fits (FN74345: public CAs dropping clientAuth)."""
+    """Which CMS services the entity certificate's EKU fits (PA 12.x Security; public CAs dropping clientAuth)."""
     if not chain or chain[0].is_ca:
         return []
     report = eku_report(chain[0].certificate)

@@ -172,7 +172,7 @@ class CheckPage(WizardPage):
         self._show()
 
     def _service_fit(self) -> list[str]:
-        """Per entity certificate: the CMS services its EKU fits, and those it cannot serve (FN74345)."""
+        """Per entity certificate: the CMS services its EKU fits, and those it cannot serve (PA 12.x Security; public CAs dropping clientAuth)."""
         items = []
         for loaded in self.state.loaded:
             for certificate in loaded.certificates:

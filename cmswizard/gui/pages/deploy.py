@@ -94,7 +94,7 @@ class DeploySheetPage(_DeployPage):
         )
         self.version = QComboBox(self)
         for version in (CmsVersion.V3, CmsVersion.V2_9, CmsVersion.V2):
-            self.version.addItem(translated(version.label), version.value)
+            self.version.addItem(translated(version.choice_label), version.value)
         self.single = QRadioButton(self.tr("Single"), self)
         self.cluster = QRadioButton(self.tr("Cluster"), self)
         self.edge = QRadioButton(self.tr("Core + edge"), self)
@@ -803,7 +803,7 @@ class DeploySheetPage(_DeployPage):
                 )
             self.sheet = build_sheet(plan, export_files=self.files)
             self.plan = plan
-            # EKU per service (FN74345) and missing CA bundles, judged from the files themselves
+            # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
             self.problems = check_plan_files(plan, folder)
         except CmsInputError as error:
             # Before the user has named a server, what to do is a hint, not an error in red (the rows

@@ -445,7 +445,7 @@ class RenewSheetPage(_RenewPage):
         )
         self.version = QComboBox(self)
         for version in CmsVersion:
-            self.version.addItem(translated(version.label), version.value)
+            self.version.addItem(translated(version.choice_label), version.value)
         self.version.setCurrentIndex(self.version.findData(CmsVersion.V3.value))
         self.service = QComboBox(self)
         for service in _SERVICES:
