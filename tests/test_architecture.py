@@ -271,6 +271,7 @@ _VERIFY_MODULES = {
     "cmswizard.pki.errors",
     "cmswizard.pki.files",
     "cmswizard.pki.keys",
+    "cmswizard.pki.leftovers",
     "cmswizard.pki.loader",
     "cmswizard.pki.safe_text",
     "cmswizard.pki.verify",

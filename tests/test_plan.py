@@ -465,7 +465,7 @@ role = "core"
 ssh_host = "10.0.0.1"
 ssh_port = 2222
 ssh_user = "cert\\"admin\\\\x"
-fingerprint = "SHA256:AAAA"
+fingerprint = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 [[node]]
 name = "cms2.example.com"

@@ -80,7 +80,7 @@ def test_the_writer_protects_a_key_before_writing_it(tmp_path: Path, monkeypatch
     key = b"-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n"
     files.write_files([files.OutputFile(tmp_path / "cb.key", key, private=True)])
     files.write_files([files.OutputFile(tmp_path / "cb.crt", b"-----BEGIN CERTIFICATE-----\n")])
-    assert len(seen) == 1 and seen[0][0].startswith(".cb.key.") and seen[0][1] == 0
+    assert len(seen) == 1 and seen[0][0].endswith("-cb.key.tmp") and seen[0][1] == 0
     assert (tmp_path / "cb.key").read_bytes() == key
 
 

@@ -2244,6 +2244,10 @@ Replace them with the ones being exported?</source>
         <translation>資料庫叢集檔案組中缺少此檔案（{present} 存在）；請還原它，或將其他檔案移走後執行 apply</translation>
     </message>
     <message>
+        <source>another run holds the folder (plan apply or a pki command is writing there); wait for it and apply again</source>
+        <translation>另一個執行中的程序正占用此資料夾（plan apply 或 pki 指令正在寫入）；請等它結束後再執行 apply</translation>
+    </message>
+    <message>
         <source>is missing but {file} exists: a certificate without its key; restore the key or move the certificate away</source>
         <translation>缺少此檔案但 {file} 存在：憑證沒有其金鑰；請還原金鑰或將憑證移走</translation>
     </message>

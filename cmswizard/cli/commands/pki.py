@@ -177,8 +177,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from cmswizard.pki.leftovers import remove_leftovers
     from cmswizard.pki.listing import list_folder
 
+    if Path(args.folder).is_dir():
+        remove_leftovers(Path(args.folder))  # says what it removed, and names what it could not
     rows = list_folder(Path(args.folder))
     if not rows:
         say(f"no keys, CSRs or certificates in {shown(args.folder)}")
