@@ -4461,43 +4461,43 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>is protected by a passphrase; give it with --password-file</source>
-        <translation type="unfinished">受密碼短語保護；請以 --password-file 提供</translation>
+        <translation>受密碼短語保護；請以 --password-file 提供</translation>
     </message>
     <message>
         <source>is not encrypted; leave the passphrase out</source>
-        <translation type="unfinished">未加密；請不要提供密碼短語</translation>
+        <translation>未加密；請不要提供密碼短語</translation>
     </message>
     <message>
         <source>wrong passphrase for this SSH key</source>
-        <translation type="unfinished">此 SSH 金鑰的密碼短語錯誤</translation>
+        <translation>此 SSH 金鑰的密碼短語錯誤</translation>
     </message>
     <message>
         <source>is not an SSH private key (OpenSSH or PEM RSA, ECDSA, Ed25519)</source>
-        <translation type="unfinished">不是 SSH 私密金鑰（OpenSSH 或 PEM 格式的 RSA、ECDSA、Ed25519）</translation>
+        <translation>不是 SSH 私密金鑰（OpenSSH 或 PEM 格式的 RSA、ECDSA、Ed25519）</translation>
     </message>
     <message>
         <source>is not an SSH private key: {p}</source>
-        <translation type="unfinished">不是 SSH 私密金鑰：{p}</translation>
+        <translation>不是 SSH 私密金鑰：{p}</translation>
     </message>
     <message>
         <source>holds a key type SSH logins do not use; use an Ed25519, ECDSA or RSA key</source>
-        <translation type="unfinished">含有 SSH 登入不使用的金鑰類型；請使用 Ed25519、ECDSA 或 RSA 金鑰</translation>
+        <translation>含有 SSH 登入不使用的金鑰類型；請使用 Ed25519、ECDSA 或 RSA 金鑰</translation>
     </message>
     <message>
         <source>{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?</source>
-        <translation type="unfinished">{host} 連接埠 {port} 在 {seconds} 秒內沒有送出 SSH 問候；它是 SSH 伺服器嗎？</translation>
+        <translation>{host} 連接埠 {port} 在 {seconds} 秒內沒有送出 SSH 問候；它是 SSH 伺服器嗎？</translation>
     </message>
     <message>
         <source>{host} port {port} is not an SSH server (it answered: {answer}); check the address and port</source>
-        <translation type="unfinished">{host} 連接埠 {port} 不是 SSH 伺服器（它回應：{answer}）；請檢查位址與連接埠</translation>
+        <translation>{host} 連接埠 {port} 不是 SSH 伺服器（它回應：{answer}）；請檢查位址與連接埠</translation>
     </message>
     <message>
         <source>{host} port {port} stopped answering during the SSH handshake (waited {seconds} s)</source>
-        <translation type="unfinished">{host} 連接埠 {port} 在 SSH 交握期間停止回應（已等待 {seconds} 秒）</translation>
+        <translation>{host} 連接埠 {port} 在 SSH 交握期間停止回應（已等待 {seconds} 秒）</translation>
     </message>
     <message>
         <source>the SSH handshake with {host} port {port} failed: {p}</source>
-        <translation type="unfinished">與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
+        <translation>與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
     </message>
 </context>
 <context>
