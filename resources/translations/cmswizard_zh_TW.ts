@@ -492,6 +492,10 @@
         <translation>資料庫叢集檔案</translation>
     </message>
     <message>
+        <source>database-cluster CA certificate</source>
+        <translation>資料庫叢集 CA 憑證</translation>
+    </message>
+    <message>
         <source>is a link to {target}, outside the plan&apos;s folder; only files in the folder are sent: copy it in</source>
         <translation>是指向 {target} 的連結，位於計畫資料夾之外；只會傳送資料夾內的檔案：請把它複製進來</translation>
     </message>
