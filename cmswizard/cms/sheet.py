@@ -368,7 +368,10 @@ class DeploymentSheet:
 
     def node_text(self, node: NodeSheet, translate: Translate = str) -> str:
         name = translate(node.node) if isinstance(node.node, Text) else node.node  # a phrase, or a host name
-        out = [f"# ===== {name} ({translate(Text(node.role))}) ====="]
+        role = translate(Text(node.role))
+        # Chinese takes full-width brackets, without the space (the zh_TW glossary's punctuation rule)
+        role_shown = f"（{role}）" if any(ord(ch) >= 0x3000 for ch in role) else f" ({role})"
+        out = [f"# ===== {name}{role_shown} ====="]
         if node.files:
             out.append("# " + translate(Text(N_("files to upload here: {files}"), files=", ".join(node.files))))
         return "\n".join(out + render_lines(node.lines, translate)) + "\n"

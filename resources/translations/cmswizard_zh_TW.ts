@@ -133,11 +133,11 @@
     </message>
     <message>
         <source>Connect to Web Admin, Web Bridge 3, the Call Bridge, TURN or XMPP and see the chain each presents: complete and in order, days to expiry, the names users type, the key usage, the file you loaded.</source>
-        <translation>連線到 Web Admin、Web Bridge 3、Call Bridge、TURN 或 XMPP，查看各自提供的憑證信任鏈：是否完整且順序正確、距到期日的天數、使用者輸入的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
+        <translation>連線到 Web Admin、Web Bridge 3、Call Bridge、TURN 或 XMPP，查看各自提供的憑證信任鏈：是否完整且順序正確、距到期日的天數、使用者輸入的名稱、金鑰使用方法，以及是否為您載入的檔案。</translation>
     </message>
     <message>
         <source>Renew a certificate</source>
-        <translation>更新憑證</translation>
+        <translation>憑證更新</translation>
     </message>
     <message>
         <source>From the certificate in use: the same names under a new key name, the comparison when the new certificate comes back, and the commands that swap it in (backup first, the check last).</source>
@@ -233,11 +233,11 @@
     </message>
     <message>
         <source>the third argument of webadmin/callbridge/xmpp/turn certs {key} &lt;certificate&gt; {file}</source>
-        <translation>webadmin/callbridge/xmpp/turn certs {key} &lt;憑證&gt; {file} 的第三個參數</translation>
+        <translation>webadmin/callbridge/xmpp/turn certs {key} &lt;憑證&gt; {file} 的第三個引數</translation>
     </message>
     <message>
         <source>the second argument of webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA bundle&gt;</source>
-        <translation>webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA 憑證套件組合&gt; 的第二個參數</translation>
+        <translation>webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA 憑證套件組合&gt; 的第二個引數</translation>
     </message>
     <message>
         <source>must be at least 1</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>the next certificate&apos;s CA key usage lacks keyCertSign</source>
-        <translation>下一張憑證的 CA 金鑰使用方式缺少 keyCertSign</translation>
+        <translation>下一張憑證的 CA 金鑰使用方法缺少 keyCertSign</translation>
     </message>
     <message>
         <source>{number} → {next}: {name}: {reason}</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>peer trust file</source>
-        <translation>對等信任檔</translation>
+        <translation>對端信任檔</translation>
     </message>
     <message>
         <source>SIP trust bundle</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>is missing: after &apos;pki {value}&apos; comes the file name (e.g. cms1), then CN:&lt;name&gt;</source>
-        <translation>缺少：在「pki {value}」之後應接檔案名稱（例如 cms1），再接 CN:&lt;名稱&gt;</translation>
+        <translation>缺少：在「pki {value}」之後應接檔名（例如 cms1），再接 CN:&lt;名稱&gt;</translation>
     </message>
     <message>
         <source>{value} is separated by a space; join the names with commas only</source>
@@ -713,7 +713,7 @@
     </message>
     <message>
         <source>a single combined server has one node; set cms.topology to &quot;cluster&quot;</source>
-        <translation>單一組合式伺服器只有一個節點；請將 cms.topology 設為 &quot;cluster&quot;</translation>
+        <translation>單一整合伺服器只有一個節點；請將 cms.topology 設為 &quot;cluster&quot;</translation>
     </message>
     <message>
         <source>an edge deployment needs at least one node with role = &quot;edge&quot;</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>{service} takes one full-chain file as its certificate; remove bundle</source>
-        <translation>{service} 以一個完整鏈檔案作為憑證；請移除 bundle</translation>
+        <translation>{service} 以一個完整憑證信任鏈檔案作為憑證；請移除 bundle</translation>
     </message>
     <message>
         <source>is not UTF-8 text; save the plan as UTF-8</source>
@@ -885,7 +885,7 @@
     </message>
     <message>
         <source>Each certs/enable/restart step answers SUCCESS or FAILURE. On FAILURE stop, and check the file names with &apos;pki list&apos;, the key with &apos;pki match&apos; and the chain with &apos;pki verify&apos;.</source>
-        <translation>每個 certs/enable/restart 步驟都會回答 SUCCESS 或 FAILURE。出現 FAILURE 時請停止，用 &apos;pki list&apos; 檢查檔名、&apos;pki match&apos; 檢查私密金鑰、&apos;pki verify&apos; 檢查憑證信任鏈。</translation>
+        <translation>每個 certs/enable/restart 步驟都會回應 SUCCESS 或 FAILURE。出現 FAILURE 時請停止，用 &apos;pki list&apos; 檢查檔名、&apos;pki match&apos; 檢查私密金鑰、&apos;pki verify&apos; 檢查憑證信任鏈。</translation>
     </message>
     <message>
         <source>Every command and its Cisco source: cms-reference.md, installed with cmswizard (cmswizard --reference prints where).</source>
@@ -933,7 +933,7 @@
     </message>
     <message>
         <source>CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn} (TAC 213820)</source>
-        <translation>通往 Call Bridge 的 CUCM SIP 主幹：其 X.509 Subject Name 必須是 {cn}（TAC 213820）</translation>
+        <translation>通往 Call Bridge 的 CUCM SIP 主幹：其 X.509 主體名稱必須是 {cn}（TAC 213820）</translation>
     </message>
     <message>
         <source>{label}: disable, listen, assign key, certificate and CA bundle, enable</source>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>check: {command} with no argument shows the files in use</source>
-        <translation>檢查：不加參數輸入 {command} 會顯示使用中的檔案</translation>
+        <translation>檢查：不加引數輸入 {command} 會顯示使用中的檔案</translation>
     </message>
     <message>
         <source>the CN of {file} (pki inspect {file})</source>
@@ -1129,11 +1129,11 @@
     </message>
     <message>
         <source>CUCM trunk (Call Bridge)</source>
-        <translation>CUCM trunk（Call Bridge）</translation>
+        <translation>CUCM 主幹（Call Bridge）</translation>
     </message>
     <message>
         <source>Load balancer / trunk</source>
-        <translation>負載平衡器 / trunk</translation>
+        <translation>負載平衡器 / 主幹</translation>
     </message>
     <message>
         <source>public CAs are dropping clientAuth (Chrome Root Program) and Cisco asks for both: use a CA template with serverAuth and clientAuth, or your enterprise CA</source>
@@ -1197,7 +1197,7 @@
     </message>
     <message>
         <source>enter at least one edge server, or choose another topology</source>
-        <translation>請至少輸入一台 Edge 伺服器，或選擇其他拓撲</translation>
+        <translation>請至少輸入一台邊緣伺服器，或選擇其他拓撲</translation>
     </message>
     <message>
         <source>one certificate for every service; the CN and every name in the SAN</source>
@@ -1277,7 +1277,7 @@
     </message>
     <message>
         <source>is a folder; choose a file name</source>
-        <translation>是資料夾；請選擇檔案名稱</translation>
+        <translation>是資料夾；請選擇檔名</translation>
     </message>
     <message>
         <source>folder does not exist; create it or choose another</source>
@@ -1289,7 +1289,7 @@
     </message>
     <message>
         <source>the file name holds control characters (a newline?); choose a plain name</source>
-        <translation>檔案名稱含有控制字元（換行？）；請使用一般名稱</translation>
+        <translation>檔名含有控制字元（換行？）；請使用不含特殊字元的名稱</translation>
     </message>
     <message>
         <source>the file name is {count} characters long; Windows allows 255: choose a shorter name</source>
@@ -1297,7 +1297,7 @@
     </message>
     <message>
         <source>the file name is {count} bytes; file systems allow 255: choose a shorter name</source>
-        <translation>檔案名稱有 {count} 位元組；檔案系統最多允許 255：請選擇較短的名稱</translation>
+        <translation>檔名有 {count} 位元組；檔案系統最多允許 255：請選擇較短的名稱</translation>
     </message>
     <message>
         <source>is a symbolic link to {target}, which does not exist; remove the link or choose another name</source>
@@ -1417,7 +1417,7 @@
     </message>
     <message>
         <source>holds no server certificate; give the .crt (or full-chain file) of the service</source>
-        <translation>不含伺服器憑證；請提供該服務的 .crt（或完整鏈檔案）</translation>
+        <translation>不含伺服器憑證；請提供該服務的 .crt（或完整憑證信任鏈檔案）</translation>
     </message>
     <message>
         <source>is the name of the live key: pki csr would overwrite it and break the service; use a new name</source>
@@ -1545,11 +1545,11 @@
     </message>
     <message>
         <source>{label}: HTTPS listen and certificate, its C2W client certificate (full chain), trust in every Web Bridge 3; it runs only beside a Call Bridge</source>
-        <translation>{label}：HTTPS 接聽與憑證、其 C2W 用戶端憑證（完整鏈）、信任每個 Web Bridge 3；它只能與 Call Bridge 在同一台伺服器上執行</translation>
+        <translation>{label}：HTTPS 接聽與憑證、其 C2W 用戶端憑證（完整憑證信任鏈）、信任每個 Web Bridge 3；它只能與 Call Bridge 在同一台伺服器上執行</translation>
     </message>
     <message>
         <source>{label}: the new full-chain file for HTTPS and for its C2W link, then enable it again</source>
-        <translation>{label}：HTTPS 與其 C2W 連線使用新的完整鏈檔案，然後再次啟用</translation>
+        <translation>{label}：HTTPS 與其 C2W 連線改用新的完整憑證信任鏈檔案，然後再次啟用</translation>
     </message>
     <message>
         <source>renewal: the services keep their ports and interfaces; only the key and certificate files change</source>
@@ -1601,11 +1601,11 @@
     </message>
     <message>
         <source>Key usage</source>
-        <translation>金鑰使用方式</translation>
+        <translation>金鑰使用方法</translation>
     </message>
     <message>
         <source>Extended key usage</source>
-        <translation>延伸金鑰使用方式</translation>
+        <translation>延伸金鑰使用方法</translation>
     </message>
     <message>
         <source>Public key SHA-256</source>
@@ -1885,7 +1885,7 @@
     </message>
     <message>
         <source>is required: the file name for the key and CSR, e.g. cms1</source>
-        <translation>為必填：金鑰與 CSR 的檔案名稱，例如 cms1</translation>
+        <translation>為必填：金鑰與 CSR 的檔名，例如 cms1</translation>
     </message>
     <message>
         <source>, e.g. {stem}</source>
@@ -2069,7 +2069,7 @@
 {key_type} {fingerprint}
 
 Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
-        <translation>{node} 尚未知。其 SSH 主機金鑰為：
+        <translation>{node} 不在已知主機清單中。其 SSH 主機金鑰為：
 
 {key_type} {fingerprint}
 
@@ -2261,7 +2261,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>{file} has no CA bundle: choose one, or use a full-chain file as the certificate (CMS 3.0 and later need the whole chain)</source>
-        <translation>{file} 沒有 CA 憑證套件組合：請選一個，或以完整憑證信任鏈檔案作為憑證（CMS 3.0 起需要完整信任鏈）</translation>
+        <translation>{file} 沒有 CA 憑證套件組合：請選一個，或以完整憑證信任鏈檔案作為憑證（CMS 3.0 起需要完整的憑證信任鏈）</translation>
     </message>
     <message>
         <source>every peer&apos;s full chain</source>
@@ -2313,7 +2313,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>{host}: the host key is not known yet ({key_type} {fingerprint}); compare it with the fingerprint the MMP shows and accept it, or give that fingerprint (--fingerprint)</source>
-        <translation>{host}：主機金鑰尚未知 ({key_type} {fingerprint})；請與 MMP 顯示的指紋比對後接受，或提供該指紋 (--fingerprint)</translation>
+        <translation>{host}：主機金鑰不在已知主機清單中（{key_type} {fingerprint}）；請與 MMP 顯示的指紋比對後接受，或提供該指紋 (--fingerprint)</translation>
     </message>
     <message>
         <source>verified</source>
@@ -2529,7 +2529,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Describe your deployment (CMS version, one server, a cluster or core and edge servers, their FQDNs and the join URL). The wizard proposes one certificate per service and node.</source>
-        <translation>描述您的部署（CMS 版本；單一伺服器、叢集，或核心與 Edge 伺服器；它們的 FQDN 與加入會議的 URL）。精靈會為每個服務與節點提出一張憑證。</translation>
+        <translation>描述您的部署（CMS 版本；單一伺服器、叢集，或核心與邊緣伺服器；它們的 FQDN 與加入會議的 URL）。精靈會為每個服務與節點提出一張憑證。</translation>
     </message>
     <message>
         <source>Each proposed certificate becomes a key and CSR, and later a &lt;code&gt;… certs&lt;/code&gt; line on the MMP of the node that runs that service.</source>
@@ -2541,7 +2541,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>TAC 221729: Configure CMS Edge (Web Bridge 3, C2W, full-chain files)</source>
-        <translation>TAC 221729：設定 CMS Edge（Web Bridge 3、C2W、完整鏈檔案）</translation>
+        <translation>TAC 221729：設定 CMS 邊緣伺服器（Web Bridge 3、C2W、完整憑證信任鏈檔案）</translation>
     </message>
     <message>
         <source>TAC 217367: Configure CMS Scheduler (C2W trust of every Web Bridge 3)</source>
@@ -2585,7 +2585,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>PA 12.x Security: Server and Client Authentication in the extended key usage</source>
-        <translation>PA 12.x 安全性：延伸金鑰使用方式需有伺服器驗證與用戶端驗證</translation>
+        <translation>PA 12.x 安全性：延伸金鑰使用方法需有伺服器驗證與用戶端驗證</translation>
     </message>
     <message>
         <source>FAQ: What information is required to create a CSR</source>
@@ -2745,7 +2745,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Expiry: renew before the date; an expired database certificate takes the database cluster down.</source>
-        <translation>到期：請在到期日前更新；資料庫憑證到期會使資料庫叢集停擺。</translation>
+        <translation>到期：請在到期日前完成憑證更新；資料庫憑證到期會使資料庫叢集停擺。</translation>
     </message>
     <message>
         <source>Web Admin moves to 445 or 8443 when a web bridge has 443 on the same box, and stays on 443 without one; the C2W port is the one in the c2w:// URL set on the Call Bridge.</source>
@@ -2757,7 +2757,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Every certificate of the plan with its issuer, expiry and renewal state. Dry run says what is due; Renew now renews it through the ACME issuer (DNS-01), bundles it in CMS order and compares it with the old one; Test DNS checks the DNS-01 set-up; the schedule runs the same every day.</source>
-        <translation>計畫檔中的每張憑證及其簽發者、到期日與更新狀態。「模擬執行」顯示哪些已到期；「立即更新」透過 ACME 簽發者（DNS-01）更新、依 CMS 順序組成憑證組合並與舊憑證比較；「測試 DNS」檢查 DNS-01 設定；排程每天執行相同的工作。</translation>
+        <translation>計畫檔中的每張憑證及其簽發者、到期日與憑證更新狀態。「模擬執行」顯示哪些已到期；「立即進行憑證更新」透過 ACME 簽發者（DNS-01）完成憑證更新、依 CMS 順序組成憑證套件組合並與舊憑證比較；「測試 DNS」檢查 DNS-01 設定；排程每天執行相同的工作。</translation>
     </message>
     <message>
         <source>A renewed certificate still has to reach the CMS: upload its files and type the replacement commands (renew sheet), or let the MMP runner do it; the next step column says which.</source>
@@ -2765,7 +2765,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>A server may leave out its root: a chain without it is normal. The full-chain rule of CMS 3.0 is about the file given to the MMP.</source>
-        <translation>伺服器可以不傳送根 CA：沒有根 CA 的憑證信任鏈是正常的。CMS 3.0 的完整鏈規則是針對交給 MMP 的檔案。</translation>
+        <translation>伺服器可以不傳送根 CA：沒有根 CA 的憑證信任鏈是正常的。CMS 3.0 的完整憑證信任鏈規則是針對交給 MMP 的檔案。</translation>
     </message>
     <message>
         <source>dbclient.crt goes to every server that connects, dbserver.crt to every server in the cluster, dbca.crt to all.</source>
@@ -2793,7 +2793,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>You type the sheet&apos;s commands on each node&apos;s MMP; each answers SUCCESS or FAILURE. Lines starting with # explain and are not typed.</source>
-        <translation>您在每個節點的 MMP 上輸入清單中的指令；每個指令會回應 SUCCESS 或 FAILURE。以 # 開頭的行是說明，不需輸入。</translation>
+        <translation>您在每個節點的 MMP 上輸入指令表中的指令；每個指令會回應 SUCCESS 或 FAILURE。以 # 開頭的行是說明，不需輸入。</translation>
     </message>
     <message>
         <source>callbridge trust c2w holds every Web Bridge 3 certificate, and webbridge3 c2w trust every Call Bridge and Scheduler certificate: one peer alone breaks the others.</source>
@@ -2817,7 +2817,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Copy the files and the command sheet to a USB stick or folder, each verified after writing.</source>
-        <translation>把檔案與指令清單複製到 USB 隨身碟或資料夾，每個檔案寫入後都會驗證。</translation>
+        <translation>把檔案與指令表複製到 USB 隨身碟或資料夾，每個檔案寫入後都會驗證。</translation>
     </message>
     <message>
         <source>From the stick the files go to the MMP by SFTP, into its top folder, where the commands expect them.</source>
@@ -2841,11 +2841,11 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>What each endpoint presented, on every address: the chain, its order, the days left, the names covered, the key usage, and whether it is the file you loaded.</source>
-        <translation>每個端點在每個位址上提供的內容：憑證信任鏈、其順序、剩餘天數、包含的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
+        <translation>每個端點在每個位址上提供的內容：憑證信任鏈、其順序、剩餘天數、包含的名稱、金鑰使用方法，以及是否為您載入的檔案。</translation>
     </message>
     <message>
         <source>A wrong result here is what users and peers see: renew the certificate, or fix the certs line and restart the service, then check again.</source>
-        <translation>此處的錯誤就是使用者與對端會遇到的問題：請更新憑證，或修正 certs 指令並重新啟動服務，然後再檢查一次。</translation>
+        <translation>此處的錯誤就是使用者與對端會遇到的問題：請進行憑證更新，或修正 certs 指令並重新啟動服務，然後再檢查一次。</translation>
     </message>
     <message>
         <source>The Call Bridge also connects out with its certificate: it needs client authentication too.</source>
@@ -2853,7 +2853,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>The request for the successor of a certificate: the same subject and names, a new file name with the year, and the same key type or a stronger one.</source>
-        <translation>為憑證的後繼者建立請求：相同的主體與名稱、加上年份的新檔案名稱，以及相同或更強的金鑰類型。</translation>
+        <translation>為接替此憑證的新憑證建立請求：相同的主體與名稱、加上年份的新檔名，以及相同或更強的金鑰類型。</translation>
     </message>
     <message>
         <source>The new key and CSR are made under the new name, so the key the service uses now stays in place until the new certificate is assigned.</source>
@@ -3041,7 +3041,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>the server sends only its own certificate: if {name} is an intermediate CA, clients that lack it fail (put the full chain in the bundle or full-chain file); if {name} is the root, this is normal</source>
-        <translation>伺服器只傳送自己的憑證：若 {name} 是中繼 CA，缺少它的用戶端會失敗（請將完整鏈放入憑證套件組合或完整鏈檔案）；若 {name} 是根 CA，這是正常的</translation>
+        <translation>伺服器只傳送自己的憑證：若 {name} 是中繼 CA，缺少它的用戶端會失敗（請將完整憑證信任鏈放入憑證套件組合或完整憑證信任鏈檔案）；若 {name} 是根 CA，這是正常的</translation>
     </message>
     <message>
         <source>in CMS order: {names}; root not sent (normal: clients hold the root, here {root})</source>
@@ -3049,7 +3049,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>incomplete: the certificate of {name} is missing; add it to the bundle or full-chain file</source>
-        <translation>不完整：缺少 {name} 的憑證；請將其加入憑證套件組合或完整鏈檔案</translation>
+        <translation>不完整：缺少 {name} 的憑證；請將其加入憑證套件組合或完整憑證信任鏈檔案</translation>
     </message>
     <message>
         <source>complete and in CMS order: {names}</source>
@@ -3065,7 +3065,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>{name} expires in {days} day(s), on {date}: renew it now</source>
-        <translation>{name} 將在 {days} 天後（{date}）到期：請立即更新</translation>
+        <translation>{name} 將在 {days} 天後（{date}）到期：請立即進行憑證更新</translation>
     </message>
     <message>
         <source>valid; the first to expire is {name} in {days} day(s), on {date}</source>
@@ -3089,7 +3089,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>the extended key usage suits {service}</source>
-        <translation>延伸金鑰使用方式適用於 {service}</translation>
+        <translation>延伸金鑰使用方法適用於 {service}</translation>
     </message>
     <message>
         <source>verifies against {roots}: {reason}</source>
@@ -3129,7 +3129,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>the server asks for a client certificate (mutual TLS); its chain was read before that, none was sent</source>
-        <translation>伺服器要求用戶端憑證（相互 TLS）；在此之前已讀取其憑證信任鏈，未傳送任何憑證</translation>
+        <translation>伺服器要求用戶端憑證（雙向 TLS）；在此之前已讀取其憑證信任鏈，未傳送任何憑證</translation>
     </message>
     <message>
         <source>{field}: {message}</source>
@@ -3185,11 +3185,11 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Australia</source>
-        <translation>澳大利亞</translation>
+        <translation>澳洲</translation>
     </message>
     <message>
         <source>Aruba</source>
-        <translation>阿路巴</translation>
+        <translation>阿魯巴</translation>
     </message>
     <message>
         <source>Åland Islands</source>
@@ -3537,7 +3537,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Indonesia</source>
-        <translation>印度尼西亞</translation>
+        <translation>印尼</translation>
     </message>
     <message>
         <source>Ireland</source>
@@ -4173,7 +4173,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>edge server FQDNs</source>
-        <translation>Edge 伺服器 FQDN</translation>
+        <translation>邊緣伺服器 FQDN</translation>
     </message>
     <message>
         <source>join URL host</source>
@@ -4425,7 +4425,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>due ({why}): a run would renew it now</source>
-        <translation>已到期（{why}）：執行時會立即更新</translation>
+        <translation>已到期（{why}）：執行時會立即進行憑證更新</translation>
     </message>
     <message>
         <source>a run would go on from {step}</source>
@@ -4453,7 +4453,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>renew it by hand (issuer {issuer}): cmswizard renew spec {file}</source>
-        <translation>請以人工方式更新（簽發者 {issuer}）：cmswizard renew spec {file}</translation>
+        <translation>請以人工方式進行憑證更新（簽發者 {issuer}）：cmswizard renew spec {file}</translation>
     </message>
     <message>
         <source>valid until {date} (renewed by hand)</source>
@@ -4802,7 +4802,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Key, certificate and chain in one .p12/.pfx file for Windows and appliances</source>
-        <translation>將金鑰、憑證與憑證鏈存成一個 .p12/.pfx 檔案，供 Windows 與設備使用</translation>
+        <translation>將金鑰、憑證與憑證信任鏈存成一個 .p12/.pfx 檔案，供 Windows 與設備使用</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -5327,7 +5327,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Core + edge</source>
-        <translation>核心 + Edge</translation>
+        <translation>核心 + 邊緣</translation>
     </message>
     <message>
         <source>cms1.example.com cms2.example.com</source>
@@ -5531,7 +5531,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Save this deployment as a plan file to open again or renew next year</source>
-        <translation>將此部署儲存為計畫檔，以便再次開啟或明年更新</translation>
+        <translation>將此部署儲存為計畫檔，以便再次開啟或明年進行憑證更新</translation>
     </message>
     <message>
         <source>Core server FQDNs</source>
@@ -5539,7 +5539,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Edge server FQDNs</source>
-        <translation>Edge 伺服器 FQDN</translation>
+        <translation>邊緣伺服器 FQDN</translation>
     </message>
     <message>
         <source>Folder with the files</source>
@@ -5567,7 +5567,7 @@ Replace them?</source>
     </message>
     <message>
         <source>&amp;Edge servers:</source>
-        <translation>Edge 伺服器(&amp;E)：</translation>
+        <translation>邊緣伺服器(&amp;E)：</translation>
     </message>
     <message>
         <source>Peer &amp;trust files hold:</source>
@@ -5666,7 +5666,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Core and &amp;edge servers</source>
-        <translation>核心與 Edge 伺服器(&amp;E)</translation>
+        <translation>核心與邊緣伺服器(&amp;E)</translation>
     </message>
     <message>
         <source>Services to cover</source>
@@ -5686,7 +5686,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Edge server FQDNs</source>
-        <translation>Edge 伺服器 FQDN</translation>
+        <translation>邊緣伺服器 FQDN</translation>
     </message>
     <message>
         <source>join.example.com</source>
@@ -5742,7 +5742,7 @@ Replace them?</source>
     </message>
     <message>
         <source>E&amp;dge FQDNs:</source>
-        <translation>Edge FQDN(&amp;D)：</translation>
+        <translation>邊緣伺服器 FQDN(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Join URL host:</source>
@@ -5941,7 +5941,7 @@ Request: {csr}</source>
     </message>
     <message>
         <source>The plan says which issuer signs each certificate. Certificates from an ACME issuer are renewed when due, with DNS-01; the others are listed when a person must renew them.</source>
-        <translation>計畫檔記載每張憑證由哪個簽發者簽署。ACME 簽發者的憑證到期時會以 DNS-01 自動更新；其他憑證在需要人員更新時列出。</translation>
+        <translation>計畫檔記載每張憑證由哪個簽發者簽署。ACME 簽發者的憑證到期時會以 DNS-01 自動完成憑證更新；其他憑證在需要人員進行憑證更新時列出。</translation>
     </message>
     <message>
         <source>the plan file (.toml)</source>
@@ -5977,7 +5977,7 @@ Request: {csr}</source>
     </message>
     <message>
         <source>&amp;Renew now</source>
-        <translation>立即更新(&amp;R)</translation>
+        <translation>立即進行憑證更新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Test DNS</source>
@@ -6151,7 +6151,7 @@ Request: {csr}</source>
     </message>
     <message>
         <source>Key, certificate and chain in one file for Windows and appliances. The file carries the private key: choose a strong password and keep it apart from the file.</source>
-        <translation>將金鑰、憑證與憑證鏈存成一個檔案，供 Windows 與設備使用。此檔案含有私密金鑰：請選擇強密碼，並與檔案分開保管。</translation>
+        <translation>將金鑰、憑證與憑證信任鏈存成一個檔案，供 Windows 與設備使用。此檔案含有私密金鑰：請選擇強密碼，並與檔案分開保管。</translation>
     </message>
     <message>
         <source>The password needs at least {n} characters.</source>
@@ -6328,7 +6328,7 @@ Replace the key anyway?</source>
     </message>
     <message>
         <source>&amp;Renew the selected certificate…</source>
-        <translation>更新所選的憑證(&amp;R)…</translation>
+        <translation>為所選的憑證進行憑證更新(&amp;R)…</translation>
     </message>
     <message>
         <source>Checking {count} endpoint(s)…</source>
@@ -6517,7 +6517,7 @@ Replace the key anyway?</source>
     <name>RenewRequestPage</name>
     <message>
         <source>Renew a certificate</source>
-        <translation>更新憑證</translation>
+        <translation>憑證更新</translation>
     </message>
     <message>
         <source>The new request keeps the subject and names of the certificate in use, under a new name, so the live key is never overwritten.</source>
@@ -6541,11 +6541,11 @@ Replace the key anyway?</source>
     </message>
     <message>
         <source>Basename of the &amp;live key:</source>
-        <translation>使用中金鑰的檔案名稱(&amp;L)：</translation>
+        <translation>使用中金鑰的基本名稱(&amp;L)：</translation>
     </message>
     <message>
         <source>Ne&amp;w basename:</source>
-        <translation>新的檔案名稱(&amp;W)：</translation>
+        <translation>新的基本名稱(&amp;W)：</translation>
     </message>
     <message>
         <source>CN (hos&amp;t name):</source>
@@ -6644,7 +6644,7 @@ Replace the key anyway?</source>
     </message>
     <message>
         <source>none: this service takes one full-chain file as its certificate</source>
-        <translation>無：此服務以單一完整鏈檔案作為憑證</translation>
+        <translation>無：此服務以單一完整憑證信任鏈檔案作為憑證</translation>
     </message>
 </context>
 <context>
@@ -6756,8 +6756,8 @@ Replace the key anyway?</source>
         <translation>城市，例如 New Taipei</translation>
     </message>
     <message>
-        <source>state or province, e.g. Taiwan</source>
-        <translation>省/州，例如 Taiwan</translation>
+        <source>state, province or county, e.g. Taipei City</source>
+        <translation>縣市，例如臺北市</translation>
     </message>
     <message>
         <source>Basename</source>

@@ -297,7 +297,7 @@ class SubjectPage(_CsrPage):
         self.basename.setPlaceholderText(self.tr("e.g. callbridge-2026 (letters, digits, - and _)"))
         self.cn.setPlaceholderText(self.tr("fully qualified domain name, e.g. cms1.example.com"))
         self.locality.setPlaceholderText(self.tr("city, e.g. New Taipei"))
-        self.st.setPlaceholderText(self.tr("state or province, e.g. Taiwan"))
+        self.st.setPlaceholderText(self.tr("state, province or county, e.g. Taipei City"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [
