@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
 
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import FlowKey, PageId

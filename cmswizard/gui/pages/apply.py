@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.lines import MmpLine
 from cmswizard.cms.plan import PlanNode
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.help import NO_CISCO_TEXT, TAC_221729, PageHelp, Rule
+from cmswizard.gui.help import NO_CISCO_TEXT, PageHelp, Rule
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import FieldMessage
@@ -89,7 +89,7 @@ class ApplyPage(WizardPage):
                     "A restart runs only when the node does not already serve the new certificate; calls in "
                     "progress may drop, so it is confirmed each time or runs only inside the window you give."
                 ),
-                TAC_221729,
+                NO_CISCO_TEXT,  # no readable Cisco text says whether a restart drops calls: assume it does
             ),
         ),
     )
