@@ -2,7 +2,8 @@
 parsing, checks or messages (run by bench/run.py).
 
 `verify LEAF BUNDLE`: load both PEM files, trust the self-signed ones, verify with PolicyBuilder.
-`csr BASENAME`: EC P-256 key, PKCS#8 PEM, a CSR with a SAN, both files written (the key 0600).
+`csr BASENAME [rsa2048]`: an EC P-256 key (or RSA-2048), PKCS#8 PEM, a CSR with a SAN, both files
+written and fsynced (the key 0600), as `pki csr` writes them.
 
 Each sub-command imports only what it uses (writing a key pulls in `serialization`: SSH, bcrypt,
 dataclasses), so neither floor pays for the other's imports."""
@@ -25,15 +26,28 @@ def verify(leaf_path: str, bundle_path: str) -> None:
     print(" → ".join(c.subject.rfc4514_string() for c in chain))
 
 
-def csr(base: str) -> None:
+def _write(name: str, data: bytes, mode: int) -> None:
     import os
 
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def csr(base: str, key_type: str) -> None:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.x509.oid import NameOID
 
-    key = ec.generate_private_key(ec.SECP256R1())
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey = (
+        rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        if key_type == "rsa2048"
+        else ec.generate_private_key(ec.SECP256R1())
+    )
     request = (
         x509.CertificateSigningRequestBuilder()
         .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cms1.example.com")]))
@@ -41,14 +55,12 @@ def csr(base: str) -> None:
         .sign(key, hashes.SHA256())
     )
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    with os.fdopen(os.open(f"{base}.key", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-        out.write(pem)
-    with open(f"{base}.csr", "wb") as out:
-        out.write(request.public_bytes(serialization.Encoding.PEM))
+    _write(f"{base}.key", pem, 0o600)
+    _write(f"{base}.csr", request.public_bytes(serialization.Encoding.PEM), 0o644)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "verify":
         verify(sys.argv[2], sys.argv[3])
     else:
-        csr(sys.argv[2])
+        csr(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "ec256")

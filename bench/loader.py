@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent.parent))
 
 REPEATS = 9
 
@@ -41,8 +40,8 @@ def bench_loader(row: Callable[[str, str, str, str], None]) -> None:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.serialization import Encoding
+    from figures import paired
     from pile import shuffled_pile
-    from run import paired
 
     from cmswizard.pki.chain import collect
     from cmswizard.pki.errors import CmsInputError

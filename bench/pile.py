@@ -34,9 +34,10 @@ def _cert(
     )
 
 
-def shuffled_pile(size: int, depth: int = 4, seed: int = 1) -> list[x509.Certificate]:
+def shuffled_pile(size: int, depth: int = 4, seed: int = 1, entities: int | None = None) -> list[x509.Certificate]:
     """Exactly `size` certificates: chains root → intermediates → leaf of `depth` certificates
-    (the last chain shorter when `size` is not a multiple of `depth`), shuffled."""
+    (the last chain shorter when `size` is not a multiple of `depth`), shuffled. `entities`: only
+    that many chains end in a leaf; the others are CA certificates only (a CA store's contents)."""
     keys = [ec.generate_private_key(ec.SECP256R1()) for _ in range(depth)]  # reused: signing is what counts
     pile: list[x509.Certificate] = []
     chain = 0
@@ -48,7 +49,8 @@ def shuffled_pile(size: int, depth: int = 4, seed: int = 1) -> list[x509.Certifi
         for level, cn in enumerate(names):
             issuer = names[level - 1] if level else cn
             signer = keys[level - 1] if level else keys[0]
-            pile.append(_cert(cn, issuer, keys[level], signer, ca=level < length - 1 or length == 1))
+            leaf = level == length - 1 and length > 1 and (entities is None or chain < entities)
+            pile.append(_cert(cn, issuer, keys[level], signer, ca=not leaf))
         chain += 1
     random.Random(seed).shuffle(pile)
     return pile
@@ -60,11 +62,11 @@ VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 MAX_AGE_SECONDS = 7 * 24 * 3600
 
 
-def pile_file(size: int, folder: Path) -> Path:
+def pile_file(size: int, folder: Path, entities: int | None = None) -> Path:
     """The pile as one PEM file (what a person adds), made once per size and version of this module."""
-    path = folder / f"pile-{VERSION}-{size}.pem"
+    path = folder / f"pile-{VERSION}-{size}{'' if entities is None else f'-{entities}-entities'}.pem"
     if not path.exists() or time.time() - path.stat().st_mtime > MAX_AGE_SECONDS:
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in shuffled_pile(size)))
+        partial.write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in shuffled_pile(size, entities=entities)))
         partial.replace(path)  # a bench run stopped half-way leaves no half-written pile
     return path

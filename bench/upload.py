@@ -18,15 +18,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-BENCH = Path(__file__).parent
-sys.path.insert(0, str(BENCH.parent / "tests"))
-sys.path.insert(0, str(BENCH.parent / "tests" / "helpers"))
+from figures import QUICK, Row, paired
 
+BENCH = Path(__file__).parent
 FILES = 20
-Row = Callable[[str, str, str, str, bool | None], None]
+RUNS = 5 if QUICK else 15
 
 
 def _files(folder: Path) -> list[Path]:
@@ -102,9 +100,7 @@ def measure(python: str, runs: int) -> dict[str, list[float]] | str:
         return samples
 
 
-def bench_upload(row: Row, python: str, runs: int) -> None:
-    from run import paired
-
+def bench_upload(row: Row, python: str, runs: int = RUNS) -> None:
     what = f"`upload` of {FILES} files, each read back and compared, whole process"
     samples = measure(python, runs)
     if isinstance(samples, str):
@@ -122,7 +118,7 @@ def bench_upload(row: Row, python: str, runs: int) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(BENCH))
+    sys.path.insert(0, str(BENCH.parent / "tests"))
 
     def _print(what: str, ours: str, reference: str, target: str, met: bool | None) -> None:
         print(f"| {what} | {ours} | {reference} | {target} | {met} |")

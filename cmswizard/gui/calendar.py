@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
-from cmswizard.gui import dialogs, style
+from cmswizard.gui import dialogs
 from cmswizard.gui.i18n import error_text
 
 if TYPE_CHECKING:
     from cmswizard.export.calendar import ExpiryEntry
     from cmswizard.gui.page import WizardPage
+
+_RED = "#b00020"
 
 
 def save_expiry_calendar(
@@ -42,6 +44,6 @@ def save_expiry_calendar(
         status.setText(saved.format(file=path.name))
 
     def failed(error: Exception) -> None:
-        status.setText(style.coloured(f"✗ {html.escape(error_text(error))}", style.Role.ERROR, status))
+        status.setText(f'<span style="color:{_RED}">✗ {html.escape(error_text(error))}</span>')
 
     page.host.tasks.run(page, write, done, failed, writes=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -179,7 +180,7 @@ class DbClusterPage(_DbPage):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            dialogs.show_problem(
+            QMessageBox.warning(
                 self,
                 self.tr("Folder"),
                 self.tr("Cannot create {folder}: {error}").format(folder=folder, error=error.strerror),
@@ -189,7 +190,7 @@ class DbClusterPage(_DbPage):
         state = self.state
         state.force = False
         if existing:
-            if not dialogs.confirm_risky(
+            answer = QMessageBox.warning(
                 self,
                 self.tr("Replace existing keys?"),
                 self.tr(
@@ -197,7 +198,10 @@ class DbClusterPage(_DbPage):
                     "replacing them breaks the cluster until every node has the new files. Choose an empty "
                     "folder to keep them.\n\nReplace them?"
                 ).format(files=", ".join(existing), folder=folder),
-            ):
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
                 return False
             state.force = True
         state.plan, state.folder = self.plan, folder
