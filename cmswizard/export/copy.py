@@ -21,7 +21,7 @@ from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, 
 from cmswizard.pki.safe_text import has_control
 from cmswizard.pki.spec import WINDOWS_RESERVED_NAMES
 
-__all__ = ["ExportItem", "ExportResult", "check_stick_name", "export_files", "plan_export"]
+__all__ = ["ExportItem", "ExportResult", "check_stick_name", "device_of", "export_files", "plan_export"]
 
 SUMS_NAME, README_NAME = "SHA256SUMS", "README.txt"
 # Room for directory entries and file system overhead on FAT, beyond the bytes themselves.
@@ -112,6 +112,35 @@ def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list
     return items
 
 
+def _same(path: Path, item: ExportItem) -> bool:
+    """Does `path` hold exactly the item's bytes (read past the cache)?"""
+    try:
+        return os.path.isfile(path) and not os.path.islink(path) and read_back(path) == item.data
+    except OSError:
+        return False
+
+
+def device_of(path: Path) -> int:
+    """The device a folder is on: what the export pins when the stick is chosen (st_dev)."""
+    return os.stat(path).st_dev
+
+
+def _check_device(path: Path, device: int) -> None:
+    """Refuse to go on when `path` is no longer on the chosen stick: unmounted, its mount point is a
+    plain folder on the computer's own disk, and a copy there would report success for nothing."""
+    try:
+        here = os.stat(path).st_dev
+    except OSError as error:
+        raise CmsInputError(
+            str(path), Text(N_("does not exist any more ({reason}); was the drive removed?"), reason=error.strerror)
+        ) from None
+    if here != device:
+        raise CmsInputError(
+            str(path),
+            N_("is no longer on the stick that was chosen (was it removed or unmounted?); nothing more is written"),
+        )
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -138,7 +167,9 @@ def _check_up_front(items: Sequence[ExportItem], folder: Path, overwrite: bool) 
             ),
         )
     if folder.exists() and not overwrite:
-        clashes = [item.name for item in items if (folder / item.name).exists()]
+        # a file this export would write with the very same bytes is no clash: an earlier run that stopped
+        # (a full stick) wrote it, and the run again resumes there
+        clashes = [item.name for item in items if (folder / item.name).exists() and not _same(folder / item.name, item)]
         clashes += [name for name in (SUMS_NAME, README_NAME) if (folder / name).exists()]
         if clashes:
             raise CmsInputError(
@@ -157,22 +188,36 @@ def export_files(
     readme: str,
     overwrite: bool = False,
     progress: Progress | None = None,
+    device: int | None = None,
 ) -> ExportResult:
     """Copy `items` into `folder` (created if needed), verify each by reading it back, then write
-    SHA256SUMS and README.txt. Checks space, write access and name clashes before copying anything."""
+    SHA256SUMS and README.txt. Checks space, write access and name clashes before copying anything.
+
+    `device`: the st_dev of the stick when it was chosen (`device_of`); without it, the device of the
+    target at the start. Every folder made and every file written must be on it, or the export stops."""
     _check_up_front(items, folder, overwrite)
     result = ExportResult(folder)
     everything = [*items, ExportItem(SUMS_NAME, b""), ExportItem(README_NAME, b"")]
     created = not os.path.lexists(folder)
     try:
+        pinned = device if device is not None else device_of(folder if not created else folder.parent)
+        _check_device(folder if not created else folder.parent, pinned)
         folder.mkdir(exist_ok=True)
+        _check_device(folder, pinned)
+    except CmsInputError as error:
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        result.error = str(error)
+        result.not_copied = [item.name for item in everything]
+        return result
     except OSError as error:
         result.error = Text(N_("{folder}: cannot create the folder ({reason})"), folder=folder, reason=error.strerror)
         result.not_copied = [item.name for item in everything]
         return result
     existed = {item.name for item in everything if os.path.lexists(folder / item.name)}
     try:
-        result = _copy_all(items, everything, folder, readme, overwrite, progress, result)
+        result = _copy_all(items, everything, folder, readme, overwrite, progress, result, pinned)
     except BaseException:
         # Interrupted (Ctrl+C, SIGTERM) between files: each file is whole, but a stick holding two of six
         # files and no SHA256SUMS is a half-written export. Remove what this export created, then stop.
@@ -198,12 +243,13 @@ def _copy_all(
     overwrite: bool,
     progress: Progress | None,
     result: ExportResult,
+    device: int,
 ) -> ExportResult:
     for number, item in enumerate(items):
         if progress is not None:
             progress(number, len(everything), item.name)
         try:
-            _copy_one(item, folder, overwrite)
+            _copy_one(item, folder, overwrite, device)
         except CmsInputError as error:
             result.error = str(error)
             result.not_copied = [i.name for i in everything[number:]]
@@ -215,7 +261,7 @@ def _copy_all(
         if progress is not None:
             progress(len(items) + number, len(everything), last.name)
         try:
-            _copy_one(last, folder, overwrite)
+            _copy_one(last, folder, overwrite, device)
         except CmsInputError as error:
             result.error = str(error)
             result.not_copied = [i.name for i in everything[len(items) + number :]]
@@ -226,9 +272,17 @@ def _copy_all(
     return result
 
 
-def _copy_one(item: ExportItem, folder: Path, overwrite: bool) -> None:
+def _copy_one(item: ExportItem, folder: Path, overwrite: bool, device: int) -> None:
     target = folder / item.name
-    write_files([OutputFile(target, item.data, private=item.private, replace=overwrite)])
+    _check_device(folder, device)
+    if not _same(target, item):  # already there byte for byte (an earlier run that stopped): kept
+        write_files([OutputFile(target, item.data, private=item.private, replace=overwrite)])
+    try:
+        _check_device(target, device)
+    except CmsInputError:
+        with contextlib.suppress(OSError):
+            target.unlink()  # it landed on the computer's own disk: never leave a key there
+        raise
     try:
         back = read_back(target)  # from the stick, not from the cache, where the platform allows (readback.py)
     except OSError as error:

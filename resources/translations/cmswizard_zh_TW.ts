@@ -44,6 +44,14 @@
         <translation>由匯出本身寫入；請不要將它列入檔案</translation>
     </message>
     <message>
+        <source>does not exist any more ({reason}); was the drive removed?</source>
+        <translation>已不存在（{reason}）；磁碟是否已被移除？</translation>
+    </message>
+    <message>
+        <source>is no longer on the stick that was chosen (was it removed or unmounted?); nothing more is written</source>
+        <translation>已不在先前選擇的隨身碟上（是否已被移除或卸載？）；不再寫入任何檔案</translation>
+    </message>
+    <message>
         <source>is a symbolic link; choose the folder itself</source>
         <translation>是符號連結；請選擇資料夾本身</translation>
     </message>
