@@ -87,12 +87,24 @@ screenshots: $(STAMP) $(QM)
 # Qt's load), a CLI command, and a zh_TW command sheet (the Qt-free catalogue reader).
 package: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet pyinstaller
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py build/icons
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/cmswizard.spec
 	QT_QPA_PLATFORM=offscreen dist/cmswizard/cmswizard --self-test
 	QT_QPA_PLATFORM=offscreen dist/cmswizard/cmswizard --lang zh_TW --self-test | grep -qx "self-test: zh_TW: $$(grep -A1 '<source>What do you want to do?</source>' $(TS) | sed -n 's:.*<translation>\(.*\)</translation>.*:\1:p')"
 	dist/cmswizard/cmswizard pki csr package-smoke CN:cms1.example.com subjectAltName:cms1.example.com --dir build/pyinstaller --force >/dev/null
 	dist/cmswizard/cmswizard deploy --sheet-lang zh_TW --node cms1.example.com --callbridge cb.key cb.crt | head -1 | grep -q '憑證指令'
 	@echo "built dist/cmswizard/ ($$(du -sh --apparent-size dist/cmswizard | cut -f1))"
+
+# A Debian package of the one-folder app (dpkg-deb; packaging/linux/build-deb.sh): /opt/cmswizard, a
+# /usr/bin/cmswizard link, the desktop entry, icon, AppStream metadata and the licence.
+deb: package
+	packaging/linux/build-deb.sh
+
+# As root on a throwaway machine (CI): apt install the .deb, check PATH, desktop entry, icon, licence,
+# the self-test in both languages without a display, a CLI command; apt remove --purge; nothing left.
+# Slow (the PyInstaller build): not part of `make test`.
+package-test: deb
+	packaging/linux/package-test.sh
 
 clean:
 	rm -rf $(VENV) .venv-floors .venv-py3.* build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache cmswizard/gui/translations

@@ -271,6 +271,7 @@ _VERIFY_MODULES = {
     "cmswizard.pki.errors",
     "cmswizard.pki.files",
     "cmswizard.pki.keys",
+    "cmswizard.pki.leftovers",
     "cmswizard.pki.loader",
     "cmswizard.pki.safe_text",
     "cmswizard.pki.verify",
@@ -330,3 +331,20 @@ def test_the_start_page_needs_no_cryptography() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
+
+
+def test_pages_ask_through_dialogs_and_colour_through_style() -> None:
+    """Every modal question goes through gui/dialogs.py (tests can answer it), and no page writes a colour:
+    gui/style.py picks one readable on the palette in use (light or dark, WCAG AA)."""
+    import re
+
+    offenders = []
+    for path in sorted((PACKAGE / "gui").rglob("*.py")):
+        if path.name in ("dialogs.py", "style.py", "p12_dialog.py"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\bQ(MessageBox|FileDialog|InputDialog)\.", text):
+            offenders.append(f"{path.name}: a Qt dialog called directly")
+        if re.search(r"#[0-9a-fA-F]{6}\b|GlobalColor\.(red|darkYellow|darkGreen|green|gray|darkGray)", text):
+            offenders.append(f"{path.name}: a colour written in the code")
+    assert offenders == []

@@ -1,4 +1,4 @@
-"""Peer trust files hold every peer; each service's certificate is checked for the EKU it needs (FN74345)."""
+"""Peer trust files hold every peer; each service's certificate is checked for the EKU it needs (PA 12.x Security)."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
     (folder / "callbridge.crt").write_bytes(public_ca_style.pem)
     (folder / "callbridge.key").write_bytes(public_ca_style.key_pem)  # its own key: only the EKU is wrong
     problem = check_service_eku(Service.CALLBRIDGE, public_ca_style.cert, "callbridge.crt")
-    assert problem is not None and "clientAuth" in problem and "FN74345" in problem
+    assert problem is not None and "clientAuth" in problem and "Chrome Root Program" in problem
     assert check_service_eku(Service.WEBBRIDGE3, public_ca_style.cert) is None
     errors = [p for p in check_plan_files(plan, folder) if p.severity.value == "error"]
     assert [p.field for p in errors] == ["Call Bridge"]
@@ -121,7 +121,7 @@ def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
     assert "NOT for Call Bridge, Scheduler (C2W), CUCM trunk (Call Bridge)" in inspect.out
     assert cli("pki", "inspect", str(folder / "cb.pem"), "--service", "webadmin").code == 0
     check = cli("bundle", "--check", str(folder / "cb.pem"), "--service", "callbridge")
-    assert check.code == 1 and "FN74345" in check.err
+    assert check.code == 1 and "Chrome Root Program" in check.err
     report = eku_report(public_ca_style.cert)
     assert "fits Web Admin, Web Bridge 3, TURN" in report[0]
 

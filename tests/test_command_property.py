@@ -7,7 +7,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cmswizard.pki.command import parse, render
+from cmswizard.cms.mmp_syntax import parse, render
 from cmswizard.pki.countries import COUNTRIES
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.spec import KeyType, Purpose, SubjectInput, check_subject
@@ -89,7 +89,7 @@ def test_property_parser_on_arbitrary_text_raises_only_our_error(text: str) -> N
 @fuzz
 @given(st.lists(st.text(max_size=40), max_size=8))
 def test_property_token_lists_raise_only_our_error(tokens: list[str]) -> None:
-    from cmswizard.pki.command import parse_tokens
+    from cmswizard.cms.mmp_syntax import parse_tokens
 
     try:
         parse_tokens(tokens)

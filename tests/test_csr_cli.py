@@ -86,7 +86,7 @@ def test_existing_key_is_never_overwritten_without_force(cli, tmp_path: Path) ->
 
 
 def test_seed_examples_round_trip() -> None:
-    from cmswizard.pki.command import parse, render
+    from cmswizard.cms.mmp_syntax import parse, render
 
     for line in (
         "pki csr dbclient CN:postgres",
@@ -100,7 +100,7 @@ def test_seed_examples_round_trip() -> None:
 
 
 def test_tech_note_dbserver_line_gets_cn_added_to_san() -> None:
-    from cmswizard.pki.command import parse, render
+    from cmswizard.cms.mmp_syntax import parse, render
 
     spec = parse("pki csr dbserver CN:cmscore1.example.com subjectAltName:cmscore2.example.com,cmscore3.example.com")
     assert render(spec) == (
@@ -110,7 +110,7 @@ def test_tech_note_dbserver_line_gets_cn_added_to_san() -> None:
 
 
 def test_idn_is_written_as_a_labels_and_shown_in_unicode() -> None:
-    from cmswizard.pki.command import parse, render
+    from cmswizard.cms.mmp_syntax import parse, render
 
     spec = parse("pki csr tw CN:會議.例子.台灣 subjectAltName:會議.例子.台灣")
     assert spec.cn == "xn--2ovu42f.xn--fsqu00a.xn--kpry57d"
@@ -120,7 +120,7 @@ def test_idn_is_written_as_a_labels_and_shown_in_unicode() -> None:
 
 
 def test_san_entries_are_typed() -> None:
-    from cmswizard.pki.command import parse
+    from cmswizard.cms.mmp_syntax import parse
     from cmswizard.pki.names import SanKind
 
     spec = parse(
@@ -174,7 +174,7 @@ def test_locality_and_email_san_are_accepted(cli, tmp_path: Path) -> None:
         text=True,
     ).stdout
     assert "L = New Taipei" in shown and "email:admin@example.com" in shown
-    from cmswizard.pki.command import parse, render
+    from cmswizard.cms.mmp_syntax import parse, render
 
     assert render(parse(line)) == line and parse(line).l == "New Taipei"
 
@@ -222,7 +222,7 @@ def test_real_process_non_utf8_argv_and_no_traceback(tmp_path: Path) -> None:
 
 
 def test_errors_are_our_type() -> None:
-    from cmswizard.pki.command import parse
+    from cmswizard.cms.mmp_syntax import parse
 
     with pytest.raises(CmsInputError) as caught:
         parse("pki csr x CN:a.example.com C:UK")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cmswizard.cms.services import CmsVersion, Service, Topology
-from cmswizard.cms.sheet import ServiceFiles, SheetPlan, TrustKind, build_sheet
+from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
 from cmswizard.pki.errors import CmsInputError
 
 from helpers.golden_cases import (
@@ -130,16 +130,24 @@ def test_renewal_backs_up_and_removes_first() -> None:
     backup = text.index("backup snapshot before-certificates")
     assert backup < text.index("database cluster remove") < text.index("database cluster certs")
     assert text.count("database cluster remove") == 3
-    assert text.index("# on cms3") < text.index("# on cms2") < text.index("# on cms1")
+    removal = text[text.index("database cluster status") :]
+    assert removal.index("# on cms3") < removal.index("# on cms2") < removal.index("# on cms1")
     assert "capital Y" in text and "overwritten" in text
     assert "database cluster certs cmsdb-client-2026.key cmsdb-client-2026.cer corp-ca-chain.pem" in text
     assert "dbserver" not in text and "dbca" not in text
-    # the primary's backup is taken once, before the removal: its section never replaces it with a later one
-    sheet = build_sheet(plan)
-    primary = next(node for node in sheet.nodes if node.node == "cms1.example.com")
-    assert "backup snapshot" not in sheet.node_text(primary)
+    # every node is backed up, and each backup downloaded, before the first remove (TAC 215421 steps 1-4)
     assert plan.db is not None
-    assert text.count("backup snapshot before-certificates") == len(plan.db.nodes)  # the block, then the others
+    before_remove = text[: text.index("database cluster remove")]
+    assert before_remove.count("backup snapshot before-certificates") == len(plan.db.nodes) == 3
+    for node in plan.db.nodes:
+        assert f"download before-certificates.bak (and before-certificates.json where it exists) from {node}" in (
+            before_remove
+        )
+    assert "pki inspect cmsdb-server-2026.cer;" in before_remove
+    # no node's section takes a later backup that would replace the one taken before the removal
+    sheet = build_sheet(plan)
+    for node in sheet.nodes[1:]:
+        assert "backup snapshot" not in sheet.node_text(node)
 
 
 def test_unconfirmed_commands_are_never_exact_lines() -> None:
@@ -150,10 +158,9 @@ def test_unconfirmed_commands_are_never_exact_lines() -> None:
     )
     text = build_sheet(SheetPlan(CmsVersion.V2, Topology.SINGLE, ("cms.example.com",), services)).text()
     for line in text.splitlines():
-        assert not line.startswith(("loadbalancer", "trunk", "callbridge ucm", "scheduler c2w certs")), line
-    assert (
-        "# UNCONFIRMED, check it in your CMS MMP guide before typing: callbridge ucm certs cb.key cb.crt b.crt" in text
-    )
+        assert not line.startswith(("loadbalancer", "trunk", "callbridge ucm", "tls sip", "scheduler enable")), line
+    assert "callbridge ucm" not in text  # no readable Cisco text gives it: never printed, not even commented out
+    assert "no readable Cisco document gives a command to assign cb.crt for CUCM" in text
     assert "no Cisco document here gives the command; assign lb.key, lb.crt and b.crt" in text
 
 
@@ -187,11 +194,173 @@ def _reference_patterns() -> list[re.Pattern[str]]:
     return patterns
 
 
+def _reference_tables() -> tuple[set[str], list[list[str]]]:
+    """docs/cms-reference.md: the short names of its sources table, and every other table row's cells."""
+    reference = (Path(__file__).parent.parent / "docs" / "cms-reference.md").read_text()
+    sources = reference[reference.index("## Sources") : reference.index("## Making keys")]
+    names = {row.split("|")[1].strip() for row in sources.splitlines() if row.startswith("| ") and "---" not in row}
+    names.discard("Short name")
+    rows = [
+        [cell.strip() for cell in row.split("|")[1:-1]]
+        for row in reference[reference.index("## Making keys") :].splitlines()
+        if row.startswith("| ") and not row.startswith("|---")
+    ]
+    return names, rows
+
+
+def _cited(cell: str, names: set[str]) -> list[str]:
+    """The source short names a Source cell cites (each citation starts with one; unknown ones come back as-is)."""
+    found = []
+    for part in re.split(r",\s*|;\s*", re.sub(r"\([^)]*\)", "", cell)):
+        part = part.strip()
+        if part:
+            found.append(next((n for n in sorted(names, key=len, reverse=True) if part.startswith(n)), part))
+    return found
+
+
 def test_every_golden_command_is_in_the_reference() -> None:
-    """Each line a golden sheet tells the admin to type has its form (and source) in docs/cms-reference.md."""
+    """Each line a golden sheet tells the admin to type has its form (and source) in docs/cms-reference.md, and
+    every source a row cites is in the sources table."""
     patterns = _reference_patterns()
     assert len(patterns) > 30
     for golden in sorted(GOLDEN.glob("*.txt")):
         for line in golden.read_text().splitlines():
             if line and not line.startswith("#"):
                 assert any(p.fullmatch(line) for p in patterns), (golden.name, line)
+    names, rows = _reference_tables()
+    assert {"TAC 214618", "TAC 217367", "none"} <= names
+    column = None
+    for row in rows:
+        if row[0] in ("Command", "Rule", "Step", "Help rule", "Was"):  # a table's header row: where its sources are
+            column = next((row.index(h) for h in ("Source", "Evidence") if h in row), None)
+            continue
+        if column is None or column >= len(row) or row[column].startswith(("see ", "this page")):
+            continue
+        for cited in _cited(row[column], names):
+            assert cited in names, (row[0], cited)
+
+
+def _all_page_help() -> dict[str, object]:
+    """HELP, plus the help of pages that carry their own (`help_content`), when the GUI can be imported."""
+    import importlib
+    import pkgutil
+
+    from cmswizard.gui.help import HELP
+
+    found: dict[str, object] = dict(HELP)
+    try:
+        import cmswizard.gui.pages as pages
+    except ImportError:  # a headless install: HELP is all there is to check
+        return found
+    for module in pkgutil.iter_modules(pages.__path__):
+        loaded = importlib.import_module(f"cmswizard.gui.pages.{module.name}")
+        for name, value in vars(loaded).items():
+            content = getattr(value, "help_content", None) if isinstance(value, type) else None
+            if content is not None and value.__module__ == loaded.__name__:
+                found[name] = content
+    return found
+
+
+def test_every_help_rule_has_a_reference_row_with_its_source() -> None:
+    names, rows = _reference_tables()
+    help_rows = {row[0].strip("`"): row[1] for row in rows if len(row) == 2 and row[0].startswith("`")}
+    for page, page_help in _all_page_help().items():
+        for rule in page_help.rules:
+            short = rule.source.split(":")[0]
+            assert short in names, (page, rule.anchor, rule.source)
+            assert help_rows.get(f"{page}.{rule.anchor}") == short, (page, rule.anchor)
+
+
+def test_sip_trust_comes_before_the_call_bridge_restart() -> None:
+    """TAC 222766: "A Call Bridge restart is required to apply changes to the tls configuration"."""
+    _, plan = cluster_edges_db_v3()
+    for node in build_sheet(plan).nodes:
+        texts = [line.render() for line in node.lines]
+        if "callbridge restart" in texts:
+            restart = texts.index("callbridge restart")
+            sip = [i for i, t in enumerate(texts) if "tls sip" in t]
+            assert sip and max(sip) < restart, node.node
+
+
+def test_turn_never_shares_the_web_bridge_port() -> None:
+    _, plan = single_v3()
+    assert "turn tls 447" in build_sheet(plan).text()  # the default beside Web Bridge 3 on 443
+    with pytest.raises(CmsInputError, match=r"TURN TLS and the web bridge cannot share it"):
+        build_sheet(replace(plan, listen=Listen(turn_tls_port=443)))
+    # on another port the clash is gone
+    assert "turn tls 443" in build_sheet(replace(plan, listen=Listen(turn_tls_port=443, webbridge3_port=4443))).text()
+
+
+def test_cli_refuses_the_turn_clash(cli) -> None:
+    refused = cli(
+        "deploy",
+        "--node",
+        "cms1.example.com",
+        "--webbridge3",
+        "j.key",
+        "j.crt",
+        "--turn",
+        "t.key",
+        "t.crt",
+        "--turn-tls-port",
+        "443",
+        "--out",
+        "sheet.txt",
+    )
+    assert refused.code == 2 and "TURN TLS and the web bridge cannot share it" in refused.err
+    assert not Path("sheet.txt").exists()
+
+
+def test_the_scheduler_runs_only_beside_a_call_bridge() -> None:
+    services = (
+        ServiceFiles(S.CALLBRIDGE, "cb.key", "cb.crt", node="cms1.example.com"),
+        ServiceFiles(S.SCHEDULER, "s.key", "s-full.crt", node="cms2.example.com"),
+    )
+    plan = SheetPlan(CmsVersion.V3, Topology.CLUSTER, CORES[:2], services)
+    with pytest.raises(CmsInputError, match="runs the Scheduler but no Call Bridge") as caught:
+        build_sheet(plan)
+    assert caught.value.where == "cms2.example.com"
+
+
+@pytest.mark.parametrize("path", ["./cb.key", ".\\cb.key", "C:\\certs\\cb.key", "/home/admin/certs/cb.key"])
+def test_paths_become_the_bare_names_the_mmp_knows(path: str) -> None:
+    services = (ServiceFiles(S.CALLBRIDGE, path, "certs/cb.crt", "C:\\certs\\ca.crt"),)
+    text = build_sheet(SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services)).text()
+    assert "callbridge certs cb.key cb.crt ca.crt" in text
+    assert "\\" not in text and "/cb" not in text
+
+
+def test_two_files_with_one_base_name_are_refused(cli) -> None:
+    services = (
+        ServiceFiles(S.WEBADMIN, "a/cms.key", "a/cms.crt"),
+        ServiceFiles(S.CALLBRIDGE, "b/cms.key", "a/cms.crt"),
+    )
+    with pytest.raises(CmsInputError, match="is the name of two different files") as caught:
+        build_sheet(SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services))
+    assert caught.value.where == "cms.key"
+    same = (ServiceFiles(S.WEBADMIN, "./cms.key", "cms.crt"), ServiceFiles(S.CALLBRIDGE, "cms.key", "cms.crt"))
+    assert build_sheet(SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), same))
+    refused = cli(
+        "deploy",
+        "--node",
+        "cms1.example.com",
+        "--webadmin",
+        "a/cms.key",
+        "a/cms.crt",
+        "--callbridge",
+        "b\\cms.key",
+        "a/cms.crt",
+        "--out",
+        "sheet.txt",
+    )
+    assert refused.code == 2 and "is the name of two different files" in refused.err
+
+
+def test_callmanager_trust_gets_the_call_bridge_certificate_with_its_chain() -> None:
+    """TAC 213820: the Call Bridge certificate and its chain into CallManager-trust, not only the CA bundle."""
+    _, plan = cluster_edges_db_v3()
+    elsewhere = build_sheet(plan).elsewhere_text()
+    assert (
+        "the Call Bridge certificate with its chain (callbridge.crt + ca-bundle.crt) as CallManager-trust" in elsewhere
+    )
+    assert "Web Admin has its own certificate (webadmin-cms1.crt, webadmin-cms2.crt, webadmin-cms3.crt)" in elsewhere

@@ -38,7 +38,7 @@ def test_key_is_0600_from_creation(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         generate_key_and_csr(CsrSpec("cms1", "cms1.example.com"), tmp_path)
     finally:
         os.umask(old_umask)
-    key_opens = [mode for path, mode in seen if ".cms1.key." in path]
+    key_opens = [mode for path, mode in seen if path.endswith("-cms1.key.tmp")]
     assert key_opens == [0o600]
     assert stat.S_IMODE((tmp_path / "cms1.key").stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "cms1.csr").stat().st_mode) == 0o644

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWizard
 
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.gui.flows import PageId
 from cmswizard.gui.pages import csr as pages_csr
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
-from cmswizard.pki.command import render
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.verify import key_matches
 

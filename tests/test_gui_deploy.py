@@ -69,6 +69,8 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     wizard.next()
     assert wizard.currentId() == PageId.UPLOAD  # upload to the CMS, or Next: the stick
     wizard.next()
+    assert wizard.currentId() == PageId.APPLY  # apply over SSH, or Next: the stick
+    wizard.next()
     assert wizard.currentId() == PageId.EXPORT
     export = wizard.page_at(PageId.EXPORT)
     assert [p.name for p in export.chosen_paths()] == sorted(

@@ -127,6 +127,8 @@ def test_each_node_of_a_three_node_cluster_assigns_its_own_web_admin_files(qtbot
     _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentId() == PageId.UPLOAD  # upload to the CMS, or on to the stick
     _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert wizard.currentId() == PageId.APPLY  # apply over SSH, or on to the stick
+    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentId() == PageId.EXPORT
     exported = {p.name for p in wizard.currentPage().chosen_paths()}
     assert {f"webadmin-cms{n}-2026.key" for n in (1, 2, 3)} <= exported
@@ -141,7 +143,7 @@ def test_a_call_bridge_certificate_without_client_auth_is_refused(qtbot, wizard:
     page = _open_deploy_page(qtbot, wizard)
     qtbot.keyClicks(page.nodes, NODES[0])
     message = page.message.plain_text()
-    assert "callbridge-2026.crt" in message and "clientAuth" in message and "FN74345" in message
+    assert "callbridge-2026.crt" in message and "clientAuth" in message and "Chrome Root Program" in message
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     callbridge = next(row for row in _rows(page) if row[2].currentText() == "callbridge-2026.key")
     callbridge[0].setFocus()
@@ -154,7 +156,7 @@ def test_a_call_bridge_certificate_without_client_auth_is_refused(qtbot, wizard:
 def test_check_and_bundle_pages_say_which_services_a_certificate_fits(
     qtbot, wizard: CmsWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flow: FlowKey
 ) -> None:
-    """A public-CA style certificate (serverAuth only): fine for Web Admin, not for the Call Bridge (FN74345)."""
+    """A public-CA style certificate (serverAuth only): fine for Web Admin, not for the Call Bridge (PA 12.x Security)."""
     h = hierarchy(depth=1)
     server_only = issue("cms.example.com", h.intermediates[0], eku=[ExtendedKeyUsageOID.SERVER_AUTH])
     chosen = tmp_path / "public-ca.crt"
@@ -171,4 +173,4 @@ def test_check_and_bundle_pages_say_which_services_a_certificate_fits(
     else:
         qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
         shown = page.key_status.text()
-    assert "Web Admin" in shown and "Call Bridge" in shown and "FN74345" in shown
+    assert "Web Admin" in shown and "Call Bridge" in shown and "Chrome Root Program" in shown

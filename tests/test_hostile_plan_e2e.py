@@ -99,6 +99,16 @@ def test_high2_the_sheet_never_replaces_the_key(cli, world: Path) -> None:
     assert cli("pki", "match", str(site / "cb.key"), str(site / "cb.csr")).code == 0
 
 
+def test_one_ca_file_may_serve_every_ca_role(cli, world: Path) -> None:
+    """The corporate CA file as CA bundle and as SIP trust: both only read, so one file may be both
+    (the role rule keeps apart what the tool writes, not what the admin brings)."""
+    plan = world / "site" / "site.toml"
+    plan.write_text(plan_text(sip_trust="cb-bundle.crt"))
+    result = cli("plan", "check", str(plan))
+    assert "one file cannot be both" not in result.err, result.err
+    assert result.code in (0, 1), result.err
+
+
 def test_high2_check_never_hides_a_second_finding_for_a_name(world: Path, ca: Hierarchy) -> None:
     """A plan built in code (no reader) that names cb.crt for two keys: the second row's mismatch shows."""
     site = world / "site"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factory import NOW, hierarchy, issue
+from helpers.factory import NOW, hierarchy, issue
 
 FOREVER = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
 

@@ -18,7 +18,6 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     load_ssh_private_key,
 )
-from sshd import SshServer, running_sshd, sshd_missing_reason
 
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.remote.sftp import (
@@ -31,6 +30,7 @@ from cmswizard.remote.sftp import (
 )
 
 from helpers.hostile_ssh import hostile_ssh
+from helpers.sshd import SshServer, running_sshd, sshd_missing_reason
 
 
 @pytest.fixture

@@ -74,6 +74,8 @@ def test_deploy_journey_saves_the_sheet_and_copies_what_it_names(
     click(qtbot, forward_button(wizard))
     assert wizard.currentId() == PageId.UPLOAD  # upload over SFTP, or Next: the stick
     click(qtbot, forward_button(wizard))
+    assert wizard.currentId() == PageId.APPLY  # apply over SSH, or Next: the stick
+    click(qtbot, forward_button(wizard))
     assert wizard.currentId() == PageId.EXPORT
     export = wizard.page_as(PageId.EXPORT, ExportPage)
     click(qtbot, export.other)  # no stick in CI: a folder, as the user would choose one

@@ -59,8 +59,8 @@ def test_check_a_server_then_renew_its_certificate(
 ) -> None:
     full = tmp_path / "full.pem"
     full.write_bytes(b"".join(c.pem for c in pki.chain))
-    leaf = tmp_path / "leaf.pem"
-    leaf.write_bytes(pki.leaf.pem)
+    leaf = tmp_path / "leaf-and-root.pem"  # the intermediate left out: a real gap (a missing root alone is normal)
+    leaf.write_bytes(pki.leaf.pem + pki.root.pem)
     key = tmp_path / "leaf.key"
     key.write_bytes(pki.leaf.key_pem)
     with (
@@ -87,10 +87,10 @@ def test_check_a_server_then_renew_its_certificate(
         assert tree.topLevelItem(0).text(0).startswith(f"✗ 127.0.0.1:{leaf_only}")
         assert tree.topLevelItem(1).text(0).startswith(f"✓ [::1]:{good}")
         shown = [tree.topLevelItem(0).child(i).text(0) for i in range(tree.topLevelItem(0).childCount())]
-        incomplete = translated(report.results[1].problems()[0].text)
+        incomplete = translated(next(f.text for f in report.results[1].problems() if f.topic == "chain"))
         assert f"✗ {incomplete}" in shown
         if lang == "zh_TW":
-            assert incomplete.startswith("不完整：伺服器只傳送自己的憑證")
+            assert incomplete.startswith("不完整：缺少 Test Issuing CA 1 的憑證")
             assert "有問題" in result_page.summary.text()
         else:
             assert "1 of 2 endpoint(s) have problems" in result_page.summary.text()

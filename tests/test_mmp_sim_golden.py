@@ -15,8 +15,8 @@ GOLDEN = Path(__file__).parent / "golden"
 SHEETS = sorted(GOLDEN.glob("*.txt"))
 # Sheets the simulator finds wrong today; the helper "cms" is fixing them (remove the entry when fixed).
 KNOWN_WRONG = {
-    "cluster-edges-db-v3": "lines 41-42, 77-78, 113-114: tls sip trust/verify typed after callbridge restart "
-    "(TLS settings apply on a Call Bridge restart, TAC 222766); line 39: scheduler c2w trust with no scheduler restart",
+    "cluster-edges-db-v3": "scheduler enable is printed UNCONFIRMED (commented out): no readable Cisco text gives the "
+    "Scheduler's enable step, so the simulator sees the Scheduler's settings waiting",
 }
 
 

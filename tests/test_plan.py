@@ -453,6 +453,7 @@ webbridge_port = 443
 webbridge3_port = 443
 c2w_port = 9999
 turn_tls_port = 5349
+scheduler_port = 9443
 
 [trust]
 content = "leaf"
@@ -464,7 +465,7 @@ role = "core"
 ssh_host = "10.0.0.1"
 ssh_port = 2222
 ssh_user = "cert\\"admin\\\\x"
-fingerprint = "SHA256:AAAA"
+fingerprint = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 [[node]]
 name = "cms2.example.com"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from cmswizard.remote import probe as probe_module
 from cmswizard.remote.probe import probe, probe_target
 
 from helpers.factory import NOW, Hierarchy, Issued, hierarchy, issue, name
+from helpers.pg import postgres_bin, running_postgres
 from helpers.tls_servers import (
     LOOPBACKS,
     closing_server,
@@ -126,14 +128,30 @@ def test_full_chain_from_openssl_s_server(files: Files, host: str) -> None:
 
 
 @pytest.mark.parametrize("host", LOOPBACKS)
-def test_leaf_only_is_incomplete(files: Files, host: str) -> None:
+def test_leaf_only_is_a_warning_naming_both_cases(files: Files, host: str) -> None:
+    """Alone, the leaf cannot tell whether its issuer is an intermediate (clients fail) or the root (normal)."""
     with python_tls_server(host, server_context(files.leaf, files.key)) as port:
         result = _probe(host, port)
-    assert not result.ok
     assert _subjects(result) == [CN]
-    assert _texts(result, Severity.PROBLEM) == [
-        "incomplete: the server sends only its own certificate, no intermediates or root (missing Test Issuing CA 1); "
-        "put the full chain in the bundle or full-chain file"
+    assert _texts(result, Severity.WARNING, "chain") == [
+        "the server sends only its own certificate: if Test Issuing CA 1 is an intermediate CA, clients that lack "
+        "it fail (put the full chain in the bundle or full-chain file); if Test Issuing CA 1 is the root, this is normal"
+    ]
+    with python_tls_server(host, server_context(files.leaf, files.key)) as port:
+        checked = _probe(host, port, roots=(files.h.root.cert,), roots_name="root.pem")
+    assert not checked.ok  # with the root given, the missing intermediate is found
+    assert _texts(checked, Severity.PROBLEM, "trust")
+
+
+@pytest.mark.parametrize("host", LOOPBACKS)
+def test_a_chain_without_its_root_is_normal(files: Files, host: str) -> None:
+    """RFC 8446 §4.4.2 lets a server leave out its root; CMS's full-chain rule is about the file on the MMP."""
+    sent = files.write("no-root.pem", files.h.leaf, *files.h.intermediates)
+    with python_tls_server(host, server_context(sent, files.key)) as port:
+        result = _probe(host, port)
+    assert result.ok, result.findings
+    assert _texts(result, Severity.OK, "chain") == [
+        f"in CMS order: {CN} → Test Issuing CA 1; root not sent (normal: clients hold the root, here Test Root CA)"
     ]
 
 
@@ -239,11 +257,49 @@ def test_connection_refused(host: str) -> None:
 
 @pytest.mark.parametrize("host", LOOPBACKS)
 def test_xmpp_starttls(files: Files, host: str) -> None:
-    with xmpp_starttls_server(host, server_context(files.full, files.key), "example.com") as port:
-        result = _probe(host, port, TlsService.XMPP, xmpp_domain="example.com")
+    with xmpp_starttls_server(host, server_context(files.full, files.key), CN) as port:
+        result = _probe(host, port, TlsService.XMPP, xmpp_domain=CN)
     assert result.ok, result.findings
     assert _subjects(result) == [CN, "Test Issuing CA 1", "Test Root CA"]
     assert _texts(result, Severity.OK, "eku") == ["the extended key usage suits XMPP (STARTTLS)"]
+
+
+def test_xmpp_domain_must_be_in_the_san(files: Files) -> None:
+    """XMPP clients check the XMPP domain against the certificate (RFC 6120 §13.7.1.2), not only the host name."""
+    with xmpp_starttls_server("127.0.0.1", server_context(files.full, files.key), "example.com") as port:
+        result = _probe("127.0.0.1", port, TlsService.XMPP, xmpp_domain="example.com")
+    assert _texts(result, Severity.PROBLEM, "names") == [
+        "example.com is NOT in the certificate's subjectAltName: clients that type it get a warning or refuse"
+    ]
+    assert _texts(result, Severity.OK, "names") == [f"{CN} is covered by the certificate"]
+
+
+def test_a_stream_error_is_reported_as_what_it_is() -> None:
+    """An XMPP server that does not serve the domain ends the stream (RFC 6120 §4.9.3.6): not "no STARTTLS"."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def refuse() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)
+            conn.sendall(
+                b"<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+                b"xmlns:stream='http://etherx.jabber.org/streams' version='1.0'><stream:error>"
+                b"<host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>"
+            )
+
+    worker = threading.Thread(target=refuse, daemon=True)
+    worker.start()
+    try:
+        result = _probe("127.0.0.1", port, TlsService.XMPP, xmpp_domain="other.example")
+    finally:
+        worker.join(5)
+        listener.close()
+    assert _texts(result, Severity.PROBLEM) == [
+        "the XMPP server ended the stream with host-unknown: it does not serve this XMPP domain; "
+        "give the domain clients use with --xmpp-domain"
+    ]
 
 
 def test_xmpp_without_starttls(files: Files) -> None:
@@ -429,9 +485,10 @@ def test_cli_table_and_exit_codes(cli, files: Files, servers: dict[str, int]) ->
     soon = cli("probe", f"127.0.0.1:{servers['full4']}", "--sni", CN, "--service", "webadmin", "--warn-days", "400")
     assert soon.code == 0  # a warning is not "something wrong", but the header says it is there
     assert f"127.0.0.1:{servers['full4']}  Web Admin  TLSv1.3  OK, 3 WARNING(S)" in soon.out, soon.out
-    bad = cli("probe", f"127.0.0.1:{servers['leaf_only']}", "--sni", CN)
+    bad = cli("probe", f"127.0.0.1:{servers['leaf_only']}", "--sni", CN, "--roots", str(files.root))
     assert bad.code == 1
-    assert "✗ incomplete: the server sends only its own certificate" in bad.out
+    assert "! the server sends only its own certificate" in bad.out
+    assert "✗ does NOT verify against root.pem" in bad.out
 
 
 def test_cli_json_and_calendar(cli, files: Files, servers: dict[str, int], tmp_path: Path) -> None:
@@ -448,6 +505,8 @@ def test_cli_json_and_calendar(cli, files: Files, servers: dict[str, int], tmp_p
         "expiry.ics",
         "--save-chain",
         ".",
+        "--roots",
+        str(files.root),
     )
     assert done.code == 1
     report = json.loads(done.out)
@@ -516,3 +575,20 @@ def test_remote_probe_only_reads_and_cms_judges() -> None:
     assert all(not hasattr(one, "findings") for one in facts)
     assert not any(hasattr(remote_probe, name) for name in ("Severity", "Finding", "_judge", "ProbeReport"))
     assert judge(facts).results[0].problems()
+
+
+@pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL is not installed (.ci/run installs it)")
+def test_the_database_is_probed_after_an_ssl_request(tmp_path: Path) -> None:
+    """A real PostgreSQL with the dbca/dbserver set: SSLRequest, then TLS, then the chain as for any endpoint."""
+    from cmswizard.cms.dbcluster import plan_db_cluster, write_db_cluster
+
+    write_db_cluster(plan_db_cluster("example.com", "cms1.example.com", ["cms2.example.com"]), tmp_path)
+    with running_postgres(tmp_path / "dbserver.crt", tmp_path / "dbserver.key", tmp_path / "dbca.crt") as server:
+        result = _probe("127.0.0.1", server.port, TlsService.DATABASE, sni="cms2.example.com")
+        plain = _probe("127.0.0.1", server.port, TlsService.WEBADMIN)  # no SSLRequest: PostgreSQL says no TLS
+    assert _subjects(result) == ["cms1.example.com", "example.com"]  # dbserver, then dbca
+    assert result.tls_version.startswith("TLSv1.")
+    assert result.ok, result.findings
+    assert _texts(result, Severity.OK, "names") == ["cms2.example.com is covered by the certificate"]
+    assert _texts(plain, Severity.PROBLEM)
+    assert TlsService.DATABASE.default_port == 5432

@@ -194,10 +194,12 @@ def test_replacement_sheet(cli) -> None:
     assert not [c for c in commands if " listen " in c], commands
     assert "# renewal: the services keep their ports and interfaces; only the key and certificate files change" in lines
     assert not [line for line in lines[node:] if "listen" in line or "moves to" in line]
-    assert lines[-3:] == [
+    assert any(line.startswith("# simplest alternative (TAC 214618)") for line in lines)
+    assert lines[-4:] == [
         "# Then, from your computer, check what the node presents (exit code 0: all good):",
         "# cmswizard probe cms1.example.com:445 --service webadmin --expect webadmin-2026.crt",
         "# cmswizard probe cms1.example.com:443 --service webbridge3 --expect wb3-2026-fullchain.crt",
+        "# cmswizard probe cms1.example.com:6000 --service c2w --expect wb3-2026-fullchain.crt",
     ]
 
 
@@ -294,3 +296,20 @@ def test_calendar_goes_on_the_stick(cli, pki: Hierarchy, tmp_path: Path) -> None
     done = cli("export", "cms1.crt", "--to", "stick", "--name", "plain", "--no-calendar")
     assert done.code == 0
     assert not (tmp_path / "stick" / "plain" / CALENDAR_NAME).exists()
+
+
+def test_renewal_probe_lines_cover_xmpp_c2w_and_the_database(cli) -> None:
+    """The probe after a renewal reads every endpoint the swap touched: XMPP with its domain, the DB on 5432."""
+    done = cli(
+        "renew", "sheet", "--version", "2.x", "--node", "cms1.example.com", "--xmpp", "xmpp-2026.key",
+        "xmpp-2026.crt", "--xmpp-domain", "example.com", "--webadmin", "wa.key", "wa.crt",
+        "--db-primary", "cms1.example.com",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert (
+        "# cmswizard probe cms1.example.com:5222 --service xmpp --expect xmpp-2026.crt --xmpp-domain example.com"
+        in lines
+    )
+    assert "# cmswizard probe cms1.example.com:443 --service webadmin --expect wa.crt" in lines  # no web bridge here
+    assert "# cmswizard probe cms1.example.com:5432 --service database --expect dbserver.crt" in lines

@@ -111,8 +111,8 @@ def test_wizard_starts_in_traditional_chinese(qtbot, zh_tw, tmp_path: Path) -> N
 
 
 def test_engine_messages_are_translated(zh_tw) -> None:
+    from cmswizard.cms.mmp_syntax import parse
     from cmswizard.gui.i18n import error_text, translated
-    from cmswizard.pki.command import parse
     from cmswizard.pki.errors import CmsInputError
     from cmswizard.pki.spec import SubjectInput, check_subject
 
@@ -177,4 +177,4 @@ def test_a_service_named_in_a_probe_finding_is_translated(zh_tw, tmp_path: Path)
     with python_tls_server("127.0.0.1", server_context(full, key)) as port:
         report = judge(probe([ProbeTarget("127.0.0.1", port, TlsService.TLS, sni="cms1.example.com")], ProbeOptions()))
     (eku,) = [finding.text for finding in report.results[0].findings if finding.topic == "eku"]
-    assert translated(eku) == "延伸金鑰使用方式適用於 TLS 伺服器"
+    assert translated(eku) == "延伸金鑰使用方法適用於 TLS 伺服器"

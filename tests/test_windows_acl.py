@@ -80,5 +80,20 @@ def test_the_writer_protects_a_key_before_writing_it(tmp_path: Path, monkeypatch
     key = b"-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n"
     files.write_files([files.OutputFile(tmp_path / "cb.key", key, private=True)])
     files.write_files([files.OutputFile(tmp_path / "cb.crt", b"-----BEGIN CERTIFICATE-----\n")])
-    assert len(seen) == 1 and seen[0][0].startswith(".cb.key.") and seen[0][1] == 0
+    assert len(seen) == 1 and seen[0][0].endswith("-cb.key.tmp") and seen[0][1] == 0
     assert (tmp_path / "cb.key").read_bytes() == key
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the real Win32 calls: Windows only (the workflow file)")
+def test_on_windows_a_written_key_has_the_owner_only_acl(tmp_path: Path) -> None:  # pragma: no cover
+    import subprocess
+
+    from cmswizard.pki.files import OutputFile, write_files
+
+    key = tmp_path / "cb.key"
+    write_files([OutputFile(key, b"-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n", private=True)])
+    shown = subprocess.run(["icacls", str(key)], capture_output=True, text=True, check=True).stdout
+    sid = winacl.Win32Security().current_user_sid()
+    assert "(I)" not in shown  # nothing inherited from the folder
+    assert "NT AUTHORITY\\SYSTEM:(F)" in shown and "BUILTIN\\Administrators:(F)" in shown
+    assert shown.count(":(F)") == 3 - (sid in ("S-1-5-18", "S-1-5-32-544")), shown

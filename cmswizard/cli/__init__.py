@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from cmswizard import __version__
-from cmswizard.cli.output import ExitCode, OutputFailed, flush, warn
+from cmswizard.cli.output import ExitCode, OutputFailed, Terminated, flush, interrupted, report_leftovers, warn
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 from cmswizard.pki.safe_text import shown
 
@@ -161,7 +161,7 @@ def _print_reference() -> int:
 
 
 def _terminate(_signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt  # SIGTERM ends the run the way Ctrl+C does: writes roll back, one line
+    raise Terminated
 
 
 def _quiet_stdout() -> None:
@@ -180,6 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cmswizard.cli.streams import prepare_streams
 
     prepare_streams()  # UTF-8 to files and pipes; a terminal that cannot show a character refuses (streams.py)
+    from cmswizard.pki.leftovers import set_reporter
+
+    set_reporter(report_leftovers)
     previous_term = None
     if hasattr(signal, "SIGTERM"):
         try:
@@ -198,9 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CmsCheckFailed as error:
         warn(f"cmswizard: {error}")
         return ExitCode.CHECK_FAILED
-    except KeyboardInterrupt:
-        warn("cmswizard: interrupted; nothing was left half-written")
-        return ExitCode.INTERRUPTED
+    except KeyboardInterrupt as stop:
+        return interrupted(stop)
     except BrokenPipeError:  # e.g. `cmswizard pki inspect x | head -1`: the reader left, that is fine
         _quiet_stdout()
         return ExitCode.OK

@@ -116,6 +116,7 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | No
         args.webbridge3_port,
         args.c2w_port,
         args.turn_tls_port,
+        args.scheduler_port,
     )
     trust_names = tuple(
         (kind, name)
@@ -136,6 +137,7 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | No
         args.sip_trust,
         args.backup_name,
         args.callbridge_cn or (callbridge_cn(services, folder) if folder is not None else ""),
+        args.xmpp_domain or "",
     )
     return plan, folder, export_set
 
@@ -181,7 +183,13 @@ def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, s
 def add_deployment_arguments(parser: argparse.ArgumentParser) -> None:
     """The options that describe a deployment (nodes, service files, trust, ports, DB): deploy and renew sheet."""
     parser.add_argument(
-        "--version", choices=[v.value for v in CmsVersion], default=CmsVersion.V3.value, help="CMS version"
+        "--version",
+        choices=[v.value for v in CmsVersion],
+        default=CmsVersion.V3.value,
+        help="CMS version: " + "; ".join(f"{v.value} = {v.choice_label}" for v in CmsVersion),
+    )
+    parser.add_argument(
+        "--xmpp-domain", metavar="DOMAIN", help="2.x: the XMPP domain clients use (renewal probe lines)"
     )
     parser.add_argument("--topology", choices=[t.value for t in Topology], help="default: from the nodes given")
     parser.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
@@ -216,6 +224,7 @@ def add_deployment_arguments(parser: argparse.ArgumentParser) -> None:
         "webbridge3_port",
         "c2w_port",
         "turn_tls_port",
+        "scheduler_port",
     ):
         value = getattr(defaults, name)
         parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=value, help=f"default {value}")

@@ -7,11 +7,22 @@ server's answer cannot start a line of its own or drive the terminal (newline, E
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from enum import IntEnum
 
 from cmswizard.pki.safe_text import escape, one_line
 
-__all__ = ["ExitCode", "OutputFailed", "flush", "say", "say_block", "warn"]
+__all__ = [
+    "ExitCode",
+    "OutputFailed",
+    "Terminated",
+    "flush",
+    "interrupted",
+    "report_leftovers",
+    "say",
+    "say_block",
+    "warn",
+]
 
 
 class ExitCode(IntEnum):
@@ -20,7 +31,8 @@ class ExitCode(IntEnum):
     OK = 0
     CHECK_FAILED = 1  # a check said no (a finding marked ✗, a mismatch, an incomplete plan)
     BAD_INPUT = 2  # one line on stderr names the token or file and the fix; also an unexpected error
-    INTERRUPTED = 130  # Ctrl+C or SIGTERM: writes rolled back (128 + SIGINT, as shells report it)
+    INTERRUPTED = 130  # Ctrl+C: writes rolled back (128 + SIGINT, as shells report it)
+    TERMINATED = 143  # SIGTERM: the same, 128 + SIGTERM
 
 
 class OutputFailed(Exception):
@@ -61,3 +73,35 @@ def _print(text: str) -> None:
         raise
     except OSError as error:
         raise OutputFailed(error) from None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: ends the run the way Ctrl+C does (writes roll back, one line), with exit code 143."""
+
+
+def report_leftovers(folder: object, removed: list[str], failed: list[str]) -> None:
+    """An interrupted run's hidden temporaries (they may hold a private key): what was removed, and
+    what could not be (named, so the admin removes it)."""
+    if removed:
+        warn(
+            f"cmswizard: removed {len(removed)} temporary file(s) an interrupted run left in {folder}: {', '.join(removed)}"
+        )
+    if failed:
+        warn(
+            f"cmswizard: could not remove {len(failed)} temporary file(s) an interrupted run left in {folder} "
+            f"(they may hold a private key; remove them yourself): {', '.join(failed)}"
+        )
+
+
+def interrupted(stop: BaseException, made: Sequence[str] = (), again: str = "") -> int:
+    """The one line after Ctrl+C or SIGTERM, and its exit code (130 / 143). `made`: files complete
+    before the interruption; `again`: the command that finishes the work."""
+    cause = getattr(stop, "cause", stop)
+    what = "terminated (SIGTERM)" if isinstance(cause, Terminated) else "interrupted"
+    if made:
+        shown_made = ", ".join(made[:6]) + (f" and {len(made) - 6} more" if len(made) > 6 else "")
+        tail = f"; run `{again}` again to make the rest" if again else ""
+        warn(f"cmswizard: {what}; made before that, each complete: {shown_made}{tail}")
+    else:
+        warn(f"cmswizard: {what}; nothing was left half-written" + (f"; run `{again}` again" if again else ""))
+    return ExitCode.TERMINATED if isinstance(cause, Terminated) else ExitCode.INTERRUPTED

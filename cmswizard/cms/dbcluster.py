@@ -11,9 +11,9 @@ from pathlib import Path
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from cmswizard.cms.lines import MmpLine, command, note
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import BACKUP_NAME
 from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
-from cmswizard.pki.command import render
 from cmswizard.pki.csr import build_csr
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.files import OutputFile, check_can_write, write_files
@@ -109,7 +109,9 @@ class DbClusterPlan:
             command("database cluster localnode a"),
         ]
         if node == self.primary:
+            size = self.size_note()
             lines += [
+                *([size] if size else []),
                 command("database cluster initialize"),
                 command("database cluster status"),
                 note(N_("database cluster status must show this node as: (me): Connected Primary")),
@@ -125,11 +127,33 @@ class DbClusterPlan:
         return lines
 
     def renewal_lines(self, backup_name: str = BACKUP_NAME) -> list[MmpLine]:
-        """Renewing the DB certificates (TAC 216549, 215421, 210530): back up, take the cluster apart."""
-        lines = [
-            note(N_("Renewal, before anything else: on the primary {node}, take a backup"), node=self.primary),
-            command(f"backup snapshot {backup_name}"),
-            note(N_("download {name}.bak from the primary with SFTP and keep it safe"), name=backup_name),
+        """Renewing the DB certificates (TAC 216549, 215421, 210530): every node backed up and its backup
+        downloaded before any `database cluster remove` (TAC 215421 steps 1-4, TAC 216549 step 1)."""
+        lines = [note(N_("Renewal, before anything else: back up every database node and download each backup"))]
+        for node in self.nodes:
+            lines += [
+                note(N_("on {node}: take a backup"), node=node),
+                command(f"backup snapshot {backup_name}"),
+                note(
+                    N_("download {name}.bak (and {name}.json where it exists) from {node} with SFTP; keep them safe"),
+                    name=backup_name,
+                    node=node,
+                ),
+            ]
+        # The names in use may differ from the new set's: a note, since `pki inspect` of a missing file fails.
+        inspect = " ".join(
+            f"pki inspect {name};" for name in dict.fromkeys((*self.files.for_server()[1::2], self.files.ca))
+        )
+        lines.append(
+            note(
+                N_(
+                    "on every node, before removing: pki inspect each database certificate in use, to see which "
+                    "ones expired ({commands} or the names yours have)"
+                ),
+                commands=inspect,
+            )
+        )
+        lines += [
             command("database cluster status"),
             note(N_("check which node is the primary; then remove the cluster on every node, the primary last")),
         ]
@@ -151,6 +175,20 @@ class DbClusterPlan:
             )
         )
         return lines
+
+    def size_note(self) -> MmpLine | None:
+        """A database cluster keeps a primary by majority: an even number of database nodes buys nothing
+        (Cisco's deployment guides, "Database clustering"; their text is not readable here: a warning, never a refusal)."""
+        members = 1 + len(self.joining)
+        if members % 2:
+            return None
+        return note(
+            N_(
+                "{count} database nodes: use an odd number (3 or 5) so that a majority can still elect a primary "
+                "when one node is lost; check the database clustering chapter of your CMS deployment guide"
+            ),
+            count=members,
+        )
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """The TLS endpoints a CMS presents (domain reference §3, §5), their default ports and EKU rule.
 
 Ports are site choices: the defaults come from the sheet's `Listen` (Web Admin beside a web bridge on
-445, C2W 6000, TURN TLS 443) plus SIP TLS 5061 and XMPP 5222; every caller lets the user change them.
+445, 443 without one; C2W 6000; TURN TLS 447) plus SIP TLS 5061, XMPP 5222 and the database on 5432;
+every caller lets the user change them.
 The EKU rule of each endpoint is the rule of the service behind it (`cms.services`).
 """
 
@@ -32,6 +33,7 @@ class TlsService(enum.Enum):
     TURN = "turn"
     XMPP = "xmpp"
     WEBBRIDGE = "webbridge"
+    DATABASE = "database"
     TLS = "tls"
 
     @property
@@ -44,6 +46,7 @@ class TlsService(enum.Enum):
             "turn": N_("TURN TLS"),
             "xmpp": N_("XMPP (STARTTLS)"),
             "webbridge": N_("Web Bridge (2.x)"),
+            "database": N_("Database cluster (PostgreSQL TLS)"),
             "tls": N_("TLS server"),
         }[self.value]
 
@@ -57,6 +60,7 @@ class TlsService(enum.Enum):
             "turn": _LISTEN.turn_tls_port,
             "xmpp": 5222,
             "webbridge": _LISTEN.webbridge_port,
+            "database": 5432,  # PostgreSQL's port: the database cluster link between the cores
             "tls": 443,
         }[self.value]
 
@@ -71,12 +75,25 @@ class TlsService(enum.Enum):
             "turn": Service.TURN,
             "xmpp": Service.XMPP,
             "webbridge": Service.WEBBRIDGE,
+            "database": Service.DATABASE,
             "tls": Service.WEBADMIN,
         }[self.value]
 
     @property
     def starttls_xmpp(self) -> bool:
         return self is TlsService.XMPP
+
+    @property
+    def postgres_ssl_request(self) -> bool:
+        """PostgreSQL starts plain and switches to TLS after an SSLRequest (PostgreSQL protocol, "SSL Session
+        Encryption")."""
+        return self is TlsService.DATABASE
+
+    @property
+    def eku_undecided(self) -> bool:
+        """No readable Cisco text says which EKU the database server certificate needs (PA 12.x asks only for
+        clientAuth on the DB client): a missing one is a warning, never a refusal."""
+        return self is TlsService.DATABASE
 
     def eku_problem(self, certificate: x509.Certificate, source: str = "") -> EkuProblem | None:
         return check_service_eku(self.service, certificate, source)
@@ -91,4 +108,5 @@ def endpoint_for(service: Service) -> TlsService | None:
         Service.WEBBRIDGE: TlsService.WEBBRIDGE,
         Service.TURN: TlsService.TURN,
         Service.XMPP: TlsService.XMPP,
+        Service.DATABASE: TlsService.DATABASE,
     }.get(service)

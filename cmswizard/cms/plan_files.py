@@ -29,9 +29,10 @@ from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, read_input_file, write_files
 from cmswizard.pki.inspect import days_left, expiry_status
 from cmswizard.pki.keys import PrivateKey, generate_private_key, public_key_der
+from cmswizard.pki.leftovers import FolderBusy, holding, remove_leftovers
 from cmswizard.pki.loader import LoadedFile, load_bytes
 
-__all__ = ["EXPIRING_DAYS", "ItemState", "PlanItem", "apply_plan", "check_plan"]
+__all__ = ["EXPIRING_DAYS", "ApplyInterrupted", "ItemState", "PlanItem", "apply_plan", "check_plan"]
 
 EXPIRING_DAYS = 30
 _CERT_SUFFIXES = {".crt", ".cer", ".pem", ".der", ".p7b", ".p7c"}
@@ -212,6 +213,8 @@ def check_plan(
 ) -> list[PlanItem]:
     """One line per file the plan names: exists, missing, expiring or inconsistent, and why."""
     moment = at or dt.datetime.now(dt.UTC)
+    if folder.is_dir():
+        remove_leftovers(folder)  # an interrupted run's hidden temporaries (they may hold a key)
     index = _Folder(folder)
     items: list[PlanItem] = []
     done: dict[str, int] = {}  # name -> its line in `items`
@@ -380,10 +383,37 @@ def apply_plan(
 ) -> list[PlanItem]:
     """Make what is missing; returns what was made and what could not be (with why). Never replaces a
     key or certificate; the sheet is rewritten only when it differs from the plan."""
-    say = progress or (lambda _name: None)
-    results: list[PlanItem] = []
     if not folder.is_dir():
         raise CmsInputError(str(folder), N_("is not a folder; create it or give --dir"))
+    results: list[PlanItem] = []
+    try:
+        with holding([folder], wait=False):  # one run at a time: the second would see half of the first
+            return _apply_held(plan, folder, progress, translate, results)
+    except KeyboardInterrupt as stop:  # each set written is whole; say which were made before it
+        raise ApplyInterrupted([item.name for item in results if item.state is ItemState.MADE], stop) from None
+    except FolderBusy:
+        raise CmsInputError(
+            str(folder),
+            N_(
+                "another run holds the folder (plan apply or a pki command is writing there); wait for it and apply again"
+            ),
+        ) from None
+
+
+class ApplyInterrupted(KeyboardInterrupt):
+    """Ctrl+C or SIGTERM during `apply`: `made` names the files made (each set whole) before it came."""
+
+    def __init__(self, made: list[str], cause: BaseException) -> None:
+        super().__init__(", ".join(made))
+        self.made = made
+        self.cause = cause
+
+
+def _apply_held(
+    plan: Plan, folder: Path, progress: Progress | None, translate: Translate, results: list[PlanItem]
+) -> list[PlanItem]:
+    say = progress or (lambda _name: None)
+    remove_leftovers(folder)
     names = {p.name for p in folder.iterdir() if p.is_file()}
     made_keys: dict[str, PrivateKey] = {}
     # 1. keys and CSRs (a key is never made twice; a missing CSR is made from the existing key)

@@ -86,7 +86,7 @@ class RoleBook:
                 other=earlier.spelled,
                 where=earlier.where,
             )
-        if earlier.role != role:
+        if earlier.role != role and not {earlier.role, role} <= CA_CERTIFICATE_ROLES:
             return Text(
                 N_("{name} is already the {role} ({where}); one file cannot be both: give each its own name"),
                 name=name,
@@ -118,6 +118,10 @@ ROLE_FULL_CHAIN = N_("full chain")
 ROLE_TRUST = N_("peer trust file")
 ROLE_SIP_TRUST = N_("SIP trust bundle")
 ROLE_DB = N_("database-cluster file")
+ROLE_DB_CA = N_("database-cluster CA certificate")
+# Files of CA certificates the admin brings: nothing the tool writes, so one file may serve each of
+# these (a corporate CA file as CA bundle, as SIP trust and as the DB CA of an enterprise-CA set).
+CA_CERTIFICATE_ROLES = frozenset({ROLE_BUNDLE, ROLE_SIP_TRUST, ROLE_DB_CA})
 
 
 def first_name_problem(plan: Plan, plan_name: str = "") -> tuple[str, str] | None:
@@ -145,7 +149,9 @@ def first_name_problem(plan: Plan, plan_name: str = "") -> tuple[str, str] | Non
     if plan.database is not None:
         db_files = plan.database.files
         for field_name in type(db_files).__dataclass_fields__:
-            named.append((getattr(db_files, field_name), ROLE_DB, f"database.{field_name}", field_name))
+            enterprise_ca_file = plan.database.enterprise_ca and field_name == "ca"
+            role = ROLE_DB_CA if enterprise_ca_file else ROLE_DB
+            named.append((getattr(db_files, field_name), role, f"database.{field_name}", "" if enterprise_ca_file else field_name))
         if not plan.database.enterprise_ca:
             named.append(("dbca.key", ROLE_DB, "database", "ca_key"))
     for kind, name in plan.trust_names:

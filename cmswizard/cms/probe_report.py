@@ -291,7 +291,8 @@ def _judge(result: EndpointResult, certificates: list[x509.Certificate], options
                 N_("the chain is not in CMS order (certificate, intermediates, root): {details}"), details=details
             )
         result.add(Severity.PROBLEM, "order", text)
-    # Completeness: CMS 3.0 and later present the full chain, root included.
+    # Completeness. A server may leave out its root (RFC 8446 §4.4.2: the root "MAY be omitted"); CMS's full-chain
+    # rule is about the file given to the MMP (--expect compares with it), not about what a server sends.
     chain = found.chains[0] if found.chains else None
     if len(certificates) == 1 and leaf.issuer == leaf.subject:
         result.add(
@@ -304,13 +305,24 @@ def _judge(result: EndpointResult, certificates: list[x509.Certificate], options
         )
     elif len(certificates) == 1 and roles[0] is not Role.ROOT:
         result.add(
-            Severity.PROBLEM,
+            Severity.WARNING,
             "chain",
             Text(
                 N_(
-                    "incomplete: the server sends only its own certificate, no intermediates or root (missing {name}); put the full chain in the bundle or full-chain file"
+                    "the server sends only its own certificate: if {name} is an intermediate CA, clients that lack "
+                    "it fail (put the full chain in the bundle or full-chain file); if {name} is the root, this is normal"
                 ),
                 name=common_name(leaf.issuer),
+            ),
+        )
+    elif chain is not None and not chain.complete and roles[-1] is Role.INTERMEDIATE and in_order:
+        result.add(
+            Severity.OK,
+            "chain",
+            Text(
+                N_("in CMS order: {names}; root not sent (normal: clients hold the root, here {root})"),
+                names=" → ".join(item.subject_cn for item in chain.items),
+                root=chain.missing_issuer,
             ),
         )
     elif chain is not None and not chain.complete:
@@ -396,7 +408,11 @@ def _judge(result: EndpointResult, certificates: list[x509.Certificate], options
             )
     # Purpose.
     why = target.service.eku_problem(entity, escape(common_name(entity.subject)))
-    if why:
+    if why and target.service.eku_undecided:
+        result.add(
+            Severity.WARNING, "eku", Text(N_("{why} (no readable Cisco text decides this for this service)"), why=why)
+        )
+    elif why:
         result.add(Severity.PROBLEM, "eku", why)
     else:
         result.add(

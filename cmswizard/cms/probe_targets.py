@@ -67,7 +67,9 @@ class ProbeTarget:
 
     @property
     def expected_names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(n for n in (self.server_name, *self.names) if n))
+        """The names the certificate must cover; for XMPP also the XMPP domain clients ask for (RFC 6120 §13.7.1.2)."""
+        domain = self.xmpp_domain if self.service.starttls_xmpp else None
+        return tuple(dict.fromkeys(n for n in (self.server_name, *self.names, domain) if n))
 
     @property
     def display(self) -> str:
@@ -126,8 +128,21 @@ def parse_endpoint(text: str, default_port: int | None = None) -> tuple[str, int
     return host, int(port_text)
 
 
-_BY_PORT = {445: TlsService.WEBADMIN, 8443: TlsService.WEBADMIN, 5061: TlsService.CALLBRIDGE, 5222: TlsService.XMPP}
+_BY_PORT = {
+    445: TlsService.WEBADMIN,
+    8443: TlsService.WEBADMIN,
+    5061: TlsService.CALLBRIDGE,
+    5222: TlsService.XMPP,
+    5432: TlsService.DATABASE,
+}
 DEFAULT_SERVICES = (TlsService.WEBADMIN, TlsService.WEBBRIDGE3, TlsService.CALLBRIDGE)
+
+
+def _default_port(service: TlsService, chosen: Sequence[tuple[TlsService, int | None]]) -> int:
+    """Web Admin moves off 443 only where a web bridge has it (Listen); probed without one, it is on 443."""
+    if service is TlsService.WEBADMIN and not {s for s, _ in chosen} & {TlsService.WEBBRIDGE3, TlsService.WEBBRIDGE}:
+        return 443
+    return service.default_port
 
 
 def build_targets(
@@ -157,7 +172,7 @@ def build_targets(
     for endpoint in endpoints:
         host, port = parse_endpoint(endpoint)
         if port is None:
-            pairs = [(service, given or service.default_port) for service, given in chosen]
+            pairs = [(service, given or _default_port(service, chosen)) for service, given in chosen]
         elif len(services) == 1:
             pairs = [(services[0][0], port)]
         else:

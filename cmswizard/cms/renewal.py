@@ -1,7 +1,6 @@
 """Renewing a certificate the CMS way: same names, a new basename, and the sheet that swaps it in.
 
-Cisco's own procedure copies the SANs and Authority Key Identifier of the old certificate by hand
-(TAC 218034). Here the old certificate is read, the request is derived from it, the certificate that
+Here the old certificate is read, the request is derived from it, the certificate that
 comes back is compared with the old one, and the replacement commands are written: `backup snapshot`
 first, the new file names in each `certs` line, the restarts, the status lines and the probe to run.
 """
@@ -21,10 +20,10 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cmswizard.cms.endpoints import TlsService, endpoint_for
 from cmswizard.cms.lines import LineKind, MmpLine, note
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import Service
 from cmswizard.cms.sheet import DeploymentSheet, SheetPlan, build_sheet, node_services
 from cmswizard.pki.chain import Role, make_item, role_of
-from cmswizard.pki.command import render
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.inspect import Facts, describe_certificate
 from cmswizard.pki.keys import describe_public_key
@@ -219,8 +218,6 @@ def renewal_request(
             raise CmsInputError("certificate", N_("has no CN and no DNS name in its SAN; type the names yourself"))
         cn = dns[0]
         notes.append(Text(N_("the old certificate has no CN; {name} from its SAN is used"), name=cn))
-    if _first(old.subject, NameOID.LOCALITY_NAME):
-        notes.append(N_("the old subject has L (locality); pki csr has no such field, so it is left out"))
     old_type = key_type_of(old)
     if old_type is None:
         raise CmsInputError(
@@ -242,6 +239,7 @@ def renewal_request(
         cn=cn,
         ou=_first(old.subject, NameOID.ORGANIZATIONAL_UNIT_NAME),
         o=_first(old.subject, NameOID.ORGANIZATION_NAME),
+        l=_first(old.subject, NameOID.LOCALITY_NAME),  # kept; its pki csr form is UNCONFIRMED (check_subject says so)
         st=_first(old.subject, NameOID.STATE_OR_PROVINCE_NAME),
         c=_first(old.subject, NameOID.COUNTRY_NAME),
         san=tuple(sans),
@@ -264,6 +262,7 @@ def spec_changes(before: CsrSpec | SubjectInput, after: CsrSpec) -> list[str]:
         ("CN", before.cn, after.cn),
         ("OU", before.ou, after.ou),
         ("O", before.o, after.o),
+        ("L", before.l, after.l),
         ("ST", before.st, after.st),
         ("C", before.c, after.c),
     ):
@@ -489,22 +488,44 @@ def compare_certificates(
 
 
 def _trust_updates(issuer_changed: bool, services: Sequence[Service]) -> list[str]:
+    """Every trust store that holds the renewed certificate (or, when the issuer changed, its CA), and only those."""
     chosen = set(services) or {Service.CALLBRIDGE, Service.WEBBRIDGE3}
     updates: list[str] = []
     if Service.WEBBRIDGE3 in chosen:
-        updates.append(
+        updates += [
             N_(
                 "every Call Bridge: rebuild its 'callbridge trust c2w' file with the new Web Bridge 3 certificate "
                 "(all Web Bridges in one file), then 'callbridge restart'"
-            )
-        )
-    if Service.CALLBRIDGE in chosen:
+            ),
+            N_(
+                "every Scheduler: rebuild its 'scheduler c2w trust' file with the new Web Bridge 3 certificate "
+                "(all Web Bridges in one file)"
+            ),
+        ]
+    if Service.CALLBRIDGE in chosen or Service.SCHEDULER in chosen:
         updates.append(
             N_(
-                "every Web Bridge 3: rebuild its 'webbridge3 c2w trust' file with the new Call Bridge certificate "
+                "every Web Bridge 3: rebuild its 'webbridge3 c2w trust' file with the new certificate "
                 "(all Call Bridges and Schedulers in one file), then 'webbridge3 restart'"
             )
         )
+    if Service.CALLBRIDGE in chosen:
+        updates += [
+            N_("every Web Bridge 2 (2.x): rebuild its 'webbridge trust' file with the new Call Bridge certificate"),
+            N_(
+                "CUCM: upload the new Call Bridge certificate with its chain as CallManager-trust, then restart "
+                "the Cisco CallManager service (TAC 213820)"
+            ),
+        ]
+    if Service.WEBADMIN in chosen:
+        updates.append(
+            N_(
+                "CUCM, when Web Admin has its own certificate: upload the new one with its chain as "
+                "CallManager-trust too (TAC 213820)"
+            )
+        )
+    if Service.XMPP in chosen:
+        updates.append(N_("every XMPP node (2.x): rebuild its 'xmpp cluster trust' file with the new XMPP certificate"))
     if not issuer_changed:
         if updates:
             updates.append(N_("trust files that hold only the root CA need no change: the issuer is the same"))
@@ -512,7 +533,7 @@ def _trust_updates(issuer_changed: bool, services: Sequence[Service]) -> list[st
     updates += [
         N_("CUCM: upload the new issuing CA and root to CallManager-trust, then restart the CallManager service"),
         N_("Expressway-C and -E: add the new issuing CA and root to the trusted CA list"),
-        N_("peers that check SIP TLS ('tls sip trust'): add the new CA bundle"),
+        N_("SIP peers that check the Call Bridge ('tls sip trust' on other Call Bridges): add the new CA bundle"),
         N_("trust files that hold only the root CA: if the new issuing CA is under another root, add that root"),
     ]
     return updates
@@ -528,28 +549,35 @@ def _probe_lines(plan: SheetPlan, node: str) -> list[MmpLine]:
         TlsService.WEBBRIDGE3: listen.webbridge3_port,
         TlsService.WEBBRIDGE: listen.webbridge_port,
         TlsService.TURN: listen.turn_tls_port,
+        TlsService.C2W: listen.c2w_port,
     }
-    lines = []
+    wanted: list[tuple[TlsService, str]] = []
     for service, files in here.items():
         endpoint = endpoint_for(service)
-        if endpoint is None:
-            continue
+        if endpoint is not None:
+            wanted.append((endpoint, files.certificate))
+        if service is Service.WEBBRIDGE3:
+            wanted.append((TlsService.C2W, files.certificate))
+    if plan.db is not None and node in (plan.db.primary, *plan.db.joining):
+        wanted.append((TlsService.DATABASE, plan.db.files.server_certificate))
+    lines = []
+    for endpoint, certificate in wanted:
         port = ports.get(endpoint, endpoint.default_port)
-        probe = f"cmswizard probe {node}:{port} --service {endpoint.value} --expect {files.certificate}"
+        probe = f"cmswizard probe {node}:{port} --service {endpoint.value} --expect {certificate}"
+        if endpoint is TlsService.XMPP:
+            probe += f" --xmpp-domain {plan.xmpp_domain or node.partition('.')[2] or node}"
         lines.append(MmpLine(LineKind.NOTE, probe))  # run on the admin's computer: a comment on the MMP
     return lines
 
 
 # A renewal swaps files only: retyping a listen line from defaults would move a service that runs on
 # another port or interface (Web Admin on 8443, C2W on its own port) and break it.
-_PORT_COMMAND = re.compile(r"(webadmin|callbridge|webbridge|webbridge3 https|webbridge3 c2w) listen |turn tls \d")
+_PORT_COMMAND = re.compile(
+    r"(webadmin|callbridge|webbridge|webbridge3 https|webbridge3 c2w|scheduler https) listen |turn tls \d"
+)
 _PORT_NOTES = {
     N_("the web bridge uses port {used} on this server: Web Admin moves to {port} (https://{node}:{port})"),
     N_("when Web Bridge 3 is already enabled, type webbridge3 restart instead"),
-    N_(
-        "the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS "
-        "another port or the web bridge another interface"
-    ),
 }
 # The deployment sheet's section headings name the listen step; the renewal's say what it does instead.
 _RENEWAL_HEADINGS = {
@@ -569,6 +597,10 @@ _RENEWAL_HEADINGS = {
     N_("{label}: disable, assign, set the TLS port (the certificate is unused without it), enable"): N_(
         "{label}: disable, assign the new key and certificate, enable"
     ),
+    N_(
+        "{label}: HTTPS listen and certificate, its C2W client certificate (full chain), trust in every "
+        "Web Bridge 3; it runs only beside a Call Bridge"
+    ): N_("{label}: the new full-chain file for HTTPS and for its C2W link, then enable it again"),
 }
 
 
@@ -587,12 +619,17 @@ def _keep_ports(lines: Sequence[MmpLine]) -> list[MmpLine]:
         kept.append(line)
     if len(kept) < len(lines):
         at = next((i + 1 for i, line in enumerate(kept) if line.text.startswith("backup snapshot ")), 0)
-        kept.insert(
-            at,
+        kept[at:at] = [
             note(
                 N_("renewal: the services keep their ports and interfaces; only the key and certificate files change")
             ),
-        )
+            note(
+                N_(
+                    "simplest alternative (TAC 214618): upload the new files under the old names and only restart "
+                    "each service; but then the old files are overwritten and there is nothing to put back"
+                )
+            ),
+        ]
     return kept
 
 

@@ -40,7 +40,7 @@ from cmswizard.cms.renewal_state import (
 )
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle, suggested_name
 from cmswizard.pki.chain import auto_order, make_item
-from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import load_bytes, load_file
 from cmswizard.pki.safe_text import shown
@@ -190,9 +190,9 @@ class _Run:
                     return loaded[0]
         return None
 
-    def _due(self, certificate: PlanCertificate, issuer: Issuer, current: x509.Certificate | None) -> tuple[bool, str]:
+    def _due(self, certificate: PlanCertificate, issuer: Issuer, current: x509.Certificate | None) -> tuple[bool, Text]:
         if current is None:
-            return True, "no certificate yet"
+            return True, Text(N_("no certificate yet"))
         not_before, not_after = self.clock.validity(current.not_valid_before_utc, current.not_valid_after_utc)
         window = None
         if self.options.due_days is None and issuer.name not in self.state.issuers_without_ari:
@@ -201,9 +201,13 @@ class _Run:
                 window = port.renewal_window(current.public_bytes(Encoding.PEM))
         moment = due_moment(not_before, not_after, window=window, due_days=self.options.due_days)
         if self.clock.now() >= moment:
-            why = "the CA's renewal window (ARI) has opened" if window else f"due since {moment:%Y-%m-%d}"
+            why = (
+                Text(N_("the CA's renewal window (ARI) has opened"))
+                if window
+                else Text(N_("due since {date}"), date=f"{moment:%Y-%m-%d}")
+            )
             return True, why
-        return False, f"valid until {not_after:%Y-%m-%d}, due {moment:%Y-%m-%d}"
+        return False, Text(N_("valid until {date}, due {due}"), date=f"{not_after:%Y-%m-%d}", due=f"{moment:%Y-%m-%d}")
 
     def _next_basename(self, current: str) -> str:
         year = self.clock.now().year
@@ -223,7 +227,9 @@ class _Run:
                 outcome = self.one(certificate, issuer, entry)
             except CmsCheckFailed as failure:  # the CA, the DNS or a check said no: this certificate stops
                 entry = self.state.get(certificate.basename)
-                outcome = self.outcome(certificate, entry, f"stopped at {entry.step.value}", str(failure))
+                outcome = self.outcome(
+                    certificate, entry, Text(N_("stopped at {step}"), step=entry.step.value), str(failure)
+                )
             outcomes.append(outcome)
         return outcomes
 
@@ -250,22 +256,30 @@ class _Run:
         # Bundled but not deployed counts as issued for --issue-only: its successor is due in its own time.
         if entry.step is Step.OK or (entry.step is Step.BUNDLED and self.options.issue_only):
             if self.options.deploy_only:
-                return self.outcome(certificate, entry, "nothing to deploy")
+                return self.outcome(certificate, entry, Text(N_("nothing to deploy")))
             due, why = self._due(certificate, issuer, self.certificate_of(entry.current))
             if not due:
                 pending = "; not deployed yet" if entry.step is Step.BUNDLED else ""
-                return self.outcome(certificate, entry, why + pending)
+                return self.outcome(
+                    certificate, entry, Text(N_("{why}; not deployed yet"), why=why) if pending else why
+                )
             if self.options.dry_run:
-                return self.outcome(certificate, entry, f"due ({why}): a run would renew it now")
+                return self.outcome(certificate, entry, Text(N_("due ({why}): a run would renew it now"), why=why))
             self.progress(f"{shown(name)}: {why}")
             first = self.certificate_of(entry.current) is None
             entry = entry.moved(Step.DUE, next=entry.current if first else self._next_basename(entry.current))
             self.save(name, entry)
             changed = True
         if self.options.dry_run:
-            return self.outcome(certificate, entry, f"a run would go on from {entry.step.value}")
+            if entry.step is Step.BUNDLED and not self.options.issue_only:
+                return self.deploy(certificate, entry, changed=False)  # says what a person must do; writes nothing
+            return self.outcome(certificate, entry, Text(N_("a run would go on from {step}"), step=entry.step.value))
         if entry.step in (Step.DUE, Step.KEY, Step.ORDERED, Step.ISSUED) and self.options.deploy_only:
-            return self.outcome(certificate, entry, f"issuing stopped at {entry.step.value}; run without --deploy-only")
+            return self.outcome(
+                certificate,
+                entry,
+                Text(N_("issuing stopped at {step}; run without --deploy-only"), step=entry.step.value),
+            )
         if entry.step is Step.DUE:
             self.make_key(certificate, entry.next)
             entry = entry.moved(Step.KEY)
@@ -292,10 +306,10 @@ class _Run:
         if entry.step is Step.BUNDLED:
             if self.options.issue_only:
                 return self.outcome(
-                    certificate, entry, f"issued and bundled as {shown(entry.current)}", changed=changed
+                    certificate, entry, Text(N_("issued and bundled as {name}"), name=entry.current), changed=changed
                 )
             return self.deploy(certificate, entry, changed)
-        return self.outcome(certificate, entry, f"at {entry.step.value}", changed=changed)
+        return self.outcome(certificate, entry, Text(N_("at {step}"), step=entry.step.value), changed=changed)
 
     def by_hand(self, certificate: PlanCertificate, entry: CertificateState) -> Outcome:
         current = self.certificate_of(entry.current)
@@ -303,8 +317,11 @@ class _Run:
             return self.outcome(
                 certificate,
                 entry,
-                "no certificate yet",
-                f"request it by hand: cmswizard plan apply (issuer {certificate.issuer or 'none'})",
+                Text(N_("no certificate yet")),
+                Text(
+                    N_("request it by hand: cmswizard plan apply (issuer {issuer})"),
+                    issuer=certificate.issuer or "none",
+                ),
             )
         not_before, not_after = self.clock.validity(current.not_valid_before_utc, current.not_valid_after_utc)
         moment = due_moment(not_before, not_after, due_days=self.options.due_days)
@@ -312,10 +329,16 @@ class _Run:
             return self.outcome(
                 certificate,
                 entry,
-                f"expires {not_after:%Y-%m-%d}",
-                f"renew it by hand (issuer {certificate.issuer or 'none'}): cmswizard renew spec {entry.current}.crt",
+                Text(N_("expires {date}"), date=f"{not_after:%Y-%m-%d}"),
+                Text(
+                    N_("renew it by hand (issuer {issuer}): cmswizard renew spec {file}"),
+                    issuer=certificate.issuer or "none",
+                    file=f"{entry.current}.crt",
+                ),
             )
-        return self.outcome(certificate, entry, f"valid until {not_after:%Y-%m-%d} (renewed by hand)")
+        return self.outcome(
+            certificate, entry, Text(N_("valid until {date} (renewed by hand)"), date=f"{not_after:%Y-%m-%d}")
+        )
 
     def make_key(self, certificate: PlanCertificate, basename: str) -> None:
         """<basename>.key (0600) + .csr; a key already there (a run killed after writing it) is used."""
@@ -445,11 +468,19 @@ class _Run:
             files.append(suggested_name(entry.current, BundleKind.CA_BUNDLE))
         nodes = [certificate.node] if certificate.node else [n.name for n in self.plan.nodes]
         services = " ".join(s.value for s in certificate.services)
-        person = (
-            f"deploy {shown(entry.current)} ({services}): upload {', '.join(files)} to {', '.join(nodes)} "
-            f"(cmswizard upload), then type the replacement commands (cmswizard renew sheet)"
+        person = Text(
+            N_(
+                "deploy {name} ({services}): upload {files} to {nodes} (cmswizard upload), then type the "
+                "replacement commands (cmswizard renew sheet)"
+            ),
+            name=entry.current,
+            services=services,
+            files=", ".join(files),
+            nodes=", ".join(nodes),
         )
-        return self.outcome(certificate, entry, f"issued and bundled as {shown(entry.current)}", person, changed)
+        return self.outcome(
+            certificate, entry, Text(N_("issued and bundled as {name}"), name=entry.current), person, changed
+        )
 
 
 def _spki(key: object) -> bytes:

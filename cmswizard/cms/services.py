@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # cryptography is imported when a certificate is checked, so 
 
 __all__ = [
     "BACKUP_NAME",
-    "FN74345_ADVICE",
+    "CLIENT_AUTH_ADVICE",
     "CmsVersion",
     "Eku",
     "EkuProblem",
@@ -40,6 +40,21 @@ class CmsVersion(enum.Enum):
     @property
     def label(self) -> str:  # a Text: translated also where it is a parameter of another message
         return as_message({"2.x": N_("CMS 2.0–2.8"), "2.9": N_("CMS 2.9"), "3.x": N_("CMS 3.x")}[self.value])
+
+    @property
+    def choice_label(self) -> str:
+        """The version as offered in a list: what it brings (TAC 214618 step 3: the DB CA from 2.7; Cisco Live lab:
+        Web Bridge 3 from 2.9; TAC 217367: the Scheduler beta in 3.3, supported in 3.4 and 3.5)."""
+        return as_message(
+            {
+                "2.x": N_("CMS 2.0–2.8: Web Bridge 2 and XMPP; the database CA on the box from 2.7"),
+                "2.9": N_("CMS 2.9: Web Bridge 2 and Web Bridge 3 side by side, XMPP"),
+                "3.x": N_(
+                    "CMS 3.x: Web Bridge 3 only; Scheduler beta in 3.3, supported from 3.4 (CMS 1000, virtual) "
+                    "and 3.5 (CMS 2000)"
+                ),
+            }[self.value]
+        )
 
 
 class Topology(enum.Enum):
@@ -145,13 +160,14 @@ def services_for(version: CmsVersion) -> list[Service]:
     ]
 
 
-# --- EKU per service (§3; FN74345) ------------------------------------------------------------
+# --- EKU per service (§3; PA 12.x Security) ------------------------------------------------------------
 
-FN74345_ADVICE = as_message(
+# Why (TAC 225723: under the Chrome Root Program public CAs issue serverAuth-only certificates) and what Cisco asks
+# for CMS (PA 12.x Security: both EKUs). FN74345 is about the same change but lists other products, not CMS.
+CLIENT_AUTH_ADVICE = as_message(
     N_(
-        "public CAs are dropping clientAuth (Cisco field notice FN74345 names CMS): ask your CA for a "
-        "template with both serverAuth and clientAuth, or sign the Call Bridge and Scheduler certificates "
-        "with your enterprise CA"
+        "public CAs are dropping clientAuth (Chrome Root Program) and Cisco asks for both: use a CA template "
+        "with serverAuth and clientAuth, or your enterprise CA"
     )
 )
 
@@ -192,7 +208,7 @@ def check_service_eku(service: Service, certificate: x509.Certificate, source: s
             file=source or as_message(N_("this certificate")),
             service=as_message(service.label),
             missing=names,
-            advice=FN74345_ADVICE,
+            advice=CLIENT_AUTH_ADVICE,
         )
     return EkuProblem(
         N_(
@@ -227,7 +243,7 @@ def eku_report(certificate: x509.Certificate, version: CmsVersion = CmsVersion.V
         Text(
             N_("NOT for {services}: they need clientAuth as well; {advice}"),
             services=", ".join(s.label for s in not_usable),
-            advice=FN74345_ADVICE,
+            advice=CLIENT_AUTH_ADVICE,
         ),
     ]
     if not usable or Service.WEBADMIN in not_usable:  # a client-only certificate

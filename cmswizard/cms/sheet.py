@@ -9,6 +9,7 @@ in docs/cms-reference.md; commands without a confirmed syntax are printed commen
 from __future__ import annotations
 
 import enum
+import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ __all__ = [
     "TrustContent",
     "TrustKind",
     "build_sheet",
+    "mmp_file_name",
     "node_services",
     "pinned_off_side",
 ]
@@ -94,7 +96,10 @@ class Listen:
     webbridge_port: int = 443  # Web Bridge 2
     webbridge3_port: int = 443  # Web Bridge 3 HTTPS
     c2w_port: int = 6000  # site-chosen (TAC 221729 uses 6000); the same as in the c2w:// URL
-    turn_tls_port: int = 443
+    # Never the web bridge's port on the same interface (CMS 2.0 Scalable and Resilient Deployment Guide,
+    # "Deploying TURN servers": else "select a non-standard port for the TURN server, for example: turn tls 447").
+    turn_tls_port: int = 447
+    scheduler_port: int = 9443  # `scheduler https listen a 9443` (TAC 217367)
 
     def check(self) -> Listen:
         if not self.interface.isalnum() or len(self.interface) > 8:
@@ -103,7 +108,36 @@ class Listen:
             _check_port(name, getattr(self, name))
         _check_port("c2w_port", self.c2w_port)
         _check_port("turn_tls_port", self.turn_tls_port)
+        _check_port("scheduler_port", self.scheduler_port)
         return self
+
+
+def mmp_file_name(path: str) -> str:
+    """The name the MMP knows a file by: files go by SFTP into its top folder, so `./cb.key`,
+    `.\\cb.crt` and `C:\\certs\\ca.crt` become `cb.key`, `cb.crt`, `ca.crt`. Every sheet path goes through here."""
+    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or path
+
+
+def _one_file_per_name(plan: SheetPlan) -> None:
+    """Two different files with one base name would land on the MMP as one: refuse it."""
+    paths = [n for f in plan.services for n in f.files()] + ([plan.sip_trust] if plan.sip_trust else [])
+    seen: dict[str, tuple[str, str]] = {}
+    for path in paths:
+        same = posixpath.normpath(path.replace("\\", "/"))  # ./cb.key and cb.key are one file
+        first, first_same = seen.setdefault(mmp_file_name(path), (path, same))
+        if first_same != same:
+            raise CmsInputError(
+                mmp_file_name(path),
+                Text(
+                    N_(
+                        "is the name of two different files ({first} and {second}); on the MMP they would be one "
+                        "file: rename one of them"
+                    ),
+                    first=first,
+                    second=path,
+                ),
+            )
 
 
 def _check_port(name: str, value: int) -> None:
@@ -166,6 +200,7 @@ class SheetPlan:
     sip_trust: str | None = None  # CA bundle for `tls sip trust` (SIP mutual TLS)
     backup_name: str = BACKUP_NAME
     callbridge_cn: str = ""  # for the CUCM trunk's X.509 Subject Name; "" when not known
+    xmpp_domain: str = ""  # 2.x: the XMPP domain clients use (the probe's STARTTLS `to`); "" when not given
 
     def trust_name(self, kind: TrustKind) -> str:
         return dict(self.trust_names).get(kind, kind.default_name)
@@ -187,6 +222,8 @@ class SheetPlan:
             raise CmsInputError(
                 "backup name", Text(N_("{value}: use letters, digits, '-' and '_' only"), value=self.backup_name)
             )
+        if self.xmpp_domain:
+            check_fqdn(self.xmpp_domain, "XMPP domain", allow_wildcard=False, allow_single_label=True)
         if self.topology is Topology.EDGE and not edges:
             raise CmsInputError("edge server FQDNs", N_("enter at least one edge server, or choose another topology"))
         if self.topology is not Topology.EDGE:
@@ -206,7 +243,59 @@ class SheetPlan:
             off_side = pinned_off_side(files, self.topology, edges)
             if off_side is not None:
                 raise CmsInputError(files.node, off_side)
-        return replace(self, nodes=cores, edge_nodes=edges, listen=self.listen.check())
+        checked = replace(
+            self,
+            nodes=cores,
+            edge_nodes=edges,
+            listen=self.listen.check(),
+            services=tuple(
+                replace(
+                    f,
+                    key=mmp_file_name(f.key),
+                    certificate=mmp_file_name(f.certificate),
+                    bundle=mmp_file_name(f.bundle) if f.bundle else None,
+                )
+                for f in self.services
+            ),
+            sip_trust=mmp_file_name(self.sip_trust) if self.sip_trust else None,
+        )
+        _one_file_per_name(self)
+        checked.check_ports()
+        checked.check_scheduler()
+        return checked
+
+    def check_ports(self) -> None:
+        """TURN TLS and a web bridge on the same interface and port cannot both listen: refuse the clash
+        (Deployment Guide 2.0, Scalable and Resilient, "Deploying TURN servers": separate servers, or other
+        interfaces and subnets, or another TURN port such as 447)."""
+        for node in (*self.nodes, *self.edge_nodes):
+            here = node_services(self, node)
+            if Service.TURN in here and self.listen.turn_tls_port in _web_ports(here, self.listen):
+                raise CmsInputError(
+                    "turn tls port",
+                    Text(
+                        N_(
+                            "{port} is the port the web bridge listens on at {node} (interface {interface}): "
+                            "TURN TLS and the web bridge cannot share it; give TURN another port, e.g. 447"
+                        ),
+                        port=self.listen.turn_tls_port,
+                        node=node,
+                        interface=self.listen.interface,
+                    ),
+                )
+
+    def check_scheduler(self) -> None:
+        """The Scheduler calls the Call Bridge API over the loopback interface: it runs only on a server
+        that hosts a Call Bridge (TAC 217367, "Scheduler C2W - Web Bridge Connection Explained")."""
+        for node in self.running(Service.SCHEDULER):
+            if Service.CALLBRIDGE not in node_services(self, node):
+                raise CmsInputError(
+                    node,
+                    N_(
+                        "runs the Scheduler but no Call Bridge: the Scheduler reaches the Call Bridge over the "
+                        "loopback interface, so put it on a server with a Call Bridge"
+                    ),
+                )
 
     def trust_files(self) -> list[PeerTrustFile]:
         """The peer trust files this deployment needs, each with every peer in it."""
@@ -279,7 +368,10 @@ class DeploymentSheet:
 
     def node_text(self, node: NodeSheet, translate: Translate = str) -> str:
         name = translate(node.node) if isinstance(node.node, Text) else node.node  # a phrase, or a host name
-        out = [f"# ===== {name} ({translate(Text(node.role))}) ====="]
+        role = translate(Text(node.role))
+        # Chinese takes full-width brackets, without the space (the zh_TW glossary's punctuation rule)
+        role_shown = f"（{role}）" if any(ord(ch) >= 0x3000 for ch in role) else f" ({role})"
+        out = [f"# ===== {name}{role_shown} ====="]
         if node.files:
             out.append("# " + translate(Text(N_("files to upload here: {files}"), files=", ".join(node.files))))
         return "\n".join(out + render_lines(node.lines, translate)) + "\n"
@@ -410,6 +502,7 @@ def _section(
         if TrustKind.WEBBRIDGE3 in trust:
             name = trust[TrustKind.WEBBRIDGE3]
             sheet.add(command(f"callbridge trust c2w {name}"), files=[name])
+        sheet.add(*_callbridge_trust_steps(plan), files=[plan.sip_trust] if plan.sip_trust else [])
         sheet.add(command("callbridge restart"))
     elif service is Service.WEBBRIDGE:
         sheet.add(
@@ -451,12 +544,21 @@ def _section(
         )
     elif service is Service.SCHEDULER:
         sheet.add(
-            note(N_("{label}: its C2W certificate (full chain) and trust in every Web Bridge 3"), label=label),
-            unconfirmed(f"scheduler c2w certs {key} {cert}"),
+            note(
+                N_(
+                    "{label}: HTTPS listen and certificate, its C2W client certificate (full chain), trust in every "
+                    "Web Bridge 3; it runs only beside a Call Bridge"
+                ),
+                label=label,
+            ),
+            command(f"scheduler https listen {interface} {listen.scheduler_port}"),
+            command(f"scheduler https certs {key} {cert}"),
+            command(f"scheduler c2w certs {key} {cert}"),
         )
         if TrustKind.WEBBRIDGE3 in trust:
             name = trust[TrustKind.WEBBRIDGE3]
             sheet.add(command(f"scheduler c2w trust {name}"), files=[name])
+        sheet.add(unconfirmed("scheduler enable"))
     elif service is Service.XMPP:
         sheet.add(
             note(N_("{label}: disable, assign key, certificate and CA bundle, enable"), label=label),
@@ -478,20 +580,19 @@ def _section(
             command(f"turn tls {listen.turn_tls_port}"),
             command("turn enable"),
         )
-        if listen.turn_tls_port in _web_ports(here, listen):
-            sheet.add(
-                note(
-                    N_(
-                        "the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS "
-                        "another port or the web bridge another interface"
-                    ),
-                    port=listen.turn_tls_port,
-                )
-            )
     elif service is Service.UCM:
+        # No readable Cisco text gives a command that assigns CUCM its own certificate (the callbridge status
+        # lists a UCM trust store, TAC 221729): never print one; the Call Bridge presents its callbridge certs.
         sheet.add(
-            note(N_("{label}: the certificate the Call Bridge shows CUCM, where a CUCM trunk uses one"), label=label),
-            unconfirmed(f"callbridge ucm certs {key} {cert}{tail}"),
+            note(
+                N_(
+                    "{label}: no readable Cisco document gives a command to assign {cert} for CUCM; the Call Bridge "
+                    "shows CUCM the certificate of its callbridge certs line. UNCONFIRMED step: the Call Bridge's UCM "
+                    "trust store (shown by callbridge): look up its command in the MMP Command Reference"
+                ),
+                label=label,
+                cert=cert,
+            )
         )
     elif service is Service.LOADBALANCER:
         sheet.add(
@@ -516,22 +617,86 @@ def _section(
         sheet.add(note(N_("check: {command} with no argument shows the files in use"), command=status), command(status))
 
 
+def _callbridge_trust_steps(plan: SheetPlan) -> list[MmpLine]:
+    """The Call Bridge's other trust stores, before its restart: TLS settings take effect on a Call Bridge
+    restart (TAC 222766, "Note: A Call Bridge restart is required ... tls configuration")."""
+    lines: list[MmpLine] = []
+    if plan.sip_trust:
+        lines += [
+            note(
+                N_(
+                    "SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on (before the "
+                    "restart: TLS settings apply when the Call Bridge restarts)"
+                )
+            ),
+            unconfirmed(f"tls sip trust {plan.sip_trust}"),
+            unconfirmed("tls sip verify enable"),
+        ]
+    if len(plan.running(Service.CALLBRIDGE)) > 1:
+        lines.append(
+            note(
+                N_(
+                    "UNCONFIRMED step: the Call Bridge cluster trust (callbridge shows 'Callbridge cluster trusted "
+                    "certs', TAC 221776) must hold every Call Bridge certificate; no readable Cisco text gives its "
+                    "command: look it up in the MMP Command Reference"
+                )
+            )
+        )
+    lines.append(
+        note(
+            N_(
+                "UNCONFIRMED step, if the Call Bridge reads users over LDAPS: trust the LDAP server's CA with the "
+                "tls ldap commands (TAC 222766 names the tls ldap service); look up their syntax in the MMP "
+                "Command Reference"
+            )
+        )
+    )
+    return lines
+
+
 def _elsewhere(plan: SheetPlan, callbridge: ServiceFiles | None) -> tuple[MmpLine, ...]:
     if callbridge is None:
         return ()
-    ca = callbridge.bundle or Text(N_("the root and intermediate certificates of {file}"), file=callbridge.certificate)
+    chain = (
+        f"{callbridge.certificate} + {callbridge.bundle}"
+        if callbridge.bundle
+        else Text(N_("{file} with its intermediates and root"), file=callbridge.certificate)
+    )
     cn = plan.callbridge_cn or Text(N_("the CN of {file} (pki inspect {file})"), file=callbridge.certificate)
-    return (
+    webadmin = sorted(
+        {f.certificate for f in plan.services if f.service is Service.WEBADMIN} - {callbridge.certificate}
+    )
+    lines = [
         note(
             N_(
-                "CUCM: upload {ca} as CallManager-trust (OS Administration > Security > Certificate Management), "
-                "then restart the Cisco CallManager service"
+                "CUCM: upload the Call Bridge certificate with its chain ({chain}) as CallManager-trust (OS "
+                "Administration > Security > Certificate Management), then restart the Cisco CallManager service "
+                "(TAC 213820)"
             ),
-            ca=ca,
+            chain=chain,
+        )
+    ]
+    if webadmin:
+        lines.append(
+            note(
+                N_(
+                    "CUCM: Web Admin has its own certificate ({files}): upload it with its chain as CallManager-trust "
+                    "too; it must name the conference bridge host name CUCM uses, and not be a wildcard (TAC 213820)"
+                ),
+                files=", ".join(webadmin),
+            )
+        )
+    lines += [
+        note(
+            N_(
+                "Expressway-C and Expressway-E: trust the CA that signed {file} (no readable Cisco text gives the "
+                "list; check your Expressway guide)"
+            ),
+            file=callbridge.certificate,
         ),
-        note(N_("Expressway-C and Expressway-E: add {ca} to the trusted CA certificate list"), ca=ca),
-        note(N_("CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn}"), cn=cn),
-    )
+        note(N_("CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn} (TAC 213820)"), cn=cn),
+    ]
+    return tuple(lines)
 
 
 def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -> DeploymentSheet:
@@ -550,11 +715,10 @@ def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -
     sheets = [NodeSheet(node, role) for node in plan.nodes] + [NodeSheet(node, N_("edge")) for node in plan.edge_nodes]
     for sheet in sheets:
         here = node_services(plan, sheet.node)
-        is_core = sheet.node in plan.nodes
         if not here and not (plan.db and sheet.node in plan.db.nodes):
             continue
-        # a DB renewal took this backup on the primary before `database cluster remove`: never replace it
-        if not (plan.db_renewal and plan.db and sheet.node == plan.db.primary):
+        # a DB renewal took this node's backup before any `database cluster remove`: never replace it
+        if not (plan.db_renewal and plan.db and sheet.node in plan.db.nodes):
             sheet.add(
                 note(N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=plan.backup_name),
                 command(f"backup snapshot {plan.backup_name}"),
@@ -563,13 +727,6 @@ def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -
             _checks(sheet, list(here.values()))
         for files in here.values():
             _section(plan, sheet, files, here, trust)
-        if plan.sip_trust and is_core and Service.CALLBRIDGE in here:
-            sheet.add(
-                note(N_("SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on")),
-                command(f"tls sip trust {plan.sip_trust}"),
-                command("tls sip verify enable"),
-                files=[plan.sip_trust],
-            )
     if plan.db is not None:
         db = plan.db
         by_node = {sheet.node: sheet for sheet in sheets}
@@ -580,13 +737,14 @@ def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -
         for node in db.nodes:
             if node not in by_node:
                 by_node[node] = NodeSheet(node, N_("database node"))
-                by_node[node].add(
-                    note(
-                        N_("Before any change: take a backup, then download {name}.bak with SFTP"),
-                        name=plan.backup_name,
-                    ),
-                    command(f"backup snapshot {plan.backup_name}"),
-                )
+                if not plan.db_renewal:
+                    by_node[node].add(
+                        note(
+                            N_("Before any change: take a backup, then download {name}.bak with SFTP"),
+                            name=plan.backup_name,
+                        ),
+                        command(f"backup snapshot {plan.backup_name}"),
+                    )
                 sheets.append(by_node[node])
             by_node[node].add(db.role_note(node), *db.node_lines(node), files=db.files_for(node))
     callbridge = next((f for f in plan.services if f.service is Service.CALLBRIDGE), None)
@@ -594,7 +752,7 @@ def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -
         plan.version, tuple(s for s in sheets if s.lines), _elsewhere(plan, callbridge), tuple(trust_files)
     )
     if export_files is not None:
-        exported = set(export_files) | {t.name for t in trust_files}
+        exported = {mmp_file_name(name) for name in export_files} | {t.name for t in trust_files}
         needed = result.referenced_files() | {name for t in trust_files for name in t.sources}
         missing = sorted(needed - exported)
         if missing:

@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
-from cmswizard.gui import dialogs
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.i18n import error_text
 
 if TYPE_CHECKING:
     from cmswizard.export.calendar import ExpiryEntry
     from cmswizard.gui.page import WizardPage
-
-_RED = "#b00020"
 
 
 def save_expiry_calendar(
@@ -44,6 +42,6 @@ def save_expiry_calendar(
         status.setText(saved.format(file=path.name))
 
     def failed(error: Exception) -> None:
-        status.setText(f'<span style="color:{_RED}">✗ {html.escape(error_text(error))}</span>')
+        status.setText(style.coloured(f"✗ {html.escape(error_text(error))}", style.Role.ERROR, status))
 
     page.host.tasks.run(page, write, done, failed, writes=True)

@@ -169,3 +169,11 @@ def confirm_replace_files(parent: QWidget, folder: Path, names: list[str]) -> bo
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_risky(parent: QWidget, title: str, text: str, *, save: bool = False) -> bool:
+    """A step that may break something (replace a key in use, save a broken chain): the page's own words,
+    with the safe answer as the default. `save`: the buttons read Save/Cancel instead of Yes/No."""
+    yes = QMessageBox.StandardButton.Save if save else QMessageBox.StandardButton.Yes
+    no = QMessageBox.StandardButton.Cancel if save else QMessageBox.StandardButton.No
+    return QMessageBox.warning(parent, title, text, yes | no, no) == yes

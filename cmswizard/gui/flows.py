@@ -48,6 +48,8 @@ class PageId(enum.IntEnum):
     RENEW_GENERATE = 71
     RENEW_SHEET = 72
     UPLOAD = 52  # after the deployment sheet, before the stick
+    APPLY = 53  # after the upload: type the commands over SSH (or Next: the stick)
+    KEEP_RENEWED = 80
 
 
 def _new_deployment() -> Deployment:
@@ -65,6 +67,7 @@ class FlowKey(enum.StrEnum):
     EXPORT = "export"
     PROBE = "probe"
     RENEW = "renew"
+    KEEP_RENEWED = "keep_renewed"
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,15 @@ FLOWS: tuple[Flow, ...] = (
             "certificate comes back, and the commands that swap it in (backup first, the check last)."
         ),
         PageId.RENEW_REQUEST,
+    ),
+    Flow(
+        FlowKey.KEEP_RENEWED,
+        N_("Keep certificates renewed"),
+        N_(
+            "For a plan: every certificate with its issuer, expiry and renewal state; a dry run, renewal now "
+            "through ACME and DNS-01, the DNS test and the daily schedule."
+        ),
+        PageId.KEEP_RENEWED,
     ),
 )
 
@@ -251,6 +263,14 @@ class RenewFlowState:
     comparison: Comparison | None = None
 
 
+@dataclass
+class KeepRenewedFlowState:
+    """The plan whose certificates are kept renewed (the open plan, or one chosen on the page)."""
+
+    folder: Path = field(default_factory=Path.home)
+    plan_path: Path | None = None
+
+
 class Flows:
     """Every flow's state; `start()` gives a flow a fresh one."""
 
@@ -266,6 +286,7 @@ class Flows:
         self.deploy = DeployFlowState(folder)
         self.probe = ProbeFlowState()
         self.renew = RenewFlowState(folder)
+        self.keep_renewed = KeepRenewedFlowState(folder)
 
     @property
     def csr(self) -> CsrFlowState:
@@ -295,6 +316,8 @@ class Flows:
             self.probe = ProbeFlowState()
         elif key is FlowKey.RENEW:
             self.renew = RenewFlowState(self.folder)
+        elif key is FlowKey.KEEP_RENEWED:
+            self.keep_renewed = KeepRenewedFlowState(self.folder, self.plan_path)
         else:
             deployment = self.csr.deployment if self.csr.deployment.nodes else None
             self.deploy = DeployFlowState(self.csr.folder, deployment, self.db.plan)

@@ -35,15 +35,24 @@ class PageHelp:
     rules: tuple[Rule, ...] = ()
 
 
-TAC_221729 = N_("Cisco TAC tech note 221729 (CMS Edge and Web Bridge 3 certificates)")
-TAC_217367 = N_("Cisco TAC tech note 217367 (several Web Bridges: C2W trust)")
-TAC_216549 = N_("Cisco TAC tech notes 216549 and 215421 (renewing database cluster certificates)")
-TAC_210530 = N_("Cisco TAC tech note 210530 (database cluster with certificates of an enterprise CA)")
-TAC_213820 = N_("Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)")
-MMP_GUIDE = N_("Cisco Meeting Server MMP Command Reference (pki commands)")
-CMS_FAQ = N_("Cisco Meeting Server FAQ: What information is required to create a CSR")
-FN74345 = N_("Cisco field notice FN74345 (public CAs drop the client authentication EKU)")
-TAC_218034 = N_("Cisco TAC tech note 218034 (renewing a CMS certificate: the same SANs and issuer)")
+# Each source starts with its short name in docs/cms-reference.md's sources table (a test holds them together).
+TAC_214618 = N_("TAC 214618: Generate a CSR for CMS (pki csr syntax, database certificates, applying certificates)")
+TAC_221729 = N_("TAC 221729: Configure CMS Edge (Web Bridge 3, C2W, full-chain files)")
+TAC_217367 = N_("TAC 217367: Configure CMS Scheduler (C2W trust of every Web Bridge 3)")
+TAC_215421 = N_("TAC 215421: expired database cluster certificates (back up every node first)")
+TAC_216549 = N_("TAC 216549: an expired database certificate takes the database cluster down")
+TAC_210530 = N_("TAC 210530: database cluster with enterprise-CA certificates")
+TAC_213820 = N_("TAC 213820: CMS as CUCM conference bridge over TLS")
+TAC_222766 = N_("TAC 222766: TLS settings apply on a Call Bridge restart")
+TAC_212298 = N_("TAC 212298: Web Admin on a non-standard port such as 445")
+TAC_225723 = N_("TAC 225723: public CAs move to server-only certificates (Chrome Root Program)")
+CISCO_LIVE = N_("Cisco Live lab: the CMS lab at cmslab.ciscolive.com")
+SR_GUIDE = N_("S&R guide 2.0: Deploying TURN servers (turn tls 447 beside a web bridge on 443)")
+PA_SECURITY = N_("PA 12.x Security: Server and Client Authentication in the extended key usage")
+CMS_FAQ = N_("FAQ: What information is required to create a CSR")
+RFC_8446 = N_("RFC 8446: a TLS server may leave out its root (section 4.4.2)")
+RFC_6120 = N_("RFC 6120: the XMPP domain in the server certificate")
+NO_CISCO_TEXT = N_("none: no readable Cisco text decides this; the wizard takes the careful choice")
 
 HELP: dict[str, PageHelp] = {
     "StartPage": PageHelp(
@@ -56,7 +65,7 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "order",
                 N_("Usual order: CSR, then the CA signs it, then the bundle, then the commands and the stick."),
-                MMP_GUIDE,
+                TAC_214618,
             ),
         ),
     ),
@@ -72,8 +81,12 @@ HELP: dict[str, PageHelp] = {
         (
             Rule(
                 "version",
-                N_("CMS 3.0 removed XMPP and Web Bridge 2; Web Bridge 3 (from 2.9) takes one full-chain file."),
-                TAC_221729,
+                N_(
+                    "CMS 2.9 added Web Bridge 3 beside Web Bridge 2 and XMPP, which later versions drop; the "
+                    "Scheduler is beta in 3.3, supported from 3.4 (CMS 1000, virtual) and 3.5 (CMS 2000); the "
+                    "database CA is on the box from 2.7."
+                ),
+                CISCO_LIVE,
             ),
             Rule(
                 "nodes",
@@ -98,12 +111,12 @@ HELP: dict[str, PageHelp] = {
                     "Basename: letters, digits, - and _ only. Never reuse the basename of a key in "
                     "use: pki csr overwrites it and that service breaks at once."
                 ),
-                MMP_GUIDE,
+                TAC_214618,
             ),
             Rule(
                 "CN",
                 N_("CN: the FQDN of the service. Required. If a SAN is given, the CN must also be in it."),
-                MMP_GUIDE,
+                TAC_214618,
             ),
             Rule(
                 "subjectAltName",
@@ -112,9 +125,9 @@ HELP: dict[str, PageHelp] = {
                     "or e-mail addresses. Browsers ignore the CN when there is a SAN, and XMPP "
                     "clients refuse a certificate without one."
                 ),
-                CMS_FAQ,
+                TAC_214618,
             ),
-            Rule("C", N_("C: a two-letter ISO 3166 country code (TW, US, GB; not UK)."), CMS_FAQ),
+            Rule("C", N_("C: a two-letter ISO 3166 country code (TW, US, GB; not UK)."), TAC_214618),
             Rule(
                 "O",
                 N_(
@@ -124,12 +137,20 @@ HELP: dict[str, PageHelp] = {
                 CMS_FAQ,
             ),
             Rule(
+                "L",
+                N_(
+                    "L (city) is not in the pki csr syntax of TAC 214618: the MMP line with L is unconfirmed; "
+                    "check it in your MMP Command Reference or leave L out on the CMS."
+                ),
+                TAC_214618,
+            ),
+            Rule(
                 "key type",
                 N_(
                     "Key: RSA 2048 is the safe default. Whether CMS accepts ECDSA keys is not "
                     "confirmed, and the MMP line cannot choose the key type."
                 ),
-                MMP_GUIDE,
+                NO_CISCO_TEXT,
             ),
         ),
     ),
@@ -143,14 +164,14 @@ HELP: dict[str, PageHelp] = {
             "never leaves the server."
         ),
         (
-            Rule("syntax", N_("Tokens are KEY:value separated by spaces; no = and no /C= strings."), MMP_GUIDE),
+            Rule("syntax", N_("Tokens are KEY:value separated by spaces; no = and no /C= strings."), TAC_214618),
             Rule(
                 "warnings",
                 N_(
                     "Warnings do not stop the request, but read them: a missing SAN or a reused "
                     "basename causes trouble later."
                 ),
-                MMP_GUIDE,
+                TAC_214618,
             ),
         ),
     ),
@@ -164,7 +185,7 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "overwrite",
                 N_("An existing key is never replaced unless you say so: it may be the key a service is using."),
-                MMP_GUIDE,
+                TAC_214618,
             ),
             Rule(
                 "eku",
@@ -172,7 +193,7 @@ HELP: dict[str, PageHelp] = {
                     "Ask your CA for a certificate with both server and client authentication: the Call "
                     "Bridge, the Scheduler and database clients use it as a TLS client."
                 ),
-                FN74345,
+                PA_SECURITY,
             ),
         ),
     ),
@@ -186,7 +207,7 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "basename",
                 N_("Use a new basename when renewing: the old key stays in use until you switch."),
-                MMP_GUIDE,
+                TAC_214618,
             ),
         ),
     ),
@@ -206,7 +227,7 @@ HELP: dict[str, PageHelp] = {
                     "Full chain: entity certificate first, then intermediates upward, then the root. CA "
                     "bundle: the same without the entity certificate."
                 ),
-                TAC_221729,
+                CISCO_LIVE,
             ),
             Rule(
                 "bytes",
@@ -214,9 +235,9 @@ HELP: dict[str, PageHelp] = {
                     "PEM with LF line ends, exactly one line break after each certificate, no blank "
                     "lines and nothing else in the file."
                 ),
-                TAC_221729,
+                NO_CISCO_TEXT,
             ),
-            Rule("complete", N_("Since CMS 3.0 the full trust chain is required."), TAC_221729),
+            Rule("complete", N_("Since CMS 3.0 the full trust chain is required."), TAC_214618),
         ),
     ),
     "DbClusterPage": PageHelp(
@@ -229,8 +250,8 @@ HELP: dict[str, PageHelp] = {
             "the chain against dbca (not the host name)."
         ),
         (
-            Rule("dbclient", N_("The database client certificate's CN is exactly postgres."), TAC_216549),
-            Rule("primary", N_("dbserver names the primary's FQDN; the other cores go into its SAN."), TAC_216549),
+            Rule("dbclient", N_("The database client certificate's CN is exactly postgres."), TAC_210530),
+            Rule("primary", N_("dbserver names the primary's FQDN; the other cores go into its SAN."), TAC_214618),
             Rule(
                 "names",
                 N_("An enterprise CA may sign them too, so file names are not fixed to dbserver, dbclient and dbca."),
@@ -248,10 +269,10 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "renewal",
                 N_(
-                    "Before renewing: backup snapshot on the primary and download it, then database "
-                    "cluster remove on every node."
+                    "Before renewing: backup snapshot on every node and download each backup (.bak and .json), "
+                    "then database cluster remove on every node, the primary last."
                 ),
-                TAC_216549,
+                TAC_215421,
             ),
             Rule(
                 "copy",
@@ -259,7 +280,15 @@ HELP: dict[str, PageHelp] = {
                     "dbclient.crt goes to every server that connects, dbserver.crt to every server in the "
                     "cluster, dbca.crt to all."
                 ),
-                TAC_216549,
+                TAC_214618,
+            ),
+            Rule(
+                "size",
+                N_(
+                    "Use an odd number of database nodes (3 or 5): a majority must remain to keep a primary. No "
+                    "readable Cisco text here says so: the wizard warns, it never refuses."
+                ),
+                NO_CISCO_TEXT,
             ),
         ),
     ),
@@ -273,8 +302,12 @@ HELP: dict[str, PageHelp] = {
             "would fail there too."
         ),
         (
-            Rule("expiry", N_("Expiry: a certificate past its expiry date stops the service at once."), MMP_GUIDE),
-            Rule("eku", N_("EKU: services that act as TLS clients need client authentication."), FN74345),
+            Rule(
+                "expiry",
+                N_("Expiry: renew before the date; an expired database certificate takes the database cluster down."),
+                TAC_216549,
+            ),
+            Rule("eku", N_("EKU: services that act as TLS clients need client authentication."), PA_SECURITY),
         ),
     ),
     "DeploySheetPage": PageHelp(
@@ -297,9 +330,19 @@ HELP: dict[str, PageHelp] = {
                 TAC_217367,
             ),
             Rule(
-                "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_216549
+                "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_215421
             ),
             Rule("sip", N_("The CUCM SIP trunk's X.509 subject name must equal the Call Bridge CN."), TAC_213820),
+            Rule(
+                "turn",
+                N_("TURN TLS never shares the web bridge's port on one interface: the default is 447."),
+                SR_GUIDE,
+            ),
+            Rule(
+                "tls",
+                N_("The tls settings (SIP trust and verification) come before the Call Bridge restart."),
+                TAC_222766,
+            ),
         ),
     ),
     "ExportPage": PageHelp(
@@ -312,12 +355,12 @@ HELP: dict[str, PageHelp] = {
                     "Private keys are copied unencrypted, as CMS needs them: keep the stick safe and "
                     "wipe it afterwards."
                 ),
-                MMP_GUIDE,
+                NO_CISCO_TEXT,
             ),
             Rule(
                 "verify",
                 N_("The files go by SFTP into the MMP's top folder: the commands name them without a folder."),
-                MMP_GUIDE,
+                NO_CISCO_TEXT,
             ),
         ),
     ),
@@ -334,14 +377,30 @@ HELP: dict[str, PageHelp] = {
             Rule(
                 "ports",
                 N_(
-                    "Web Admin moves to 445 or 8443 when Web Bridge 3 has 443 on the same box; the C2W port is the "
-                    "one in the c2w:// URL set on the Call Bridge."
+                    "Web Admin moves to 445 or 8443 when a web bridge has 443 on the same box, and stays on 443 "
+                    "without one; the C2W port is the one in the c2w:// URL set on the Call Bridge."
                 ),
-                TAC_221729,
+                TAC_212298,
             ),
             Rule(
-                "names", N_("Every name users type must be in the certificate's subject alternative names."), TAC_221729
+                "names",
+                N_(
+                    "Every name users type must be in the certificate's subject alternative names; for XMPP, "
+                    "the XMPP domain too."
+                ),
+                RFC_6120,
             ),
+        ),
+    ),
+    "KeepRenewedPage": PageHelp(
+        N_(
+            "Every certificate of the plan with its issuer, expiry and renewal state. Dry run says what is due; "
+            "Renew now renews it through the ACME issuer (DNS-01), bundles it in CMS order and compares it with "
+            "the old one; Test DNS checks the DNS-01 set-up; the schedule runs the same every day."
+        ),
+        N_(
+            "A renewed certificate still has to reach the CMS: upload its files and type the replacement commands "
+            "(renew sheet), or let the MMP runner do it; the next step column says which."
         ),
     ),
     "ProbeResultPage": PageHelp(
@@ -356,13 +415,16 @@ HELP: dict[str, PageHelp] = {
         (
             Rule(
                 "chain",
-                N_("Since CMS 3.0 the full chain is needed: certificate, intermediates, root, in that order."),
-                TAC_221729,
+                N_(
+                    "A server may leave out its root: a chain without it is normal. The full-chain rule of CMS 3.0 "
+                    "is about the file given to the MMP."
+                ),
+                RFC_8446,
             ),
             Rule(
                 "eku",
                 N_("The Call Bridge also connects out with its certificate: it needs client authentication too."),
-                FN74345,
+                PA_SECURITY,
             ),
         ),
     ),
@@ -377,10 +439,12 @@ HELP: dict[str, PageHelp] = {
         ),
         (
             Rule(
-                "names", N_("Keep every SAN of the old certificate, or users typing that name will fail."), TAC_218034
+                "names",
+                N_("Keep every SAN of the old certificate, or users typing that name will fail."),
+                NO_CISCO_TEXT,
             ),
             Rule(
-                "basename", N_("Never reuse the name of the live key: pki csr would overwrite it at once."), MMP_GUIDE
+                "basename", N_("Never reuse the name of the live key: pki csr would overwrite it at once."), TAC_214618
             ),
         ),
     ),
@@ -394,8 +458,10 @@ HELP: dict[str, PageHelp] = {
             "peers' C2W trust files, CUCM and Expressway."
         ),
         (
-            Rule("issuer", N_("A changed issuer or Authority Key Identifier means another CA signed it."), TAC_218034),
-            Rule("eku", N_("Public CAs are dropping client authentication: check it is still there."), FN74345),
+            Rule(
+                "issuer", N_("A changed issuer or Authority Key Identifier means another CA signed it."), NO_CISCO_TEXT
+            ),
+            Rule("eku", N_("Public CAs are dropping client authentication: check it is still there."), TAC_225723),
         ),
     ),
     "RenewSheetPage": PageHelp(
@@ -406,10 +472,12 @@ HELP: dict[str, PageHelp] = {
         ),
         (
             Rule(
-                "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_216549
+                "backup", N_("Before any change on a live node: backup snapshot, and download the backup."), TAC_215421
             ),
             Rule(
-                "probe", N_("Afterwards, check what the node presents: the probe line at the end does it."), MMP_GUIDE
+                "probe",
+                N_("Afterwards, check what the node presents: the probe line at the end does it."),
+                NO_CISCO_TEXT,
             ),
         ),
     ),
@@ -430,7 +498,7 @@ HELP: dict[str, PageHelp] = {
                     "The server's host key is checked before the password is sent: against known_hosts, or the "
                     "fingerprint you read on the MMP. A first connection shows the fingerprint and asks."
                 ),
-                MMP_GUIDE,
+                NO_CISCO_TEXT,
             ),
             Rule(
                 "upload",
@@ -438,7 +506,7 @@ HELP: dict[str, PageHelp] = {
                     "A file that already exists on the MMP is left as it is unless you choose to replace it: "
                     "replacing the file of a key in use breaks that service at once."
                 ),
-                MMP_GUIDE,
+                TAC_214618,
             ),
         ),
     ),

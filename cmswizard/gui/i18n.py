@@ -70,6 +70,10 @@ def translated_into(language: str, text: str) -> str:
 def field_name(where: str) -> str:
     """The field an engine message is about, in the user's language; a file name is data and stays as it is."""
     label = FIELD_NAMES.get(where)
+    if label is None:
+        from cmswizard.cms.fields import DEPLOYMENT_FIELD_NAMES  # cms/ waits until a deployment message needs it
+
+        label = DEPLOYMENT_FIELD_NAMES.get(where)
     return translated(label) if label is not None else where
 
 

@@ -14,7 +14,18 @@ import html
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-__all__ = ["AA_CONTRAST", "Role", "colour", "coloured", "contrast_ratio", "is_dark"]
+__all__ = [
+    "AA_CONTRAST",
+    "BADGE_FILLS",
+    "Role",
+    "badge_fill",
+    "colour",
+    "colour_on",
+    "coloured",
+    "contrast_ratio",
+    "hex_colour",
+    "is_dark",
+]
 
 AA_CONTRAST = 4.5  # WCAG 2.x AA, normal text
 
@@ -39,6 +50,20 @@ _BASE = {
     Role.INTERMEDIATE: "#6a4fb3",
     Role.ROOT: "#2e7d32",
 }
+
+
+# Badge fills under white text (the chain builder's entity/intermediate/root/unrelated): each is above
+# 4.5:1 against white on any palette, since the badge paints its own background.
+BADGE_FILLS = {
+    Role.ENTITY: "#1d5fa6",
+    Role.INTERMEDIATE: "#6a4fb3",
+    Role.ROOT: "#2e7d32",
+    Role.NOTE: "#707070",
+}
+
+
+def badge_fill(role: Role) -> QColor:
+    return QColor(BADGE_FILLS.get(role, BADGE_FILLS[Role.NOTE]))
 
 
 def _luminance(color: QColor) -> float:
@@ -72,7 +97,16 @@ def is_dark(widget: QWidget | None = None) -> bool:
 
 def colour(role: Role, widget: QWidget | None = None) -> QColor:
     """The role's colour with at least AA contrast on the widget's background (the application's when None)."""
-    background = _background(widget)
+    return colour_on(role, _background(widget))
+
+
+def hex_colour(role: Role, widget: QWidget | None = None) -> str:
+    """`colour()` as #rrggbb, for rich text and style sheets."""
+    return colour(role, widget).name()
+
+
+def colour_on(role: Role, background: QColor) -> QColor:
+    """The role's colour with at least AA contrast on `background` (a delegate paints on its own)."""
     base = QColor(_BASE[role])
     hue, saturation, lightness = base.hslHueF(), base.hslSaturationF(), base.lightnessF()
     brighter = background.lightnessF() < 0.5

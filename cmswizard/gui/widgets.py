@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCollator, QLocale, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -22,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmswizard.gui import style
 from cmswizard.gui.i18n import field_name, labelled, translated, translated_into
 from cmswizard.pki.countries import COMMON_MISTAKES, COUNTRIES
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.names import classify_san
 from cmswizard.pki.spec import Problem, Severity
 
-_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.NOTE: "#505050"}
+_ROLES = {Severity.ERROR: style.Role.ERROR, Severity.WARNING: style.Role.WARNING, Severity.NOTE: style.Role.NOTE}
 _SYMBOLS = {Severity.ERROR: "✗", Severity.WARNING: "⚠", Severity.NOTE: "ℹ"}
 
 
@@ -50,7 +53,9 @@ class FieldMessage(QLabel):
         self.linkActivated.connect(self._open_help)
         self.reserve_line = reserve_line  # under a field being typed in: a message must not move the fields below
         if reserve_line:  # one line as tall as one with a message (the symbols may come from a taller font)
-            self.setText(f'<span style="color:{_COLOURS[Severity.ERROR]}">{"".join(_SYMBOLS.values())} Xg</span>')
+            self.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{"".join(_SYMBOLS.values())} Xg</span>'
+            )
             self.setMinimumHeight(self.sizeHint().height())
             self.clear()
         else:
@@ -64,7 +69,7 @@ class FieldMessage(QLabel):
             return
         help_text = _escape(self.tr("Help"))
         lines = [
-            f'<span style="color:{_COLOURS[p.severity]}">{_SYMBOLS[p.severity]} '
+            f'<span style="color:{style.hex_colour(_ROLES[p.severity], self)}">{_SYMBOLS[p.severity]} '
             f"{_escape(_message_text(p, with_field=with_field))}</span>"
             f' <a href="help:{_escape(p.field)}">{help_text}</a>'
             for p in problems
@@ -212,6 +217,47 @@ def _fold(text: str) -> str:
     return text.replace("臺", "台")
 
 
+class LeavingTable(QTableWidget):
+    """A table that Tab leaves, as every Qt dialog's fields do: arrows move between cells; Tab (and Tab
+    while a cell is edited: the cell is committed) moves on to the next field after the table."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setTabKeyNavigation(False)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        leaving = hint in (
+            QAbstractItemDelegate.EndEditHint.EditNextItem,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+        )
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if leaving else hint)
+        if leaving:
+            QWidget.focusNextPrevChild(self, hint is QAbstractItemDelegate.EndEditHint.EditNextItem)
+
+
+def chain_tab_order(table: QTableWidget, after: QWidget) -> None:
+    """Tab through a table's cell widgets row by row, then on to `after` (cell widgets are made after the
+    page's other fields, so without this Tab would jump from the last cell to the window's first field)."""
+    previous: QWidget = table
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            cell = table.cellWidget(row, column)
+            if cell is not None and cell.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(previous, cell)
+                previous = cell
+    QWidget.setTabOrder(previous, after)
+
+
+class CellEdit(QLineEdit):
+    """A field inside a table row: Enter commits what was typed and stays in the cell (it must not reach
+    the wizard's default button and move to the next page)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class SanEditor(QWidget):
     """Typed rows of subject alternative names: add, remove, paste a list. The type is detected."""
 
@@ -219,7 +265,7 @@ class SanEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 2, self)
+        self.table = LeavingTable(0, 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Name or address"), self.tr("Type")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -48,6 +48,8 @@ PAGES: dict[PageId, tuple[str, str]] = {
     PageId.RENEW_GENERATE: ("cmswizard.gui.pages.renew", "RenewGeneratePage"),
     PageId.RENEW_SHEET: ("cmswizard.gui.pages.renew", "RenewSheetPage"),
     PageId.UPLOAD: ("cmswizard.gui.pages.upload", "UploadPage"),
+    PageId.APPLY: ("cmswizard.gui.pages.apply", "ApplyPage"),
+    PageId.KEEP_RENEWED: ("cmswizard.gui.pages.keep_renewed", "KeepRenewedPage"),
 }
 
 

@@ -26,7 +26,6 @@ __all__ = [
     "BundleKind",
     "BundleReport",
     "bundle_bytes",
-    "bundle_usage",
     "check_bundle",
     "select_for_bundle",
     "select_peer_trust",
@@ -240,29 +239,6 @@ def check_bundle(data: bytes, name: str, *, at: dt.datetime | None = None) -> Bu
             fixed_items = []
     fixed = bundle_bytes(fixed_items) if fixed_items else None
     return BundleReport(tuple(issues), fixed, len(distinct))
-
-
-def bundle_usage(kind: BundleKind, file_name: str = "<this file>", key_name: str = "<key>") -> str:
-    """Which MMP command takes a bundle of this kind, with the file names filled in."""
-    if kind is BundleKind.FULL_CHAIN:
-        return Text(
-            N_(
-                "webbridge3 https certs {key} {file}  (Web Bridge 3; also webbridge3 c2w certs), or turn certs {key} {file}"
-            ),
-            key=key_name,
-            file=file_name,
-        )
-    if kind is BundleKind.CA_BUNDLE:
-        return Text(
-            N_("the third argument of webadmin/callbridge/xmpp/turn certs {key} <certificate> {file}"),
-            key=key_name,
-            file=file_name,
-        )
-    return Text(
-        N_("the second argument of webadmin/callbridge/xmpp/turn certs {key} {file} <CA bundle>"),
-        key=key_name,
-        file=file_name,
-    )
 
 
 # The one place file suffixes are decided: the bundle page, the CLI and the deployment page's guesses.

@@ -77,7 +77,8 @@ class CmsCheckFailed(Exception):
     """A check answered no (mismatch, failed verification): exit code 1, not an input error."""
 
 
-# The fields `CmsInputError.where` names, as the GUI shows them; any other `where` is data (a file name).
+# The certificate fields `CmsInputError.where` names, as the GUI shows them (the deployment's fields are in
+# cms/fields.py); any other `where` is data (a file name).
 FIELD_NAMES: dict[str, str] = {
     "basename": N_("basename"),
     "CN": N_("common name (CN)"),
@@ -88,14 +89,4 @@ FIELD_NAMES: dict[str, str] = {
     "C": N_("country (C)"),
     "subjectAltName": N_("subject alternative names"),
     "key type": N_("key type"),
-    "server FQDNs": N_("server FQDNs"),
-    "edge server FQDNs": N_("edge server FQDNs"),
-    "edge FQDNs": N_("edge server FQDNs"),
-    "join URL host": N_("join URL host"),
-    "XMPP domain": N_("XMPP domain"),
-    "CA domain": N_("CA domain"),
-    "primary core": N_("primary core"),
-    "database cores": N_("other database cores"),
-    "connect-only cores": N_("connect-only cores"),
-    "files": N_("files"),
 }

@@ -16,13 +16,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
+from cmswizard.pki.leftovers import holding, old_name, remove_leftovers, temp_name
 from cmswizard.pki.safe_text import has_control
 
 if TYPE_CHECKING:
@@ -293,7 +293,7 @@ def check_can_write(files: Sequence[OutputFile]) -> None:
 
 def _write_temp(item: OutputFile) -> Path:
     # The name cut short so a 255-byte final name still fits; O_EXCL|O_NOFOLLOW: nothing planted is followed.
-    temp = item.path.with_name(f".{item.path.name[:40]}.{secrets.token_hex(6)}.tmp")
+    temp = item.path.with_name(temp_name(item.path.name))  # recognisable: the next run removes it if left
     mode = 0o600 if item.private else 0o644
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, mode)
     try:
@@ -316,7 +316,7 @@ def _keep_old(item: OutputFile) -> Path | None:
     """A hard link to the file about to be replaced, so a failed set can put it back."""
     if not (item.replace and os.path.lexists(item.path)):
         return None
-    backup = item.path.with_name(f".cmswizard-{secrets.token_hex(8)}.old")
+    backup = item.path.with_name(old_name())
     try:
         os.link(item.path, backup)  # a link there was refused up front
     except OSError:  # FAT has no hard links: move it aside instead (restored the same way)
@@ -398,37 +398,18 @@ class _Cancelled(Exception):
     pass
 
 
-@contextlib.contextmanager
-def _folder_lock(folders: Sequence[Path]) -> Iterator[None]:
-    """Writers into one folder take turns, so 20 `--force` runs never mix one key with another's CSR."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks on folders; sets are still all-or-nothing
-        yield
-        return
-    descriptors = []
-    try:
-        for folder in sorted({os.path.abspath(f) for f in folders}):
-            try:
-                fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-            except OSError:
-                continue
-            descriptors.append(fd)
-            with contextlib.suppress(OSError):
-                fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        for fd in descriptors:
-            os.close(fd)  # closing releases the lock
-
-
 def write_files(files: Sequence[OutputFile]) -> list[Path]:
     """Write all files or none: on any failure or interruption, every temporary and every newly
     created file is removed and every replaced file is put back."""
     held = _HeldSignals()
     held.install()
     try:
-        with _folder_lock([item.path.parent for item in files]):
+        folders = list(dict.fromkeys(item.path.parent for item in files))
+        # writers into one folder take turns, so 20 `--force` runs never mix one key with another's CSR;
+        # holding the folder, this run removes what an interrupted run of the tool left there
+        with holding(folders):
+            for folder in folders:
+                remove_leftovers(folder)
             written = _write_set(files, held)
     finally:
         held.restore_and_deliver()

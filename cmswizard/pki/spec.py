@@ -365,6 +365,19 @@ def check_subject(typed: SubjectInput, *, purpose: Purpose = Purpose.CSR) -> Spe
     st = attempt(lambda: _check_optional(typed.st, "ST", problems))
     c = attempt(lambda: check_country(typed.c))
     san = attempt(lambda: _check_san(typed.san, cn, purpose, problems)) if cn is not None else None
+    if locality:
+        # One answer for L everywhere (CSR page, CLI, renewal): the FAQ lists a locality among a CSR's fields,
+        # but the pki csr syntax of TAC 214618 has no L and the MMP Command Reference is not readable here.
+        problems.append(
+            Problem(
+                "L",
+                Severity.WARNING,
+                N_(
+                    "L: is UNCONFIRMED on the MMP (the pki csr syntax of TAC 214618 has no L): check pki csr in "
+                    "your MMP Command Reference, or leave L out when you type the line on the CMS"
+                ),
+            )
+        )
     if typed.key_type.is_ec:
         problems.append(
             Problem(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +95,7 @@ class RunOptions:
     step_timeout: float = 120.0
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     probe_timeout: float = 5.0
+    cancel: threading.Event | None = None  # set by a Stop button: no further line is sent
 
 
 class StepStatus(enum.Enum):
@@ -335,6 +337,10 @@ class _Node:
         for number, text in enumerate(commands, 1):
             step = Step(number, text, classify(text))
             self.result.steps.append(step)
+            if self.options.cancel is not None and self.options.cancel.is_set():
+                step.reason = N_("stopped by you before this line")
+                self.stop(step, step.reason)
+                return
             if step.line_class is LineClass.RESTART:
                 service = text.split()[0]
                 if service in self.skipped_services:

@@ -90,6 +90,27 @@ _FEATURES_END = re.compile(rb"</(?:stream:)?features>|<stream:error|</stream:str
 _PROCEED_OR_FAILURE = re.compile(rb"<proceed[^>]*>|<failure[^>]*>|<stream:error|</stream:stream>")
 
 
+_STREAM_ERROR = re.compile(rb"<stream:error[^>]*>\s*<([A-Za-z-]{1,64})")
+
+
+def _stream_error(data: bytes) -> _Stop | None:
+    """A `<stream:error>` is the server refusing the stream, with its reason (RFC 6120 §4.9.3): report it as such."""
+    if b"<stream:error" not in data:
+        return None
+    found = _STREAM_ERROR.search(data)
+    condition = found.group(1).decode("ascii") if found else "undefined-condition"
+    if condition == "host-unknown":
+        return _Stop(
+            Text(
+                N_(
+                    "the XMPP server ended the stream with host-unknown: it does not serve this XMPP domain; "
+                    "give the domain clients use with --xmpp-domain"
+                )
+            )
+        )
+    return _Stop(Text(N_("the XMPP server ended the stream with the error {condition}"), condition=condition))
+
+
 def _xmpp_starttls(sock: socket.socket, domain: str, deadline: float, timeout: float) -> None:
     """RFC 6120 §5.4: open a client stream, ask for STARTTLS, wait for <proceed/>."""
     sock.settimeout(_remaining(deadline, timeout))
@@ -100,12 +121,32 @@ def _xmpp_starttls(sock: socket.socket, domain: str, deadline: float, timeout: f
         ).encode()
     )
     features = _read_until(sock, _FEATURES_END, deadline, timeout)
+    refused = _stream_error(features)
+    if refused is not None:
+        raise refused
     if b"urn:ietf:params:xml:ns:xmpp-tls" not in features:
         raise _Stop(N_("the XMPP server does not offer STARTTLS"))
     sock.sendall(b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
     answer = _read_until(sock, _PROCEED_OR_FAILURE, deadline, timeout)
+    refused = _stream_error(answer)
+    if refused is not None:
+        raise refused
     if b"<proceed" not in answer:
         raise _Stop(N_("the XMPP server refused STARTTLS"))
+
+
+_SSL_REQUEST = (8).to_bytes(4, "big") + (80877103).to_bytes(4, "big")  # PostgreSQL protocol: SSLRequest
+
+
+def _postgres_ssl_request(sock: socket.socket, deadline: float, timeout: float) -> None:
+    """PostgreSQL answers an SSLRequest with one byte, S (TLS follows) or N (no TLS), before any TLS."""
+    sock.settimeout(_remaining(deadline, timeout))
+    sock.sendall(_SSL_REQUEST)
+    answer = sock.recv(1)
+    if answer == b"N":
+        raise _Stop(N_("the database answers without TLS (SSLRequest refused): its certificates are not set"))
+    if answer != b"S":
+        raise _Stop(N_("no PostgreSQL answer to the SSLRequest: is this the database port (5432)?"))
 
 
 def _context(messages: list[tuple[int, int, bytes]]) -> ssl.SSLContext:
@@ -180,6 +221,8 @@ def _connect(address: tuple[Any, ...], family: int, target: ProbeTarget, timeout
             raise _Stop(Text(N_("cannot connect: {reason}"), reason=error.strerror or str(error))) from None
         if target.service.starttls_xmpp:
             _xmpp_starttls(sock, target.xmpp_domain or target.server_name or target.host, deadline, timeout)
+        if target.service.postgres_ssl_request:
+            _postgres_ssl_request(sock, deadline, timeout)
         context = _context(messages)
         tls = context.wrap_socket(sock, server_hostname=target.server_name, do_handshake_on_connect=False)
         tls.settimeout(_remaining(deadline, timeout))

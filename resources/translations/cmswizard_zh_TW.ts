@@ -141,15 +141,23 @@
     </message>
     <message>
         <source>Connect to Web Admin, Web Bridge 3, the Call Bridge, TURN or XMPP and see the chain each presents: complete and in order, days to expiry, the names users type, the key usage, the file you loaded.</source>
-        <translation>連線到 Web Admin、Web Bridge 3、Call Bridge、TURN 或 XMPP，查看各自提供的憑證信任鏈：是否完整且順序正確、距到期日的天數、使用者輸入的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
+        <translation>連線到 Web Admin、Web Bridge 3、Call Bridge、TURN 或 XMPP，查看各自提供的憑證信任鏈：是否完整且順序正確、距到期日的天數、使用者輸入的名稱、金鑰使用方法，以及是否為您載入的檔案。</translation>
     </message>
     <message>
         <source>Renew a certificate</source>
-        <translation>更新憑證</translation>
+        <translation>憑證更新</translation>
     </message>
     <message>
         <source>From the certificate in use: the same names under a new key name, the comparison when the new certificate comes back, and the commands that swap it in (backup first, the check last).</source>
         <translation>從使用中的憑證出發：以新的金鑰名稱保留相同名稱、新憑證回來時進行比較，並產生替換指令（先備份，最後檢查）。</translation>
+    </message>
+    <message>
+        <source>Keep certificates renewed</source>
+        <translation>讓憑證保持更新</translation>
+    </message>
+    <message>
+        <source>For a plan: every certificate with its issuer, expiry and renewal state; a dry run, renewal now through ACME and DNS-01, the DNS test and the daily schedule.</source>
+        <translation>針對計畫檔：列出每張憑證的簽發者、到期日與更新狀態；模擬執行、透過 ACME 與 DNS-01 立即更新、DNS 測試，以及每日排程。</translation>
     </message>
     <message>
         <source>its chain does not reach a root CA; add the root certificate or choose the peers&apos; certificates</source>
@@ -233,11 +241,11 @@
     </message>
     <message>
         <source>the third argument of webadmin/callbridge/xmpp/turn certs {key} &lt;certificate&gt; {file}</source>
-        <translation>webadmin/callbridge/xmpp/turn certs {key} &lt;憑證&gt; {file} 的第三個參數</translation>
+        <translation>webadmin/callbridge/xmpp/turn certs {key} &lt;憑證&gt; {file} 的第三個引數</translation>
     </message>
     <message>
         <source>the second argument of webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA bundle&gt;</source>
-        <translation>webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA 憑證套件組合&gt; 的第二個參數</translation>
+        <translation>webadmin/callbridge/xmpp/turn certs {key} {file} &lt;CA 憑證套件組合&gt; 的第二個引數</translation>
     </message>
     <message>
         <source>must be at least 1</source>
@@ -349,7 +357,7 @@
     </message>
     <message>
         <source>the next certificate&apos;s CA key usage lacks keyCertSign</source>
-        <translation>下一張憑證的 CA 金鑰使用方式缺少 keyCertSign</translation>
+        <translation>下一張憑證的 CA 金鑰使用方法缺少 keyCertSign</translation>
     </message>
     <message>
         <source>{number} → {next}: {name}: {reason}</source>
@@ -481,7 +489,7 @@
     </message>
     <message>
         <source>peer trust file</source>
-        <translation>對等信任檔</translation>
+        <translation>對端信任檔</translation>
     </message>
     <message>
         <source>SIP trust bundle</source>
@@ -490,6 +498,10 @@
     <message>
         <source>database-cluster file</source>
         <translation>資料庫叢集檔案</translation>
+    </message>
+    <message>
+        <source>database-cluster CA certificate</source>
+        <translation>資料庫叢集 CA 憑證</translation>
     </message>
     <message>
         <source>is a link to {target}, outside the plan&apos;s folder; only files in the folder are sent: copy it in</source>
@@ -545,7 +557,7 @@
     </message>
     <message>
         <source>is missing: after &apos;pki {value}&apos; comes the file name (e.g. cms1), then CN:&lt;name&gt;</source>
-        <translation>缺少：在「pki {value}」之後應接檔案名稱（例如 cms1），再接 CN:&lt;名稱&gt;</translation>
+        <translation>缺少：在「pki {value}」之後應接檔名（例如 cms1），再接 CN:&lt;名稱&gt;</translation>
     </message>
     <message>
         <source>{value} is separated by a space; join the names with commas only</source>
@@ -616,12 +628,20 @@
         <translation>join 會以主要節點的副本取代此節點的資料庫；此節點原有的資料會被覆寫</translation>
     </message>
     <message>
-        <source>Renewal, before anything else: on the primary {node}, take a backup</source>
-        <translation>更新憑證，先做這一步：在主要節點 {node} 上建立備份</translation>
+        <source>Renewal, before anything else: back up every database node and download each backup</source>
+        <translation>更新前，先做這件事：備份每個資料庫節點，並下載每份備份</translation>
     </message>
     <message>
-        <source>download {name}.bak from the primary with SFTP and keep it safe</source>
-        <translation>以 SFTP 從主要節點下載 {name}.bak 並妥善保存</translation>
+        <source>on {node}: take a backup</source>
+        <translation>在 {node} 上：建立備份</translation>
+    </message>
+    <message>
+        <source>download {name}.bak (and {name}.json where it exists) from {node} with SFTP; keep them safe</source>
+        <translation>以 SFTP 從 {node} 下載 {name}.bak（若有 {name}.json 也一併下載）；妥善保存</translation>
+    </message>
+    <message>
+        <source>on every node, before removing: pki inspect each database certificate in use, to see which ones expired ({commands} or the names yours have)</source>
+        <translation>在每個節點上，移除之前：以 pki inspect 檢查使用中的每張資料庫憑證，找出已到期者（{commands} 或您的實際檔名）</translation>
     </message>
     <message>
         <source>check which node is the primary; then remove the cluster on every node, the primary last</source>
@@ -634,6 +654,10 @@
     <message>
         <source>on every node: delete or rename the old files of the same names ({files}), then upload the new ones</source>
         <translation>在每個節點上：刪除或重新命名同名的舊檔案（{files}），再上傳新檔案</translation>
+    </message>
+    <message>
+        <source>{count} database nodes: use an odd number (3 or 5) so that a majority can still elect a primary when one node is lost; check the database clustering chapter of your CMS deployment guide</source>
+        <translation>{count} 個資料庫節點：請使用奇數（3 或 5），失去一個節點時多數仍能選出主要節點；請查閱 CMS 部署指南的資料庫叢集章節</translation>
     </message>
     <message>
         <source>{item} is also a database core; list it once</source>
@@ -697,7 +721,7 @@
     </message>
     <message>
         <source>a single combined server has one node; set cms.topology to &quot;cluster&quot;</source>
-        <translation>單一組合式伺服器只有一個節點；請將 cms.topology 設為 &quot;cluster&quot;</translation>
+        <translation>單一整合伺服器只有一個節點；請將 cms.topology 設為 &quot;cluster&quot;</translation>
     </message>
     <message>
         <source>an edge deployment needs at least one node with role = &quot;edge&quot;</source>
@@ -793,7 +817,7 @@
     </message>
     <message>
         <source>{service} takes one full-chain file as its certificate; remove bundle</source>
-        <translation>{service} 以一個完整鏈檔案作為憑證；請移除 bundle</translation>
+        <translation>{service} 以一個完整憑證信任鏈檔案作為憑證；請移除 bundle</translation>
     </message>
     <message>
         <source>is not UTF-8 text; save the plan as UTF-8</source>
@@ -806,6 +830,10 @@
     <message>
         <source>is both a core and an edge server; a node has one role: list it once</source>
         <translation>同時是核心與邊緣伺服器；一個節點只有一個角色：請只列出一次</translation>
+    </message>
+    <message>
+        <source>is the name of two different files ({first} and {second}); on the MMP they would be one file: rename one of them</source>
+        <translation>是兩個不同檔案的名稱（{first} 與 {second}）；在 MMP 上它們會變成同一個檔案：請將其中一個改名</translation>
     </message>
     <message>
         <source>every Web Bridge 3 certificate</source>
@@ -836,6 +864,14 @@
         <translation>（{label}）不是其中一台伺服器；請檢查名稱</translation>
     </message>
     <message>
+        <source>{port} is the port the web bridge listens on at {node} (interface {interface}): TURN TLS and the web bridge cannot share it; give TURN another port, e.g. 447</source>
+        <translation>{port} 是 web bridge 在 {node}（介面 {interface}）上接聽的連接埠：TURN TLS 與 web bridge 不能共用；請給 TURN 另一個連接埠，例如 447</translation>
+    </message>
+    <message>
+        <source>runs the Scheduler but no Call Bridge: the Scheduler reaches the Call Bridge over the loopback interface, so put it on a server with a Call Bridge</source>
+        <translation>執行 Scheduler 但沒有 Call Bridge：Scheduler 經由回送介面連到 Call Bridge，請將它放在有 Call Bridge 的伺服器上</translation>
+    </message>
+    <message>
         <source>files to upload here: {files}</source>
         <translation>要上傳到此節點的檔案：{files}</translation>
     </message>
@@ -857,7 +893,7 @@
     </message>
     <message>
         <source>Each certs/enable/restart step answers SUCCESS or FAILURE. On FAILURE stop, and check the file names with &apos;pki list&apos;, the key with &apos;pki match&apos; and the chain with &apos;pki verify&apos;.</source>
-        <translation>每個 certs/enable/restart 步驟都會回答 SUCCESS 或 FAILURE。出現 FAILURE 時請停止，用 &apos;pki list&apos; 檢查檔名、&apos;pki match&apos; 檢查私密金鑰、&apos;pki verify&apos; 檢查憑證信任鏈。</translation>
+        <translation>每個 certs/enable/restart 步驟都會回應 SUCCESS 或 FAILURE。出現 FAILURE 時請停止，用 &apos;pki list&apos; 檢查檔名、&apos;pki match&apos; 檢查私密金鑰、&apos;pki verify&apos; 檢查憑證信任鏈。</translation>
     </message>
     <message>
         <source>Every command and its Cisco source: cms-reference.md, installed with cmswizard (cmswizard --reference prints where).</source>
@@ -872,12 +908,76 @@
         <translation>先檢查：檔案都在此節點上、每把私密金鑰與其憑證相符、每條憑證信任鏈都能驗證</translation>
     </message>
     <message>
+        <source>{label}: no readable Cisco document gives a command to assign {cert} for CUCM; the Call Bridge shows CUCM the certificate of its callbridge certs line. UNCONFIRMED step: the Call Bridge&apos;s UCM trust store (shown by callbridge): look up its command in the MMP Command Reference</source>
+        <translation>{label}：沒有可讀的 Cisco 文件提供為 CUCM 指定 {cert} 的指令；Call Bridge 會向 CUCM 出示其 callbridge certs 那一行的憑證。未經確認的步驟：Call Bridge 的 UCM 信任儲存區（callbridge 會顯示）：請在 MMP 指令參考中查詢其指令</translation>
+    </message>
+    <message>
+        <source>SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on (before the restart: TLS settings apply when the Call Bridge restarts)</source>
+        <translation>SIP 雙向 TLS：信任 SIP 對端的 CA 憑證套件組合，再開啟驗證（在重新啟動之前：TLS 設定於 Call Bridge 重新啟動時生效）</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED step: the Call Bridge cluster trust (callbridge shows &apos;Callbridge cluster trusted certs&apos;, TAC 221776) must hold every Call Bridge certificate; no readable Cisco text gives its command: look it up in the MMP Command Reference</source>
+        <translation>未經確認的步驟：Call Bridge 叢集信任（callbridge 顯示「Callbridge cluster trusted certs」，TAC 221776）必須包含每張 Call Bridge 憑證；沒有可讀的 Cisco 文字提供其指令：請在 MMP 指令參考中查詢</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED step, if the Call Bridge reads users over LDAPS: trust the LDAP server&apos;s CA with the tls ldap commands (TAC 222766 names the tls ldap service); look up their syntax in the MMP Command Reference</source>
+        <translation>未經確認的步驟，若 Call Bridge 經由 LDAPS 讀取使用者：以 tls ldap 指令信任 LDAP 伺服器的 CA（TAC 222766 提到 tls ldap 服務）；請在 MMP 指令參考中查詢其語法</translation>
+    </message>
+    <message>
+        <source>{file} with its intermediates and root</source>
+        <translation>{file} 及其中繼憑證與根 CA</translation>
+    </message>
+    <message>
+        <source>CUCM: upload the Call Bridge certificate with its chain ({chain}) as CallManager-trust (OS Administration &gt; Security &gt; Certificate Management), then restart the Cisco CallManager service (TAC 213820)</source>
+        <translation>CUCM：將 Call Bridge 憑證連同其憑證信任鏈（{chain}）上傳為 CallManager-trust（OS Administration &gt; Security &gt; Certificate Management），然後重新啟動 Cisco CallManager 服務（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>CUCM: Web Admin has its own certificate ({files}): upload it with its chain as CallManager-trust too; it must name the conference bridge host name CUCM uses, and not be a wildcard (TAC 213820)</source>
+        <translation>CUCM：Web Admin 有自己的憑證（{files}）：也將它連同憑證信任鏈上傳為 CallManager-trust；它必須包含 CUCM 使用的會議橋主機名稱，且不得為萬用字元憑證（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>Expressway-C and Expressway-E: trust the CA that signed {file} (no readable Cisco text gives the list; check your Expressway guide)</source>
+        <translation>Expressway-C 與 Expressway-E：信任簽署 {file} 的 CA（沒有可讀的 Cisco 文字列出清單；請查閱您的 Expressway 指南）</translation>
+    </message>
+    <message>
+        <source>CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn} (TAC 213820)</source>
+        <translation>通往 Call Bridge 的 CUCM SIP 主幹：其 X.509 主體名稱必須是 {cn}（TAC 213820）</translation>
+    </message>
+    <message>
         <source>{label}: disable, listen, assign key, certificate and CA bundle, enable</source>
         <translation>{label}：停用、設定監聽、指定私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
     </message>
     <message>
         <source>the web bridge uses port {used} on this server: Web Admin moves to {port} (https://{node}:{port})</source>
         <translation>此伺服器的 Web Bridge 使用連接埠 {used}：Web Admin 改用 {port}（https://{node}:{port}）</translation>
+    </message>
+    <message>
+        <source>every Scheduler: rebuild its &apos;scheduler c2w trust&apos; file with the new Web Bridge 3 certificate (all Web Bridges in one file)</source>
+        <translation>每個 Scheduler：以新的 Web Bridge 3 憑證重建其「scheduler c2w trust」檔案（所有 Web Bridge 放在一個檔案中）</translation>
+    </message>
+    <message>
+        <source>every Web Bridge 3: rebuild its &apos;webbridge3 c2w trust&apos; file with the new certificate (all Call Bridges and Schedulers in one file), then &apos;webbridge3 restart&apos;</source>
+        <translation>每個 Web Bridge 3：以新憑證重建其「webbridge3 c2w trust」檔案（所有 Call Bridge 與 Scheduler 放在一個檔案中），然後執行「webbridge3 restart」</translation>
+    </message>
+    <message>
+        <source>every Web Bridge 2 (2.x): rebuild its &apos;webbridge trust&apos; file with the new Call Bridge certificate</source>
+        <translation>每個 Web Bridge 2（2.x）：以新的 Call Bridge 憑證重建其「webbridge trust」檔案</translation>
+    </message>
+    <message>
+        <source>CUCM: upload the new Call Bridge certificate with its chain as CallManager-trust, then restart the Cisco CallManager service (TAC 213820)</source>
+        <translation>CUCM：將新的 Call Bridge 憑證連同其憑證信任鏈上傳為 CallManager-trust，然後重新啟動 Cisco CallManager 服務（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>CUCM, when Web Admin has its own certificate: upload the new one with its chain as CallManager-trust too (TAC 213820)</source>
+        <translation>CUCM，若 Web Admin 有自己的憑證：也將新的憑證連同其憑證信任鏈上傳為 CallManager-trust（TAC 213820）</translation>
+    </message>
+    <message>
+        <source>every XMPP node (2.x): rebuild its &apos;xmpp cluster trust&apos; file with the new XMPP certificate</source>
+        <translation>每個 XMPP 節點（2.x）：以新的 XMPP 憑證重建其「xmpp cluster trust」檔案</translation>
+    </message>
+    <message>
+        <source>SIP peers that check the Call Bridge (&apos;tls sip trust&apos; on other Call Bridges): add the new CA bundle</source>
+        <translation>檢查 Call Bridge 的 SIP 對端（其他 Call Bridge 上的「tls sip trust」）：加入新的 CA 憑證套件組合</translation>
     </message>
     <message>
         <source>trust files that hold only the root CA: if the new issuing CA is under another root, add that root</source>
@@ -904,20 +1004,12 @@
         <translation>若 Web Bridge 3 已啟用，請改輸入 webbridge3 restart</translation>
     </message>
     <message>
-        <source>{label}: its C2W certificate (full chain) and trust in every Web Bridge 3</source>
-        <translation>{label}：其 C2W 憑證（完整憑證信任鏈）並信任每一個 Web Bridge 3</translation>
-    </message>
-    <message>
         <source>{label}: disable, assign key, certificate and CA bundle, enable</source>
         <translation>{label}：停用、指定私密金鑰、憑證與 CA 憑證套件組合、啟用</translation>
     </message>
     <message>
         <source>{label}: disable, assign, set the TLS port (the certificate is unused without it), enable</source>
         <translation>{label}：停用、指定檔案、設定 TLS 連接埠（未設定則憑證不會被使用）、啟用</translation>
-    </message>
-    <message>
-        <source>the web bridge listens on {port} here too: if turn enable answers FAILURE, give TURN TLS another port or the web bridge another interface</source>
-        <translation>此處的 Web Bridge 也監聽 {port}：若 turn enable 回答 FAILURE，請給 TURN TLS 另一個連接埠，或給 Web Bridge 另一個介面</translation>
     </message>
     <message>
         <source>the {service} row is for this edge server, but {service} runs on the core servers: give the row a core server, or no server so that every core gets it</source>
@@ -928,36 +1020,16 @@
         <translation>{service} 這一列指定了這台核心伺服器，但 {service} 在邊緣伺服器上執行：請為這一列指定邊緣伺服器，或不指定伺服器，讓每台邊緣伺服器都套用</translation>
     </message>
     <message>
-        <source>{label}: the certificate the Call Bridge shows CUCM, where a CUCM trunk uses one</source>
-        <translation>{label}：Call Bridge 出示給 CUCM 的憑證（有 CUCM trunk 使用時）</translation>
-    </message>
-    <message>
         <source>{label}: no Cisco document here gives the command; assign {key}, {cert} and {bundle} as your CMS guide for your version says</source>
         <translation>{label}：此處沒有 Cisco 文件提供這個指令；請依您版本的 CMS 指南指定 {key}、{cert} 與 {bundle}</translation>
     </message>
     <message>
         <source>check: {command} with no argument shows the files in use</source>
-        <translation>檢查：不加參數輸入 {command} 會顯示使用中的檔案</translation>
-    </message>
-    <message>
-        <source>the root and intermediate certificates of {file}</source>
-        <translation>{file} 的根 CA 與中繼憑證</translation>
+        <translation>檢查：不加引數輸入 {command} 會顯示使用中的檔案</translation>
     </message>
     <message>
         <source>the CN of {file} (pki inspect {file})</source>
         <translation>{file} 的一般名稱 (CN)（pki inspect {file}）</translation>
-    </message>
-    <message>
-        <source>CUCM: upload {ca} as CallManager-trust (OS Administration &gt; Security &gt; Certificate Management), then restart the Cisco CallManager service</source>
-        <translation>CUCM：將 {ca} 上傳為 CallManager-trust（OS Administration &gt; Security &gt; Certificate Management），然後重新啟動 Cisco CallManager 服務</translation>
-    </message>
-    <message>
-        <source>Expressway-C and Expressway-E: add {ca} to the trusted CA certificate list</source>
-        <translation>Expressway-C 與 Expressway-E：將 {ca} 加入受信任的 CA 憑證清單</translation>
-    </message>
-    <message>
-        <source>CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn}</source>
-        <translation>連到 Call Bridge 的 CUCM SIP trunk：其 X.509 Subject Name 必須是 {cn}</translation>
     </message>
     <message>
         <source>core</source>
@@ -978,10 +1050,6 @@
     <message>
         <source>Before any change: take a backup, then download {name}.bak with SFTP</source>
         <translation>變更之前：先建立備份，再以 SFTP 下載 {name}.bak</translation>
-    </message>
-    <message>
-        <source>SIP mutual TLS: trust the CA bundle of the SIP peers, then turn verification on</source>
-        <translation>SIP 雙向 TLS：信任 SIP 對端的 CA 憑證套件組合，然後開啟驗證</translation>
     </message>
     <message>
         <source>every database node</source>
@@ -1040,6 +1108,10 @@
         <translation>Web Bridge (2.x)</translation>
     </message>
     <message>
+        <source>Database cluster (PostgreSQL TLS)</source>
+        <translation>資料庫叢集（PostgreSQL TLS）</translation>
+    </message>
+    <message>
         <source>TLS server</source>
         <translation>TLS 伺服器</translation>
     </message>
@@ -1065,15 +1137,15 @@
     </message>
     <message>
         <source>CUCM trunk (Call Bridge)</source>
-        <translation>CUCM trunk（Call Bridge）</translation>
+        <translation>CUCM 主幹（Call Bridge）</translation>
     </message>
     <message>
         <source>Load balancer / trunk</source>
-        <translation>負載平衡器 / trunk</translation>
+        <translation>負載平衡器 / 主幹</translation>
     </message>
     <message>
-        <source>public CAs are dropping clientAuth (Cisco field notice FN74345 names CMS): ask your CA for a template with both serverAuth and clientAuth, or sign the Call Bridge and Scheduler certificates with your enterprise CA</source>
-        <translation>公開 CA 正在停止提供 clientAuth（Cisco 現場通知 FN74345 點名 CMS）：請向 CA 要求同時含 serverAuth 與 clientAuth 的範本，或改用企業 CA 簽署 Call Bridge 與 Scheduler 憑證</translation>
+        <source>public CAs are dropping clientAuth (Chrome Root Program) and Cisco asks for both: use a CA template with serverAuth and clientAuth, or your enterprise CA</source>
+        <translation>公用 CA 正逐步停止核發 clientAuth（Chrome Root Program），而 Cisco 要求兩者兼具：請使用含 serverAuth 與 clientAuth 的 CA 範本，或改用企業 CA</translation>
     </message>
     <message>
         <source>{file}: the {service} needs {missing} in the extended key usage and this certificate has not; {advice}</source>
@@ -1108,6 +1180,18 @@
         <translation>XMPP</translation>
     </message>
     <message>
+        <source>CMS 2.0–2.8: Web Bridge 2 and XMPP; the database CA on the box from 2.7</source>
+        <translation>CMS 2.0–2.8：Web Bridge 2 與 XMPP；自 2.7 起資料庫 CA 內建於主機上</translation>
+    </message>
+    <message>
+        <source>CMS 2.9: Web Bridge 2 and Web Bridge 3 side by side, XMPP</source>
+        <translation>CMS 2.9：Web Bridge 2 與 Web Bridge 3 並存，以及 XMPP</translation>
+    </message>
+    <message>
+        <source>CMS 3.x: Web Bridge 3 only; Scheduler beta in 3.3, supported from 3.4 (CMS 1000, virtual) and 3.5 (CMS 2000)</source>
+        <translation>CMS 3.x：只有 Web Bridge 3；Scheduler 在 3.3 為測試版，自 3.4（CMS 1000、虛擬化）與 3.5（CMS 2000）起支援</translation>
+    </message>
+    <message>
         <source>Database cluster</source>
         <translation>資料庫叢集</translation>
     </message>
@@ -1121,7 +1205,7 @@
     </message>
     <message>
         <source>enter at least one edge server, or choose another topology</source>
-        <translation>請至少輸入一台 Edge 伺服器，或選擇其他拓撲</translation>
+        <translation>請至少輸入一台邊緣伺服器，或選擇其他拓撲</translation>
     </message>
     <message>
         <source>one certificate for every service; the CN and every name in the SAN</source>
@@ -1201,7 +1285,7 @@
     </message>
     <message>
         <source>is a folder; choose a file name</source>
-        <translation>是資料夾；請選擇檔案名稱</translation>
+        <translation>是資料夾；請選擇檔名</translation>
     </message>
     <message>
         <source>folder does not exist; create it or choose another</source>
@@ -1213,7 +1297,7 @@
     </message>
     <message>
         <source>the file name holds control characters (a newline?); choose a plain name</source>
-        <translation>檔案名稱含有控制字元（換行？）；請使用一般名稱</translation>
+        <translation>檔名含有控制字元（換行？）；請使用不含特殊字元的名稱</translation>
     </message>
     <message>
         <source>the file name is {count} characters long; Windows allows 255: choose a shorter name</source>
@@ -1221,7 +1305,7 @@
     </message>
     <message>
         <source>the file name is {count} bytes; file systems allow 255: choose a shorter name</source>
-        <translation>檔案名稱有 {count} 位元組；檔案系統最多允許 255：請選擇較短的名稱</translation>
+        <translation>檔名有 {count} 位元組；檔案系統最多允許 255：請選擇較短的名稱</translation>
     </message>
     <message>
         <source>is a symbolic link to {target}, which does not exist; remove the link or choose another name</source>
@@ -1341,7 +1425,7 @@
     </message>
     <message>
         <source>holds no server certificate; give the .crt (or full-chain file) of the service</source>
-        <translation>不含伺服器憑證；請提供該服務的 .crt（或完整鏈檔案）</translation>
+        <translation>不含伺服器憑證；請提供該服務的 .crt（或完整憑證信任鏈檔案）</translation>
     </message>
     <message>
         <source>is the name of the live key: pki csr would overwrite it and break the service; use a new name</source>
@@ -1358,10 +1442,6 @@
     <message>
         <source>the old certificate has no CN; {name} from its SAN is used</source>
         <translation>舊憑證沒有一般名稱 (CN)；改用其主體別名 (SAN) 中的 {name}</translation>
-    </message>
-    <message>
-        <source>the old subject has L (locality); pki csr has no such field, so it is left out</source>
-        <translation>舊主體含有 L（地區）；pki csr 沒有此欄位，因此略去</translation>
     </message>
     <message>
         <source>has a {key} key, which CMS does not use; choose RSA 2048 or stronger</source>
@@ -1440,10 +1520,6 @@
         <translation>每個 Call Bridge：以新的 Web Bridge 3 憑證重建其 &apos;callbridge trust c2w&apos; 檔案（所有 Web Bridge 放在同一檔案），然後執行 &apos;callbridge restart&apos;</translation>
     </message>
     <message>
-        <source>every Web Bridge 3: rebuild its &apos;webbridge3 c2w trust&apos; file with the new Call Bridge certificate (all Call Bridges and Schedulers in one file), then &apos;webbridge3 restart&apos;</source>
-        <translation>每個 Web Bridge 3：以新的 Call Bridge 憑證重建其 &apos;webbridge3 c2w trust&apos; 檔案（所有 Call Bridge 與 Scheduler 放在同一檔案），然後執行 &apos;webbridge3 restart&apos;</translation>
-    </message>
-    <message>
         <source>trust files that hold only the root CA need no change: the issuer is the same</source>
         <translation>只含根 CA 的信任檔案不需變更：簽發者相同</translation>
     </message>
@@ -1454,10 +1530,6 @@
     <message>
         <source>Expressway-C and -E: add the new issuing CA and root to the trusted CA list</source>
         <translation>Expressway-C 與 -E：將新的簽發 CA 與根 CA 加入受信任的 CA 清單</translation>
-    </message>
-    <message>
-        <source>peers that check SIP TLS (&apos;tls sip trust&apos;): add the new CA bundle</source>
-        <translation>檢查 SIP TLS 的對端（&apos;tls sip trust&apos;）：加入新的 CA 憑證套件組合</translation>
     </message>
     <message>
         <source>{label}: disable, assign the new key, certificate and CA bundle, enable</source>
@@ -1480,8 +1552,20 @@
         <translation>{label}：停用、指定新的私密金鑰與憑證、啟用</translation>
     </message>
     <message>
+        <source>{label}: HTTPS listen and certificate, its C2W client certificate (full chain), trust in every Web Bridge 3; it runs only beside a Call Bridge</source>
+        <translation>{label}：HTTPS 接聽與憑證、其 C2W 用戶端憑證（完整憑證信任鏈）、信任每個 Web Bridge 3；它只能與 Call Bridge 在同一台伺服器上執行</translation>
+    </message>
+    <message>
+        <source>{label}: the new full-chain file for HTTPS and for its C2W link, then enable it again</source>
+        <translation>{label}：HTTPS 與其 C2W 連線改用新的完整憑證信任鏈檔案，然後再次啟用</translation>
+    </message>
+    <message>
         <source>renewal: the services keep their ports and interfaces; only the key and certificate files change</source>
         <translation>更新憑證：各服務的連接埠與介面保持不變；只更換私密金鑰與憑證檔案</translation>
+    </message>
+    <message>
+        <source>simplest alternative (TAC 214618): upload the new files under the old names and only restart each service; but then the old files are overwritten and there is nothing to put back</source>
+        <translation>最簡單的替代做法（TAC 214618）：以舊檔名上傳新檔案，只重新啟動各服務；但舊檔案會被覆寫，無法復原</translation>
     </message>
     <message>
         <source>use letters, digits, &apos;-&apos; and &apos;_&apos; only</source>
@@ -1525,11 +1609,11 @@
     </message>
     <message>
         <source>Key usage</source>
-        <translation>金鑰使用方式</translation>
+        <translation>金鑰使用方法</translation>
     </message>
     <message>
         <source>Extended key usage</source>
-        <translation>延伸金鑰使用方式</translation>
+        <translation>延伸金鑰使用方法</translation>
     </message>
     <message>
         <source>Public key SHA-256</source>
@@ -1809,7 +1893,7 @@
     </message>
     <message>
         <source>is required: the file name for the key and CSR, e.g. cms1</source>
-        <translation>為必填：金鑰與 CSR 的檔案名稱，例如 cms1</translation>
+        <translation>為必填：金鑰與 CSR 的檔名，例如 cms1</translation>
     </message>
     <message>
         <source>, e.g. {stem}</source>
@@ -1882,6 +1966,10 @@
     <message>
         <source>is empty: browsers and XMPP clients reject such a certificate; add at least the CN</source>
         <translation>是空的：瀏覽器與 XMPP 用戶端會拒絕這樣的憑證；請至少加入一般名稱 (CN)</translation>
+    </message>
+    <message>
+        <source>L: is UNCONFIRMED on the MMP (the pki csr syntax of TAC 214618 has no L): check pki csr in your MMP Command Reference, or leave L out when you type the line on the CMS</source>
+        <translation>L：在 MMP 上未經確認（TAC 214618 的 pki csr 語法沒有 L）：請在 MMP 指令參考中查詢 pki csr，或在 CMS 上輸入時省略 L</translation>
     </message>
     <message>
         <source>{label}: check that your CMS version accepts ECDSA keys before you use it</source>
@@ -1989,7 +2077,7 @@
 {key_type} {fingerprint}
 
 Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
-        <translation>{node} 尚未知。其 SSH 主機金鑰為：
+        <translation>{node} 不在已知主機清單中。其 SSH 主機金鑰為：
 
 {key_type} {fingerprint}
 
@@ -2168,6 +2256,10 @@ Replace them with the ones being exported?</source>
         <translation>資料庫叢集檔案組中缺少此檔案（{present} 存在）；請還原它，或將其他檔案移走後執行 apply</translation>
     </message>
     <message>
+        <source>another run holds the folder (plan apply or a pki command is writing there); wait for it and apply again</source>
+        <translation>另一個執行中的程序正占用此資料夾（plan apply 或 pki 指令正在寫入）；請等它結束後再執行 apply</translation>
+    </message>
+    <message>
         <source>is missing but {file} exists: a certificate without its key; restore the key or move the certificate away</source>
         <translation>缺少此檔案但 {file} 存在：憑證沒有其金鑰；請還原金鑰或將憑證移走</translation>
     </message>
@@ -2177,7 +2269,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>{file} has no CA bundle: choose one, or use a full-chain file as the certificate (CMS 3.0 and later need the whole chain)</source>
-        <translation>{file} 沒有 CA 憑證套件組合：請選一個，或以完整憑證信任鏈檔案作為憑證（CMS 3.0 起需要完整信任鏈）</translation>
+        <translation>{file} 沒有 CA 憑證套件組合：請選一個，或以完整憑證信任鏈檔案作為憑證（CMS 3.0 起需要完整的憑證信任鏈）</translation>
     </message>
     <message>
         <source>every peer&apos;s full chain</source>
@@ -2229,7 +2321,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>{host}: the host key is not known yet ({key_type} {fingerprint}); compare it with the fingerprint the MMP shows and accept it, or give that fingerprint (--fingerprint)</source>
-        <translation>{host}：主機金鑰尚未知 ({key_type} {fingerprint})；請與 MMP 顯示的指紋比對後接受，或提供該指紋 (--fingerprint)</translation>
+        <translation>{host}：主機金鑰不在已知主機清單中（{key_type} {fingerprint}）；請與 MMP 顯示的指紋比對後接受，或提供該指紋 (--fingerprint)</translation>
     </message>
     <message>
         <source>verified</source>
@@ -2385,7 +2477,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>could not connect to {host} port {port}: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法連線到 {host} 連接埠 {port}：{p}</translation>
     </message>
     <message>
         <source>the SSH handshake with {host} failed: {p}</source>
@@ -2397,31 +2489,31 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>the MMP did not open a shell: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>MMP 未開啟殼層（shell）：{p}</translation>
     </message>
     <message>
         <source>no prompt came back within the time allowed; last bytes: {tail}</source>
-        <translation type="unfinished"></translation>
+        <translation>在允許的時間內沒有出現提示字元；最後收到的位元組：{tail}</translation>
     </message>
     <message>
         <source>the answer went on past {size} bytes without a prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>回應超過 {size} 位元組仍未出現提示字元</translation>
     </message>
     <message>
         <source>the connection was lost: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>連線中斷：{p}</translation>
     </message>
     <message>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器已關閉連線</translation>
     </message>
     <message>
         <source>the session is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>工作階段未開啟</translation>
     </message>
     <message>
         <source>the server sent more after its prompt: {tail}</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器在提示字元之後又送出內容：{tail}</translation>
     </message>
     <message>
         <source>the MMP did not open an SFTP session: {p}</source>
@@ -2430,42 +2522,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>the connection was lost before this file; upload it again</source>
         <translation>在此檔案之前連線已中斷；請重新上傳</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 221729 (CMS Edge and Web Bridge 3 certificates)</source>
-        <translation>Cisco TAC 技術說明 221729（CMS Edge 與 Web Bridge 3 憑證）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 217367 (several Web Bridges: C2W trust)</source>
-        <translation>Cisco TAC 技術說明 217367（多個 Web Bridge：C2W 信任）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech notes 216549 and 215421 (renewing database cluster certificates)</source>
-        <translation>Cisco TAC 技術說明 216549 與 215421（更新資料庫叢集憑證）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 210530 (database cluster with certificates of an enterprise CA)</source>
-        <translation>Cisco TAC 技術說明 210530（使用企業 CA 憑證的資料庫叢集）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 213820 (CUCM SIP trunk to CMS over TLS)</source>
-        <translation>Cisco TAC 技術說明 213820（以 TLS 連到 CMS 的 CUCM SIP 主幹）</translation>
-    </message>
-    <message>
-        <source>Cisco Meeting Server MMP Command Reference (pki commands)</source>
-        <translation>Cisco Meeting Server MMP 指令參考（pki 指令）</translation>
-    </message>
-    <message>
-        <source>Cisco Meeting Server FAQ: What information is required to create a CSR</source>
-        <translation>Cisco Meeting Server 常見問題：建立 CSR 需要哪些資訊</translation>
-    </message>
-    <message>
-        <source>Cisco field notice FN74345 (public CAs drop the client authentication EKU)</source>
-        <translation>Cisco 現場通知 FN74345（公用 CA 不再核發用戶端驗證 EKU）</translation>
-    </message>
-    <message>
-        <source>Cisco TAC tech note 218034 (renewing a CMS certificate: the same SANs and issuer)</source>
-        <translation>Cisco TAC 技術說明 218034（更新 CMS 憑證：相同的主體別名與簽發者）</translation>
     </message>
     <message>
         <source>Choose one job: make keys and CSRs, build a bundle from what your CA sent back, make database cluster certificates, check files, or get the commands for the CMS and copy the files to a USB stick.</source>
@@ -2481,15 +2537,83 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Describe your deployment (CMS version, one server, a cluster or core and edge servers, their FQDNs and the join URL). The wizard proposes one certificate per service and node.</source>
-        <translation>描述您的部署（CMS 版本；單一伺服器、叢集，或核心與 Edge 伺服器；它們的 FQDN 與加入會議的 URL）。精靈會為每個服務與節點提出一張憑證。</translation>
+        <translation>描述您的部署（CMS 版本；單一伺服器、叢集，或核心與邊緣伺服器；它們的 FQDN 與加入會議的 URL）。精靈會為每個服務與節點提出一張憑證。</translation>
     </message>
     <message>
         <source>Each proposed certificate becomes a key and CSR, and later a &lt;code&gt;… certs&lt;/code&gt; line on the MMP of the node that runs that service.</source>
         <translation>每張提出的憑證都會成為一組金鑰與 CSR，之後在執行該服務的節點 MMP 上成為一行 &lt;code&gt;… certs&lt;/code&gt; 指令。</translation>
     </message>
     <message>
-        <source>CMS 3.0 removed XMPP and Web Bridge 2; Web Bridge 3 (from 2.9) takes one full-chain file.</source>
-        <translation>CMS 3.0 已移除 XMPP 與 Web Bridge 2；Web Bridge 3（2.9 起）使用單一的完整憑證信任鏈檔案。</translation>
+        <source>TAC 214618: Generate a CSR for CMS (pki csr syntax, database certificates, applying certificates)</source>
+        <translation>TAC 214618：為 CMS 產生 CSR（pki csr 語法、資料庫憑證、套用憑證）</translation>
+    </message>
+    <message>
+        <source>TAC 221729: Configure CMS Edge (Web Bridge 3, C2W, full-chain files)</source>
+        <translation>TAC 221729：設定 CMS 邊緣伺服器（Web Bridge 3、C2W、完整憑證信任鏈檔案）</translation>
+    </message>
+    <message>
+        <source>TAC 217367: Configure CMS Scheduler (C2W trust of every Web Bridge 3)</source>
+        <translation>TAC 217367：設定 CMS Scheduler（C2W 信任每個 Web Bridge 3）</translation>
+    </message>
+    <message>
+        <source>TAC 215421: expired database cluster certificates (back up every node first)</source>
+        <translation>TAC 215421：資料庫叢集憑證到期（先備份每個節點）</translation>
+    </message>
+    <message>
+        <source>TAC 216549: an expired database certificate takes the database cluster down</source>
+        <translation>TAC 216549：資料庫憑證到期會使資料庫叢集停擺</translation>
+    </message>
+    <message>
+        <source>TAC 210530: database cluster with enterprise-CA certificates</source>
+        <translation>TAC 210530：使用企業 CA 憑證的資料庫叢集</translation>
+    </message>
+    <message>
+        <source>TAC 213820: CMS as CUCM conference bridge over TLS</source>
+        <translation>TAC 213820：CMS 作為 CUCM 的 TLS 會議橋</translation>
+    </message>
+    <message>
+        <source>TAC 222766: TLS settings apply on a Call Bridge restart</source>
+        <translation>TAC 222766：TLS 設定於 Call Bridge 重新啟動時生效</translation>
+    </message>
+    <message>
+        <source>TAC 212298: Web Admin on a non-standard port such as 445</source>
+        <translation>TAC 212298：Web Admin 使用非標準連接埠，例如 445</translation>
+    </message>
+    <message>
+        <source>TAC 225723: public CAs move to server-only certificates (Chrome Root Program)</source>
+        <translation>TAC 225723：公用 CA 改為只核發伺服器用憑證（Chrome Root Program）</translation>
+    </message>
+    <message>
+        <source>Cisco Live lab: the CMS lab at cmslab.ciscolive.com</source>
+        <translation>Cisco Live 實驗室：cmslab.ciscolive.com 上的 CMS 實驗</translation>
+    </message>
+    <message>
+        <source>S&amp;R guide 2.0: Deploying TURN servers (turn tls 447 beside a web bridge on 443)</source>
+        <translation>S&amp;R 指南 2.0：部署 TURN 伺服器（web bridge 使用 443 時改用 turn tls 447）</translation>
+    </message>
+    <message>
+        <source>PA 12.x Security: Server and Client Authentication in the extended key usage</source>
+        <translation>PA 12.x 安全性：延伸金鑰使用方法需有伺服器驗證與用戶端驗證</translation>
+    </message>
+    <message>
+        <source>FAQ: What information is required to create a CSR</source>
+        <translation>FAQ：建立 CSR 需要哪些資訊</translation>
+    </message>
+    <message>
+        <source>RFC 8446: a TLS server may leave out its root (section 4.4.2)</source>
+        <translation>RFC 8446：TLS 伺服器可以不傳送根 CA（第 4.4.2 節）</translation>
+    </message>
+    <message>
+        <source>RFC 6120: the XMPP domain in the server certificate</source>
+        <translation>RFC 6120：伺服器憑證中的 XMPP 網域</translation>
+    </message>
+    <message>
+        <source>none: no readable Cisco text decides this; the wizard takes the careful choice</source>
+        <translation>無：沒有可讀的 Cisco 文字決定此點；精靈採取謹慎的做法</translation>
+    </message>
+    <message>
+        <source>CMS 2.9 added Web Bridge 3 beside Web Bridge 2 and XMPP, which later versions drop; the Scheduler is beta in 3.3, supported from 3.4 (CMS 1000, virtual) and 3.5 (CMS 2000); the database CA is on the box from 2.7.</source>
+        <translation>CMS 2.9 在 Web Bridge 2 與 XMPP 之外新增了 Web Bridge 3，後續版本移除前兩者；Scheduler 在 3.3 為測試版，自 3.4（CMS 1000、虛擬化）與 3.5（CMS 2000）起支援；資料庫 CA 自 2.7 起內建於主機上。</translation>
     </message>
     <message>
         <source>Every name users or other servers type must be in the certificate&apos;s SAN; in a cluster the Call Bridge certificate often names every node.</source>
@@ -2522,6 +2646,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>O, OU, ST: optional; values with spaces are typed in double quotes on the MMP. A city goes into L, never into ST.</source>
         <translation>組織 (O)、組織單位 (OU)、省/州 (ST)：選填；含空格的值在 MMP 上要以雙引號括住。城市應填在 L，絕不填在 ST。</translation>
+    </message>
+    <message>
+        <source>L (city) is not in the pki csr syntax of TAC 214618: the MMP line with L is unconfirmed; check it in your MMP Command Reference or leave L out on the CMS.</source>
+        <translation>L（城市）不在 TAC 214618 的 pki csr 語法中：含 L 的 MMP 指令未經確認；請在 MMP 指令參考中查詢，或在 CMS 上省略 L。</translation>
     </message>
     <message>
         <source>Key: RSA 2048 is the safe default. Whether CMS accepts ECDSA keys is not confirmed, and the MMP line cannot choose the key type.</source>
@@ -2620,12 +2748,40 @@ Replace them with the ones being exported?</source>
         <translation>&lt;code&gt;database cluster certs&lt;/code&gt; 安裝檔案；&lt;code&gt;initialize&lt;/code&gt;、&lt;code&gt;join&lt;/code&gt; 與 &lt;code&gt;connect&lt;/code&gt; 建立叢集。&lt;code&gt;join&lt;/code&gt; 會覆寫加入節點的資料庫。</translation>
     </message>
     <message>
-        <source>Before renewing: backup snapshot on the primary and download it, then database cluster remove on every node.</source>
-        <translation>更新之前：在主要節點執行 backup snapshot 並下載備份，再在每個節點執行 database cluster remove。</translation>
+        <source>Before renewing: backup snapshot on every node and download each backup (.bak and .json), then database cluster remove on every node, the primary last.</source>
+        <translation>更新前：在每個節點執行 backup snapshot 並下載每份備份（.bak 與 .json），然後在每個節點執行 database cluster remove，主要節點最後。</translation>
+    </message>
+    <message>
+        <source>Expiry: renew before the date; an expired database certificate takes the database cluster down.</source>
+        <translation>到期：請在到期日前完成憑證更新；資料庫憑證到期會使資料庫叢集停擺。</translation>
+    </message>
+    <message>
+        <source>Web Admin moves to 445 or 8443 when a web bridge has 443 on the same box, and stays on 443 without one; the C2W port is the one in the c2w:// URL set on the Call Bridge.</source>
+        <translation>當 web bridge 在同一台主機使用 443 時，Web Admin 改用 445 或 8443，沒有 web bridge 時則維持 443；C2W 連接埠是 Call Bridge 上設定的 c2w:// URL 中的連接埠。</translation>
+    </message>
+    <message>
+        <source>Every name users type must be in the certificate&apos;s subject alternative names; for XMPP, the XMPP domain too.</source>
+        <translation>使用者輸入的每個名稱都必須在憑證的主體別名中；XMPP 還包括 XMPP 網域。</translation>
+    </message>
+    <message>
+        <source>Every certificate of the plan with its issuer, expiry and renewal state. Dry run says what is due; Renew now renews it through the ACME issuer (DNS-01), bundles it in CMS order and compares it with the old one; Test DNS checks the DNS-01 set-up; the schedule runs the same every day.</source>
+        <translation>計畫檔中的每張憑證及其簽發者、到期日與憑證更新狀態。「模擬執行」顯示哪些已到期；「立即進行憑證更新」透過 ACME 簽發者（DNS-01）完成憑證更新、依 CMS 順序組成憑證套件組合並與舊憑證比較；「測試 DNS」檢查 DNS-01 設定；排程每天執行相同的工作。</translation>
+    </message>
+    <message>
+        <source>A renewed certificate still has to reach the CMS: upload its files and type the replacement commands (renew sheet), or let the MMP runner do it; the next step column says which.</source>
+        <translation>更新後的憑證仍須送到 CMS：上傳其檔案並輸入替換指令（renew sheet），或交由 MMP 執行器處理；「下一步」欄會說明該怎麼做。</translation>
+    </message>
+    <message>
+        <source>A server may leave out its root: a chain without it is normal. The full-chain rule of CMS 3.0 is about the file given to the MMP.</source>
+        <translation>伺服器可以不傳送根 CA：沒有根 CA 的憑證信任鏈是正常的。CMS 3.0 的完整憑證信任鏈規則是針對交給 MMP 的檔案。</translation>
     </message>
     <message>
         <source>dbclient.crt goes to every server that connects, dbserver.crt to every server in the cluster, dbca.crt to all.</source>
         <translation>dbclient.crt 複製到每部連線的伺服器，dbserver.crt 複製到叢集中的每部伺服器，dbca.crt 複製到所有伺服器。</translation>
+    </message>
+    <message>
+        <source>Use an odd number of database nodes (3 or 5): a majority must remain to keep a primary. No readable Cisco text here says so: the wizard warns, it never refuses.</source>
+        <translation>請使用奇數個資料庫節點（3 或 5）：必須保有多數才能維持主要節點。此處沒有可讀的 Cisco 文字這樣說：精靈只會警告，不會拒絕。</translation>
     </message>
     <message>
         <source>Check files before they go to the CMS: what a file holds, whether a key belongs to a certificate, and whether a certificate chains to a CA.</source>
@@ -2634,10 +2790,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>These are the checks pki inspect, pki match and pki verify make on the MMP; a failed check here would fail there too.</source>
         <translation>這些就是 MMP 上 pki inspect、pki match 與 pki verify 所做的檢查；在這裡失敗的檢查，在 MMP 上也會失敗。</translation>
-    </message>
-    <message>
-        <source>Expiry: a certificate past its expiry date stops the service at once.</source>
-        <translation>到期日：超過到期日的憑證會讓服務立即停止。</translation>
     </message>
     <message>
         <source>EKU: services that act as TLS clients need client authentication.</source>
@@ -2649,7 +2801,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>You type the sheet&apos;s commands on each node&apos;s MMP; each answers SUCCESS or FAILURE. Lines starting with # explain and are not typed.</source>
-        <translation>您在每個節點的 MMP 上輸入清單中的指令；每個指令會回應 SUCCESS 或 FAILURE。以 # 開頭的行是說明，不需輸入。</translation>
+        <translation>您在每個節點的 MMP 上輸入指令表中的指令；每個指令會回應 SUCCESS 或 FAILURE。以 # 開頭的行是說明，不需輸入。</translation>
     </message>
     <message>
         <source>callbridge trust c2w holds every Web Bridge 3 certificate, and webbridge3 c2w trust every Call Bridge and Scheduler certificate: one peer alone breaks the others.</source>
@@ -2664,8 +2816,16 @@ Replace them with the ones being exported?</source>
         <translation>CUCM SIP 主幹的 X.509 主體名稱必須等於 Call Bridge 的一般名稱 (CN)。</translation>
     </message>
     <message>
+        <source>TURN TLS never shares the web bridge&apos;s port on one interface: the default is 447.</source>
+        <translation>在同一介面上，TURN TLS 絕不與 web bridge 共用連接埠：預設為 447。</translation>
+    </message>
+    <message>
+        <source>The tls settings (SIP trust and verification) come before the Call Bridge restart.</source>
+        <translation>tls 設定（SIP 信任與驗證）要在 Call Bridge 重新啟動之前完成。</translation>
+    </message>
+    <message>
         <source>Copy the files and the command sheet to a USB stick or folder, each verified after writing.</source>
-        <translation>把檔案與指令清單複製到 USB 隨身碟或資料夾，每個檔案寫入後都會驗證。</translation>
+        <translation>把檔案與指令表複製到 USB 隨身碟或資料夾，每個檔案寫入後都會驗證。</translation>
     </message>
     <message>
         <source>From the stick the files go to the MMP by SFTP, into its top folder, where the commands expect them.</source>
@@ -2688,24 +2848,12 @@ Replace them with the ones being exported?</source>
         <translation>不會變更 CMS 上的任何設定：檢查會像瀏覽器或對端一樣連線，讀取憑證後即關閉連線。</translation>
     </message>
     <message>
-        <source>Web Admin moves to 445 or 8443 when Web Bridge 3 has 443 on the same box; the C2W port is the one in the c2w:// URL set on the Call Bridge.</source>
-        <translation>同一台伺服器上 Web Bridge 3 使用 443 時，Web Admin 改用 445 或 8443；C2W 連接埠是 Call Bridge 上設定的 c2w:// URL 中的連接埠。</translation>
-    </message>
-    <message>
-        <source>Every name users type must be in the certificate&apos;s subject alternative names.</source>
-        <translation>使用者輸入的每個名稱都必須在憑證的主體別名 (SAN) 中。</translation>
-    </message>
-    <message>
         <source>What each endpoint presented, on every address: the chain, its order, the days left, the names covered, the key usage, and whether it is the file you loaded.</source>
-        <translation>每個端點在每個位址上提供的內容：憑證信任鏈、其順序、剩餘天數、包含的名稱、金鑰使用方式，以及是否為您載入的檔案。</translation>
+        <translation>每個端點在每個位址上提供的內容：憑證信任鏈、其順序、剩餘天數、包含的名稱、金鑰使用方法，以及是否為您載入的檔案。</translation>
     </message>
     <message>
         <source>A wrong result here is what users and peers see: renew the certificate, or fix the certs line and restart the service, then check again.</source>
-        <translation>此處的錯誤就是使用者與對端會遇到的問題：請更新憑證，或修正 certs 指令並重新啟動服務，然後再檢查一次。</translation>
-    </message>
-    <message>
-        <source>Since CMS 3.0 the full chain is needed: certificate, intermediates, root, in that order.</source>
-        <translation>自 CMS 3.0 起需要完整的憑證信任鏈：依序為憑證、中繼憑證、根 CA。</translation>
+        <translation>此處的錯誤就是使用者與對端會遇到的問題：請進行憑證更新，或修正 certs 指令並重新啟動服務，然後再檢查一次。</translation>
     </message>
     <message>
         <source>The Call Bridge also connects out with its certificate: it needs client authentication too.</source>
@@ -2713,7 +2861,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>The request for the successor of a certificate: the same subject and names, a new file name with the year, and the same key type or a stronger one.</source>
-        <translation>為憑證的後繼者建立請求：相同的主體與名稱、加上年份的新檔案名稱，以及相同或更強的金鑰類型。</translation>
+        <translation>為接替此憑證的新憑證建立請求：相同的主體與名稱、加上年份的新檔名，以及相同或更強的金鑰類型。</translation>
     </message>
     <message>
         <source>The new key and CSR are made under the new name, so the key the service uses now stays in place until the new certificate is assigned.</source>
@@ -2828,12 +2976,28 @@ Replace them with the ones being exported?</source>
         <translation>XMPP 伺服器在 STARTTLS 之前關閉了連線</translation>
     </message>
     <message>
+        <source>the XMPP server ended the stream with host-unknown: it does not serve this XMPP domain; give the domain clients use with --xmpp-domain</source>
+        <translation>XMPP 伺服器以 host-unknown 結束串流：它不服務此 XMPP 網域；請以 --xmpp-domain 提供用戶端使用的網域</translation>
+    </message>
+    <message>
+        <source>the XMPP server ended the stream with the error {condition}</source>
+        <translation>XMPP 伺服器以錯誤 {condition} 結束串流</translation>
+    </message>
+    <message>
         <source>the XMPP server does not offer STARTTLS</source>
         <translation>XMPP 伺服器沒有提供 STARTTLS</translation>
     </message>
     <message>
         <source>the XMPP server refused STARTTLS</source>
         <translation>XMPP 伺服器拒絕了 STARTTLS</translation>
+    </message>
+    <message>
+        <source>the database answers without TLS (SSLRequest refused): its certificates are not set</source>
+        <translation>資料庫回應不使用 TLS（SSLRequest 被拒）：其憑證尚未設定</translation>
+    </message>
+    <message>
+        <source>no PostgreSQL answer to the SSLRequest: is this the database port (5432)?</source>
+        <translation>SSLRequest 沒有 PostgreSQL 回應：這是資料庫連接埠（5432）嗎？</translation>
     </message>
     <message>
         <source>no answer within {seconds} s (timeout): a firewall, or the wrong address</source>
@@ -2884,12 +3048,16 @@ Replace them with the ones being exported?</source>
         <translation>自我簽署：瀏覽器與對端只有在持有這張憑證本身時才會信任它；供使用者使用的服務請改用 CA 核發的憑證</translation>
     </message>
     <message>
-        <source>incomplete: the server sends only its own certificate, no intermediates or root (missing {name}); put the full chain in the bundle or full-chain file</source>
-        <translation>不完整：伺服器只傳送自己的憑證，沒有中繼憑證或根 CA（缺少 {name}）；請將完整憑證信任鏈放入憑證套件組合或完整鏈檔案</translation>
+        <source>the server sends only its own certificate: if {name} is an intermediate CA, clients that lack it fail (put the full chain in the bundle or full-chain file); if {name} is the root, this is normal</source>
+        <translation>伺服器只傳送自己的憑證：若 {name} 是中繼 CA，缺少它的用戶端會失敗（請將完整憑證信任鏈放入憑證套件組合或完整憑證信任鏈檔案）；若 {name} 是根 CA，這是正常的</translation>
+    </message>
+    <message>
+        <source>in CMS order: {names}; root not sent (normal: clients hold the root, here {root})</source>
+        <translation>符合 CMS 順序：{names}；未傳送根 CA（正常：用戶端持有根 CA，此處為 {root}）</translation>
     </message>
     <message>
         <source>incomplete: the certificate of {name} is missing; add it to the bundle or full-chain file</source>
-        <translation>不完整：缺少 {name} 的憑證；請將其加入憑證套件組合或完整鏈檔案</translation>
+        <translation>不完整：缺少 {name} 的憑證；請將其加入憑證套件組合或完整憑證信任鏈檔案</translation>
     </message>
     <message>
         <source>complete and in CMS order: {names}</source>
@@ -2905,7 +3073,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>{name} expires in {days} day(s), on {date}: renew it now</source>
-        <translation>{name} 將在 {days} 天後（{date}）到期：請立即更新</translation>
+        <translation>{name} 將在 {days} 天後（{date}）到期：請立即進行憑證更新</translation>
     </message>
     <message>
         <source>valid; the first to expire is {name} in {days} day(s), on {date}</source>
@@ -2924,8 +3092,12 @@ Replace them with the ones being exported?</source>
         <translation>{name} 不在憑證的主體別名 (SAN) 中：輸入此名稱的用戶端會看到警告或拒絕連線</translation>
     </message>
     <message>
+        <source>{why} (no readable Cisco text decides this for this service)</source>
+        <translation>{why}（沒有可讀的 Cisco 文字為此服務決定此點）</translation>
+    </message>
+    <message>
         <source>the extended key usage suits {service}</source>
-        <translation>延伸金鑰使用方式適用於 {service}</translation>
+        <translation>延伸金鑰使用方法適用於 {service}</translation>
     </message>
     <message>
         <source>verifies against {roots}: {reason}</source>
@@ -2965,7 +3137,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>the server asks for a client certificate (mutual TLS); its chain was read before that, none was sent</source>
-        <translation>伺服器要求用戶端憑證（相互 TLS）；在此之前已讀取其憑證信任鏈，未傳送任何憑證</translation>
+        <translation>伺服器要求用戶端憑證（雙向 TLS）；在此之前已讀取其憑證信任鏈，未傳送任何憑證</translation>
     </message>
     <message>
         <source>{field}: {message}</source>
@@ -3021,11 +3193,11 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Australia</source>
-        <translation>澳大利亞</translation>
+        <translation>澳洲</translation>
     </message>
     <message>
         <source>Aruba</source>
-        <translation>阿路巴</translation>
+        <translation>阿魯巴</translation>
     </message>
     <message>
         <source>Åland Islands</source>
@@ -3373,7 +3545,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Indonesia</source>
-        <translation>印度尼西亞</translation>
+        <translation>印尼</translation>
     </message>
     <message>
         <source>Ireland</source>
@@ -4009,7 +4181,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>edge server FQDNs</source>
-        <translation>Edge 伺服器 FQDN</translation>
+        <translation>邊緣伺服器 FQDN</translation>
     </message>
     <message>
         <source>join URL host</source>
@@ -4073,143 +4245,231 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>唯讀</translation>
     </message>
     <message>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>備份</translation>
     </message>
     <message>
         <source>change</source>
-        <translation type="unfinished"></translation>
+        <translation>變更</translation>
     </message>
     <message>
         <source>restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重新啟動</translation>
     </message>
     <message>
         <source>asks a question: type it yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>會提出問題：請自行輸入</translation>
     </message>
     <message>
         <source>not a command cmswizard prints</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 cmswizard 產生的指令</translation>
     </message>
     <message>
         <source>the server answered: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器回應：{answer}</translation>
     </message>
     <message>
         <source>no SUCCESS line in the answer: the check did not say it passed</source>
-        <translation type="unfinished"></translation>
+        <translation>回應中沒有 SUCCESS 行：檢查並未表示通過</translation>
     </message>
     <message>
         <source>an answer cmswizard cannot read (neither SUCCESS nor FAILURE): {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>cmswizard 無法判讀的回應（既非 SUCCESS 也非 FAILURE）：{answer}</translation>
     </message>
     <message>
         <source>has no section in this sheet (# ===== &lt;node&gt; (…) =====); check the name</source>
-        <translation type="unfinished"></translation>
+        <translation>在此指令表中沒有對應段落（# ===== &lt;node&gt; (…) =====）；請檢查名稱</translation>
     </message>
     <message>
         <source>{setting}: its earlier value could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting}：無法讀取其先前的值</translation>
     </message>
     <message>
         <source>{setting}: was not set before; no documented command unsets it</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting}：先前未設定；沒有文件記載的指令可以取消設定</translation>
     </message>
     <message>
         <source>{value}: write it as HH:MM-HH:MM (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}：請寫成 HH:MM-HH:MM（UTC）</translation>
     </message>
     <message>
         <source>{value}: hours 0-23, minutes 0-59</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}：小時 0-23，分鐘 0-59</translation>
     </message>
     <message>
         <source>the API of {host} could not be read: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取 {host} 的 API：{p}</translation>
     </message>
     <message>
         <source>the API of {host} answered HTTP {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 的 API 回應 HTTP {status}</translation>
     </message>
     <message>
         <source>the API of {host} answered more than 64 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 的 API 回應超過 64 KiB</translation>
     </message>
     <message>
         <source>the API of {host} answered without callLegsActive</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 的 API 回應中沒有 callLegsActive</translation>
     </message>
     <message>
         <source>no local copy of the certificate to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可供比對的憑證本機複本</translation>
     </message>
     <message>
         <source>{line} changed a setting the probe cannot see</source>
-        <translation type="unfinished"></translation>
+        <translation>{line} 變更了探測無法看到的設定</translation>
     </message>
     <message>
         <source>what the node serves could not be compared</source>
-        <translation type="unfinished"></translation>
+        <translation>無法比對節點所提供的憑證</translation>
     </message>
     <message>
         <source>the node already serves the expected certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>節點已提供預期的憑證</translation>
     </message>
     <message>
         <source>the node does not serve the expected certificate yet</source>
-        <translation type="unfinished"></translation>
+        <translation>節點尚未提供預期的憑證</translation>
     </message>
     <message>
         <source>{count} call legs are active (the plan&apos;s limit is {limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>目前有 {count} 個通話線路（call leg）進行中（計畫的上限為 {limit}）</translation>
     </message>
     <message>
         <source>inside the restart window {window}</source>
-        <translation type="unfinished"></translation>
+        <translation>在重新啟動時段 {window} 內</translation>
     </message>
     <message>
         <source>outside the restart window {window}</source>
-        <translation type="unfinished"></translation>
+        <translation>不在重新啟動時段 {window} 內</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已確認</translation>
     </message>
     <message>
         <source>not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>未確認</translation>
     </message>
     <message>
         <source>{node}, line {number} `{line}`: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}，第 {number} 行 `{line}`：{why}</translation>
+    </message>
+    <message>
+        <source>stopped by you before this line</source>
+        <translation>您在此行之前停止</translation>
     </message>
     <message>
         <source>{node}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}：{why}</translation>
     </message>
     <message>
         <source>{node}, reading its state: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}，讀取狀態時：{why}</translation>
     </message>
     <message>
         <source>it asks a question; type it yourself at the MMP prompt and answer it there</source>
-        <translation type="unfinished"></translation>
+        <translation>它會提出問題；請自行在 MMP 提示字元輸入並在那裡回答</translation>
     </message>
     <message>
         <source>it is not a command cmswizard prints; check it and type it yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是 cmswizard 產生的指令；請檢查後自行輸入</translation>
     </message>
     <message>
         <source>{node}: `{line}` is never sent by cmswizard: {why}. Nothing was changed on this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}：cmswizard 絕不會送出 `{line}`：{why}。此節點未做任何變更。</translation>
     </message>
     <message>
         <source>{node}: the current value of `{line}` could not be read from the status commands, so it could not be put back; nothing was changed (cmswizard mmp check shows what the node printed)</source>
-        <translation type="unfinished"></translation>
+        <translation>{node}：無法從狀態指令讀取 `{line}` 目前的值，因此無法復原；未做任何變更（cmswizard mmp check 會顯示節點的輸出）</translation>
+    </message>
+    <message>
+        <source>Type each node&apos;s commands at its MMP over SSH: the node&apos;s state is read and recorded first, every change is shown and confirmed per node, every restart separately, and the run stops at the first FAILURE or answer it cannot read.</source>
+        <translation>透過 SSH 在每個節點的 MMP 上輸入其指令：先讀取並記錄節點的狀態，每項變更都會顯示並逐節點確認，每次重新啟動另外確認；遇到第一個 FAILURE 或無法判讀的回應即停止。</translation>
+    </message>
+    <message>
+        <source>Commands that ask a question (database cluster remove, user …) are never sent: type them yourself. After a stop, Put back types the settings recorded before the run.</source>
+        <translation>會提出問題的指令（database cluster remove、user …）一律不會送出：請自行輸入。停止後，「復原」會輸入執行前記錄的設定。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key is checked before the password is sent, as for the upload.</source>
+        <translation>與上傳相同，送出密碼前會先檢查伺服器的主機金鑰。</translation>
+    </message>
+    <message>
+        <source>A restart runs only when the node does not already serve the new certificate; calls in progress may drop, so it is confirmed each time or runs only inside the window you give.</source>
+        <translation>只有在節點尚未提供新憑證時才會重新啟動；進行中的通話可能中斷，因此每次都需確認，或只在您指定的時段內執行。</translation>
+    </message>
+    <message>
+        <source>no certificate yet</source>
+        <translation>尚無憑證</translation>
+    </message>
+    <message>
+        <source>the CA&apos;s renewal window (ARI) has opened</source>
+        <translation>CA 的更新時段（ARI）已開始</translation>
+    </message>
+    <message>
+        <source>due since {date}</source>
+        <translation>自 {date} 起到期</translation>
+    </message>
+    <message>
+        <source>valid until {date}, due {due}</source>
+        <translation>有效至 {date}，{due} 到期更新</translation>
+    </message>
+    <message>
+        <source>stopped at {step}</source>
+        <translation>停在 {step}</translation>
+    </message>
+    <message>
+        <source>nothing to deploy</source>
+        <translation>沒有需要部署的項目</translation>
+    </message>
+    <message>
+        <source>{why}; not deployed yet</source>
+        <translation>{why}；尚未部署</translation>
+    </message>
+    <message>
+        <source>due ({why}): a run would renew it now</source>
+        <translation>已到期（{why}）：執行時會立即進行憑證更新</translation>
+    </message>
+    <message>
+        <source>a run would go on from {step}</source>
+        <translation>執行時會從 {step} 繼續</translation>
+    </message>
+    <message>
+        <source>issuing stopped at {step}; run without --deploy-only</source>
+        <translation>簽發停在 {step}；請不加 --deploy-only 執行</translation>
+    </message>
+    <message>
+        <source>issued and bundled as {name}</source>
+        <translation>已簽發並組成憑證組合：{name}</translation>
+    </message>
+    <message>
+        <source>at {step}</source>
+        <translation>位於 {step}</translation>
+    </message>
+    <message>
+        <source>request it by hand: cmswizard plan apply (issuer {issuer})</source>
+        <translation>請以人工方式申請：cmswizard plan apply（簽發者 {issuer}）</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>renew it by hand (issuer {issuer}): cmswizard renew spec {file}</source>
+        <translation>請以人工方式進行憑證更新（簽發者 {issuer}）：cmswizard renew spec {file}</translation>
+    </message>
+    <message>
+        <source>valid until {date} (renewed by hand)</source>
+        <translation>有效至 {date}（以人工方式更新）</translation>
+    </message>
+    <message>
+        <source>deploy {name} ({services}): upload {files} to {nodes} (cmswizard upload), then type the replacement commands (cmswizard renew sheet)</source>
+        <translation>部署 {name}（{services}）：將 {files} 上傳到 {nodes}（cmswizard upload），再輸入替換指令（cmswizard renew sheet）</translation>
     </message>
     <message>
         <source>is protected by a passphrase; give it with --password-file</source>
@@ -4250,6 +4510,193 @@ Replace them with the ones being exported?</source>
     <message>
         <source>the SSH handshake with {host} port {port} failed: {p}</source>
         <translation>與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <source>Apply on the server</source>
+        <translation>在伺服器上套用</translation>
+    </message>
+    <message>
+        <source>Type each node&apos;s commands at its MMP over SSH. The state is read first; you confirm each node&apos;s changes and each restart. Next: copy to a USB stick instead.</source>
+        <translation>透過 SSH 在每個節點的 MMP 上輸入其指令。會先讀取狀態；每個節點的變更與每次重新啟動都由您確認。下一步：改為複製到 USB 隨身碟。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>套用</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint</source>
+        <translation>主機金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Nodes to apply the commands on</source>
+        <translation>要套用指令的節點</translation>
+    </message>
+    <message>
+        <source>MMP password</source>
+        <translation>MMP 密碼</translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation>SSH 金鑰檔案</translation>
+    </message>
+    <message>
+        <source>optional: log in with an SSH key instead</source>
+        <translation>選用：改以 SSH 金鑰登入</translation>
+    </message>
+    <message>
+        <source>Restart window</source>
+        <translation>重新啟動時段</translation>
+    </message>
+    <message>
+        <source>optional: HH:MM-HH:MM (UTC); restarts run unasked only inside it</source>
+        <translation>選用：HH:MM-HH:MM（UTC）；只有在此時段內才會不經詢問重新啟動</translation>
+    </message>
+    <message>
+        <source>&amp;Only read the state and show what would change</source>
+        <translation>只讀取狀態並顯示將會變更的項目(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>套用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>P&amp;ut back</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Type the settings recorded before this run on the nodes it changed</source>
+        <translation>在此次變更過的節點上輸入執行前記錄的設定</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, go on</source>
+        <translation>是，繼續(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>No, &amp;don&apos;t</source>
+        <translation>否，不要(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>MMP &amp;password:</source>
+        <translation>MMP 密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file:</source>
+        <translation>SSH 金鑰檔案(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Restart &amp;window:</source>
+        <translation>重新啟動時段(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>尚未套用</translation>
+    </message>
+    <message>
+        <source>Apply on {node}</source>
+        <translation>在 {node} 上套用</translation>
+    </message>
+    <message>
+        <source>Apply these changes?</source>
+        <translation>套用這些變更？</translation>
+    </message>
+    <message>
+        <source>Restart now?</source>
+        <translation>立即重新啟動？</translation>
+    </message>
+    <message>
+        <source>Is this the MMP you mean?</source>
+        <translation>這是您要連線的 MMP 嗎？</translation>
+    </message>
+    <message>
+        <source>{value} is not a port; give 1 to 65535</source>
+        <translation>{value} 不是連接埠；請輸入 1 到 65535</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>tick at least one node to apply the commands on</source>
+        <translation>請至少勾選一個要套用指令的節點</translation>
+    </message>
+    <message>
+        <source>type the MMP password, or choose an SSH key file</source>
+        <translation>請輸入 MMP 密碼，或選擇 SSH 金鑰檔案</translation>
+    </message>
+    <message>
+        <source>{node}: these lines change the node. Apply them?</source>
+        <translation>{node}：這些指令會變更節點。要套用嗎？</translation>
+    </message>
+    <message>
+        <source>{node}: run `{command}` now? Calls in progress may drop.</source>
+        <translation>{node}：現在執行 `{command}`？進行中的通話可能中斷。</translation>
+    </message>
+    <message>
+        <source>{node} is not known yet. Its SSH host key is shown below.</source>
+        <translation>{node} 尚未被信任。其 SSH 主機金鑰如下。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>changes made; restarts still to do</source>
+        <translation>已變更；仍需重新啟動</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>not applied: type it yourself</source>
+        <translation>未套用：請自行輸入</translation>
+    </message>
+    <message>
+        <source>not applied: you said no</source>
+        <translation>未套用：您選擇了否</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>唯讀</translation>
+    </message>
+    <message>
+        <source>transcript saved: {path}</source>
+        <translation>記錄已儲存：{path}</translation>
     </message>
 </context>
 <context>
@@ -4363,7 +4810,7 @@ Replace them with the ones being exported?</source>
     </message>
     <message>
         <source>Key, certificate and chain in one .p12/.pfx file for Windows and appliances</source>
-        <translation>將金鑰、憑證與憑證鏈存成一個 .p12/.pfx 檔案，供 Windows 與設備使用</translation>
+        <translation>將金鑰、憑證與憑證信任鏈存成一個 .p12/.pfx 檔案，供 Windows 與設備使用</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -4888,7 +5335,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Core + edge</source>
-        <translation>核心 + Edge</translation>
+        <translation>核心 + 邊緣</translation>
     </message>
     <message>
         <source>cms1.example.com cms2.example.com</source>
@@ -5092,7 +5539,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Save this deployment as a plan file to open again or renew next year</source>
-        <translation>將此部署儲存為計畫檔，以便再次開啟或明年更新</translation>
+        <translation>將此部署儲存為計畫檔，以便再次開啟或明年進行憑證更新</translation>
     </message>
     <message>
         <source>Core server FQDNs</source>
@@ -5100,7 +5547,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Edge server FQDNs</source>
-        <translation>Edge 伺服器 FQDN</translation>
+        <translation>邊緣伺服器 FQDN</translation>
     </message>
     <message>
         <source>Folder with the files</source>
@@ -5128,7 +5575,7 @@ Replace them?</source>
     </message>
     <message>
         <source>&amp;Edge servers:</source>
-        <translation>Edge 伺服器(&amp;E)：</translation>
+        <translation>邊緣伺服器(&amp;E)：</translation>
     </message>
     <message>
         <source>Peer &amp;trust files hold:</source>
@@ -5227,7 +5674,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Core and &amp;edge servers</source>
-        <translation>核心與 Edge 伺服器(&amp;E)</translation>
+        <translation>核心與邊緣伺服器(&amp;E)</translation>
     </message>
     <message>
         <source>Services to cover</source>
@@ -5247,7 +5694,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Edge server FQDNs</source>
-        <translation>Edge 伺服器 FQDN</translation>
+        <translation>邊緣伺服器 FQDN</translation>
     </message>
     <message>
         <source>join.example.com</source>
@@ -5303,7 +5750,7 @@ Replace them?</source>
     </message>
     <message>
         <source>E&amp;dge FQDNs:</source>
-        <translation>Edge FQDN(&amp;D)：</translation>
+        <translation>邊緣伺服器 FQDN(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Join URL host:</source>
@@ -5495,6 +5942,165 @@ Request: {csr}</source>
     </message>
 </context>
 <context>
+    <name>KeepRenewedPage</name>
+    <message>
+        <source>Keep certificates renewed</source>
+        <translation>讓憑證保持更新</translation>
+    </message>
+    <message>
+        <source>The plan says which issuer signs each certificate. Certificates from an ACME issuer are renewed when due, with DNS-01; the others are listed when a person must renew them.</source>
+        <translation>計畫檔記載每張憑證由哪個簽發者簽署。ACME 簽發者的憑證到期時會以 DNS-01 自動完成憑證更新；其他憑證在需要人員進行憑證更新時列出。</translation>
+    </message>
+    <message>
+        <source>the plan file (.toml)</source>
+        <translation>計畫檔（.toml）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished">憑證</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished">簽發者</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished">到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation>模擬執行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Renew now</source>
+        <translation>立即進行憑證更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Test DNS</source>
+        <translation>測試 DNS(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel this r&amp;un</source>
+        <translation>取消這次執行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>systemd timer (daily)</source>
+        <translation>systemd 計時器（每日）</translation>
+    </message>
+    <message>
+        <source>cron line (daily)</source>
+        <translation>cron 排程（每日）</translation>
+    </message>
+    <message>
+        <source>Windows task (daily)</source>
+        <translation>Windows 工作排程（每日）</translation>
+    </message>
+    <message>
+        <source>Write &amp;schedule</source>
+        <translation>寫入排程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>計畫檔：</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>開啟計畫檔</translation>
+    </message>
+    <message>
+        <source>Plan files (*.toml)</source>
+        <translation type="unfinished">計畫檔 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Cancelled. The renewal state keeps the last finished step; a run goes on from there.</source>
+        <translation>已取消。更新狀態保留最後完成的步驟；下次執行會從那裡繼續。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>未預期的錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>Looking at the certificates…</source>
+        <translation>正在檢查憑證…</translation>
+    </message>
+    <message>
+        <source>Renewing what is due…</source>
+        <translation>正在更新已到期的憑證…</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚無</translation>
+    </message>
+    <message>
+        <source>Certificates that need a person: {count}. See Next step.</source>
+        <translation>需要人員處理的憑證：{count} 張。請見「下一步」。</translation>
+    </message>
+    <message>
+        <source>Every certificate is valid; nothing needs a person.</source>
+        <translation>每張憑證都有效；沒有需要人員處理的事項。</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>key and CSR made</source>
+        <translation>已產生金鑰與 CSR</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>已下單</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已簽發</translation>
+    </message>
+    <message>
+        <source>issued and bundled</source>
+        <translation>已簽發並組成憑證組合</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>已上傳</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <source>Publishing a test record…</source>
+        <translation>正在發布測試記錄…</translation>
+    </message>
+    <message>
+        <source>DNS-01 works: the record was published, seen on every authoritative server and removed.</source>
+        <translation>DNS-01 正常：記錄已發布、每部權威伺服器都看得到，且已移除。</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>將在目前步驟完成後取消…</translation>
+    </message>
+    <message>
+        <source>Wrote {files} in {folder}; activate it as docs/renewal.md says (nothing was started).</source>
+        <translation>已將 {files} 寫入 {folder}；請依 docs/renewal.md 的說明啟用（尚未啟動任何項目）。</translation>
+    </message>
+</context>
+<context>
     <name>OnCmsPage</name>
     <message>
         <source>Run it on the CMS</source>
@@ -5553,7 +6159,7 @@ Request: {csr}</source>
     </message>
     <message>
         <source>Key, certificate and chain in one file for Windows and appliances. The file carries the private key: choose a strong password and keep it apart from the file.</source>
-        <translation>將金鑰、憑證與憑證鏈存成一個檔案，供 Windows 與設備使用。此檔案含有私密金鑰：請選擇強密碼，並與檔案分開保管。</translation>
+        <translation>將金鑰、憑證與憑證信任鏈存成一個檔案，供 Windows 與設備使用。此檔案含有私密金鑰：請選擇強密碼，並與檔案分開保管。</translation>
     </message>
     <message>
         <source>The password needs at least {n} characters.</source>
@@ -5730,7 +6336,7 @@ Replace the key anyway?</source>
     </message>
     <message>
         <source>&amp;Renew the selected certificate…</source>
-        <translation>更新所選的憑證(&amp;R)…</translation>
+        <translation>為所選的憑證進行憑證更新(&amp;R)…</translation>
     </message>
     <message>
         <source>Checking {count} endpoint(s)…</source>
@@ -5919,7 +6525,7 @@ Replace the key anyway?</source>
     <name>RenewRequestPage</name>
     <message>
         <source>Renew a certificate</source>
-        <translation>更新憑證</translation>
+        <translation>憑證更新</translation>
     </message>
     <message>
         <source>The new request keeps the subject and names of the certificate in use, under a new name, so the live key is never overwritten.</source>
@@ -5943,11 +6549,11 @@ Replace the key anyway?</source>
     </message>
     <message>
         <source>Basename of the &amp;live key:</source>
-        <translation>使用中金鑰的檔案名稱(&amp;L)：</translation>
+        <translation>使用中金鑰的基本名稱(&amp;L)：</translation>
     </message>
     <message>
         <source>Ne&amp;w basename:</source>
-        <translation>新的檔案名稱(&amp;W)：</translation>
+        <translation>新的基本名稱(&amp;W)：</translation>
     </message>
     <message>
         <source>CN (hos&amp;t name):</source>
@@ -6046,7 +6652,7 @@ Replace the key anyway?</source>
     </message>
     <message>
         <source>none: this service takes one full-chain file as its certificate</source>
-        <translation>無：此服務以單一完整鏈檔案作為憑證</translation>
+        <translation>無：此服務以單一完整憑證信任鏈檔案作為憑證</translation>
     </message>
 </context>
 <context>
@@ -6158,8 +6764,8 @@ Replace the key anyway?</source>
         <translation>城市，例如 New Taipei</translation>
     </message>
     <message>
-        <source>state or province, e.g. Taiwan</source>
-        <translation>省/州，例如 Taiwan</translation>
+        <source>state, province or county, e.g. Taipei City</source>
+        <translation>縣市，例如臺北市</translation>
     </message>
     <message>
         <source>Basename</source>

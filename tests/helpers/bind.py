@@ -3,7 +3,8 @@ small `acme-dns.example` zone that `_acme-challenge` names can be delegated to b
 updates signed with its own TSIG key, limited to TXT records (`update-policy { grant … zonesub TXT; }`).
 
 named runs in the foreground (`-g`) from its own config and working folder in tmp, as root (CI runs as
-root); everything is removed afterwards.
+root), started and stopped by the shared `ProcessServer` (free port, wait until it answers, stop); everything
+is removed afterwards.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from helpers.servers import ProcessServer
 
 NAMED = Path("/usr/sbin/named")
 TSIG_KEYGEN = Path("/usr/sbin/tsig-keygen")
@@ -39,32 +39,77 @@ def bind_missing_reason() -> str | None:
     return None
 
 
-def free_port() -> int:
-    """A port free for both UDP and TCP on 127.0.0.1 (DNS answers on both)."""
-    for _ in range(50):
-        with socket.socket() as tcp:
-            tcp.bind(("127.0.0.1", 0))
-            port = int(tcp.getsockname()[1])
-            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-                try:
-                    udp.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-                return port
-    raise RuntimeError("no free port for both UDP and TCP")
+class BindServer(ProcessServer):
+    """named on 127.0.0.1:<free port> (UDP and TCP) from its own config in `root`; `with` starts and stops it."""
 
+    name = "named"
+    attempts = 3  # the port is free for TCP when picked; UDP (or TCP again) may be taken before named binds it
 
-@dataclass
-class BindServer:
-    port: int
-    root: Path
-    key_file: Path  # the TSIG key as tsig-keygen writes it (mode 0600)
-    key_name: str
-    process: subprocess.Popen[bytes]
+    def __init__(self, root: Path, key_name: str = KEY_NAME) -> None:
+        super().__init__()
+        self.root = root
+        self.key_name = key_name
+        self.key_file = root / "tsig.key"  # the TSIG key as tsig-keygen writes it (mode 0600)
 
     @property
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    def prepare(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        made = subprocess.run([str(TSIG_KEYGEN), "-a", "hmac-sha256", self.key_name], capture_output=True, check=True)
+        self.key_file.write_bytes(made.stdout)
+        self.key_file.chmod(0o600)
+        for zone, hosts in ((ZONE, True), (DELEGATED_ZONE, False), (LAGGING_ZONE, False)):
+            (self.root / f"{zone}.db").write_text(_zone_text(zone, hosts))
+
+    def command(self) -> list[str]:
+        root = self.root
+        zones = [
+            f'zone "{zone}" {{ type primary; file "{root}/{zone}.db"; '
+            f"update-policy {{ grant {self.key_name} zonesub TXT; }}; }};"
+            for zone in (ZONE, DELEGATED_ZONE, LAGGING_ZONE)
+        ]
+        config = root / "named.conf"
+        config.write_text(
+            f"""options {{
+    directory "{root}";
+    pid-file "{root}/named.pid";
+    session-keyfile "{root}/session.key";
+    listen-on port {self.port} {{ 127.0.0.1; }};
+    listen-on-v6 {{ none; }};
+    recursion no;
+    dnssec-validation no;
+    allow-transfer {{ none; }};
+    notify no;
+}};
+controls {{ }};
+include "{self.key_file}";
+{chr(10).join(zones)}
+"""
+        )
+        return [str(NAMED), "-g", "-n", "1", "-c", str(config)]
+
+    def popen(self, argv: list[str]) -> subprocess.Popen[bytes]:
+        with (self.root / "named.log").open("wb") as log:  # the child keeps its own descriptor
+            return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=self.root)
+
+    def exited(self) -> str | None:
+        if self.process is None or self.process.poll() is None:
+            return None
+        return f"exit code {self.process.returncode}; {(self.root / 'named.log').read_text(errors='replace')[-2000:]}"
+
+    def ready(self) -> bool:
+        """Answering for its zone over UDP (a TCP listener alone may come before the zones are loaded)."""
+        import dns.message
+        import dns.query
+        import dns.rdatatype
+
+        try:
+            query = dns.message.make_query(ZONE, dns.rdatatype.SOA)
+            return bool(dns.query.udp(query, "127.0.0.1", port=self.port, timeout=0.5).answer)
+        except Exception:
+            return False
 
     def txt(self, name: str) -> list[str]:
         """The TXT strings BIND holds for `name` now (asked directly, no cache)."""
@@ -82,19 +127,10 @@ class BindServer:
         ]
 
     def all_txt(self) -> list[str]:
-        """Every TXT record left in both zones (a zone transfer is refused to strangers: ask each known name)."""
+        """Every TXT record left in the zones (a zone transfer is refused to strangers: ask each known name)."""
         names = [f"_acme-challenge.{h}.{ZONE}" for h in HOSTS] + [f"{h}.{DELEGATED_ZONE}" for h in HOSTS]
         names += [f"_acme-challenge.{ZONE}", f"_acme-challenge.www.{LAGGING_ZONE}"]
         return [value for name in names for value in self.txt(name)]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 def _zone_text(zone: str, with_hosts: bool) -> str:
@@ -112,65 +148,10 @@ def _zone_text(zone: str, with_hosts: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def start_bind(root: Path, *, key_name: str = KEY_NAME) -> BindServer:
-    root.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    key_file = root / "tsig.key"
-    made = subprocess.run([str(TSIG_KEYGEN), "-a", "hmac-sha256", key_name], capture_output=True, check=True)
-    key_file.write_bytes(made.stdout)
-    key_file.chmod(0o600)
-    zones = []
-    for zone, hosts in ((ZONE, True), (DELEGATED_ZONE, False), (LAGGING_ZONE, False)):
-        (root / f"{zone}.db").write_text(_zone_text(zone, hosts))
-        zones.append(
-            f'zone "{zone}" {{ type primary; file "{root}/{zone}.db"; '
-            f"update-policy {{ grant {key_name} zonesub TXT; }}; }};"
-        )
-    config = root / "named.conf"
-    config.write_text(
-        f"""options {{
-    directory "{root}";
-    pid-file "{root}/named.pid";
-    session-keyfile "{root}/session.key";
-    listen-on port {port} {{ 127.0.0.1; }};
-    listen-on-v6 {{ none; }};
-    recursion no;
-    dnssec-validation no;
-    allow-transfer {{ none; }};
-    notify no;
-}};
-controls {{ }};
-include "{key_file}";
-{chr(10).join(zones)}
-"""
-    )
-    with (root / "named.log").open("wb") as log:  # the child keeps its own descriptor
-        process = subprocess.Popen(
-            [str(NAMED), "-g", "-n", "1", "-c", str(config)], stdout=log, stderr=subprocess.STDOUT, cwd=root
-        )
-    server = BindServer(port, root, key_file, key_name, process)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"named stopped: {(root / 'named.log').read_text()[-2000:]}")
-        with contextlib.suppress(Exception):
-            import dns.message
-            import dns.query
-            import dns.rdatatype
-
-            answer = dns.query.udp(dns.message.make_query(ZONE, dns.rdatatype.SOA), "127.0.0.1", port=port, timeout=0.5)
-            if answer.answer:
-                return server
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError("named did not answer within 20 s")
-
-
 @contextlib.contextmanager
 def running_bind(root: Path) -> Iterator[BindServer]:
-    server = start_bind(root)
     try:
-        yield server
+        with BindServer(root) as server:
+            yield server
     finally:
-        server.stop()
         shutil.rmtree(root, ignore_errors=True)

@@ -4,7 +4,8 @@ against a DNS server the test names (`-dnsserver`, e.g. the BIND of helpers/bind
 Debian's pebble ships no TLS certificate for its API: one is made here (for 127.0.0.1 and localhost),
 and `api_ca` is the file a client trusts. `PEBBLE_VA_NOSLEEP=1` (no artificial validation delay),
 authorisations never reused (every order answers DNS-01), no nonce rejections (deterministic), and
-`certificateValidityPeriod` sets the lifetime of what it issues (47 days by default here).
+`certificateValidityPeriod` sets the lifetime of what it issues (47 days by default here). Started and
+stopped by the shared `ProcessServer` (free port, wait until its directory answers, stop).
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ import ipaddress
 import json
 import os
 import shutil
-import socket
 import ssl
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from helpers.servers import ProcessServer, free_port
 
 PEBBLE = Path("/usr/bin/pebble")
 LIFETIME = dt.timedelta(days=47)
@@ -33,12 +33,6 @@ def pebble_missing_reason() -> str | None:
     if shutil.which("pebble") is None and not PEBBLE.exists():
         return "pebble not installed (apt-get install pebble; .ci/run does it)"
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _api_certificate(folder: Path) -> tuple[Path, Path]:
@@ -74,17 +68,70 @@ def _api_certificate(folder: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-@dataclass
-class PebbleServer:
-    port: int
-    management_port: int
-    api_ca: Path  # the PEM a client trusts for pebble's HTTPS API
-    root: Path
-    process: subprocess.Popen[bytes]
+class PebbleServer(ProcessServer):
+    """pebble on 127.0.0.1:<free port> (its ACME API; the management API on another free port)."""
+
+    name = "pebble"
+    attempts = 3  # the second port (management) or the VA's ports may be taken before pebble binds them
+
+    def __init__(self, root: Path, dns_server: str, lifetime: dt.timedelta = LIFETIME) -> None:
+        super().__init__()
+        self.root = root
+        self.dns_server = dns_server
+        self.lifetime = lifetime
+        self.management_port = 0
+        self.api_ca = root / "api.pem"  # the PEM a client trusts for pebble's HTTPS API
 
     @property
     def directory(self) -> str:
         return f"https://127.0.0.1:{self.port}/dir"
+
+    def prepare(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        _api_certificate(self.root)
+
+    def command(self) -> list[str]:
+        self.management_port = free_port()
+        config = self.root / "pebble-config.json"
+        config.write_text(
+            json.dumps(
+                {
+                    "pebble": {
+                        "listenAddress": f"127.0.0.1:{self.port}",
+                        "managementListenAddress": f"127.0.0.1:{self.management_port}",
+                        "certificate": str(self.api_ca),
+                        "privateKey": str(self.root / "api-key.pem"),
+                        "httpPort": free_port(),
+                        "tlsPort": free_port(),
+                        "ocspResponderURL": "",
+                        "externalAccountBindingRequired": False,
+                        "certificateValidityPeriod": int(self.lifetime.total_seconds()),
+                        "domainBlocklist": [BLOCKED],
+                    }
+                }
+            )
+        )
+        return [shutil.which("pebble") or str(PEBBLE), "-config", str(config), "-dnsserver", self.dns_server]
+
+    def popen(self, argv: list[str]) -> subprocess.Popen[bytes]:
+        env = {**os.environ, "PEBBLE_VA_NOSLEEP": "1", "PEBBLE_AUTHZREUSE": "0", "PEBBLE_WFE_NONCEREJECT": "0"}
+        with (self.root / "pebble.log").open("wb") as log:  # the child keeps its own descriptor
+            return subprocess.Popen(
+                argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.root
+            )
+
+    def exited(self) -> str | None:
+        if self.process is None or self.process.poll() is None:
+            return None
+        return f"exit code {self.process.returncode}; {(self.root / 'pebble.log').read_text(errors='replace')[-2000:]}"
+
+    def ready(self) -> bool:
+        context = ssl.create_default_context(cafile=str(self.api_ca))
+        try:
+            with urllib.request.urlopen(self.directory, context=context, timeout=1) as answer:
+                return bool(answer.status == 200)
+        except OSError:
+            return False
 
     def _management(self, path: str) -> bytes:
         context = ssl.create_default_context(cafile=str(self.api_ca))
@@ -95,74 +142,8 @@ class PebbleServer:
         """The root pebble signs with (made at start, fetched from its management API /roots/0)."""
         return self._management("/roots/0")
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-def start_pebble(root: Path, dns_server: str, *, lifetime: dt.timedelta = LIFETIME) -> PebbleServer:
-    root.mkdir(parents=True, exist_ok=True)
-    cert, key = _api_certificate(root)
-    port, management = _free_port(), _free_port()
-    config = root / "pebble-config.json"
-    config.write_text(
-        json.dumps(
-            {
-                "pebble": {
-                    "listenAddress": f"127.0.0.1:{port}",
-                    "managementListenAddress": f"127.0.0.1:{management}",
-                    "certificate": str(cert),
-                    "privateKey": str(key),
-                    "httpPort": _free_port(),
-                    "tlsPort": _free_port(),
-                    "ocspResponderURL": "",
-                    "externalAccountBindingRequired": False,
-                    "certificateValidityPeriod": int(lifetime.total_seconds()),
-                    "domainBlocklist": [BLOCKED],
-                }
-            }
-        )
-    )
-    env = {
-        **os.environ,
-        "PEBBLE_VA_NOSLEEP": "1",
-        "PEBBLE_AUTHZREUSE": "0",
-        "PEBBLE_WFE_NONCEREJECT": "0",
-    }
-    with (root / "pebble.log").open("wb") as log:  # the child keeps its own descriptor
-        process = subprocess.Popen(
-            [shutil.which("pebble") or str(PEBBLE), "-config", str(config), "-dnsserver", dns_server],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=root,
-        )
-    server = PebbleServer(port, management, cert, root, process)
-    deadline = time.monotonic() + 20
-    context = ssl.create_default_context(cafile=str(cert))
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"pebble stopped: {(root / 'pebble.log').read_text()[-2000:]}")
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(server.directory, context=context, timeout=1) as answer,
-        ):
-            if answer.status == 200:
-                return server
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError("pebble did not answer within 20 s")
-
 
 @contextlib.contextmanager
 def running_pebble(root: Path, dns_server: str, **options: dt.timedelta) -> Iterator[PebbleServer]:
-    server = start_pebble(root, dns_server, **options)
-    try:
+    with PebbleServer(root, dns_server, **options) as server:
         yield server
-    finally:
-        server.stop()

@@ -41,7 +41,7 @@ def _service_choices() -> list[str]:
 
 def _checked_spec(tokens: Sequence[str], purpose: Purpose, key_type: KeyType) -> CsrSpec:
     """Parse tokens into a spec, printing the warnings and notes a valid spec may still carry."""
-    from cmswizard.pki.command import read_tokens
+    from cmswizard.cms.mmp_syntax import read_tokens
     from cmswizard.pki.spec import check_subject
 
     checked = check_subject(read_tokens(tokens, purpose=purpose, key_type=key_type), purpose=purpose)
@@ -52,7 +52,7 @@ def _checked_spec(tokens: Sequence[str], purpose: Purpose, key_type: KeyType) ->
 
 
 def _cmd_csr(args: argparse.Namespace) -> int:
-    from cmswizard.pki.command import mmp_key_note, render
+    from cmswizard.cms.mmp_syntax import mmp_key_note, render
     from cmswizard.pki.csr import generate_key_and_csr
     from cmswizard.pki.spec import KeyType, Purpose
 
@@ -69,8 +69,8 @@ def _cmd_csr(args: argparse.Namespace) -> int:
 
 
 def _cmd_selfsigned(args: argparse.Namespace) -> int:
+    from cmswizard.cms.mmp_syntax import render
     from cmswizard.pki.ca import write_self_signed_ca
-    from cmswizard.pki.command import render
     from cmswizard.pki.spec import KeyType, Purpose
 
     spec = _checked_spec(args.tokens, Purpose.CA, KeyType(args.key))
@@ -177,8 +177,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from cmswizard.pki.leftovers import remove_leftovers
     from cmswizard.pki.listing import list_folder
 
+    if Path(args.folder).is_dir():
+        remove_leftovers(Path(args.folder))  # says what it removed, and names what it could not
     rows = list_folder(Path(args.folder))
     if not rows:
         say(f"no keys, CSRs or certificates in {shown(args.folder)}")

@@ -101,17 +101,21 @@ def _cmd_apply(args: argparse.Namespace) -> int:
     import sys
 
     from cmswizard.catalogue import translator
+    from cmswizard.cli.output import interrupted
     from cmswizard.cms.plan import read_plan
-    from cmswizard.cms.plan_files import ItemState, apply_plan
+    from cmswizard.cms.plan_files import ApplyInterrupted, ItemState, apply_plan
 
     plan = read_plan(args.plan)
     folder = plan_folder(args)
-    items = apply_plan(
-        plan,
-        folder,
-        progress=lambda name: print(f"  making {shown(name)}…", file=sys.stderr),
-        translate=translator(plan.sheet_language),
-    )
+    try:
+        items = apply_plan(
+            plan,
+            folder,
+            progress=lambda name: print(f"  making {shown(name)}…", file=sys.stderr),
+            translate=translator(plan.sheet_language),
+        )
+    except ApplyInterrupted as stop:
+        return interrupted(stop, stop.made, f"cmswizard plan apply {args.plan}")
     made = [item for item in items if item.state is ItemState.MADE]
     for item in items:
         say(item.line)
@@ -139,7 +143,7 @@ def register(commands: Commands) -> None:
         "--version",
         choices=[v.value for v in CmsVersion],
         default=CmsVersion.V3.value,
-        help="CMS version (default 3.x)",
+        help="CMS version (default 3.x): " + "; ".join(f"{v.value} = {v.choice_label}" for v in CmsVersion),
     )
     new.add_argument(
         "--core", nargs="+", required=True, metavar="FQDN", help="core servers (the first is the DB primary)"

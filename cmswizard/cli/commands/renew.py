@@ -71,7 +71,7 @@ def _cmd_spec(args: argparse.Namespace) -> int:
         f"old: {shown(args.old)} ({shown(old_basename)}, {request.old_key}, expires {old.not_valid_after_utc:%Y-%m-%d})"
     )
     say_block(f"key: {spec.key_type.label}")
-    from cmswizard.pki.command import render
+    from cmswizard.cms.mmp_syntax import render
 
     say_block(f"command: {render(spec)}")
     if args.dir:

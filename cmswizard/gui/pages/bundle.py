@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -33,22 +32,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmswizard.cms.mmp_syntax import bundle_usage
 from cmswizard.cms.services import eku_report
-from cmswizard.gui import dialogs
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import BundleFlowState
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.models.chain import ChainModel, ChainRole
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox
-from cmswizard.pki.bundle import BundleKind, bundle_usage, suggested_name
+from cmswizard.pki.bundle import BundleKind, suggested_name
 from cmswizard.pki.chain import ChainItem, collect
 from cmswizard.pki.errors import N_, Cancelled, CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, Progress, WrongPassword, load_bytes, load_file
 
 _BIG_PILE = 1000  # certificates in one file
-_BADGE = {"entity": QColor("#1d5fa6"), "intermediate": QColor("#6a4fb3"), "root": QColor("#2e7d32")}
-_RED, _AMBER, _GREEN, _GREY = QColor("#b00020"), QColor("#a86400"), QColor("#2e7d32"), QColor("#707070")
+_BADGE = {"entity": style.Role.ENTITY, "intermediate": style.Role.INTERMEDIATE, "root": style.Role.ROOT}
 
 
 class CertificateCard(QStyledItemDelegate):
@@ -74,6 +73,7 @@ class CertificateCard(QStyledItemDelegate):
             else palette.color(QPalette.ColorRole.Base)
         )
         painter.drawRoundedRect(rect, 6, 6)
+        card = painter.brush().color()  # the colours below are judged against this card, not the window
         unrelated = bool(index.data(ChainRole.UNRELATED))
         role = str(index.data(ChainRole.ROLE))
         metrics = option.fontMetrics
@@ -81,7 +81,7 @@ class CertificateCard(QStyledItemDelegate):
         badge_text = translated(N_("unrelated")) if unrelated else translated(role)
         badge = QRect(rect.left() + 8, rect.top() + 8, metrics.horizontalAdvance(badge_text) + 14, line + 4)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_GREY if unrelated else _BADGE.get(role, _GREY))
+        painter.setBrush(style.badge_fill(style.Role.NOTE if unrelated else _BADGE.get(role, style.Role.NOTE)))
         painter.drawRoundedRect(badge, 4, 4)
         painter.setPen(QColor("white"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
@@ -99,13 +99,16 @@ class CertificateCard(QStyledItemDelegate):
         painter.setFont(option.font)
         days = int(index.data(ChainRole.DAYS_LEFT))
         if days < 0:
-            expiry, colour = self.tr("EXPIRED {date}").format(date=index.data(ChainRole.EXPIRY)), _RED
+            expiry, colour = (
+                self.tr("EXPIRED {date}").format(date=index.data(ChainRole.EXPIRY)),
+                style.colour_on(style.Role.ERROR, card),
+            )
         else:
             expiry = self.tr("expires {date} ({days} days left)").format(date=index.data(ChainRole.EXPIRY), days=days)
-            colour = _AMBER if days < 30 else palette.color(QPalette.ColorRole.Text)
+            colour = style.colour_on(style.Role.WARNING, card) if days < 30 else palette.color(QPalette.ColorRole.Text)
         problem = index.data(ChainRole.VALIDITY_PROBLEM)
         if problem and days >= 0:
-            expiry, colour = str(problem), _RED
+            expiry, colour = str(problem), style.colour_on(style.Role.ERROR, card)
         details = self.tr("issued by {issuer} · {key} · {sources}").format(
             issuer=index.data(ChainRole.ISSUER), key=index.data(ChainRole.KEY), sources=index.data(ChainRole.SOURCES)
         )
@@ -123,7 +126,7 @@ class CertificateCard(QStyledItemDelegate):
         )
         ok, link = index.data(ChainRole.LINK_OK), str(index.data(ChainRole.LINK_TEXT) or "")
         if link:
-            painter.setPen(_GREEN if ok else _RED)
+            painter.setPen(style.colour_on(style.Role.OK if ok else style.Role.ERROR, card))
             painter.drawText(
                 QRect(text_left, rect.top() + 12 + 2 * line, width, line),
                 Qt.AlignmentFlag.AlignLeft,
@@ -133,11 +136,11 @@ class CertificateCard(QStyledItemDelegate):
 
 
 def _eku_lines(chain: list[ChainItem]) -> list[str]:
-    """Which CMS services the entity certificate's EKU fits (FN74345: public CAs dropping clientAuth)."""
+    """Which CMS services the entity certificate's EKU fits (PA 12.x Security; public CAs dropping clientAuth)."""
     if not chain or chain[0].is_ca:
         return []
     report = eku_report(chain[0].certificate)
-    colour = "#2e7d32" if len(report) == 1 else "#a86400"
+    colour = style.hex_colour(style.Role.OK if len(report) == 1 else style.Role.WARNING)
     return [f'<span style="color:{colour}">{html.escape(translated(line))}</span>' for line in report]
 
 
@@ -491,14 +494,16 @@ class ChainBuilderPage(WizardPage):
             if not isinstance(error, WrongPassword):
                 return
         text = error_text(error) if isinstance(error, CmsInputError) else f"{path}: {error}"
-        self.message.setText(f'<span style="color:#b00020">✗ {text}</span>')
+        self.message.setText(f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {text}</span>')
 
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text()
         try:
             loaded = load_bytes(text.encode(), self.tr("clipboard"))
         except CmsInputError as error:
-            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+            self.message.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {error_text(error)}</span>'
+            )
             return
         self._loaded_direct(loaded)
 
@@ -637,13 +642,19 @@ class ChainBuilderPage(WizardPage):
         if count == 0:
             self.summary.setText(self.tr("No certificates yet: drop files here, or use Add files / Paste PEM."))
         elif ordering.ok:
-            self.summary.setText('<span style="color:#2e7d32">' + self.tr("✓ Every link checks out.") + "</span>")
+            self.summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.OK, self)}">'
+                + self.tr("✓ Every link checks out.")
+                + "</span>"
+            )
         else:
             problems = ordering.problems()
             first = html.escape(translated(problems[0])) if problems else ""  # names from certificates: not markup
             said = self.tr("✗ 1 problem: {first}") if len(problems) == 1 else self.tr("✗ {n} problems: {first}")
             self.summary.setText(
-                '<span style="color:#b00020">' + said.format(n=_number(len(problems)), first=first) + "</span>"
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">'
+                + said.format(n=_number(len(problems)), first=first)
+                + "</span>"
             )
         unrelated = self.model.unrelated_count()
         if unrelated:
@@ -659,11 +670,11 @@ class ChainBuilderPage(WizardPage):
             if match.matches:
                 text = self.tr("✓ the private key in {source} matches the entity certificate")
                 text = text.format(source=html.escape(name))
-                lines.append(f'<span style="color:#2e7d32">{text}</span>')
+                lines.append(f'<span style="color:{style.hex_colour(style.Role.OK, self)}">{text}</span>')
             else:
                 text = self.tr("✗ the private key in {source} does NOT match the entity certificate")
                 text = text.format(source=html.escape(name))
-                lines.append(f'<span style="color:#b00020">{text}</span>')
+                lines.append(f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{text}</span>')
         lines += _eku_lines(self.model.chain_items())
         self.key_status.setText("<br>".join(lines))
         data = self.bundle_bytes()
@@ -720,7 +731,9 @@ class ChainBuilderPage(WizardPage):
                         return False
                     key = load_private_key(chosen[0], password=password)
             except CmsInputError as error:
-                self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+                self.message.setText(
+                    f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {error_text(error)}</span>'
+                )
                 return False
         choice = dialogs.ask_p12_options(self, self.include_root.isChecked())
         if not isinstance(choice, P12Choice):
@@ -730,7 +743,9 @@ class ChainBuilderPage(WizardPage):
                 key, chain, password=choice.password, encryption=choice.encryption, include_root=choice.include_root
             )
         except CmsInputError as error:
-            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+            self.message.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {error_text(error)}</span>'
+            )
             return False
         stem = _file_stem(self.basename.text().strip() or chain[0].subject_cn.split(".")[0])
         path = dialogs.save_file_name(
@@ -741,10 +756,12 @@ class ChainBuilderPage(WizardPage):
         try:
             write_files([OutputFile(path, data, private=True, replace=True)])  # the dialog asked about replacing
         except CmsInputError as error:
-            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+            self.message.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {error_text(error)}</span>'
+            )
             return False
         self.message.setText(
-            '<span style="color:#2e7d32">'
+            f'<span style="color:{style.hex_colour(style.Role.OK, self)}">'
             + self.tr("✓ Saved {path} ({n} CA certificate(s), {how})").format(
                 path=path, n=len(result.chain_names), how=translated(choice.encryption.label)
             )
@@ -757,18 +774,15 @@ class ChainBuilderPage(WizardPage):
         if data is None:
             return False
         ordering = self.model.ordering()
-        if not ordering.ok:
-            answer = QMessageBox.warning(
-                self,
-                self.tr("Save a broken chain?"),
-                self.tr("This order has problems:\n\n{problems}\n\nCMS will probably reject it. Save anyway?").format(
-                    problems="\n".join(translated(p) for p in ordering.problems()[:5])
-                ),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
-                return False
+        if not ordering.ok and not dialogs.confirm_risky(
+            self,
+            self.tr("Save a broken chain?"),
+            self.tr("This order has problems:\n\n{problems}\n\nCMS will probably reject it. Save anyway?").format(
+                problems="\n".join(translated(p) for p in ordering.problems()[:5])
+            ),
+            save=True,
+        ):
+            return False
         path = dialogs.save_file_name(
             self, self.tr("Save bundle"), self.state.folder / self.file_name(), self.tr("Certificates (*.crt *.pem)")
         )
@@ -777,8 +791,14 @@ class ChainBuilderPage(WizardPage):
         try:
             write_files([OutputFile(path, data, replace=True)])  # the save dialog already asked about replacing
         except CmsInputError as error:
-            self.message.setText(f'<span style="color:#b00020">✗ {error_text(error)}</span>')
+            self.message.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {error_text(error)}</span>'
+            )
             return False
         self.state.saved = path
-        self.message.setText('<span style="color:#2e7d32">' + self.tr("✓ Saved {path}").format(path=path) + "</span>")
+        self.message.setText(
+            f'<span style="color:{style.hex_colour(style.Role.OK, self)}">'
+            + self.tr("✓ Saved {path}").format(path=path)
+            + "</span>"
+        )
         return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.cms.services import eku_report
-from cmswizard.gui import dialogs
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import CheckFlowState
 from cmswizard.gui.i18n import error_text, labelled, shown_value, translated
@@ -29,8 +28,6 @@ from cmswizard.pki.chain import make_item
 from cmswizard.pki.check import CheckReport, check_files
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, WrongPassword, load_file
-
-_RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
 
 
 class CheckPage(WizardPage):
@@ -175,14 +172,14 @@ class CheckPage(WizardPage):
         self._show()
 
     def _service_fit(self) -> list[str]:
-        """Per entity certificate: the CMS services its EKU fits, and those it cannot serve (FN74345)."""
+        """Per entity certificate: the CMS services its EKU fits, and those it cannot serve (PA 12.x Security; public CAs dropping clientAuth)."""
         items = []
         for loaded in self.state.loaded:
             for certificate in loaded.certificates:
                 if make_item(certificate).is_ca:
                     continue
                 report = eku_report(certificate)
-                colour = _GREEN if len(report) == 1 else _AMBER
+                colour = style.hex_colour(style.Role.OK if len(report) == 1 else style.Role.WARNING, self)
                 text = "<br>".join(html.escape(translated(line)) for line in report)
                 items.append(
                     f'<li><b>{html.escape(Path(loaded.name).name)}</b>: <span style="color:{colour}">{text}</span></li>'
@@ -196,18 +193,22 @@ class CheckPage(WizardPage):
             self.summary.setText(self.tr("Drop files here or use Add files."))
         elif problems:
             text = self.tr("✗ {n} problem(s) found").format(n=len(problems))
-            self.summary.setText(f'<span style="color:{_RED}">{text}</span>')
+            self.summary.setText(f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{text}</span>')
         else:
-            self.summary.setText(f'<span style="color:{_GREEN}">{self.tr("✓ No problems found")}</span>')
+            self.summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.OK, self)}">{self.tr("✓ No problems found")}</span>'
+            )
         blocks = []
         if problems:
             heading = self.tr("Problems")
-            items = "".join(f'<li style="color:{_RED}">{html.escape(p)}</li>' for p in problems)
+            items = "".join(
+                f'<li style="color:{style.hex_colour(style.Role.ERROR, self)}">{html.escape(p)}</li>' for p in problems
+            )
             blocks.append(f"<h3>{heading}</h3><ul>{items}</ul>")
         if report.matches:
             heading = self.tr("Keys")
             items = "".join(
-                f'<li style="color:{_GREEN if ok else _RED}">{"✓" if ok else "✗"} {html.escape(translated(line))}</li>'
+                f'<li style="color:{style.hex_colour(style.Role.OK if ok else style.Role.ERROR, self)}">{"✓" if ok else "✗"} {html.escape(translated(line))}</li>'
                 for ok, line in report.key_results()
             )
             blocks.append(f"<h3>{heading}</h3><ul>{items}</ul>")
@@ -215,7 +216,7 @@ class CheckPage(WizardPage):
             heading, chain_word = self.tr("Chains"), self.tr("chain")
             rows = []
             for row in report.verifications:
-                colour = _GREEN if row.result.ok else _RED
+                colour = style.hex_colour(style.Role.OK if row.result.ok else style.Role.ERROR, self)
                 line = f'<li><span style="color:{colour}">{html.escape(translated(row.text()))}</span>'
                 # "verified: …" already names the chain; a failure names only the link, so show how far it got.
                 if not row.result.ok and row.result.chain:
@@ -228,7 +229,9 @@ class CheckPage(WizardPage):
             heading = self.tr("CMS services (extended key usage)")
             blocks.append(f"<h3>{heading}</h3><ul>{''.join(services)}</ul>")
         for note in report.notes:
-            blocks.append(f'<p style="color:{_AMBER}">{html.escape(translated(note))}</p>')
+            blocks.append(
+                f'<p style="color:{style.hex_colour(style.Role.WARNING, self)}">{html.escape(translated(note))}</p>'
+            )
         self.problems_view.setHtml("".join(blocks))
         cards = []
         for facts in report.facts:
@@ -245,9 +248,9 @@ class CheckPage(WizardPage):
             )
             if entry.days_left < 0:
                 for column in range(5):
-                    item.setForeground(column, Qt.GlobalColor.red)
+                    item.setForeground(column, style.colour(style.Role.ERROR, self))
             elif entry.days_left < 30:
-                item.setForeground(1, Qt.GlobalColor.darkYellow)
+                item.setForeground(1, style.colour(style.Role.WARNING, self))
             self.expiry.addTopLevelItem(item)
         for column in range(5):
             self.expiry.resizeColumnToContents(column)

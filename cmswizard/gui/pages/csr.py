@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.cms.deployment import Deployment, ProposedCertificate, propose_certificates
+from cmswizard.cms.mmp_syntax import mmp_key_note, render
 from cmswizard.cms.plan import Plan
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.gui import dialogs
@@ -37,7 +37,6 @@ from cmswizard.gui.flows import CsrFlowState, PageId
 from cmswizard.gui.i18n import error_text, facts_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, CountryBox, FieldMessage, SanEditor
-from cmswizard.pki.command import mmp_key_note, render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.inspect import Facts, describe_csr
@@ -298,7 +297,7 @@ class SubjectPage(_CsrPage):
         self.basename.setPlaceholderText(self.tr("e.g. callbridge-2026 (letters, digits, - and _)"))
         self.cn.setPlaceholderText(self.tr("fully qualified domain name, e.g. cms1.example.com"))
         self.locality.setPlaceholderText(self.tr("city, e.g. New Taipei"))
-        self.st.setPlaceholderText(self.tr("state or province, e.g. Taiwan"))
+        self.st.setPlaceholderText(self.tr("state, province or county, e.g. Taipei City"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [
@@ -517,7 +516,7 @@ class PreviewPage(_CsrPage):
             return True
         folder = Path(self.folder.text().strip()).expanduser()
         if not folder.is_dir():
-            QMessageBox.warning(
+            dialogs.show_problem(
                 self,
                 self.tr("Folder not found"),
                 self.tr("The folder {folder} does not exist. Choose another folder.").format(folder=folder),
@@ -526,7 +525,7 @@ class PreviewPage(_CsrPage):
         assert state.spec is not None
         key = folder / f"{state.spec.basename}.key"
         if key.exists():
-            answer = QMessageBox.warning(
+            if not dialogs.confirm_risky(
                 self,
                 self.tr("Replace the existing key?"),
                 self.tr(
@@ -534,10 +533,7 @@ class PreviewPage(_CsrPage):
                     "that service at once. Renewing in production? Go back and choose a new basename.\n\n"
                     "Replace the key anyway?"
                 ).format(key=key),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return False
             state.overwrite_key = True
         state.folder = folder

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -180,7 +179,7 @@ class DbClusterPage(_DbPage):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            QMessageBox.warning(
+            dialogs.show_problem(
                 self,
                 self.tr("Folder"),
                 self.tr("Cannot create {folder}: {error}").format(folder=folder, error=error.strerror),
@@ -190,7 +189,7 @@ class DbClusterPage(_DbPage):
         state = self.state
         state.force = False
         if existing:
-            answer = QMessageBox.warning(
+            if not dialogs.confirm_risky(
                 self,
                 self.tr("Replace existing keys?"),
                 self.tr(
@@ -198,10 +197,7 @@ class DbClusterPage(_DbPage):
                     "replacing them breaks the cluster until every node has the new files. Choose an empty "
                     "folder to keep them.\n\nReplace them?"
                 ).format(files=", ".join(existing), folder=folder),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return False
             state.force = True
         state.plan, state.folder = self.plan, folder

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,7 @@ from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, labelled
 from cmswizard.gui.models.folder_files import FolderFiles, scan_folder
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.tasks import Task
-from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.gui.widgets import CommandBox, FieldMessage, LeavingTable, chain_tab_order
 from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.profiles import TrustContent
@@ -95,7 +94,7 @@ class DeploySheetPage(_DeployPage):
         )
         self.version = QComboBox(self)
         for version in (CmsVersion.V3, CmsVersion.V2_9, CmsVersion.V2):
-            self.version.addItem(translated(version.label), version.value)
+            self.version.addItem(translated(version.choice_label), version.value)
         self.single = QRadioButton(self.tr("Single"), self)
         self.cluster = QRadioButton(self.tr("Cluster"), self)
         self.edge = QRadioButton(self.tr("Core + edge"), self)
@@ -109,7 +108,7 @@ class DeploySheetPage(_DeployPage):
         self.edges.setPlaceholderText(self.tr("edge1.example.com"))
         self.folder = QLineEdit(self)
         self.browse = QPushButton(self.tr("Bro&wse…"), self)
-        self.table = QTableWidget(0, 5, self)
+        self.table = LeavingTable(0, 5, self)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Service"),
@@ -639,6 +638,7 @@ class DeploySheetPage(_DeployPage):
             self.table.setCellWidget(row, column, combo)
         if auto:
             self._guess_node(row)
+        chain_tab_order(self.table, self.add_row)  # Tab goes through the rows, then on to Add row
         self.refresh()
 
     def _node_chosen(self) -> None:
@@ -803,7 +803,7 @@ class DeploySheetPage(_DeployPage):
                 )
             self.sheet = build_sheet(plan, export_files=self.files)
             self.plan = plan
-            # EKU per service (FN74345) and missing CA bundles, judged from the files themselves
+            # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
             self.problems = check_plan_files(plan, folder)
         except CmsInputError as error:
             # Before the user has named a server, what to do is a hint, not an error in red (the rows

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.cms.probe_report import EndpointResult, ProbeReport, Severity, judge
 from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, build_targets
-from cmswizard.gui import dialogs
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import PageId, ProbeFlowState
 from cmswizard.gui.i18n import error_text, translated
@@ -42,8 +42,12 @@ from cmswizard.gui.widgets import BusyBar
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.remote.probe import probe
 
-_RED, _GREEN, _AMBER, _GREY = "#b00020", "#2e7d32", "#a86400", "#505050"
-_COLOURS = {Severity.PROBLEM: _RED, Severity.WARNING: _AMBER, Severity.OK: _GREEN, Severity.INFO: _GREY}
+_ROLES = {
+    Severity.PROBLEM: style.Role.ERROR,
+    Severity.WARNING: style.Role.WARNING,
+    Severity.OK: style.Role.OK,
+    Severity.INFO: style.Role.NOTE,
+}
 # The services offered on the page, in the order of the domain reference (a plain TLS port: type host:port).
 _OFFERED = [s for s in TlsService if s is not TlsService.TLS]
 _CHECKED_BY_DEFAULT = {TlsService.WEBADMIN, TlsService.WEBBRIDGE3, TlsService.CALLBRIDGE}
@@ -99,7 +103,7 @@ class ProbeSetupPage(_ProbePage):
         self.ipv6 = QCheckBox(self.tr("IPv&6"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {_RED}")
+        self.message.setStyleSheet(f"color: {style.hex_colour(style.Role.ERROR, self)}")
         services = QGroupBox(self.tr("Services and ports"), self)
         grid = QGridLayout(services)
         self.service_boxes: dict[TlsService, QCheckBox] = {}
@@ -323,7 +327,9 @@ class ProbeResultPage(_ProbePage):
     def _failed(self, error: Exception) -> None:
         self.running = False
         self.busy.hide()
-        self.summary.setText(f'<span style="color:{_RED}">✗ {html.escape(error_text(error))}</span>')
+        self.summary.setText(
+            f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">✗ {html.escape(error_text(error))}</span>'
+        )
         self._set_buttons()
         self.completeChanged.emit()
         self.finished.emit()
@@ -347,15 +353,21 @@ class ProbeResultPage(_ProbePage):
             text = self.tr("✗ {bad} of {count} endpoint(s) have problems").format(
                 bad=len(bad), count=len(report.results)
             )
-            self.summary.setText(f'<span style="color:{_RED}">{html.escape(text)}</span>')
+            self.summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{html.escape(text)}</span>'
+            )
         elif attention := [r for r in report.results if any(f.severity is Severity.WARNING for f in r.findings)]:
             text = self.tr("! No problems, but {warned} of {count} endpoint(s) need attention (marked !)").format(
                 warned=len(attention), count=len(report.results)
             )
-            self.summary.setText(f'<span style="color:{_AMBER}">{html.escape(text)}</span>')
+            self.summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.WARNING, self)}">{html.escape(text)}</span>'
+            )
         else:
             text = self.tr("✓ All {count} endpoint(s) are fine").format(count=len(report.results))
-            self.summary.setText(f'<span style="color:{_GREEN}">{html.escape(text)}</span>')
+            self.summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.OK, self)}">{html.escape(text)}</span>'
+            )
         self.tree.clear()
         for index, result in self._problems_first(report):
             first = result.earliest
@@ -369,8 +381,8 @@ class ProbeResultPage(_ProbePage):
                 ]
             )
             top.setData(0, Qt.ItemDataRole.UserRole, index)
-            colour = (
-                Qt.GlobalColor.darkYellow if warned else Qt.GlobalColor.darkGreen if result.ok else Qt.GlobalColor.red
+            colour = style.colour(
+                style.Role.WARNING if warned else style.Role.OK if result.ok else style.Role.ERROR, self
             )
             top.setForeground(0, colour)  # a certificate to renew soon is not "all good" at a glance
             for item in result.chain:
@@ -388,9 +400,9 @@ class ProbeResultPage(_ProbePage):
                 child.setToolTip(0, translated(finding.text))
                 child.setData(0, Qt.ItemDataRole.UserRole, index)
                 if finding.severity is Severity.PROBLEM:
-                    child.setForeground(0, Qt.GlobalColor.red)
+                    child.setForeground(0, style.colour(style.Role.ERROR, self))
                 elif finding.severity is Severity.WARNING:
-                    child.setForeground(0, Qt.GlobalColor.darkYellow)
+                    child.setForeground(0, style.colour(style.Role.WARNING, self))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(not result.ok or len(report.results) <= 3)
@@ -401,9 +413,9 @@ class ProbeResultPage(_ProbePage):
                 [days, row.not_after or "-", row.endpoint, translated(row.service.label), row.certificate or "-"]
             )
             if row.days_left is None or row.days_left < 0:
-                line.setForeground(0, Qt.GlobalColor.red)
+                line.setForeground(0, style.colour(style.Role.ERROR, self))
             elif row.days_left <= 30:
-                line.setForeground(0, Qt.GlobalColor.darkYellow)
+                line.setForeground(0, style.colour(style.Role.WARNING, self))
             self.expiry.addTopLevelItem(line)
         for column in range(5):
             self.expiry.resizeColumnToContents(column)

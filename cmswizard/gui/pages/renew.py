@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.endpoints import endpoint_for
 from cmswizard.cms.file_pairs import PairFault, PairProblem, key_fault, pair_problems_at
+from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.renewal import (
     Comparison,
     OldCertificate,
@@ -38,22 +39,20 @@ from cmswizard.cms.renewal import (
 )
 from cmswizard.cms.services import CmsVersion, Service, Topology
 from cmswizard.cms.sheet import ServiceFiles, SheetPlan
-from cmswizard.gui import dialogs
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import PageId, RenewFlowState
 from cmswizard.gui.i18n import error_text, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
-from cmswizard.pki.command import render
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.spec import KeyType, Problem, Severity
 
-_RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
 _SERVICES = [s for s in Service if endpoint_for(s) is not None]
 
 
 def _error(text: str) -> str:
-    return f'<span style="color:{_RED}">✗ {html.escape(text)}</span>'
+    return style.coloured(f"✗ {html.escape(text)}", style.Role.ERROR)
 
 
 class _RenewPage(WizardPage):
@@ -378,18 +377,26 @@ class RenewGeneratePage(_RenewPage):
             said: list[str] = [*against_request] or [wrong_key.message]
             text = "<br>".join(html.escape(f"✗ {translated(line)}") for line in said)
             stop = html.escape(self.tr("Open the certificate your CA issued for this request to go on."))
-            self.compare_summary.setText(f'<span style="color:{_RED}">{text}<br><b>{stop}</b></span>')
+            self.compare_summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{text}<br><b>{stop}</b></span>'
+            )
         elif against_request:
             text = "<br>".join(html.escape(f"✗ {translated(line)}") for line in against_request)
-            self.compare_summary.setText(f'<span style="color:{_RED}">{text}</span>')
+            self.compare_summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{text}</span>'
+            )
         elif comparison.ok:
             text = self.tr("✓ {file} keeps every name and usage of the certificate in use").format(file=new.source)
-            self.compare_summary.setText(f'<span style="color:{_GREEN}">{html.escape(text)}</span>')
+            self.compare_summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.OK, self)}">{html.escape(text)}</span>'
+            )
         else:
             text = self.tr("✗ {file} loses what the certificate in use had: see the marked rows").format(
                 file=new.source
             )
-            self.compare_summary.setText(f'<span style="color:{_RED}">{html.escape(text)}</span>')
+            self.compare_summary.setText(
+                f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{html.escape(text)}</span>'
+            )
         self.comparison.clear()
         for row in comparison.rows:
             # A value is data (a subject, names) unless the engine built it as one of our phrases.
@@ -397,7 +404,9 @@ class RenewGeneratePage(_RenewPage):
             item = QTreeWidgetItem([translated(row.label), old_value, new_value])
             item.setToolTip(1, old_value)
             item.setToolTip(2, new_value)
-            colour = Qt.GlobalColor.red if row.severity is Severity.ERROR else Qt.GlobalColor.darkYellow
+            colour = style.colour(
+                style.Role.ERROR if row.severity is Severity.ERROR else style.Role.WARNING, self.comparison
+            )
             if row.severity is Severity.ERROR or row.changed:
                 for column in range(3):
                     item.setForeground(column, colour)
@@ -436,7 +445,7 @@ class RenewSheetPage(_RenewPage):
         )
         self.version = QComboBox(self)
         for version in CmsVersion:
-            self.version.addItem(translated(version.label), version.value)
+            self.version.addItem(translated(version.choice_label), version.value)
         self.version.setCurrentIndex(self.version.findData(CmsVersion.V3.value))
         self.service = QComboBox(self)
         for service in _SERVICES:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
-from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage, LeavingTable, chain_tab_order
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.spec import Problem, Severity
 from cmswizard.remote.sftp import (
@@ -59,7 +58,7 @@ class _NodeJob:
 class UploadPage(WizardPage):
     """After the sheet: send every node its files, verified, with per-node progress and results."""
 
-    next_page = PageId.EXPORT
+    next_page = PageId.APPLY
     upload_finished = Signal()  # a round of uploads ended (results shown, questions answered)
 
     @property
@@ -78,7 +77,7 @@ class UploadPage(WizardPage):
                 "the MMP: type the commands shown beside each result. Next: copy to a USB stick instead."
             )
         )
-        self.table = QTableWidget(0, 7, self)
+        self.table = LeavingTable(0, 7, self)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Send"),
@@ -167,6 +166,7 @@ class UploadPage(WizardPage):
             self.table.setRowCount(0)
             for name in names:
                 self._add_node(known.get(name, PlanNode(name)))
+            chain_tab_order(self.table, self.password)
         self._show_node_sheet()
 
     def _add_node(self, node: PlanNode) -> None:
@@ -186,7 +186,7 @@ class UploadPage(WizardPage):
                 name.setAccessibleName(f"{header.text() if header else ''} {node.name}")
                 self.table.setCellWidget(row, column, name)
                 continue
-            edit = QLineEdit(value, self.table)
+            edit = CellEdit(value, self.table)  # Enter commits the cell, never the wizard's Next
             edit.setAccessibleName(f"{header.text() if header else ''} {node.name}")
             if column == _PORT:
                 edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("655350") + 12)

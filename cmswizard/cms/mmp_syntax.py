@@ -1,18 +1,24 @@
-"""The MMP command syntax: `pki csr <basename> CN:<v> [OU:<v>] [O:<v>] [L:<v>] ... [subjectAltName:<a>,<b>]`.
+"""The MMP's `pki` command syntax: `pki csr <basename> CN:<v> [OU:<v>] [O:<v>] [L:<v>] ... [subjectAltName:<a>,<b>]`,
+and which MMP command takes which kind of bundle.
 
 `render()` writes the exact line an admin types on the CMS; `parse()` reads such a line (or the
-tokens of a command line) back. For every valid spec, `parse(render(spec)) == spec`.
+tokens of a command line) back. For every valid spec, `parse(render(spec)) == spec`. The X.509 rules
+for the fields themselves are the engine's (`pki/spec.py`); this module knows only how the MMP spells them.
 """
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.spec import CsrSpec, KeyType, Purpose, SubjectInput, make_spec
 
-__all__ = ["FIELD_ORDER", "mmp_key_note", "parse", "parse_tokens", "read_tokens", "render"]
+if TYPE_CHECKING:
+    from cmswizard.pki.bundle import BundleKind
+
+__all__ = ["FIELD_ORDER", "bundle_usage", "mmp_key_note", "parse", "parse_tokens", "read_tokens", "render"]
 
 FIELD_ORDER = ("CN", "OU", "O", "L", "ST", "C", "subjectAltName")
 _BY_LOWER = {name.lower(): name for name in FIELD_ORDER}
@@ -142,4 +148,29 @@ def read_tokens(
         c=found.get("C", ""),
         san=tuple(san_text.split(",")) if san_text else (),
         key_type=key_type,
+    )
+
+
+def bundle_usage(kind: BundleKind, file_name: str = "<this file>", key_name: str = "<key>") -> str:
+    """Which MMP command takes a bundle of this kind, with the file names filled in."""
+    from cmswizard.pki.bundle import BundleKind  # not on `pki csr`'s path, which needs only the syntax
+
+    if kind is BundleKind.FULL_CHAIN:
+        return Text(
+            N_(
+                "webbridge3 https certs {key} {file}  (Web Bridge 3; also webbridge3 c2w certs), or turn certs {key} {file}"
+            ),
+            key=key_name,
+            file=file_name,
+        )
+    if kind is BundleKind.CA_BUNDLE:
+        return Text(
+            N_("the third argument of webadmin/callbridge/xmpp/turn certs {key} <certificate> {file}"),
+            key=key_name,
+            file=file_name,
+        )
+    return Text(
+        N_("the second argument of webadmin/callbridge/xmpp/turn certs {key} {file} <CA bundle>"),
+        key=key_name,
+        file=file_name,
     )

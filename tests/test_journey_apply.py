@@ -1,0 +1,160 @@
+"""The *Apply on the server* page, driven as a person does against the simulated MMP, in English and
+Traditional Chinese: the deployment sheet, Next past the upload, then Apply: confirm the node's changes and
+each restart with the real buttons, watch the live transcript; then a FAILURE, and Put back."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from cmswizard.gui.flows import PageId
+from cmswizard.gui.pages.apply import ApplyPage
+from cmswizard.gui.pages.deploy import DeploySheetPage
+
+from helpers.factory import hierarchy, issue
+from helpers.journey import click, make_wizard, press_next, type_into
+from helpers.mmp_sim import MmpSimulator, running_mmp
+
+NODE = "cms1.example.com"
+
+
+@pytest.fixture
+def simulator() -> Iterator[MmpSimulator]:
+    with running_mmp(NODE) as sim:
+        yield sim
+
+
+def _files(folder: Path, store: Path) -> None:
+    """New files in the admin's folder (and on the node, as after the upload); the node runs old ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ca = hierarchy(depth=1)
+    bundle = ca.intermediates[0].pem + ca.root.pem
+    new, old = ca.leaf, issue(NODE, ca.intermediates[0], san=[NODE])
+    for place in (folder, store):
+        (place / "callbridge-2026.key").write_bytes(new.key_pem)
+        (place / "callbridge-2026.crt").write_bytes(new.pem)
+        (place / "callbridge-2026-bundle.crt").write_bytes(bundle)
+        (place / "webbridge3-2026.key").write_bytes(new.key_pem)
+        (place / "webbridge3-2026-fullchain.crt").write_bytes(new.pem + bundle)
+    (store / "old.key").write_bytes(old.key_pem)
+    (store / "old.crt").write_bytes(old.pem)
+    (store / "old-fullchain.crt").write_bytes(old.pem + bundle)
+    (store / "old-bundle.crt").write_bytes(bundle)
+
+
+def _running_old(simulator: MmpSimulator) -> None:
+    node = simulator[NODE].node
+    for item, value in {
+        ("callbridge", "listen"): "a",
+        ("callbridge", "certs.key"): "old.key",
+        ("callbridge", "certs.cert"): "old.crt",
+        ("callbridge", "certs.bundle"): "old-bundle.crt",
+        ("callbridge", "trust c2w"): "old-bundle.crt",
+        ("webbridge3", "https listen"): "a:443",
+        ("webbridge3", "https certs.key"): "old.key",
+        ("webbridge3", "https certs.cert"): "old-fullchain.crt",
+        ("webbridge3", "c2w listen"): "a:6000",
+        ("webbridge3", "c2w certs.key"): "old.key",
+        ("webbridge3", "c2w certs.cert"): "old-fullchain.crt",
+        ("webbridge3", "c2w trust"): "old-bundle.crt",
+    }.items():
+        node.configure(*item, value)
+
+
+def _to_apply_page(qtbot, tmp_path: Path, simulator: MmpSimulator) -> tuple[object, ApplyPage]:
+    folder = tmp_path / "made"
+    _files(folder, simulator[NODE].node.store)
+    _running_old(simulator)
+    wizard = make_wizard(qtbot, folder)
+    wizard.settings.set("ssh/known_hosts", str(simulator.write_known_hosts()))
+    wizard.start_flow("deploy")
+    sheet = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    type_into(qtbot, sheet.nodes, NODE)
+    assert "callbridge restart" in sheet.sheet_box.toPlainText()
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.UPLOAD
+    for item in wizard.flows.deploy.export_extra:  # the peer trust files, as the upload page would send them
+        (simulator[NODE].node.store / item.name).write_bytes(item.data)
+    assert wizard.flows.deploy.export_extra
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.APPLY
+    page = wizard.page_as(PageId.APPLY, ApplyPage)
+    server = simulator[NODE]
+    for column, value in ((page.ADDRESS, "127.0.0.1"), (page.PORT, str(server.port))):
+        field = page.cell_edit(NODE, column)
+        field.clear()
+        type_into(qtbot, field, value)
+    type_into(qtbot, page.password, server.password)
+    return wizard, page
+
+
+def _answer_yes(qtbot, page: ApplyPage, asked: list[str]) -> None:
+    def clicked(kind: str) -> None:
+        asked.append(kind)
+        QTimer.singleShot(0, lambda: click(qtbot, page.yes_button))
+
+    page.question_asked.connect(clicked)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ApplyPage", text)
+
+
+def test_apply_confirm_restart_and_put_back(qtbot, tmp_path: Path, simulator: MmpSimulator, lang: str) -> None:
+    wizard, page = _to_apply_page(qtbot, tmp_path, simulator)
+    sim = simulator[NODE].node
+    asked: list[str] = []
+    _answer_yes(qtbot, page, asked)
+    with qtbot.waitSignal(page.run_finished, timeout=60_000):
+        click(qtbot, page.apply_button)
+    assert asked[0] == "changes" and asked.count("restart") == 2, asked  # callbridge, webbridge3
+    assert page.result_text(NODE) == tr("done"), page.message
+    assert sim.pending() == [] and sim.in_use("callbridge", "certs.cert") == "callbridge-2026.crt"
+    assert "webbridge3 restart" in sim.received  # it was running: enable would not have applied the files
+    shown = page.transcript.toPlainText()
+    assert "callbridge restart" in shown and server_password(simulator) not in shown
+    assert page.saved_transcript is not None and page.saved_transcript.is_file()
+    assert page.cell_edit(NODE, page.FINGERPRINT).text().startswith("SHA256:")
+    assert not page.put_back_button.isEnabled()
+
+    # the next run fails half-way: Stop is offered by the result, Put back restores the recorded files
+    _running_old(simulator)
+    sim.fail_once.add("webbridge3 https certs")
+    with qtbot.waitSignal(page.run_finished, timeout=60_000):
+        click(qtbot, page.apply_button)
+    assert page.result_text(NODE) == tr("STOPPED")
+    assert page.put_back_button.isEnabled()
+    with qtbot.waitSignal(page.run_finished, timeout=60_000):
+        click(qtbot, page.put_back_button)
+    assert sim.in_use("callbridge", "certs.cert") == "old.crt" and sim.pending() == []
+    wizard.close()
+
+
+def test_stop_answers_no_and_sends_nothing_more(qtbot, tmp_path: Path, simulator: MmpSimulator, lang: str) -> None:
+    wizard, page = _to_apply_page(qtbot, tmp_path, simulator)
+    sim = simulator[NODE].node
+
+    def stop(kind: str) -> None:
+        QTimer.singleShot(0, lambda: click(qtbot, page.stop_button))
+
+    page.question_asked.connect(stop)
+    with qtbot.waitSignal(page.run_finished, timeout=60_000):
+        click(qtbot, page.apply_button)
+    assert page.result_text(NODE) == tr("not applied: you said no")
+    assert set(sim.received) <= {"pki list", "callbridge", "webbridge3"}
+    wizard.close()
+
+
+def server_password(simulator: MmpSimulator) -> str:
+    return simulator[NODE].password
+
+
+def test_page_is_in_the_deploy_flow_after_the_upload() -> None:
+    assert shutil.which("true") is not None  # trivial guard: the module imports without a display
+    from cmswizard.gui.pages.upload import UploadPage
+
+    assert UploadPage.next_page is PageId.APPLY and ApplyPage.next_page is PageId.EXPORT

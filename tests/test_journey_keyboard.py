@@ -1,0 +1,109 @@
+"""Issue 29, Medium 4 and 9: Tab leaves a table after its last cell (the subject page's alt names, the
+deployment page's files), and Enter in an upload-table cell commits the cell instead of moving the wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.pages.csr import DeploymentPage, SubjectPage
+from cmswizard.gui.pages.deploy import DeploySheetPage
+from cmswizard.gui.pages.upload import _FINGERPRINT, UploadPage
+
+from helpers.factory import hierarchy
+from helpers.journey import choose_flow, click, click_item, forward_button, make_wizard, type_into
+
+
+def _inside(widget: QWidget | None, container: QWidget) -> bool:
+    while widget is not None:
+        if widget is container:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def _tab_until_out(qtbot, table: QWidget, limit: int) -> QWidget:
+    """Press Tab as a keyboard user does until the focus is outside `table`; fail after `limit` presses."""
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if not _inside(focused, table):
+            return focused
+    raise AssertionError(f"Tab stayed in the table for {limit} presses")
+
+
+def _made_files(folder: Path) -> None:
+    tree = hierarchy(depth=1)
+    (folder / "callbridge-2026.key").write_bytes(tree.leaf.key_pem)
+    (folder / "callbridge-2026.crt").write_bytes(tree.leaf.pem)
+    (folder / "callbridge-2026-bundle.crt").write_bytes(tree.intermediates[0].pem + tree.root.pem)
+    (folder / "webbridge3-2026.key").write_bytes(tree.leaf.key_pem)
+    (folder / "webbridge3-2026-fullchain.crt").write_bytes(b"".join(c.pem for c in tree.chain))
+
+
+def _deploy_page(qtbot, tmp_path: Path) -> tuple[object, DeploySheetPage]:
+    out = tmp_path / "out"
+    wizard = make_wizard(qtbot, out)
+    _made_files(out)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    type_into(qtbot, page.nodes, "cms1.example.com")
+    return wizard, page
+
+
+def test_tab_leaves_the_deployment_files_table(qtbot, lang: str, tmp_path: Path) -> None:
+    _wizard, page = _deploy_page(qtbot, tmp_path)
+    assert page.table.rowCount() == 2
+    first = page.table.cellWidget(0, 0)
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(first.view(), Qt.Key.Key_Escape)  # the click opened its list: close it, keep the focus
+    qtbot.waitUntil(lambda: _inside(QApplication.focusWidget(), page.table))
+    landed = _tab_until_out(qtbot, page.table, 2 * 5 + 2)
+    assert landed is page.add_row
+
+
+def test_tab_leaves_the_alt_names_table(qtbot, lang: str, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.CSR)
+    deployment = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
+    type_into(qtbot, deployment.nodes, "cms1.example.com")
+    type_into(qtbot, deployment.join_url, "join.example.com")
+    click_item(qtbot, deployment.proposals, deployment.proposals.topLevelItem(0))
+    click(qtbot, forward_button(wizard))
+    subject = wizard.page_as(PageId.SUBJECT, SubjectPage)
+    table = subject.san.table
+    assert table.rowCount() >= 1
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is subject.san.add_button
+    # While a cell is being edited, Tab commits it and leaves too
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert editor is not table and _inside(editor, table)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, "x")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is subject.san.add_button
+    assert table.item(0, 0).text().endswith("x")
+
+
+def test_enter_in_an_upload_cell_commits_the_cell(qtbot, lang: str, tmp_path: Path) -> None:
+    wizard, _page = _deploy_page(qtbot, tmp_path)
+    click(qtbot, forward_button(wizard))
+    assert wizard.currentId() == PageId.UPLOAD
+    upload = wizard.page_as(PageId.UPLOAD, UploadPage)
+    fingerprint = upload.cell_edit("cms1.example.com", _FINGERPRINT)
+    type_into(qtbot, fingerprint, "SHA256:abc")
+    qtbot.keyClick(fingerprint, Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.UPLOAD
+    assert fingerprint.text() == "SHA256:abc"
+    assert QApplication.focusWidget() is fingerprint
