@@ -134,3 +134,23 @@ def test_missing_ca_bundle_is_flagged(two_edges) -> None:
     warnings = check_plan_files(bare, folder)
     assert [p.severity.value for p in warnings] == ["warning"]
     assert "has no CA bundle" in warnings[0].message
+
+
+def test_xmpp_cluster_peers_without_client_auth_get_a_warning_not_a_refusal(tmp_path: Path) -> None:
+    """No readable Cisco text says whether XMPP cluster peers check clientAuth: warn, never refuse."""
+    h = hierarchy(depth=1, leaf_cn="cms1.example.com")
+    issuer = h.intermediates[0]
+    (tmp_path / "bundle.crt").write_bytes(issuer.pem + h.root.pem)
+    services = []
+    for n in (1, 2):
+        node = f"cms{n}.example.com"
+        leaf = issue(node, issuer, eku=SERVER_ONLY)
+        (tmp_path / f"xmpp{n}.key").write_bytes(leaf.key_pem)
+        (tmp_path / f"xmpp{n}.crt").write_bytes(leaf.pem)
+        services.append(ServiceFiles(Service.XMPP, f"xmpp{n}.key", f"xmpp{n}.crt", "bundle.crt", node=node))
+    plan = SheetPlan(CmsVersion.V2, Topology.CLUSTER, ("cms1.example.com", "cms2.example.com"), tuple(services))
+    problems = check_plan_files(plan, tmp_path)
+    assert [p.severity.value for p in problems] == ["warning", "warning"]
+    assert "no readable Cisco text says whether they need it" in str(problems[0].message)
+    alone = SheetPlan(CmsVersion.V2, Topology.SINGLE, ("cms1.example.com",), (services[0],))
+    assert check_plan_files(alone, tmp_path) == []  # one XMPP node: no peers, nothing to say

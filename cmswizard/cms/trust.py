@@ -104,6 +104,27 @@ def shared_ca_bundle(folder: Path, certificate: str, candidates: Sequence[str]) 
     return found[0] if len(found) == 1 else ""
 
 
+def _xmpp_peer_eku(certificate: x509.Certificate, name: str) -> list[Problem]:
+    """XMPP nodes of a cluster connect to each other; no readable Cisco text says whether that link checks
+    clientAuth (PA 12.x asks for both EKUs only on certificates that serve both ways): a warning, never a refusal."""
+    allowed = eku_of(certificate)
+    if allowed is None or Eku.CLIENT in allowed:
+        return []
+    return [
+        Problem(
+            Service.XMPP.label,
+            Severity.WARNING,
+            Text(
+                N_(
+                    "{file} has no clientAuth: the XMPP nodes of a cluster connect to each other, and no readable "
+                    "Cisco text says whether they need it; if the cluster link fails, use a certificate with both"
+                ),
+                file=name,
+            ),
+        )
+    ]
+
+
 def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
     """What is wrong with the files the plan assigns: EKU per service (error), no CA bundle (warning)."""
     problems: list[Problem] = []
@@ -128,6 +149,8 @@ def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
                 eku = check_service_eku(service, certificates[0], files.certificate)
                 if eku is not None:
                     problems.append(Problem(service.label, Severity.ERROR, eku))
+                elif service is Service.XMPP and len(plan.running(Service.XMPP)) > 1:
+                    problems.extend(_xmpp_peer_eku(certificates[0], files.certificate))
                 problems.extend(pair_problems(service, folder, files.key, files.certificate))
                 has_chain = len(certificates) > 1
             else:

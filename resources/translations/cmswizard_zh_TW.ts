@@ -2136,6 +2136,10 @@ Replace them with the ones being exported?</source>
         <translation>沒有可放入信任檔的憑證</translation>
     </message>
     <message>
+        <source>{file} has no clientAuth: the XMPP nodes of a cluster connect to each other, and no readable Cisco text says whether they need it; if the cluster link fails, use a certificate with both</source>
+        <translation>{file} 沒有 clientAuth：叢集中的 XMPP 節點會互相連線，沒有可讀的 Cisco 文字說明是否需要它；若叢集連線失敗，請改用兩者兼具的憑證</translation>
+    </message>
+    <message>
         <source>{file}: the database server needs serverAuth in the extended key usage and this certificate has not; the nodes refuse it: ask the CA for a server certificate</source>
         <translation>{file}：資料庫伺服器需要延伸金鑰使用方法含 serverAuth，此憑證沒有；各節點會拒絕它：請向 CA 申請伺服器憑證</translation>
     </message>
