@@ -59,7 +59,9 @@ _WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
 # object seen with those bytes: one hash of its DER per new object, instead of its self-signature,
 # extensions and names worked out again (issue 24: a root's signature is checked once per root).
 _Table = dict[int, tuple[x509.Certificate, _T]]
-_LIMIT = 4096  # certificates remembered per table; a table that fills up starts again
+_LIMIT = 16384  # certificates remembered per table; a table that fills up starts again (a 10,000-certificate
+# pile fits: facts forgotten in the middle of one ordering would be worked out again, so it would grow faster
+# than the pile; what it keeps alive once a pile is gone is freed as the next piles take its place)
 _TWINS: _Table[x509.Certificate] = {}  # object → the first object seen with the same DER
 # First objects seen, by signature: a signature is as good as unique (it covers all the rest) and the
 # library keeps it as bytes, whose hash is cheap and kept; whether it is the same certificate is then
