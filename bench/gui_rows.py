@@ -144,18 +144,25 @@ def bench_memory(cache: Path, row: Row) -> None:
     from pile import pile_file
 
     pile = str(pile_file(1_000, cache))
-    idle, loaded, bare = [], [], []
+    idle, loaded, bare, crypto = [], [], [], []
     with xvfb() as env:
         for _ in range(3):
             idle += _numbers("memory.py", "idle", env=env)
             loaded += _numbers("memory.py", "file", pile, env=env)
             bare.append(_numbers("bare_wizard.py", "--no-crypto", "--rss", env=env)[-1])
-    beside = f"Xvfb; bare PySide6 QWizard {mb(bare)}"
-    row("peak RSS, wizard idle (Xvfb)", mb(idle), beside, "≤ 75 MB", median(idle) <= 75)
+            crypto.append(_numbers("bare_wizard.py", "--rss", env=env)[-1])
+    row(
+        "peak RSS, wizard idle (Xvfb)",
+        mb(idle),
+        f"Xvfb; bare PySide6 QWizard {mb(bare)}",
+        "≤ 75 MB",
+        median(idle) <= 75,
+    )
     row(
         "peak RSS, 1,000 certificates loaded from a file and Auto-ordered (Xvfb)",
         mb(loaded),
-        beside,
+        f"Xvfb; bare PySide6 QWizard {mb(bare)}; the same bare wizard after `import cryptography.x509` (which the "
+        f"chain builder needs) {mb(crypto)}",
         "≤ 95 MB",
         median(loaded) <= 95,
     )
