@@ -272,7 +272,7 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (
         ["deploy", "--node", NODE, "--edge", NODE, "--webadmin", "a.key", "a.crt"],
         2,
-        "--edge: cms1.example.com is also a --node",
+        "--edge: cms1.example.com is both a core and an edge server; a server has one role: list it once",
     ),
     (["deploy", "--node", NODE, "--webadmin", "a.key\nwebadmin disable", "a.crt"], 2, "holds control characters"),
     (["deploy", "--node", NODE, "--webadmin", "a.key", "a.crt\x1b[2J"], 2, "--webadmin: the file name"),

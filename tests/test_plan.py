@@ -273,7 +273,7 @@ BAD_PLANS = [  # (find, replace with, the one line expected); "" appends
     ([('version = "3.x"', 'version = "4.x"')], "site.toml: cms.version: '4.x' is not one of: 2.x, 2.9, 3.x"),
     (
         [('topology = "single"', 'topology = "edge"'), ("", '\n[[node]]\nname = "CMS1.example.com"\nrole = "edge"\n')],
-        "site.toml: node[1].name: cms1.example.com is already a node (role core); a node has one role: remove one of the two",
+        "site.toml: node[1].name: cms1.example.com is both a core and an edge server; a server has one role: list it once",
     ),
     (
         [("", _SVC.format(service="webadmin") + 'node = "cms9.example.com"\n')],

@@ -70,19 +70,11 @@ def _db_plan(args: argparse.Namespace) -> DbClusterPlan | None:
 
 
 def _check_hosts(args: argparse.Namespace) -> None:
-    """Each server once, and either a core or an edge: a repeated section or a dropped edge misleads."""
-    seen: dict[str, str] = {}
-    for option, hosts in (("--node", args.node), ("--edge", args.edge)):
-        for host in hosts:
-            key = host.strip().lower().rstrip(".")
-            if key in seen:
-                if seen[key] == option:
-                    raise CmsInputError(option, f"{shown(host)} is given twice; list each server once")
-                raise CmsInputError(
-                    option,
-                    f"{shown(host)} is also a {seen[key]}; a server is either a core (--node) or an edge (--edge)",
-                )
-            seen[key] = option
+    """Each server once, and either a core or an edge: a repeated section or a dropped edge misleads.
+    The messages name the option (the sheet's own check names the wizard's fields)."""
+    from cmswizard.cms.nodes import check_listed
+
+    check_listed(args.node, args.edge, "--node", "--edge")
 
 
 def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, list[str] | None]:

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cmswizard.cms.nodes import check_listed, check_topology
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
-from cmswizard.pki.errors import N_, CmsInputError
+from cmswizard.pki.errors import N_
 from cmswizard.pki.names import check_fqdn
 
 __all__ = ["Deployment", "ProposedCertificate", "propose_certificates"]
@@ -44,17 +45,11 @@ class _Names:
 
 
 def _check_names(deployment: Deployment) -> _Names:
-    nodes = [check_fqdn(n, "server FQDNs", allow_wildcard=False) for n in deployment.nodes if n.strip()]
-    if not nodes:
-        raise CmsInputError("server FQDNs", N_("enter at least one server name, e.g. cms1.example.com"))
-    if deployment.topology is Topology.SINGLE and len(nodes) > 1:
-        raise CmsInputError("server FQDNs", N_("a single combined server has one name; choose Cluster for several"))
-    edges = [check_fqdn(n, "edge server FQDNs", allow_wildcard=False) for n in deployment.edge_nodes if n.strip()]
-    if deployment.topology is Topology.EDGE and not edges:
-        raise CmsInputError("edge server FQDNs", N_("enter at least one edge server, or choose another topology"))
+    nodes, edges = check_listed(deployment.nodes, deployment.edge_nodes, "server FQDNs", "edge server FQDNs")
+    check_topology(deployment.topology, nodes, edges, "server FQDNs", "edge server FQDNs")
     join = check_fqdn(deployment.join_url, "join URL host") if deployment.join_url.strip() else None
     xmpp = check_fqdn(deployment.xmpp_domain, "XMPP domain") if deployment.xmpp_domain.strip() else None
-    return _Names(list(dict.fromkeys(nodes)), list(dict.fromkeys(edges)), join, xmpp)
+    return _Names(list(nodes), list(edges), join, xmpp)
 
 
 def _short(fqdn: str) -> str:

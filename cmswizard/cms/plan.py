@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
+from cmswizard.cms.nodes import NodeName, check_listed, check_node_names
 from cmswizard.cms.plan_names import first_name_problem, plain_name_problem, ssh_value_problem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, pinned_off_side
@@ -422,22 +423,16 @@ def _plain_name(reader: _Reader, name: str, where: str) -> str:
 
 def _read_nodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[PlanNode, ...]:
     nodes: list[PlanNode] = []
-    seen: dict[str, str] = {}
+    given: list[NodeName] = []
     for number, row in enumerate(reader.rows(top, "node")):
         where = f"node[{number}]"
         reader.table(row, where, ("name", "role", "ssh_host", "ssh_port", "ssh_user", "fingerprint"))
-        name = _fqdn(reader, reader.get(row, where, "name", str), f"{where}.name")
         role = reader.choice(row, where, "role", _role, ("core", "edge"), "core")
-        if name in seen:
-            raise reader.fail(
-                f"{where}.name",
-                Text(
-                    N_("{name} is already a node (role {role}); a node has one role: remove one of the two"),
-                    name=name,
-                    role=seen[name],
-                ),
-            )
-        seen[name] = role
+        given.append(NodeName(reader.get(row, where, "name", str), role, f"{where}.name"))
+        try:
+            name = check_node_names(given)[-1]  # each name, and that it is not an earlier row's
+        except CmsInputError as error:
+            raise reader.fail(error.where, error.message) from None
         port = reader.get(row, where, "ssh_port", int, 22)
         if not 1 <= port <= 65535:
             raise reader.fail(f"{where}.ssh_port", Text(N_("{value} is not a port; give 1 to 65535"), value=port))
@@ -836,29 +831,25 @@ def new_plan(given: NewPlanInput) -> Plan:
     """A plan from a few answers: the certificates `propose_certificates` suggests, and their files."""
     if given.edges and not given.cores:
         raise CmsInputError("core", N_("an edge deployment needs at least one core server"))
-    topology = Topology.EDGE if given.edges else Topology.CLUSTER if len(given.cores) > 1 else Topology.SINGLE
-    services = given.services or default_services(given.version, bool(given.edges))
+    cores, edges = check_listed(given.cores, given.edges, "core", "edge")
+    topology = Topology.EDGE if edges else Topology.CLUSTER if len(cores) > 1 else Topology.SINGLE
+    services = given.services or default_services(given.version, bool(edges))
     deployment = Deployment(
         given.version,
         topology,
         frozenset(services),
-        tuple(given.cores),
-        tuple(given.edges),
+        cores,
+        edges,
         given.join_url,
         given.xmpp_domain,
         given.combined,
     )
     proposals = propose_certificates(deployment, today=given.today)
     certificates = tuple(PlanCertificate(p.basename, p.cn, p.san, p.services, p.node) for p in proposals)
-    cores = [check_fqdn(n, "core", allow_wildcard=False) for n in given.cores]
-    edges = [check_fqdn(n, "edge", allow_wildcard=False) for n in given.edges]
-    both = set(cores) & set(edges)
-    if both:
-        raise CmsInputError(sorted(both)[0], N_("is both a core and an edge server; a node has one role: list it once"))
     nodes = tuple(
         replace(given.nodes_ssh.get(name, PlanNode(name)), name=name, role=role)
         for names, role in ((cores, "core"), (edges, "edge"))
-        for name in dict.fromkeys(names)
+        for name in names
     )
     database = None
     if given.database or Service.DATABASE in services:

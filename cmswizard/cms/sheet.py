@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cmswizard.cms.lines import MmpLine, Translate, command, note, render_lines, unconfirmed
+from cmswizard.cms.nodes import check_listed, check_topology
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.names import check_fqdn
@@ -207,16 +208,8 @@ class SheetPlan:
 
     def checked(self) -> SheetPlan:
         """The plan with canonical node names; raises on the first bad input."""
-        cores = tuple(
-            dict.fromkeys(check_fqdn(n, "server FQDNs", allow_wildcard=False) for n in self.nodes if n.strip())
-        )
-        edges = tuple(
-            dict.fromkeys(
-                check_fqdn(n, "edge server FQDNs", allow_wildcard=False) for n in self.edge_nodes if n.strip()
-            )
-        )
-        if not cores:
-            raise CmsInputError("server FQDNs", N_("enter at least one server name"))
+        cores, edges = check_listed(self.nodes, self.edge_nodes, "server FQDNs", "edge server FQDNs")
+        check_topology(self.topology, cores, edges, "server FQDNs", "edge server FQDNs")
         if not re.fullmatch(r"[A-Za-z0-9_-]+", self.backup_name):
             # it becomes `backup snapshot <name>`: a space, ';' or a line break would change the command
             raise CmsInputError(
@@ -224,8 +217,6 @@ class SheetPlan:
             )
         if self.xmpp_domain:
             check_fqdn(self.xmpp_domain, "XMPP domain", allow_wildcard=False, allow_single_label=True)
-        if self.topology is Topology.EDGE and not edges:
-            raise CmsInputError("edge server FQDNs", N_("enter at least one edge server, or choose another topology"))
         if self.topology is not Topology.EDGE:
             edges = ()
         available = services_for(self.version)
