@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).parent
@@ -117,22 +118,29 @@ def measure(work: Path, cache: Path) -> None:
     from upload import bench_upload
     from verify_rows import bench_verify_in_process
 
-    bench_cli(work, row)
-    bench_rsa(work, row)
-    bench_verify_in_process(row)
-    bench_first_window(row)
-    bench_memory(cache, row)
-    bench_chain_page(cache, row)
-    bench_gaps(cache, row)
-    bench_ordering(row)
-    bench_cli_bundle(cache, row)
-    bench_probe(row)
-    bench_upload(row, PY)
-    bench_plan_apply(row)
-    bench_renewal(row)
-    bench_loader(row4)
-    bench_plan(row4)
-    bench_package()
+    parts: list[tuple[str, Callable[[], None]]] = [
+        ("CLI", lambda: bench_cli(work, row)),
+        ("RSA", lambda: bench_rsa(work, row)),
+        ("in-process verify", lambda: bench_verify_in_process(row)),
+        ("first window", lambda: bench_first_window(row)),
+        ("memory", lambda: bench_memory(cache, row)),
+        ("chain builder page", lambda: bench_chain_page(cache, row)),
+        ("stalls", lambda: bench_gaps(cache, row)),
+        ("engine ordering", lambda: bench_ordering(row)),
+        ("cmswizard bundle", lambda: bench_cli_bundle(cache, row)),
+        ("probe", lambda: bench_probe(row)),
+        ("upload", lambda: bench_upload(row, PY)),
+        ("plan apply", lambda: bench_plan_apply(row)),
+        ("renewal", lambda: bench_renewal(row)),
+        ("loader", lambda: bench_loader(row4)),
+        ("plan files", lambda: bench_plan(row4)),
+        ("packaged app", bench_package),
+    ]
+    for name, part in parts:
+        try:
+            part()
+        except Exception as error:  # one part failing still leaves the others' rows
+            row(f"{name}: not measured", "the bench failed here", f"{type(error).__name__}: {error}"[:300], "—", None)
 
 
 def main() -> None:
