@@ -149,3 +149,58 @@ def test_a_second_apply_on_a_held_folder_says_so(cli, tmp_path: Path) -> None:
         holder.wait()
         if holder.stdout is not None:
             holder.stdout.close()
+
+
+def _db_plan_text() -> str:
+    return (
+        plan_text().replace('topology = "single"', 'topology = "single"')
+        + '\n[database]\ndomain = "example.com"\nprimary = "cms1.example.com"\njoin = []\nconnect = []\nrenewal = false\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        ("dbserver.crt",),
+        ("dbclient.key", "dbclient.csr", "dbclient.crt"),
+        ("dbserver.key", "dbserver.csr", "dbserver.crt"),
+    ],
+)
+def test_a_half_made_db_set_with_its_ca_is_finished_and_said(cli, tmp_path: Path, lost: tuple[str, ...]) -> None:
+    """A kill at the link step left part of the database-cluster set: the next apply finishes it from dbca."""
+    site = tmp_path / "site"
+    site.mkdir()
+    plan = site / "site.toml"
+    plan.write_text(_db_plan_text())
+    assert cli("plan", "apply", str(plan)).code == 0
+    kept = {name: (site / name).read_bytes() for name in ("dbca.key", "dbca.crt", "dbserver.key")}
+    for name in lost:
+        (site / name).unlink()
+    check = cli("plan", "check", str(plan))
+    assert "left the database-cluster set half made; apply finishes it" in check.out
+    result = cli("plan", "apply", str(plan))
+    assert result.code == 0, result.out + result.err
+    assert "restore it, or move the others away" not in result.out
+    for name in lost:
+        assert (site / name).exists(), name
+    assert "finished the database-cluster set an interrupted run left half made" in result.out
+    for name, data in kept.items():
+        if name not in lost:
+            assert (site / name).read_bytes() == data  # what was there is kept
+    for node in ("dbserver", "dbclient"):
+        assert cli("pki", "match", str(site / f"{node}.key"), str(site / f"{node}.crt")).code == 0
+        assert cli("pki", "verify", str(site / f"{node}.crt"), str(site / "dbca.crt")).code == 0
+
+
+def test_a_db_set_without_its_ca_is_not_finished(cli, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    plan = site / "site.toml"
+    plan.write_text(_db_plan_text())
+    assert cli("plan", "apply", str(plan)).code == 0
+    (site / "dbca.key").unlink()
+    (site / "dbserver.crt").unlink()
+    result = cli("plan", "apply", str(plan))
+    assert result.code == 1
+    assert "restore it, or move the others away" in result.out
+    assert not (site / "dbserver.crt").exists()

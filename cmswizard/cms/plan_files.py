@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from cmswizard.cms.db_finish import can_finish, finish_db_cluster
 from cmswizard.cms.dbcluster import write_db_cluster
 from cmswizard.cms.lines import Translate
 from cmswizard.cms.plan import Plan, PlanCertificate
@@ -357,7 +358,16 @@ def _check_db(plan: Plan, index: _Folder, at: dt.datetime, warn_days: int, add: 
         for name in names:
             add(name, ItemState.MISSING, N_("apply makes the database-cluster set"))
         return
+    db_plan = plan.db_plan()
+    finishable = db_plan is not None and can_finish(db_plan, index.folder)
     for name in names:
+        if not index.exists(name) and finishable:
+            add(
+                name,
+                ItemState.MISSING,
+                N_("an interrupted run left the database-cluster set half made; apply finishes it"),
+            )
+            continue
         if not index.exists(name):
             add(
                 name,
@@ -450,6 +460,10 @@ def _apply_held(
             say("database cluster")
             made = write_db_cluster(db_plan, folder)
             results += [PlanItem(path.name, ItemState.MADE) for path in made.files]
+        elif len(present) != len(db_names) and db_plan is not None and can_finish(db_plan, folder):
+            say("database cluster (finishing)")
+            finished = Text(N_("finished the database-cluster set an interrupted run left half made, from its dbca"))
+            results += [PlanItem(path.name, ItemState.MADE, finished) for path in finish_db_cluster(db_plan, folder)]
         elif len(present) != len(db_names):
             missing = [n for n in db_names if n not in names]
             results.append(

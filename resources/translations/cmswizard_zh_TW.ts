@@ -2256,6 +2256,10 @@ Replace them with the ones being exported?</source>
         <translation>apply 會建立資料庫叢集檔案組</translation>
     </message>
     <message>
+        <source>an interrupted run left the database-cluster set half made; apply finishes it</source>
+        <translation>先前中斷的執行留下了未完成的資料庫叢集檔案組；apply 會將其完成</translation>
+    </message>
+    <message>
         <source>missing from the database-cluster set ({present} exist); restore it, or move the others away and apply</source>
         <translation>資料庫叢集檔案組中缺少此檔案（{present} 存在）；請還原它，或將其他檔案移走後執行 apply</translation>
     </message>
@@ -2266,6 +2270,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>is missing but {file} exists: a certificate without its key; restore the key or move the certificate away</source>
         <translation>缺少此檔案但 {file} 存在：憑證沒有其金鑰；請還原金鑰或將憑證移走</translation>
+    </message>
+    <message>
+        <source>finished the database-cluster set an interrupted run left half made, from its dbca</source>
+        <translation>已用其 dbca 完成先前中斷的執行留下的未完成資料庫叢集檔案組</translation>
     </message>
     <message>
         <source>needs {file} first</source>
