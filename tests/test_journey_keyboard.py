@@ -107,3 +107,27 @@ def test_enter_in_an_upload_cell_commits_the_cell(qtbot, lang: str, tmp_path: Pa
     assert wizard.currentId() == PageId.UPLOAD
     assert fingerprint.text() == "SHA256:abc"
     assert QApplication.focusWidget() is fingerprint
+
+
+def test_a_version_without_web_bridge_3_greys_its_ports_and_the_hint_has_no_internal_name(
+    qtbot, lang: str, tmp_path: Path
+) -> None:
+    """Issue 29 Low: CMS 2.0-2.8 lacks Web Bridge 3, so its HTTPS and C2W port fields go grey; an empty
+    folder gives a hint that starts with words, not with the internal key "files:"."""
+    wizard = make_wizard(qtbot, tmp_path / "empty")
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    hint = page.message.plain_text()
+    assert hint and "files:" not in hint and "files：" not in hint
+    assert page.ports["webbridge3_port"].isEnabled() and page.ports["c2w_port"].isEnabled()
+    version = page.version
+    qtbot.mouseClick(version, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(version.view(), Qt.Key.Key_Escape)
+    qtbot.keyClick(version, Qt.Key.Key_End)  # the last entry: CMS 2.0-2.8
+    assert "2.0" in version.currentText() or version.currentIndex() == version.count() - 1
+    assert not page.ports["webbridge3_port"].isEnabled() and not page.ports["c2w_port"].isEnabled()
+    assert page.ports["turn_tls_port"].isEnabled()
+    qtbot.keyClick(version, Qt.Key.Key_Home)
+    assert page.ports["webbridge3_port"].isEnabled()

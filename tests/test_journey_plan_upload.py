@@ -179,7 +179,19 @@ def test_plan_round_trip_and_upload_journey(
     assert sum(line.endswith(translated(Outcome.IDENTICAL.label)) for line in lines) == 11
     assert upload.results.topLevelItem(0).text(1) != all_verified
     assert held.read_bytes() == b"the certificate the Call Bridge uses now\n"
+    counted = {
+        "en": "11 already there, 1 differs on the MMP (not replaced)",
+        "zh_TW": "11 個已在 MMP 上，1 個與 MMP 上的不同（未取代）",
+    }
+    assert upload.result_text("cms1.example.com") == counted[lang]  # never "0 of 12 file(s) uploaded"
     click(qtbot, upload.replace)
+    listed: list[list[str]] = []
+    monkeypatch.setattr(dialogs, "confirm_replace_files", lambda _p, _where, names: listed.append(names) or False)
+    with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+        press_mnemonic(qtbot, wizard, upload.upload_button)
+    assert listed == [["callbridge-2026.crt"]]  # the one that differs, named before anything is replaced
+    assert held.read_bytes() == b"the certificate the Call Bridge uses now\n"  # said no: left as it is
+    monkeypatch.setattr(dialogs, "confirm_replace_files", lambda _p, _where, names: listed.append(names) or True)
     with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
         press_mnemonic(qtbot, wizard, upload.upload_button)
     assert f"callbridge-2026.crt: {translated(Outcome.VERIFIED.label)}" in upload.result_lines("cms1.example.com")

@@ -153,8 +153,8 @@ def confirm_keys_to_fixed_drive(parent: QWidget, drive: str, keys: list[str]) ->
     return answer == QMessageBox.StandardButton.Yes
 
 
-def confirm_replace_files(parent: QWidget, folder: Path, names: list[str]) -> bool:
-    """Files of the same names are already in the export folder: list them and ask before replacing any."""
+def confirm_replace_files(parent: QWidget, folder: Path | str, names: list[str]) -> bool:
+    """Files of the same names are already there (a folder, or the MMPs named): list them and ask first."""
     answer = QMessageBox.question(
         parent,
         translated(N_("Replace files?")),

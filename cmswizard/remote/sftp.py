@@ -228,6 +228,30 @@ class UploadReport:
         )
 
 
+_PART_OF_SUMMARY = {  # how the GUI counts a node's files: one phrase per outcome, never "file(s)"
+    Outcome.VERIFIED: N_("{count} uploaded and verified"),
+    Outcome.IDENTICAL: N_("{count} already there"),
+    Outcome.EXISTS: N_("{count} differs on the MMP (not replaced)"),
+    Outcome.MISMATCH: N_("{count} read back different"),
+    Outcome.DISK_FULL: N_("{count} not stored: disk full"),
+    Outcome.REFUSED: N_("{count} refused by the MMP"),
+    Outcome.CONNECTION_LOST: N_("{count} cut off: connection lost"),
+    Outcome.LOGIN_REFUSED: N_("{count} not sent: login refused"),
+    Outcome.HOST_KEY_MISMATCH: N_("{count} not sent: wrong host key"),
+    Outcome.NOT_SENT: N_("{count} not sent"),
+    Outcome.LOCAL_ERROR: N_("{count} not sent: cannot read it"),
+}
+
+
+def summary_parts(report: UploadReport) -> list[Text]:
+    """A node's upload in counted phrases ("6 already there", "1 differs on the MMP (not replaced)"), in
+    the order of `Outcome`, leaving out what did not happen."""
+    counts = {outcome: 0 for outcome in Outcome}
+    for result in report.results:
+        counts[result.outcome] += 1
+    return [Text(_PART_OF_SUMMARY[outcome], count=n) for outcome, n in counts.items() if n]
+
+
 def default_known_hosts() -> Path:
     return Path.home() / ".ssh" / "known_hosts"
 

@@ -668,10 +668,6 @@
         <translation>由企業 CA 簽署；精靈只會製作 CMS 內建 CA 的那一組</translation>
     </message>
     <message>
-        <source>enter at least one server name</source>
-        <translation>請至少輸入一個伺服器名稱</translation>
-    </message>
-    <message>
         <source>is an MMP interface letter such as a, b, c or d</source>
         <translation>是 MMP 的介面代號，例如 a、b、c 或 d</translation>
     </message>
@@ -738,10 +734,6 @@
     <message>
         <source>{value}: give a plain file name (the sheet is written beside the plan)</source>
         <translation>{value}：請提供單純的檔名（指令表會寫在計畫檔旁邊）</translation>
-    </message>
-    <message>
-        <source>{name} is already a node (role {role}); a node has one role: remove one of the two</source>
-        <translation>{name} 已是節點（角色 {role}）；一個節點只有一個角色：請移除其中一個</translation>
     </message>
     <message>
         <source>name a file (mode 0600) or keyring:&lt;service&gt;/&lt;name&gt;; never the secret itself</source>
@@ -826,10 +818,6 @@
     <message>
         <source>an edge deployment needs at least one core server</source>
         <translation>邊緣部署至少需要一台核心伺服器</translation>
-    </message>
-    <message>
-        <source>is both a core and an edge server; a node has one role: list it once</source>
-        <translation>同時是核心與邊緣伺服器；一個節點只有一個角色：請只列出一次</translation>
     </message>
     <message>
         <source>is the name of two different files ({first} and {second}); on the MMP they would be one file: rename one of them</source>
@@ -1194,6 +1182,14 @@
     <message>
         <source>Database cluster</source>
         <translation>資料庫叢集</translation>
+    </message>
+    <message>
+        <source>{name} is given twice; list each server once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is both a core and an edge server; a server has one role: list it once</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>enter at least one server name, e.g. cms1.example.com</source>
@@ -2386,6 +2382,50 @@ Replace them with the ones being exported?</source>
     <message>
         <source>{host}: {verified} of {total} file(s) uploaded and verified</source>
         <translation>{host}：{total} 個檔案中已上傳並驗證 {verified} 個</translation>
+    </message>
+    <message>
+        <source>{count} uploaded and verified</source>
+        <translation>{count} 個已上傳並驗證</translation>
+    </message>
+    <message>
+        <source>{count} already there</source>
+        <translation>{count} 個已在 MMP 上</translation>
+    </message>
+    <message>
+        <source>{count} differs on the MMP (not replaced)</source>
+        <translation>{count} 個與 MMP 上的不同（未取代）</translation>
+    </message>
+    <message>
+        <source>{count} read back different</source>
+        <translation>{count} 個讀回後不相符</translation>
+    </message>
+    <message>
+        <source>{count} not stored: disk full</source>
+        <translation>{count} 個未儲存：磁碟已滿</translation>
+    </message>
+    <message>
+        <source>{count} refused by the MMP</source>
+        <translation>{count} 個遭 MMP 拒絕</translation>
+    </message>
+    <message>
+        <source>{count} cut off: connection lost</source>
+        <translation>{count} 個中斷：連線中斷</translation>
+    </message>
+    <message>
+        <source>{count} not sent: login refused</source>
+        <translation>{count} 個未傳送：登入遭拒</translation>
+    </message>
+    <message>
+        <source>{count} not sent: wrong host key</source>
+        <translation>{count} 個未傳送：主機金鑰錯誤</translation>
+    </message>
+    <message>
+        <source>{count} not sent</source>
+        <translation>{count} 個未傳送</translation>
+    </message>
+    <message>
+        <source>{count} not sent: cannot read it</source>
+        <translation>{count} 個未傳送：無法讀取</translation>
     </message>
     <message>
         <source>{value} is not an SSH host key fingerprint; copy it as shown, e.g. SHA256:…(43 characters)</source>
@@ -5632,10 +5672,6 @@ Replace them?</source>
     <message>
         <source>all servers</source>
         <translation>所有伺服器</translation>
-    </message>
-    <message>
-        <source>files</source>
-        <translation>檔案</translation>
     </message>
     <message>
         <source>choose a key and a certificate for at least one service, or the database cluster</source>

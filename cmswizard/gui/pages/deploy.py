@@ -70,6 +70,10 @@ def _names(text: str) -> list[str]:
     return [part for part in text.replace(",", " ").split() if part]
 
 
+class _NothingChosen(Exception):
+    """No service row and no database cluster yet: what to do, said as such."""
+
+
 class _DeployPage(WizardPage):
     @property
     def state(self) -> DeployFlowState:
@@ -582,6 +586,10 @@ class DeploySheetPage(_DeployPage):
         combo.blockSignals(False)
 
     def _version_changed(self) -> None:
+        # A version without Web Bridge 3 (2.0-2.8) has no such ports: their fields go grey, not silent
+        has_webbridge3 = Service.WEBBRIDGE3 in services_for(CmsVersion(self.version.currentData()))
+        for name in ("webbridge3_port", "c2w_port"):
+            self.ports[name].setEnabled(has_webbridge3)
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, 0)
             if isinstance(combo, QComboBox):
@@ -763,9 +771,8 @@ class DeploySheetPage(_DeployPage):
             services, db = self.service_files(), self.db_plan()
             folder = Path(self.folder.text().strip() or ".")
             if not services and db is None:
-                raise CmsInputError(
-                    self.tr("files"),
-                    self.tr("choose a key and a certificate for at least one service, or the database cluster"),
+                raise _NothingChosen(
+                    self.tr("choose a key and a certificate for at least one service, or the database cluster")
                 )
             plan = SheetPlan(
                 CmsVersion(self.version.currentData()),
@@ -805,6 +812,12 @@ class DeploySheetPage(_DeployPage):
             self.plan = plan
             # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
             self.problems = check_plan_files(plan, folder)
+        except _NothingChosen as nothing:  # a hint in the user's words, no internal field name in front
+            untouched = not (self.nodes.text().strip() or self.db.isChecked())
+            self.problems = [Problem("", Severity.NOTE if untouched else Severity.ERROR, str(nothing))]
+            self.sheet = None
+            self.sheet_box.setPlainText("")
+            self._set_node_tabs(None)
         except CmsInputError as error:
             # Before the user has named a server, what to do is a hint, not an error in red (the rows
             # may be suggested from the folder's files: that is not the user's input yet).

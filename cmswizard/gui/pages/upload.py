@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.plan import PlanNode
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import current_language, error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage, LeavingTable, chain_tab_order
 from cmswizard.pki.errors import CmsInputError
@@ -38,10 +38,12 @@ from cmswizard.remote.sftp import (
     Credentials,
     HostKey,
     HostTrust,
+    Outcome,
     SshTarget,
     UnknownHostKey,
     UploadReport,
     remember_host_key,
+    summary_parts,
 )
 
 _SEND, _NODE, _ADDRESS, _PORT, _USER, _FINGERPRINT, _RESULT = range(7)
@@ -315,6 +317,22 @@ class UploadPage(WizardPage):
         replace = set()
         if self.replace.isChecked():
             replace = {path.name for job in jobs for path in job.files}
+            # The files the last upload found different on the MMP: listed and confirmed before any is replaced
+            differing = sorted(
+                {
+                    result.name
+                    for job in jobs
+                    if isinstance(self.reports.get(job.node), UploadReport)
+                    for result in self.reports[job.node].results
+                    if result.outcome is Outcome.EXISTS
+                }
+            )
+            if differing:
+                nodes = ", ".join(job.node for job in jobs)
+                if not dialogs.confirm_replace_files(self, nodes, differing):
+                    self.upload_finished.emit()
+                    return
+                replace = set(differing)
         known_hosts = Path(self.host.settings.get("ssh/known_hosts"))
         extra = {item.name: item.data for item in self.state.export_extra}
         total = sum(len(job.files) for job in jobs)
@@ -400,8 +418,8 @@ class UploadPage(WizardPage):
                     label.setToolTip(text)
 
     def _show_report(self, node: str, report: UploadReport) -> None:
-        who = f"{report.target.username}@{report.target.label}"  # the row says who; zh_TW's colon is '：'
-        self._set_result(node, translated(report.summary).removeprefix(who).lstrip(":： "))
+        separator = "，" if current_language().startswith("zh") else ", "
+        self._set_result(node, separator.join(translated(part) for part in summary_parts(report)))
         for index in range(self.results.topLevelItemCount()):
             existing = self.results.topLevelItem(index)
             if existing is not None and existing.text(0) == node:
