@@ -34,7 +34,7 @@ def test_dry_run_dns_test_renew_now(qtbot, lang: str, bed: AcmeBed, tmp_path: Pa
     assert wizard.currentId() == PageId.KEEP_RENEWED
     page = wizard.currentPage()
     if lang == "zh_TW":
-        assert page.renew_now.text() == "立即更新(&R)" and page.title() == "讓憑證保持更新"
+        assert page.renew_now.text() == "立即進行憑證更新(&R)" and page.title() == "讓憑證保持更新"
     assert not page.dry_run.isEnabled()  # no plan yet
     type_into(qtbot, page.plan_field, str(plan))
 

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,13 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import KeepRenewedFlowState
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar
 from cmswizard.pki.errors import Cancelled, CmsCheckFailed, CmsInputError
 
-_RED, _GREEN, _AMBER = "#b00020", "#2e7d32", "#a86400"
+_RED, _GREEN, _AMBER = style.Role.ERROR, style.Role.OK, style.Role.WARNING
 
 
 def _renew(plan_path: Path, dry_run: bool, report: Any, cancel: threading.Event) -> list[Any]:
@@ -164,11 +164,9 @@ class KeepRenewedPage(WizardPage):
         return Path(text) if text else None
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open plan"), str(self.state.folder), self.tr("Plan files (*.toml)")
-        )
+        chosen = dialogs.open_file_names(self, self.tr("Open plan"), self.state.folder, self.tr("Plan files (*.toml)"))
         if chosen:
-            self.plan_field.setText(chosen)
+            self.plan_field.setText(str(chosen[0]))
 
     def _update_buttons(self) -> None:
         ready = self._plan_path() is not None and not self._busy
@@ -181,8 +179,9 @@ class KeepRenewedPage(WizardPage):
         self.bar.setVisible(busy)
         self._update_buttons()
 
-    def _say(self, text: str, colour: str = "") -> None:
-        self.status.setStyleSheet(f"color: {colour}" if colour else "")
+    def _say(self, text: str, colour: style.Role | None = None) -> None:
+        shade = style.hex_colour(colour, self.status) if colour is not None else ""
+        self.status.setStyleSheet(f"color: {shade}" if shade else "")
         self.status.setText(text)
 
     def _progress(self, _done: int, _total: int, what: str) -> None:
