@@ -21,7 +21,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from cmswizard.cms.plan import NewPlanInput, Plan, new_plan, plan_text
+from cmswizard.cms.plan import Plan, PlanAnswers, new_plan, plan_text
 from cmswizard.cms.plan_files import apply_plan, check_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
@@ -34,7 +34,7 @@ Row = Callable[[str, str, str, str], None]
 def _plan(nodes: int, key_type: KeyType) -> Plan:
     half = nodes // 2
     return new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion.V3,
             tuple(f"cms{i}.example.com" for i in range(1, nodes - half + 1)),
             tuple(f"edge{i}.example.com" for i in range(1, half + 1)),

@@ -10,7 +10,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from cmswizard.cms.services import CmsVersion, Service, Topology, check_service_eku, eku_report
 from cmswizard.cms.sheet import ServiceFiles, SheetPlan, TrustKind, build_sheet
-from cmswizard.cms.trust import check_plan_files, write_trust_files
+from cmswizard.cms.trust import check_sheet_files, write_trust_files
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.profiles import TrustContent
 
@@ -100,7 +100,7 @@ def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
     problem = check_service_eku(Service.CALLBRIDGE, public_ca_style.cert, "callbridge.crt")
     assert problem is not None and "clientAuth" in problem and "Chrome Root Program" in problem
     assert check_service_eku(Service.WEBBRIDGE3, public_ca_style.cert) is None
-    errors = [p for p in check_plan_files(plan, folder) if p.severity.value == "error"]
+    errors = [p for p in check_sheet_files(plan, folder) if p.severity.value == "error"]
     assert [p.field for p in errors] == ["Call Bridge"]
     result = cli(
         "deploy",
@@ -131,7 +131,7 @@ def test_missing_ca_bundle_is_flagged(two_edges) -> None:
     from dataclasses import replace
 
     bare = replace(plan, services=(ServiceFiles(Service.CALLBRIDGE, "callbridge.key", "callbridge.crt"),))
-    warnings = check_plan_files(bare, folder)
+    warnings = check_sheet_files(bare, folder)
     assert [p.severity.value for p in warnings] == ["warning"]
     assert "has no CA bundle" in warnings[0].message
 
@@ -149,8 +149,8 @@ def test_xmpp_cluster_peers_without_client_auth_get_a_warning_not_a_refusal(tmp_
         (tmp_path / f"xmpp{n}.crt").write_bytes(leaf.pem)
         services.append(ServiceFiles(Service.XMPP, f"xmpp{n}.key", f"xmpp{n}.crt", "bundle.crt", node=node))
     plan = SheetPlan(CmsVersion.V2, Topology.CLUSTER, ("cms1.example.com", "cms2.example.com"), tuple(services))
-    problems = check_plan_files(plan, tmp_path)
+    problems = check_sheet_files(plan, tmp_path)
     assert [p.severity.value for p in problems] == ["warning", "warning"]
     assert "no readable Cisco text says whether they need it" in str(problems[0].message)
     alone = SheetPlan(CmsVersion.V2, Topology.SINGLE, ("cms1.example.com",), (services[0],))
-    assert check_plan_files(alone, tmp_path) == []  # one XMPP node: no peers, nothing to say
+    assert check_sheet_files(alone, tmp_path) == []  # one XMPP node: no peers, nothing to say

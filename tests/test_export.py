@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cmswizard.export.copy import README_NAME, SUMS_NAME, ExportItem, export_files, plan_export
+from cmswizard.export.copy import README_NAME, SUMS_NAME, ExportItem, export_files, export_items
 from cmswizard.export.readme import COMMANDS_NAME, export_readme
 from cmswizard.export.volumes import is_removable
 from cmswizard.pki.errors import CmsInputError
@@ -35,7 +35,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def _export(paths: list[Path], destination: Path, **kwargs):
-    items = plan_export(paths, [ExportItem(COMMANDS_NAME, b"webadmin disable\n")])
+    items = export_items(paths, [ExportItem(COMMANDS_NAME, b"webadmin disable\n")])
     return items, export_files(items, destination, readme=export_readme(items), **kwargs)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cmswizard.cms.dbcluster import DbFiles
-from cmswizard.cms.plan import NewPlanInput, Plan, new_plan, plan_text
+from cmswizard.cms.plan import Plan, PlanAnswers, new_plan, plan_text
 from cmswizard.cms.plan_files import apply_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.cms.sheet import Listen, TrustKind
@@ -65,7 +65,7 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion.V3,
             ("cms1.example.com", "cms2.example.com"),
             ("edge1.example.com",),

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
-from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text, read_plan
+from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text, read_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
@@ -290,7 +290,7 @@ def test_csr_flow_starts_from_the_plans_names_subject_and_key_type(
     from helpers.journey import choose_flow
 
     plan = new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion.V3,
             ("cms1.example.com", "cms2.example.com"),
             ("edge1.example.com",),

@@ -7,7 +7,7 @@ import pytest
 
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.nodes import CORE, EDGE, NodeName, check_listed, check_node_names
-from cmswizard.cms.plan import NewPlanInput, new_plan
+from cmswizard.cms.plan import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion, Service, Topology
 from cmswizard.cms.sheet import ServiceFiles, SheetPlan
 from cmswizard.pki.errors import CmsInputError
@@ -67,7 +67,7 @@ def test_the_wizard_the_sheet_and_plan_new_say_the_same(
     for attempt in (
         lambda: propose_certificates(_deployment(nodes, edges)),
         lambda: _sheet(nodes, edges).checked(),
-        lambda: new_plan(NewPlanInput(CmsVersion.V3, nodes, edges, "join.example.com")),
+        lambda: new_plan(PlanAnswers(CmsVersion.V3, nodes, edges, "join.example.com")),
     ):
         with pytest.raises(CmsInputError) as raised:
             attempt()

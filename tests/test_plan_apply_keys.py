@@ -11,7 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from cmswizard.cms import plan_files
-from cmswizard.cms.plan import NewPlanInput, new_plan
+from cmswizard.cms.plan import PlanAnswers, new_plan
 from cmswizard.cms.plan_files import ItemState, apply_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.pki.keys import public_key_der
@@ -22,7 +22,7 @@ def test_first_apply_reads_no_key_back_and_each_csr_matches_its_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion.V3,
             ("cms1.example.com", "cms2.example.com"),
             ("edge1.example.com",),

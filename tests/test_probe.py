@@ -580,9 +580,9 @@ def test_remote_probe_only_reads_and_cms_judges() -> None:
 @pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL is not installed (.ci/run installs it)")
 def test_the_database_is_probed_after_an_ssl_request(tmp_path: Path) -> None:
     """A real PostgreSQL with the dbca/dbserver set: SSLRequest, then TLS, then the chain as for any endpoint."""
-    from cmswizard.cms.dbcluster import plan_db_cluster, write_db_cluster
+    from cmswizard.cms.dbcluster import make_db_cluster, write_db_cluster
 
-    write_db_cluster(plan_db_cluster("example.com", "cms1.example.com", ["cms2.example.com"]), tmp_path)
+    write_db_cluster(make_db_cluster("example.com", "cms1.example.com", ["cms2.example.com"]), tmp_path)
     with running_postgres(tmp_path / "dbserver.crt", tmp_path / "dbserver.key", tmp_path / "dbca.crt") as server:
         result = _probe("127.0.0.1", server.port, TlsService.DATABASE, sni="cms2.example.com")
         plain = _probe("127.0.0.1", server.port, TlsService.WEBADMIN)  # no SSLRequest: PostgreSQL says no TLS

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cmswizard.export.copy import ExportItem, check_stick_name, plan_export
+from cmswizard.export.copy import ExportItem, check_stick_name, export_items
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.files import OutputFile, check_can_write
 from cmswizard.pki.spec import check_basename
@@ -41,11 +41,11 @@ def test_an_export_refuses_names_that_differ_only_in_case(tmp_path: Path) -> Non
     (tmp_path / "a" / "cb.crt").write_bytes(b"one")
     (tmp_path / "b" / "CB.crt").write_bytes(b"two")
     with pytest.raises(CmsInputError) as refused:
-        plan_export([tmp_path / "a" / "cb.crt", tmp_path / "b" / "CB.crt"])
+        export_items([tmp_path / "a" / "cb.crt", tmp_path / "b" / "CB.crt"])
     assert str(refused.value) == "CB.crt: is named twice in the export; rename one of the files"
     # ß and SS fold the same way too (case-insensitive file systems fold with Unicode rules)
     with pytest.raises(CmsInputError):
-        plan_export([], [ExportItem("straße.txt", b"1"), ExportItem("STRASSE.txt", b"2")])
+        export_items([], [ExportItem("straße.txt", b"1"), ExportItem("STRASSE.txt", b"2")])
 
 
 def test_stick_names_are_counted_in_utf16_units() -> None:

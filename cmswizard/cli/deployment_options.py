@@ -19,7 +19,7 @@ from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.safe_text import has_control, shown
 
 if TYPE_CHECKING:
-    from cmswizard.cms.dbcluster import DbClusterPlan
+    from cmswizard.cms.dbcluster import DbCluster
     from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan
 
 __all__ = ["add_deployment_arguments", "add_sheet_language", "deployment_from_args", "emit_sheet"]
@@ -57,14 +57,14 @@ def _service_files(args: argparse.Namespace) -> list[ServiceFiles]:
     return chosen
 
 
-def _db_plan(args: argparse.Namespace) -> DbClusterPlan | None:
-    from cmswizard.cms.dbcluster import DbFiles, default_ca_domain, plan_db_cluster
+def _db_plan(args: argparse.Namespace) -> DbCluster | None:
+    from cmswizard.cms.dbcluster import DbFiles, default_ca_domain, make_db_cluster
 
     if not args.db_primary:
         return None
     domain = args.db_domain or default_ca_domain(args.db_primary)
     files = DbFiles(*args.db_files) if args.db_files else None
-    return plan_db_cluster(
+    return make_db_cluster(
         domain, args.db_primary, args.db_join, args.db_connect, files=files, enterprise_ca=args.db_enterprise_ca
     )
 
@@ -137,7 +137,7 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | No
 def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, sheet: DeploymentSheet) -> int:
     """Check the files a sheet assigns (when their folder is known), make the peer trust files if asked,
     then write or print the sheet: `deploy` and `renew sheet` end the same way."""
-    from cmswizard.cms.trust import check_plan_files, write_trust_files
+    from cmswizard.cms.trust import check_sheet_files, write_trust_files
     from cmswizard.pki.files import OutputFile, write_files
     from cmswizard.pki.spec import Problem, Severity
 
@@ -154,7 +154,7 @@ def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, s
         if problems:
             raise CmsCheckFailed(f"{len(problems)} file(s) cannot serve the service they are assigned to (see above)")
     else:
-        problems = check_plan_files(plan, folder)
+        problems = check_sheet_files(plan, folder)
         for problem in problems:
             warn(f"{problem.severity.value}: {problem}")
         errors = [p for p in problems if p.severity is Severity.ERROR]

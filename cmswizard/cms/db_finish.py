@@ -14,7 +14,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from cmswizard.cms.dbcluster import DbClusterPlan
+from cmswizard.cms.dbcluster import DbCluster
 from cmswizard.pki.ca import issue_certificate
 from cmswizard.pki.csr import build_csr
 from cmswizard.pki.errors import CmsInputError
@@ -51,7 +51,7 @@ def _own_key(folder: Path, name: str) -> PrivateKey | None:
     return loaded.keys[0] if loaded.keys else None
 
 
-def can_finish(plan: DbClusterPlan, folder: Path) -> bool:
+def can_finish(plan: DbCluster, folder: Path) -> bool:
     """Is this partial set one `finish_db_cluster` completes (its CA there, no certificate without key)?"""
     if plan.enterprise_ca or _ca(folder) is None:
         return False
@@ -64,7 +64,7 @@ def can_finish(plan: DbClusterPlan, folder: Path) -> bool:
     return True
 
 
-def finish_db_cluster(plan: DbClusterPlan, folder: Path, *, days: int = LEAF_DAYS) -> list[Path]:
+def finish_db_cluster(plan: DbCluster, folder: Path, *, days: int = LEAF_DAYS) -> list[Path]:
     """Make what is missing of the set from its CA, in one all-or-nothing write; the files made."""
     found = _ca(folder)
     if found is None or not can_finish(plan, folder):

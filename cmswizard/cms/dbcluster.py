@@ -21,7 +21,7 @@ from cmswizard.pki.keys import generate_private_key, private_key_pem
 from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
 from cmswizard.pki.spec import DB_CLIENT_CN, CsrSpec, KeyType, Purpose, SubjectInput, make_spec
 
-__all__ = ["DbCluster", "DbClusterPlan", "DbFiles", "default_ca_domain", "plan_db_cluster", "write_db_cluster"]
+__all__ = ["DbCluster", "DbFiles", "WrittenDbCluster", "default_ca_domain", "make_db_cluster", "write_db_cluster"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass(frozen=True)
-class DbClusterPlan:
+class DbCluster:
     """The DB cluster: its nodes, its file names, the three on-box requests, and what to type (§6)."""
 
     ca: CsrSpec
@@ -206,7 +206,7 @@ def default_ca_domain(primary: str) -> str:
     return name.partition(".")[2] or name
 
 
-def plan_db_cluster(
+def make_db_cluster(
     domain: str,
     primary: str,
     joining: Sequence[str] = (),
@@ -215,7 +215,7 @@ def plan_db_cluster(
     key_type: KeyType = KeyType.RSA2048,
     files: DbFiles | None = None,
     enterprise_ca: bool = False,
-) -> DbClusterPlan:
+) -> DbCluster:
     """Validate the node names and derive the three requests (dbserver's SAN holds every DB core).
 
     `files` names a set the enterprise CA signed (with `enterprise_ca`); default: dbserver/dbclient/dbca."""
@@ -235,7 +235,7 @@ def plan_db_cluster(
         raise CmsInputError(
             "connect-only cores", Text(N_("{item} is also a database core; list it once"), item=sorted(both)[0])
         )
-    return DbClusterPlan(
+    return DbCluster(
         ca,
         server,
         client,
@@ -248,14 +248,16 @@ def plan_db_cluster(
 
 
 @dataclass(frozen=True)
-class DbCluster:
-    plan: DbClusterPlan
+class WrittenDbCluster:
+    """A database cluster's certificate set, written: the cluster and the files made for it."""
+
+    cluster: DbCluster
     files: tuple[Path, ...]
 
 
 def write_db_cluster(
-    plan: DbClusterPlan, folder: Path, *, ca_days: int = CA_DAYS, days: int = LEAF_DAYS, force: bool = False
-) -> DbCluster:
+    plan: DbCluster, folder: Path, *, ca_days: int = CA_DAYS, days: int = LEAF_DAYS, force: bool = False
+) -> WrittenDbCluster:
     """Make dbca, dbserver and dbclient (keys, CSRs, certificates) in one all-or-nothing write."""
     if plan.enterprise_ca:
         raise CmsInputError(
@@ -277,4 +279,4 @@ def write_db_cluster(
         contents[f"{spec.basename}.csr"] = csr.public_bytes(Encoding.PEM)
         contents[f"{spec.basename}.crt"] = signed.certificate.public_bytes(Encoding.PEM)
     outputs = [OutputFile(folder / name, contents[name], private=private, replace=force) for name, private in names]
-    return DbCluster(plan, tuple(write_files(outputs)))
+    return WrittenDbCluster(plan, tuple(write_files(outputs)))

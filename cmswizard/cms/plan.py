@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
+from cmswizard.cms.dbcluster import DbCluster, DbFiles, default_ca_domain, make_db_cluster
 from cmswizard.cms.deployment import Deployment, propose_certificates
 from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
 from cmswizard.cms.nodes import NodeName, check_listed, check_node_names
@@ -133,11 +133,11 @@ class Plan:
         known = ", ".join(n.name for n in self.nodes)
         raise CmsInputError(name, Text(N_("is not a node of this plan; the nodes are: {known}"), known=known))
 
-    def db_plan(self) -> DbClusterPlan | None:
+    def db_plan(self) -> DbCluster | None:
         db = self.database
         if db is None:
             return None
-        return plan_db_cluster(
+        return make_db_cluster(
             db.domain,
             db.primary,
             db.join,
@@ -500,7 +500,7 @@ def _read_database(reader: _Reader, top: Mapping[str, Any], names: Sequence[str]
         reader.get(table, "database", "enterprise_ca", bool, False),
     )
     try:
-        plan_db_cluster(section.domain, primary, join, connect, files=files, enterprise_ca=section.enterprise_ca)
+        make_db_cluster(section.domain, primary, join, connect, files=files, enterprise_ca=section.enterprise_ca)
     except CmsInputError as error:
         raise reader.fail(f"database ({error.where})", error.message) from None
     return section
@@ -803,7 +803,7 @@ def service_rows(certificates: Sequence[PlanCertificate]) -> tuple[ServiceFiles,
 
 
 @dataclass(frozen=True)
-class NewPlanInput:
+class PlanAnswers:
     version: CmsVersion
     cores: tuple[str, ...]
     edges: tuple[str, ...] = ()
@@ -827,7 +827,7 @@ def default_services(version: CmsVersion, edge: bool) -> frozenset[Service]:
     return frozenset(s for s in wanted if s in services_for(version))
 
 
-def new_plan(given: NewPlanInput) -> Plan:
+def new_plan(given: PlanAnswers) -> Plan:
     """A plan from a few answers: the certificates `propose_certificates` suggests, and their files."""
     if given.edges and not given.cores:
         raise CmsInputError("core", N_("an edge deployment needs at least one core server"))

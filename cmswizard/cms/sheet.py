@@ -24,7 +24,7 @@ from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.safe_text import escape, has_control
 
 if TYPE_CHECKING:
-    from cmswizard.cms.dbcluster import DbClusterPlan
+    from cmswizard.cms.dbcluster import DbCluster
 
 __all__ = [
     "DeploymentSheet",
@@ -193,7 +193,7 @@ class SheetPlan:
     nodes: tuple[str, ...]  # core servers (all servers when there is no edge)
     services: tuple[ServiceFiles, ...] = ()
     edge_nodes: tuple[str, ...] = ()
-    db: DbClusterPlan | None = None
+    db: DbCluster | None = None
     db_renewal: bool = False
     trust_content: TrustContent = TrustContent.FULL_CHAIN
     trust_names: tuple[tuple[TrustKind, str], ...] = ()  # overrides of TrustKind.default_name

@@ -23,7 +23,7 @@ from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, load_file
 from cmswizard.pki.spec import DB_CLIENT_CN, Problem, Severity
 
-__all__ = ["callbridge_cn", "check_plan_files", "trust_file_bytes", "write_trust_files"]
+__all__ = ["callbridge_cn", "check_sheet_files", "trust_file_bytes", "write_trust_files"]
 
 
 def _load(folder: Path, name: str) -> LoadedFile:
@@ -125,7 +125,7 @@ def _xmpp_peer_eku(certificate: x509.Certificate, name: str) -> list[Problem]:
     ]
 
 
-def check_plan_files(plan: SheetPlan, folder: Path) -> list[Problem]:
+def check_sheet_files(plan: SheetPlan, folder: Path) -> list[Problem]:
     """What is wrong with the files the plan assigns: EKU per service (error), no CA bundle (warning)."""
     problems: list[Problem] = []
     plan = plan.checked()

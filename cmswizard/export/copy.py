@@ -21,7 +21,7 @@ from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, 
 from cmswizard.pki.safe_text import has_control
 from cmswizard.pki.spec import WINDOWS_RESERVED_NAMES
 
-__all__ = ["ExportItem", "ExportResult", "check_stick_name", "device_of", "export_files", "plan_export"]
+__all__ = ["ExportItem", "ExportResult", "check_stick_name", "device_of", "export_files", "export_items"]
 
 SUMS_NAME, README_NAME = "SHA256SUMS", "README.txt"
 # Room for directory entries and file system overhead on FAT, beyond the bytes themselves.
@@ -94,7 +94,7 @@ class ExportResult:
         )
 
 
-def plan_export(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list[ExportItem]:
+def export_items(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> list[ExportItem]:
     """Read the user's files (keys keep their privacy flag); names must be distinct."""
     items: list[ExportItem] = []
     for path in paths:

@@ -16,7 +16,7 @@ from cmswizard.pki.errors import N_
 from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS
 
 if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
-    from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan
+    from cmswizard.cms.dbcluster import DbCluster, WrittenDbCluster
     from cmswizard.cms.deployment import Deployment, ProposedCertificate
     from cmswizard.cms.plan import Plan, PlanNode
     from cmswizard.cms.probe_report import EndpointResult, ProbeReport
@@ -211,12 +211,12 @@ class BundleFlowState:
 @dataclass
 class DbClusterFlowState:
     folder: Path | None = None  # None: the page proposes one in the output folder
-    plan: DbClusterPlan | None = None
+    plan: DbCluster | None = None
     ca_days: int = CA_DAYS
     days: int = LEAF_DAYS
     renewal: bool = False
     force: bool = False  # the user agreed to replace existing keys
-    result: DbCluster | None = None
+    result: WrittenDbCluster | None = None
 
 
 @dataclass
@@ -232,7 +232,7 @@ class DeployFlowState:
 
     folder: Path = field(default_factory=Path.home)
     deployment: Deployment | None = None
-    db_plan: DbClusterPlan | None = None
+    db_plan: DbCluster | None = None
     export_paths: list[Path] | None = None  # None: the export page offers the output folder's files
     export_extra: list[ExportItem] = field(default_factory=list)
     export_name: str = ""

@@ -15,7 +15,7 @@ from cmswizard.pki.keys import PrivateKey, generate_private_key, private_key_pem
 from cmswizard.pki.names import SanEntry, SanKind
 from cmswizard.pki.spec import CsrSpec
 
-__all__ = ["CsrResult", "build_csr", "build_name", "generate_key_and_csr", "planned_files", "san_extension"]
+__all__ = ["CsrResult", "build_csr", "build_name", "csr_file_paths", "generate_key_and_csr", "san_extension"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def build_csr(spec: CsrSpec, key: PrivateKey) -> x509.CertificateSigningRequest:
     return builder.sign(key, signature_hash_for(key))
 
 
-def planned_files(spec: CsrSpec, folder: Path, *, force: bool = False) -> tuple[Path, Path]:
+def csr_file_paths(spec: CsrSpec, folder: Path, *, force: bool = False) -> tuple[Path, Path]:
     """The key and CSR paths; raises before any key is made if the key exists and force is off."""
     key_path = folder / f"{spec.basename}.key"
     csr_path = folder / f"{spec.basename}.csr"
@@ -70,7 +70,7 @@ def generate_key_and_csr(
 ) -> CsrResult:
     """Write `<basename>.key` (0600) and `<basename>.csr` into `folder`, both or neither. `key`: a key
     just made by `generate_private_key(spec.key_type)`, for a caller that uses it again afterwards."""
-    key_path, csr_path = planned_files(spec, folder, force=force)
+    key_path, csr_path = csr_file_paths(spec, folder, force=force)
     key = key or generate_private_key(spec.key_type)
     csr = build_csr(spec, key)
     write_files(

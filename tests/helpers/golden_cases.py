@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmswizard.cms.dbcluster import DbFiles, plan_db_cluster
+from cmswizard.cms.dbcluster import DbFiles, make_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology
 from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan
 
@@ -71,7 +71,7 @@ def cluster_edges_db_v3():
         ),
         ServiceFiles(S.TURN, "turn.key", "turn.crt", "ca-bundle.crt"),
     )
-    db = plan_db_cluster("example.com", "cms1.example.com", ["cms2.example.com", "cms3.example.com"])
+    db = make_db_cluster("example.com", "cms1.example.com", ["cms2.example.com", "cms3.example.com"])
     plan = SheetPlan(
         CmsVersion.V3,
         Topology.EDGE,
@@ -125,7 +125,7 @@ def db_renewal_enterprise_ca():
         "corp-ca-chain.pem",
     )
     files = list(names.for_server())
-    db = plan_db_cluster(
+    db = make_db_cluster(
         "example.com", "cms1.example.com", ["cms2.example.com"], ["cms3.example.com"], files=names, enterprise_ca=True
     )
     plan = SheetPlan(CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
+from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text
 from cmswizard.cms.plan_files import apply_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.pki.ca import issue_certificate
@@ -25,7 +25,7 @@ def example_site(folder: Path, ca: Hierarchy | None = None) -> Path:
     """The plan file of the site in `folder`; with `ca`, its CSRs signed by the CA's intermediate."""
     folder.mkdir(parents=True, exist_ok=True)
     plan = new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion.V3,
             ("cms1.example.com", "cms2.example.com"),
             ("edge1.example.com",),

@@ -22,10 +22,10 @@ __all__ = ["register"]
 
 
 def _cmd_dbcluster(args: argparse.Namespace) -> int:
-    from cmswizard.cms.dbcluster import plan_db_cluster, write_db_cluster
+    from cmswizard.cms.dbcluster import make_db_cluster, write_db_cluster
     from cmswizard.cms.lines import render_lines
 
-    plan = plan_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
+    plan = make_db_cluster(args.domain, args.primary, args.join, args.connect, key_type=KeyType(args.key))
     made = write_db_cluster(plan, Path(args.dir), ca_days=args.ca_days, days=args.days, force=args.force)
     translate = translator(args.sheet_lang)
     for path in made.files:

@@ -17,19 +17,19 @@ __all__ = ["register"]
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from cmswizard.export.copy import ExportItem, check_stick_name, export_files, plan_export
+    from cmswizard.export.copy import ExportItem, check_stick_name, export_files, export_items
     from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
     from cmswizard.pki.files import read_input_file
 
     if not args.files:
         raise CmsInputError("export", "name the files to copy")
     extra = [ExportItem(COMMANDS_NAME, read_input_file(args.sheet))] if args.sheet else []
-    items = plan_export([Path(f) for f in args.files], extra)
+    items = export_items([Path(f) for f in args.files], extra)
     if not args.no_calendar:
         from cmswizard.export.calendar import calendar_item, parse_alarm_days
 
         calendar = calendar_item(items, alarm_days=parse_alarm_days(args.alarm_days))
-        items = plan_export([], [*items, calendar]) if calendar else items
+        items = export_items([], [*items, calendar]) if calendar else items
     name = args.name or export_folder_name()
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise CmsInputError("--name", "is a folder name, not a path")

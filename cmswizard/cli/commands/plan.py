@@ -35,7 +35,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     import datetime as dt
     from dataclasses import replace
 
-    from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
+    from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text
     from cmswizard.cms.services import CmsVersion, Service
     from cmswizard.pki.files import OutputFile, write_files
     from cmswizard.pki.spec import KeyType
@@ -49,7 +49,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
                 "--services", f"{error}; use names such as webadmin,callbridge,webbridge3,turn"
             ) from None
     plan = new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion(args.version),
             tuple(args.core),
             tuple(args.edge),

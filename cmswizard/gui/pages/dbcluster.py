@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cmswizard.cms.dbcluster import DbCluster, DbClusterPlan, plan_db_cluster, write_db_cluster
+from cmswizard.cms.dbcluster import DbCluster, WrittenDbCluster, make_db_cluster, write_db_cluster
 from cmswizard.cms.lines import render_lines
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DbClusterFlowState, PageId
@@ -120,7 +120,7 @@ class DbClusterPage(_DbPage):
             line.textChanged.connect(self._refresh)
         for text in (self.joining, self.connecting):
             text.textChanged.connect(self._refresh)
-        self.plan: DbClusterPlan | None = None
+        self.plan: DbCluster | None = None
 
     def reset(self) -> None:
         for line in (self.domain, self.primary):
@@ -157,7 +157,7 @@ class DbClusterPage(_DbPage):
             self.commands.setPlainText("")
         else:
             try:
-                self.plan = plan_db_cluster(
+                self.plan = make_db_cluster(
                     self.domain.text(),
                     self.primary.text(),
                     _names(self.joining.toPlainText()),
@@ -248,7 +248,7 @@ class DbResultPage(_DbPage):
             writes=True,
         )
 
-    def _done(self, made: DbCluster, folder: Path, renewal: bool) -> None:
+    def _done(self, made: WrittenDbCluster, folder: Path, renewal: bool) -> None:
         self.running, self.state.result = False, made
         self.progress.hide()
         ca = load_file(folder / "dbca.crt").certificates
@@ -262,11 +262,11 @@ class DbResultPage(_DbPage):
                 verdict=verdict, count=len(made.files), folder=folder
             )
         )
-        self.sheet.setPlainText(self.sheet_text(made.plan, renewal))
+        self.sheet.setPlainText(self.sheet_text(made.cluster, renewal))
         self.copy_button.setEnabled(True)
         self.completeChanged.emit()
 
-    def sheet_text(self, plan: DbClusterPlan, renewal: bool) -> str:
+    def sheet_text(self, plan: DbCluster, renewal: bool) -> str:
         """The engine's one rendering of the DB commands (the sheet and the CLI print the same lines)."""
         sections = [plan.renewal_lines()] if renewal else []
         sections += [[plan.copy_note(node), *plan.node_lines(node)] for node in plan.nodes]

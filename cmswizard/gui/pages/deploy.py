@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
-from cmswizard.cms.dbcluster import DbClusterPlan, DbFiles, default_ca_domain, plan_db_cluster
+from cmswizard.cms.dbcluster import DbCluster, DbFiles, default_ca_domain, make_db_cluster
 from cmswizard.cms.file_pairs import PairFault, PairProblem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import (
@@ -40,7 +40,7 @@ from cmswizard.cms.sheet import (
     build_sheet,
     pinned_off_side,
 )
-from cmswizard.cms.trust import callbridge_cn, check_plan_files, shared_ca_bundle, trust_file_bytes
+from cmswizard.cms.trust import callbridge_cn, check_sheet_files, shared_ca_bundle, trust_file_bytes
 from cmswizard.export.copy import ExportItem
 from cmswizard.export.readme import COMMANDS_NAME
 from cmswizard.gui import dialogs, style
@@ -743,12 +743,12 @@ class DeploySheetPage(_DeployPage):
             )
         return chosen
 
-    def db_plan(self) -> DbClusterPlan | None:
+    def db_plan(self) -> DbCluster | None:
         if not self.db.isChecked() or not self.db_primary.text().strip():
             return None
         primary = self.db_primary.text().strip()
         files = DbFiles(**{name: combo.currentText().strip() for name, combo in self.db_files.items()})
-        return plan_db_cluster(
+        return make_db_cluster(
             default_ca_domain(primary),
             primary,
             _names(self.db_join.text()),
@@ -811,7 +811,7 @@ class DeploySheetPage(_DeployPage):
             self.sheet = build_sheet(plan, export_files=self.files)
             self.plan = plan
             # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
-            self.problems = check_plan_files(plan, folder)
+            self.problems = check_sheet_files(plan, folder)
         except _NothingChosen as nothing:  # a hint in the user's words, no internal field name in front
             untouched = not (self.nodes.text().strip() or self.db.isChecked())
             self.problems = [Problem("", Severity.NOTE if untouched else Severity.ERROR, str(nothing))]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.export.calendar import calendar_item
-from cmswizard.export.copy import ExportItem, ExportResult, export_files, plan_export
+from cmswizard.export.copy import ExportItem, ExportResult, export_files, export_items
 from cmswizard.export.readme import export_folder_name, export_readme
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs, style
@@ -326,10 +326,10 @@ class ExportPage(WizardPage):
             if not dialogs.confirm_keys_to_fixed_drive(self, drive, keys):
                 return
         try:
-            items = plan_export(self.chosen_paths(), self.extra)
+            items = export_items(self.chosen_paths(), self.extra)
             calendar = calendar_item(items)  # the expiry dates go on the stick too
             if calendar is not None:
-                items = plan_export([], [*items, calendar])
+                items = export_items([], [*items, calendar])
         except CmsInputError as error:
             self._show_summary(f"✗ {error_text(error)}")
             return
