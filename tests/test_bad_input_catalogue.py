@@ -171,6 +171,10 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["export", "--to", ".", "--name", "a/b", "leaf.crt"], 2, "--name: is a folder name, not a path"),
     (["export", "--to", ".", "leaf.crt", "sub/leaf.crt"], 2, "leaf.crt: is named twice in the export"),
     (["export", "--to", ".", "missing.crt"], 2, "missing.crt: does not exist"),
+    # Windows and its file systems (issue 25): device names, names that differ only in case
+    (["pki", "csr", "Com1", "CN:x.example.com"], 2, "basename: Com1 is a device name on Windows"),
+    (["pki", "csr", "nul", "CN:x.example.com"], 2, "basename: nul is a device name on Windows"),
+    (["export", "--to", ".", "leaf.crt", "sub/LEAF.crt"], 2, "LEAF.crt: is named twice in the export"),
     # the command line itself
     (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
     (["pki"], 2, "the following arguments are required: verb"),
@@ -507,6 +511,7 @@ def test_bad_input(cli, tmp_path: Path, argv: list[str], code: int, expected: st
     hostile_files.make_special(tmp_path, argv)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "leaf.crt").write_bytes(_H.leaf.pem)
+    (tmp_path / "sub" / "LEAF.crt").write_bytes(_H.leaf.pem)  # differs from leaf.crt only in case
     (tmp_path / "ca.crt").write_bytes(_H.intermediates[0].pem)
     (tmp_path / "ca.key").write_bytes(_H.intermediates[0].key_pem)
     before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
