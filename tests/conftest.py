@@ -50,7 +50,12 @@ def close_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[object]:
             asked.append(parent)
             return True
 
+        def discard_plan(parent: object, _name: str) -> str:
+            asked.append(parent)
+            return "discard"
+
         monkeypatch.setattr(dialogs, "confirm_discard", discard)
+        monkeypatch.setattr(dialogs, "ask_save_plan", discard_plan)  # changes to an open plan: not saved
     return asked
 
 

@@ -177,3 +177,17 @@ def confirm_risky(parent: QWidget, title: str, text: str, *, save: bool = False)
     yes = QMessageBox.StandardButton.Save if save else QMessageBox.StandardButton.Yes
     no = QMessageBox.StandardButton.Cancel if save else QMessageBox.StandardButton.No
     return QMessageBox.warning(parent, title, text, yes | no, no) == yes
+
+
+def ask_save_plan(parent: QWidget, name: str) -> str:
+    """Closing with changes to the open plan: "save", "discard" or "cancel" (the default), as editors ask."""
+    answer = QMessageBox.question(
+        parent,
+        translated(N_("Save the plan?")),
+        translated(Text(N_("The changes to {name} are not saved. Save them before closing?"), name=name)),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"

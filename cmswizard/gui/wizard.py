@@ -243,16 +243,18 @@ class CmsWizard(QWizard):
     def _save_as(self) -> None:
         self._save_plan(ask=True)
 
-    def _save_plan(self, *, ask: bool) -> None:
+    def _save_plan(self, *, ask: bool) -> bool:
+        """True when the plan was written."""
         page = self.currentPage()
         try:
             plan = page.plan_to_save() if isinstance(page, WizardPage) else None
             plan = plan or self.flows.plan
             if plan is None:
-                return
-            self.plans.save(self, plan, ask=ask)
+                return False
+            return self.plans.save(self, plan, ask=ask) is not None
         except CmsInputError as error:
             dialogs.show_problem(self, self.tr("The plan was not saved"), error_text(error))
+            return False
 
     # --- help ------------------------------------------------------------------------------------
     def _help_asked(self) -> None:
@@ -281,9 +283,29 @@ class CmsWizard(QWizard):
             self._close_when_idle = True
             self.setEnabled(False)
             return
-        if self._unsaved_input() and not dialogs.confirm_discard(self):
+        changed = self._unsaved_plan()
+        if changed is not None:  # an open plan the page has changed (its language, a row): as every editor asks
+            answer = dialogs.ask_save_plan(self, changed.name)
+            if answer == "cancel":
+                return
+            if answer == "save" and not self._save_plan(ask=False):
+                return
+        elif self._unsaved_input() and not dialogs.confirm_discard(self):
             return
         super().reject()
+
+    def _unsaved_plan(self) -> Path | None:
+        """The open plan's path when the current page would save something else than what is on disk."""
+        from cmswizard.cms.plan import plan_text
+
+        page, opened, path = self.currentPage(), self.flows.plan, self.flows.plan_path
+        if opened is None or path is None or not isinstance(page, WizardPage) or not page.can_save_plan():
+            return None
+        try:
+            shown = page.plan_to_save()
+            return path if shown is not None and plan_text(shown) != plan_text(opened) else None
+        except CmsInputError:
+            return path  # the page holds input that makes no plan yet: still worth the question
 
     def done(self, result: int) -> None:
         self.tasks.shutdown()

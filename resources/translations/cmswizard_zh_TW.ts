@@ -2116,6 +2116,14 @@ Replace them with the ones being exported?</source>
 要以正在匯出的檔案取代它們嗎？</translation>
     </message>
     <message>
+        <source>Save the plan?</source>
+        <translation>要儲存計畫檔嗎？</translation>
+    </message>
+    <message>
+        <source>The changes to {name} are not saved. Save them before closing?</source>
+        <translation>{name} 的變更尚未儲存。要在關閉前儲存嗎？</translation>
+    </message>
+    <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
     </message>

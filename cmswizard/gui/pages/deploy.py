@@ -765,6 +765,7 @@ class DeploySheetPage(_DeployPage):
         for combo in self.db_files.values():
             combo.setEnabled(self.db.isChecked())
         self.sheet = None
+        self.plan = None  # until the fields make one again: never a stale plan to save or compare
         topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
         self._mark_off_side_rows(topology, tuple(_names(self.edges.text())) if is_edge else ())
         try:
@@ -808,8 +809,8 @@ class DeploySheetPage(_DeployPage):
                     == (db.primary, db.joining, db.connecting)
                     else db,
                 )
+            self.plan = plan  # what Save plan writes, even before every file is made
             self.sheet = build_sheet(plan, export_files=self.files)
-            self.plan = plan
             # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
             self.problems = check_sheet_files(plan, folder)
         except _NothingChosen as nothing:  # a hint in the user's words, no internal field name in front
