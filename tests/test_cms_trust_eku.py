@@ -9,7 +9,7 @@ import pytest
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from cmswizard.cms.services import CmsVersion, Service, Topology, check_service_eku, eku_report
-from cmswizard.cms.sheet import ServiceFiles, SheetPlan, TrustKind, build_sheet
+from cmswizard.cms.sheet import Deployment, ServiceFiles, TrustKind, build_sheet
 from cmswizard.cms.trust import check_sheet_files, write_trust_files
 from cmswizard.pki.loader import load_file
 from cmswizard.pki.profiles import TrustContent
@@ -20,7 +20,7 @@ SERVER_ONLY = [ExtendedKeyUsageOID.SERVER_AUTH]
 
 
 @pytest.fixture
-def two_edges(tmp_path: Path) -> tuple[Path, SheetPlan]:
+def two_edges(tmp_path: Path) -> tuple[Path, Deployment]:
     """A core with a Call Bridge and two edges, each with its own Web Bridge 3 certificate from one CA."""
     h = hierarchy(depth=1, leaf_cn="cms1.example.com")
     issuer = h.intermediates[0]
@@ -42,7 +42,7 @@ def two_edges(tmp_path: Path) -> tuple[Path, SheetPlan]:
             for n in (1, 2)
         ),
     )
-    plan = SheetPlan(
+    plan = Deployment(
         CmsVersion.V3,
         Topology.EDGE,
         ("cms1.example.com",),
@@ -148,9 +148,9 @@ def test_xmpp_cluster_peers_without_client_auth_get_a_warning_not_a_refusal(tmp_
         (tmp_path / f"xmpp{n}.key").write_bytes(leaf.key_pem)
         (tmp_path / f"xmpp{n}.crt").write_bytes(leaf.pem)
         services.append(ServiceFiles(Service.XMPP, f"xmpp{n}.key", f"xmpp{n}.crt", "bundle.crt", node=node))
-    plan = SheetPlan(CmsVersion.V2, Topology.CLUSTER, ("cms1.example.com", "cms2.example.com"), tuple(services))
+    plan = Deployment(CmsVersion.V2, Topology.CLUSTER, ("cms1.example.com", "cms2.example.com"), tuple(services))
     problems = check_sheet_files(plan, tmp_path)
     assert [p.severity.value for p in problems] == ["warning", "warning"]
     assert "no readable Cisco text says whether they need it" in str(problems[0].message)
-    alone = SheetPlan(CmsVersion.V2, Topology.SINGLE, ("cms1.example.com",), (services[0],))
+    alone = Deployment(CmsVersion.V2, Topology.SINGLE, ("cms1.example.com",), (services[0],))
     assert check_sheet_files(alone, tmp_path) == []  # one XMPP node: no peers, nothing to say

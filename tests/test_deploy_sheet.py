@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cmswizard.cms.services import CmsVersion, Service, Topology
-from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, build_sheet
+from cmswizard.cms.sheet import Deployment, Listen, ServiceFiles, TrustKind, build_sheet
 from cmswizard.pki.errors import CmsInputError
 
 from helpers.golden_cases import (
@@ -85,7 +85,7 @@ def test_sheet_refuses_a_file_not_exported() -> None:
 
 
 def test_xmpp_does_not_exist_on_v3() -> None:
-    plan = SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms.example.com",), (ServiceFiles(S.XMPP, "x.key", "x.crt"),))
+    plan = Deployment(CmsVersion.V3, Topology.SINGLE, ("cms.example.com",), (ServiceFiles(S.XMPP, "x.key", "x.crt"),))
     with pytest.raises(CmsInputError, match=r"does not exist on CMS 3\.x"):
         build_sheet(plan)
 
@@ -156,7 +156,7 @@ def test_unconfirmed_commands_are_never_exact_lines() -> None:
         ServiceFiles(S.UCM, "cb.key", "cb.crt", "b.crt"),
         ServiceFiles(S.LOADBALANCER, "lb.key", "lb.crt", "b.crt"),
     )
-    text = build_sheet(SheetPlan(CmsVersion.V2, Topology.SINGLE, ("cms.example.com",), services)).text()
+    text = build_sheet(Deployment(CmsVersion.V2, Topology.SINGLE, ("cms.example.com",), services)).text()
     for line in text.splitlines():
         assert not line.startswith(("loadbalancer", "trunk", "callbridge ucm", "tls sip", "scheduler enable")), line
     assert "callbridge ucm" not in text  # no readable Cisco text gives it: never printed, not even commented out
@@ -316,7 +316,7 @@ def test_the_scheduler_runs_only_beside_a_call_bridge() -> None:
         ServiceFiles(S.CALLBRIDGE, "cb.key", "cb.crt", node="cms1.example.com"),
         ServiceFiles(S.SCHEDULER, "s.key", "s-full.crt", node="cms2.example.com"),
     )
-    plan = SheetPlan(CmsVersion.V3, Topology.CLUSTER, CORES[:2], services)
+    plan = Deployment(CmsVersion.V3, Topology.CLUSTER, CORES[:2], services)
     with pytest.raises(CmsInputError, match="runs the Scheduler but no Call Bridge") as caught:
         build_sheet(plan)
     assert caught.value.where == "cms2.example.com"
@@ -325,7 +325,7 @@ def test_the_scheduler_runs_only_beside_a_call_bridge() -> None:
 @pytest.mark.parametrize("path", ["./cb.key", ".\\cb.key", "C:\\certs\\cb.key", "/home/admin/certs/cb.key"])
 def test_paths_become_the_bare_names_the_mmp_knows(path: str) -> None:
     services = (ServiceFiles(S.CALLBRIDGE, path, "certs/cb.crt", "C:\\certs\\ca.crt"),)
-    text = build_sheet(SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services)).text()
+    text = build_sheet(Deployment(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services)).text()
     assert "callbridge certs cb.key cb.crt ca.crt" in text
     assert "\\" not in text and "/cb" not in text
 
@@ -336,10 +336,10 @@ def test_two_files_with_one_base_name_are_refused(cli) -> None:
         ServiceFiles(S.CALLBRIDGE, "b/cms.key", "a/cms.crt"),
     )
     with pytest.raises(CmsInputError, match="is the name of two different files") as caught:
-        build_sheet(SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services))
+        build_sheet(Deployment(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services))
     assert caught.value.where == "cms.key"
     same = (ServiceFiles(S.WEBADMIN, "./cms.key", "cms.crt"), ServiceFiles(S.CALLBRIDGE, "cms.key", "cms.crt"))
-    assert build_sheet(SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), same))
+    assert build_sheet(Deployment(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), same))
     refused = cli(
         "deploy",
         "--node",

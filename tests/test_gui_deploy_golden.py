@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QRadioButton, QWizard
 
 from cmswizard.cms.services import Service, Topology
-from cmswizard.cms.sheet import Listen, SheetPlan
+from cmswizard.cms.sheet import Deployment, Listen
 from cmswizard.gui.flows import FLOWS, FlowKey, PageId
 from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
@@ -25,7 +25,7 @@ from helpers.golden_cases import CASES, GOLDEN
 PAGE_CASES = sorted(CASES)
 
 
-def _write_files(folder: Path, names: list[str], plan: SheetPlan) -> None:
+def _write_files(folder: Path, names: list[str], plan: Deployment) -> None:
     """Real keys and certificates under the names the case uses (the page reads them for its checks)."""
     h = hierarchy(depth=1)
     issuer, tail = h.intermediates[0], h.intermediates[0].pem + h.root.pem

@@ -94,7 +94,7 @@ def test_plan_round_trip_and_upload_journey(
     saved = site / "saved-plan.toml"
     monkeypatch.setattr(dialogs, "save_file_name", lambda *_a: saved)
     click(qtbot, page.save_plan_button)
-    assert read_plan(saved).sheet_plan() == read_plan(plan_path).sheet_plan()
+    assert read_plan(saved).deployment() == read_plan(plan_path).deployment()
     press_mnemonic(qtbot, wizard, page.save_button)
     wizard_sheet = (site / "cms-commands.txt").read_bytes()
     assert (wizard_sheet == engine_sheet) is (lang == "en")

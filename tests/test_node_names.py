@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from cmswizard.cms.deployment import Deployment, propose_certificates
+from cmswizard.cms.deployment import DeploymentOutline, propose_certificates
 from cmswizard.cms.nodes import CORE, EDGE, NodeName, check_listed, check_node_names
 from cmswizard.cms.plan import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion, Service, Topology
-from cmswizard.cms.sheet import ServiceFiles, SheetPlan
+from cmswizard.cms.sheet import Deployment, ServiceFiles
 from cmswizard.pki.errors import CmsInputError
 
 TWICE = "cms1.example.com is given twice; list each server once"
@@ -46,14 +46,14 @@ def test_each_entry_names_its_own_field() -> None:
     assert (raised.value.where, raised.value.message) == ("node[1].name", BOTH)
 
 
-def _deployment(nodes: tuple[str, ...], edges: tuple[str, ...] = ()) -> Deployment:
+def _deployment(nodes: tuple[str, ...], edges: tuple[str, ...] = ()) -> DeploymentOutline:
     topology = Topology.EDGE if edges else Topology.CLUSTER
-    return Deployment(CmsVersion.V3, topology, frozenset({Service.WEBADMIN}), nodes, edges, "", "", False)
+    return DeploymentOutline(CmsVersion.V3, topology, frozenset({Service.WEBADMIN}), nodes, edges, "", "", False)
 
 
-def _sheet(nodes: tuple[str, ...], edges: tuple[str, ...] = ()) -> SheetPlan:
+def _sheet(nodes: tuple[str, ...], edges: tuple[str, ...] = ()) -> Deployment:
     topology = Topology.EDGE if edges else Topology.CLUSTER
-    return SheetPlan(CmsVersion.V3, topology, nodes, (ServiceFiles(Service.WEBADMIN, "a.key", "a.crt"),), edges)
+    return Deployment(CmsVersion.V3, topology, nodes, (ServiceFiles(Service.WEBADMIN, "a.key", "a.crt"),), edges)
 
 
 @pytest.mark.parametrize(

@@ -501,7 +501,7 @@ certificate = "wb3-fullchain.crt"
     assert plan_text(plan) == text
     assert read_plan_text(plan_text(plan), "p") == plan
     assert plan.node("cms1.example.com").address == "10.0.0.1"
-    assert plan.sheet_plan().listen.c2w_port == 9999
+    assert plan.deployment().listen.c2w_port == 9999
 
 
 def test_sheet_languages_match_the_catalogue() -> None:

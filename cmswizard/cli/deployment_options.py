@@ -20,7 +20,7 @@ from cmswizard.pki.safe_text import has_control, shown
 
 if TYPE_CHECKING:
     from cmswizard.cms.dbcluster import DbCluster
-    from cmswizard.cms.sheet import DeploymentSheet, ServiceFiles, SheetPlan
+    from cmswizard.cms.sheet import Deployment, DeploymentSheet, ServiceFiles
 
 __all__ = ["add_deployment_arguments", "add_sheet_language", "deployment_from_args", "emit_sheet"]
 
@@ -77,10 +77,10 @@ def _check_hosts(args: argparse.Namespace) -> None:
     check_listed(args.node, args.edge, "--node", "--edge")
 
 
-def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | None, list[str] | None]:
+def deployment_from_args(args: argparse.Namespace) -> tuple[Deployment, Path | None, list[str] | None]:
     """The deployment model from the options `add_deployment_arguments` added (shared by deploy and renew sheet):
     the plan, the --files-in folder and the names in it."""
-    from cmswizard.cms.sheet import SheetPlan
+    from cmswizard.cms.sheet import Deployment
     from cmswizard.cms.trust import callbridge_cn
 
     services = _service_files(args)
@@ -115,7 +115,7 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | No
         for kind, name in ((kind, getattr(args, f"trust_{kind.name.lower()}")) for kind in TrustKind)
         if name
     )
-    plan = SheetPlan(
+    plan = Deployment(
         CmsVersion(args.version),
         topology,
         tuple(args.node or ([db.primary] if db else [])),
@@ -134,7 +134,7 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[SheetPlan, Path | No
     return plan, folder, export_set
 
 
-def emit_sheet(args: argparse.Namespace, plan: SheetPlan, folder: Path | None, sheet: DeploymentSheet) -> int:
+def emit_sheet(args: argparse.Namespace, plan: Deployment, folder: Path | None, sheet: DeploymentSheet) -> int:
     """Check the files a sheet assigns (when their folder is known), make the peer trust files if asked,
     then write or print the sheet: `deploy` and `renew sheet` end the same way."""
     from cmswizard.cms.trust import check_sheet_files, write_trust_files

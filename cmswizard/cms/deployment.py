@@ -11,11 +11,14 @@ from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_
 from cmswizard.pki.names import check_fqdn
 
-__all__ = ["Deployment", "ProposedCertificate", "propose_certificates"]
+__all__ = ["DeploymentOutline", "ProposedCertificate", "propose_certificates"]
 
 
 @dataclass(frozen=True)
-class Deployment:
+class DeploymentOutline:
+    """A deployment before any file exists: the answers from which `propose_certificates` says which
+    certificates to make. The model with the files (what the sheet is built from) is `cms.sheet.Deployment`."""
+
     version: CmsVersion = CmsVersion.V3
     topology: Topology = Topology.SINGLE
     services: frozenset[Service] = frozenset({Service.WEBADMIN, Service.CALLBRIDGE, Service.WEBBRIDGE3})
@@ -44,7 +47,7 @@ class _Names:
     xmpp: str | None
 
 
-def _check_names(deployment: Deployment) -> _Names:
+def _check_names(deployment: DeploymentOutline) -> _Names:
     nodes, edges = check_listed(deployment.nodes, deployment.edge_nodes, "server FQDNs", "edge server FQDNs")
     check_topology(deployment.topology, nodes, edges, "server FQDNs", "edge server FQDNs")
     join = check_fqdn(deployment.join_url, "join URL host") if deployment.join_url.strip() else None
@@ -60,7 +63,7 @@ def _unique(names: Sequence[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def propose_certificates(deployment: Deployment, *, today: dt.date | None = None) -> list[ProposedCertificate]:
+def propose_certificates(deployment: DeploymentOutline, *, today: dt.date | None = None) -> list[ProposedCertificate]:
     """One certificate per service (node-local ones per node), or one combined certificate.
 
     Basenames carry the year so a renewal never reuses the name of the key a service is using.

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cmswizard.cms.dbcluster import DbCluster, DbFiles, default_ca_domain, make_db_cluster
-from cmswizard.cms.deployment import Deployment, propose_certificates
+from cmswizard.cms.deployment import DeploymentOutline, propose_certificates
 from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
 from cmswizard.cms.nodes import NodeName, check_listed, check_node_names
 from cmswizard.cms.plan_names import first_name_problem, plain_name_problem, ssh_value_problem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
-from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan, TrustKind, pinned_off_side
+from cmswizard.cms.sheet import Deployment, Listen, ServiceFiles, TrustKind, pinned_off_side
 from cmswizard.pki.bundle import BundleKind, suggested_name
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.names import check_fqdn
@@ -147,9 +147,9 @@ class Plan:
             enterprise_ca=db.enterprise_ca,
         )
 
-    def sheet_plan(self) -> SheetPlan:
+    def deployment(self) -> Deployment:
         """The deployment model the sheet and the trust files are made from."""
-        return SheetPlan(
+        return Deployment(
             self.version,
             self.topology,
             self.cores,
@@ -398,7 +398,7 @@ def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan
     if name_problem is not None:
         raise reader.fail(*name_problem)
     try:
-        plan.sheet_plan().checked()
+        plan.deployment().checked()
     except CmsInputError as error:
         raise reader.fail(error.where, error.message) from None
     return plan
@@ -721,7 +721,7 @@ def plan_text(plan: Plan) -> str:
 
 
 def plan_from_sheet(
-    sheet_plan: SheetPlan,
+    sheet_plan: Deployment,
     *,
     join_url: str = "",
     xmpp_domain: str = "",
@@ -834,7 +834,7 @@ def new_plan(given: PlanAnswers) -> Plan:
     cores, edges = check_listed(given.cores, given.edges, "core", "edge")
     topology = Topology.EDGE if edges else Topology.CLUSTER if len(cores) > 1 else Topology.SINGLE
     services = given.services or default_services(given.version, bool(edges))
-    deployment = Deployment(
+    deployment = DeploymentOutline(
         given.version,
         topology,
         frozenset(services),

@@ -193,7 +193,7 @@ def _bundle_data(folder: _Folder, key_name: str, kind: BundleKind) -> tuple[byte
 
 
 def _sheet(plan: Plan) -> DeploymentSheet:
-    return build_sheet(plan.sheet_plan())
+    return build_sheet(plan.deployment())
 
 
 def _db_names(plan: Plan) -> list[str]:
@@ -244,7 +244,7 @@ def check_plan(
             _, why = _bundle_data(index, key_name, kind)
             add(name, ItemState.MISSING, why or N_("apply makes it from the certificates in the folder"))
     _check_db(plan, index, moment, warn_days, add)
-    sheet_plan = plan.sheet_plan()
+    sheet_plan = plan.deployment()
     for trust in sheet_plan.trust_files():
         if index.exists(trust.name):
             add(trust.name, ItemState.EXISTS, trust.kind.label)
@@ -511,7 +511,7 @@ def _apply_held(
         write_files(outputs)
         results += [PlanItem(o.path.name, ItemState.MADE) for o in outputs]
     # 5. peer trust files (every peer in one file), once their sources are all here
-    sheet_plan = plan.sheet_plan()
+    sheet_plan = plan.deployment()
     on_disk = {p.name for p in folder.iterdir() if p.is_file()}
     trust_outputs = []
     for trust in sheet_plan.trust_files():

@@ -156,7 +156,7 @@ def first_name_problem(plan: Plan, plan_name: str = "") -> tuple[str, str] | Non
             named.append(("dbca.key", ROLE_DB, "database", "ca_key"))
     for kind, name in plan.trust_names:
         named.append((name, "", f"trust.{kind.value}", ""))
-    for trust in plan.sheet_plan().trust_files():  # with their default names where the plan gives none
+    for trust in plan.deployment().trust_files():  # with their default names where the plan gives none
         named.append((trust.name, ROLE_TRUST, f"trust.{trust.kind.value}", trust.kind.value))
     if plan.sip_trust:
         named.append((plan.sip_trust, ROLE_SIP_TRUST, "cms.sip_trust", ""))

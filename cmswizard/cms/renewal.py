@@ -22,7 +22,7 @@ from cmswizard.cms.endpoints import TlsService, endpoint_for
 from cmswizard.cms.lines import LineKind, MmpLine, note
 from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import Service
-from cmswizard.cms.sheet import DeploymentSheet, SheetPlan, build_sheet, node_services
+from cmswizard.cms.sheet import Deployment, DeploymentSheet, build_sheet, node_services
 from cmswizard.pki.chain import Role, make_item, role_of
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.inspect import Facts, describe_certificate
@@ -539,7 +539,7 @@ def _trust_updates(issuer_changed: bool, services: Sequence[Service]) -> list[st
     return updates
 
 
-def _probe_lines(plan: SheetPlan, node: str) -> list[MmpLine]:
+def _probe_lines(plan: Deployment, node: str) -> list[MmpLine]:
     """`cmswizard probe` lines for what this node presents, with the ports the plan listens on."""
     here = node_services(plan, node)
     listen = plan.listen
@@ -633,7 +633,7 @@ def _keep_ports(lines: Sequence[MmpLine]) -> list[MmpLine]:
     return kept
 
 
-def replacement_sheet(plan: SheetPlan) -> DeploymentSheet:
+def replacement_sheet(plan: Deployment) -> DeploymentSheet:
     """The replacement part of the deployment sheet, for renewed files.
 
     The deployment sheet already starts each node with `backup snapshot`, puts the file names in each

@@ -1,6 +1,6 @@
 """The deployment sheet: the MMP commands that put the user's files to work (§4–§6), node by node.
 
-`SheetPlan` is the whole deployment model (what runs where, with which files, on which ports);
+`Deployment` is the whole deployment model (what runs where, with which files, on which ports);
 `build_sheet()` turns it into commands; `DeploymentSheet.text(translate)` renders them, explanations in
 the interface language through the `translate` hook. Every command comes from a Cisco document listed
 in docs/cms-reference.md; commands without a confirmed syntax are printed commented out.
@@ -27,12 +27,12 @@ if TYPE_CHECKING:
     from cmswizard.cms.dbcluster import DbCluster
 
 __all__ = [
+    "Deployment",
     "DeploymentSheet",
     "Listen",
     "NodeSheet",
     "PeerTrustFile",
     "ServiceFiles",
-    "SheetPlan",
     "TrustContent",
     "TrustKind",
     "build_sheet",
@@ -120,7 +120,7 @@ def mmp_file_name(path: str) -> str:
     return name or path
 
 
-def _one_file_per_name(plan: SheetPlan) -> None:
+def _one_file_per_name(plan: Deployment) -> None:
     """Two different files with one base name would land on the MMP as one: refuse it."""
     paths = [n for f in plan.services for n in f.files()] + ([plan.sip_trust] if plan.sip_trust else [])
     seen: dict[str, tuple[str, str]] = {}
@@ -185,7 +185,7 @@ class PeerTrustFile:
 
 
 @dataclass(frozen=True)
-class SheetPlan:
+class Deployment:
     """Everything the sheet is made from: the deployment model a plan file stores."""
 
     version: CmsVersion
@@ -206,7 +206,7 @@ class SheetPlan:
     def trust_name(self, kind: TrustKind) -> str:
         return dict(self.trust_names).get(kind, kind.default_name)
 
-    def checked(self) -> SheetPlan:
+    def checked(self) -> Deployment:
         """The plan with canonical node names; raises on the first bad input."""
         cores, edges = check_listed(self.nodes, self.edge_nodes, "server FQDNs", "edge server FQDNs")
         check_topology(self.topology, cores, edges, "server FQDNs", "edge server FQDNs")
@@ -317,7 +317,7 @@ class SheetPlan:
         return [node for node in (*self.nodes, *self.edge_nodes) if node_services(self, node).get(service)]
 
 
-def node_services(plan: SheetPlan, node: str) -> dict[Service, ServiceFiles]:
+def node_services(plan: Deployment, node: str) -> dict[Service, ServiceFiles]:
     """The files each service uses on `node`: a row for this node wins over a row for every node."""
     is_edge = node in plan.edge_nodes
     chosen: dict[Service, ServiceFiles] = {}
@@ -445,7 +445,7 @@ def _web_ports(here: dict[Service, ServiceFiles], listen: Listen) -> set[int]:
 
 
 def _section(
-    plan: SheetPlan,
+    plan: Deployment,
     sheet: NodeSheet,
     files: ServiceFiles,
     here: dict[Service, ServiceFiles],
@@ -608,7 +608,7 @@ def _section(
         sheet.add(note(N_("check: {command} with no argument shows the files in use"), command=status), command(status))
 
 
-def _callbridge_trust_steps(plan: SheetPlan) -> list[MmpLine]:
+def _callbridge_trust_steps(plan: Deployment) -> list[MmpLine]:
     """The Call Bridge's other trust stores, before its restart: TLS settings take effect on a Call Bridge
     restart (TAC 222766, "Note: A Call Bridge restart is required ... tls configuration")."""
     lines: list[MmpLine] = []
@@ -645,7 +645,7 @@ def _callbridge_trust_steps(plan: SheetPlan) -> list[MmpLine]:
     return lines
 
 
-def _elsewhere(plan: SheetPlan, callbridge: ServiceFiles | None) -> tuple[MmpLine, ...]:
+def _elsewhere(plan: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLine, ...]:
     if callbridge is None:
         return ()
     chain = (
@@ -690,7 +690,7 @@ def _elsewhere(plan: SheetPlan, callbridge: ServiceFiles | None) -> tuple[MmpLin
     return tuple(lines)
 
 
-def build_sheet(plan: SheetPlan, *, export_files: Iterable[str] | None = None) -> DeploymentSheet:
+def build_sheet(plan: Deployment, *, export_files: Iterable[str] | None = None) -> DeploymentSheet:
     """The ordered commands for every node. Raises if a service does not exist on the plan's version, a
     node is unknown, or a file a command names is not in `export_files` (when given)."""
     plan = plan.checked()

@@ -14,7 +14,7 @@ from cryptography import x509
 from cmswizard.cms.dbcluster import DbFiles
 from cmswizard.cms.file_pairs import pair_problems
 from cmswizard.cms.services import Eku, Service, check_service_eku, eku_of
-from cmswizard.cms.sheet import PeerTrustFile, ServiceFiles, SheetPlan, TrustKind, node_services
+from cmswizard.cms.sheet import Deployment, PeerTrustFile, ServiceFiles, TrustKind, node_services
 from cmswizard.pki.bundle import bundle_bytes, select_peer_trust
 from cmswizard.pki.certfacts import is_ca, subject_cn
 from cmswizard.pki.chain import auto_order, collect, common_name, issued_by
@@ -33,7 +33,7 @@ def _load(folder: Path, name: str) -> LoadedFile:
     return load_file(path)
 
 
-def _peer_groups(plan: SheetPlan, trust: PeerTrustFile) -> list[list[str]]:
+def _peer_groups(plan: Deployment, trust: PeerTrustFile) -> list[list[str]]:
     """The files of each peer, one group per service row, so each peer's chain is ordered on its own."""
     wanted = {
         TrustKind.WEBBRIDGE3: (Service.WEBBRIDGE3,),
@@ -50,7 +50,7 @@ def _peer_groups(plan: SheetPlan, trust: PeerTrustFile) -> list[list[str]]:
     return groups
 
 
-def trust_file_bytes(plan: SheetPlan, trust: PeerTrustFile, folder: Path) -> bytes:
+def trust_file_bytes(plan: Deployment, trust: PeerTrustFile, folder: Path) -> bytes:
     """The bytes of one peer trust file, from the peers' files in `folder`."""
     chains = []
     for group in _peer_groups(plan, trust):
@@ -62,7 +62,7 @@ def trust_file_bytes(plan: SheetPlan, trust: PeerTrustFile, folder: Path) -> byt
     return bundle_bytes(select_peer_trust(chains, trust.content))
 
 
-def write_trust_files(plan: SheetPlan, folder: Path, *, force: bool = False) -> list[Path]:
+def write_trust_files(plan: Deployment, folder: Path, *, force: bool = False) -> list[Path]:
     """Write every peer trust file the plan needs into `folder`, all or nothing."""
     outputs = [
         OutputFile(folder / trust.name, trust_file_bytes(plan, trust, folder), replace=force)
@@ -125,7 +125,7 @@ def _xmpp_peer_eku(certificate: x509.Certificate, name: str) -> list[Problem]:
     ]
 
 
-def check_sheet_files(plan: SheetPlan, folder: Path) -> list[Problem]:
+def check_sheet_files(plan: Deployment, folder: Path) -> list[Problem]:
     """What is wrong with the files the plan assigns: EKU per service (error), no CA bundle (warning)."""
     problems: list[Problem] = []
     plan = plan.checked()

@@ -17,12 +17,12 @@ from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS
 
 if TYPE_CHECKING:  # the states' types: imported when a flow runs, not to show the start page
     from cmswizard.cms.dbcluster import DbCluster, WrittenDbCluster
-    from cmswizard.cms.deployment import Deployment, ProposedCertificate
+    from cmswizard.cms.deployment import DeploymentOutline, ProposedCertificate
     from cmswizard.cms.plan import Plan, PlanNode
     from cmswizard.cms.probe_report import EndpointResult, ProbeReport
     from cmswizard.cms.probe_targets import ProbeOptions, ProbeTarget
     from cmswizard.cms.renewal import Comparison, OldCertificate
-    from cmswizard.cms.sheet import DeploymentSheet, SheetPlan
+    from cmswizard.cms.sheet import Deployment, DeploymentSheet
     from cmswizard.export.copy import ExportItem
     from cmswizard.pki.csr import CsrResult
     from cmswizard.pki.loader import LoadedFile
@@ -52,10 +52,10 @@ class PageId(enum.IntEnum):
     KEEP_RENEWED = 80
 
 
-def _new_deployment() -> Deployment:
-    from cmswizard.cms.deployment import Deployment
+def _new_deployment() -> DeploymentOutline:
+    from cmswizard.cms.deployment import DeploymentOutline
 
-    return Deployment()
+    return DeploymentOutline()
 
 
 class FlowKey(enum.StrEnum):
@@ -173,7 +173,7 @@ class CsrFlowState:
     and the generate step hands to the engine."""
 
     folder: Path = field(default_factory=Path.home)
-    deployment: Deployment = field(default_factory=lambda: _new_deployment())
+    deployment: DeploymentOutline = field(default_factory=lambda: _new_deployment())
     proposals: list[ProposedCertificate] = field(default_factory=list)
     current: int = 0
     spec: CsrSpec | None = None
@@ -231,13 +231,13 @@ class DeployFlowState:
     flows learnt in this session; the sheet hands the export page exactly the files it names."""
 
     folder: Path = field(default_factory=Path.home)
-    deployment: Deployment | None = None
+    deployment: DeploymentOutline | None = None
     db_plan: DbCluster | None = None
     export_paths: list[Path] | None = None  # None: the export page offers the output folder's files
     export_extra: list[ExportItem] = field(default_factory=list)
     export_name: str = ""
     plan: Plan | None = None  # the open plan file's deployment: the sheet page starts from it
-    sheet_plan: SheetPlan | None = None  # what the sheet page shows, for the upload page and "Save plan"
+    sheet_plan: Deployment | None = None  # what the sheet page shows, for the upload page and "Save plan"
     sheet: DeploymentSheet | None = None
     ssh_nodes: dict[str, PlanNode] = field(default_factory=dict)  # addresses etc. typed on the upload page
 
@@ -335,12 +335,12 @@ class Flows:
         self.folder = path.parent
 
     def _seed_from_plan(self, key: FlowKey, plan: Plan) -> None:
-        from cmswizard.cms.deployment import Deployment
+        from cmswizard.cms.deployment import DeploymentOutline
 
-        deployment = Deployment(
+        deployment = DeploymentOutline(
             plan.version,
             plan.topology,
-            frozenset(s for c in plan.certificates for s in c.services) or Deployment().services,
+            frozenset(s for c in plan.certificates for s in c.services) or DeploymentOutline().services,
             plan.cores,
             plan.edges,
             plan.join_url,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cmswizard.cms.dbcluster import DbFiles, make_db_cluster
 from cmswizard.cms.services import CmsVersion, Service, Topology
-from cmswizard.cms.sheet import Listen, ServiceFiles, SheetPlan
+from cmswizard.cms.sheet import Deployment, Listen, ServiceFiles
 
 __all__ = ["CASES", "CORES", "GOLDEN", "deploy_argv"]
 
@@ -23,7 +23,7 @@ def single_v3():
         ServiceFiles(S.WEBBRIDGE3, "cms1.key", "cms1-fullchain.crt"),
         ServiceFiles(S.TURN, "cms1.key", "cms1.crt", "cms1-bundle.crt"),
     )
-    plan = SheetPlan(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services, callbridge_cn="cms1.example.com")
+    plan = Deployment(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services, callbridge_cn="cms1.example.com")
     return files, plan
 
 
@@ -72,7 +72,7 @@ def cluster_edges_db_v3():
         ServiceFiles(S.TURN, "turn.key", "turn.crt", "ca-bundle.crt"),
     )
     db = make_db_cluster("example.com", "cms1.example.com", ["cms2.example.com", "cms3.example.com"])
-    plan = SheetPlan(
+    plan = Deployment(
         CmsVersion.V3,
         Topology.EDGE,
         CORES,
@@ -95,7 +95,7 @@ def webbridge2_and_3_v29():
         ServiceFiles(S.WEBBRIDGE3, "join3.key", "join3-fullchain.crt"),
     )
     listen = Listen(webbridge3_port=8443, c2w_port=9999)
-    return files, SheetPlan(
+    return files, Deployment(
         CmsVersion.V2_9, Topology.SINGLE, ("cms.example.com",), services, listen=listen, callbridge_cn="cms.example.com"
     )
 
@@ -112,7 +112,7 @@ def xmpp_three_nodes_v2():
             for n in (1, 2, 3)
         ),
     )
-    return files, SheetPlan(CmsVersion.V2, Topology.CLUSTER, CORES, services, callbridge_cn="cms.example.com")
+    return files, Deployment(CmsVersion.V2, Topology.CLUSTER, CORES, services, callbridge_cn="cms.example.com")
 
 
 def db_renewal_enterprise_ca():
@@ -128,7 +128,7 @@ def db_renewal_enterprise_ca():
     db = make_db_cluster(
         "example.com", "cms1.example.com", ["cms2.example.com"], ["cms3.example.com"], files=names, enterprise_ca=True
     )
-    plan = SheetPlan(CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True)
+    plan = Deployment(CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True)
     return files, plan
 
 
@@ -141,7 +141,7 @@ CASES = {
 }
 
 
-def deploy_argv(plan: SheetPlan) -> list[str]:
+def deploy_argv(plan: Deployment) -> list[str]:
     """The `cmswizard deploy` arguments for a plan: every field of the model is reachable from the CLI."""
     argv = ["deploy", "--version", plan.version.value, "--topology", plan.topology.value]
     for node in plan.nodes:

@@ -82,7 +82,7 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
 
         plan = read_plan(args.plan)
         node = plan.node(args.node)
-        sheet = build_sheet(plan.sheet_plan())
+        sheet = build_sheet(plan.deployment())
         lines = next((list(s.lines) for s in sheet.nodes if s.node == node.name), [])
         folder = Path(args.dir) if args.dir else Path(args.plan).resolve().parent
         ssh = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)

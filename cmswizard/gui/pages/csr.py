@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from cmswizard.cms.deployment import Deployment, ProposedCertificate, propose_certificates
+from cmswizard.cms.deployment import DeploymentOutline, ProposedCertificate, propose_certificates
 from cmswizard.cms.mmp_syntax import mmp_key_note, render
 from cmswizard.cms.plan import Plan
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
@@ -204,9 +204,9 @@ class DeploymentPage(_CsrPage):
         self.xmpp_label.setVisible(Service.XMPP in services_for(version))
         self._refresh()
 
-    def deployment(self) -> Deployment:
+    def deployment(self) -> DeploymentOutline:
         topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
-        return Deployment(
+        return DeploymentOutline(
             version=CmsVersion(self.version.currentData()),
             topology=topology,
             services=frozenset(s for s, box in self.service_checks.items() if box.isChecked()),

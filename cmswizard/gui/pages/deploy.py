@@ -32,10 +32,10 @@ from cmswizard.cms.dbcluster import DbCluster, DbFiles, default_ca_domain, make_
 from cmswizard.cms.file_pairs import PairFault, PairProblem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import (
+    Deployment,
     DeploymentSheet,
     Listen,
     ServiceFiles,
-    SheetPlan,
     TrustKind,
     build_sheet,
     pinned_off_side,
@@ -381,7 +381,7 @@ class DeploySheetPage(_DeployPage):
         self.save_plan_button.clicked.connect(self._save_plan_clicked)
         self.full_chain_button.clicked.connect(self.build_full_chain)
         self.sheet: DeploymentSheet | None = None
-        self.plan: SheetPlan | None = None
+        self.plan: Deployment | None = None
         self.problems: list[Problem] = []
         self.files: list[str] = []
         self.keys: list[str] = []
@@ -493,7 +493,7 @@ class DeploySheetPage(_DeployPage):
             self.db_renewal.setChecked(bool(opened.database and opened.database.renewal))
             self.trust_content.setCurrentIndex(max(self.trust_content.findData(opened.trust_content.value), 0))
             self.sheet_language.setCurrentIndex(max(self.sheet_language.findData(opened.sheet_language), 0))
-            base = opened.sheet_plan()  # ports and names the plan chose, shown so they can be changed
+            base = opened.deployment()  # ports and names the plan chose, shown so they can be changed
             self.interface.setText(base.listen.interface)
             for name, spin in self.ports.items():
                 spin.setValue(getattr(base.listen, name))
@@ -775,7 +775,7 @@ class DeploySheetPage(_DeployPage):
                 raise _NothingChosen(
                     self.tr("choose a key and a certificate for at least one service, or the database cluster")
                 )
-            plan = SheetPlan(
+            plan = Deployment(
                 CmsVersion(self.version.currentData()),
                 topology,
                 tuple(_names(self.nodes.text())),
@@ -797,7 +797,7 @@ class DeploySheetPage(_DeployPage):
             )
             opened = self.state.plan
             if opened is not None:  # what the page has no fields for comes from the open plan
-                base = opened.sheet_plan()
+                base = opened.deployment()
                 plan = replace(
                     plan,
                     callbridge_cn=base.callbridge_cn,

@@ -38,7 +38,7 @@ from cmswizard.cms.renewal import (
     spec_changes,
 )
 from cmswizard.cms.services import CmsVersion, Service, Topology
-from cmswizard.cms.sheet import ServiceFiles, SheetPlan
+from cmswizard.cms.sheet import Deployment, ServiceFiles
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import PageId, RenewFlowState
 from cmswizard.gui.i18n import error_text, shown_value, translated
@@ -510,7 +510,7 @@ class RenewSheetPage(_RenewPage):
             self.service.setCurrentIndex(max(self.service.findData(old.service.value), 0))
         self._update()
 
-    def _plan(self) -> SheetPlan:
+    def _plan(self) -> Deployment:
         service = Service(self.service.currentData())
         bundle = self.bundle.text().strip() or None
         files = ServiceFiles(
@@ -519,7 +519,7 @@ class RenewSheetPage(_RenewPage):
             self.certificate.text().strip(),
             None if service.takes_full_chain else bundle,
         )
-        return SheetPlan(
+        return Deployment(
             CmsVersion(self.version.currentData()),
             Topology.SINGLE,
             (self.node.text().strip(),),
