@@ -158,3 +158,50 @@ def test_page_is_in_the_deploy_flow_after_the_upload() -> None:
     from cmswizard.gui.pages.upload import UploadPage
 
     assert UploadPage.next_page is PageId.APPLY and ApplyPage.next_page is PageId.EXPORT
+
+
+def test_database_cluster_flow_ends_with_apply(qtbot, tmp_path: Path, lang: str) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from cmswizard.gui.flows import FlowKey
+    from cmswizard.gui.pages.dbcluster import DbClusterPage
+
+    from helpers.journey import choose_flow, forward_button
+
+    with running_mmp("cmscore1.example.com", "cmscore2.example.com") as simulator:
+        wizard = make_wizard(qtbot, tmp_path / "out")
+        wizard.settings.set("ssh/known_hosts", str(simulator.write_known_hosts()))
+        choose_flow(qtbot, wizard, FlowKey.DBCLUSTER)
+        page = wizard.page_as(PageId.DB_CLUSTER, DbClusterPage)
+        type_into(qtbot, page.domain, "tplab.local")
+        type_into(qtbot, page.primary, "cmscore1.example.com")
+        type_into(qtbot, page.joining, "cmscore2.example.com")
+        folder = Path(page.folder.text())
+        with qtbot.waitSignal(wizard.tasks.idle, timeout=60_000):
+            click(qtbot, forward_button(wizard))
+        for server in simulator.servers.values():  # the copy step the sheet asks for
+            for name in ("dbserver.key", "dbserver.crt", "dbclient.key", "dbclient.crt", "dbca.crt"):
+                shutil.copy(folder / name, server.node.store / name)
+        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        assert wizard.currentId() == PageId.APPLY
+        apply = wizard.page_as(PageId.APPLY, ApplyPage)
+        for name, server in simulator.servers.items():
+            for column, value in ((apply.ADDRESS, "127.0.0.1"), (apply.PORT, str(server.port))):
+                field = apply.cell_edit(name, column)
+                field.clear()
+                type_into(qtbot, field, value)
+        type_into(qtbot, apply.password, server_password_of(simulator))
+        asked: list[str] = []
+        _answer_yes(qtbot, apply, asked)
+        with qtbot.waitSignal(apply.run_finished, timeout=60_000):
+            click(qtbot, apply.apply_button)
+        assert asked == ["changes", "changes"]
+        assert simulator["cmscore1.example.com"].node.db.role == "primary"
+        assert simulator["cmscore2.example.com"].node.db.role == "replica"
+        assert apply.result_text("cmscore2.example.com") == tr("done")
+        assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()  # the flow ends here
+        wizard.close()
+
+
+def server_password_of(simulator: MmpSimulator) -> str:
+    return next(iter(simulator.servers.values())).password

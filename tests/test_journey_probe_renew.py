@@ -154,7 +154,7 @@ def test_check_a_server_then_renew_its_certificate(
     assert text.rstrip().endswith(f"# cmswizard probe {CN}:443 --service webadmin --expect cms1-new.crt")
     press_mnemonic(qtbot, wizard, sheet_page.copy_button)
     assert QGuiApplication.clipboard().text() == text
-    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    assert wizard.button(QWizard.WizardButton.NextButton).isVisible()  # on to Apply on the server
 
 
 def _type_by_mnemonic(qtbot, wizard: CmsWizard, field: QLineEdit, text: str) -> None:

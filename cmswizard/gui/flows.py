@@ -261,6 +261,7 @@ class RenewFlowState:
     new_file: str = ""
     new_path: Path | None = None  # where the new certificate was opened from (it may be another folder)
     comparison: Comparison | None = None
+    sheet: DeploymentSheet | None = None  # the replacement commands shown: the Apply page types them
 
 
 @dataclass

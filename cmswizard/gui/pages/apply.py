@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cmswizard.cms.lines import MmpLine
+from cmswizard.cms.lines import MmpLine, command
 from cmswizard.cms.plan import PlanNode
-from cmswizard.gui.flows import DeployFlowState, PageId
+from cmswizard.gui.flows import DeployFlowState, FlowKey, PageId
 from cmswizard.gui.help import NO_CISCO_TEXT, PageHelp, Rule
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
@@ -99,7 +99,24 @@ class ApplyPage(WizardPage):
         return self.host.flows.deploy
 
     def flow_state(self) -> object:
-        return self.state
+        flows = self.host.flows
+        if flows.active is FlowKey.RENEW:
+            return flows.renew
+        if flows.active is FlowKey.DBCLUSTER:
+            return flows.db
+        return flows.deploy
+
+    def nextId(self) -> int:
+        """After the deployment sheet the stick comes next; the renewal and database flows end here."""
+        return int(PageId.EXPORT) if self.host.flows.active is FlowKey.DEPLOY else -1
+
+    def files_dir(self) -> Path:
+        flows = self.host.flows
+        if flows.active is FlowKey.RENEW:
+            return flows.renew.folder
+        if flows.active is FlowKey.DBCLUSTER:
+            return flows.db.folder or flows.folder
+        return self.state.folder
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
@@ -218,11 +235,24 @@ class ApplyPage(WizardPage):
         self.message.show_problems([])
 
     def nodes(self) -> list[ApplyNode]:
-        sheet = self.state.sheet
+        """Each node and its lines, from the flow that led here."""
+        flows = self.host.flows
+        known = {node.name: node for node in (flows.plan.nodes if flows.plan else ())}
+        known.update(self.state.ssh_nodes)
+        if flows.active is FlowKey.DBCLUSTER:
+            made = flows.db.result
+            if made is None:
+                return []
+            # a renewal starts with `database cluster remove` on every node: it asks for a capital Y, so the
+            # runner refuses the node before any change and the person types it (then runs this page again)
+            first = [command("database cluster remove")] if flows.db.renewal else []
+            return [
+                ApplyNode(node, (*first, *made.plan.node_lines(node)), known.get(node, PlanNode(node)))
+                for node in made.plan.nodes
+            ]
+        sheet = flows.renew.sheet if flows.active is FlowKey.RENEW else self.state.sheet
         if sheet is None:
             return []
-        known = {node.name: node for node in (self.state.plan.nodes if self.state.plan else ())}
-        known.update(self.state.ssh_nodes)
         return [
             ApplyNode(node.node, tuple(node.lines), known.get(node.node, PlanNode(node.node)))
             for node in sheet.nodes
@@ -376,7 +406,7 @@ class ApplyPage(WizardPage):
         self.message.show_problems([])
         self._cancel.clear()
         options = RunOptions(
-            dry_run=self.dry_run.isChecked(), window=window, files_dir=self.state.folder, cancel=self._cancel
+            dry_run=self.dry_run.isChecked(), window=window, files_dir=self.files_dir(), cancel=self._cancel
         )
         fingerprints = {node.node: self.cell_edit(node.node, _FINGERPRINT).text().strip() for node, _t in targets}
         known_hosts = Path(self.host.settings.get("ssh/known_hosts"))

@@ -433,7 +433,7 @@ class RenewGeneratePage(_RenewPage):
 
 
 class RenewSheetPage(_RenewPage):
-    next_page = None
+    next_page = PageId.APPLY
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
@@ -537,6 +537,7 @@ class RenewSheetPage(_RenewPage):
         )
         self.pair_problems = self._pair_problems()
         self.full_chain_button.setVisible(any(p.fault is PairFault.NOT_FULL_CHAIN for p in self.pair_problems))
+        self.state.sheet = None
         try:
             sheet = replacement_sheet(self._plan())
         except CmsInputError as error:
@@ -552,6 +553,7 @@ class RenewSheetPage(_RenewPage):
             self.copy_button.setEnabled(False)
             return
         self.message.show_problems([])
+        self.state.sheet = sheet
         self.sheet.setPlainText(sheet.text(translated))
         self.copy_button.setEnabled(True)
 
