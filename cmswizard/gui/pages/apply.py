@@ -247,8 +247,8 @@ class ApplyPage(WizardPage):
             # runner refuses the node before any change and the person types it (then runs this page again)
             first = [command("database cluster remove")] if flows.db.renewal else []
             return [
-                ApplyNode(node, (*first, *made.plan.node_lines(node)), known.get(node, PlanNode(node)))
-                for node in made.plan.nodes
+                ApplyNode(node, (*first, *made.cluster.node_lines(node)), known.get(node, PlanNode(node)))
+                for node in made.cluster.nodes
             ]
         sheet = flows.renew.sheet if flows.active is FlowKey.RENEW else self.state.sheet
         if sheet is None:
