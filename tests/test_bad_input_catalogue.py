@@ -91,6 +91,37 @@ PLANS: dict[str, str] = {
     "deeptable.toml": "schema = 1\nx = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
 }
 
+
+def _dsa_pair() -> tuple[bytes, bytes]:
+    """A DSA root and a leaf it signed: the verifying library refuses DSA with a dump of its structures."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import dsa, ec
+    from cryptography.x509.oid import NameOID
+
+    root_key = dsa.generate_private_key(2048)
+    root_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "DSA Root")])
+    leaf_key = ec.generate_private_key(ec.SECP256R1())
+    start, end = dt.datetime(2020, 1, 1), dt.datetime(2045, 1, 1)
+    root = (
+        x509.CertificateBuilder(root_name, root_name, root_key.public_key(), 1, start, end)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(root_key, hashes.SHA256())
+    )
+    leaf_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "leaf.example.com")])
+    leaf = (
+        x509.CertificateBuilder(root_name, leaf_name, leaf_key.public_key(), 2, start, end)  # issuer, subject
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("leaf.example.com")]), critical=False)
+        .sign(root_key, hashes.SHA256())
+    )
+    return root.public_bytes(Encoding.PEM), leaf.public_bytes(Encoding.PEM)
+
+
+_DSA_ROOT, _DSA_LEAF = _dsa_pair()
+FILES["dsa-root.crt"], FILES["dsa-leaf.crt"] = _DSA_ROOT, _DSA_LEAF
+
 HOSTILE = hostile_files.build(_H)
 LONG_DIR = "d" * 5000
 NODE = "cms1.example.com"
@@ -454,6 +485,24 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         "node[0].fingerprint: SHA256:not-a-fingerprint: is not an SSH host key fingerprint",
     ),
     (["upload", "--plan", "user-esc.toml", "--node", NODE], 2, "node[0].ssh_user: admin\\x1b]0;pwned\\x07"),
+    # Low: names, numbers and algorithms that looked fine
+    ([*CSR, "subjectAltName:0.0.0.0"], 2, "'0.0.0.0' means 'any address' or a group, not a server"),
+    ([*CSR, "subjectAltName:::"], 2, "'::' means 'any address' or a group, not a server"),
+    ([*CSR, "subjectAltName:[::]"], 2, "'[::]' means 'any address'"),
+    ([*CSR, "subjectAltName:224.0.0.1"], 2, "'224.0.0.1' means 'any address' or a group"),
+    ([*CSR, "O:a\u200db"], 2, "O: contains a control character"),
+    (["probe", "cms1.example.com", "--timeout", "nan"], 2, "--timeout: give seconds from 0.1 to 60"),
+    (["probe", "cms1.example.com", "--timeout", "inf"], 2, "--timeout: give seconds from 0.1 to 60"),
+    (["probe", "cms1.example.com:"], 2, "endpoint cms1.example.com:: ends with ':' but no port"),
+    (
+        ["pki", "verify", "dsa-leaf.crt", "dsa-root.crt"],
+        1,
+        "uses a key or signature algorithm TLS clients no longer accept",
+    ),
+    (["plan", "check", "abs.toml"], 2, "abs.toml: service[0].key: /root/.ssh/id_rsa: is a path"),
+    (["plan", "check", "trust.toml"], 2, "trust.webbridge3: ../trust.crt: is a path"),
+    (["plan", "check", "twochains.toml"], 2, "cb-fullchain.crt is the full chain of cb.key"),
+    (["plan", "check", "bundlecert.toml"], 2, "service[0].bundle: cb.crt is already the certificate"),
     # High 4: passwords: no NUL, UTF-8 only, the first line of a password file, never echoed
     (
         [*["export-p12", "--key", "leaf.key", "--cert", "leaf.crt", "--out", "x.p12", "--password-file", "nul.pw"]],

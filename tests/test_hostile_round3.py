@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from helpers.factory import NOW, hierarchy, issue
 
 FOREVER = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
@@ -58,3 +60,58 @@ def test_verifying_a_root_against_itself_is_verified(cli, tmp_path: Path) -> Non
     forever = issue("forever.example.com", end=FOREVER)
     (tmp_path / "self.crt").write_bytes(forever.pem)
     assert cli("pki", "verify", str(tmp_path / "self.crt"), str(tmp_path / "self.crt")).code == 0
+
+
+def test_a_zero_width_joiner_after_a_virama_is_writing_not_a_control(cli, tmp_path: Path) -> None:
+    """Devanagari क्‍ष uses ZWJ after the virama (RFC 5892 CONTEXTJ); a ZWJ between Latin letters stays refused."""
+    done = cli("pki", "csr", "x", "CN:x.example.com", "O:क्\u200dष Ltd", "--key", "ec256", "--dir", str(tmp_path))
+    assert done.code == 0, done.err
+    refused = cli("pki", "csr", "y", "CN:y.example.com", "O:a\u200db", "--key", "ec256", "--dir", str(tmp_path))
+    assert refused.code == 2 and "O: contains a control character" in refused.err
+
+
+def test_an_rsa_key_above_the_limit_is_refused_before_the_slow_check(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RSA-16384 took 35 s to check; the limit is 8192 bits (lowered here so a small key shows the rule)."""
+    from cmswizard.pki import loader
+
+    monkeypatch.setattr(loader, "MAX_RSA_BITS", 1024)
+    h = hierarchy(depth=0, rsa_bits=2048)
+    (tmp_path / "big.key").write_bytes(h.root.key_pem)
+    result = cli("pki", "inspect", str(tmp_path / "big.key"))
+    assert result.code == 2
+    assert "holds an RSA key of 2048 bits; CMS uses 2048 to 4096, and this tool reads at most 1024" in result.err
+
+
+def test_closed_standard_output_is_one_line_not_attribute_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "root.crt").write_bytes(hierarchy(depth=0).root.pem)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, runpy, sys; os.close(1); sys.stdout = None; "
+            "sys.argv = ['cmswizard', 'pki', 'inspect', 'root.crt']; runpy.run_module('cmswizard', run_name='__main__')",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "AttributeError" not in done.stderr and "Traceback" not in done.stderr
+    assert "could not print to standard output (standard output is closed)" in done.stderr
+
+
+def test_a_lookalike_node_name_gets_a_note(cli, tmp_path: Path) -> None:
+    from helpers.hostile_plans import plan_text
+
+    plan = tmp_path / "site.toml"
+    plan.write_text(plan_text().replace('name = "cms1.example.com"', 'name = "\u0441ms1.example.com"'))
+    result = cli("plan", "check", str(plan))
+    assert "note: node[0].name xn--ms1-3ed.example.com reads as \\u0441ms1.example.com" in result.err or (
+        "mixes Latin letters with Cyrillic ones that look alike" in result.err
+    )

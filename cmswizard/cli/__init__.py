@@ -168,6 +168,8 @@ def _quiet_stdout() -> None:
     """Send whatever is still to be printed nowhere, so the interpreter's own flush at exit says nothing."""
     import os
 
+    if sys.stdout is None:  # closed when we started: nothing to quieten
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 

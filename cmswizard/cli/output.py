@@ -58,6 +58,8 @@ def warn(text: str) -> None:
 
 def flush() -> None:
     """Push out what is still buffered, so that a full disk is reported before the exit code says 0."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`): nothing printed reached anyone
+        raise OutputFailed(OSError(9, "standard output is closed"))
     try:
         sys.stdout.flush()
     except BrokenPipeError:

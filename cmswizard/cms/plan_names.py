@@ -29,6 +29,7 @@ __all__ = [
     "RoleBook",
     "file_in_folder",
     "first_name_problem",
+    "lookalike_notes",
     "plain_name_problem",
     "ssh_value_problem",
 ]
@@ -151,7 +152,14 @@ def first_name_problem(plan: Plan, plan_name: str = "") -> tuple[str, str] | Non
         for field_name in type(db_files).__dataclass_fields__:
             enterprise_ca_file = plan.database.enterprise_ca and field_name == "ca"
             role = ROLE_DB_CA if enterprise_ca_file else ROLE_DB
-            named.append((getattr(db_files, field_name), role, f"database.{field_name}", "" if enterprise_ca_file else field_name))
+            named.append(
+                (
+                    getattr(db_files, field_name),
+                    role,
+                    f"database.{field_name}",
+                    "" if enterprise_ca_file else field_name,
+                )
+            )
         if not plan.database.enterprise_ca:
             named.append(("dbca.key", ROLE_DB, "database", "ca_key"))
     for kind, name in plan.trust_names:
@@ -213,3 +221,37 @@ def ssh_value_problem(key: str, value: str) -> Text | None:
             N_("is not an SSH host key fingerprint; copy it as the MMP shows it, e.g. SHA256:…(43 characters)")
         )
     return None
+
+
+def lookalike_notes(plan: Plan) -> list[str]:
+    """A note for each node name whose labels mix Latin letters with Cyrillic or Greek ones (`сms1`, with a
+    Cyrillic с): it reads like another server's name, and the admin should know before trusting it."""
+    import unicodedata
+
+    from cmswizard.pki.names import to_unicode
+
+    notes: list[str] = []
+    for number, node in enumerate(plan.nodes):
+        shown_name = to_unicode(node.name)
+        for label in shown_name.split("."):
+            scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in label if ch.isalpha()} & {
+                "LATIN",
+                "CYRILLIC",
+                "GREEK",
+            }
+            if "LATIN" in scripts and len(scripts) > 1:
+                notes.append(
+                    Text(
+                        N_(
+                            "node[{number}].name {name} reads as {shown}: the label {label} mixes Latin letters with "
+                            "{other} ones that look alike; make sure it is the server you mean"
+                        ),
+                        number=number,
+                        name=node.name,
+                        shown=shown_name,
+                        label=label,
+                        other=" and ".join(sorted(s.title() for s in scripts - {"LATIN"})),
+                    )
+                )
+                break
+    return notes

@@ -115,6 +115,8 @@ def parse_endpoint(text: str, default_port: int | None = None) -> tuple[str, int
         port_text = rest[1:]
     elif value.count(":") == 1:
         host, _, port_text = value.partition(":")
+        if not port_text:  # `host:` — a port was meant and left out: never a silent default
+            raise CmsInputError(where, N_("ends with ':' but no port; give the port (host:445) or leave the ':' out"))
     else:
         host = value
     if is_ip(host):

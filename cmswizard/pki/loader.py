@@ -99,9 +99,33 @@ def _quiet(load: Callable[[], list[x509.Certificate]]) -> list[x509.Certificate]
         return load()
 
 
+MAX_RSA_BITS = 8192  # CMS takes at most 4096; checking a 16384-bit key costs half a minute
+
+
+def _refuse_huge_rsa(load: Callable[..., object], data: bytes, name: str) -> None:
+    """An RSA key above MAX_RSA_BITS is refused before the slow consistency check a full load runs."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    try:
+        quick = load(data, None, unsafe_skip_rsa_key_validation=True)
+    except Exception:
+        return
+    if isinstance(quick, rsa.RSAPrivateKey) and quick.key_size > MAX_RSA_BITS:
+        raise CmsInputError(
+            name,
+            Text(
+                N_("holds an RSA key of {bits} bits; CMS uses 2048 to 4096, and this tool reads at most {limit}"),
+                bits=quick.key_size,
+                limit=MAX_RSA_BITS,
+            ),
+        )
+
+
 def _load_private_key_pem(block: bytes, name: str, password: bytes | None) -> PrivateKey:
     from cryptography.hazmat.primitives import serialization
 
+    if password is None:
+        _refuse_huge_rsa(serialization.load_pem_private_key, block, name)
     try:
         key = serialization.load_pem_private_key(block, password)
     except TypeError:
@@ -335,6 +359,8 @@ def _try_der(data: bytes, name: str, password: bytes | None) -> LoadedFile | Non
         return loaded
     from cryptography.hazmat.primitives import serialization
 
+    if password is None:
+        _refuse_huge_rsa(serialization.load_der_private_key, data, name)
     try:
         key = serialization.load_der_private_key(data, password)
     except TypeError:

@@ -239,6 +239,15 @@ def classify_san(text: str, where: str = "subjectAltName") -> SanEntry:
     except ValueError:
         pass
     else:
+        if address.is_unspecified or (address.version == 4 and address.is_multicast):
+            # 0.0.0.0 and :: mean "any address" (a listening socket's wildcard): no client ever connects to them
+            raise CmsInputError(
+                where,
+                Text(
+                    N_("{value} means 'any address' or a group, not a server; give the server's own address"),
+                    value=shorten(text),
+                ),
+            )
         return SanEntry(SanKind.IP, address.compressed)
     if "@" in entry:
         local, _, domain = entry.rpartition("@")

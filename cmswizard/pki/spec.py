@@ -141,6 +141,14 @@ class SpecCheck:
         return self.spec
 
 
+def _joiner_in_context(value: str, at: int) -> bool:
+    """A zero-width joiner or non-joiner right after a virama is part of how Devanagari, Bengali, Tamil …
+    are written (the CONTEXTJ rule of RFC 5892, A.1/A.2), not an invisible control character."""
+    import unicodedata
+
+    return value[at] in "\u200c\u200d" and at > 0 and unicodedata.combining(value[at - 1]) == 9
+
+
 def _check_text(value: str, name: str) -> None:
     """Rules every typed value shares: UTF-8, printable, typeable at the MMP prompt."""
     if len(value) > _MAX_RAW:
@@ -149,7 +157,7 @@ def _check_text(value: str, name: str) -> None:
         )
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
         raise CmsInputError(name, N_("contains bytes that are not valid UTF-8; retype the value"))
-    if any(not ch.isprintable() for ch in value):
+    if any(not ch.isprintable() and not _joiner_in_context(value, at) for at, ch in enumerate(value)):
         raise CmsInputError(name, N_("contains a control character (tab, newline …); retype the value"))
     if '"' in value or "\\" in value:
         raise CmsInputError(name, N_('contains " or \\, which cannot be typed in a pki command; remove it'))

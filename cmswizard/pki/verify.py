@@ -247,7 +247,14 @@ def _as_given(chain: Sequence[x509.Certificate], given: Sequence[x509.Certificat
 
 
 def _library_reason(error: Exception) -> str:
-    return Text(N_("chain rejected: {reason}"), reason=str(error).split(" (encountered")[0].split("\n")[0])
+    text = str(error).split(" (encountered")[0].split("\n")[0]
+    if "Forbidden public key algorithm" in text or "Forbidden signature algorithm" in text:
+        # the library appends its internal structures (a dump of numbers): say what it means instead
+        return N_(
+            "chain rejected: a certificate in it uses a key or signature algorithm TLS clients no longer accept "
+            "(DSA, or an unsupported curve); the CA must issue with RSA or ECDSA"
+        )
+    return Text(N_("chain rejected: {reason}"), reason=text.split(": AlgorithmIdentifier")[0][:200])
 
 
 def _below_anchor_problem(

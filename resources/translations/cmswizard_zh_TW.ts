@@ -516,6 +516,10 @@
         <translation>不是 SSH 主機金鑰指紋；請照 MMP 顯示的內容複製，例如 SHA256:…（43 個字元）</translation>
     </message>
     <message>
+        <source>node[{number}].name {name} reads as {shown}: the label {label} mixes Latin letters with {other} ones that look alike; make sure it is the server you mean</source>
+        <translation>node[{number}].name {name} 顯示為 {shown}：標籤 {label} 混用了拉丁字母與外觀相似的 {other} 字母；請確認這是您要的伺服器</translation>
+    </message>
+    <message>
         <source>no CA certificate given, so no chain was verified: add the CA bundle or root</source>
         <translation>未提供 CA 憑證，因此沒有驗證任何憑證信任鏈：請加入 CA 憑證套件組合或根 CA</translation>
     </message>
@@ -1652,6 +1656,10 @@
         <translation>不是資料夾</translation>
     </message>
     <message>
+        <source>holds an RSA key of {bits} bits; CMS uses 2048 to 4096, and this tool reads at most {limit}</source>
+        <translation>含有 {bits} 位元的 RSA 金鑰；CMS 使用 2048 到 4096 位元，本工具最多讀取 {limit} 位元</translation>
+    </message>
+    <message>
         <source>holds an encrypted private key; enter its password</source>
         <translation>包含加密的私密金鑰；請輸入其密碼</translation>
     </message>
@@ -1860,6 +1868,10 @@
         <translation>{value} 是網路 (CIDR)；憑證只列出單一位址：請逐一列出每個位址</translation>
     </message>
     <message>
+        <source>{value} means &apos;any address&apos; or a group, not a server; give the server&apos;s own address</source>
+        <translation>{value} 代表「任意位址」或群組位址，而不是伺服器；請提供伺服器本身的位址</translation>
+    </message>
+    <message>
         <source>{value} is not a valid e-mail address</source>
         <translation>{value} 不是有效的電子郵件地址</translation>
     </message>
@@ -2006,6 +2018,10 @@
     <message>
         <source>no root CA in the bundle: add the self-signed root certificate</source>
         <translation>憑證套件組合中沒有根 CA：請加入自我簽署的根憑證</translation>
+    </message>
+    <message>
+        <source>chain rejected: a certificate in it uses a key or signature algorithm TLS clients no longer accept (DSA, or an unsupported curve); the CA must issue with RSA or ECDSA</source>
+        <translation>憑證鏈遭拒：其中有憑證使用 TLS 用戶端已不接受的金鑰或簽章演算法（DSA 或不支援的曲線）；CA 必須以 RSA 或 ECDSA 簽發</translation>
     </message>
     <message>
         <source>chain rejected: {reason}</source>
@@ -3014,6 +3030,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>write an IPv6 address with a port as [2001:db8::1]:445</source>
         <translation>含連接埠的 IPv6 位址請寫成 [2001:db8::1]:445</translation>
+    </message>
+    <message>
+        <source>ends with &apos;:&apos; but no port; give the port (host:445) or leave the &apos;:&apos; out</source>
+        <translation>以 &apos;:&apos; 結尾卻沒有連接埠；請提供連接埠（host:445）或去掉 &apos;:&apos;</translation>
     </message>
     <message>
         <source>the port must be a number from 1 to 65535</source>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmswizard.cli.inputs import plan_folder
-from cmswizard.cli.output import ExitCode, say
+from cmswizard.cli.output import ExitCode, say, warn
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
@@ -85,8 +85,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from cmswizard.catalogue import translator
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.plan_files import check_plan
+    from cmswizard.cms.plan_names import lookalike_notes
 
     plan = read_plan(args.plan)
+    for note in lookalike_notes(plan):
+        warn(f"note: {note}")
     items = check_plan(plan, plan_folder(args), warn_days=args.days, translate=translator(plan.sheet_language))
     for item in items:
         say(item.line)

@@ -59,7 +59,7 @@ def _cmd_probe(args: argparse.Namespace) -> int:
     from cmswizard.pki.loader import load_file
     from cmswizard.remote.probe import probe
 
-    if args.timeout <= 0 or args.timeout > 60:
+    if not 0 < args.timeout <= 60:  # also NaN, which every comparison answers False
         raise CmsInputError("--timeout", "give seconds from 0.1 to 60")
     if args.ipv4_only and args.ipv6_only:
         raise CmsInputError("-4/-6", "choose one of them, or neither for both")
