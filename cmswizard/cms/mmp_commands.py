@@ -61,6 +61,7 @@ _CHANGE = re.compile(
     r"(webadmin|callbridge|webbridge|xmpp|turn) certs \S+ \S+( \S+)?"
     r"|(webbridge3|scheduler) (https|c2w) certs \S+ \S+"
     r"|(webbridge3|scheduler) (https|c2w) listen \S+"
+    r"|scheduler https listen \S+ \d+"  # TAC 217367 writes the Scheduler's as `a 9443`
     r"|(webbridge3|scheduler) c2w trust \S+"
     r"|webadmin listen \S+ \d+"
     r"|callbridge listen \S+"
