@@ -348,3 +348,33 @@ def test_pages_ask_through_dialogs_and_colour_through_style() -> None:
         if re.search(r"#[0-9a-fA-F]{6}\b|GlobalColor\.(red|darkYellow|darkGreen|green|gray|darkGray)", text):
             offenders.append(f"{path.name}: a colour written in the code")
     assert offenders == []
+
+
+def test_speed_hooks_live_in_one_module() -> None:
+    """gc.freeze() and the bench's environment hook are in gui/tuning.py, which says why; pages and the
+    engine call it rather than tune the interpreter or read bench switches themselves."""
+    allowed_env = {
+        "gui/tuning.py",  # the bench's first-paint hook
+        "gui/launch.py",  # CMSWIZARD_PSEUDO: pseudo-translation for layout checks, a user-facing switch
+        "cms/renewal_run.py",  # CMSWIZARD_TEST_KILL_AFTER_STEP: the renewal tests' crash switch (to move out)
+    }
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = str(path.relative_to(PACKAGE))
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("freeze", "setswitchinterval")
+                and where != "gui/tuning.py"
+                and isinstance(node.value, ast.Name)
+                and node.value.id in ("gc", "sys")
+            ):
+                offenders.append(f"{where}: {node.value.id}.{node.attr}")
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and node.value.startswith("CMSWIZARD_")
+                and where not in allowed_env
+            ):
+                offenders.append(f"{where}: {node.value}")
+    assert offenders == []

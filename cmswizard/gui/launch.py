@@ -4,7 +4,6 @@ Importing this module does not import Qt."""
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import logging
 import os
@@ -12,10 +11,12 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from cmswizard.gui import tuning
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from cmswizard.gui.wizard import CmsWizard
 
@@ -58,9 +59,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
-    # Workers (file loading, chain checks) hold the GIL between library calls; the GUI thread must
-    # get it back within a frame, not after Python's default 5 ms per request (several per repaint).
-    sys.setswitchinterval(0.0005)
+    tuning.short_gil_turns()
     app.setApplicationName("cmswizard")
     app.setOrganizationName("cmswizard")
     app.setApplicationDisplayName("CMS Certificate Wizard")
@@ -177,28 +176,12 @@ def launch(lang: str | None = None, *, pseudo: bool = False, debug: bool = False
     )
     wizard = CmsWizard(settings)
     close_on_terminate(wizard)
-    if os.environ.get("CMSWIZARD_QUIT_AFTER_FIRST_PAINT"):  # bench/run.py: time to the first window
-        _quit_after_first_paint(app, wizard)
+    tuning.quit_after_first_paint_when_timed(app, wizard)
     window = show_wizard(wizard)  # the scroll window of a small screen lives as long as this reference
-    # What start-up made lives as long as the window: a full garbage collection, which stops every
-    # thread, need not walk it again (with 10,000 certificates loaded that halves each such pause).
-    gc.freeze()
+    tuning.freeze_long_lived()  # what start-up made lives as long as the window
     code = int(app.exec())
     del window
     return code
-
-
-def _quit_after_first_paint(app: QApplication, window: QWidget) -> None:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, app.quit)
-            return False
-
-    watcher = FirstPaint(window)
-    window.installEventFilter(watcher)
 
 
 def self_test(lang: str | None = None) -> int:

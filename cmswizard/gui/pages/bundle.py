@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import html
 import re
 import threading
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.mmp_syntax import bundle_usage
 from cmswizard.cms.services import eku_report
-from cmswizard.gui import dialogs, style
+from cmswizard.gui import dialogs, style, tuning
 from cmswizard.gui.flows import BundleFlowState
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.models.chain import ChainModel, ChainRole
@@ -457,10 +456,7 @@ class ChainBuilderPage(WizardPage):
     def _loaded(self, loaded: LoadedFile, items: list[ChainItem] | None = None) -> None:
         self.loading -= 1
         if len(loaded.certificates) >= _BIG_PILE:
-            # Thousands of certificates are hundreds of thousands of objects that live as long as the
-            # pile: frozen, the full garbage collections during its check (which stop every thread, the
-            # window's too, ~40 ms at 10,000) skip them. They are freed as usual when the pile goes.
-            gc.freeze()
+            tuning.freeze_long_lived()  # thousands of certificates live as long as the pile
         added = self.model.add_items(
             collect([loaded]) if items is None else items, [(loaded.name, key) for key in loaded.keys]
         )
