@@ -416,3 +416,32 @@ def test_a_certificate_to_renew_soon_is_marked_at_a_glance(
     assert (
         "沒有問題，但 1 個端點中有 1 個需要注意" if lang == "zh_TW" else "! No problems, but 1 of 1 endpoint(s)"
     ) in summary
+
+
+def test_an_opened_plan_probes_every_endpoint_it_runs(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a plan open, the check starts from its servers and every TLS service it runs on the plan's ports:
+    C2W, TURN and the database included (a core without a web bridge has Web Admin on 443)."""
+    from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
+    from cmswizard.cms.services import CmsVersion
+    from cmswizard.gui.pages.start import StartPage
+
+    plan = new_plan(
+        NewPlanInput(
+            CmsVersion.V3, ("cms1.example.com", "cms2.example.com"), ("edge1.example.com",), "join.example.com",
+            database=True, today=dt.date(2026, 1, 1),
+        )
+    )  # fmt: skip
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "site.toml").write_text(plan_text(plan))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [site / "site.toml"])
+    click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
+    choose_flow(qtbot, wizard, FlowKey.PROBE)
+    setup = wizard.currentPage()
+    assert setup.hosts.text() == "cms1.example.com cms2.example.com edge1.example.com"
+    checked = {service for service, box in setup.service_boxes.items() if box.isChecked()}
+    assert {TlsService.C2W, TlsService.TURN, TlsService.DATABASE, TlsService.WEBBRIDGE3} <= checked
+    assert setup.ports[TlsService.TURN].value() == 447
+    assert setup.ports[TlsService.DATABASE].value() == 5432
+    assert setup.ports[TlsService.C2W].value() == plan.listen.c2w_port

@@ -10,12 +10,17 @@ import datetime as dt
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
 from cmswizard.cms.endpoints import TlsService
+from cmswizard.cms.services import Service
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.names import check_fqdn
+
+if TYPE_CHECKING:
+    from cmswizard.cms.sheet import SheetPlan
 
 __all__ = [
     "DEFAULT_SERVICES",
@@ -28,6 +33,7 @@ __all__ = [
     "is_ip",
     "name_covered",
     "parse_endpoint",
+    "probe_endpoints",
 ]
 
 DEFAULT_TIMEOUT = 4.0
@@ -205,3 +211,28 @@ def name_covered(certificate: x509.Certificate, name: str) -> bool:
             if label and parent == pattern[2:] and parent.count(".") >= 1:
                 return True
     return False
+
+
+def probe_endpoints(plan: SheetPlan) -> dict[TlsService, int]:
+    """Every TLS endpoint a deployment runs, with the port it listens on: what to probe by default (C2W, TURN
+    and the database included when the deployment has them)."""
+    listen = plan.listen
+    services = {files.service for files in plan.services}
+    web_bridge = bool(services & {Service.WEBBRIDGE3, Service.WEBBRIDGE})
+    found: dict[TlsService, int] = {}
+    if Service.WEBADMIN in services:
+        found[TlsService.WEBADMIN] = listen.webadmin_port_beside_web_bridge if web_bridge else listen.webadmin_port
+    if Service.CALLBRIDGE in services:
+        found[TlsService.CALLBRIDGE] = TlsService.CALLBRIDGE.default_port
+    if Service.WEBBRIDGE3 in services:
+        found[TlsService.WEBBRIDGE3] = listen.webbridge3_port
+        found[TlsService.C2W] = listen.c2w_port
+    if Service.WEBBRIDGE in services:
+        found[TlsService.WEBBRIDGE] = listen.webbridge_port
+    if Service.TURN in services:
+        found[TlsService.TURN] = listen.turn_tls_port
+    if Service.XMPP in services:
+        found[TlsService.XMPP] = TlsService.XMPP.default_port
+    if plan.db is not None:
+        found[TlsService.DATABASE] = TlsService.DATABASE.default_port
+    return found

@@ -47,12 +47,10 @@ class CmsVersion(enum.Enum):
         Web Bridge 3 from 2.9; TAC 217367: the Scheduler beta in 3.3, supported in 3.4 and 3.5)."""
         return as_message(
             {
-                "2.x": N_("CMS 2.0–2.8: Web Bridge 2 and XMPP; the database CA on the box from 2.7"),
-                "2.9": N_("CMS 2.9: Web Bridge 2 and Web Bridge 3 side by side, XMPP"),
-                "3.x": N_(
-                    "CMS 3.x: Web Bridge 3 only; Scheduler beta in 3.3, supported from 3.4 (CMS 1000, virtual) "
-                    "and 3.5 (CMS 2000)"
-                ),
+                "2.x": N_("CMS 2.0–2.8 (Web Bridge 2, XMPP; database CA from 2.7)"),
+                "2.9": N_("CMS 2.9 (Web Bridge 2 and 3, XMPP)"),
+                # 3.4: CMS 1000 and virtual; 3.5: CMS 2000 (TAC 217367), said in the help and the reference
+                "3.x": N_("CMS 3.x (Web Bridge 3; Scheduler: beta 3.3, from 3.4 / 3.5)"),
             }[self.value]
         )
 

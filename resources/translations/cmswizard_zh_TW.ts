@@ -1172,16 +1172,16 @@
         <translation>XMPP</translation>
     </message>
     <message>
-        <source>CMS 2.0–2.8: Web Bridge 2 and XMPP; the database CA on the box from 2.7</source>
-        <translation>CMS 2.0–2.8：Web Bridge 2 與 XMPP；自 2.7 起資料庫 CA 內建於主機上</translation>
+        <source>CMS 2.0–2.8 (Web Bridge 2, XMPP; database CA from 2.7)</source>
+        <translation>CMS 2.0–2.8（Web Bridge 2、XMPP；資料庫 CA 自 2.7 起）</translation>
     </message>
     <message>
-        <source>CMS 2.9: Web Bridge 2 and Web Bridge 3 side by side, XMPP</source>
-        <translation>CMS 2.9：Web Bridge 2 與 Web Bridge 3 並存，以及 XMPP</translation>
+        <source>CMS 2.9 (Web Bridge 2 and 3, XMPP)</source>
+        <translation>CMS 2.9（Web Bridge 2 與 3、XMPP）</translation>
     </message>
     <message>
-        <source>CMS 3.x: Web Bridge 3 only; Scheduler beta in 3.3, supported from 3.4 (CMS 1000, virtual) and 3.5 (CMS 2000)</source>
-        <translation>CMS 3.x：只有 Web Bridge 3；Scheduler 在 3.3 為測試版，自 3.4（CMS 1000、虛擬化）與 3.5（CMS 2000）起支援</translation>
+        <source>CMS 3.x (Web Bridge 3; Scheduler: beta 3.3, from 3.4 / 3.5)</source>
+        <translation>CMS 3.x（Web Bridge 3；Scheduler：3.3 測試版，自 3.4 / 3.5 起支援）</translation>
     </message>
     <message>
         <source>Database cluster</source>

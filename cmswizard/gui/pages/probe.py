@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.cms.probe_report import EndpointResult, ProbeReport, Severity, judge
-from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, build_targets
+from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, build_targets, probe_endpoints
+from cmswizard.cms.sheet import SheetPlan
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import PageId, ProbeFlowState
@@ -173,6 +174,17 @@ class ProbeSetupPage(_ProbePage):
     def enter(self) -> None:
         if self.state.hosts and not self.hosts.text():
             self.hosts.setText(self.state.hosts)
+        plan = self.host.flows.plan
+        if plan is not None and not self.hosts.text():
+            self._seed_from(plan.sheet_plan())
+
+    def _seed_from(self, plan: SheetPlan) -> None:
+        """An opened plan: its servers, and by default every TLS service it runs (C2W, TURN, the database
+        included) on the ports it chose."""
+        self.hosts.setText(" ".join((*plan.nodes, *plan.edge_nodes)))
+        for service, port in probe_endpoints(plan).items():
+            self.service_boxes[service].setChecked(True)
+            self.ports[service].setValue(port)
 
     def has_unsaved_input(self) -> bool:
         return bool(self.hosts.text().strip())
