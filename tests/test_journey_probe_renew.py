@@ -421,12 +421,12 @@ def test_a_certificate_to_renew_soon_is_marked_at_a_glance(
 def test_an_opened_plan_probes_every_endpoint_it_runs(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With a plan open, the check starts from its servers and every TLS service it runs on the plan's ports:
     C2W, TURN and the database included (a core without a web bridge has Web Admin on 443)."""
-    from cmswizard.cms.plan import NewPlanInput, new_plan, plan_text
+    from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text
     from cmswizard.cms.services import CmsVersion
     from cmswizard.gui.pages.start import StartPage
 
     plan = new_plan(
-        NewPlanInput(
+        PlanAnswers(
             CmsVersion.V3, ("cms1.example.com", "cms2.example.com"), ("edge1.example.com",), "join.example.com",
             database=True, today=dt.date(2026, 1, 1),
         )
