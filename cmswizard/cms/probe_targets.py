@@ -20,7 +20,7 @@ from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.names import check_fqdn
 
 if TYPE_CHECKING:
-    from cmswizard.cms.sheet import SheetPlan
+    from cmswizard.cms.sheet import Deployment
 
 __all__ = [
     "DEFAULT_SERVICES",
@@ -213,7 +213,7 @@ def name_covered(certificate: x509.Certificate, name: str) -> bool:
     return False
 
 
-def probe_endpoints(plan: SheetPlan) -> dict[TlsService, int]:
+def probe_endpoints(plan: Deployment) -> dict[TlsService, int]:
     """Every TLS endpoint a deployment runs, with the port it listens on: what to probe by default (C2W, TURN
     and the database included when the deployment has them)."""
     listen = plan.listen

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.cms.probe_report import EndpointResult, ProbeReport, Severity, judge
 from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, build_targets, probe_endpoints
-from cmswizard.cms.sheet import SheetPlan
+from cmswizard.cms.sheet import Deployment
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.calendar import save_expiry_calendar
 from cmswizard.gui.flows import PageId, ProbeFlowState
@@ -176,9 +176,9 @@ class ProbeSetupPage(_ProbePage):
             self.hosts.setText(self.state.hosts)
         plan = self.host.flows.plan
         if plan is not None and not self.hosts.text():
-            self._seed_from(plan.sheet_plan())
+            self._seed_from(plan.deployment())
 
-    def _seed_from(self, plan: SheetPlan) -> None:
+    def _seed_from(self, plan: Deployment) -> None:
         """An opened plan: its servers, and by default every TLS service it runs (C2W, TURN, the database
         included) on the ports it chose."""
         self.hosts.setText(" ".join((*plan.nodes, *plan.edge_nodes)))
