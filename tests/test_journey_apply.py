@@ -118,6 +118,8 @@ def test_apply_confirm_restart_and_put_back(qtbot, tmp_path: Path, simulator: Mm
     shown = page.transcript.toPlainText()
     assert "callbridge restart" in shown and server_password(simulator) not in shown
     assert page.saved_transcript is not None and page.saved_transcript.is_file()
+    after = page.transcript.toPlainText().splitlines()  # the probe of each changed port, after the run
+    assert any(line.startswith(NODE) and "callbridge" in line and "5061" in line for line in after), after[-5:]
     assert page.cell_edit(NODE, page.FINGERPRINT).text().startswith("SHA256:")
     assert not page.put_back_button.isEnabled()
 

@@ -84,3 +84,9 @@ def test_a_sheet_without_the_node_is_bad_input(cli, cluster: Cluster) -> None:
     args[1] = "cms9.example.com"
     done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *args)
     assert done.code == 2 and "cms9.example.com" in done.err and "Traceback" not in done.err
+
+
+def test_a_bad_restart_window_is_bad_input(cli, cluster: Cluster) -> None:
+    done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *_args(cluster, "--restart-window", "25:00-01:00"))
+    assert done.code == 2 and "restart window" in done.err and "Traceback" not in done.err
+    assert cluster.simulator[NODE].node.received == []  # refused before logging in

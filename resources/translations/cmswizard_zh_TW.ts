@@ -4775,6 +4775,22 @@ Replace them with the ones being exported?</source>
         <translation>唯讀</translation>
     </message>
     <message>
+        <source>serves the new certificate</source>
+        <translation>提供新憑證</translation>
+    </message>
+    <message>
+        <source>does NOT serve the new certificate</source>
+        <translation>並未提供新憑證</translation>
+    </message>
+    <message>
+        <source>could not be compared</source>
+        <translation>無法比對</translation>
+    </message>
+    <message>
+        <source>{node}: {endpoint} port {port} {verdict} ({file})</source>
+        <translation>{node}：{endpoint} 連接埠 {port} {verdict}（{file}）</translation>
+    </message>
+    <message>
         <source>transcript saved: {path}</source>
         <translation>記錄已儲存：{path}</translation>
     </message>

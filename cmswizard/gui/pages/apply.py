@@ -525,6 +525,17 @@ class ApplyPage(WizardPage):
                 self.cell_edit(node, _FINGERPRINT).setText(result.host_key.fingerprint)
             if result.stop_reason:
                 problems.append(Problem("apply", Severity.ERROR, translated(result.stop_reason)))
+            for check in result.probes:  # after the run: what each changed port presents now
+                verdict = {
+                    True: self.tr("serves the new certificate"),
+                    False: self.tr("does NOT serve the new certificate"),
+                    None: self.tr("could not be compared"),
+                }[check.served_expected]
+                self.transcript.appendPlainText(
+                    self.tr("{node}: {endpoint} port {port} {verdict} ({file})").format(
+                        node=node, endpoint=check.endpoint, port=check.port, verdict=verdict, file=escape(check.expected)
+                    )
+                )
             self.results[node] = result
         if self.saved_transcript is not None:
             self.transcript.appendPlainText(self.tr("transcript saved: {path}").format(path=self.saved_transcript))
