@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cmswizard.cms.dbcluster import DbFiles
 from cmswizard.cms.services import CmsVersion, Service, Topology
 from cmswizard.cms.sheet import Deployment, Listen, ServiceFiles, TrustKind, build_sheet
 from cmswizard.pki.errors import CmsInputError
@@ -364,3 +365,13 @@ def test_callmanager_trust_gets_the_call_bridge_certificate_with_its_chain() -> 
         "the Call Bridge certificate with its chain (callbridge.crt + ca-bundle.crt) as CallManager-trust" in elsewhere
     )
     assert "Web Admin has its own certificate (webadmin-cms1.crt, webadmin-cms2.crt, webadmin-cms3.crt)" in elsewhere
+
+
+def test_database_file_paths_become_bare_names_too() -> None:
+    from cmswizard.cms.dbcluster import make_db_cluster
+
+    names = DbFiles("./db/s.key", "C:\\certs\\s.crt", "c.key", "/srv/c.crt", ".\\ca.pem")
+    db = make_db_cluster("example.com", "cms1.example.com", files=names, enterprise_ca=True)
+    assert db.files.for_server() == ("s.key", "s.crt", "c.key", "c.crt", "ca.pem")
+    text = build_sheet(Deployment(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), db=db)).text()
+    assert "database cluster certs s.key s.crt c.key c.crt ca.pem" in text

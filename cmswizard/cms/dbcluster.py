@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from cmswizard.cms.lines import MmpLine, command, note
+from cmswizard.cms.lines import MmpLine, command, mmp_file_name, note
 from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import BACKUP_NAME
 from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
@@ -44,6 +44,10 @@ class DbFiles:
         return (self.client_key, self.client_certificate, self.ca)
 
     def check(self) -> DbFiles:
+        """The five names as the MMP knows them (a path becomes its base name, `lines.mmp_file_name`), checked."""
+        based = DbFiles(*(mmp_file_name(name) for name in self.for_server()))
+        if based != self:
+            return based.check()
         names = self.for_server()
         for name in names:
             if not _FILE_NAME.fullmatch(name):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.safe_text import has_control
 
-__all__ = ["LineKind", "MmpLine", "Translate", "command", "note", "render_lines", "unconfirmed"]
+__all__ = ["LineKind", "MmpLine", "Translate", "command", "mmp_file_name", "note", "render_lines", "unconfirmed"]
 
 Translate = Callable[[Text], str]  # the language hook: English by default (`str`)
 
@@ -62,6 +62,14 @@ def _one_command(text: str) -> str:
             ),
         )
     return text
+
+
+def mmp_file_name(path: str) -> str:
+    """The name the MMP knows a file by: files go by SFTP into its top folder, so `./cb.key`,
+    `.\\cb.crt` and `C:\\certs\\ca.crt` become `cb.key`, `cb.crt`, `ca.crt`. Every path a sheet names (service
+    files, trust bundles, database files) goes through here (issue 25 item 6)."""
+    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or path
 
 
 def render_lines(lines: Iterable[MmpLine], translate: Translate = str) -> list[str]:

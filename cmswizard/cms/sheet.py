@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from cmswizard.cms.lines import MmpLine, Translate, command, note, render_lines, unconfirmed
+from cmswizard.cms.lines import MmpLine, Translate, command, mmp_file_name, note, render_lines, unconfirmed
 from cmswizard.cms.nodes import check_listed, check_topology
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
@@ -111,13 +111,6 @@ class Listen:
         _check_port("turn_tls_port", self.turn_tls_port)
         _check_port("scheduler_port", self.scheduler_port)
         return self
-
-
-def mmp_file_name(path: str) -> str:
-    """The name the MMP knows a file by: files go by SFTP into its top folder, so `./cb.key`,
-    `.\\cb.crt` and `C:\\certs\\ca.crt` become `cb.key`, `cb.crt`, `ca.crt`. Every sheet path goes through here."""
-    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return name or path
 
 
 def _one_file_per_name(plan: Deployment) -> None:

@@ -208,6 +208,7 @@ class DbClusterPage(_DbPage):
 
 class DbResultPage(_DbPage):
     next_page = PageId.APPLY
+
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
         self.setTitle(self.tr("Database cluster files and commands"))
