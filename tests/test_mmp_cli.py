@@ -90,3 +90,33 @@ def test_a_bad_restart_window_is_bad_input(cli, cluster: Cluster) -> None:
     done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *_args(cluster, "--restart-window", "25:00-01:00"))
     assert done.code == 2 and "restart window" in done.err and "Traceback" not in done.err
     assert cluster.simulator[NODE].node.received == []  # refused before logging in
+
+
+def test_run_from_a_plan(cli, tmp_path: Path) -> None:
+    import shutil
+
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.plan_files import node_files
+
+    from helpers.factory import hierarchy
+    from helpers.site import example_site
+
+    site = tmp_path / "site"
+    plan_path = example_site(site, hierarchy(depth=1, prefix="Example"))
+    names = node_files(read_plan(plan_path), "cms1.example.com")
+    with running_mmp(NODE) as simulator:
+        server = simulator[NODE]
+        for name in names:
+            shutil.copy(site / name, server.node.store / name)
+        password = tmp_path / "password"
+        password.write_text(server.password)
+        done = cli(
+            "mmp", "run", "--plan", str(plan_path), "--node", NODE, "--host", "127.0.0.1", "--port", str(server.port),
+            "--known-hosts", str(simulator.write_known_hosts()), "--password-file", str(password),
+            "--yes", "--restart-window", "00:00-00:00",
+        )  # fmt: skip
+        assert done.code == 0, done.err + done.out[-2000:]
+        assert server.node.failures == [] and server.node.prompting_received == []
+        assert server.node.db.role == "primary"
+        assert server.node.in_use("callbridge", "certs.key") is not None
+        assert list(site.glob("site-cms1.example.com-*.transcript.txt"))  # beside the plan
