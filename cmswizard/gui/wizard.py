@@ -122,7 +122,9 @@ class CmsWizard(QWizard):
         return page
 
     def validateCurrentPage(self) -> bool:
-        if not super().validateCurrentPage():
+        # go_to() steps through pages the user already passed: their validatePage (settings writes,
+        # dialogs, flow-state writes) ran when the user pressed Next, and is not run again.
+        if not self._replaying and not super().validateCurrentPage():
             return False
         page = self.currentPage()
         target = page.nextId() if page is not None else -1
@@ -143,7 +145,7 @@ class CmsWizard(QWizard):
 
     def go_to(self, target: PageId) -> None:
         """Show `target` of the active flow: restart and step forward, so every page on the way
-        re-reads its flow state."""
+        re-reads its flow state (without validating it again: see validateCurrentPage)."""
         self._replaying = True
         try:
             self.restart()
