@@ -318,6 +318,16 @@ class IssuerIndex:
         for item in self.items:
             self.by_subject.setdefault(item.certificate.subject.public_bytes(), []).append(item)
 
+    def copy(self) -> IssuerIndex:
+        """The same findings in caches of its own, for work on another thread: what it learns there does not
+        touch this index, which the GUI thread may be reading (the subject table is only read, so shared)."""
+        twin = IssuerIndex.__new__(IssuerIndex)
+        twin.items, twin.at, twin.by_subject = self.items, self.at, self.by_subject
+        twin.signature_cache = dict(self.signature_cache)
+        twin.best_up = dict(self.best_up)
+        twin.ends_in_root = dict(self.ends_in_root)
+        return twin
+
     def issued(self, child: ChainItem, parent: ChainItem) -> bool:
         if child is parent or child.fingerprint == parent.fingerprint:
             return child.is_self_signed

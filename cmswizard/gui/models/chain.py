@@ -279,8 +279,10 @@ class ChainModel(QAbstractListModel):
             return
         pending = _Pending(self._generation, keys, len(items))
         self._pending = pending
-        index = None if new_pile else self._analysis.index
-        known, at = dict(self._analysis.index.signature_cache), self.at  # copied here: a cancelled worker may still add
+        # The worker gets copies: what it learns must not be written into the index the model shows from
+        # (a cancelled worker may still be adding to them); the result brings its own index back.
+        index = None if new_pile else self._analysis.index.copy()
+        known, at = dict(self._analysis.index.signature_cache), self.at
 
         def work(report: Callable[[int, int, str], None]) -> Analysis:
             def progress(done: int, total: int) -> None:
