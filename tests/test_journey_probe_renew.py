@@ -155,6 +155,11 @@ def test_check_a_server_then_renew_its_certificate(
     press_mnemonic(qtbot, wizard, sheet_page.copy_button)
     assert QGuiApplication.clipboard().text() == text
     assert wizard.button(QWizard.WizardButton.NextButton).isVisible()  # on to Apply on the server
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.APPLY  # the same commands, to type over SSH
+    applied = {node.node: [line.text for line in node.lines] for node in wizard.currentPage().nodes()}
+    assert f"webadmin certs cms1-{YEAR}.key cms1-new.crt bundle-2026.crt" in applied[CN]
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
 
 
 def _type_by_mnemonic(qtbot, wizard: CmsWizard, field: QLineEdit, text: str) -> None:
