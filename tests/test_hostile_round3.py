@@ -115,3 +115,43 @@ def test_a_lookalike_node_name_gets_a_note(cli, tmp_path: Path) -> None:
     assert "note: node[0].name xn--ms1-3ed.example.com reads as \\u0441ms1.example.com" in result.err or (
         "mixes Latin letters with Cyrillic ones that look alike" in result.err
     )
+
+
+def test_a_pile_of_same_name_cas_costs_bounded_total_work(cli, tmp_path: Path) -> None:
+    """3,000 CAs with one name (each signed by one of 40 keys, none self-signed): the issuer search
+    spends a budget for the whole pile, not 64 signature checks per certificate (was 22 s for 6,000)."""
+    import time
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+
+    from cmswizard.pki.chain import IssuerIndex, make_item
+
+    keys = [ec.generate_private_key(ec.SECP256R1()) for _ in range(40)]
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Same Name CA")])
+    start, end = dt.datetime(2020, 1, 1), dt.datetime(2040, 1, 1)
+    pile = [
+        x509.CertificateBuilder(name, name, keys[n % 40].public_key(), n + 10, start, end)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(keys[(n * 7 + 3) % 40], hashes.SHA256())
+        for n in range(3000)
+    ]
+    leaf_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "leaf.example.com")])
+    leaf = (
+        x509.CertificateBuilder(name, leaf_name, ec.generate_private_key(ec.SECP256R1()).public_key(), 1, start, end)
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("leaf.example.com")]), critical=False)
+        .sign(keys[5], hashes.SHA256())
+    )
+    (tmp_path / "pile.pem").write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in pile))
+    (tmp_path / "leaf.crt").write_bytes(leaf.public_bytes(Encoding.PEM))
+    index = IssuerIndex([make_item(c) for c in [leaf, *pile]], NOW)
+    for item in index.items:
+        index.path_up(item, set())
+    assert len(index.signature_cache) <= 3 * 512 + 64  # bounded in all, whatever the pile's size
+    started = time.monotonic()
+    result = cli("bundle", str(tmp_path / "leaf.crt"), str(tmp_path / "pile.pem"))
+    assert time.monotonic() - started < 15, "the issuer search is not bounded"
+    assert "Traceback" not in result.err

@@ -301,6 +301,9 @@ class Chain:
 
 
 MAX_SAME_NAME_ISSUERS = 64  # real piles have one or two per name (a renewed CA); more is an attack or a mistake
+# Signature checks among the crowded names of one pile, in all: a cap per certificate still let 6,000 CAs
+# of one name cost 6,000 x 64 checks (22 s); the whole pile shares this budget instead.
+MAX_CROWDED_CHECKS = 512
 
 
 @dataclass
@@ -313,6 +316,8 @@ class IssuerIndex:
     signature_cache: dict[tuple[bytes, bytes], bool] = field(default_factory=dict)
     best_up: dict[bytes, tuple[ChainItem, ...]] = field(default_factory=dict)
     ends_in_root: dict[bytes, bool] = field(default_factory=dict)
+    crowded_checks_left: int = MAX_CROWDED_CHECKS
+    by_key_id: dict[bytes, dict[bytes | None, list[ChainItem]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for item in self.items:
@@ -341,15 +346,31 @@ class IssuerIndex:
         return self.signature_cache[key]
 
     def issuers(self, child: ChainItem) -> list[ChainItem]:
-        candidates = self.by_subject.get(child.certificate.issuer.public_bytes(), [])
+        name = child.certificate.issuer.public_bytes()
+        candidates = self.by_subject.get(name, [])
         if len(candidates) > MAX_SAME_NAME_ISSUERS:
             # A hostile pile of thousands of CAs with one name would cost a signature check per pair:
-            # keep those whose key identifier may match, and at most a bounded number of them.
+            # keep those whose key identifier may match (looked up, not scanned), and spend at most
+            # MAX_CROWDED_CHECKS signature checks on such names in the whole pile.
             aki = key_id(child.certificate, x509.AuthorityKeyIdentifier)
             if aki is not None:
-                candidates = [c for c in candidates if key_id(c.certificate, x509.SubjectKeyIdentifier) in (aki, None)]
-            candidates = candidates[:MAX_SAME_NAME_ISSUERS]
+                by_id = self._by_key_id(name)
+                candidates = by_id.get(aki, []) + by_id.get(None, [])
+            allowed = min(MAX_SAME_NAME_ISSUERS, len(candidates))
+            if child.is_ca:  # the entities (few, and what the user asked about) always get their look
+                allowed = min(allowed, max(self.crowded_checks_left, 0))
+                self.crowded_checks_left -= allowed
+            candidates = candidates[:allowed]
         return [c for c in candidates if c.fingerprint != child.fingerprint and c.is_ca and self.issued(child, c)]
+
+    def _by_key_id(self, name: bytes) -> dict[bytes | None, list[ChainItem]]:
+        """The certificates of one crowded name by subject key identifier, built once per name."""
+        if name not in self.by_key_id:
+            grouped: dict[bytes | None, list[ChainItem]] = {}
+            for item in self.by_subject.get(name, []):
+                grouped.setdefault(key_id(item.certificate, x509.SubjectKeyIdentifier), []).append(item)
+            self.by_key_id[name] = grouped
+        return self.by_key_id[name]
 
     def path_up(self, item: ChainItem, visiting: set[bytes]) -> tuple[ChainItem, ...]:
         """The best path from `item` to a root, memoised so a pile is ordered in linear time."""
