@@ -29,6 +29,7 @@ from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.renewal import (
     Comparison,
     OldCertificate,
+    RenewalRequest,
     compare_certificates,
     load_old_certificate,
     renewal_basename,
@@ -46,7 +47,7 @@ from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError, Text
-from cmswizard.pki.spec import KeyType, Problem, Severity
+from cmswizard.pki.spec import KeyType, Problem, Severity, SubjectInput
 
 _SERVICES = [s for s in Service if endpoint_for(s) is not None]
 
@@ -202,7 +203,7 @@ class RenewRequestPage(_RenewPage):
     def _live_name_edited(self) -> None:
         self.basename.setText(renewal_basename(self.live_basename.text().strip(), dt.date.today().year))
 
-    def _typed(self) -> tuple[object, object]:
+    def _typed(self) -> tuple[RenewalRequest, SubjectInput]:
         assert self.old is not None
         request = renewal_request(self.old.certificate, self.live_basename.text().strip() or self.old.basename)
         key_type = KeyType(self.key_type.currentData()) if self.key_type.currentData() else request.typed.key_type
@@ -220,7 +221,7 @@ class RenewRequestPage(_RenewPage):
             self.completeChanged.emit()
             return
         request, typed = self._typed()
-        checked = request.check(typed)  # type: ignore[attr-defined]
+        checked = request.check(typed)
         problems: list[Problem] = list(checked.problems)
         if not self.folder.text().strip() or not Path(self.folder.text().strip()).is_dir():
             problems.append(Problem("folder", Severity.ERROR, self.tr("choose an existing folder")))
@@ -229,7 +230,7 @@ class RenewRequestPage(_RenewPage):
         self.state.spec = spec if not any(p.severity is Severity.ERROR for p in problems) else None
         if spec is not None:
             self.command.setPlainText(render(spec))
-            changes = spec_changes(request.original(spec.basename), spec)  # type: ignore[attr-defined]
+            changes = spec_changes(request.original(spec.basename), spec)
             self.changes.setText(
                 self.tr("Changed against the certificate in use:")
                 + "<br>"
