@@ -503,6 +503,14 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["plan", "check", "trust.toml"], 2, "trust.webbridge3: ../trust.crt: is a path"),
     (["plan", "check", "twochains.toml"], 2, "cb-fullchain.crt is the full chain of cb.key"),
     (["plan", "check", "bundlecert.toml"], 2, "service[0].bundle: cb.crt is already the certificate"),
+    # Low: what is in the way on the stick, found before the first file is copied
+    (["export", "--to", ".", "--name", "stick-link", "leaf.crt"], 2, "SHA256SUMS: is a symbolic link on the stick"),
+    (["export", "--to", ".", "--name", "stick-dir", "leaf.crt"], 2, "leaf.crt: is a folder in the way of a file"),
+    (
+        ["export", "--to", ".", "--name", "stick-case", "leaf.crt"],
+        2,
+        "LEAF.CRT: is the same file as leaf.crt on a USB stick (FAT ignores case)",
+    ),
     # High 4: passwords: no NUL, UTF-8 only, the first line of a password file, never echoed
     (
         [*["export-p12", "--key", "leaf.key", "--cert", "leaf.crt", "--out", "x.p12", "--password-file", "nul.pw"]],

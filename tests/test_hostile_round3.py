@@ -155,3 +155,29 @@ def test_a_pile_of_same_name_cas_costs_bounded_total_work(cli, tmp_path: Path) -
     result = cli("bundle", str(tmp_path / "leaf.crt"), str(tmp_path / "pile.pem"))
     assert time.monotonic() - started < 15, "the issuer search is not bounded"
     assert "Traceback" not in result.err
+
+
+def test_a_uri_san_is_named_not_dropped_silently_in_a_renewal(cli, tmp_path: Path) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cms1.example.com")])
+    san = x509.SubjectAlternativeName(
+        [x509.DNSName("cms1.example.com"), x509.UniformResourceIdentifier("sip:cms1.example.com")]
+    )
+    old = (
+        x509.CertificateBuilder(
+            name, name, key.public_key(), 7, NOW - dt.timedelta(days=300), NOW + dt.timedelta(days=30)
+        )
+        .add_extension(san, critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    (tmp_path / "cb.crt").write_bytes(old.public_bytes(Encoding.PEM))
+    result = cli("renew", "spec", str(tmp_path / "cb.crt"))
+    assert result.code == 0, result.err
+    assert "not carried into the new request" in result.out + result.err
+    assert "URI:sip:cms1.example.com" in result.out + result.err

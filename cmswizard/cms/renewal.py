@@ -98,6 +98,20 @@ def _first(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
     return str(values[0].value) if values else ""
 
 
+def _names_not_carried(certificate: x509.Certificate) -> list[str]:
+    """SAN entries of other kinds (URI, directory name, other name…), as text."""
+    try:
+        san = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except (x509.ExtensionNotFound, ValueError):
+        return []
+    kept = (x509.DNSName, x509.IPAddress, x509.RFC822Name)
+    return [
+        f"URI:{entry.value}" if isinstance(entry, x509.UniformResourceIdentifier) else type(entry).__name__
+        for entry in san
+        if not isinstance(entry, kept)
+    ]
+
+
 def _san_texts(certificate: x509.Certificate) -> list[str]:
     try:
         san = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
@@ -218,6 +232,16 @@ def renewal_request(
             raise CmsInputError("certificate", N_("has no CN and no DNS name in its SAN; type the names yourself"))
         cn = dns[0]
         notes.append(Text(N_("the old certificate has no CN; {name} from its SAN is used"), name=cn))
+    left_out = _names_not_carried(old)
+    if left_out:
+        # pki csr (and so the MMP) takes DNS names, addresses and e-mail addresses only: say what is not
+        # carried over instead of dropping it silently
+        notes.append(
+            Text(
+                N_("not carried into the new request (a CSR made here holds DNS, IP and e-mail names only): {names}"),
+                names=", ".join(left_out),
+            )
+        )
     old_type = key_type_of(old)
     if old_type is None:
         raise CmsInputError(

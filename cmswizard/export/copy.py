@@ -112,6 +112,37 @@ def export_items(paths: Sequence[Path], extra: Sequence[ExportItem] = ()) -> lis
     return items
 
 
+def _check_names_on_stick(names: Sequence[str], folder: Path) -> None:
+    """What is in the way on the stick, found before the first byte is copied (not after the fifth file):
+    a link or a folder under a name the export writes, or a name that differs only in case (one file
+    on FAT, NTFS and APFS)."""
+    try:
+        present = {name.casefold(): name for name in os.listdir(folder)}
+    except OSError:
+        return
+    for name in names:
+        other = present.get(name.casefold())
+        if other is None:
+            continue
+        path = folder / other
+        if other != name:
+            raise CmsInputError(
+                str(path),
+                Text(
+                    N_("is the same file as {name} on a USB stick (FAT ignores case); rename or remove it first"),
+                    name=name,
+                ),
+            )
+        if os.path.islink(path):
+            raise CmsInputError(
+                str(path), N_("is a symbolic link on the stick; cmswizard never writes through links: remove it")
+            )
+        if os.path.isdir(path):
+            raise CmsInputError(
+                str(path), N_("is a folder in the way of a file of this name; move it or choose another folder")
+            )
+
+
 def _same(path: Path, item: ExportItem) -> bool:
     """Does `path` hold exactly the item's bytes (read past the cache)?"""
     try:
@@ -166,6 +197,8 @@ def _check_up_front(items: Sequence[ExportItem], folder: Path, overwrite: bool) 
                 p2=free // 1024,
             ),
         )
+    if folder.is_dir():
+        _check_names_on_stick([item.name for item in items] + [SUMS_NAME, README_NAME], folder)
     if folder.exists() and not overwrite:
         # a file this export would write with the very same bytes is no clash: an earlier run that stopped
         # (a full stick) wrote it, and the run again resumes there

@@ -44,6 +44,18 @@
         <translation>由匯出本身寫入；請不要將它列入檔案</translation>
     </message>
     <message>
+        <source>is the same file as {name} on a USB stick (FAT ignores case); rename or remove it first</source>
+        <translation>在 USB 隨身碟上與 {name} 是同一個檔案（FAT 不分大小寫）；請先重新命名或移除它</translation>
+    </message>
+    <message>
+        <source>is a symbolic link on the stick; cmswizard never writes through links: remove it</source>
+        <translation>在隨身碟上是符號連結；cmswizard 從不透過連結寫入：請將其移除</translation>
+    </message>
+    <message>
+        <source>is a folder in the way of a file of this name; move it or choose another folder</source>
+        <translation>是一個資料夾，擋住了同名的檔案；請移走它或選擇其他資料夾</translation>
+    </message>
+    <message>
         <source>does not exist any more ({reason}); was the drive removed?</source>
         <translation>已不存在（{reason}）；磁碟是否已被移除？</translation>
     </message>
@@ -1490,6 +1502,10 @@
     <message>
         <source>the new certificate does not expire later than the old one</source>
         <translation>新憑證的到期日沒有比舊憑證晚</translation>
+    </message>
+    <message>
+        <source>not carried into the new request (a CSR made here holds DNS, IP and e-mail names only): {names}</source>
+        <translation>未帶入新的請求（此處產生的 CSR 只含 DNS、IP 與電子郵件名稱）：{names}</translation>
     </message>
     <message>
         <source>the new certificate expired on {date}: it cannot replace anything</source>

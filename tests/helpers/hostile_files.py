@@ -104,6 +104,15 @@ def make_special(folder: Path, argv: list[str]) -> None:
         (folder / "link.crt").symlink_to(folder / "leaf.crt")
     if "afile" in text:
         (folder / "afile").write_bytes(b"a file, not a folder\n")
+    # export folders on a stick with something in the way (issue 30): found before copying
+    if "stick-link" in text:
+        (folder / "stick-link").mkdir()
+        (folder / "stick-link" / "SHA256SUMS").symlink_to(folder / "nowhere-sums")
+    if "stick-dir" in text:
+        (folder / "stick-dir" / "leaf.crt").mkdir(parents=True)
+    if "stick-case" in text:
+        (folder / "stick-case").mkdir()
+        (folder / "stick-case" / "LEAF.CRT").write_bytes(b"another file\n")
 
 
 __all__ = ["NOW", "build", "make_special"]
