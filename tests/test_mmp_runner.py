@@ -301,3 +301,19 @@ def test_restart_waits_while_calls_are_active_above_the_plan_limit(cluster: Clus
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_shell_that_never_shows_a_prompt_is_not_typed_into(cluster: Cluster) -> None:
+    server = cluster.simulator[NODES[0]]
+    server.faults.no_prompt = True
+    result = apply_node(
+        cluster.target(NODES[0]),
+        node_lines("cms1"),
+        trust=cluster.trust,
+        credentials=cluster.credentials(),
+        decisions=Person(),
+        options=RunOptions(yes=True, step_timeout=2),
+    )
+    assert result.outcome is NodeOutcome.NOT_CONNECTED
+    assert "no prompt came back" in result.stop_reason
+    assert bytes(server.bytes_received) == b""  # not one byte typed

@@ -196,6 +196,8 @@ def _describe_changes(state: NodeState, commands: Sequence[str]) -> list[str]:
                 old = " ".join(before) or "none"
                 new = text[len(setting.prefix) + 1 :]
                 changes.append(f"{text}    ({'unchanged' if old == new else 'was: ' + old})")
+            elif text.startswith("database cluster join "):
+                changes.append(f"{text}    (replaces this node's database with the primary's copy)")
             else:
                 changes.append(text)
         elif kind is LineClass.RESTART:
@@ -363,9 +365,16 @@ class _Node:
 
 
 def _open(
-    target: NodeTarget, trust: HostTrust, credentials: Credentials, transcript: Transcript, result: NodeResult
+    target: NodeTarget,
+    trust: HostTrust,
+    credentials: Credentials,
+    transcript: Transcript,
+    result: NodeResult,
+    timeout: float = 20.0,
 ) -> MmpSession | None:
-    session = MmpSession(target.ssh, trust=trust, credentials=credentials, transcript=transcript, node=target.node)
+    session = MmpSession(
+        target.ssh, trust=trust, credentials=credentials, transcript=transcript, node=target.node, timeout=timeout
+    )
     try:
         session.open()
     except SessionProblem as problem:
@@ -393,7 +402,7 @@ def apply_node(
     commands = _commands(lines)
     result = NodeResult(target.node)
     refused = next((c for c in commands if classify(c) in (LineClass.PROMPTING, LineClass.UNKNOWN)), None)
-    session = _open(target, trust, credentials, transcript, result)
+    session = _open(target, trust, credentials, transcript, result, min(20.0, options.step_timeout))
     if session is None:
         return result
     try:

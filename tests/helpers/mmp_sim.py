@@ -50,6 +50,7 @@ class Faults:
     garbage_on: set[str] = field(default_factory=set)  # an answer no document describes, then the prompt
     slow_seconds: float = 0.0  # every answer waits this long
     banner: bytes = b"Cisco Meeting Server simulated MMP\r\n"
+    no_prompt: bool = False  # the shell never shows a prompt (the banner only)
 
     def take(self, kind: set[str], line: str) -> bool:
         for prefix in sorted(kind):
@@ -267,7 +268,7 @@ class SimServer:
     # ---- the shell -------------------------------------------------------------------------------
     def _shell(self, channel: paramiko.Channel, transport: paramiko.Transport) -> None:
         node, faults = self.node, self.faults
-        channel.sendall(faults.banner + node.prompt.encode())
+        channel.sendall(faults.banner + (b"" if faults.no_prompt else node.prompt.encode()))
         pending = b""
         while not self._stop.is_set():
             data = channel.recv(4096)
