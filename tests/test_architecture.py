@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -378,3 +379,20 @@ def test_speed_hooks_live_in_one_module() -> None:
             ):
                 offenders.append(f"{where}: {node.value}")
     assert offenders == []
+
+
+def test_the_readme_layout_names_every_room_and_only_rooms_that_exist() -> None:
+    """The README's layout table is the newcomer's map: each folder of the package is in it, and each
+    path it names exists."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Layout and design", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    named = {path for row in rows for path in re.findall(r"`([\w./-]+)`", row.split("|")[1])}
+    rooms = {f"cmswizard/{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert rooms <= named
+    for path in named:
+        target = PACKAGE.parent / path if path.startswith(("cmswizard/", "tests/", "docs/")) else None
+        if target is None and "/" not in path:  # a module of the package's top level, named by itself
+            target = PACKAGE / path
+        if target is not None:
+            assert target.exists(), path
