@@ -155,7 +155,7 @@ def test_wheel_carries_the_licence_the_notices_and_the_reference(wheel: Path) ->
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
         entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     # Windows starts a gui-script without a console window: the wizard's own launcher.
-    assert "[gui_scripts]\ncmswizard-gui = cmswizard.gui.launch:gui_main" in entry_points
+    assert "[gui_scripts]\ncmswizard-gui = cmswizard.cli:gui_main" in entry_points
     assert reference == (ROOT / "docs" / "cms-reference.md").read_bytes()
     licences = {name.split(".dist-info/licenses/", 1)[1] for name in names if ".dist-info/licenses/" in name}
     assert licences == {"LICENSE", "THIRD-PARTY-NOTICES.md"}

@@ -18,7 +18,7 @@ from cmswizard.cli.output import ExitCode, OutputFailed, Terminated, flush, inte
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 from cmswizard.pki.safe_text import shown
 
-__all__ = ["main"]
+__all__ = ["gui_main", "main"]
 
 # The options of the program itself (before any command) that take no value.
 _WIZARD_FLAGS = ("--pseudo", "--self-test", "--debug", "--reference")
@@ -233,3 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def gui_main() -> int:
+    """The `cmswizard-gui` entry point (a gui-script: no console window on Windows): the wizard, with the
+    command line's own options (--lang, --pseudo) and messages. Here rather than in gui/, so that the
+    command line starts the GUI and never the reverse (no import circle)."""
+    return main(sys.argv[1:])

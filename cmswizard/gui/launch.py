@@ -141,14 +141,6 @@ def install_failure_hook(*, debug: bool = False) -> None:
     install_excepthook(show=_show_unexpected_error)
 
 
-def gui_main() -> int:
-    """The `cmswizard-gui` entry point (a gui-script: no console window on Windows): the wizard, with the
-    CLI's own options (--lang, --pseudo) and messages."""
-    from cmswizard.cli import main
-
-    return main(sys.argv[1:])
-
-
 def launch(lang: str | None = None, *, pseudo: bool = False, debug: bool = False) -> int:
     if not gui_installed():
         print(NO_GUI_MESSAGE, file=sys.stderr)
