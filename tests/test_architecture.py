@@ -396,3 +396,60 @@ def test_the_readme_layout_names_every_room_and_only_rooms_that_exist() -> None:
             target = PACKAGE / path
         if target is not None:
             assert target.exists(), path
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _run_time_imports(path: Path, known: set[str]) -> set[str]:
+    """The package's modules that `path` imports when it is itself imported (not inside functions, not
+    for the type checker only)."""
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            if isinstance(node, ast.If | ast.Try):
+                visit(node.body)
+                visit(node.orelse)
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            for name in names:
+                while name and name not in known:
+                    name = name.rpartition(".")[0]
+                if name:
+                    found.add(name)
+
+    visit(ast.parse(path.read_text()).body)
+    return found
+
+
+def test_the_import_graph_has_no_circle() -> None:
+    """No module needs, to be imported, a module that needs it (a circle breaks as soon as someone
+    imports the other end first). A package's own `__init__` is left out: its children import it anyway."""
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    known = set(paths)
+    graph = {
+        name: {t for t in _run_time_imports(path, known) if t != name and not name.startswith(t + ".")}
+        for name, path in paths.items()
+    }
+    circles = []
+    for start in sorted(graph):  # a depth-first walk from each module: is it reachable from itself?
+        stack, seen = list(graph[start]), set()
+        while stack:
+            node = stack.pop()
+            if node == start:
+                circles.append(start)
+                break
+            if node not in seen:
+                seen.add(node)
+                stack.extend(graph[node])
+    assert circles == []
