@@ -1,6 +1,7 @@
 """Print the lowest versions pyproject.toml declares, as pip constraints (`name==floor`), for
 `make test-floors`: the runtime dependencies and the `gui` extra. A requirement without a `>=` floor is
-left to pip (it may take any version, so it is no floor to test)."""
+left to pip (it may take any version, so it is no floor to test). With --check, run by the floors venv's
+Python: say which floors are installed and fail if any is not exactly its floor."""
 
 from __future__ import annotations
 
@@ -26,5 +27,27 @@ def floors(pyproject: Path) -> list[str]:
     return pins
 
 
+def check(pins: list[str]) -> int:
+    from importlib.metadata import PackageNotFoundError, version
+
+    wrong = 0
+    for pin in pins:
+        name, floor = pin.split(";")[0].split("==")
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "not installed"
+        same = [int(p) if p.isdigit() else p for p in installed.split(".")]
+        wanted = [int(p) if p.isdigit() else p for p in floor.split(".")]
+        ok = same[: len(wanted)] == wanted and all(p == 0 for p in same[len(wanted) :])
+        print(f"floors: {name} {installed} (floor {floor}){'' if ok else '  <- not the floor'}")
+        wrong += not ok
+    return 1 if wrong else 0
+
+
 if __name__ == "__main__":
-    print("\n".join(floors(Path(sys.argv[1] if len(sys.argv) > 1 else "pyproject.toml"))))
+    arguments = [a for a in sys.argv[1:] if a != "--check"]
+    pins = floors(Path(arguments[0] if arguments else "pyproject.toml"))
+    if "--check" in sys.argv:
+        sys.exit(check(pins))
+    print("\n".join(pins))
