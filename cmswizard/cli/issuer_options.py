@@ -12,6 +12,8 @@ __all__ = ["add_issuer_arguments", "issuers_from_args"]
 
 
 def add_issuer_arguments(new: argparse.ArgumentParser) -> None:
+    from cmswizard.cms.issuers import DnsProvider, IssuerType
+
     group = new.add_argument_group(
         "issuers (plan schema 2)",
         "With --acme, serverAuth-only certificates (Web Bridge 3, TURN; Web Admin with --webadmin-public) get a "
@@ -34,9 +36,17 @@ def add_issuer_arguments(new: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--webadmin-public", action="store_true", help="Web Admin is reached from outside: public CA")
     group.add_argument(
-        "--internal", choices=("manual", "builtin"), default="manual", help="the internal issuer (default manual)"
+        "--internal",
+        choices=[t.value for t in IssuerType if t is not IssuerType.ACME],
+        default=IssuerType.MANUAL.value,
+        help="the internal issuer (default manual)",
     )
-    group.add_argument("--dns-provider", choices=("rfc2136", "manual"), default="manual", help="DNS-01 answers")
+    group.add_argument(
+        "--dns-provider",
+        choices=[p.value for p in DnsProvider],
+        default=DnsProvider.MANUAL.value,
+        help="DNS-01 answers",
+    )
     group.add_argument("--dns-server", default="", help="where RFC 2136 updates go (default: the zone's primary)")
     group.add_argument("--dns-port", type=int, default=53, help="DNS port of the update and authoritative servers")
     group.add_argument("--tsig-key", default="", metavar="FILE", help="TSIG key file (tsig-keygen), mode 0600")
