@@ -131,3 +131,29 @@ def test_plan_new_proposes_the_split_and_check_refuses_public_client(cli, tmp_pa
     assert done.code == 2
     assert "Call Bridge is also a TLS client (it needs clientAuth)" in done.err
     assert done.err.count("\n") == 1
+
+
+RENEWAL = '[renewal]\ndeploy = "ssh"\nssh_key = "mmp-admin.key"\nknown_hosts = "known_hosts"\nrestart_window = "02:00-04:00"\n'
+
+
+def test_renewal_settings_round_trip() -> None:
+    plan = read_plan_text(SCHEMA2 + RENEWAL, "p")
+    assert plan.renewal is not None and plan.renewal.deploy == "ssh" and plan.renewal.restart_window == "02:00-04:00"
+    assert read_plan_text(plan_text(plan), "p") == plan
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('deploy = "ssh"', 'deploy = "ftp"'), r"^p: renewal\.deploy: 'ftp' is not one of: sheet, ssh"),
+        (('ssh_key = "mmp-admin.key"\n', ""), r"^p: renewal\.ssh_key: deploy = \"ssh\" runs unattended"),
+        (('"02:00-04:00"', '"2 to 4"'), r"^p: renewal\.restart_window: .*HH:MM-HH:MM"),
+        (
+            ('ssh_key = "mmp-admin.key"', 'ssh_key = "-----BEGIN OPENSSH PRIVATE KEY-----"'),
+            r"renewal\.ssh_key: holds a secret",
+        ),
+    ],
+)
+def test_bad_renewal_settings_one_line(change: tuple[str, str], message: str) -> None:
+    with pytest.raises(CmsInputError, match=message):
+        read_plan_text(SCHEMA2 + RENEWAL.replace(*change), "p")

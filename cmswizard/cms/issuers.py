@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cmswizard.cms.services import Eku, Service
-from cmswizard.pki.errors import N_, Text, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.safe_text import has_control
 
 if TYPE_CHECKING:
@@ -298,3 +298,60 @@ def split_issuers(
     used = {c.issuer for c in certificates}
     issuers = tuple(i for i in (acme, internal) if i.name in used)
     return replace(plan, certificates=certificates, issuers=issuers)
+
+
+@dataclass(frozen=True)
+class RenewalSettings:
+    """`[renewal]`: how `renew run` deploys what it renewed. "sheet" (the default): it stops for a person
+    with the files and the commands; "ssh": it uploads them (SFTP, read back) and types the replacement
+    lines through the MMP runner, restarting only inside `restart_window`."""
+
+    deploy: str = "sheet"  # or "ssh"
+    ssh_key: str = (
+        ""  # the SSH private key file (0600) or keyring:<service>/<name> (a key file's passphrase is not supported)
+    )
+    known_hosts: str = (
+        ""  # the known_hosts file with the MMPs' host keys ("" = ~/.ssh/known_hosts); nodes' fingerprints also count
+    )
+    restart_window: str = ""  # HH:MM-HH:MM UTC; "" = never restart unattended (the restart waits for a person)
+
+
+def read_renewal(reader: Any, top: Mapping[str, Any]) -> RenewalSettings | None:
+    if "renewal" not in top:
+        return None
+    table = reader.table(top["renewal"], "renewal", ("deploy", "ssh_key", "known_hosts", "restart_window"))
+    deploy = reader.get(table, "renewal", "deploy", str, "sheet")
+    if deploy not in ("sheet", "ssh"):
+        raise reader.fail(
+            "renewal.deploy", Text(N_("{value} is not one of: {choices}"), value=shorten(deploy), choices="sheet, ssh")
+        )
+    key = reader.get(table, "renewal", "ssh_key", str, "")
+    if deploy == "ssh" and not key:
+        raise reader.fail("renewal.ssh_key", N_('deploy = "ssh" runs unattended: name the SSH key file (mode 0600)'))
+    window = reader.get(table, "renewal", "restart_window", str, "")
+    if window:
+        from cmswizard.cms.mmp_state import RestartWindow
+
+        try:
+            RestartWindow.parse(window)
+        except CmsInputError as error:
+            raise reader.fail("renewal.restart_window", error.message) from None
+    return RenewalSettings(
+        deploy,
+        _secret_reference(reader, key, "renewal.ssh_key") if key else "",
+        reader.get(table, "renewal", "known_hosts", str, ""),
+        window,
+    )
+
+
+def renewal_lines(settings: RenewalSettings | None, quote: Any) -> list[str]:
+    if settings is None:
+        return []
+    lines = ["", "[renewal]", f"deploy = {quote(settings.deploy)}"]
+    if settings.ssh_key:
+        lines.append(f"ssh_key = {quote(settings.ssh_key)}  # a file (0600) or keyring:<service>/<name>")
+    if settings.known_hosts:
+        lines.append(f"known_hosts = {quote(settings.known_hosts)}")
+    if settings.restart_window:
+        lines.append(f"restart_window = {quote(settings.restart_window)}  # UTC")
+    return lines

@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 
 from cmswizard.cms.dbcluster import DbCluster, DbFiles, default_ca_domain, make_db_cluster
 from cmswizard.cms.deployment import DeploymentOutline, propose_certificates
-from cmswizard.cms.issuers import Issuer, check_certificate_issuer, issuer_lines, read_issuers
+from cmswizard.cms.issuers import (
+    Issuer,
+    RenewalSettings,
+    check_certificate_issuer,
+    issuer_lines,
+    read_issuers,
+    read_renewal,
+    renewal_lines,
+)
 from cmswizard.cms.nodes import NodeName, check_listed, check_node_names
 from cmswizard.cms.plan_names import first_name_problem, plain_name_problem, ssh_value_problem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
@@ -110,10 +118,11 @@ class Plan:
     sheet: str = SHEET_NAME
     sheet_language: str = "en"
     issuers: tuple[Issuer, ...] = ()
+    renewal: RenewalSettings | None = None
 
     @property
     def schema(self) -> int:
-        return 2 if self.issuers or any(c.issuer for c in self.certificates) else 1
+        return 2 if self.issuers or self.renewal or any(c.issuer for c in self.certificates) else 1
 
     def issuer_of(self, certificate: PlanCertificate) -> Issuer | None:
         return next((i for i in self.issuers if i.name == certificate.issuer), None)
@@ -297,6 +306,7 @@ def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan
         "sheet",
         "sheet_language",
         "issuers",
+        "renewal",
     )
     top = reader.table(document, "", known)
     schema = reader.get(top, "", "schema", int)
@@ -363,6 +373,9 @@ def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan
     issuers = read_issuers(reader, top) if schema >= 2 else ()
     if schema < 2 and "issuers" in top:
         raise reader.fail("issuers", N_("needs schema = 2 (plan schema 1 has no issuers)"))
+    if schema < 2 and "renewal" in top:
+        raise reader.fail("renewal", N_("needs schema = 2 (plan schema 1 has no renewal settings)"))
+    renewal = read_renewal(reader, top)
     certificates = _read_certificates(reader, top, version, names, schema)
     for number, certificate in enumerate(certificates):
         check_certificate_issuer(reader, issuers, certificate, f"certificate[{number}]")
@@ -388,6 +401,7 @@ def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan
         sheet=_sheet_name(reader, reader.get(top, "", "sheet", str, SHEET_NAME)),
         sheet_language=reader.choice(top, "", "sheet_language", _sheet_language, SHEET_LANGUAGES, "en"),
         issuers=issuers,
+        renewal=renewal,
     )
     for number, certificate in enumerate(certificates):
         try:
@@ -707,6 +721,7 @@ def plan_text(plan: Plan) -> str:
         if certificate.issuer:
             lines.append(f"issuer = {_string(certificate.issuer)}")
     lines += issuer_lines(plan.issuers, _string)
+    lines += renewal_lines(plan.renewal, _string)
     for files in plan.services:
         lines += ["", "[[service]]", f"service = {_string(files.service.value)}"]
         if files.node:
@@ -732,6 +747,7 @@ def plan_from_sheet(
     sheet: str = SHEET_NAME,
     sheet_language: str = "en",
     issuers: Sequence[Issuer] = (),
+    renewal: RenewalSettings | None = None,
 ) -> Plan:
     """The plan of what the wizard's deployment page shows: the sheet made from it is the same sheet.
 
@@ -769,6 +785,7 @@ def plan_from_sheet(
         sheet=sheet,
         sheet_language=sheet_language,
         issuers=tuple(issuers),
+        renewal=renewal,
     )
     return read_plan_text(plan_text(plan), "plan")
 

@@ -26,8 +26,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from cmswizard.cms.issuers import Issuer, IssuerType
+from cmswizard.cms.lines import MmpLine
 from cmswizard.cms.plan import Plan, PlanCertificate
 from cmswizard.cms.renewal import compare_certificates, renewal_basename, request_mismatches
+from cmswizard.cms.renewal_deploy import deployments
 from cmswizard.cms.renewal_state import (
     CertificateState,
     Clock,
@@ -38,6 +40,7 @@ from cmswizard.cms.renewal_state import (
     save_state,
     state_path,
 )
+from cmswizard.cms.services import Service
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle, suggested_name
 from cmswizard.pki.chain import auto_order, make_item
 from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
@@ -69,6 +72,16 @@ class IssuerPort(Protocol):
 
 
 Connect = Callable[[Issuer], IssuerPort]
+
+
+class DeployPort(Protocol):
+    """Unattended deployment (remote/renewal_deploy.py): upload, type the lines, look at the ports."""
+
+    def upload(self, node: str, files: Sequence[str]) -> None: ...
+
+    def assign(self, node: str, lines: Sequence[MmpLine]) -> str: ...  # "" or why a person is needed
+
+    def serves(self, node: str, services: Sequence[Service], certificate_file: str) -> str: ...  # "" or what differs
 
 
 @dataclass(frozen=True)
@@ -158,7 +171,10 @@ class _Run:
         clock: Clock,
         options: RunOptions,
         progress: Progress,
+        deployer: Callable[[], DeployPort] | None = None,
     ) -> None:
+        self._deployer_factory = deployer
+        self._deployer: DeployPort | None = None
         self.plan, self.folder, self.clock, self.options, self.progress = plan, folder, clock, options, progress
         self.path = state_path(plan_path)
         self.state = read_state(self.path)
@@ -254,12 +270,13 @@ class _Run:
             return self.by_hand(certificate, entry)
         changed = False
         # Bundled but not deployed counts as issued for --issue-only: its successor is due in its own time.
-        if entry.step is Step.OK or (entry.step is Step.BUNDLED and self.options.issue_only):
+        deploying = (Step.BUNDLED, Step.UPLOADED, Step.ASSIGNED)
+        if entry.step is Step.OK or (entry.step in deploying and self.options.issue_only):
             if self.options.deploy_only:
                 return self.outcome(certificate, entry, Text(N_("nothing to deploy")))
             due, why = self._due(certificate, issuer, self.certificate_of(entry.current))
             if not due:
-                pending = "; not deployed yet" if entry.step is Step.BUNDLED else ""
+                pending = "; not deployed yet" if entry.step in deploying else ""
                 return self.outcome(
                     certificate, entry, Text(N_("{why}; not deployed yet"), why=why) if pending else why
                 )
@@ -271,7 +288,7 @@ class _Run:
             self.save(name, entry)
             changed = True
         if self.options.dry_run:
-            if entry.step is Step.BUNDLED and not self.options.issue_only:
+            if entry.step in deploying and not self.options.issue_only and self._deployer_factory is None:
                 return self.deploy(certificate, entry, changed=False)  # says what a person must do; writes nothing
             return self.outcome(certificate, entry, Text(N_("a run would go on from {step}"), step=entry.step.value))
         if entry.step in (Step.DUE, Step.KEY, Step.ORDERED, Step.ISSUED) and self.options.deploy_only:
@@ -303,7 +320,7 @@ class _Run:
             )
             self.save(name, entry)
             changed = True
-        if entry.step is Step.BUNDLED:
+        if entry.step in deploying:
             if self.options.issue_only:
                 return self.outcome(
                     certificate, entry, Text(N_("issued and bundled as {name}"), name=entry.current), changed=changed
@@ -458,9 +475,14 @@ class _Run:
         chain = next((c for c in chains if c.items[0].certificate == certificate), None)
         return chain.items[-1].certificate if chain and chain.complete else None
 
+    def deploy_over_ssh(self, certificate: PlanCertificate, entry: CertificateState, changed: bool) -> Outcome:
+        return _deploy_over_ssh(self, certificate, entry, changed)
+
     def deploy(self, certificate: PlanCertificate, entry: CertificateState, changed: bool) -> Outcome:
-        """Upload and assignment go through the MMP runner where the plan allows it; until then (or
-        without SSH access) the run stops here for a person, saying which files and which commands."""
+        """Upload and assignment go through the MMP runner where the plan allows it (`[renewal] deploy =
+        "ssh"`); otherwise the run stops here for a person, saying which files and which commands."""
+        if self._deployer_factory is not None and not self.options.dry_run:
+            return self.deploy_over_ssh(certificate, entry, changed)
         files = [f"{entry.current}.key", f"{entry.current}.crt"]
         if any(s.takes_full_chain for s in certificate.services):
             files.append(suggested_name(entry.current, BundleKind.FULL_CHAIN))
@@ -483,6 +505,42 @@ class _Run:
         )
 
 
+def _deploy_over_ssh(run: _Run, certificate: PlanCertificate, entry: CertificateState, changed: bool) -> Outcome:
+    """bundled → uploaded (every node, read back) → assigned (the runner typed the lines) → ok (every port
+    presents the new certificate). A node that needs a person keeps the step; the next run goes on."""
+    if run._deployer is None:
+        assert run._deployer_factory is not None
+        run._deployer = run._deployer_factory()
+    port = run._deployer
+    name = certificate.basename
+    nodes = deployments(run.plan, certificate, entry.current)
+    if entry.step is Step.BUNDLED:
+        for node in nodes:
+            port.upload(node.node, node.files)
+        entry = entry.moved(Step.UPLOADED)
+        run.save(name, entry)
+        changed = True
+    if entry.step is Step.UPLOADED:
+        problems = [problem for node in nodes if (problem := port.assign(node.node, node.lines))]
+        if problems:
+            return run.outcome(
+                certificate, entry, Text(N_("uploaded; the MMP lines need a person")), "; ".join(problems), changed
+            )
+        entry = entry.moved(Step.ASSIGNED)
+        run.save(name, entry)
+        changed = True
+    problems = [p for node in nodes if (p := port.serves(node.node, certificate.services, f"{entry.current}.crt"))]
+    if problems:
+        return run.outcome(
+            certificate, entry, Text(N_("assigned; not seen on the ports yet")), "; ".join(problems), changed
+        )
+    entry = entry.moved(Step.OK)
+    run.save(name, entry)
+    return run.outcome(
+        certificate, entry, Text(N_("deployed as {name} and seen on every port"), name=entry.current), changed=True
+    )
+
+
 def _spki(key: object) -> bytes:
     return key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)  # type: ignore[attr-defined, no-any-return]
 
@@ -496,14 +554,18 @@ def run_renewal(
     clock: Clock | None = None,
     options: RunOptions | None = None,
     progress: Progress | None = None,
+    deployer: Callable[[], DeployPort] | None = None,
 ) -> list[Outcome]:
-    """One pass over the plan's certificates (those of `options.node` only, when named)."""
+    """One pass over the plan's certificates (those of `options.node` only, when named). `deployer` makes
+    the unattended deployment port (None: deployment stops for a person)."""
     options = options or RunOptions()
     certificates = [
         c for c in plan.certificates if not options.node or not c.node or c.node == plan.node(options.node).name
     ]
     with _one_run_at_a_time(plan_path):
-        run = _Run(plan, plan_path, folder, connect, clock or SystemClock(), options, progress or (lambda _t: None))
+        run = _Run(
+            plan, plan_path, folder, connect, clock or SystemClock(), options, progress or (lambda _t: None), deployer
+        )
         return run.run(certificates)
 
 

@@ -748,6 +748,10 @@
         <translation>需要 schema = 2（計畫結構描述 1 沒有簽發者）</translation>
     </message>
     <message>
+        <source>needs schema = 2 (plan schema 1 has no renewal settings)</source>
+        <translation>需要 schema = 2（計畫結構描述 1 沒有更新設定）</translation>
+    </message>
+    <message>
         <source>{value}: give a plain file name (the sheet is written beside the plan)</source>
         <translation>{value}：請提供單純的檔名（指令表會寫在計畫檔旁邊）</translation>
     </message>
@@ -806,6 +810,10 @@
     <message>
         <source>{issuer} is a public ACME CA, which issues serverAuth only; {service} is also a TLS client (it needs clientAuth): give this certificate an internal issuer (builtin, manual or an acme issuer with public = false)</source>
         <translation>{issuer} 是公開 ACME CA，只簽發 serverAuth；{service} 也是 TLS 用戶端（需要 clientAuth）：請為此憑證指定內部簽發者（builtin、manual，或 public = false 的 acme 簽發者）</translation>
+    </message>
+    <message>
+        <source>deploy = &quot;ssh&quot; runs unattended: name the SSH key file (mode 0600)</source>
+        <translation>deploy = "ssh" 會在無人值守下執行：請指定 SSH 金鑰檔（權限 0600）</translation>
     </message>
     <message>
         <source>the plan has no [[node]]; add one per CMS server</source>
@@ -4566,6 +4574,18 @@ Replace them with the ones being exported?</source>
     <message>
         <source>deploy {name} ({services}): upload {files} to {nodes} (cmswizard upload), then type the replacement commands (cmswizard renew sheet)</source>
         <translation>部署 {name}（{services}）：將 {files} 上傳到 {nodes}（cmswizard upload），再輸入替換指令（cmswizard renew sheet）</translation>
+    </message>
+    <message>
+        <source>uploaded; the MMP lines need a person</source>
+        <translation>已上傳；MMP 指令需要人員處理</translation>
+    </message>
+    <message>
+        <source>assigned; not seen on the ports yet</source>
+        <translation>已指派；連接埠上尚未看到</translation>
+    </message>
+    <message>
+        <source>deployed as {name} and seen on every port</source>
+        <translation>已部署為 {name}，每個連接埠都看得到</translation>
     </message>
     <message>
         <source>is protected by a passphrase; give it with --password-file</source>

@@ -216,6 +216,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.renewal_run import RunOptions, parse_due, run_renewal
     from cmswizard.remote.acme import connect_issuer
+    from cmswizard.remote.renewal_deploy import deployer_for
 
     if args.issue_only and args.deploy_only:
         raise CmsInputError("--issue-only", "and --deploy-only exclude each other; choose one (or neither)")
@@ -231,6 +232,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         connect=lambda issuer: connect_issuer(issuer, folder, progress=progress, ask=_ask),
         options=options,
         progress=progress,
+        deployer=deployer_for(plan, folder, progress),
     )
     people = [o for o in outcomes if o.needs_person]
     if args.json:

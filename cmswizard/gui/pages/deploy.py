@@ -450,6 +450,7 @@ class DeploySheetPage(_DeployPage):
             nodes=[*(opened.nodes if opened else ()), *state.ssh_nodes.values()],  # the upload page's last
             sheet_language=self.sheet_language.currentData() or "en",
             issuers=opened.issuers if opened else (),  # who signs what (plan schema 2) is kept
+            renewal=opened.renewal if opened else None,
         )
 
     def save_plan(self) -> Path | None:

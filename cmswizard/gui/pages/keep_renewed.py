@@ -40,6 +40,7 @@ def _renew(plan_path: Path, dry_run: bool, report: Any, cancel: threading.Event)
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.renewal_run import RunOptions, run_renewal
     from cmswizard.remote.acme import connect_issuer
+    from cmswizard.remote.renewal_deploy import deployer_for
 
     def progress(text: str) -> None:
         if cancel.is_set():
@@ -55,6 +56,7 @@ def _renew(plan_path: Path, dry_run: bool, report: Any, cancel: threading.Event)
         connect=lambda issuer: connect_issuer(issuer, folder, progress=progress),
         options=RunOptions(dry_run=dry_run),
         progress=progress,
+        deployer=deployer_for(plan, folder, progress),
     )
 
 
