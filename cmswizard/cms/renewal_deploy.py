@@ -23,6 +23,6 @@ class NodeDeployment:
 def deployments(plan: Plan, certificate: PlanCertificate, basename: str) -> list[NodeDeployment]:
     """Per node running the certificate's services: the files named `basename` and the lines assigning them."""
     rows = service_rows([replace(certificate, basename=basename)])
-    sheet_plan = replace(plan.sheet_plan(), services=rows, db=None, db_renewal=False)
-    sheet = replacement_sheet(sheet_plan)
+    deployment = replace(plan.deployment(), services=rows, db=None, db_renewal=False)
+    sheet = replacement_sheet(deployment)
     return [NodeDeployment(node.node, tuple(node.files), tuple(node.lines)) for node in sheet.nodes if node.files]

@@ -813,7 +813,7 @@
     </message>
     <message>
         <source>deploy = &quot;ssh&quot; runs unattended: name the SSH key file (mode 0600)</source>
-        <translation>deploy = "ssh" 會在無人值守下執行：請指定 SSH 金鑰檔（權限 0600）</translation>
+        <translation>deploy = &quot;ssh&quot; 會在無人值守下執行：請指定 SSH 金鑰檔（權限 0600）</translation>
     </message>
     <message>
         <source>the plan has no [[node]]; add one per CMS server</source>
@@ -6089,15 +6089,15 @@ Request: {csr}</source>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished">憑證</translation>
+        <translation>憑證</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished">簽發者</translation>
+        <translation>簽發者</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>State</source>
@@ -6149,7 +6149,7 @@ Request: {csr}</source>
     </message>
     <message>
         <source>Plan files (*.toml)</source>
-        <translation type="unfinished">計畫檔 (*.toml)</translation>
+        <translation>計畫檔 (*.toml)</translation>
     </message>
     <message>
         <source>Cancelled. The renewal state keeps the last finished step; a run goes on from there.</source>
