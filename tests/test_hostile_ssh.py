@@ -197,3 +197,28 @@ def test_a_passphrase_protected_identity_logs_in(sshd: SshServer, one_file: Path
         upload_files(target, [one_file], trust=trust, credentials=Credentials(key_file=locked, key_passphrase="no"))
     with pytest.raises(CmsInputError, match="is protected by a passphrase"):
         upload_files(target, [one_file], trust=trust, credentials=Credentials(key_file=locked))
+
+
+def test_an_interrupted_uploads_temporary_on_the_mmp_is_removed_and_said(cli, one_file: Path, tmp_path: Path) -> None:
+    root = tmp_path / "mmp"
+    root.mkdir()
+    (root / ".cmswizard-upload-0123456789ab.tmp").write_bytes(b"half a key\n")
+    (root / ".profile").write_bytes(b"the MMP's own\n")
+    password = tmp_path / "pw"
+    with hostile_ssh("sftp", root=root) as server:
+        password.write_text(server.password + "\n")
+        result = cli(
+            *[
+                "upload",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(server.port),
+                "--fingerprint",
+                server.fingerprint("ed25519"),
+            ],
+            *["--password-file", str(password), str(one_file)],
+        )
+    assert result.code == 0, result.out + result.err
+    assert "removed 1 temporary file(s) an interrupted upload left on the MMP" in result.out
+    assert sorted(p.name for p in root.iterdir()) == [".profile", one_file.name]

@@ -592,3 +592,16 @@ def test_the_database_is_probed_after_an_ssl_request(tmp_path: Path) -> None:
     assert _texts(result, Severity.OK, "names") == ["cms2.example.com is covered by the certificate"]
     assert _texts(plain, Severity.PROBLEM)
     assert TlsService.DATABASE.default_port == 5432
+
+
+def test_save_chain_names_its_files_itself_also_for_an_endpoint_given_twice(
+    cli, files: Files, servers: dict[str, int], tmp_path: Path
+) -> None:
+    """Issue 30: two results mapping to one file name asked the user to "give each output its own
+    file", which --save-chain does not let them do; the second gets -2."""
+    endpoint = f"127.0.0.1:{servers['full4']}"
+    done = cli("probe", endpoint, endpoint, "--sni", CN, "--save-chain", ".", "--json")
+    assert "named for two outputs" not in done.err
+    written = sorted(Path(p).name for p in json.loads(done.out)["written"])
+    stem = f"127.0.0.1-127.0.0.1-{servers['full4']}"
+    assert written in ([f"{stem}.pem"], [f"{stem}-2.pem", f"{stem}.pem"])

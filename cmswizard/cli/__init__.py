@@ -175,6 +175,13 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt as stop:  # Ctrl+C or SIGTERM in the set-up or in a handler below: still one line
+        return interrupted(stop)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     import signal
     import warnings
 

@@ -123,6 +123,8 @@ def _explain(
             )
     top = path[-1]
     if top.fingerprint not in root_prints or role_of(top) is not Role.ROOT:
+        if len(path) >= MAX_DEPTH:  # stopped by the depth limit, not by a missing or wrong issuer
+            return path, Text(N_("the chain is incomplete: {reason}"), reason=incomplete_reason(path))
         candidates = index.by_subject.get(top.certificate.issuer.public_bytes(), [])
         if candidates and top.self_signature is SelfSignature.NOT_SELF_ISSUED:
             parent = candidates[0]

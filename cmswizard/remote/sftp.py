@@ -197,6 +197,7 @@ class UploadReport:
     target: SshTarget
     results: tuple[FileResult, ...]
     host_key: HostKey | None = None  # the key the server showed, when the connection got that far
+    removed_temporaries: tuple[str, ...] = ()  # an interrupted upload's hidden leftovers, removed first
 
     @property
     def ok(self) -> bool:
@@ -721,7 +722,8 @@ def upload_files(
         except (paramiko.SSHException, OSError, EOFError) as error:
             reason = Text(N_("the MMP did not open an SFTP session: {p}"), p=str(error) or "timed out")
             return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason), host_key)
-        return UploadReport(target, _send_all(sftp, transport, local, replace, progress), host_key)
+        removed = tuple(_remove_stale_temporaries(sftp))
+        return UploadReport(target, _send_all(sftp, transport, local, replace, progress), host_key, removed)
     finally:
         transport.close()
 
@@ -735,7 +737,6 @@ def _send_all(
 ) -> tuple[FileResult, ...]:
     results: list[FileResult] = []
     lost = False
-    _remove_stale_temporaries(sftp)
     for path, data, problem in local:
         if data is None:
             results.append(FileResult(path.name, Outcome.LOCAL_ERROR, problem))

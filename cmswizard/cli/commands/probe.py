@@ -88,9 +88,15 @@ def _cmd_probe(args: argparse.Namespace) -> int:
             outputs.append(OutputFile(Path(args.ics), ics, replace=args.force))
     if args.save_chain:
         folder = Path(args.save_chain)
+        stems: dict[str, int] = {}
         for result in report.results:
             if result.chain:
                 stem = f"{result.target.host}-{result.address}-{result.target.port}".replace(":", "_")
+                # the names are the tool's, not the user's: two endpoints that map to one name (the same
+                # one given twice, IPv6 colons) get -2, -3, never "give each output its own file"
+                stems[stem] = stems.get(stem, 0) + 1
+                if stems[stem] > 1:
+                    stem = f"{stem}-{stems[stem]}"
                 outputs.append(OutputFile(folder / f"{stem}.pem", result.chain_pem(), replace=args.force))
     written = write_files(outputs) if outputs else []
     if args.json:

@@ -53,6 +53,11 @@ def _print_report(report: UploadReport) -> int:
         refused = any(r.outcome is Outcome.HOST_KEY_MISMATCH for r in report.results)
         verdict = "REFUSED: not the expected key, nothing was sent" if refused else "checked before anything was sent"
         say(f"host key: {report.host_key.key_type} {report.host_key.fingerprint} ({verdict})")
+    if report.removed_temporaries:
+        say(
+            f"removed {len(report.removed_temporaries)} temporary file(s) an interrupted upload left on the MMP: "
+            + ", ".join(report.removed_temporaries)
+        )
     for result in report.results:
         say(result.line)
     say(report.summary)
