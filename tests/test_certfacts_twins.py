@@ -76,3 +76,24 @@ def test_verify_with_every_object_new_and_with_a_forged_twin_in_the_bundle() -> 
     assert result.path[-1] == h.root.cert and "Fake" not in result.reason
     only_forged = verify_certificate(h.leaf.cert, [h.intermediates[0].cert, forged], at=moment)
     assert not only_forged.ok
+
+
+def test_auto_order_pauses_the_collector_and_puts_it_back() -> None:
+    """Ordering makes many short-lived objects; full collections meanwhile would walk the whole pile
+    again and again (the ordering of 10,000 certificates grew faster than the pile)."""
+    import gc
+
+    from cmswizard.pki.chain import auto_order, make_item
+
+    h = hierarchy(depth=1)
+    items = [make_item(c.cert) for c in h.chain]
+    seen: list[bool] = []
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            found = auto_order(items, progress=lambda _done, _total: seen.append(gc.isenabled()))
+            assert len(found.chains) == 1
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+    assert seen == [False, False]
