@@ -55,6 +55,8 @@ FILES: dict[str, bytes] = {
     "nul.pw": b"sec\x00ret-password\n",
     "latin1.pw": b"p\xe4ssword-latin1\n",
     "wrong-first.pw": b"wrong\nright\n",
+    "node.sheet": b"# ===== cms1.example.com (server) =====\ncallbridge\n",
+    "esc.sheet": b"# ===== cms1.example.com (server) =====\ncallbridge\x1b[2J restart\n",
 }
 
 # Plans as an attacker mails them (issue 30): each names one file outside its folder or in two roles.
@@ -546,6 +548,30 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         ],
         2,
         "latin1.pw: the password is not UTF-8 text",
+    ),
+    # mmp run / check (issue 27): refused before any login
+    (["mmp", "run", "--sheet", "text.txt", "--node", NODE, "--host", "127.0.0.1"], 2, "has no section in this sheet"),
+    (["mmp", "run", "--sheet", "node.sheet", "--node", NODE], 2, "--sheet FILE --node NAME --host HOST"),
+    (["mmp", "check", "--node", NODE], 2, "give --plan PLAN --node NAME, or --host HOST --node NAME"),
+    (
+        ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "127.0.0.1", "--port", "70000"],
+        2,
+        "--port: 70000 is not a port; give 1 to 65535",
+    ),
+    (
+        ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "h", "--restart-window", "25:00-01:00"],
+        2,
+        "restart window: 25:00-01:00: hours 0-23, minutes 0-59",
+    ),
+    (
+        ["mmp", "run", "--sheet", "esc.sheet", "--node", NODE, "--host", "127.0.0.1"],
+        2,
+        "would hold a control character",
+    ),
+    (
+        ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "h", "--max-call-legs", "-1"],
+        2,
+        "--max-call-legs: -1: give 0 or more active call legs",
     ),
 ]
 

@@ -61,19 +61,28 @@ def _trust(args: argparse.Namespace, fingerprint: str) -> HostTrust:
     return HostTrust(known_hosts=known_hosts, fingerprint=check_fingerprint(given) if given else "")
 
 
+def _check_numbers(args: argparse.Namespace) -> None:
+    for name, value in (("--port", args.port), ("--api-port", getattr(args, "api_port", None))):
+        if value is not None and not 1 <= value <= 65535:
+            raise CmsInputError(name, f"{value} is not a port; give 1 to 65535")
+    if getattr(args, "max_call_legs", 0) < 0:
+        raise CmsInputError("--max-call-legs", f"{args.max_call_legs}: give 0 or more active call legs")
+
+
 def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, Path, str]:
     """The node, its lines, the folder of its files, where the transcript goes, and a known fingerprint."""
     from cmswizard.cms.mmp_commands import sheet_node_lines
-    from cmswizard.pki.files import read_input_file
+    from cmswizard.pki.files import read_input_file, read_password_file
     from cmswizard.remote.mmp_api import ApiAccess
     from cmswizard.remote.mmp_runner import NodeTarget
     from cmswizard.remote.sftp import SshTarget
 
+    _check_numbers(args)
     api = None
-    if args.api_user:
+    if getattr(args, "api_user", None):
         if not args.api_password_file:
             raise CmsInputError("--api-password-file", "give the file holding the API user's password")
-        password = read_input_file(args.api_password_file).rstrip(b"\r\n").decode("utf-8", "replace")
+        password = read_password_file(args.api_password_file).decode("utf-8")
         cafile = Path(args.api_ca) if args.api_ca else None
         api = ApiAccess(args.api_user, password, port=args.api_port, limit=args.max_call_legs, cafile=cafile)
     if args.plan:
@@ -191,6 +200,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from cmswizard.remote.mmp_shell import Transcript
 
     args.verb = "check"
+    _check_numbers(args)
     if not args.plan and not args.host:
         raise CmsInputError("mmp check", "give --plan PLAN --node NAME, or --host HOST --node NAME")
     if args.plan:
