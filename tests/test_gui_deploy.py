@@ -15,6 +15,7 @@ from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
 from helpers.factory import hierarchy
+from helpers.journey import finish_tasks
 
 
 @pytest.fixture
@@ -88,7 +89,8 @@ def test_deploy_sheet_from_files_then_export(qtbot, wizard: CmsWizard, files: Pa
     progress = []
     export.progress.valueChanged.connect(progress.append)
     export.copy_button.click()
-    qtbot.waitUntil(lambda: not export.running, timeout=20_000)
+    finish_tasks(qtbot, export.host.tasks, timeout=20_000)
+    assert not export.running
     assert export.result is not None and export.result.ok, export.summary.toPlainText()
     target = stick_volumes[0].root / export.name.text()
     assert (target / "cms-commands.txt").read_text() == text
@@ -141,18 +143,21 @@ def test_export_page_volumes_refresh_and_clash(
     )
     assert export.chosen_volume() == stick and export.copy_button.isEnabled()
     export.copy_button.click()
-    qtbot.waitUntil(lambda: not export.running, timeout=20_000)
+    finish_tasks(qtbot, export.host.tasks, timeout=20_000)
+    assert not export.running
     assert export.result.ok
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     export.copy_button.click()
-    qtbot.waitUntil(lambda: not export.running and bool(asked), timeout=20_000)
+    finish_tasks(qtbot, export.host.tasks, timeout=20_000)
+    assert not export.running and asked
     assert "already holds these files" in asked[0] and "callbridge-2026.crt" in asked[0]
     assert "Nothing was copied" in export.summary.toPlainText()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     export.copy_button.click()
-    qtbot.waitUntil(lambda: export.result is not None and not export.running, timeout=20_000)
-    qtbot.waitUntil(lambda: "✓" in export.summary.toPlainText(), timeout=20_000)
+    finish_tasks(qtbot, export.host.tasks, timeout=20_000)
+    assert export.result is not None and not export.running
+    assert "✓" in export.summary.toPlainText()
 
 
 def test_deploy_sheet_has_a_tab_per_node(qtbot, wizard: CmsWizard) -> None:

@@ -19,7 +19,16 @@ from cmswizard.pki.ca import Usage, issue_certificate
 from cmswizard.pki.loader import load_file
 
 from helpers.factory import Issued, hierarchy
-from helpers.journey import choose_flow, click, forward_button, make_wizard, press_mnemonic, press_next, type_into
+from helpers.journey import (
+    choose_flow,
+    click,
+    finish_tasks,
+    forward_button,
+    make_wizard,
+    press_mnemonic,
+    press_next,
+    type_into,
+)
 
 YEAR = dt.date.today().year
 
@@ -69,7 +78,8 @@ def test_deploy_page_refuses_a_leaf_only_web_bridge_3_file_and_opens_the_chain_b
     click(qtbot, page.full_chain_button)  # Tab reaches it too; every letter of it is taken on this page
     assert wizard.currentId() == PageId.CHAIN
     chain = wizard.currentPage()
-    qtbot.waitUntil(lambda: chain.model.rowCount() == 1, timeout=10_000)
+    finish_tasks(qtbot, chain.host.tasks, timeout=10_000)
+    assert chain.model.rowCount() == 1
     assert chain.basename.text() == "webbridge3-2026"
     # Complete it in the chain builder's folder: the full chain is then accepted
     (out / "webbridge3-2026-fullchain.crt").write_bytes(b"".join(c.pem for c in tree.chain))
@@ -134,6 +144,7 @@ def test_renewal_of_web_bridge_3_refuses_the_cas_der_leaf(
     press_mnemonic(qtbot, wizard, sheet_page.full_chain_button)
     assert wizard.currentId() == PageId.CHAIN
     chain = wizard.currentPage()
-    qtbot.waitUntil(lambda: chain.model.rowCount() >= 1, timeout=10_000)
+    finish_tasks(qtbot, chain.host.tasks, timeout=10_000)
+    assert chain.model.rowCount() >= 1
     assert chain.basename.text() == "certnew"
     assert wizard.button(QWizard.WizardButton.BackButton).isVisible()
