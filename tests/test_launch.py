@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def _env(**changes: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
@@ -57,6 +59,44 @@ def test_self_test_without_a_display_paints_offscreen() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[0] == "self-test: no display found, painting offscreen (QT_QPA_PLATFORM=offscreen)"
     assert "xcb" not in done.stderr.replace("QT_QPA_PLATFORM", "") and "self-test: ok" in done.stdout
+
+
+def _free_display_number() -> str:
+    number = 900 + os.getpid() % 90
+    while Path(f"/tmp/.X11-unix/X{number}").exists():
+        number += 1
+    return f":{number}"
+
+
+def test_a_display_that_does_not_answer_is_no_display() -> None:
+    """DISPLAY names an X server that is not there (a closed ssh -X session, a stale variable): Qt's xcb
+    plugin would abort (SIGABRT); the wizard says so in one line and the self-test paints offscreen."""
+    if sys.platform != "linux":
+        return
+    env = _env(DISPLAY=_free_display_number())
+    done = subprocess.run([sys.executable, "-m", "cmswizard"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and "no display found" in done.stderr and len(done.stderr.splitlines()) == 1
+    tested = subprocess.run(
+        [sys.executable, "-m", "cmswizard", "--self-test"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert tested.returncode == 0, tested.stderr
+    assert tested.stderr.splitlines()[0].startswith("self-test: no display found, painting offscreen")
+
+
+def test_a_display_that_answers_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listening socket where the X server's would be counts (the check connects and closes, nothing more)."""
+    import socket
+
+    from cmswizard.gui import launch
+
+    path = tmp_path / "X5"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        assert launch._answers(path)
+    assert not launch._answers(path)  # closed: no one answers
+    assert launch._x_server_answers("remote.example.com:10.0")  # remote: Qt finds out itself
+    assert not launch._x_server_answers("")
 
 
 def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:

@@ -7,15 +7,15 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmswizard.gui import tuning
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtWidgets import QApplication
 
     from cmswizard.gui.wizard import CmsWizard
@@ -33,9 +33,35 @@ def gui_installed() -> bool:
 
 
 def _has_display() -> bool:
+    """A display Qt can open: named, and (for a local X server or Wayland) answering. Qt's xcb plugin
+    aborts the process (SIGABRT, a message about xcb) when DISPLAY names a server that is not there."""
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    wayland = os.environ.get("WAYLAND_DISPLAY")
+    if wayland and _answers(Path(os.environ.get("XDG_RUNTIME_DIR", f"/run/user/{os.getuid()}")) / wayland):
+        return True
+    return _x_server_answers(os.environ.get("DISPLAY", ""))
+
+
+def _x_server_answers(display: str) -> bool:
+    local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if local is None:
+        return bool(display)  # a remote display (host:0, ssh -X): Qt finds out itself
+    socket_path = f"/tmp/.X11-unix/X{local.group(1)}"
+    return _answers(Path(socket_path)) or _answers("\0" + socket_path)  # the file, or Linux's abstract socket
+
+
+def _answers(address: Path | str) -> bool:
+    """Does a Unix socket accept a connection here (the connection is closed at once, nothing is sent)?"""
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1)
+        try:
+            probe.connect(str(address) if isinstance(address, Path) else address)
+        except OSError:
+            return False
+    return True
 
 
 def _route_qt_messages() -> None:
@@ -180,7 +206,6 @@ def self_test(lang: str | None = None) -> int:
     """Build the wizard in `lang` (default: both languages), paint its first page and print its title,
     then build every other page: the smoke test of the packaged app and of an installed wheel."""
     import tempfile
-    from pathlib import Path
 
     if not gui_installed():
         print(NO_GUI_MESSAGE, file=sys.stderr)
