@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.csr import DeploymentPage, SubjectPage
@@ -14,7 +15,7 @@ from cmswizard.gui.pages.deploy import DeploySheetPage
 from cmswizard.gui.pages.upload import _FINGERPRINT, UploadPage
 
 from helpers.factory import hierarchy
-from helpers.journey import choose_flow, click, click_item, forward_button, make_wizard, type_into
+from helpers.journey import choose_flow, click, click_item, forward_button, make_wizard, mnemonic_of, type_into
 
 
 def _inside(widget: QWidget | None, container: QWidget) -> bool:
@@ -131,3 +132,38 @@ def test_a_version_without_web_bridge_3_greys_its_ports_and_the_hint_has_no_inte
     assert page.ports["turn_tls_port"].isEnabled()
     qtbot.keyClick(version, Qt.Key.Key_Home)
     assert page.ports["webbridge3_port"].isEnabled()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: the popup cannot raise or grab
+def test_alt_letter_and_tab_close_the_country_matches_and_move_on(qtbot, lang: str, tmp_path: Path) -> None:
+    """Issue 29 Medium 10: TW, Alt+L, Taipei gave Country "TWT" and Locality "aipei" (the matches popup kept
+    the keys). The popup closes and the key does what it does everywhere: the mnemonic, or Tab onwards."""
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.CSR)
+    deployment = wizard.page_as(PageId.DEPLOYMENT, DeploymentPage)
+    type_into(qtbot, deployment.nodes, "cms1.example.com")
+    click(qtbot, forward_button(wizard))
+    subject = wizard.page_as(PageId.SUBJECT, SubjectPage)
+    country, editor = subject.country, subject.country.lineEdit()
+    popup = country.completer_popup.popup()
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "TW")
+    qtbot.waitUntil(popup.isVisible)
+    label = next(label for label in subject.findChildren(QLabel) if label.buddy() is subject.locality)
+    qtbot.keyClick(popup, mnemonic_of(label.text()), Qt.KeyboardModifier.AltModifier)  # the popup has the keys
+    assert not popup.isVisible()
+    assert QApplication.focusWidget() is subject.locality
+    qtbot.keyClicks(QApplication.focusWidget(), "Taipei")
+    assert subject.locality.text() == "Taipei" and country.code() == "TW"
+    # Tab while the matches are shown: closes them and moves on from the box
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "JP")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    assert not popup.isVisible()
+    assert not _inside(QApplication.focusWidget(), country)
+    assert country.code() == "JP"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCollator, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCollator, QEvent, QLocale, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -141,6 +142,44 @@ class CountryBox(QComboBox):
         self._offer_timer.setInterval(0)
         self._offer_timer.timeout.connect(self._offer_typed)
         editor.textEdited.connect(self._offer_timer.start)
+        # Installed after the completer's own filter, so it sees the popup's keys first.
+        popup = self.completer_popup.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The focus went to another field (a mnemonic, a click): the matches go with it."""
+        popup = self.completer_popup.popup()
+        if popup is not None and popup.isVisible() and new is not None and new not in (self.lineEdit(), popup):
+            popup.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab, Shift+Tab and Alt+letter while the matches are shown: close them, then let the key do what it
+        does everywhere else (move on; the label's mnemonic), instead of the popup keeping the keys."""
+        popup = self.completer_popup.popup()
+        editor = self.lineEdit()
+        focused = QApplication.focusWidget()
+        elsewhere = focused is not None and focused not in (self, editor, popup)
+        if watched is popup and event.type() == QEvent.Type.Show and elsewhere and popup is not None:
+            QTimer.singleShot(0, popup.hide)  # it came up late (the first CJK font): the focus has moved on
+        if watched is popup and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and elsewhere:
+            if popup is not None and focused is not None:  # typed for the field that has the focus now
+                popup.hide()
+                QApplication.sendEvent(focused, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+                return True
+        if watched is popup and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            leaving = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            mnemonic = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier) and event.key() != Qt.Key.Key_Alt
+            editor = self.lineEdit()
+            if (leaving or mnemonic) and editor is not None:
+                popup.hide()
+                again = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+                QApplication.sendEvent(editor, again)  # not spontaneous: shortcuts are tried first
+                return True
+        return super().eventFilter(watched, event)
 
     def matches(self, typed: str) -> list[str]:
         """The entries for what was typed, best first: the code (or the code a common mistake means),
