@@ -181,3 +181,20 @@ def test_a_uri_san_is_named_not_dropped_silently_in_a_renewal(cli, tmp_path: Pat
     assert result.code == 0, result.err
     assert "not carried into the new request" in result.out + result.err
     assert "URI:sip:cms1.example.com" in result.out + result.err
+
+
+def test_a_handshake_that_fails_after_the_chain_is_not_ok() -> None:
+    """The server sent its chain, then the handshake failed: a client gets no connection, so not OK."""
+    from cmswizard.cms.probe_report import EndpointFacts, Severity, judge_endpoint
+    from cmswizard.cms.probe_targets import ProbeTarget
+
+    h = hierarchy(depth=1)
+    facts = EndpointFacts(
+        ProbeTarget("cms1.example.com", 445),
+        "192.0.2.1",
+        der_chain=[c.der for c in h.chain],
+        late_error="the TLS handshake failed: handshake failure",
+    )
+    result = judge_endpoint(facts)
+    assert not result.ok
+    assert any(f.severity is Severity.PROBLEM and f.topic == "connect" for f in result.findings)

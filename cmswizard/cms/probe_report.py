@@ -545,7 +545,8 @@ def judge_endpoint(facts: EndpointFacts, options: ProbeOptions | None = None) ->
             N_("the server asks for a client certificate (mutual TLS); its chain was read before that, none was sent"),
         )
     elif facts.late_error:
-        result.add(Severity.WARNING, "connect", facts.late_error)
+        # the chain came, then the handshake failed: a client would not get a connection either (not OK)
+        result.add(Severity.PROBLEM, "connect", facts.late_error)
     _judge(result, certificates, options)
     return result
 
