@@ -165,11 +165,11 @@ class CountryBox(QComboBox):
         elsewhere = focused is not None and focused not in (self, editor, popup)
         if watched is popup and event.type() == QEvent.Type.Show and elsewhere and popup is not None:
             QTimer.singleShot(0, popup.hide)  # it came up late (the first CJK font): the focus has moved on
-        if watched is popup and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and elsewhere:
-            if popup is not None and focused is not None:  # typed for the field that has the focus now
-                popup.hide()
-                QApplication.sendEvent(focused, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
-                return True
+        typed_elsewhere = watched is popup and event.type() == QEvent.Type.KeyPress and elsewhere
+        if typed_elsewhere and isinstance(event, QKeyEvent) and popup is not None and focused is not None:
+            popup.hide()  # typed for the field that has the focus now
+            QApplication.sendEvent(focused, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+            return True
         if watched is popup and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             leaving = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
             mnemonic = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier) and event.key() != Qt.Key.Key_Alt
