@@ -88,11 +88,9 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[Deployment, Path | N
     db = _db_plan(args)
     if not services and db is None:
         raise CmsInputError(args.command, "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
-    topology = (
-        Topology(args.topology)
-        if args.topology
-        else (Topology.EDGE if args.edge else Topology.CLUSTER if len(args.node) > 1 else Topology.SINGLE)
-    )
+    from cmswizard.cms.nodes import topology_of
+
+    topology = Topology(args.topology) if args.topology else topology_of(args.node, args.edge)
     folder = None
     export_set = None
     if args.files_in:

@@ -16,7 +16,16 @@ from cmswizard.cms.services import Topology
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.names import check_fqdn
 
-__all__ = ["CORE", "EDGE", "NodeName", "check_listed", "check_node_names", "check_topology", "node_name"]
+__all__ = [
+    "CORE",
+    "EDGE",
+    "NodeName",
+    "check_listed",
+    "check_node_names",
+    "check_topology",
+    "node_name",
+    "topology_of",
+]
 
 CORE, EDGE = "core", "edge"
 
@@ -62,6 +71,11 @@ def check_listed(
     given += [NodeName(n, EDGE, edge_field) for n in edges if n.strip()]
     names = list(zip(check_node_names(given), (entry.role for entry in given), strict=True))
     return tuple(n for n, role in names if role == CORE), tuple(n for n, role in names if role == EDGE)
+
+
+def topology_of(cores: Sequence[str], edges: Sequence[str]) -> Topology:
+    """The topology the node lists imply when none is chosen: edges make Edge, several cores a Cluster."""
+    return Topology.EDGE if edges else Topology.CLUSTER if len(cores) > 1 else Topology.SINGLE
 
 
 def check_topology(

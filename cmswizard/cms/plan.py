@@ -25,7 +25,7 @@ from cmswizard.cms.issuers import (
     read_renewal,
     renewal_lines,
 )
-from cmswizard.cms.nodes import NodeName, check_listed, check_node_names
+from cmswizard.cms.nodes import NodeName, check_listed, check_node_names, topology_of
 from cmswizard.cms.plan_names import first_name_problem, plain_name_problem, ssh_value_problem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import Deployment, Listen, ServiceFiles, TrustKind, pinned_off_side
@@ -849,7 +849,7 @@ def new_plan(given: PlanAnswers) -> Plan:
     if given.edges and not given.cores:
         raise CmsInputError("core", N_("an edge deployment needs at least one core server"))
     cores, edges = check_listed(given.cores, given.edges, "core", "edge")
-    topology = Topology.EDGE if edges else Topology.CLUSTER if len(cores) > 1 else Topology.SINGLE
+    topology = topology_of(cores, edges)
     services = given.services or default_services(given.version, bool(edges))
     deployment = DeploymentOutline(
         given.version,
