@@ -128,3 +128,35 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
     qtbot.keyClick(page.sip_trust, Qt.Key.Key_Home)
     assert "tls sip trust" not in page.sheet_box.toPlainText()
     assert "cmsdb-client.cer" not in sheet and "callbridge listen b" not in sheet and "before-2026" not in sheet
+
+
+def test_turn_on_the_web_bridge_port_is_refused_on_the_page(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TURN TLS and Web Bridge 3 on one port of one interface cannot both listen: the page says so and
+    offers no Next until the port changes (S&R guide 2.0: turn tls 447)."""
+    plan = new_plan(
+        PlanAnswers(
+            CmsVersion.V3, ("cms1.example.com",), ("edge1.example.com",), "join.example.com",
+            today=dt.date(2026, 1, 1),
+        )
+    )  # fmt: skip
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "site.toml").write_text(plan_text(plan))
+    _sign_everything(site, plan)
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [site / "site.toml"])
+    click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    assert page.ports["turn_tls_port"].value() == 447 and "turn tls 447" in page.sheet_box.toPlainText()
+    spin = page.ports["turn_tls_port"]
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "443")
+    qtbot.keyClick(spin, Qt.Key.Key_Tab)
+    said = page.message.plain_text()
+    assert "TURN TLS" in said and "443" in said and "447" in said, said  # the clash, and the port to take
+    assert not page.isComplete()
