@@ -96,3 +96,20 @@ def test_cli_refuses_a_certificate_of_another_key(cli, tmp_path: Path, command: 
     assert result.code == 1
     assert "is not the key of" in result.err
     assert "callbridge certs" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("basename", "service"),
+    [
+        ("webbridge3-2025", Service.WEBBRIDGE3),
+        ("webbridge-2025", Service.WEBBRIDGE),
+        ("callbridge-cms1-2026", Service.CALLBRIDGE),
+        ("webadmin", Service.WEBADMIN),
+        ("cms1", None),
+        ("webbridge3x-2025", None),
+    ],
+)
+def test_the_service_a_file_name_names(basename: str, service: Service | None) -> None:
+    from cmswizard.cms.services import service_named_in
+
+    assert service_named_in(basename) is service

@@ -392,6 +392,13 @@ def test_a_ca_answer_for_another_key_or_without_a_requested_name_is_named(
     sheet_page = wizard.currentPage()
     assert wizard.currentId() == PageId.RENEW_SHEET
     assert sheet_page.node.text() == CN  # from a file: the CN it was made for, not an empty red field
+    # "cms1.crt" names no service: nothing is chosen for the user, the page asks (issue 29 Medium 7)
+    assert sheet_page.service.currentIndex() == -1 and sheet_page.sheet.toPlainText() == ""
+    assert not sheet_page.copy_button.isEnabled() and sheet_page.message.plain_text()
+    qtbot.mouseClick(sheet_page.service, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(sheet_page.service.view(), Qt.Key.Key_Escape)
+    qtbot.keyClick(sheet_page.service, Qt.Key.Key_Home)  # the first service, chosen with the keyboard
+    assert sheet_page.service.currentIndex() == 0
     assert sheet_page.sheet.toPlainText().count("backup snapshot before-renewal-") == 1
 
 

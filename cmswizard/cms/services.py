@@ -25,6 +25,7 @@ __all__ = [
     "check_service_eku",
     "eku_of",
     "eku_report",
+    "service_named_in",
     "services_for",
     "services_usable",
 ]
@@ -247,3 +248,16 @@ def eku_report(certificate: x509.Certificate, version: CmsVersion = CmsVersion.V
     if not usable or Service.WEBADMIN in not_usable:  # a client-only certificate
         lines[1] = Text(N_("NOT for {services}: they need serverAuth"), services=", ".join(s.label for s in not_usable))
     return lines
+
+
+def service_named_in(basename: str) -> Service | None:
+    """The service a certificate's file name says it served (webbridge3-2025, callbridge-cms1-2026): the
+    longest service name the basename starts with, followed by "-" or nothing. None when it names none, so
+    the caller asks rather than guesses."""
+    lowered = basename.lower()
+    named = [
+        service
+        for service in Service
+        if service is not Service.DATABASE and (lowered == service.value or lowered.startswith(service.value + "-"))
+    ]
+    return max(named, key=lambda service: len(service.value)) if named else None

@@ -6779,6 +6779,10 @@ Replace the key anyway?</source>
         <translation>備份名稱(&amp;A)：</translation>
     </message>
     <message>
+        <source>Choose the service this certificate served: the commands differ per service.</source>
+        <translation>請選擇此憑證所服務的服務：每個服務的指令不同。</translation>
+    </message>
+    <message>
         <source>none: this service takes one full-chain file as its certificate</source>
         <translation>無：此服務以單一完整憑證信任鏈檔案作為憑證</translation>
     </message>

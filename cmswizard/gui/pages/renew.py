@@ -38,7 +38,7 @@ from cmswizard.cms.renewal import (
     request_mismatches,
     spec_changes,
 )
-from cmswizard.cms.services import CmsVersion, Service, Topology
+from cmswizard.cms.services import CmsVersion, Service, Topology, service_named_in
 from cmswizard.cms.sheet import Deployment, ServiceFiles
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import PageId, RenewFlowState
@@ -507,8 +507,12 @@ class RenewSheetPage(_RenewPage):
         self.key.setText(f"{spec.basename}.key")
         self.certificate.setText(self.state.new_file or f"{spec.basename}.crt")
         self.backup.setText(self.backup.text() or f"before-renewal-{dt.date.today():%Y%m%d}")
-        if old is not None and old.service is not None:
-            self.service.setCurrentIndex(max(self.service.findData(old.service.value), 0))
+        # The service the old certificate served: read by the probe, else named in its file name; when
+        # neither tells, nothing is chosen and the page asks (Web Admin by default wrote wrong certs lines).
+        served = old.service if old is not None and old.service is not None else None
+        if served is None and old is not None:
+            served = service_named_in(old.basename)
+        self.service.setCurrentIndex(self.service.findData(served.value) if served is not None else -1)
         self._update()
 
     def _plan(self) -> Deployment:
@@ -529,6 +533,20 @@ class RenewSheetPage(_RenewPage):
         )
 
     def _update(self) -> None:
+        if self.service.currentData() is None:  # the old certificate did not say which service it served
+            self.message.show_problems(
+                [
+                    Problem(
+                        "service",
+                        Severity.ERROR,
+                        self.tr("Choose the service this certificate served: the commands differ per service."),
+                    )
+                ]
+            )
+            self.sheet.clear()
+            self.copy_button.setEnabled(False)
+            self.full_chain_button.hide()
+            return
         full_chain = Service(self.service.currentData()).takes_full_chain
         self.bundle.setEnabled(not full_chain)
         self.bundle.setPlaceholderText(
