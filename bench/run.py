@@ -167,8 +167,10 @@ def main() -> None:
     header = ("What", "cmswizard: median (min–max)", "Reference / floor, same run", "Target", "Met")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     print(f"\n{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {machine()}{' (BENCH_QUICK)' if QUICK else ''}")
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     print(
-        f"cmswizard from a regular install, compiled ({imported_from(PY)}). OpenSSL: cryptography bundles "
+        f"cmswizard {commit.stdout.strip() or '(no git)'} from a regular install, compiled ({imported_from(PY)}). "
+        "OpenSSL: cryptography bundles "
         f"{backend.openssl_version_text()}; the `openssl` command is {openssl_binary_version()}"
     )
     print(
