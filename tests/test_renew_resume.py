@@ -47,13 +47,17 @@ def _public(key_or_cert: object) -> bytes:
     return key_or_cert.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)  # type: ignore[attr-defined, no-any-return]
 
 
-@pytest.mark.parametrize("step", ["due", "key", "ordered", "issued", "bundled"])
+@pytest.mark.parametrize("step", ["due", "key", "ordered", "published", "issued", "bundled"])
 def test_killed_after_each_step_resumes(bed: AcmeBed, tmp_path: Path, step: str) -> None:
     plan = bed.plan(tmp_path)
     killed = renew(plan, step)
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
     state = json.loads((tmp_path / "site.renewal.json").read_text())["certificates"]["webbridge3-2026"]
-    assert state["step"] == step
+    if step == "published":  # killed with the DNS-01 records in DNS: they are noted, and left there
+        assert state["step"] == "ordered" and len(state["txt"]) == 2
+        assert len(bed.bind.all_txt()) == 2
+    else:
+        assert state["step"] == step
     key_before = (tmp_path / "webbridge3-2026.key").read_bytes() if step != "due" else None
     order_before = state["order"]
 
@@ -61,6 +65,7 @@ def test_killed_after_each_step_resumes(bed: AcmeBed, tmp_path: Path, step: str)
     assert done.returncode == 0, done.stdout + done.stderr
     after = json.loads((tmp_path / "site.renewal.json").read_text())["certificates"]["webbridge3-2026"]
     assert after["step"] == "bundled" and after["renewals"] == 1 and after["current"] == "webbridge3-2026"
+    assert after["txt"] == []
     key_path = tmp_path / "webbridge3-2026.key"
     if key_before is not None:
         assert key_path.read_bytes() == key_before  # the key made before the crash: never made again

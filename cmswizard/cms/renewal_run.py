@@ -68,7 +68,15 @@ class IssuerPort(Protocol):
 
     def order_status(self, url: str) -> tuple[str, bytes]: ...  # (status or "gone", chain once valid)
 
-    def complete(self, url: str, csr_pem: bytes) -> bytes: ...
+    def complete(
+        self,
+        url: str,
+        csr_pem: bytes,
+        before_publish: Callable[[list[str]], None] | None = None,
+        after_publish: Callable[[], None] | None = None,
+    ) -> bytes: ...
+
+    def remove_records(self, records: Sequence[str]) -> None: ...
 
 
 Connect = Callable[[Issuer], IssuerPort]
@@ -135,8 +143,9 @@ def due_moment(
     return not_after - (not_after - not_before) / 3
 
 
-def _test_kill_hook(step: Step) -> None:
-    if os.environ.get(TEST_KILL_AFTER_STEP) == step.value:
+def _test_kill_hook(step: Step | str) -> None:
+    """`step`: a saved step, or "published" (the DNS-01 records are in DNS, the CA not yet told)."""
+    if os.environ.get(TEST_KILL_AFTER_STEP) == (step.value if isinstance(step, Step) else step):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -269,6 +278,12 @@ class _Run:
         if issuer is None or issuer.type is not IssuerType.ACME:
             return self.by_hand(certificate, entry)
         changed = False
+        if entry.txt:  # a run killed while its DNS-01 records were published: remove them first
+            self.progress(f"{shown(name)}: removing {len(entry.txt)} TXT record(s) a stopped run left")
+            self.port(issuer).remove_records(entry.txt)
+            entry = entry.moved(entry.step, txt=())
+            self.save(name, entry)
+            changed = True
         # Bundled but not deployed counts as issued for --issue-only: its successor is due in its own time.
         deploying = (Step.BUNDLED, Step.UPLOADED, Step.ASSIGNED)
         if entry.step is Step.OK or (entry.step in deploying and self.options.issue_only):
@@ -310,7 +325,7 @@ class _Run:
         if entry.step is Step.ORDERED:
             chain = self.fetch(certificate, issuer, entry)
             write_files([OutputFile(self.folder / f"{entry.next}{ACME_CHAIN_SUFFIX}", chain, replace=True)])
-            entry = self.state.get(name).moved(Step.ISSUED)
+            entry = self.state.get(name).moved(Step.ISSUED, txt=())
             self.save(name, entry)
             changed = True
         if entry.step is Step.ISSUED:
@@ -395,7 +410,17 @@ class _Run:
             url = port.new_order(csr)
             self.save(certificate.basename, entry.moved(Step.ORDERED, order=url))
             entry = self.state.get(certificate.basename)
-        return port.complete(entry.order, csr)
+        name = certificate.basename
+
+        def noted(records: list[str]) -> None:
+            self.save(name, self.state.get(name).moved(self.state.get(name).step, txt=tuple(records)))
+
+        try:
+            return port.complete(entry.order, csr, noted, lambda: _test_kill_hook("published"))
+        except CmsCheckFailed:
+            if self.state.get(name).txt:  # removed again by the DNS session; the note goes too
+                self.save(name, self.state.get(name).moved(self.state.get(name).step, txt=()))
+            raise
 
     def bundle(self, certificate: PlanCertificate, issuer: Issuer, entry: CertificateState) -> None:
         """The gate (`renew compare`: names, usage, key, root), then the CMS files in CMS order."""

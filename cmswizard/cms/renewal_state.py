@@ -62,6 +62,9 @@ class CertificateState:
     order: str = ""  # its ACME order URL
     reason: str = ""  # why a person is needed ("" when not)
     renewals: int = 0  # how many successors were bundled (for the record and the tests)
+    # DNS-01 records published and not yet known to be removed ("owner zone value"): a run killed while they
+    # were in DNS (kill -9 skips every clean-up) leaves them here, and the next run removes them first.
+    txt: tuple[str, ...] = ()
 
     def moved(self, step: Step, **changes: Any) -> CertificateState:
         return replace(self, step=step, **changes)
@@ -110,6 +113,10 @@ def read_state(path: Path) -> RenewalState:
                     raise ValueError(key)
             if not isinstance(values.get("renewals", 0), int):
                 raise ValueError("renewals")
+            records = values.get("txt", [])
+            if not isinstance(records, list) or not all(isinstance(r, str) and len(r.split()) == 3 for r in records):
+                raise ValueError("txt")
+            values["txt"] = tuple(records)
             certificates[str(name)] = CertificateState(**values)
         without = {str(name) for name in body.get("issuers_without_ari", [])}
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):

@@ -12,7 +12,7 @@ Everything the CA sends is data: problem documents are shown escaped and shorten
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,7 +167,15 @@ class AcmeSession:
         except Exception as error:
             raise AcmeFailure(f"ACME: reading the order {shown(url)} failed ({_reason(error)})") from None
 
-    def complete(self, url: str, csr_pem: bytes, dns: DnsSession) -> bytes:
+    def complete(
+        self,
+        url: str,
+        csr_pem: bytes,
+        dns: DnsSession,
+        *,
+        before_publish: Callable[[list[str]], None] | None = None,
+        after_publish: Callable[[], None] | None = None,
+    ) -> bytes:
         """Answer DNS-01 for every pending authorisation, finalise with the CSR, return the chain (PEM)."""
         deadline = dt.datetime.now() + ORDER_DEADLINE
         try:
@@ -187,7 +195,12 @@ class AcmeSession:
                 answers.append((challenge, dns.locate(authorization.body.identifier.value, value)))
             if answers:
                 self.progress(f"DNS-01 for {len(answers)} name(s)")
-                with dns.published([record for _, record in answers]):
+                records = [record for _, record in answers]
+                if before_publish is not None:  # the caller notes them first: a kill -9 cannot clean up
+                    before_publish([f"{r.owner} {r.zone} {r.value}" for r in records])
+                with dns.published(records):
+                    if after_publish is not None:
+                        after_publish()
                     for challenge, _ in answers:
                         self.client.answer_challenge(challenge, challenge.chall.response(self.key))
                     order = self.client.poll_authorizations(order, deadline)
@@ -277,8 +290,22 @@ class AcmePort:
         facts = self.session.order_facts(url)
         return facts.status, facts.certificate_pem
 
-    def complete(self, url: str, csr_pem: bytes) -> bytes:
-        return self.session.complete(url, csr_pem, self.dns)
+    def complete(
+        self,
+        url: str,
+        csr_pem: bytes,
+        before_publish: Callable[[list[str]], None] | None = None,
+        after_publish: Callable[[], None] | None = None,
+    ) -> bytes:
+        return self.session.complete(url, csr_pem, self.dns, before_publish=before_publish, after_publish=after_publish)
+
+    def remove_records(self, records: Sequence[str]) -> None:
+        """Remove TXT records a killed run left ("owner zone value"); a record already gone is no error."""
+        from cmswizard.remote.dns01 import TxtRecord
+
+        for text in records:
+            owner, zone, value = text.split()
+            self.dns.remove(TxtRecord(owner, owner, zone, value))
 
 
 def connect_issuer(
