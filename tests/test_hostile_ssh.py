@@ -222,3 +222,13 @@ def test_an_interrupted_uploads_temporary_on_the_mmp_is_removed_and_said(cli, on
     assert result.code == 0, result.out + result.err
     assert "removed 1 temporary file(s) an interrupted upload left on the MMP" in result.out
     assert sorted(p.name for p in root.iterdir()) == [".profile", one_file.name]
+
+
+def test_a_greeting_dripped_one_byte_at_a_time_ends_within_the_limit(one_file: Path, capfd) -> None:
+    with hostile_ssh("drip") as server:
+        started = time.monotonic()
+        report = _upload(server.port, [one_file], _any_key(), timeout=1.5)
+    assert time.monotonic() - started < 8
+    assert report.results[0].outcome is Outcome.NOT_SENT
+    assert "did not finish its SSH greeting within 1.5 s" in report.results[0].detail
+    assert capfd.readouterr().err == ""

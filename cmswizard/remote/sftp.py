@@ -696,7 +696,8 @@ def upload_files(
             transport.start_client(timeout=timeout)
             server_key = transport.get_remote_server_key()
         except (paramiko.SSHException, OSError, EOFError) as error:
-            reason = handshake_problem(error, target.host, target.port, timeout, greeting)
+            greeted = bool(getattr(transport, "remote_version", ""))
+            reason = handshake_problem(error, target.host, target.port, timeout, greeting, greeted)
             return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
         host_key = HostKey(target.label, server_key.get_name(), server_key.get_base64())
         refused = _check_host_key(host_key, trust)

@@ -147,17 +147,41 @@ def _base_type(kind: str) -> str:
 
 def first_bytes(sock: socket.socket, timeout: float) -> bytes:
     """What the server sent first, left in the socket for paramiko (b"" when it sent nothing in time)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    seen = b""
+    while len(seen) < 4:  # enough to tell "SSH-" from anything else, however the bytes were split
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        sock.settimeout(left)
+        try:
+            peeked = sock.recv(256, socket.MSG_PEEK)
+        except OSError:
+            break
+        if not peeked or peeked == seen:  # closed, or nothing new yet: wait a little for more
+            if not peeked:
+                break
+            time.sleep(min(0.05, max(left, 0)))
+        seen = peeked
     sock.settimeout(timeout)
-    try:
-        return sock.recv(256, socket.MSG_PEEK)
-    except OSError:
-        return b""
+    return seen
 
 
-def handshake_problem(error: BaseException, host: str, port: int, timeout: float, greeting: bytes = b"") -> str:
+def handshake_problem(
+    error: BaseException, host: str, port: int, timeout: float, greeting: bytes = b"", greeted: bool = True
+) -> str:
     """One line for a failed SSH handshake, saying what the peer did (never paramiko's traceback).
-    `greeting`: the first bytes the peer sent (from `first_bytes`)."""
+    `greeting`: the first bytes the peer sent (from `first_bytes`); `greeted`: its greeting line was whole."""
     text = str(error)
+    if greeting.startswith(b"SSH-") and not greeted:
+        return Text(
+            N_("{host} port {port} did not finish its SSH greeting within {seconds} s (a stalling server?)"),
+            host=host,
+            port=port,
+            seconds=f"{timeout:g}",
+        )
     if not greeting:
         return Text(
             N_("{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?"),

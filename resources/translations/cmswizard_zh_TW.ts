@@ -4612,6 +4612,10 @@ Replace them with the ones being exported?</source>
         <translation>含有 SSH 登入不使用的金鑰類型；請使用 Ed25519、ECDSA 或 RSA 金鑰</translation>
     </message>
     <message>
+        <source>{host} port {port} did not finish its SSH greeting within {seconds} s (a stalling server?)</source>
+        <translation>{host} 連接埠 {port} 在 {seconds} 秒內沒有完成 SSH 問候（伺服器拖延？）</translation>
+    </message>
+    <message>
         <source>{host} port {port} sent no SSH greeting within {seconds} s; is it an SSH server?</source>
         <translation>{host} 連接埠 {port} 在 {seconds} 秒內沒有送出 SSH 問候；它是 SSH 伺服器嗎？</translation>
     </message>

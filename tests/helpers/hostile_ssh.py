@@ -10,6 +10,7 @@ Modes (what the server does after accepting a connection):
 - "garbage":      sends bytes that are no SSH banner (an HTTP answer and binary noise), then closes
 - "flood":        sends endless text lines, never a banner
 - "silent":       accepts and never sends a byte (a stall before the banner)
+- "drip":         sends "SSH-2.0-" and then one byte every 0.2 s, never ending the line (slowloris)
 - "stall_login":  a real SSH server whose password/key check never answers
 - "sftp":         a real SSH + SFTP server on `root` (a plain folder); with `stall` set, every SFTP
                   call waits until the server stops; with `endless_read`, reading any file never
@@ -232,6 +233,13 @@ def _serve(server: HostileSsh, sock: socket.socket) -> None:
         if server.mode == "silent":
             server.stopping.wait()
             return
+        if server.mode == "drip":  # a greeting one byte at a time, never finished: each read gets something
+            with contextlib.suppress(OSError):
+                for byte in b"SSH-2.0-" + b"x" * 100_000:
+                    if server.stopping.wait(0.2):
+                        return
+                    sock.sendall(bytes([byte]))
+            return
         transport = paramiko.Transport(sock)
         try:
             for key in server.host_keys.values():
@@ -260,7 +268,7 @@ def hostile_ssh(
     stall: bool = False,
     endless_read: bool = False,
 ) -> Iterator[HostileSsh]:
-    if mode not in ("garbage", "flood", "silent", "stall_login", "sftp"):
+    if mode not in ("garbage", "flood", "silent", "drip", "stall_login", "sftp"):
         raise ValueError(mode)
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
