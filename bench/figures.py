@@ -29,15 +29,16 @@ def median(samples: list[float]) -> float:
 
 
 def ms(samples: list[float]) -> str:
-    return f"{median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
+    """Median (min–max, how many runs), in milliseconds: every figure says its spread and its runs."""
+    return f"{median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f}, {len(samples)} runs)"
 
 
 def seconds(samples: list[float]) -> str:
-    return f"{median(samples):.2f} s ({min(samples):.2f}–{max(samples):.2f})"
+    return f"{median(samples):.2f} s ({min(samples):.2f}–{max(samples):.2f}, {len(samples)} runs)"
 
 
 def mb(samples: list[float]) -> str:
-    return f"{median(samples):.1f} MB ({min(samples):.1f}–{max(samples):.1f})"
+    return f"{median(samples):.1f} MB ({min(samples):.1f}–{max(samples):.1f}, {len(samples)} runs)"
 
 
 def paired(ours: list[float], reference: list[float]) -> tuple[float, str]:

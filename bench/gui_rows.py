@@ -112,8 +112,8 @@ def bench_gaps(cache: Path, row: Row) -> None:
     page_change = [run[2] for run in generate_runs]
     with_click = [run[3] for run in generate_runs]
 
-    def figures(samples: list[float]) -> str:
-        return f"{median(samples):.1f} ms ({min(samples):.1f}–{max(samples):.1f})"
+    def figures(samples: list[float]) -> str:  # already in milliseconds
+        return f"{median(samples):.1f} ms ({min(samples):.1f}–{max(samples):.1f}, {len(samples)} runs)"
 
     floor = f"Xvfb; the same wizard's event loop idle for 1 s: {figures(idle)}"
     row(

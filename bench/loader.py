@@ -33,7 +33,7 @@ def _alternating(ours: Callable[[], object], theirs: Callable[[], object]) -> tu
 
 
 def _ms(samples: list[float]) -> str:
-    return f"{statistics.median(samples) * 1000:8.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
+    return f"{statistics.median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f}, {len(samples)} runs)"
 
 
 def bench_loader(row: Callable[[str, str, str, str], None]) -> None:

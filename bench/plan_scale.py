@@ -103,7 +103,7 @@ def measure(small: int, large: int, runs: int) -> dict[int, dict[str, list[float
 
 
 def _ms(samples: list[float]) -> str:
-    return f"{statistics.median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
+    return f"{statistics.median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f}, {len(samples)} runs)"
 
 
 def _growth(large: list[float], small: list[float]) -> str:
