@@ -78,3 +78,28 @@ def test_cancel_stops_at_a_step_and_renew_now_goes_on(qtbot, bed: AcmeBed, tmp_p
         click(qtbot, page.renew_now)
     assert _cells(page, 0)[3] == "issued and bundled"
     assert json.loads(state_file.read_text())["certificates"]["webbridge3-2026"]["renewals"] == 1
+
+
+def test_write_schedule_into_a_temporary_home(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Write schedule writes what is chosen (systemd into the home's user units, cron beside the plan), and
+    runs nothing; the home here is a temporary folder, never the real one."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    site = tmp_path / "site"
+    site.mkdir()
+    plan = site / "site.toml"
+    plan.write_text('schema = 1\n[cms]\nversion = "3.x"\ntopology = "single"\n[[node]]\nname = "cms1.example.com"\n')
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    choose_flow(qtbot, wizard, FlowKey.KEEP_RENEWED)
+    page = wizard.currentPage()
+    type_into(qtbot, page.plan_field, str(plan))
+    click(qtbot, page.schedule)  # systemd is the first choice
+    timer = home / ".config" / "systemd" / "user" / "cmswizard-renew.timer"
+    assert "Persistent=true" in timer.read_text()
+    assert "activate it as docs/renewal.md says" in page.status.text()
+    page.scheduler.setCurrentIndex(page.scheduler.findData("cron"))
+    click(qtbot, page.schedule)
+    assert f"renew run --plan {plan}" in (site / "cmswizard-renew.cron").read_text()
+    click(qtbot, page.schedule)  # never over a file written before: one line says why
+    assert "cmswizard-renew.cron" in page.status.text() and "activate" not in page.status.text()
