@@ -91,6 +91,15 @@ PLANS: dict[str, str] = {
     "fp.toml": plan_text(fingerprint="SHA256:not-a-fingerprint"),
     "deep.toml": "schema = 1\nx = " + "[" * 3000 + "]" * 3000 + "\n",
     "deeptable.toml": "schema = 1\nx = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
+    # renewal (issue 28): a good plan, a public ACME issuer on the Call Bridge, a key written into the plan
+    "good.toml": plan_text(),
+    "acme-cb.toml": plan_text()
+    .replace("schema = 1", "schema = 2")
+    .replace('"webadmin", "webbridge3"]', '"webadmin", "webbridge3"]\nissuer = "public"')
+    + '\n[issuers.public]\ntype = "acme"\ndirectory = "https://acme.example.com/dir"\naccount_key = "acme.key"\n',
+    "acme-secret.toml": plan_text().replace("schema = 1", "schema = 2")
+    + '\n[issuers.public]\ntype = "acme"\ndirectory = "https://acme.example.com/dir"\n'
+    + 'account_key = "-----BEGIN PRIVATE KEY-----"\n',
 }
 
 
@@ -572,6 +581,17 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "h", "--max-call-legs", "-1"],
         2,
         "--max-call-legs: -1: give 0 or more active call legs",
+    ),
+    # renew run / dns test / plan schema 2 (issue 28): refused before any network or file
+    (["plan", "check", "acme-cb.toml"], 2, "public is a public ACME CA, which issues serverAuth only; Call Bridge"),
+    (["renew", "run", "--plan", "acme-cb.toml"], 2, "Call Bridge is also a TLS client (it needs clientAuth)"),
+    (["dns", "test", "--plan", "acme-secret.toml"], 2, "account_key: holds a secret: put it in a file of mode 0600"),
+    (["dns", "test", "--plan", "good.toml"], 2, "good.toml: has no acme issuer"),
+    (["renew", "run", "--plan", "good.toml", "--due", "soon"], 2, "--due: write auto or a number of days such as 30d"),
+    (
+        ["renew", "run", "--plan", "good.toml", "--issue-only", "--deploy-only"],
+        2,
+        "and --deploy-only exclude each other",
     ),
 ]
 
