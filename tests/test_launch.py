@@ -109,3 +109,36 @@ def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     )
     assert done.stdout.startswith("[1/")
     assert "Traceback" not in done.stderr and "Exception" not in done.stderr
+
+
+def test_qt_options_pass_through_and_lang_is_remembered(tmp_path: Path) -> None:
+    """Issue 29 Low: `-style Fusion` (a standard Qt option) was refused as "invalid choice"; `--lang zh_TW`
+    was forgotten at the next start. Started as a person starts it, under Xvfb, closing after the first paint."""
+    import shutil
+
+    from cmswizard.cli import split_qt_options
+
+    assert split_qt_options(["-style", "Fusion", "--lang", "zh_TW", "-reverse", "-style=Windows"]) == (
+        ["-style", "Fusion", "-reverse", "-style=Windows"],
+        ["--lang", "zh_TW"],
+    )
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run is not installed")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["CMSWIZARD_QUIT_AFTER_FIRST_PAINT"] = "1"
+    started = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "cmswizard", "-style", "Fusion", "--lang", "zh_TW"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert started.returncode == 0, started.stderr
+    assert "invalid choice" not in started.stderr
+    stored = (tmp_path / "config" / "cmswizard" / "cmswizard.conf").read_text()
+    assert "language=zh_TW" in stored
+    refused = subprocess.run(
+        [sys.executable, "-m", "cmswizard", "-style", "Fusion", "pki", "list"], capture_output=True, text=True, env=env
+    )
+    assert refused.returncode == 2 and "applies to the wizard only" in refused.stderr

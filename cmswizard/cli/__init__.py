@@ -71,6 +71,46 @@ def _program_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return own, rest
 
 
+# Qt's own command-line options (QApplication and QGuiApplication document them): passed to Qt, not argparse.
+_QT_OPTIONS_WITH_VALUE = frozenset(
+    {
+        "-style",
+        "-stylesheet",
+        "-platform",
+        "-platformpluginpath",
+        "-platformtheme",
+        "-plugin",
+        "-session",
+        "-display",
+        "-geometry",
+        "-qwindowgeometry",
+        "-qwindowicon",
+        "-qwindowtitle",
+        "-qmljsdebugger",
+    }
+)
+_QT_FLAGS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"})
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """argv split into Qt's own options (-style Fusion, -style=Fusion, -reverse …) and the rest."""
+    qt: list[str] = []
+    rest: list[str] = []
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        name = token.split("=", 1)[0]
+        if name in _QT_OPTIONS_WITH_VALUE and "=" in token:
+            qt.append(token)
+        elif token in _QT_OPTIONS_WITH_VALUE and tokens:
+            qt += [token, tokens.pop(0)]
+        elif token in _QT_FLAGS:
+            qt.append(token)
+        else:
+            rest.append(token)
+    return qt, rest
+
+
 def _wants_debug(argv: Sequence[str]) -> bool:
     return "--debug" in _program_options(argv)[0]
 
@@ -126,8 +166,11 @@ def _build_parser(argv: Sequence[str] = ()) -> _Parser:
 
 
 def _run(argv: Sequence[str]) -> int:
+    qt_options, argv = split_qt_options(argv)
     parser = _build_parser(argv)
     args = parser.parse_args(argv)
+    if qt_options and args.command is not None:
+        parser.error(f"{qt_options[0]} is one of Qt's options: it applies to the wizard only")
     if args.debug:
         from cmswizard.failure_log import configure_logging
 
@@ -143,7 +186,7 @@ def _run(argv: Sequence[str]) -> int:
         if args.command is None:
             from cmswizard.gui.launch import launch
 
-            return int(launch(lang=args.lang, pseudo=args.pseudo, debug=args.debug))
+            return int(launch(lang=args.lang, pseudo=args.pseudo, debug=args.debug, qt_options=qt_options))
         parser.error("choose a command")
     return int(run(args))
 

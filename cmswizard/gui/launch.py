@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,7 +168,11 @@ def install_failure_hook(*, debug: bool = False) -> None:
     install_excepthook(show=_show_unexpected_error)
 
 
-def launch(lang: str | None = None, *, pseudo: bool = False, debug: bool = False) -> int:
+def launch(
+    lang: str | None = None, *, pseudo: bool = False, debug: bool = False, qt_options: Sequence[str] = ()
+) -> int:
+    """The wizard. `lang` chosen on the command line is remembered, as the start page's choice is;
+    `qt_options` (-style Fusion, -reverse …) go to Qt as they were typed."""
     if not gui_installed():
         print(NO_GUI_MESSAGE, file=sys.stderr)
         return 2
@@ -180,13 +185,15 @@ def launch(lang: str | None = None, *, pseudo: bool = False, debug: bool = False
         return 2
     install_failure_hook(debug=debug)
     _route_qt_messages()
-    app = create_application()
+    app = create_application([sys.argv[0], *qt_options])
     from cmswizard.gui.i18n import choose_language, install_language
     from cmswizard.gui.scroll_window import show_wizard
     from cmswizard.gui.settings import Settings
     from cmswizard.gui.wizard import CmsWizard
 
     settings = Settings()
+    if lang:  # the next start without --lang keeps it, as the README says
+        settings.set("ui/language", lang)
     install_language(
         app,
         choose_language(lang, settings.get("ui/language")),
