@@ -118,6 +118,13 @@ def test_cli_command_modules_import_only_the_shared_modules() -> None:
         if path.stem != "__init__":
             offenders += [f"{path.name}: {name}" for name in sorted(_cli_imports(path) - _CLI_SHARED)]
     assert offenders == []
+    bare = [
+        f"commands/{path.name}:{node.lineno}"
+        for path in sorted((PACKAGE / "cli" / "commands").glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Constant) and type(node.value.value) is int
+    ]
+    assert bare == [], "a handler ends with an ExitCode (cli/output.py), not a bare number"
     from cmswizard.cli.commands import COMMANDS
 
     modules = {p.stem for p in (PACKAGE / "cli" / "commands").glob("*.py")} - {"__init__"}

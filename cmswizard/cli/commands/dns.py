@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cmswizard.cli.output import say
+from cmswizard.cli.output import ExitCode, say
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
@@ -65,7 +65,7 @@ def _cmd_dns_test(args: argparse.Namespace) -> int:
         for line in dns_self_test(session, names):
             say(f"{shown(issuer.name)}: {line}")
     say("DNS-01 works: records are published, seen on every authoritative server and removed")
-    return 0
+    return ExitCode.OK
 
 
 def register(commands: Commands) -> None:

@@ -263,7 +263,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         soonest = min((o.expires for o in outcomes if o.expires), default=None)
         when = f"; the soonest expiry is {soonest:%Y-%m-%d}" if soonest else ""
         say(f"nothing due: {len(outcomes)} certificate(s) valid, nothing written{when}")
-        return 0
+        return ExitCode.OK
     for outcome in outcomes:
         mark = "✗" if outcome.needs_person else "✓"
         say(f"{mark} {shown(outcome.certificate)} ({shown(outcome.issuer)}): {outcome.line}")
@@ -271,8 +271,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         say(f"{len(people)} certificate(s) need a person:")
         for outcome in people:
             say(f"  - {shown(outcome.certificate)}: {outcome.needs_person}")
-        return 1
-    return 0
+        return ExitCode.CHECK_FAILED
+    return ExitCode.OK
 
 
 def _register_run(verbs: Any) -> None:
