@@ -76,3 +76,43 @@ def test_a_rerun_after_a_full_stick_resumes_without_force(tmp_path: Path) -> Non
     except Exception as error:
         refused = str(error)
     assert refused is not None and "already exists" in refused
+
+
+def test_a_disk_turned_read_only_between_key_and_csr_is_finished_by_the_next_apply(cli) -> None:
+    """The key is linked into place, then the file system turns read-only: the CSR cannot be placed and the
+    roll-back cannot remove the key. Once writable again, the next `plan apply` makes the CSR from that key."""
+    import os as os_module
+
+    from cmswizard.pki import files as files_module
+
+    from helpers.hostile_plans import plan_text
+    from helpers.mounts import remount_read_only
+
+    reason = why_not("tmpfs")
+    if reason:
+        pytest.skip(reason)
+    with stick("tmpfs", 2048) as point:
+        plan = point / "site.toml"
+        plan.write_text(plan_text())
+        real_replace = os_module.replace
+        calls: list[str] = []
+
+        def lock_then_replace(source: object, target: object, *args: object, **kwargs: object) -> None:
+            calls.append(str(target))
+            if str(target).endswith("cb.csr") and len(calls) == 1:  # the key is in place; now the CSR
+                remount_read_only(point)
+            real_replace(source, target, *args, **kwargs)  # type: ignore[arg-type]
+
+        files_module.os.replace = lock_then_replace  # type: ignore[assignment]
+        try:
+            first = cli("plan", "apply", str(plan))
+        finally:
+            files_module.os.replace = real_replace  # type: ignore[assignment]
+        assert first.code == 2 and "read-only" in first.err, (calls, first.err)
+        # the roll-back could not remove the key on a read-only disk: a key without its CSR is left
+        assert (point / "cb.key").exists() and not (point / "cb.csr").exists()
+        subprocess.run(["mount", "-o", "remount,rw", str(point)], check=True, capture_output=True)
+        second = cli("plan", "apply", str(plan))
+        assert second.code in (0, 1), second.err
+        assert (point / "cb.key").exists() and (point / "cb.csr").exists()
+        assert cli("pki", "match", str(point / "cb.key"), str(point / "cb.csr")).code == 0
