@@ -207,3 +207,29 @@ def test_database_cluster_flow_ends_with_apply(qtbot, tmp_path: Path, lang: str)
 
 def server_password_of(simulator: MmpSimulator) -> str:
     return next(iter(simulator.servers.values())).password
+
+
+def test_restarts_wait_while_calls_are_active(qtbot, tmp_path: Path, simulator: MmpSimulator, lang: str) -> None:
+    from helpers.mmp_api_server import running_api
+
+    wizard, page = _to_apply_page(qtbot, tmp_path, simulator)
+    address = page.cell_edit(NODE, page.ADDRESS)
+    address.clear()
+    type_into(qtbot, address, "localhost")  # the name the API's certificate is for
+    with running_api(hierarchy(depth=1, prefix="Api"), legs=3) as api:
+        type_into(qtbot, page.api_user, "apiuser")
+        type_into(qtbot, page.api_password, "api-secret")
+        page.api_port.clear()
+        type_into(qtbot, page.api_port, str(api.port))
+        type_into(qtbot, page.api_ca, str(api.root_file))
+        asked: list[str] = []
+        _answer_yes(qtbot, page, asked)
+        with qtbot.waitSignal(page.run_finished, timeout=60_000):
+            click(qtbot, page.apply_button)
+    assert "restart" not in asked  # deferred by the API's answer before anyone is asked
+    assert page.result_text(NODE) == tr("changes made; restarts still to do")
+    assert api.seen and api.seen[0][0] == "/api/v1/system/status"
+    sim = simulator[NODE].node
+    assert sim.in_use("callbridge", "certs.cert") == "old.crt"  # still the old one: nothing restarted
+    assert "api-secret" not in page.transcript.toPlainText()
+    wizard.close()

@@ -237,45 +237,16 @@ def test_transcript_has_every_byte_with_timestamps_and_no_password(cluster: Clus
     assert text.splitlines()[0][:4].isdigit() and "Z cms1.example.com" in text.splitlines()[0]
 
 
-def test_restart_waits_while_calls_are_active_above_the_plan_limit(cluster: Cluster, tmp_path: Path) -> None:
+def test_restart_waits_while_calls_are_active_above_the_plan_limit(cluster: Cluster) -> None:
     import base64
-    import http.server
-    import ssl
-    import threading
     from dataclasses import replace
 
     from cmswizard.remote.mmp_api import ApiAccess
 
-    from helpers.factory import issue
+    from helpers.mmp_api_server import running_api
 
-    legs = {"count": 3}
-    seen: list[tuple[str, str]] = []
-
-    class Api(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            seen.append((self.path, self.headers.get("Authorization", "")))
-            body = f'<?xml version="1.0"?><status><callLegsActive>{legs["count"]}</callLegsActive></status>'.encode()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    leaf = issue("localhost", cluster.ca.intermediates[-1], san=["localhost"])
-    (tmp_path / "api.pem").write_bytes(leaf.pem + cluster.ca.intermediates[-1].pem)
-    (tmp_path / "api.key").write_bytes(leaf.key_pem)
-    (tmp_path / "root.pem").write_bytes(cluster.ca.root.pem)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(tmp_path / "api.pem", tmp_path / "api.key")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        access = ApiAccess(
-            "apiuser", "api-secret", port=server.server_address[1], limit=0, cafile=tmp_path / "root.pem"
-        )
+    with running_api(cluster.ca, legs=3) as api:
+        access = ApiAccess("apiuser", "api-secret", port=api.port, limit=0, cafile=api.root_file)
         target = replace(cluster.target(NODES[0]), probe_host="localhost", api=access)
         sim = cluster.simulator[NODES[0]].node
 
@@ -293,14 +264,11 @@ def test_restart_waits_while_calls_are_active_above_the_plan_limit(cluster: Clus
         restart = next(s for s in busy.steps if s.command == "callbridge restart")  # type: ignore[attr-defined]
         assert restart.status is StepStatus.DEFERRED and "3 call legs are active" in restart.reason
         assert sim.in_use("callbridge", "certs.cert") == "cms1-old.crt"
-        assert seen[0] == ("/api/v1/system/status", "Basic " + base64.b64encode(b"apiuser:api-secret").decode())
-        legs["count"] = 0
+        assert api.seen[0] == ("/api/v1/system/status", "Basic " + base64.b64encode(b"apiuser:api-secret").decode())
+        api.legs = 0
         quiet = run()
         assert quiet.outcome is NodeOutcome.DONE  # type: ignore[attr-defined]
         assert sim.in_use("callbridge", "certs.cert") == "cms1-new.crt"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_shell_that_never_shows_a_prompt_is_not_typed_into(cluster: Cluster) -> None:

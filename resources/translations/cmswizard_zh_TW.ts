@@ -4695,6 +4695,34 @@ Replace them with the ones being exported?</source>
         <translation>選用：HH:MM-HH:MM（UTC）；只有在此時段內才會不經詢問重新啟動</translation>
     </message>
     <message>
+        <source>API user</source>
+        <translation>API 使用者</translation>
+    </message>
+    <message>
+        <source>optional: a CMS API user; restarts wait while more calls than the limit are active</source>
+        <translation>選用：CMS API 使用者；進行中的通話多於上限時，重新啟動會延後</translation>
+    </message>
+    <message>
+        <source>API password</source>
+        <translation>API 密碼</translation>
+    </message>
+    <message>
+        <source>API port (Web Admin)</source>
+        <translation>API 連接埠（Web Admin）</translation>
+    </message>
+    <message>
+        <source>Most active call legs for a restart</source>
+        <translation>重新啟動時允許的最多進行中通話線路</translation>
+    </message>
+    <message>
+        <source>CA bundle of the Web Admin certificate</source>
+        <translation>Web Admin 憑證的 CA 憑證套件組合</translation>
+    </message>
+    <message>
+        <source>optional: the CA bundle file (default: the system&apos;s CAs)</source>
+        <translation>選用：CA 憑證套件組合檔案（預設：系統的 CA）</translation>
+    </message>
+    <message>
         <source>&amp;Only read the state and show what would change</source>
         <translation>只讀取狀態並顯示將會變更的項目(&amp;O)</translation>
     </message>
@@ -4739,6 +4767,26 @@ Replace them with the ones being exported?</source>
         <translation>重新啟動時段(&amp;W)：</translation>
     </message>
     <message>
+        <source>Pa&amp;ssword:</source>
+        <translation>密碼(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>連接埠(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Most &amp;calls:</source>
+        <translation>最多通話(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>CMS AP&amp;I user:</source>
+        <translation>CMS API 使用者(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>API CA bundl&amp;e:</source>
+        <translation>API CA 憑證套件組合(&amp;E)：</translation>
+    </message>
+    <message>
         <source>not applied</source>
         <translation>尚未套用</translation>
     </message>
@@ -4769,6 +4817,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>tick at least one node to apply the commands on</source>
         <translation>請至少勾選一個要套用指令的節點</translation>
+    </message>
+    <message>
+        <source>type the API user&apos;s password</source>
+        <translation>請輸入 API 使用者的密碼</translation>
     </message>
     <message>
         <source>type the MMP password, or choose an SSH key file</source>

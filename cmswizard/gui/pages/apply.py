@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QVBoxLayout,
 )
@@ -45,6 +46,7 @@ from cmswizard.pki.spec import Problem, Severity
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from cmswizard.remote.mmp_api import ApiAccess
     from cmswizard.remote.mmp_runner import NodeResult, NodeTarget, RunOptions
     from cmswizard.remote.sftp import Credentials
 
@@ -158,6 +160,23 @@ class ApplyPage(WizardPage):
         self.restart_window.setPlaceholderText(
             self.tr("optional: HH:MM-HH:MM (UTC); restarts run unasked only inside it")
         )
+        self.api_user = QLineEdit(self)
+        self.api_user.setAccessibleName(self.tr("API user"))
+        self.api_user.setPlaceholderText(
+            self.tr("optional: a CMS API user; restarts wait while more calls than the limit are active")
+        )
+        self.api_password = QLineEdit(self)
+        self.api_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_password.setAccessibleName(self.tr("API password"))
+        self.api_port = QLineEdit("443", self)
+        self.api_port.setAccessibleName(self.tr("API port (Web Admin)"))
+        self.api_port.setMaximumWidth(self.api_port.fontMetrics().horizontalAdvance("655350") + 12)
+        self.call_limit = QSpinBox(self)
+        self.call_limit.setRange(0, 100000)
+        self.call_limit.setAccessibleName(self.tr("Most active call legs for a restart"))
+        self.api_ca = QLineEdit(self)
+        self.api_ca.setAccessibleName(self.tr("CA bundle of the Web Admin certificate"))
+        self.api_ca.setPlaceholderText(self.tr("optional: the CA bundle file (default: the system's CAs)"))
         self.dry_run = QCheckBox(self.tr("&Only read the state and show what would change"), self)
         self.apply_button = QPushButton(self.tr("&Apply"), self)
         self.stop_button = QPushButton(self.tr("S&top"), self)
@@ -197,6 +216,26 @@ class ApplyPage(WizardPage):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
+        api_row = QHBoxLayout()
+        api_row.addWidget(self.api_user, 2)
+        password_label = QLabel(self.tr("Pa&ssword:"), self)
+        password_label.setBuddy(self.api_password)
+        api_row.addWidget(password_label)
+        api_row.addWidget(self.api_password, 1)
+        port_label = QLabel(self.tr("Po&rt:"), self)
+        port_label.setBuddy(self.api_port)
+        api_row.addWidget(port_label)
+        api_row.addWidget(self.api_port)
+        limit_label = QLabel(self.tr("Most &calls:"), self)
+        limit_label.setBuddy(self.call_limit)
+        api_row.addWidget(limit_label)
+        api_row.addWidget(self.call_limit)
+        api_label = QLabel(self.tr("CMS AP&I user:"), self)
+        api_label.setBuddy(self.api_user)
+        form.addRow(api_label, api_row)
+        ca_label = QLabel(self.tr("API CA bundl&e:"), self)
+        ca_label.setBuddy(self.api_ca)
+        form.addRow(ca_label, self.api_ca)
         buttons = QHBoxLayout()
         buttons.addWidget(self.dry_run, 1)
         buttons.addWidget(self.apply_button)
@@ -230,6 +269,9 @@ class ApplyPage(WizardPage):
         self.password.clear()
         self.key_file.clear()
         self.restart_window.clear()
+        self.api_user.clear()
+        self.api_password.clear()
+        self.api_ca.clear()
         self.results = {}
         self.put_back_button.setEnabled(False)
         self.message.show_problems([])
@@ -371,10 +413,27 @@ class ApplyPage(WizardPage):
                     f"{name} {self.tr('port')}", self.tr("{value} is not a port; give 1 to 65535").format(value=port)
                 )
             ssh = SshTarget(self._cell(row, _ADDRESS) or name, int(port), self._cell(row, _USER) or "admin")
-            chosen.append((by_name[name], NodeTarget(name, ssh)))
+            chosen.append((by_name[name], NodeTarget(name, ssh, api=self._api())))
         if not chosen:
             raise CmsInputError(self.tr("nodes"), self.tr("tick at least one node to apply the commands on"))
         return chosen
+
+    def _api(self) -> ApiAccess | None:
+        """The CMS API login for the call-leg check before each restart; None when no API user is given."""
+        from cmswizard.remote.mmp_api import ApiAccess
+
+        user = self.api_user.text().strip()
+        if not user:
+            return None
+        port = self.api_port.text().strip()
+        if not port.isdigit() or not 1 <= int(port) <= 65535:
+            raise CmsInputError(
+                self.tr("API port (Web Admin)"), self.tr("{value} is not a port; give 1 to 65535").format(value=port)
+            )
+        if not self.api_password.text():
+            raise CmsInputError(self.tr("API password"), self.tr("type the API user's password"))
+        ca = self.api_ca.text().strip()
+        return ApiAccess(user, self.api_password.text(), int(port), self.call_limit.value(), Path(ca) if ca else None)
 
     def _credentials(self) -> Credentials:
         from cmswizard.remote.sftp import Credentials
@@ -533,7 +592,11 @@ class ApplyPage(WizardPage):
                 }[check.served_expected]
                 self.transcript.appendPlainText(
                     self.tr("{node}: {endpoint} port {port} {verdict} ({file})").format(
-                        node=node, endpoint=check.endpoint, port=check.port, verdict=verdict, file=escape(check.expected)
+                        node=node,
+                        endpoint=check.endpoint,
+                        port=check.port,
+                        verdict=verdict,
+                        file=escape(check.expected),
                     )
                 )
             self.results[node] = result
