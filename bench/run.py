@@ -8,7 +8,8 @@ machine: the figures are wall-clock times and other processes show in them.
 
 It runs cmswizard as a user's install has it: when started from the editable development venv, it
 first makes a regular install beside it (bench/regular_install.py, every module compiled) and runs
-itself again with that venv's python. BENCH_QUICK=1: few rounds and small sizes, to try the bench.
+itself again with that venv's python. BENCH_QUICK=1: few rounds and small sizes, to try the bench;
+BENCH_ONLY=probe,upload: only the parts whose names contain those words.
 """
 
 from __future__ import annotations
@@ -136,7 +137,10 @@ def measure(work: Path, cache: Path) -> None:
         ("plan files", lambda: bench_plan(row4)),
         ("packaged app", bench_package),
     ]
+    only = [word.strip().lower() for word in os.environ.get("BENCH_ONLY", "").split(",") if word.strip()]
     for name, part in parts:
+        if only and not any(word in name.lower() for word in only):  # BENCH_ONLY=probe,upload: those parts alone
+            continue
         try:
             part()
         except Exception as error:  # one part failing still leaves the others' rows
