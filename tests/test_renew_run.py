@@ -189,3 +189,11 @@ def test_bad_account_key_one_line(
         "webbridge3-2026.csr",
     }
     assert not (tmp_path / "webbridge3-2026.crt").exists()
+
+
+def test_refused_update_names_the_server_and_why(bed: AcmeBed, tmp_path: Path) -> None:
+    plan = bed.plan(tmp_path, [("turn-2026", "www.locked.example", ["www.locked.example"], ["turn"])])
+    done = cmswizard("dns", "test", "--plan", str(plan))
+    out = _one_line_failure(done, 1)
+    assert f"DNS: adding TXT _acme-challenge.www.locked.example. at 127.0.0.1:{bed.bind.port}: REFUSED" in out
+    assert "its update-policy does not grant this key TXT records here" in out

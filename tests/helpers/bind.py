@@ -25,6 +25,8 @@ DELEGATED_ZONE = "acme-dns.example"
 # A zone with a second name server that never answers (127.0.0.2, nothing listens): a record in it is
 # never visible on every authoritative server.
 LAGGING_ZONE = "lagging.example"
+# A zone that takes no updates at all (`allow-update { none; }`): BIND answers REFUSED.
+LOCKED_ZONE = "locked.example"
 KEY_NAME = "cmswizard-acme"
 # Names with A records (all 127.0.0.1), and one whose _acme-challenge is a CNAME into the delegated zone.
 HOSTS = ("join", "edge1", "cms1", "turn", "alias")
@@ -60,7 +62,7 @@ class BindServer(ProcessServer):
         made = subprocess.run([str(TSIG_KEYGEN), "-a", "hmac-sha256", self.key_name], capture_output=True, check=True)
         self.key_file.write_bytes(made.stdout)
         self.key_file.chmod(0o600)
-        for zone, hosts in ((ZONE, True), (DELEGATED_ZONE, False), (LAGGING_ZONE, False)):
+        for zone, hosts in ((ZONE, True), (DELEGATED_ZONE, False), (LAGGING_ZONE, False), (LOCKED_ZONE, False)):
             (self.root / f"{zone}.db").write_text(_zone_text(zone, hosts))
 
     def command(self) -> list[str]:
@@ -70,6 +72,9 @@ class BindServer(ProcessServer):
             f"update-policy {{ grant {self.key_name} zonesub TXT; }}; }};"
             for zone in (ZONE, DELEGATED_ZONE, LAGGING_ZONE)
         ]
+        zones.append(
+            f'zone "{LOCKED_ZONE}" {{ type primary; file "{root}/{LOCKED_ZONE}.db"; allow-update {{ none; }}; }};'
+        )
         config = root / "named.conf"
         config.write_text(
             f"""options {{
