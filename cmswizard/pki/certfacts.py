@@ -56,8 +56,9 @@ _WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
 # Facts worked out once per certificate: keyed by id(), holding the object itself so the id cannot be
 # reused while the entry lives. A certificate read again (a new object with the very same bytes: the
 # same CA in every file a check page or a bundle check reads) finds the facts of its twin, the first
-# object seen with those bytes: one hash of its DER per new object, instead of its self-signature,
-# extensions and names worked out again (issue 24: a root's signature is checked once per root).
+# object seen with those bytes: one look-up by signature and one comparison of the DER per new object,
+# instead of its self-signature, extensions and names worked out again (issue 24: a root's signature is
+# checked once per root).
 _Table = dict[int, tuple[x509.Certificate, _T]]
 _LIMIT = 16384  # certificates remembered per table; a table that fills up starts again (a 10,000-certificate
 # pile fits: facts forgotten in the middle of one ordering would be worked out again, so it would grow faster
