@@ -5247,6 +5247,14 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <translation>{n} 個 CSR</translation>
     </message>
     <message>
+        <source>⚠ {cn} ({file}) expires in {days} days, on {date}: renew it now</source>
+        <translation>⚠ {cn}（{file}）將在 {days} 天後（{date}）到期：請立即進行憑證更新</translation>
+    </message>
+    <message>
+        <source>⚠ {file}: none of the keys given belongs to it; add its .key to check the pair</source>
+        <translation>⚠ {file}：提供的金鑰都不屬於它；請加入它的 .key 以檢查這一組</translation>
+    </message>
+    <message>
         <source>Drop files here or use Add files.</source>
         <translation>將檔案拖放到這裡，或使用「新增檔案」。</translation>
     </message>
@@ -5255,8 +5263,16 @@ CMS 很可能會拒絕。仍要儲存嗎？</translation>
         <translation>✗ 發現 {n} 個問題</translation>
     </message>
     <message>
+        <source>⚠ To look at: {n}</source>
+        <translation>⚠ 需要注意：{n} 項</translation>
+    </message>
+    <message>
         <source>Problems</source>
         <translation>問題</translation>
+    </message>
+    <message>
+        <source>To look at</source>
+        <translation>需要注意</translation>
     </message>
     <message>
         <source>Keys</source>

@@ -186,14 +186,43 @@ class CheckPage(WizardPage):
                 )
         return items
 
+    def _warnings(self) -> list[str]:
+        """What is not wrong yet but needs the admin: a certificate expiring within 30 days, and (when keys were
+        given) an entity certificate none of them belongs to."""
+        found = [
+            self.tr("⚠ {cn} ({file}) expires in {days} days, on {date}: renew it now").format(
+                cn=entry.cn, file=Path(entry.file).name, days=entry.days_left, date=entry.not_after
+            )
+            for entry in self.report.expiry
+            if 0 <= entry.days_left < 30
+        ]
+        if any(loaded.keys for loaded in self.state.loaded):
+            keyed = {Path(m.target_file).name for m in self.report.matches if m.matches}
+            for loaded in self.state.loaded:
+                leaves = [c for c in loaded.certificates if not make_item(c).is_ca]
+                if leaves and Path(loaded.name).name not in keyed:
+                    found.append(
+                        self.tr(
+                            "⚠ {file}: none of the keys given belongs to it; add its .key to check the pair"
+                        ).format(file=Path(loaded.name).name)
+                    )
+        return found
+
     def _show(self) -> None:
         report = self.report
         problems = [translated(p) for p in report.problems()] + self.state.errors
+        problems = [p if p.startswith("✗") else f"✗ {p}" for p in problems]  # every problem line with its mark
+        warnings = self._warnings()
         if not self.state.loaded and not self.state.errors:
             self.summary.setText(self.tr("Drop files here or use Add files."))
-        elif problems:
-            text = self.tr("✗ {n} problem(s) found").format(n=len(problems))
-            self.summary.setText(f'<span style="color:{style.hex_colour(style.Role.ERROR, self)}">{text}</span>')
+        elif problems or warnings:
+            text = (
+                self.tr("✗ {n} problem(s) found").format(n=len(problems))
+                if problems
+                else self.tr("⚠ To look at: {n}").format(n=len(warnings))
+            )
+            role = style.Role.ERROR if problems else style.Role.WARNING
+            self.summary.setText(f'<span style="color:{style.hex_colour(role, self)}">{text}</span>')
         else:
             self.summary.setText(
                 f'<span style="color:{style.hex_colour(style.Role.OK, self)}">{self.tr("✓ No problems found")}</span>'
@@ -203,6 +232,13 @@ class CheckPage(WizardPage):
             heading = self.tr("Problems")
             items = "".join(
                 f'<li style="color:{style.hex_colour(style.Role.ERROR, self)}">{html.escape(p)}</li>' for p in problems
+            )
+            blocks.append(f"<h3>{heading}</h3><ul>{items}</ul>")
+        if warnings:
+            heading = self.tr("To look at")
+            items = "".join(
+                f'<li style="color:{style.hex_colour(style.Role.WARNING, self)}">{html.escape(w)}</li>'
+                for w in warnings
             )
             blocks.append(f"<h3>{heading}</h3><ul>{items}</ul>")
         if report.matches:
@@ -221,7 +257,7 @@ class CheckPage(WizardPage):
                 # "verified: …" already names the chain; a failure names only the link, so show how far it got.
                 if not row.result.ok and row.result.chain:
                     chain = " → ".join(html.escape(i.subject_cn) for i in row.result.chain)
-                    line += f"<br><small>{labelled(chain_word, chain)}</small>"
+                    line += f"<br>{labelled(chain_word, chain)}"  # the same size as the line it explains
                 rows.append(line + "</li>")
             blocks.append(f"<h3>{heading}</h3><ul>{''.join(rows)}</ul>")
         services = self._service_fit()
@@ -236,10 +272,11 @@ class CheckPage(WizardPage):
         cards = []
         for facts in report.facts:
             cells = "".join(
-                f"<tr><td><b>{html.escape(translated(label))}</b></td><td>{html.escape(shown_value(value))}</td></tr>"
+                f'<tr><td style="padding-right:12px"><b>{html.escape(translated(label))}</b></td>'
+                f"<td>{html.escape(shown_value(value))}</td></tr>"
                 for label, value in facts.rows()
             )
-            cards.append(f'<table cellspacing="2" style="margin-bottom:12px">{cells}</table><hr>')
+            cards.append(f'<table cellspacing="2" cellpadding="4" style="margin-bottom:12px">{cells}</table><hr>')
         self.cards.setHtml("".join(cards))
         self.expiry.clear()
         for entry in report.expiry:
