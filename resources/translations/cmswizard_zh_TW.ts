@@ -2045,7 +2045,7 @@
     </message>
     <message>
         <source>chain rejected: a certificate in it uses a key or signature algorithm TLS clients no longer accept (DSA, or an unsupported curve); the CA must issue with RSA or ECDSA</source>
-        <translation>憑證鏈遭拒：其中有憑證使用 TLS 用戶端已不接受的金鑰或簽章演算法（DSA 或不支援的曲線）；CA 必須以 RSA 或 ECDSA 簽發</translation>
+        <translation>憑證信任鏈遭拒：其中有憑證使用 TLS 用戶端已不接受的金鑰或簽章演算法（DSA 或不支援的曲線）；CA 必須以 RSA 或 ECDSA 簽發</translation>
     </message>
     <message>
         <source>chain rejected: {reason}</source>
