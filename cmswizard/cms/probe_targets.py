@@ -10,6 +10,7 @@ import datetime as dt
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography import x509
@@ -30,10 +31,12 @@ __all__ = [
     "ProbeOptions",
     "ProbeTarget",
     "build_targets",
+    "expected_copy",
     "is_ip",
     "name_covered",
     "parse_endpoint",
     "probe_endpoints",
+    "trusted_roots",
 ]
 
 DEFAULT_TIMEOUT = 4.0
@@ -236,3 +239,24 @@ def probe_endpoints(plan: Deployment) -> dict[TlsService, int]:
     if plan.db is not None:
         found[TlsService.DATABASE] = TlsService.DATABASE.default_port
     return found
+
+
+def expected_copy(path: str) -> LocalCopy:
+    """The certificate (or full chain) the server should present, read from `path`: the CLI's --expect
+    and the probe page's field read it the same way, with the same message."""
+    from cmswizard.pki.loader import load_file
+
+    loaded = load_file(path)
+    if not loaded.certificates:
+        raise CmsInputError(path, N_("holds no certificate to compare with; give the .crt or full-chain file"))
+    return LocalCopy(Path(path).name, tuple(loaded.certificates))
+
+
+def trusted_roots(path: str) -> tuple[x509.Certificate, ...]:
+    """The root CA(s), and any intermediates, a chain is verified against (the CLI's --roots, the page's field)."""
+    from cmswizard.pki.loader import load_file
+
+    certificates = tuple(load_file(path).certificates)
+    if not certificates:
+        raise CmsInputError(path, N_("holds no certificate; give the root CA (and intermediates) you trust"))
+    return certificates

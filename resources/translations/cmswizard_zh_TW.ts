@@ -1209,11 +1209,11 @@
     </message>
     <message>
         <source>{name} is given twice; list each server once</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 重複輸入了；每台伺服器只列一次</translation>
     </message>
     <message>
         <source>{name} is both a core and an edge server; a server has one role: list it once</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 同時是核心伺服器與邊緣伺服器；一台伺服器只有一種角色：請只列一次</translation>
     </message>
     <message>
         <source>enter at least one server name, e.g. cms1.example.com</source>
@@ -3068,6 +3068,14 @@ Replace them with the ones being exported?</source>
         <translation>請至少輸入一個主機名稱或位址，例如 cms1.example.com</translation>
     </message>
     <message>
+        <source>holds no certificate to compare with; give the .crt or full-chain file</source>
+        <translation>不含可比較的憑證；請指定 .crt 或完整憑證信任鏈檔案</translation>
+    </message>
+    <message>
+        <source>holds no certificate; give the root CA (and intermediates) you trust</source>
+        <translation>不含任何憑證；請指定您信任的根 CA（及中繼 CA）</translation>
+    </message>
+    <message>
         <source>no answer within {seconds} s (timeout)</source>
         <translation>{seconds} 秒內沒有回應（逾時）</translation>
     </message>
@@ -4314,14 +4322,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>files</source>
         <translation>檔案</translation>
-    </message>
-    <message>
-        <source>holds no certificate to compare with</source>
-        <translation>不含可比較的憑證</translation>
-    </message>
-    <message>
-        <source>holds no certificate to trust</source>
-        <translation>不含可信任的憑證</translation>
     </message>
     <message>
         <source>The same, typed on the primary&apos;s MMP:</source>

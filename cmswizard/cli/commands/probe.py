@@ -37,15 +37,9 @@ def _service_choice(text: str) -> tuple[TlsService, int | None]:
 
 
 def _targets(args: argparse.Namespace) -> list[Any]:
-    from cmswizard.cms.probe_targets import LocalCopy, build_targets
-    from cmswizard.pki.loader import load_file
+    from cmswizard.cms.probe_targets import build_targets, expected_copy
 
-    local = None
-    if args.expect:
-        loaded = load_file(args.expect)
-        if not loaded.certificates:
-            raise CmsInputError(args.expect, "holds no certificate to compare with; give the .crt or full-chain file")
-        local = LocalCopy(Path(args.expect).name, tuple(loaded.certificates))
+    local = expected_copy(args.expect) if args.expect else None
     services = [_service_choice(text) for text in args.service]
     return build_targets(
         args.endpoints, services, sni=args.sni, names=args.name, xmpp_domain=args.xmpp_domain or None, local=local
@@ -54,20 +48,15 @@ def _targets(args: argparse.Namespace) -> list[Any]:
 
 def _cmd_probe(args: argparse.Namespace) -> int:
     from cmswizard.cms.probe_report import judge
-    from cmswizard.cms.probe_targets import ProbeOptions
+    from cmswizard.cms.probe_targets import ProbeOptions, trusted_roots
     from cmswizard.pki.files import OutputFile, write_files
-    from cmswizard.pki.loader import load_file
     from cmswizard.remote.probe import probe
 
     if not 0 < args.timeout <= 60:  # also NaN, which every comparison answers False
         raise CmsInputError("--timeout", "give seconds from 0.1 to 60")
     if args.ipv4_only and args.ipv6_only:
         raise CmsInputError("-4/-6", "choose one of them, or neither for both")
-    roots: tuple[Any, ...] = ()
-    if args.roots:
-        roots = tuple(load_file(args.roots).certificates)
-        if not roots:
-            raise CmsInputError(args.roots, "holds no certificate; give the root CA (and intermediates) you trust")
+    roots = trusted_roots(args.roots) if args.roots else ()
     targets = _targets(args)
     options = ProbeOptions(
         timeout=args.timeout,

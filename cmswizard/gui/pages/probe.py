@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.cms.endpoints import TlsService
 from cmswizard.cms.probe_report import EndpointResult, ProbeReport, Severity, judge
-from cmswizard.cms.probe_targets import LocalCopy, ProbeOptions, build_targets, probe_endpoints
+from cmswizard.cms.probe_targets import ProbeOptions, build_targets, expected_copy, probe_endpoints, trusted_roots
 from cmswizard.cms.sheet import Deployment
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.calendar import save_expiry_calendar
@@ -40,7 +40,7 @@ from cmswizard.gui.flows import PageId, ProbeFlowState
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar
-from cmswizard.pki.errors import N_, CmsInputError
+from cmswizard.pki.errors import CmsInputError
 from cmswizard.remote.probe import probe
 
 _ROLES = {
@@ -209,21 +209,13 @@ class ProbeSetupPage(_ProbePage):
             self.roots.setText(str(chosen[0]))
 
     def validatePage(self) -> bool:
-        from cmswizard.pki.loader import load_file
-
         services = [(s, self.ports[s].value()) for s in _OFFERED if self.service_boxes[s].isChecked()]
         endpoints = [part for part in self.hosts.text().replace(",", " ").split() if part]
         names = [part for part in self.names.text().replace(",", " ").split() if part]
         try:
-            local = None
-            if self.expect.text().strip():
-                expected = load_file(self.expect.text().strip())
-                if not expected.certificates:
-                    raise CmsInputError(Path(expected.name).name, N_("holds no certificate to compare with"))
-                local = LocalCopy(Path(expected.name).name, tuple(expected.certificates))
-            roots = load_file(self.roots.text().strip()) if self.roots.text().strip() else None
-            if roots is not None and not roots.certificates:
-                raise CmsInputError(Path(roots.name).name, N_("holds no certificate to trust"))
+            expect, roots_file = self.expect.text().strip(), self.roots.text().strip()
+            local = expected_copy(expect) if expect else None
+            roots = trusted_roots(roots_file) if roots_file else ()
             targets = build_targets(
                 endpoints,
                 services,
@@ -244,8 +236,8 @@ class ProbeSetupPage(_ProbePage):
             timeout=self.timeout.value(),
             ipv4=self.ipv4.isChecked(),
             ipv6=self.ipv6.isChecked(),
-            roots=tuple(roots.certificates) if roots else (),
-            roots_name=Path(roots.name).name if roots else "",
+            roots=roots,
+            roots_name=Path(roots_file).name if roots else "",
         )
         self.state.report = None
         return True
