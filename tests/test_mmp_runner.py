@@ -285,3 +285,19 @@ def test_a_shell_that_never_shows_a_prompt_is_not_typed_into(cluster: Cluster) -
     assert result.outcome is NodeOutcome.NOT_CONNECTED
     assert "no prompt came back" in result.stop_reason
     assert bytes(server.bytes_received) == b""  # not one byte typed
+
+
+@pytest.mark.parametrize(("delay", "outcome"), [(0.3, NodeOutcome.READ_ONLY), (3.0, NodeOutcome.STOPPED)])
+def test_slow_answers_are_waited_for_up_to_the_step_deadline(cluster: Cluster, delay: float, outcome) -> None:
+    cluster.simulator[NODES[0]].faults.slow_seconds = delay
+    result = apply_node(
+        cluster.target(NODES[0]),
+        node_lines("cms1"),
+        trust=cluster.trust,
+        credentials=cluster.credentials(),
+        decisions=Person(),
+        options=RunOptions(dry_run=True, step_timeout=2),
+    )
+    assert result.outcome is outcome, result.stop_reason
+    if outcome is NodeOutcome.STOPPED:
+        assert "reading its state" in result.stop_reason and "no prompt came back" in result.stop_reason
