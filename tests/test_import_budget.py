@@ -96,3 +96,25 @@ def test_the_help_lines_are_the_commands_own() -> None:
     registered = {action.dest: action.help for action in commands._choices_actions}
     assert registered == {command: summary for command, (_module, summary) in SUMMARIES.items()}
     assert list(commands.choices) == list(SUMMARIES)
+
+
+def test_closing_a_wizard_without_a_plan_imports_no_engine() -> None:
+    """Closing asks about an unsaved plan only when one is open; a fresh wizard's close loads nothing more."""
+    loaded = _modules_after(
+        """
+        import os, tempfile
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from pathlib import Path
+        from cmswizard.gui.launch import create_application
+        from cmswizard.gui.settings import Settings
+        from cmswizard.gui.wizard import CmsWizard
+        app = create_application()
+        wizard = CmsWizard(Settings.at(Path(tempfile.mkdtemp()) / "settings.ini"))
+        wizard.show()
+        app.processEvents()
+        wizard.reject()
+        app.processEvents()
+        """
+    )
+    assert "cmswizard.gui.wizard" in loaded
+    assert not {"cmswizard.cms.plan", "cryptography"} & loaded

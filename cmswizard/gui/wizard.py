@@ -298,11 +298,11 @@ class CmsWizard(QWizard):
 
     def _unsaved_plan(self) -> Path | None:
         """The open plan's path when the current page would save something else than what is on disk."""
-        from cmswizard.cms.plan import plan_text
-
         page, opened, path = self.currentPage(), self.flows.plan, self.flows.plan_path
         if opened is None or path is None or not isinstance(page, WizardPage) or not page.can_save_plan():
             return None
+        from cmswizard.cms.plan import plan_text  # only with a plan open: closing a fresh wizard imports no engine
+
         try:
             shown = page.plan_to_save()
             return path if shown is not None and plan_text(shown) != plan_text(opened) else None
