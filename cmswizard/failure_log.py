@@ -92,9 +92,12 @@ class _LogFileHandler(logging.Handler):
 
 
 def configure_logging(*, debug: bool, to_file: bool) -> None:
-    """Warnings (everything with `debug`) to stderr and, with `to_file`, to the log file as well."""
+    """Warnings to stderr and, with `to_file`, to the log file as well; with `debug`, also this program's
+    own debug records. Libraries stay at warnings even then: their debug output (SSH, HTTP, ACME wire
+    traffic) is theirs to vouch for, and nothing that might carry a secret goes into the file."""
     root = logging.getLogger()
-    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    root.setLevel(logging.WARNING)
+    logging.getLogger("cmswizard").setLevel(logging.DEBUG if debug else logging.NOTSET)
     if not any(getattr(handler, "_cmswizard", False) for handler in root.handlers):
         handlers: list[logging.Handler] = [logging.StreamHandler()]
         handlers[0].setFormatter(logging.Formatter("%(name)s: %(message)s"))

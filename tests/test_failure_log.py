@@ -86,9 +86,16 @@ def test_cli_debug_before_a_quick_command_is_accepted(cli, tmp_path: Path, monke
     chain = hierarchy(depth=1)
     (tmp_path / "leaf.pem").write_bytes(chain.leaf.pem)
     (tmp_path / "root.pem").write_bytes(b"".join(c.pem for c in chain.chain[1:]))
-    done = cli("--debug", "pki", "verify", "leaf.pem", "root.pem")
-    assert done.code == 0, done.err
-    assert root.level == logging.DEBUG
+    ours = logging.getLogger("cmswizard")
+    previous = ours.level
+    try:
+        done = cli("--debug", "pki", "verify", "leaf.pem", "root.pem")
+        assert done.code == 0, done.err
+        assert logging.getLogger("cmswizard.gui.tasks").isEnabledFor(logging.DEBUG)
+        assert not logging.getLogger("paramiko.transport").isEnabledFor(logging.DEBUG)  # a library's wire talk
+    finally:
+        ours.setLevel(previous)  # setLevel, not an attribute: it also empties the loggers' enabled-for caches
+        root.setLevel(root.level)
 
 
 @pytest.mark.qt_no_exception_capture
