@@ -5053,6 +5053,10 @@ Replace them with the ones being exported?</source>
         <translation>正在檢查 {n} 張憑證…</translation>
     </message>
     <message>
+        <source>⚠ No entity certificate is loaded: only CA certificates. Add the service&apos;s certificate for a full chain, or save these as a CA bundle.</source>
+        <translation>⚠ 尚未載入實體憑證：只有 CA 憑證。請加入服務的憑證以建立完整憑證信任鏈，或將這些另存為 CA 憑證套件組合。</translation>
+    </message>
+    <message>
         <source>✗ 1 problem: {first}</source>
         <translation>✗ 1 個問題：{first}</translation>
     </message>
@@ -5099,6 +5103,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>{n} certificate(s), {size} bytes, LF line endings, no blank lines; the file ends with exactly one line break after the last -----END CERTIFICATE----- (the empty last line above).</source>
         <translation>{n} 張憑證，{size} 位元組，LF 換行，沒有空白行；檔案在最後一個 -----END CERTIFICATE----- 之後剛好以一個換行結尾（即上方空白的最後一行）。</translation>
+    </message>
+    <message>
+        <source>A full chain starts at the service&apos;s certificate: put it first to save one.</source>
+        <translation>完整憑證信任鏈從服務的憑證開始：請把它放在第一張後再儲存。</translation>
     </message>
     <message>
         <source>Use {file} as {usage}</source>

@@ -637,6 +637,18 @@ class ChainBuilderPage(WizardPage):
         count = self.model.rowCount()
         if count == 0:
             self.summary.setText(self.tr("No certificates yet: drop files here, or use Add files / Paste PEM."))
+        elif ordering.ok and not self._starts_at_entity():
+            # Only CA certificates: their links may check out, but there is no service certificate to chain
+            self.summary.setText(
+                style.coloured(
+                    self.tr(
+                        "⚠ No entity certificate is loaded: only CA certificates. Add the service's certificate "
+                        "for a full chain, or save these as a CA bundle."
+                    ),
+                    style.Role.WARNING,
+                    self,
+                )
+            )
         elif ordering.ok:
             self.summary.setText(
                 f'<span style="color:{style.hex_colour(style.Role.OK, self)}">'
@@ -690,11 +702,20 @@ class ChainBuilderPage(WizardPage):
                 "line break after the last -----END CERTIFICATE----- (the empty last line above)."
             ).format(n=certificates, size=len(data))
         )
+        if self.kind() is BundleKind.FULL_CHAIN and not (ordering.ok and self._starts_at_entity()):
+            # A name like Example-Root-CA-fullchain.crt for `webbridge3 https certs` would hand the MMP a file
+            # that is not a service's chain: no name until the order starts at the entity certificate.
+            self.usage.setText(self.tr("A full chain starts at the service's certificate: put it first to save one."))
+            return
         self.usage.setText(
             self.tr("Use {file} as {usage}").format(
                 file=self.file_name(), usage=translated(bundle_usage(self.kind(), self.file_name()))
             )
         )
+
+    def _starts_at_entity(self) -> bool:
+        items = self.model.chain_items()
+        return bool(items) and not items[0].is_ca
 
     def _p12_clicked(self) -> None:
         self.save_p12()
