@@ -644,6 +644,11 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         2,
         "and --deploy-only exclude each other",
     ),
+    (
+        ["renew", "run", "--plan", "good.toml", "--node", "nosuch.example.com"],
+        2,
+        "nosuch.example.com: is not a node of this plan; the nodes are: cms1.example.com",
+    ),
 ]
 
 

@@ -584,9 +584,8 @@ def run_renewal(
     """One pass over the plan's certificates (those of `options.node` only, when named). `deployer` makes
     the unattended deployment port (None: deployment stops for a person)."""
     options = options or RunOptions()
-    certificates = [
-        c for c in plan.certificates if not options.node or not c.node or c.node == plan.node(options.node).name
-    ]
+    node = plan.node(options.node).name if options.node else ""  # an unknown node: one line naming the nodes
+    certificates = [c for c in plan.certificates if not node or not c.node or c.node == node]
     with _one_run_at_a_time(plan_path):
         run = _Run(
             plan, plan_path, folder, connect, clock or SystemClock(), options, progress or (lambda _t: None), deployer
