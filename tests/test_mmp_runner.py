@@ -301,3 +301,44 @@ def test_slow_answers_are_waited_for_up_to_the_step_deadline(cluster: Cluster, d
     assert result.outcome is outcome, result.stop_reason
     if outcome is NodeOutcome.STOPPED:
         assert "reading its state" in result.stop_reason and "no prompt came back" in result.stop_reason
+
+
+def test_initialize_must_leave_the_node_connected_primary(cluster: Cluster) -> None:
+    from cmswizard.remote.mmp_runner import StepStatus as Status
+
+    sim = cluster.simulator[NODES[0]].node
+    for name in ("dbserver.key", "dbserver.crt", "dbclient.key", "dbclient.crt", "dbca.crt"):
+        (sim.store / name).write_bytes(b"x")
+    lines = [
+        "database cluster certs dbserver.key dbserver.crt dbclient.key dbclient.crt dbca.crt",
+        "database cluster localnode a",
+        "database cluster initialize",
+        "database cluster status",
+    ]
+
+    def run() -> object:
+        return apply_node(
+            cluster.target(NODES[0]),
+            lines,
+            trust=cluster.trust,
+            credentials=cluster.credentials(),
+            decisions=Person(),
+            options=RunOptions(yes=True),
+        )
+
+    assert run().outcome is NodeOutcome.DONE  # type: ignore[attr-defined]
+    sim.db.role, sim.db.primary = "", ""  # the status no longer shows it: as if initialize had not taken
+    sim.fail_once.clear()
+    original = sim._database
+
+    def no_primary(args: list[str], line: str):  # type: ignore[no-untyped-def]
+        answer = original(args, line)
+        if args[0] == "status":
+            answer.text = answer.text.replace("Connected Primary", "Connecting")
+        return answer
+
+    sim._database = no_primary  # type: ignore[method-assign]
+    result = run()
+    assert result.outcome is NodeOutcome.STOPPED  # type: ignore[attr-defined]
+    assert result.steps[-1].status is Status.UNKNOWN_ANSWER  # type: ignore[attr-defined]
+    assert "(me): Connected Primary" in result.stop_reason  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -205,6 +206,9 @@ def _describe_changes(state: NodeState, commands: Sequence[str]) -> list[str]:
     return changes
 
 
+_PRIMARY = re.compile(r"\(me\)\s*:\s*Connected Primary", re.IGNORECASE)
+
+
 class _Node:
     """One node's run (state for the decisions in the module docstring)."""
 
@@ -313,6 +317,13 @@ class _Node:
             return False
         answer = parse_answer(step.command, raw)
         step.answer = answer.lines
+        if answer.verdict is Verdict.OK and not self.primary_shown(step):
+            step.status = StepStatus.UNKNOWN_ANSWER
+            step.reason = N_(
+                "after database cluster initialize the status must show this node as (me): Connected Primary"
+            )
+            self.stop(step, step.reason)
+            return False
         if answer.verdict is Verdict.OK:
             step.status = StepStatus.OK
             if step.line_class is LineClass.CHANGE:
@@ -322,6 +333,13 @@ class _Node:
         step.reason = answer.reason
         self.stop(step, answer.reason)
         return False
+
+    def primary_shown(self, step: Step) -> bool:
+        """The check the sheet asks for after `database cluster initialize` (tech note §6): the status shows
+        `(me): Connected Primary`. Other status answers are not judged here."""
+        if step.command != "database cluster status" or "database cluster initialize" not in self.result.changed:
+            return True
+        return any(_PRIMARY.search(line) for line in step.answer)
 
     def stop(self, step: Step, why: str) -> None:
         self.result.outcome = NodeOutcome.STOPPED

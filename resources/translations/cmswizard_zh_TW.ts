@@ -4460,6 +4460,10 @@ Replace them with the ones being exported?</source>
         <translation>未確認</translation>
     </message>
     <message>
+        <source>after database cluster initialize the status must show this node as (me): Connected Primary</source>
+        <translation>執行 database cluster initialize 後，狀態必須顯示此節點為 (me): Connected Primary</translation>
+    </message>
+    <message>
         <source>{node}, line {number} `{line}`: {why}</source>
         <translation>{node}，第 {number} 行 `{line}`：{why}</translation>
     </message>
