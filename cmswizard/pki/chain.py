@@ -161,6 +161,14 @@ SIGNED_BY_NEXT = N_("signed by the next certificate")
 
 def check_link(child: x509.Certificate, parent: x509.Certificate, cas_below_parent: int = 0) -> LinkStatus:
     """Explain in plain words whether `parent` issued `child`, as CMS (and OpenSSL) will judge it."""
+    if child == parent:  # a server that sends its own certificate twice: say so, not "not issued by"
+        return LinkStatus(
+            False,
+            Text(
+                N_("sent twice: the next certificate is this same one ({name}); remove the copy"),
+                name=common_name(child.subject),
+            ),
+        )
     if child.issuer != parent.subject:
         return LinkStatus(
             False,

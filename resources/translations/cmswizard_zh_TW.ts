@@ -344,6 +344,10 @@
         <translation>由下一張憑證簽署</translation>
     </message>
     <message>
+        <source>sent twice: the next certificate is this same one ({name}); remove the copy</source>
+        <translation>重複傳送：下一張憑證就是這一張（{name}）；請移除重複的那一張</translation>
+    </message>
+    <message>
         <source>not issued by the next certificate (issuer is {issuer}, next is {subject})</source>
         <translation>不是由下一張憑證簽發（簽發者是 {issuer}，下一張是 {subject}）</translation>
     </message>
