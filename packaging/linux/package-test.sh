@@ -11,7 +11,9 @@ export DEBIAN_FRONTEND=noninteractive
 started=$(date +%s)
 
 if dpkg -s cmswizard >/dev/null 2>&1; then apt-get remove -y -qq cmswizard >/dev/null; fi
-apt-get install -y -qq "./$deb" >/dev/null || fail "apt install ./$deb"
+# The Depends may need packages this machine lacks: fetch the package lists once if the first try fails.
+apt-get install -y -qq "./$deb" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "./$deb" >/dev/null; } \
+    || fail "apt install ./$deb"
 [ "$(command -v cmswizard)" = /usr/bin/cmswizard ] || fail "cmswizard is not on PATH as /usr/bin/cmswizard"
 desktop=/usr/share/applications/cmswizard.desktop
 [ -f "$desktop" ] || fail "no desktop entry"
