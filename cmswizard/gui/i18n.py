@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from cmswizard.pki.errors import FIELD_NAMES, N_, CmsInputError, Text
+from cmswizard.pki.errors import FIELD_NAMES, N_, CmsInputError, Text, as_message
 
 if TYPE_CHECKING:
     from cmswizard.pki.inspect import Facts
@@ -85,10 +85,31 @@ def labelled(field: str, message: str) -> str:
     return QCoreApplication.translate("", _LABELLED).format(field=field, message=message)
 
 
+# The engine's words for the command line, said the GUI's way: a window has buttons, not flags.
+_GUI_WORDS = {
+    "reusing the name of a key that a CMS service is using breaks that service at once; "
+    "choose a new basename, or confirm the overwrite (--force) if this key is not in use": N_(
+        "reusing the name of a key that a CMS service is using breaks that service at once; choose a new "
+        "basename, or replace the key only if it is not in use"
+    ),
+}
+
+
+def _for_the_window(message: str) -> str:
+    """A message whose parameters hold command-line phrases, with the GUI's phrase in their place."""
+    if not isinstance(message, Text):
+        return message
+    swapped = {
+        name: as_message(_GUI_WORDS[str(value)]) if str(value) in _GUI_WORDS else value
+        for name, value in message.params.items()
+    }
+    return Text(message.template, **swapped) if swapped != message.params else message
+
+
 def error_text(error: Exception) -> str:
     """'where: message' for our errors, translated (a file name in `where` is not); anything else as Python says it."""
     if isinstance(error, CmsInputError):
-        return labelled(field_name(error.where), translated(error.message))
+        return labelled(field_name(error.where), translated(_for_the_window(error.message)))
     return str(error)
 
 

@@ -3260,6 +3260,10 @@ Replace them with the ones being exported?</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
+        <source>reusing the name of a key that a CMS service is using breaks that service at once; choose a new basename, or replace the key only if it is not in use</source>
+        <translation>沿用 CMS 服務正在使用的金鑰名稱會立即使該服務中斷；請選擇新的基本名稱，或僅在此金鑰未使用時才取代它</translation>
+    </message>
+    <message>
         <source>Andorra</source>
         <translation>安道爾</translation>
     </message>
