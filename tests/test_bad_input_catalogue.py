@@ -565,6 +565,12 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["plan", "check", "trust.toml"], 2, "trust.webbridge3: ../trust.crt: is a path"),
     (["plan", "check", "twochains.toml"], 2, "cb-fullchain.crt is the full chain of cb.key"),
     (["plan", "check", "bundlecert.toml"], 2, "service[0].bundle: cb.crt is already the certificate"),
+    # Medium 10 outside plans: a space in any file name a sheet names (deploy, the wizard) is refused too
+    (
+        ["deploy", "--node", NODE, "--webadmin", "a b.key", "a.crt"],
+        2,
+        "a b.key: holds a space; the MMP would read it as two words",
+    ),
     # Low: what is in the way on the stick, found before the first file is copied
     (["export", "--to", ".", "--name", "stick-link", "leaf.crt"], 2, "SHA256SUMS: is a symbolic link on the stick"),
     (["export", "--to", ".", "--name", "stick-dir", "leaf.crt"], 2, "leaf.crt: is a folder in the way of a file"),

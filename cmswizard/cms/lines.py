@@ -69,6 +69,12 @@ def mmp_file_name(path: str) -> str:
     `.\\cb.crt` and `C:\\certs\\ca.crt` become `cb.key`, `cb.crt`, `ca.crt`. Every path a sheet names (service
     files, trust bundles, database files) goes through here (issue 25 item 6)."""
     name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    if any(ch.isspace() for ch in name) and not has_control(name):
+        # `webadmin certs a b.key a.crt` would give the MMP three file names (issue 30); control characters
+        # are refused where the command is built, with their own message
+        raise CmsInputError(
+            name, N_("holds a space; the MMP would read it as two words: rename the file with '-' or '_'")
+        )
     return name or path
 
 

@@ -2176,6 +2176,10 @@ Replace them with the ones being exported?</source>
         <translation>{command} 會含有來自您所給名稱的控制字元（換行？）；請重新輸入該名稱</translation>
     </message>
     <message>
+        <source>holds a space; the MMP would read it as two words: rename the file with &apos;-&apos; or &apos;_&apos;</source>
+        <translation>含有空格；MMP 會把它讀成兩個字：請用 &apos;-&apos; 或 &apos;_&apos; 重新命名檔案</translation>
+    </message>
+    <message>
         <source>is not in {folder}; make it or choose another file</source>
         <translation>不在 {folder} 中；請先製作或改選其他檔案</translation>
     </message>
