@@ -253,7 +253,7 @@ class _Run:
             except CmsCheckFailed as failure:  # the CA, the DNS or a check said no: this certificate stops
                 entry = self.state.get(certificate.basename)
                 outcome = self.outcome(
-                    certificate, entry, Text(N_("stopped at {step}"), step=entry.step.value), str(failure)
+                    certificate, entry, Text(N_("stopped at {step}"), step=entry.step.value), _message(failure)
                 )
             outcomes.append(outcome)
         return outcomes
@@ -564,6 +564,12 @@ def _deploy_over_ssh(run: _Run, certificate: PlanCertificate, entry: Certificate
     return run.outcome(
         certificate, entry, Text(N_("deployed as {name} and seen on every port"), name=entry.current), changed=True
     )
+
+
+def _message(failure: CmsCheckFailed) -> str:
+    """The failure's message, a Text when it was built as one (the GUI then shows it translated)."""
+    first = failure.args[0] if failure.args else ""
+    return first if isinstance(first, str) else str(failure)
 
 
 def _spki(key: object) -> bytes:

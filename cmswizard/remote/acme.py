@@ -26,7 +26,7 @@ from josepy.jwa import ES256, ES384, ES512, RS256, JWASignature
 from josepy.jwk import JWK, JWKEC, JWKRSA
 
 from cmswizard.cms.issuers import Issuer
-from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
 from cmswizard.pki.safe_text import shown
 from cmswizard.remote.dns01 import DnsSession
 
@@ -94,7 +94,11 @@ class AcmeSession:
         try:
             directory = ClientV2.get_directory(issuer.directory, net)
         except Exception as error:
-            raise AcmeFailure(f"ACME: cannot read the directory {shown(issuer.directory)} ({_reason(error)})") from None
+            raise AcmeFailure(
+                Text(
+                    N_("ACME: cannot read the directory {url} ({reason})"), url=issuer.directory, reason=_reason(error)
+                )
+            ) from None
         self.client = ClientV2(directory, net)
         self._register(eab_hmac_key)
 
@@ -137,7 +141,7 @@ class AcmeSession:
         try:
             order = self.client.new_order(csr_pem, profile=self.issuer.profile or None)
         except messages.Error as error:
-            raise AcmeFailure(f"ACME: the CA refused the order: {_problem(error)}") from None
+            raise AcmeFailure(Text(N_("ACME: the CA refused the order: {problem}"), problem=_problem(error))) from None
         except Exception as error:
             raise AcmeFailure(f"ACME: ordering failed ({_reason(error)})") from None
         if not order.uri:
@@ -213,9 +217,13 @@ class AcmeSession:
                 for c in a.body.challenges
                 if c.error is not None
             ]
-            raise AcmeFailure("ACME: the CA could not validate " + "; ".join(details or ["the names"])) from None
+            raise AcmeFailure(
+                Text(N_("ACME: the CA could not validate {names}"), names="; ".join(details or ["the names"]))
+            ) from None
         except errors.IssuanceError as failed:
-            raise AcmeFailure(f"ACME: the CA refused to issue: {_problem(failed.error)}") from None
+            raise AcmeFailure(
+                Text(N_("ACME: the CA refused to issue: {problem}"), problem=_problem(failed.error))
+            ) from None
         except errors.TimeoutError:
             raise AcmeFailure(
                 f"ACME: the order {shown(url)} did not finish within {ORDER_DEADLINE.seconds} s"

@@ -36,7 +36,7 @@ import dns.update
 
 from cmswizard.cms.issuers import DnsProvider, DnsSettings
 from cmswizard.cms.secrets import parse_tsig_key, read_secret
-from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
 from cmswizard.pki.safe_text import shown
 
 __all__ = [
@@ -130,7 +130,9 @@ class DnsSession:
         try:
             zone = dns.resolver.zone_for_name(owner, resolver=self.resolver)
         except (dns.exception.DNSException, KeyError) as error:
-            raise DnsFailure(f"DNS: no zone found for {shown(owner)} ({type(error).__name__})") from None
+            raise DnsFailure(
+                Text(N_("DNS: no zone found for {name} ({kind})"), name=owner, kind=type(error).__name__)
+            ) from None
         return TxtRecord(asked, owner, str(zone), value)
 
     def authoritative(self, zone: str) -> list[tuple[str, str]]:
@@ -180,8 +182,15 @@ class DnsSession:
             answer = dns.query.tcp(update, host, port=port, timeout=QUERY_TIMEOUT)
         except (dns.tsig.PeerBadKey, dns.tsig.PeerBadSignature, dns.tsig.BadSignature, dns.tsig.PeerBadTime) as error:
             raise DnsFailure(
-                f"DNS: {where} refused the TSIG signature of {shown(self.key_source)} ({type(error).__name__}): "
-                "the key name or secret does not match the server's"
+                Text(
+                    N_(
+                        "DNS: {where} refused the TSIG signature of {key} ({kind}): the key name or secret does not "
+                        "match the server's"
+                    ),
+                    where=where,
+                    key=self.key_source,
+                    kind=type(error).__name__,
+                )
             ) from None
         except (OSError, dns.exception.DNSException) as error:
             raise DnsFailure(f"DNS: the update to {where} failed ({type(error).__name__}: {shown(error)})") from None
@@ -190,14 +199,24 @@ class DnsSession:
             return
         name = dns.rcode.to_text(code)
         why = {
-            "REFUSED": "the server refused the update (its update-policy does not grant this key TXT records here)",
-            "NOTAUTH": "the server does not accept this TSIG key (unknown key name or wrong secret) or is not "
-            "authoritative for the zone",
-            "NOTZONE": f"{record.owner} is not in the zone {record.zone}",
-            "SERVFAIL": "the server failed (see its log)",
-        }.get(name, "the server said no")
-        action = "adding" if add else "removing"
-        raise DnsFailure(f"DNS: {action} TXT {shown(record.owner)} at {where}: {name}, {why}")
+            "REFUSED": Text(
+                N_("the server refused the update (its update-policy does not grant this key TXT records here)")
+            ),
+            "NOTAUTH": Text(
+                N_(
+                    "the server does not accept this TSIG key (unknown key name or wrong secret) or is not "
+                    "authoritative for the zone"
+                )
+            ),
+            "NOTZONE": Text(N_("{owner} is not in the zone {zone}"), owner=record.owner, zone=record.zone),
+            "SERVFAIL": Text(N_("the server failed (see its log)")),
+        }.get(name, Text(N_("the server said no")))
+        template = (
+            N_("DNS: adding TXT {owner} at {where}: {code}, {why}")
+            if add
+            else N_("DNS: removing TXT {owner} at {where}: {code}, {why}")
+        )
+        raise DnsFailure(Text(template, owner=record.owner, where=where, code=name, why=why))
 
     def publish(self, record: TxtRecord) -> None:
         if self.settings.provider is DnsProvider.MANUAL:
@@ -250,11 +269,19 @@ class DnsSession:
                 return
             if time.monotonic() >= deadline:
                 record, host, address = waiting[0]
-                state = "not visible" if present else "still visible"
+                template = (
+                    N_("DNS: TXT {owner} not visible on {host} ({address}) after {seconds} s")
+                    if present
+                    else N_("DNS: TXT {owner} still visible on {host} ({address}) after {seconds} s")
+                )
                 raise DnsFailure(
-                    f"DNS: TXT {shown(record.owner)} {state} on {shown(host)} ({address}:{self.settings.port}) "
-                    f"after {self.settings.wait_seconds} s"
-                    + (f" ({len(waiting) - 1} more server/record pairs waiting)" if len(waiting) > 1 else "")
+                    Text(
+                        template,
+                        owner=record.owner,
+                        host=host,
+                        address=f"{address}:{self.settings.port}",
+                        seconds=self.settings.wait_seconds,
+                    )
                 )
             self.progress(
                 f"waiting for {len(waiting)} server/record pair(s) to show the TXT ({time.monotonic() - started:.0f} s)"

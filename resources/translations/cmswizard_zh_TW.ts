@@ -4647,6 +4647,66 @@ Replace them with the ones being exported?</source>
         <source>the SSH handshake with {host} port {port} failed: {p}</source>
         <translation>與 {host} 連接埠 {port} 的 SSH 交握失敗：{p}</translation>
     </message>
+    <message>
+        <source>ACME: cannot read the directory {url} ({reason})</source>
+        <translation>ACME：無法讀取目錄 {url}（{reason}）</translation>
+    </message>
+    <message>
+        <source>ACME: the CA refused the order: {problem}</source>
+        <translation>ACME：CA 拒絕了訂單：{problem}</translation>
+    </message>
+    <message>
+        <source>ACME: the CA could not validate {names}</source>
+        <translation>ACME：CA 無法驗證 {names}</translation>
+    </message>
+    <message>
+        <source>ACME: the CA refused to issue: {problem}</source>
+        <translation>ACME：CA 拒絕簽發：{problem}</translation>
+    </message>
+    <message>
+        <source>DNS: no zone found for {name} ({kind})</source>
+        <translation>DNS：找不到 {name} 所屬的區域（{kind}）</translation>
+    </message>
+    <message>
+        <source>DNS: {where} refused the TSIG signature of {key} ({kind}): the key name or secret does not match the server&apos;s</source>
+        <translation>DNS：{where} 拒絕了 {key} 的 TSIG 簽章（{kind}）：金鑰名稱或密鑰與伺服器上的不符</translation>
+    </message>
+    <message>
+        <source>the server refused the update (its update-policy does not grant this key TXT records here)</source>
+        <translation>伺服器拒絕了更新（其 update-policy 未授權此金鑰在此處修改 TXT 記錄）</translation>
+    </message>
+    <message>
+        <source>the server does not accept this TSIG key (unknown key name or wrong secret) or is not authoritative for the zone</source>
+        <translation>伺服器不接受此 TSIG 金鑰（金鑰名稱不明或密鑰錯誤），或不是該區域的權威伺服器</translation>
+    </message>
+    <message>
+        <source>{owner} is not in the zone {zone}</source>
+        <translation>{owner} 不在區域 {zone} 中</translation>
+    </message>
+    <message>
+        <source>the server failed (see its log)</source>
+        <translation>伺服器發生錯誤（請查看其記錄檔）</translation>
+    </message>
+    <message>
+        <source>the server said no</source>
+        <translation>伺服器拒絕了</translation>
+    </message>
+    <message>
+        <source>DNS: adding TXT {owner} at {where}: {code}, {why}</source>
+        <translation>DNS：在 {where} 新增 TXT {owner}：{code}，{why}</translation>
+    </message>
+    <message>
+        <source>DNS: removing TXT {owner} at {where}: {code}, {why}</source>
+        <translation>DNS：在 {where} 移除 TXT {owner}：{code}，{why}</translation>
+    </message>
+    <message>
+        <source>DNS: TXT {owner} not visible on {host} ({address}) after {seconds} s</source>
+        <translation>DNS：{seconds} 秒後在 {host}（{address}）上仍看不到 TXT {owner}</translation>
+    </message>
+    <message>
+        <source>DNS: TXT {owner} still visible on {host} ({address}) after {seconds} s</source>
+        <translation>DNS：{seconds} 秒後在 {host}（{address}）上仍看得到 TXT {owner}</translation>
+    </message>
 </context>
 <context>
     <name>ApplyPage</name>

@@ -194,7 +194,12 @@ class KeepRenewedPage(WizardPage):
         if isinstance(error, Cancelled):
             self._say(self.tr("Cancelled. The renewal state keeps the last finished step; a run goes on from there."))
         elif isinstance(error, CmsInputError | CmsCheckFailed):
-            self._say(error_text(error) if isinstance(error, CmsInputError) else str(error), _RED)
+            self._say(
+                error_text(error)
+                if isinstance(error, CmsInputError)
+                else translated(error.args[0] if error.args else str(error)),
+                _RED,
+            )
         else:
             self._say(self.tr("Unexpected error: {error}").format(error=str(error)), _RED)
         self.finished.emit()
