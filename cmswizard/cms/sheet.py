@@ -678,8 +678,30 @@ def _elsewhere(plan: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLi
             ),
             file=callbridge.certificate,
         ),
-        note(N_("CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn} (TAC 213820)"), cn=cn),
     ]
+    # One trunk per Call Bridge: name each, with the Subject Name of the certificate that node presents
+    bridges = [
+        (node, on_node[Service.CALLBRIDGE])
+        for node in plan.nodes
+        if Service.CALLBRIDGE in (on_node := node_services(plan, node))
+    ]
+    if len(bridges) <= 1:
+        lines.append(
+            note(N_("CUCM SIP trunk to the Call Bridge: its X.509 Subject Name must be {cn} (TAC 213820)"), cn=cn)
+        )
+    for node, bridge in bridges if len(bridges) > 1 else ():
+        node_cn = (
+            cn
+            if bridge.certificate == callbridge.certificate
+            else Text(N_("the CN of {file} (pki inspect {file})"), file=bridge.certificate)
+        )
+        lines.append(
+            note(
+                N_("CUCM SIP trunk to the Call Bridge on {node}: its X.509 Subject Name must be {cn} (TAC 213820)"),
+                node=node,
+                cn=node_cn,
+            )
+        )
     return tuple(lines)
 
 

@@ -1048,6 +1048,10 @@
         <translation>{file} 的一般名稱 (CN)（pki inspect {file}）</translation>
     </message>
     <message>
+        <source>CUCM SIP trunk to the Call Bridge on {node}: its X.509 Subject Name must be {cn} (TAC 213820)</source>
+        <translation>通往 {node} 上 Call Bridge 的 CUCM SIP 主幹：其 X.509 主體名稱必須是 {cn}（TAC 213820）</translation>
+    </message>
+    <message>
         <source>core</source>
         <translation>核心</translation>
     </message>

@@ -1,0 +1,21 @@
+"""Issue 29 Medium 13: a sheet for several Call Bridges names the CUCM trunk's X.509 Subject Name for each."""
+
+from __future__ import annotations
+
+from cmswizard.cms.sheet import build_sheet
+
+from helpers.golden_cases import CASES
+
+
+def test_every_call_bridge_has_its_trunk_line() -> None:
+    files, plan = CASES["cluster-edges-db-v3"]()
+    text = build_sheet(plan, export_files=files).text(str)
+    trunks = [line for line in text.splitlines() if "CUCM SIP trunk" in line]
+    assert [next(n for n in plan.nodes if n in line) for line in trunks] == list(plan.nodes)
+    assert all("X.509 Subject Name must be" in line for line in trunks)
+
+
+def test_one_call_bridge_keeps_one_line() -> None:
+    files, plan = CASES["single-v3"]()
+    text = build_sheet(plan, export_files=files).text(str)
+    assert sum("CUCM SIP trunk" in line for line in text.splitlines()) == 1
