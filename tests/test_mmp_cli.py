@@ -120,3 +120,22 @@ def test_run_from_a_plan(cli, tmp_path: Path) -> None:
         assert server.node.db.role == "primary"
         assert server.node.in_use("callbridge", "certs.key") is not None
         assert list(site.glob("site-cms1.example.com-*.transcript.txt"))  # beside the plan
+
+
+def test_run_waits_for_calls_through_the_api(cli, cluster: Cluster, tmp_path: Path) -> None:
+    from helpers.mmp_api_server import running_api
+
+    secret = tmp_path / "api.pw"
+    secret.write_text("api-secret\n")
+    with running_api(cluster.ca, legs=2) as api:
+        done = cli(
+            "mmp", "run", "--sheet", str(_sheet(cluster)),
+            *_args(cluster, "--yes", "--restart-window", "00:00-00:00", "--probe-host", "localhost"),
+            "--api-user", "apiuser", "--api-password-file", str(secret), "--api-port", str(api.port),
+            "--api-ca", str(api.root_file), "--max-call-legs", "1",
+        )  # fmt: skip
+    assert done.code == 1, done.err
+    assert "2 call legs are active (the plan's limit is 1)" in done.out
+    assert "restarts still to do" in done.out
+    assert cluster.simulator[NODE].node.in_use("callbridge", "certs.cert") == "cms1-old.crt"
+    assert "api-secret" not in done.out + done.err

@@ -69,6 +69,14 @@ def _check_numbers(args: argparse.Namespace) -> None:
         raise CmsInputError("--max-call-legs", f"{args.max_call_legs}: give 0 or more active call legs")
 
 
+def _webadmin_port(lines: list[MmpLine]) -> int:
+    """The Web Admin port the node's lines set (`webadmin listen a 445`), where the API answers; else 443."""
+    from cmswizard.cms.mmp_state import endpoints
+
+    port, _certificate = endpoints([line.text for line in lines]).get("webadmin", (443, ""))
+    return port or 443
+
+
 def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, Path, str]:
     """The node, its lines, the folder of its files, where the transcript goes, and a known fingerprint."""
     from cmswizard.cms.mmp_commands import sheet_node_lines
@@ -78,13 +86,18 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
     from cmswizard.remote.sftp import SshTarget
 
     _check_numbers(args)
-    api = None
-    if getattr(args, "api_user", None):
-        if not args.api_password_file:
-            raise CmsInputError("--api-password-file", "give the file holding the API user's password")
-        password = read_password_file(args.api_password_file).decode("utf-8")
-        cafile = Path(args.api_ca) if args.api_ca else None
-        api = ApiAccess(args.api_user, password, port=args.api_port, limit=args.max_call_legs, cafile=cafile)
+
+    def node_target(name: str, ssh: SshTarget, lines: list[MmpLine]) -> NodeTarget:
+        api = None
+        if getattr(args, "api_user", None):
+            if not args.api_password_file:
+                raise CmsInputError("--api-password-file", "give the file holding the API user's password")
+            password = read_password_file(args.api_password_file).decode("utf-8")
+            cafile = Path(args.api_ca) if args.api_ca else None
+            port = args.api_port or _webadmin_port(lines)
+            api = ApiAccess(args.api_user, password, port=port, limit=args.max_call_legs, cafile=cafile)
+        return NodeTarget(name, ssh, probe_host=getattr(args, "probe_host", None) or "", api=api)
+
     if args.plan:
         from cmswizard.cms.plan import read_plan
         from cmswizard.cms.sheet import build_sheet
@@ -96,7 +109,7 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
         folder = Path(args.dir) if args.dir else Path(args.plan).resolve().parent
         ssh = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)
         beside = Path(args.plan).resolve()
-        return NodeTarget(node.name, ssh, api=api), lines, folder, beside, node.fingerprint
+        return node_target(node.name, ssh, lines), lines, folder, beside, node.fingerprint
     if not args.sheet or (not args.host and args.verb == "run"):
         raise CmsInputError("mmp", "give --plan PLAN --node NAME, or --sheet FILE --node NAME --host HOST")
     sheet_path = Path(args.sheet)
@@ -104,7 +117,7 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
     lines = sheet_node_lines(text, args.node)
     ssh = SshTarget(args.host, args.port or 22, args.user or "admin")
     folder = Path(args.dir) if args.dir else sheet_path.resolve().parent
-    return NodeTarget(args.node, ssh, api=api), lines, folder, sheet_path.resolve(), ""
+    return node_target(args.node, ssh, lines), lines, folder, sheet_path.resolve(), ""
 
 
 def _with_trust_question(call: Callable[[], NodeResult], args: argparse.Namespace, trust: HostTrust) -> NodeResult:
@@ -260,7 +273,10 @@ def register(commands: Commands) -> None:
     run.add_argument("--restart-window", help="run restarts unattended only inside HH:MM-HH:MM (UTC)")
     run.add_argument("--api-user", help="CMS API user: read the active call legs before each restart")
     run.add_argument("--api-password-file", help="the API user's password, in a file")
-    run.add_argument("--api-port", type=int, default=443, help="the Web Admin port of the API (default 443)")
+    run.add_argument(
+        "--api-port", type=int, default=None, help="the Web Admin port of the API (default: the sheet's, else 443)"
+    )
+    run.add_argument("--probe-host", help="where the node's TLS ports answer for the checks (default: --host)")
     run.add_argument("--api-ca", help="CA bundle to verify the Web Admin certificate (default: system trust)")
     run.add_argument("--max-call-legs", type=int, default=0, help="defer restarts above this many call legs")
     run.set_defaults(run=_cmd_run)
