@@ -162,7 +162,8 @@ def test_page_is_in_the_deploy_flow_after_the_upload() -> None:
     assert UploadPage.next_page is PageId.APPLY and ApplyPage.next_page is PageId.EXPORT
 
 
-def test_database_cluster_flow_ends_with_apply(qtbot, tmp_path: Path, lang: str) -> None:
+@pytest.mark.parametrize("renewal", [False, True], ids=["set-up", "renewal"])
+def test_database_cluster_flow_ends_with_apply(qtbot, tmp_path: Path, lang: str, renewal: bool) -> None:
     from PySide6.QtWidgets import QWizard
 
     from cmswizard.gui.flows import FlowKey
@@ -178,6 +179,8 @@ def test_database_cluster_flow_ends_with_apply(qtbot, tmp_path: Path, lang: str)
         type_into(qtbot, page.domain, "tplab.local")
         type_into(qtbot, page.primary, "cmscore1.example.com")
         type_into(qtbot, page.joining, "cmscore2.example.com")
+        if renewal:
+            click(qtbot, page.renewal)
         folder = Path(page.folder.text())
         with qtbot.waitSignal(wizard.tasks.idle, timeout=60_000):
             click(qtbot, forward_button(wizard))
@@ -197,6 +200,14 @@ def test_database_cluster_flow_ends_with_apply(qtbot, tmp_path: Path, lang: str)
         _answer_yes(qtbot, apply, asked)
         with qtbot.waitSignal(apply.run_finished, timeout=60_000):
             click(qtbot, apply.apply_button)
+        if renewal:  # `database cluster remove` asks for a capital Y: never sent, the person types it
+            assert asked == []
+            assert apply.result_text("cmscore1.example.com") == tr("not applied: type it yourself")
+            first = simulator["cmscore1.example.com"].node
+            assert first.prompting_received == [] and first.received == ["pki list"]
+            assert simulator["cmscore2.example.com"].node.received == []  # the run stopped at the first node
+            wizard.close()
+            return
         assert asked == ["changes", "changes"]
         assert simulator["cmscore1.example.com"].node.db.role == "primary"
         assert simulator["cmscore2.example.com"].node.db.role == "replica"
