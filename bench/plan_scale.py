@@ -21,8 +21,9 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from cmswizard.cms.plan import Plan, PlanAnswers, new_plan, plan_text
+from cmswizard.cms.plan import Plan, plan_text
 from cmswizard.cms.plan_files import apply_plan, check_plan
+from cmswizard.cms.plan_making import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
 from cmswizard.pki.profiles import Usage

@@ -16,8 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cmswizard.cms.dbcluster import DbFiles
-from cmswizard.cms.plan import Plan, PlanAnswers, new_plan, plan_text
+from cmswizard.cms.plan import Plan, plan_text
 from cmswizard.cms.plan_files import apply_plan
+from cmswizard.cms.plan_making import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.cms.sheet import Listen, TrustKind
 from cmswizard.gui import dialogs

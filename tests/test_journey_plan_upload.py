@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
-from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text, read_plan
+from cmswizard.cms.plan import plan_text, read_plan
+from cmswizard.cms.plan_making import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId

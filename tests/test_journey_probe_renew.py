@@ -433,7 +433,8 @@ def test_a_certificate_to_renew_soon_is_marked_at_a_glance(
 def test_an_opened_plan_probes_every_endpoint_it_runs(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With a plan open, the check starts from its servers and every TLS service it runs on the plan's ports:
     C2W, TURN and the database included (a core without a web bridge has Web Admin on 443)."""
-    from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text
+    from cmswizard.cms.plan import plan_text
+    from cmswizard.cms.plan_making import PlanAnswers, new_plan
     from cmswizard.cms.services import CmsVersion
     from cmswizard.gui.pages.start import StartPage
 

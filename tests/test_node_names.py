@@ -7,7 +7,7 @@ import pytest
 
 from cmswizard.cms.deployment import DeploymentOutline, propose_certificates
 from cmswizard.cms.nodes import CORE, EDGE, NodeName, check_listed, check_node_names
-from cmswizard.cms.plan import PlanAnswers, new_plan
+from cmswizard.cms.plan_making import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion, Service, Topology
 from cmswizard.cms.sheet import Deployment, ServiceFiles
 from cmswizard.pki.errors import CmsInputError

@@ -11,8 +11,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from cmswizard.cms import plan_files
-from cmswizard.cms.plan import PlanAnswers, new_plan
 from cmswizard.cms.plan_files import ItemState, apply_plan
+from cmswizard.cms.plan_making import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.pki.keys import public_key_der
 from cmswizard.pki.spec import KeyType

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cmswizard.cms.lines import MmpLine
-from cmswizard.cms.plan import Plan, PlanCertificate, service_rows
+from cmswizard.cms.plan import Plan, PlanCertificate
+from cmswizard.cms.plan_making import service_rows
 from cmswizard.cms.renewal import replacement_sheet
 
 __all__ = ["NodeDeployment", "deployments"]

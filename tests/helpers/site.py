@@ -9,8 +9,9 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text
+from cmswizard.cms.plan import plan_text
 from cmswizard.cms.plan_files import apply_plan
+from cmswizard.cms.plan_making import PlanAnswers, new_plan
 from cmswizard.cms.services import CmsVersion
 from cmswizard.pki.ca import issue_certificate
 from cmswizard.pki.profiles import Usage

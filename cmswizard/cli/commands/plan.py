@@ -35,7 +35,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     import datetime as dt
     from dataclasses import replace
 
-    from cmswizard.cms.plan import PlanAnswers, new_plan, plan_text
+    from cmswizard.cms.plan import plan_text
+    from cmswizard.cms.plan_making import PlanAnswers, new_plan
     from cmswizard.cms.services import CmsVersion, Service
     from cmswizard.pki.files import OutputFile, write_files
     from cmswizard.pki.spec import KeyType

@@ -432,7 +432,7 @@ class DeploySheetPage(_DeployPage):
         before the sheet is built. CmsInputError if the page's input makes no valid plan."""
         if self.plan is None:
             return None
-        from cmswizard.cms.plan import plan_from_sheet
+        from cmswizard.cms.plan_making import plan_from_sheet
         from cmswizard.pki.spec import KeyType
 
         state = self.state
