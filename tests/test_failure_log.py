@@ -145,3 +145,21 @@ def test_the_dialog_names_the_log_file_in_both_languages(qtbot, lang: str, monke
     assert "ValueError: broken" in text and "/home/u/.local/state/cmswizard/log/cmswizard.log" in text
     if lang == "zh_TW":
         assert "The details" not in text and title != "Something went wrong"
+
+
+def test_a_thread_that_dies_leaves_its_traceback_in_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmswizard.failure_log import install_excepthook, log_file
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # the default would print to stderr
+    install_excepthook()
+
+    def work() -> None:
+        raise OSError("a worker's unexpected failure")
+
+    thread = threading.Thread(target=work, name="worker-7")
+    thread.start()
+    thread.join()
+    text = log_file().read_text()
+    assert "in thread worker-7: unexpected error" in text and "OSError: a worker's unexpected failure" in text
