@@ -56,6 +56,7 @@ def close_without_asking(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
         monkeypatch.setattr(dialogs, "confirm_discard", discard)
         monkeypatch.setattr(dialogs, "ask_save_plan", discard_plan)  # changes to an open plan: not saved
+        monkeypatch.setattr(dialogs, "ask_save_commands", lambda parent: asked.append(parent) or "discard")
     return asked
 
 

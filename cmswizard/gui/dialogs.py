@@ -191,3 +191,17 @@ def ask_save_plan(parent: QWidget, name: str) -> str:
     if answer == QMessageBox.StandardButton.Save:
         return "save"
     return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"
+
+
+def ask_save_commands(parent: QWidget) -> str:
+    """Finish with commands neither copied nor saved: "save", "discard" or "cancel" (the default)."""
+    answer = QMessageBox.question(
+        parent,
+        translated(N_("Save the commands?")),
+        translated(N_("The replacement commands are neither copied nor saved. Save them before closing?")),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"

@@ -2172,6 +2172,14 @@ Replace them with the ones being exported?</source>
         <translation>{name} 的變更尚未儲存。要在關閉前儲存嗎？</translation>
     </message>
     <message>
+        <source>Save the commands?</source>
+        <translation>要儲存指令嗎？</translation>
+    </message>
+    <message>
+        <source>The replacement commands are neither copied nor saved. Save them before closing?</source>
+        <translation>替換指令尚未複製也未儲存。要在關閉前儲存嗎？</translation>
+    </message>
+    <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
         <translation>未經確認，輸入前請先在您的 CMS MMP 指南中核對：</translation>
     </message>
@@ -6911,6 +6919,10 @@ Replace the key anyway?</source>
         <translation>複製指令(&amp;C)</translation>
     </message>
     <message>
+        <source>Save the co&amp;mmands…</source>
+        <translation>儲存指令…(&amp;M)</translation>
+    </message>
+    <message>
         <source>CMS &amp;version:</source>
         <translation>CMS 版本(&amp;V)：</translation>
     </message>
@@ -6919,8 +6931,20 @@ Replace the key anyway?</source>
         <translation>服務(&amp;S)：</translation>
     </message>
     <message>
-        <source>Se&amp;rver (FQDN):</source>
-        <translation>伺服器（完整網域名稱）(&amp;R)：</translation>
+        <source>Se&amp;rvers (FQDN, space between):</source>
+        <translation>伺服器（FQDN，以空格分隔）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Save the commands</source>
+        <translation>儲存指令</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文字檔 (*.txt)</translation>
+    </message>
+    <message>
+        <source>✓ Saved to {path}</source>
+        <translation>✓ 已儲存到 {path}</translation>
     </message>
     <message>
         <source>&amp;Key file:</source>

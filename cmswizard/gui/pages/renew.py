@@ -465,11 +465,15 @@ class RenewSheetPage(_RenewPage):
         self.sheet = CommandBox(self)
         self.sheet.setAccessibleName(self.tr("Replacement commands"))
         self.copy_button = QPushButton(self.tr("&Copy the commands"), self)
+        self.save_button = QPushButton(self.tr("Save the co&mmands…"), self)
+        self.saved = QLabel(self)  # where the commands went: said, since Finish closes the wizard
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kept = False  # copied or saved: Finish does not ask
         form = QFormLayout()
         for text, field in (
             (self.tr("CMS &version:"), self.version),
             (self.tr("&Service:"), self.service),
-            (self.tr("Se&rver (FQDN):"), self.node),
+            (self.tr("Se&rvers (FQDN, space between):"), self.node),
             (self.tr("&Key file:"), self.key),
             (self.tr("C&ertificate file:"), self.certificate),
             (self.tr("CA b&undle file:"), self.bundle),
@@ -488,8 +492,10 @@ class RenewSheetPage(_RenewPage):
         layout.addWidget(self.sheet, 1)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
-        row.addStretch()
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved, 1)
         layout.addLayout(row)
+        self.save_button.clicked.connect(self._save_clicked)
         for field in (self.node, self.key, self.certificate, self.bundle, self.backup):
             field.textChanged.connect(self._update)
         self.version.currentIndexChanged.connect(self._update)
@@ -524,10 +530,13 @@ class RenewSheetPage(_RenewPage):
             self.certificate.text().strip(),
             None if service.takes_full_chain else bundle,
         )
+        # A certificate shared by a cluster (the Call Bridge SAN listing every node, Web Bridge 3 on every
+        # edge) is renewed on all its servers in one sheet: space or comma between them.
+        nodes = tuple(part for part in self.node.text().replace(",", " ").split() if part)
         return Deployment(
             CmsVersion(self.version.currentData()),
-            Topology.SINGLE,
-            (self.node.text().strip(),),
+            Topology.CLUSTER if len(nodes) > 1 else Topology.SINGLE,
+            nodes or ("",),
             (files,),
             backup_name=self.backup.text().strip(),
         )
@@ -545,6 +554,7 @@ class RenewSheetPage(_RenewPage):
             )
             self.sheet.clear()
             self.copy_button.setEnabled(False)
+            self.save_button.setEnabled(False)
             self.full_chain_button.hide()
             return
         full_chain = Service(self.service.currentData()).takes_full_chain
@@ -565,16 +575,20 @@ class RenewSheetPage(_RenewPage):
             )
             self.sheet.clear()
             self.copy_button.setEnabled(False)
+            self.save_button.setEnabled(False)
             return
         if self.pair_problems:  # the MMP would take a leaf-only chain, or answer FAILURE: no commands to copy
             self.message.show_problems(self.pair_problems)
             self.sheet.clear()
             self.copy_button.setEnabled(False)
+            self.save_button.setEnabled(False)
             return
         self.message.show_problems([])
         self.state.sheet = sheet
         self.sheet.setPlainText(sheet.text(translated))
         self.copy_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.kept = False  # other commands now: not copied or saved yet
 
     def _paths(self) -> tuple[Path | None, Path | None]:
         """The key and certificate files the fields name: in the renewal's folder, or where the new
@@ -607,3 +621,35 @@ class RenewSheetPage(_RenewPage):
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.sheet.toPlainText())
+        self.kept = True
+
+    def _save_clicked(self) -> None:
+        self.save_commands()
+
+    def save_commands(self) -> Path | None:
+        """Save the commands where the user says (the renewal's folder first); the page says where they went."""
+        from cmswizard.pki.files import OutputFile, write_files
+
+        start = self.state.folder / f"renew-{self.key.text().strip().removesuffix('.key') or 'commands'}.txt"
+        target = dialogs.save_file_name(self, self.tr("Save the commands"), start, self.tr("Text files (*.txt)"))
+        if target is None:
+            return None
+        try:
+            write_files([OutputFile(target, self.sheet.toPlainText().encode(), replace=True)])
+        except CmsInputError as error:
+            self.message.show_problems([Problem("sheet", Severity.ERROR, error_text(error))])
+            return None
+        self.saved.setText(self.tr("✓ Saved to {path}").format(path=str(target)))
+        self.kept = True
+        return target
+
+    def validatePage(self) -> bool:
+        """Finish: commands neither copied nor saved are offered for saving first (the wizard closes). When the
+        flow goes on (Apply on the server), Next needs no question: the commands travel with the flow."""
+        if self.nextId() != -1 or self.kept or not self.sheet.toPlainText():
+            return True
+        answer = dialogs.ask_save_commands(self)
+        if answer == "save":
+            self.save_commands()  # stays on the page, saying where the file went; Finish again closes
+            return False
+        return answer == "discard"

@@ -1,0 +1,67 @@
+"""Issue 29 Medium 8: a certificate shared by a cluster is renewed for all its nodes in one sheet (space or
+comma between the names), and the commands can be saved, the page saying where they went — typed and clicked
+as a person does, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.pki.ca import Usage, issue_certificate
+from cmswizard.pki.loader import load_file
+
+from helpers.factory import Issued, hierarchy
+from helpers.journey import choose_flow, click, make_wizard, press_mnemonic, press_next, type_into
+
+
+def _to_the_commands(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "out"
+    wizard = make_wizard(qtbot, out)
+    tree = hierarchy(depth=1, leaf_cn="cms.example.com", rsa_bits=2048)
+    old = out / "callbridge-2025.crt"
+    old.write_bytes(tree.leaf.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    request = wizard.currentPage()
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        press_mnemonic(qtbot, wizard, request.choose_button)
+    press_next(qtbot, wizard)
+    generate = wizard.currentPage()
+    with qtbot.waitSignal(generate.generated, timeout=60_000):
+        press_mnemonic(qtbot, wizard, generate.generate_button)
+    csr = load_file(out / f"{request.basename.text()}.csr").csrs[0]
+    issuer = tree.intermediates[0]
+    answer = out / "callbridge-new.crt"
+    answer.write_bytes(
+        Issued(issue_certificate(csr, issuer.key, issuer.cert, usage=Usage.SERVER_CLIENT).certificate, issuer.key).pem
+    )
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [answer])
+    with qtbot.waitSignal(generate.compared, timeout=10_000):
+        click(qtbot, generate.new_button)
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.RENEW_SHEET
+    return wizard, wizard.currentPage()
+
+
+def test_a_shared_certificate_is_renewed_on_every_node_and_saved_where_said(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard, page = _to_the_commands(qtbot, tmp_path, monkeypatch)
+    assert page.service.currentData() == "callbridge"  # named in callbridge-2025.crt
+    type_into(qtbot, page.node, "")
+    page.node.selectAll()
+    qtbot.keyClicks(page.node, "cms1.example.com, cms2.example.com")
+    text = page.sheet.toPlainText()
+    assert page.message.plain_text() == "", page.message.plain_text()
+    assert "cms1.example.com" in text and "cms2.example.com" in text
+    assert text.count("callbridge restart") == 2  # one per node
+    target = tmp_path / "saved-commands.txt"
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *_a: target)
+    press_mnemonic(qtbot, wizard, page.save_button)
+    assert target.read_text() == text
+    assert str(target) in page.saved.text()  # where the commands went, said on the page
