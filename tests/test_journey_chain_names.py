@@ -41,3 +41,27 @@ def test_only_ca_certificates_get_no_full_chain_name(
     qtbot.waitUntil(lambda: "fullchain" in page.usage.text(), timeout=5_000)
     assert "✓" in page.summary.text()
     assert "Example-Root-CA" not in page.usage.text()
+
+
+def test_the_save_dialog_opens_beside_the_certificates(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 29 Low: Save opened in the home folder; it opens where the certificates came from."""
+    files_dir = tmp_path / "from-the-ca"
+    files_dir.mkdir()
+    tree = hierarchy(depth=1)
+    for name, issued in (("leaf.crt", tree.leaf), ("issuing.crt", tree.intermediates[0]), ("root.crt", tree.root)):
+        (files_dir / name).write_bytes(issued.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: sorted(files_dir.iterdir()))
+    asked_at: list[Path] = []
+    monkeypatch.setattr(dialogs, "save_file_name", lambda _p, _t, start, _f: asked_at.append(start))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    choose_flow(qtbot, wizard, FlowKey.BUNDLE)
+    page = wizard.page_at(PageId.CHAIN)
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=20_000):
+        click(qtbot, page.add_button)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    click(qtbot, page.auto_button)
+    qtbot.waitUntil(page.save_button.isEnabled)
+    click(qtbot, page.save_button)
+    assert asked_at and asked_at[0].parent == files_dir

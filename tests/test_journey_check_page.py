@@ -46,3 +46,21 @@ def test_soon_expiring_and_keyless_certificates_are_reported(
         shown = translated(problem)
         assert (shown if shown.startswith("✗") else f"✗ {shown}") in results
     assert "<small>" not in page.problems_view.toHtml()  # the chain line is the size of its line
+
+
+def test_save_dialogs_open_beside_the_files(qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 29 Low: the Save dialogs opened in the home folder; they open where the files are."""
+    files_dir = tmp_path / "from-the-ca"
+    files_dir.mkdir()
+    tree = hierarchy(depth=1)
+    (files_dir / "cms1.crt").write_bytes(tree.leaf.pem)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [files_dir / "cms1.crt"])
+    asked_at: list[Path] = []
+    monkeypatch.setattr(dialogs, "save_file_name", lambda _p, _t, start, _f: asked_at.append(start))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    choose_flow(qtbot, wizard, FlowKey.CHECK)
+    page = wizard.page_as(PageId.CHECK, CheckPage)
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=30_000):
+        click(qtbot, page.add_button)
+    click(qtbot, page.calendar_button)
+    assert asked_at and asked_at[0].parent == files_dir

@@ -18,7 +18,14 @@ if TYPE_CHECKING:
 
 
 def save_expiry_calendar(
-    page: WizardPage, entries: Sequence[ExpiryEntry], status: QLabel, *, title: str, file_filter: str, saved: str
+    page: WizardPage,
+    entries: Sequence[ExpiryEntry],
+    status: QLabel,
+    *,
+    title: str,
+    file_filter: str,
+    saved: str,
+    beside: Path | None = None,
 ) -> None:
     """Ask where, write the calendar off the GUI thread, and say in `status` what happened.
 
@@ -29,7 +36,9 @@ def save_expiry_calendar(
 
     if not entries:
         return
-    target = dialogs.save_file_name(page, title, page.host.flows.folder / CALENDAR_NAME, file_filter)
+    # Beside the files the dates come from, when they are files (the probe's come from servers)
+    start = (beside if beside is not None and beside.is_dir() else page.host.flows.folder) / CALENDAR_NAME
+    target = dialogs.save_file_name(page, title, start, file_filter)
     if target is None:
         return
     chosen: Path = target

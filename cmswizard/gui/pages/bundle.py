@@ -713,6 +713,15 @@ class ChainBuilderPage(WizardPage):
             )
         )
 
+    def _save_folder(self) -> Path:
+        """Where the Save dialogs open: beside the certificates loaded (the entity's first), not the home folder."""
+        for item in self.model.chain_items():
+            for source in item.sources:
+                folder = Path(source).parent
+                if str(folder) not in ("", ".") and folder.is_dir():
+                    return folder
+        return self.state.folder
+
     def _starts_at_entity(self) -> bool:
         items = self.model.chain_items()
         return bool(items) and not items[0].is_ca
@@ -766,7 +775,7 @@ class ChainBuilderPage(WizardPage):
             return False
         stem = _file_stem(self.basename.text().strip() or chain[0].subject_cn.split(".")[0])
         path = dialogs.save_file_name(
-            self, self.tr("Save PKCS#12"), self.state.folder / f"{stem}.p12", self.tr("PKCS#12 (*.p12 *.pfx)")
+            self, self.tr("Save PKCS#12"), self._save_folder() / f"{stem}.p12", self.tr("PKCS#12 (*.p12 *.pfx)")
         )
         if path is None:
             return False
@@ -801,7 +810,7 @@ class ChainBuilderPage(WizardPage):
         ):
             return False
         path = dialogs.save_file_name(
-            self, self.tr("Save bundle"), self.state.folder / self.file_name(), self.tr("Certificates (*.crt *.pem)")
+            self, self.tr("Save bundle"), self._save_folder() / self.file_name(), self.tr("Certificates (*.crt *.pem)")
         )
         if path is None:
             return False

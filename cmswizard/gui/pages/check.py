@@ -114,6 +114,7 @@ class CheckPage(WizardPage):
             title=self.tr("Save the expiry calendar"),
             file_filter=self.tr("Calendar (*.ics)"),
             saved=self.tr("✓ Saved {file}: one event per certificate, reminders 60, 30 and 7 days before"),
+            beside=Path(self.state.loaded[0].name).parent if self.state.loaded else None,
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
