@@ -16,6 +16,7 @@ from cmswizard.gui.pages.export import ExportPage
 
 from helpers.factory import hierarchy
 from helpers.journey import choose_flow, click, make_wizard
+from helpers.mounts import stick, why_not
 
 
 def _click_row(qtbot, export: ExportPage, text: str) -> None:
@@ -122,3 +123,31 @@ def test_a_removable_stick_takes_keys_without_the_question(
     with qtbot.waitSignal(export.host.tasks.idle, timeout=20_000):
         click(qtbot, export.copy_button)
     assert (drives["stick"].root / export.name.text() / "callbridge-2026.key").is_file()
+
+
+@pytest.mark.skipif(why_not("fat") is not None, reason=str(why_not("fat")))
+def test_a_full_fat_folder_is_said_and_the_export_is_not_called_done(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 29 Medium 6: fusefat drops names once a folder is full; that was reported as "the folder does not
+    exist (was the drive removed?)" and the copy called done without SHA256SUMS."""
+    out = tmp_path / "out"
+    wizard = make_wizard(qtbot, out)
+    for number in range(40):
+        (out / f"a-rather-long-certificate-file-name-number-{number:03d}.crt").write_bytes(b"x" * 100)
+    with stick("fat", size_kb=16384) as point:
+        export = wizard.page_as(PageId.EXPORT, ExportPage)
+        export.volume_source = lambda: []
+        monkeypatch.setattr(dialogs, "existing_folder", lambda *_a: point)
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+        choose_flow(qtbot, wizard, FlowKey.EXPORT)
+        click(qtbot, export.other)
+        with qtbot.waitSignal(wizard.tasks.idle, timeout=60_000):
+            click(qtbot, export.copy_button)
+        said = export.summary.toPlainText()
+        assert said.startswith("✗") and "✓" not in said.splitlines()[0]
+        assert ("folder is full" if lang == "en" else "資料夾已滿") in said
+        assert "was the drive removed" not in said
+        folder = point / export.name.text()
+        assert not (folder / "SHA256SUMS").exists()

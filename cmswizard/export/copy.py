@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cmswizard.export.readback import read_back
 from cmswizard.export.volumes import space_and_state
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, write_files
 from cmswizard.pki.safe_text import has_control
 from cmswizard.pki.spec import WINDOWS_RESERVED_NAMES
@@ -156,6 +156,18 @@ def device_of(path: Path) -> int:
     return os.stat(path).st_dev
 
 
+def _said(error: CmsInputError) -> str:
+    """The error as a message the GUI can translate (the file is data, the words are ours)."""
+    return Text(N_("{file}: {message}"), file=error.where, message=as_message(error.message))
+
+
+def _still_on(folder: Path, device: int) -> bool:
+    try:
+        return os.stat(folder).st_dev == device
+    except OSError:
+        return False
+
+
 def _check_device(path: Path, device: int) -> None:
     """Refuse to go on when `path` is no longer on the chosen stick: unmounted, its mount point is a
     plain folder on the computer's own disk, and a copy there would report success for nothing."""
@@ -241,7 +253,7 @@ def export_files(
         if created:
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        result.error = str(error)
+        result.error = _said(error)
         result.not_copied = [item.name for item in everything]
         return result
     except OSError as error:
@@ -284,7 +296,7 @@ def _copy_all(
         try:
             _copy_one(item, folder, overwrite, device)
         except CmsInputError as error:
-            result.error = str(error)
+            result.error = _said(error)
             result.not_copied = [i.name for i in everything[number:]]
             return result
         result.copied.append(item.name)
@@ -296,10 +308,20 @@ def _copy_all(
         try:
             _copy_one(last, folder, overwrite, device)
         except CmsInputError as error:
-            result.error = str(error)
+            result.error = _said(error)
             result.not_copied = [i.name for i in everything[len(items) + number :]]
             return result
         result.copied.append(last.name)
+    missing = [name for name in (SUMS_NAME, README_NAME) if not (folder / name).is_file()]
+    if missing:  # never called complete without its SHA256SUMS and README on the stick
+        result.error = str(
+            CmsInputError(
+                str(folder / missing[0]), N_("is not on the stick after writing it; the export is incomplete")
+            )
+        )
+        result.copied = [name for name in result.copied if name not in missing]
+        result.not_copied = missing
+        return result
     if progress is not None:
         progress(len(everything), len(everything), "")
     return result
@@ -315,6 +337,17 @@ def _copy_one(item: ExportItem, folder: Path, overwrite: bool, device: int) -> N
     except CmsInputError:
         with contextlib.suppress(OSError):
             target.unlink()  # it landed on the computer's own disk: never leave a key there
+        if not os.path.lexists(target) and _still_on(folder, device):
+            # The folder is still there on the stick, yet the file written a moment ago is not: the folder
+            # takes no more names (fusefat drops the entry; long names take several entries each).
+            raise CmsInputError(
+                str(target),
+                N_(
+                    "was written but its folder keeps no more files: the folder is full (a FAT folder holds a "
+                    "limited number of names, long names take several); copy fewer files into it, or use a stick "
+                    "formatted as exFAT"
+                ),
+            ) from None
         raise
     try:
         back = read_back(target)  # from the stick, not from the cache, where the platform allows (readback.py)

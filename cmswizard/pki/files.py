@@ -211,6 +211,16 @@ def _describe_os_error(error: OSError, path: Path) -> str:
         errno.ELOOP: N_("is a symbolic link; cmswizard never writes through links: remove it or choose another name"),
         errno.EISDIR: N_("is a folder; choose a file name"),
     }
+    if error.errno == errno.ENOENT and path.parent.is_dir():
+        # The folder is there, yet a new name in it "does not exist": a FAT folder that holds no more names
+        # (fusefat says ENOENT; long names take several entries each)
+        return as_message(
+            N_(
+                "its folder is there but takes no more files: it may be full (a FAT folder holds a limited number "
+                "of names, long names take several); nothing more was written there: copy fewer files into it, or "
+                "use a stick formatted as exFAT"
+            )
+        )
     known = reasons.get(error.errno or 0)
     return as_message(known) if known else error.strerror or str(error)
 

@@ -56,6 +56,10 @@
         <translation>是一個資料夾，擋住了同名的檔案；請移走它或選擇其他資料夾</translation>
     </message>
     <message>
+        <source>{file}: {message}</source>
+        <translation>{file}：{message}</translation>
+    </message>
+    <message>
         <source>does not exist any more ({reason}); was the drive removed?</source>
         <translation>已不存在（{reason}）；磁碟是否已被移除？</translation>
     </message>
@@ -90,6 +94,14 @@
     <message>
         <source>{folder}: cannot create the folder ({reason})</source>
         <translation>{folder}：無法建立資料夾（{reason}）</translation>
+    </message>
+    <message>
+        <source>is not on the stick after writing it; the export is incomplete</source>
+        <translation>寫入後不在隨身碟上；匯出不完整</translation>
+    </message>
+    <message>
+        <source>was written but its folder keeps no more files: the folder is full (a FAT folder holds a limited number of names, long names take several); copy fewer files into it, or use a stick formatted as exFAT</source>
+        <translation>已寫入，但其資料夾無法再保留更多檔案：資料夾已滿（FAT 資料夾能容納的名稱數量有限，長檔名會佔用多個項目）；請減少複製到該資料夾的檔案，或使用格式化為 exFAT 的隨身碟</translation>
     </message>
     <message>
         <source>could not be read back ({strerror}); was the stick removed?</source>
@@ -1314,6 +1326,10 @@
     <message>
         <source>is a folder; choose a file name</source>
         <translation>是資料夾；請選擇檔名</translation>
+    </message>
+    <message>
+        <source>its folder is there but takes no more files: it may be full (a FAT folder holds a limited number of names, long names take several); nothing more was written there: copy fewer files into it, or use a stick formatted as exFAT</source>
+        <translation>其資料夾存在但無法再放入檔案：資料夾可能已滿（FAT 資料夾能容納的名稱數量有限，長檔名會佔用多個項目）；沒有再寫入任何檔案：請減少複製到該資料夾的檔案，或使用格式化為 exFAT 的隨身碟</translation>
     </message>
     <message>
         <source>folder does not exist; create it or choose another</source>
