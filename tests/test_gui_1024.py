@@ -1,0 +1,50 @@
+"""Issue 29 Medium 11: at 1024 logical pixels wide (1536×1152 at 150 %) no page needs a horizontal scroll bar,
+and the chain builder's buttons stay beside its list — in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.scroll_window import show_wizard
+from cmswizard.gui.settings import Settings
+from cmswizard.gui.wizard import PAGES, CmsWizard
+
+AVAILABLE = QRect(0, 0, 1024, 738)  # 1024×768 logical, less a 30 px panel
+
+
+def _wizard(tmp_path: Path) -> CmsWizard:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    settings = Settings.at(tmp_path / "settings.ini")
+    settings.set("output/folder", str(out))
+    return CmsWizard(settings)
+
+
+def test_no_page_is_wider_than_1024(qtbot, lang: str, tmp_path: Path) -> None:
+    wizard = _wizard(tmp_path)
+    qtbot.addWidget(wizard)
+    for page_id in PAGES:
+        page = wizard.page_at(page_id)
+        # the page, QWizard's side margins (about 24 px each in every style here), and the wizard's own floor
+        needed = max(page.minimumSizeHint().width() + 2 * 24, wizard.minimumSize().width())
+        assert needed <= AVAILABLE.width(), f"{page_id.name}: {needed} px wide"
+
+
+def test_the_chain_builders_buttons_stay_beside_its_list(qtbot, lang: str, tmp_path: Path) -> None:
+    wizard = _wizard(tmp_path)
+    window = show_wizard(wizard, AVAILABLE)
+    qtbot.addWidget(window)
+    wizard.start_flow(FlowKey.BUNDLE)
+    assert wizard.currentId() == PageId.CHAIN
+    page = wizard.currentPage()
+    qtbot.waitExposed(window)
+    view_top = page.view.mapTo(page, page.view.rect().topLeft()).y()
+    view_bottom = view_top + page.view.height()
+    for button in (page.add_button, page.auto_button, page.up_button, page.down_button):
+        top = button.mapTo(page, button.rect().topLeft()).y()
+        left = button.mapTo(page, button.rect().topLeft()).x()
+        assert view_top <= top <= view_bottom, f"{button.text()} is not beside the list"
+        assert left >= page.view.mapTo(page, page.view.rect().topRight()).x(), f"{button.text()} is not to its right"
