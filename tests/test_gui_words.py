@@ -22,3 +22,25 @@ def test_an_existing_key_is_explained_without_the_cli_flag(qapp, lang: str, tmp_
     assert "--force" not in shown and "cms1.key" in shown
     if lang == "zh_TW":
         assert shown != str(refused.value)
+
+
+def test_pseudo_translation_keeps_file_dialog_filters(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:
+    """Issue 29 Low: --pseudo wrapped "Certificates (*.crt …)" in brackets, so Qt listed no files."""
+    from cmswizard.gui import dialogs
+    from cmswizard.gui.flows import FlowKey, PageId
+    from cmswizard.gui.i18n import install_language
+
+    from helpers.journey import choose_flow, click, make_wizard
+
+    install_language(qapp, "en", pseudo=True)
+    try:
+        seen: list[str] = []
+        monkeypatch.setattr(dialogs, "open_file_names", lambda _p, _c, _s, filters="": seen.append(filters) or [])
+        wizard = make_wizard(qtbot, tmp_path / "out")
+        choose_flow(qtbot, wizard, FlowKey.BUNDLE)
+        page = wizard.page_at(PageId.CHAIN)
+        assert page.title().startswith("[")  # the pseudo-translation is on
+        click(qtbot, page.add_button)
+        assert seen and seen[0].startswith("Certificates (*.crt") and not seen[0].startswith("[")
+    finally:
+        install_language(qapp, "en")

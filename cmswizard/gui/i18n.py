@@ -128,6 +128,9 @@ def choose_language(requested: str | None, saved: str) -> str:
     return system_language()
 
 
+_FILE_FILTER = re.compile(r"\(\*[^)]*\)\s*(;;|$)")  # a file dialog's filter: "Name (*.ext …)" entries
+
+
 class PseudoTranslator(QTranslator):
     """Every string 40% longer (placeholders and mnemonics kept), to find clipped layouts."""
 
@@ -137,6 +140,8 @@ class PseudoTranslator(QTranslator):
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         if not source or source.isspace():
+            return source
+        if _FILE_FILTER.search(source):  # "Certificates (*.crt *.pem);;All files (*)": Qt parses it, keep it whole
             return source
         extra = max(1, int(len(source) * (self.factor - 1)))
         return f"[{source}{'·' * extra}]"
