@@ -44,3 +44,14 @@ def test_pseudo_translation_keeps_file_dialog_filters(qtbot, qapp, tmp_path: Pat
         assert seen and seen[0].startswith("Certificates (*.crt") and not seen[0].startswith("[")
     finally:
         install_language(qapp, "en")
+
+
+def test_the_file_buttons_arrow_is_beside_its_text(qtbot, lang: str, tmp_path: Path) -> None:
+    """Issue 29 Low: the style's menu arrow was drawn over "File" (1× and 2×): the arrow is text now, the
+    indicator gone, and the button is wide enough for it (looked at under Xvfb at 1× and 2×)."""
+    from helpers.journey import make_wizard
+
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    button = wizard.file_button
+    assert button.text().endswith(" ▾") and "menu-indicator" in button.styleSheet()
+    assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())

@@ -65,3 +65,22 @@ def test_a_shared_certificate_is_renewed_on_every_node_and_saved_where_said(
     press_mnemonic(qtbot, wizard, page.save_button)
     assert target.read_text() == text
     assert str(target) in page.saved.text()  # where the commands went, said on the page
+
+
+def test_the_certificate_in_use_can_be_typed(qtbot, lang: str, tmp_path: Path) -> None:
+    """Issue 29 Low: the "Certificate in use" field took focus and ignored typing; a typed path and Enter load it."""
+    from PySide6.QtCore import Qt
+
+    out = tmp_path / "out"
+    wizard = make_wizard(qtbot, out)
+    tree = hierarchy(depth=1, leaf_cn="cms1.example.com")
+    (tmp_path / "webadmin-2025.crt").write_bytes(tree.leaf.pem)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    choose_flow(qtbot, wizard, FlowKey.RENEW)
+    request = wizard.currentPage()
+    type_into(qtbot, request.old_file, str(tmp_path / "webadmin-2025.crt"))
+    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
+        qtbot.keyClick(request.old_file, Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.RENEW_REQUEST  # Enter loaded the file, it did not press Next
+    assert request.cn.text() == "cms1.example.com"
+    assert request.basename.text().startswith("webadmin-")

@@ -171,7 +171,9 @@ class CmsWizard(QWizard):
         self.close_action.triggered.connect(self.plans.close)
         self.file_button = QToolButton(self)
         # Every letter a mnemonic could use is taken on some page; F10 opens it, as it opens a menu bar.
-        self.file_button.setText(self.tr("File"))
+        # The arrow as part of the text: the style's menu indicator was drawn over the last letter (1× and 2×)
+        self.file_button.setText(self.tr("File") + " ▾")
+        self.file_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.file_button.setToolTip(self.tr("Open, save or close a plan file (F10)"))
         self.file_button.setAccessibleName(self.tr("File"))
         self.file_button.setMenu(self.file_menu)

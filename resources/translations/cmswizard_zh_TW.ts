@@ -6844,6 +6844,10 @@ Replace the key anyway?</source>
         <translation>新的請求保留使用中憑證的主體與名稱，但使用新的檔案名稱，因此絕不會覆寫使用中的金鑰。</translation>
     </message>
     <message>
+        <source>type the file&apos;s path and press Enter, or Choose…</source>
+        <translation>輸入檔案路徑後按 Enter，或按「選擇…」</translation>
+    </message>
+    <message>
         <source>&amp;Choose…</source>
         <translation>選擇(&amp;C)…</translation>
     </message>
@@ -6890,6 +6894,10 @@ Replace the key anyway?</source>
     <message>
         <source>The certificate in use</source>
         <translation>使用中的憑證</translation>
+    </message>
+    <message>
+        <source>{path} is not a file; type the certificate&apos;s path, or Choose…</source>
+        <translation>{path} 不是檔案；請輸入憑證的路徑，或按「選擇…」</translation>
     </message>
     <message>
         <source>Folder for the new key and CSR</source>

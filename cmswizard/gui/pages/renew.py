@@ -44,7 +44,7 @@ from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import PageId, RenewFlowState
 from cmswizard.gui.i18n import error_text, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
-from cmswizard.gui.widgets import CommandBox, FieldMessage
+from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.spec import KeyType, Problem, Severity, SubjectInput
@@ -77,8 +77,9 @@ class RenewRequestPage(_RenewPage):
                 "live key is never overwritten."
             )
         )
-        self.old_file = QLineEdit(self)
-        self.old_file.setReadOnly(True)
+        self.old_file = CellEdit(self)  # Choose…, or type the path and press Enter (Enter stays here, never Next)
+        self.old_file.setPlaceholderText(self.tr("type the file's path and press Enter, or Choose…"))
+        self.old_file.returnPressed.connect(self._typed_path)
         self.choose_button = QPushButton(self.tr("&Choose…"), self)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
@@ -156,6 +157,18 @@ class RenewRequestPage(_RenewPage):
         if not chosen:
             return
         path = chosen[0]
+        self.loading = True
+        self.host.tasks.run(self, lambda: load_old_certificate(path), self._loaded, self._load_failed)
+
+    def _typed_path(self) -> None:
+        path = Path(self.old_file.text().strip()).expanduser()
+        if not self.old_file.text().strip():
+            return
+        if not path.is_file():
+            self.facts.setText(
+                _error(self.tr("{path} is not a file; type the certificate's path, or Choose…").format(path=str(path)))
+            )
+            return
         self.loading = True
         self.host.tasks.run(self, lambda: load_old_certificate(path), self._loaded, self._load_failed)
 
