@@ -97,3 +97,25 @@ def test_auto_order_pauses_the_collector_and_puts_it_back() -> None:
         finally:
             gc.enable()
     assert seen == [False, False]
+
+
+def test_a_link_read_again_is_verified_once_a_forged_one_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmswizard.pki.certfacts import signed_by
+
+    h = hierarchy(depth=1)
+    checked: list[tuple[x509.Certificate, x509.Certificate]] = []
+    real = certfacts._verify_link
+
+    def counting(child: x509.Certificate, parent: x509.Certificate) -> bool:
+        checked.append((child, parent))
+        return real(child, parent)
+
+    monkeypatch.setattr(certfacts, "_verify_link", counting)
+    pairs = [(_again(h.intermediates[0].cert), _again(h.root.cert)) for _ in range(4)]
+    assert all(signed_by(child, parent) for child, parent in pairs)
+    assert len(checked) == 1
+    forged_root = _forged(h.root.cert)
+    assert not signed_by(h.intermediates[0].cert, forged_root)  # another key's name: not its issuer
+    assert len(checked) == 2
+    assert not signed_by(h.root.cert, h.intermediates[0].cert)
+    assert signed_by(h.intermediates[0].cert, h.root.cert)  # the real pair still verified

@@ -27,6 +27,7 @@ __all__ = [
     "is_root",
     "key_id",
     "self_signature_of",
+    "signed_by",
     "subject_cn",
     "weak_hash_name",
 ]
@@ -108,10 +109,44 @@ def _memo(table: _Table[_T], certificate: x509.Certificate, work: Callable[[x509
     return _remember(table, certificate, work(certificate))
 
 
+# Whether one certificate's key signed another, once per pair of certificates (by their twins): the
+# same CA links come back in every chain a probe reads and in every file a check page reads again.
+_LINKS: dict[tuple[int, int], tuple[x509.Certificate, x509.Certificate, bool]] = {}
+
+
+def signed_by(child: x509.Certificate, parent: x509.Certificate) -> bool:
+    """`child`'s signature verifies with `parent`'s key (and names it as issuer)."""
+    child, parent = _twin(child), _twin(parent)
+    entry = _LINKS.get((id(child), id(parent)))
+    if entry is not None and entry[0] is child and entry[1] is parent:
+        return entry[2]
+    if len(_LINKS) >= _LIMIT:
+        _LINKS.clear()
+    verified = _verify_link(child, parent)
+    _LINKS[(id(child), id(parent))] = (child, parent, verified)
+    return verified
+
+
+def _verify_link(child: x509.Certificate, parent: x509.Certificate) -> bool:
+    try:
+        child.verify_directly_issued_by(parent)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
 def forget_facts() -> None:
     """Drop every fact worked out so far: the next question about any certificate starts cold, as
     in a new process (the bench compares against a library that keeps nothing)."""
-    tables: list[dict[Any, Any]] = [_SELF_SIGNATURES, _ROOTS, _SUBJECT_CNS, *_KEY_IDS.values(), _TWINS, _FIRST_SEEN]
+    tables: list[dict[Any, Any]] = [
+        _SELF_SIGNATURES,
+        _ROOTS,
+        _SUBJECT_CNS,
+        *_KEY_IDS.values(),
+        _TWINS,
+        _FIRST_SEEN,
+        _LINKS,
+    ]
     for table in tables:
         table.clear()
 
