@@ -55,3 +55,21 @@ def test_the_file_buttons_arrow_is_beside_its_text(qtbot, lang: str, tmp_path: P
     button = wizard.file_button
     assert button.text().endswith(" ▾") and "menu-indicator" in button.styleSheet()
     assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
+
+
+def test_the_file_dialog_reads_all_chinese(qtbot, qapp) -> None:
+    """Issue 29 Low: "Look in:" and "Files of type:" stayed English (Qt's zh_TW catalogue lacks them)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from cmswizard.gui.i18n import install_language
+
+    install_language(qapp, "zh_TW")
+    try:
+        dialog = QFileDialog(None, "x", "/", "")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        texts = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert texts["lookInLabel"] == "搜尋位置(&L)："
+        assert texts["fileTypeLabel"] == "檔案類型(&T)："
+    finally:
+        install_language(qapp, "en")

@@ -6771,6 +6771,31 @@ Replace the key anyway?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>搜尋位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>檔案類型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+</context>
+<context>
     <name>RenewGeneratePage</name>
     <message>
         <source>New key and request, then the new certificate</source>
