@@ -132,6 +132,8 @@ def test_renewal_of_web_bridge_3_refuses_the_cas_der_leaf(
     monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [certnew])
     with qtbot.waitSignal(generate.compared, timeout=10_000):
         click(qtbot, generate.new_button)
+    # A Web Bridge 3 renewal lists the trust stores that hold it, not the Call Bridge's CUCM trust (issue 29 Low)
+    assert "CallManager" not in generate.trust.text() and "webbridge3 c2w trust" not in generate.trust.text()
     press_next(qtbot, wizard)
     assert wizard.currentId() == PageId.RENEW_SHEET
     sheet_page = wizard.currentPage()

@@ -371,7 +371,8 @@ class RenewGeneratePage(_RenewPage):
 
         def work() -> tuple[OldCertificate, Comparison, list[Text], PairProblem | None]:
             new = load_old_certificate(path)
-            services = [old.service] if old.service is not None else []
+            served = old.service or service_named_in(old.basename)  # the probe's, else the file name's
+            services = [served] if served is not None else []
             against = request_mismatches(made.csr, new.certificate, new.source) if made is not None else []
             # The key made here is on disk: a certificate for another key can only be replaced.
             wrong_key = key_fault(old.service or Service.CALLBRIDGE, made.key_path, path) if made is not None else None
