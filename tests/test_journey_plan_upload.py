@@ -177,6 +177,11 @@ def test_plan_round_trip_and_upload_journey(
         press_mnemonic(qtbot, wizard, upload.upload_button)
     lines = upload.result_lines("cms1.example.com")
     assert f"callbridge-2026.crt: {translated(Outcome.EXISTS.label)}" in lines
+    metrics = upload.results.fontMetrics()
+    for index in range(upload.results.topLevelItem(0).childCount()):  # the outcome whole, the reason on the row
+        row = upload.results.topLevelItem(0).child(index)
+        assert upload.results.columnWidth(1) >= metrics.horizontalAdvance(row.text(1)), row.text(1)
+    assert upload.results.wordWrap() and upload.results.textElideMode() == Qt.TextElideMode.ElideNone
     assert sum(line.endswith(translated(Outcome.IDENTICAL.label)) for line in lines) == 11
     assert upload.results.topLevelItem(0).text(1) != all_verified
     assert held.read_bytes() == b"the certificate the Call Bridge uses now\n"

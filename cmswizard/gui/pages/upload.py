@@ -116,6 +116,9 @@ class UploadPage(WizardPage):
         self.results = QTreeWidget(self)
         self.results.setHeaderLabels([self.tr("Node / file"), self.tr("Result"), self.tr("Details")])
         self.results.setAccessibleName(self.tr("Upload results"))
+        self.results.setWordWrap(True)  # the reason is read on the row, not only in its tooltip
+        self.results.setUniformRowHeights(False)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.node_sheet = CommandBox(self)
         self.node_sheet.setAccessibleName(self.tr("Commands for the selected node"))
 
@@ -433,6 +436,7 @@ class UploadPage(WizardPage):
         self.results.addTopLevelItem(top)
         top.setExpanded(True)
         self.results.resizeColumnToContents(0)  # file names whole: three cut to 'webad…' cannot be told apart
+        self.results.resizeColumnToContents(1)  # the outcome whole; the details wrap in the rest of the width
         self.results.setCurrentItem(top)
 
     def result_lines(self, node: str) -> list[str]:
