@@ -611,6 +611,9 @@ _RENEWAL_HEADINGS = {
     N_("{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"): N_(
         "{label}: assign the new key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"
     ),
+    N_("{label}: listen, assign key, certificate and CA bundle, restart (calls in progress drop)"): N_(
+        "{label}: assign the new key, certificate and CA bundle, restart (calls in progress drop)"
+    ),
     N_("{label}: disable, listen, assign, trust the Call Bridge (or guest joins fail), enable"): N_(
         "{label}: disable, assign the new files, trust the Call Bridge (or guest joins fail), enable"
     ),

@@ -473,13 +473,16 @@ def _section(
             command("webadmin enable"),
         )
     elif service is Service.CALLBRIDGE:
+        # "trust the peers" only when a trust command follows (Web Bridge 3 peers, SIP trust): 2.x often has none
+        heading = (
+            N_(
+                "{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"
+            )
+            if TrustKind.WEBBRIDGE3 in trust or plan.sip_trust
+            else N_("{label}: listen, assign key, certificate and CA bundle, restart (calls in progress drop)")
+        )
         sheet.add(
-            note(
-                N_(
-                    "{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"
-                ),
-                label=label,
-            ),
+            note(heading, label=label),
             command(f"callbridge listen {interface}"),
             command(f"callbridge certs {key} {cert}{tail}"),
         )

@@ -1588,6 +1588,14 @@
         <translation>{label}：指定新的私密金鑰、憑證與 CA 憑證套件組合、信任對端、重新啟動（進行中的通話會中斷）</translation>
     </message>
     <message>
+        <source>{label}: listen, assign key, certificate and CA bundle, restart (calls in progress drop)</source>
+        <translation>{label}：接聽、指定金鑰、憑證與 CA 憑證套件組合，然後重新啟動（進行中的通話會中斷）</translation>
+    </message>
+    <message>
+        <source>{label}: assign the new key, certificate and CA bundle, restart (calls in progress drop)</source>
+        <translation>{label}：指定新的金鑰、憑證與 CA 憑證套件組合，然後重新啟動（進行中的通話會中斷）</translation>
+    </message>
+    <message>
         <source>{label}: disable, assign the new files, trust the Call Bridge (or guest joins fail), enable</source>
         <translation>{label}：停用、指定新檔案、信任 Call Bridge（否則訪客無法加入）、啟用</translation>
     </message>
