@@ -11,7 +11,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from figures import PY, QUICK, Row, alternate, ms, paired, process
+from figures import CMSWIZARD, PY, QUICK, Row, alternate, ms, paired, process
 
 BENCH = Path(__file__).parent
 RUNS = 5 if QUICK else 31  # start-up of small processes
@@ -45,9 +45,7 @@ def _csr_runner(work: Path, key: str, bare: bool) -> Callable[[], None]:
             [PY, str(BENCH / "cli_floors.py"), "csr", name, key]
             if bare
             else [
-                PY,
-                "-m",
-                "cmswizard",
+                *CMSWIZARD,
                 "pki",
                 "csr",
                 name,
@@ -79,8 +77,8 @@ def bench_cli(work: Path, row: Row) -> None:
     samples = alternate(
         {
             "floor": process([PY, "-c", "import cryptography.x509"]),
-            "help": process([PY, "-m", "cmswizard", "--help"]),
-            "verify": process([PY, "-m", "cmswizard", "pki", "verify", str(leaf), str(bundle)], work),
+            "help": process([*CMSWIZARD, "--help"]),
+            "verify": process([*CMSWIZARD, "pki", "verify", str(leaf), str(bundle)], work),
             "bare verify": process([PY, str(BENCH / "cli_floors.py"), "verify", str(leaf), str(bundle)]),
             "openssl verify": process(
                 ["openssl", "verify", "-CAfile", str(root), "-untrusted", str(bundle), str(leaf)]

@@ -14,11 +14,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 _T = TypeVar("_T")
 QUICK = os.environ.get("BENCH_QUICK") == "1"  # fewer rounds and smaller sizes: to try the bench itself
 PY = sys.executable
+# The `cmswizard` command as an install has it (the console script pip writes beside the venv's python,
+# what a user types), or `python -m cmswizard` where there is none.
+_SCRIPT = Path(PY).parent / "cmswizard"
+CMSWIZARD = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "cmswizard"]
 
 # One row of the table: what, ours, reference / floor, target, met (None: reported, no verdict).
 Row = Callable[[str, str, str, str, "bool | None"], None]

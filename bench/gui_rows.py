@@ -7,12 +7,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from figures import PY, QUICK, Row, mb, median, ms, paired, seconds
+from figures import CMSWIZARD, PY, QUICK, Row, mb, median, ms, paired, seconds
 
 BENCH = Path(__file__).parent
 KEY_RUNS = 5 if QUICK else 15
@@ -194,7 +195,7 @@ def bench_first_window(row: Row) -> None:
         return
     programs = [
         f"bare={PY} {BENCH / 'bare_wizard.py'} --no-crypto",
-        f"cmswizard={PY} -m cmswizard",
+        f"cmswizard={shlex.join(CMSWIZARD)}",
         f"crypto={PY} {BENCH / 'bare_wizard.py'}",
     ]
     xca = shutil.which("xca")

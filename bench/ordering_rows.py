@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from figures import PY, QUICK, Row, abba, ms, paired, seconds
+from figures import CMSWIZARD, QUICK, Row, abba, ms, paired, seconds
 
 
 def bench_ordering(row: Row) -> None:
@@ -69,7 +69,7 @@ def bench_cli_bundle(cache: Path, row: Row) -> None:
         assert len(found.chains) == 1
 
     with tempfile.TemporaryDirectory(prefix="cmswizard-bundle-bench-") as work:
-        cli = [PY, "-m", "cmswizard", "bundle", str(pile), "--fullchain", str(Path(work) / "fc.pem"), "--force"]
+        cli = [*CMSWIZARD, "bundle", str(pile), "--fullchain", str(Path(work) / "fc.pem"), "--force"]
         samples: dict[str, list[float]] = {"cli": [], "engine": []}
         for number in range(3 if QUICK else 7):
             for side in abba(["cli", "engine"], number):

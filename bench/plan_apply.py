@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from figures import PY, QUICK, Row, abba, paired, seconds
+from figures import CMSWIZARD, PY, QUICK, Row, abba, paired, seconds
 
 BENCH = Path(__file__).parent
 
@@ -26,7 +26,10 @@ def _new_plan(folder: Path, nodes: int) -> Path:
     half = nodes // 2
     subprocess.run(
         [
-            *(PY, "-m", "cmswizard", "plan", "new", "site.toml"),
+            *CMSWIZARD,
+            "plan",
+            "new",
+            "site.toml",
             *("--core", *(f"cms{n}.example.com" for n in range(1, nodes - half + 1))),
             *("--edge", *(f"edge{n}.example.com" for n in range(1, half + 1))),
             *("--join-url", "join.example.com", "--db", "--subject", "O:Example", "C:TW"),
@@ -39,7 +42,7 @@ def _new_plan(folder: Path, nodes: int) -> Path:
 
 
 def _apply(folder: Path) -> None:
-    subprocess.run([PY, "-m", "cmswizard", "plan", "apply", "site.toml"], cwd=folder, check=True, capture_output=True)
+    subprocess.run([*CMSWIZARD, "plan", "apply", "site.toml"], cwd=folder, check=True, capture_output=True)
 
 
 def bench_plan_apply(row: Row) -> None:
@@ -68,7 +71,7 @@ def bench_plan_apply(row: Row) -> None:
                 folder.mkdir()
                 if side == "ours":
                     (folder / "site.toml").write_text(plans[nodes])
-                    argv = [PY, "-m", "cmswizard", "plan", "apply", "site.toml"]
+                    argv = [*CMSWIZARD, "plan", "apply", "site.toml"]
                 else:
                     argv = [PY, str(BENCH / "plan_floor.py"), str(manifests[nodes])]
                 started = time.perf_counter()

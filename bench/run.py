@@ -31,7 +31,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' helpers: certificate factory, sshd, pebble + BIND
 
-from figures import PY, QUICK, alternate, ms, paired  # noqa: E402
+from figures import CMSWIZARD, PY, QUICK, alternate, ms, paired  # noqa: E402
 from regular_install import imported_from, is_regular_install, regular_python  # noqa: E402
 
 rows: list[tuple[str, str, str, str, str]] = []
@@ -92,7 +92,7 @@ def bench_package() -> None:
                     [str(app), "--lang", "en"], env=env, check=True, capture_output=True
                 ),
                 "installed": lambda: subprocess.run(
-                    [PY, "-m", "cmswizard", "--lang", "en"], env=env, check=True, capture_output=True
+                    [*CMSWIZARD, "--lang", "en"], env=env, check=True, capture_output=True
                 ),
             },
             5 if QUICK else 11,
@@ -101,7 +101,7 @@ def bench_package() -> None:
     row(
         "first window, packaged app (process, offscreen, to first paint)",
         ms(samples["packaged"]),
-        f"the installed package, python -m cmswizard {ms(samples['installed'])} → {shown}",
+        f"the installed package's cmswizard {ms(samples['installed'])} → {shown}",
         "≤ 1.0× installed",
         ratio <= 1.0,
     )

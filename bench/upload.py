@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from figures import QUICK, Row, ms, paired
+from figures import CMSWIZARD, QUICK, Row, ms, paired
 
 BENCH = Path(__file__).parent
 FILES = 20
@@ -60,7 +60,8 @@ def measure(python: str, runs: int) -> dict[str, list[float]] | str:
         shutil.copy(server.client_key, key)
         key.chmod(0o600)
         ours = [
-            *(python, "-m", "cmswizard", "upload", "--host", "127.0.0.1", "--port", str(server.port)),
+            *CMSWIZARD,
+            *("upload", "--host", "127.0.0.1", "--port", str(server.port)),
             *("--user", server.user, "--identity", str(key), "--known-hosts", str(known_hosts)),
             *(str(path) for path in files),
         ]

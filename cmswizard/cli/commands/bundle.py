@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
+_UNRELATED_SHOWN = 20  # unrelated certificates named one by one; beyond that, how many more
+
+
 def _cmd_bundle(args: argparse.Namespace) -> int:
     from cmswizard.pki.bundle import BundleKind, bundle_bytes, check_bundle, select_for_bundle
     from cmswizard.pki.chain import anchor_notes, auto_order, collect, role_of
@@ -65,8 +68,10 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     chain = found.chains[0]
     for number, item in enumerate(chain.items, 1):
         say(f"{number}. {role_of(item).value:<12} {shown(item.subject_cn)}  ({expiry_status(item.certificate)})")
-    for item in found.unrelated:
+    for item in found.unrelated[:_UNRELATED_SHOWN]:
         say(f"   unrelated    {shown(item.subject_cn)}  (from {', '.join(shown(s) for s in item.sources)}; left out)")
+    if len(found.unrelated) > _UNRELATED_SHOWN:  # a CA store's worth is no list to read: the count says it
+        say(f"   and {len(found.unrelated) - _UNRELATED_SHOWN:,} more unrelated certificates, left out")
     for note in anchor_notes(chain.items[-1]):
         warn(f"note: {note}")
     if not chain.complete:
