@@ -38,19 +38,18 @@ from cmswizard.cms.sheet import (
     ServiceFiles,
     TrustKind,
     build_sheet,
-    pinned_off_side,
 )
-from cmswizard.cms.trust import callbridge_cn, check_sheet_files, shared_ca_bundle, trust_file_bytes
+from cmswizard.cms.trust import callbridge_cn, check_sheet_files, trust_file_bytes
 from cmswizard.export.copy import ExportItem
 from cmswizard.export.readme import COMMANDS_NAME
-from cmswizard.gui import dialogs, style
+from cmswizard.gui import dialogs
+from cmswizard.gui.deploy_rows import FILE_COLUMNS, KEY_COLUMN, ServiceRows, names
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, labelled, translated
+from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
 from cmswizard.gui.models.folder_files import FolderFiles, scan_folder
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.tasks import Task
-from cmswizard.gui.widgets import CommandBox, FieldMessage, LeavingTable, chain_tab_order
-from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
+from cmswizard.gui.widgets import CommandBox, FieldMessage, LeavingTable
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.spec import Problem, Severity
@@ -58,16 +57,7 @@ from cmswizard.pki.spec import Problem, Severity
 if TYPE_CHECKING:
     from cmswizard.cms.plan import Plan
 
-_NONE = "—"
 SCAN_DELAY_MS = 250  # typing pauses this long before the folder is read
-_KEY_COLUMN, _FILE_COLUMNS = 2, (2, 3, 4)
-_AUTO = "auto_node"  # a suggested row whose node the user has not chosen: follows the server list
-_SUGGESTED = "suggested"  # on a row's service box: the row came from the folder's file names
-_EDITED = "edited"  # on a box the user picked or typed in: its row is the user's, kept when the folder changes
-
-
-def _names(text: str) -> list[str]:
-    return [part for part in text.replace(",", " ").split() if part]
 
 
 class _NothingChosen(Exception):
@@ -83,7 +73,7 @@ class _DeployPage(WizardPage):
         return self.state
 
 
-class DeploySheetPage(_DeployPage):
+class DeploySheetPage(_DeployPage, ServiceRows):
     """From version, topology and the files per service to the ordered MMP commands per node."""
 
     scanned = Signal()  # a typed folder was read and the table follows it
@@ -502,7 +492,7 @@ class DeploySheetPage(_DeployPage):
                 chosen = base.trust_name(kind)
                 line.setText("" if chosen == kind.default_name else chosen)
             self.backup_name.setText("" if base.backup_name == BACKUP_NAME else base.backup_name)
-            self._fill_files(self.sip_trust, opened.sip_trust, _FILE_COLUMNS[-1])
+            self._fill_files(self.sip_trust, opened.sip_trust, FILE_COLUMNS[-1])
             self._folder_changed()
             for files in opened.services:
                 self.add_service_row(files.service, files.key, files.certificate, files.bundle or "", files.node)
@@ -547,19 +537,6 @@ class DeploySheetPage(_DeployPage):
     def _folder_path(self) -> Path:
         return Path(self.folder.text().strip() or ".")
 
-    def _untouched_suggestion(self, row: int) -> bool:
-        boxes = [self.table.cellWidget(row, column) for column in range(5)]
-        if not isinstance(boxes[0], QComboBox) or not boxes[0].property(_SUGGESTED):
-            return False
-        return not any(isinstance(box, QComboBox) and box.property(_EDITED) for box in boxes)
-
-    def _row_edited(self) -> None:
-        """The user picked or typed in one of the row's boxes: the row is theirs from now on."""
-        sender = self.sender()
-        box = sender.parent() if isinstance(sender, QLineEdit) else sender
-        if isinstance(box, QComboBox):
-            box.setProperty(_EDITED, True)
-
     def _folder_changed(self) -> None:
         """The folder's files, read now (entering the page, opening a plan): once, not per keystroke."""
         self._apply_scan(scan_folder(self._folder_path()))
@@ -567,24 +544,14 @@ class DeploySheetPage(_DeployPage):
     def _apply_scan(self, found: FolderFiles) -> None:
         self.files, self.keys, self.certificates = list(found.files), list(found.keys), list(found.certificates)
         for row in range(self.table.rowCount()):
-            for column in _FILE_COLUMNS:
+            for column in FILE_COLUMNS:
                 combo = self.table.cellWidget(row, column)
                 if isinstance(combo, QComboBox):
                     self._fill_files(combo, combo.currentText(), column)
-        self._fill_files(self.sip_trust, self.sip_trust.currentText(), _FILE_COLUMNS[-1])
+        self._fill_files(self.sip_trust, self.sip_trust.currentText(), FILE_COLUMNS[-1])
         for name, combo in self.db_files.items():
-            self._fill_files(combo, combo.currentText(), _KEY_COLUMN if name.endswith("key") else _FILE_COLUMNS[-1])
+            self._fill_files(combo, combo.currentText(), KEY_COLUMN if name.endswith("key") else FILE_COLUMNS[-1])
         self.refresh()
-
-    def _fill_files(self, combo: QComboBox, current: str, column: int) -> None:
-        """The Key column lists keys only; the certificate columns list certificates only."""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([_NONE, *(self.keys if column == _KEY_COLUMN else self.certificates)])
-        if current and current != _NONE and combo.findText(current) < 0:
-            combo.addItem(current)
-        combo.setCurrentText(current or _NONE)
-        combo.blockSignals(False)
 
     def _version_changed(self) -> None:
         # A version without Web Bridge 3 (2.0-2.8) has no such ports: their fields go grey, not silent
@@ -597,153 +564,6 @@ class DeploySheetPage(_DeployPage):
                 self._fill_services(combo, combo.currentData())
         self.refresh()
 
-    def _fill_services(self, combo: QComboBox, current: str | None) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        for service in services_for(CmsVersion(self.version.currentData())):
-            if service is not Service.DATABASE:
-                combo.addItem(translated(service.label), service.value)
-        index = combo.findData(current) if current else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-
-    def add_service_row(
-        self,
-        service: Service | None = None,
-        key: str = "",
-        certificate: str = "",
-        bundle: str = "",
-        node: str = "",
-        *,
-        auto: bool = False,
-    ) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        services = QComboBox(self.table)
-        services.setProperty(_SUGGESTED, auto)
-        self._fill_services(services, service.value if service else None)
-        services.currentIndexChanged.connect(self.refresh)
-        services.activated.connect(self._row_edited)
-        self.table.setCellWidget(row, 0, services)
-        nodes = QComboBox(self.table)
-        nodes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the whole FQDN in the Node column
-        nodes.setProperty(_AUTO, auto)
-        self._fill_nodes(nodes, node)
-        nodes.currentIndexChanged.connect(self.refresh)
-        nodes.activated.connect(self._node_chosen)
-        nodes.activated.connect(self._row_edited)
-        self.table.setCellWidget(row, 1, nodes)
-        for column, value in ((2, key), (3, certificate), (4, bundle)):
-            combo = QComboBox(self.table)
-            combo.setEditable(True)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
-            self._fill_files(combo, value, column)
-            combo.currentTextChanged.connect(self.refresh)
-            combo.activated.connect(self._row_edited)
-            line = combo.lineEdit()
-            if line is not None:
-                line.textEdited.connect(self._row_edited)
-            self.table.setCellWidget(row, column, combo)
-        if auto:
-            self._guess_node(row)
-        chain_tab_order(self.table, self.add_row)  # Tab goes through the rows, then on to Add row
-        self.refresh()
-
-    def _node_chosen(self) -> None:
-        """The user picked a node: that row no longer follows the guesses."""
-        combo = self.sender()
-        if isinstance(combo, QComboBox):
-            combo.setProperty(_AUTO, False)
-
-    def _fill_nodes(self, combo: QComboBox, current: str) -> None:
-        """Every core and edge server, on every row (suggested rows included)."""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("all servers"), "")
-        for name in dict.fromkeys(_names(self.nodes.text()) + _names(self.edges.text())):
-            combo.addItem(name, name)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-        combo.blockSignals(False)
-
-    def _guess_node(self, row: int) -> None:
-        """A suggested row whose key names one server (webadmin-cms2-2026.key) is for that server only."""
-        nodes, key = self.table.cellWidget(row, 1), self.table.cellWidget(row, _KEY_COLUMN)
-        if not isinstance(nodes, QComboBox) or not isinstance(key, QComboBox) or not nodes.property(_AUTO):
-            return
-        words = set(Path(key.currentText()).stem.lower().split("-"))
-        named = [n for n in _names(self.nodes.text()) + _names(self.edges.text()) if n.split(".")[0].lower() in words]
-        nodes.blockSignals(True)
-        nodes.setCurrentIndex(max(nodes.findData(named[0]), 0) if len(named) == 1 else 0)
-        nodes.blockSignals(False)
-
-    def _servers_changed(self) -> None:
-        for row in range(self.table.rowCount()):
-            combo = self.table.cellWidget(row, 1)
-            if isinstance(combo, QComboBox):
-                self._fill_nodes(combo, combo.currentData() or "")
-                self._guess_node(row)
-        self.refresh()
-
-    def _remove_row(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            row = self.table.rowCount() - 1
-        if row >= 0:
-            self.table.removeRow(row)
-            self.refresh()
-
-    def _suggest_rows(self, *, rescan: bool = True) -> None:
-        """Guess rows from file names like callbridge-2026.key / .crt / -bundle.crt in the folder."""
-        if rescan:
-            self._folder_changed()
-        stems = {name[: -len(KEY_SUFFIX)] for name in self.keys if name.endswith(KEY_SUFFIX)}
-        entity = SUFFIXES[BundleKind.ENTITY]
-        kept = set()  # the rows already there: never suggested twice
-        for row in range(self.table.rowCount()):
-            service_box, key_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, _KEY_COLUMN)
-            if isinstance(service_box, QComboBox) and isinstance(key_box, QComboBox):
-                kept.add((service_box.currentData(), key_box.currentText()))
-        owned = {stem + suffix for stem in stems for suffix in SUFFIXES.values()}  # another service's files
-        shared = [name for name in self.certificates if name not in owned]
-        folder = Path(self.folder.text().strip() or ".")
-        for service in services_for(CmsVersion(self.version.currentData())):
-            for stem in sorted(s for s in stems if s.startswith(service.value + "-") or s == service.value):
-                key = stem + KEY_SUFFIX
-                if (service.value, key) in kept:
-                    continue
-                # the CA's answer as saved: .crt, or the .cer / .pem a Windows CA hands out
-                leaf = next(
-                    (stem + suffix for suffix in (entity, ".cer", ".pem") if stem + suffix in self.certificates),
-                    stem + entity,
-                )
-                if service.takes_full_chain:
-                    full = stem + SUFFIXES[BundleKind.FULL_CHAIN]
-                    self.add_service_row(service, key, full if full in self.files else leaf, auto=True)
-                else:
-                    bundle = stem + SUFFIXES[BundleKind.CA_BUNDLE]
-                    found = bundle if bundle in self.files else shared_ca_bundle(folder, leaf, shared)
-                    self.add_service_row(service, key, leaf, found, auto=True)
-
-    def service_files(self) -> list[ServiceFiles]:
-        chosen = []
-        for row in range(self.table.rowCount()):
-            boxes = [self.table.cellWidget(row, column) for column in range(5)]
-            combos = [box for box in boxes if isinstance(box, QComboBox)]
-            if len(combos) != 5:
-                continue
-            service_box, node_box, key_box, cert_box, bundle_box = combos
-            values = [box.currentText().strip() for box in (key_box, cert_box, bundle_box)]
-            key, cert, bundle = (None if v in ("", _NONE) else v for v in values)
-            if key is None or cert is None:
-                continue
-            service = Service(service_box.currentData())
-            node = node_box.currentData() if node_box.currentIndex() > 0 else ""
-            chosen.append(
-                ServiceFiles(service, key, cert, None if service.takes_full_chain else bundle, node=node or "")
-            )
-        return chosen
-
     def db_plan(self) -> DbCluster | None:
         if not self.db.isChecked() or not self.db_primary.text().strip():
             return None
@@ -752,8 +572,8 @@ class DeploySheetPage(_DeployPage):
         return make_db_cluster(
             default_ca_domain(primary),
             primary,
-            _names(self.db_join.text()),
-            _names(self.db_connect.text()),
+            names(self.db_join.text()),
+            names(self.db_connect.text()),
             files=files,
             enterprise_ca=self.db_enterprise.isChecked(),
         )
@@ -768,7 +588,7 @@ class DeploySheetPage(_DeployPage):
         self.sheet = None
         self.plan = None  # until the fields make one again: never a stale plan to save or compare
         topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
-        self._mark_off_side_rows(topology, tuple(_names(self.edges.text())) if is_edge else ())
+        self._mark_off_side_rows(topology, tuple(names(self.edges.text())) if is_edge else ())
         try:
             services, db = self.service_files(), self.db_plan()
             folder = Path(self.folder.text().strip() or ".")
@@ -779,9 +599,9 @@ class DeploySheetPage(_DeployPage):
             plan = Deployment(
                 CmsVersion(self.version.currentData()),
                 topology,
-                tuple(_names(self.nodes.text())),
+                tuple(names(self.nodes.text())),
                 tuple(services),
-                edge_nodes=tuple(_names(self.edges.text())) if is_edge else (),
+                edge_nodes=tuple(names(self.edges.text())) if is_edge else (),
                 db=db,
                 db_renewal=self.db_renewal.isChecked(),
                 trust_content=TrustContent(self.trust_content.currentData()),
@@ -856,25 +676,6 @@ class DeploySheetPage(_DeployPage):
         self.host.flows.start_bundle_for_full_chain(folder / files.certificate, folder / files.key)
         self.host.go_to(PageId.CHAIN)
 
-    def _mark_off_side_rows(self, topology: Topology, edges: tuple[str, ...]) -> None:
-        """A row for a server that does not run its service: its Node box in red, saying why (the line under
-        the table says it too, once the row is complete)."""
-        for row in range(self.table.rowCount()):
-            service_box, node_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, 1)
-            if not isinstance(service_box, QComboBox) or not isinstance(node_box, QComboBox):
-                continue
-            node = node_box.currentData() if node_box.currentIndex() > 0 else ""
-            problem = (
-                pinned_off_side(ServiceFiles(Service(service_box.currentData()), "", "", node=node), topology, edges)
-                if service_box.currentData() and node
-                else None
-            )
-            why = labelled(node, translated(problem)) if problem is not None else ""
-            red = style.colour(style.Role.ERROR, node_box).name()
-            node_box.setStyleSheet(f"QComboBox {{ color: {red}; }}" if why else "")
-            node_box.setToolTip(f"✗ {why}" if why else "")
-            node_box.setAccessibleDescription(why)
-
     def translate(self, text: Text) -> str:
         """The sheet's # lines in the chosen language (Qt-free catalogue, as the CLI's --sheet-lang)."""
         return translator(self.sheet_language.currentData() or "en")(text)
@@ -932,7 +733,7 @@ class DeploySheetPage(_DeployPage):
             return False
         state.export_paths = [folder / name for name in sorted(self.sheet.referenced_files() - trust_names)]
         state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text(self.translate).encode()), *trust_items]
-        nodes = _names(self.nodes.text()) + _names(self.edges.text())
+        nodes = names(self.nodes.text()) + names(self.edges.text())
         state.export_name = nodes[0] if len(nodes) == 1 else ""  # several servers: not named after one of them
         state.sheet, state.sheet_plan, state.folder = self.sheet, self.plan, folder
         return True
