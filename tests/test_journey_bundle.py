@@ -67,7 +67,7 @@ def test_bundle_journey_saves_what_openssl_verifies(
 
     click(qtbot, page.save_button)  # item 1: clicked(bool) used to reach save(path=False)
     saved = tmp_path / "out" / "cms1-fullchain.crt"
-    assert offered == [tmp_path / "out" / "cms1-fullchain.crt"]
+    assert offered == [tmp_path / "cms1-fullchain.crt"]  # beside the certificates loaded, not the output folder
     assert saved.read_bytes() == pki.leaf.pem + pki.intermediates[0].pem + pki.root.pem
     root = tmp_path / "Test Root CA.pem"
     assert "OK" in openssl("verify", "-CAfile", str(root), "-untrusted", str(saved), str(saved))
