@@ -48,3 +48,32 @@ def test_the_chain_builders_buttons_stay_beside_its_list(qtbot, lang: str, tmp_p
         left = button.mapTo(page, button.rect().topLeft()).x()
         assert view_top <= top <= view_bottom, f"{button.text()} is not beside the list"
         assert left >= page.view.mapTo(page, page.view.rect().topRight()).x(), f"{button.text()} is not to its right"
+
+
+def test_the_files_table_fits_at_960(qtbot, lang: str, tmp_path: Path) -> None:
+    """Issue 29 Low: at 960×720 the CA bundle column was cut to "a-bundle.crt" (the service boxes took the room)."""
+    from cmswizard.gui.pages.deploy import DeploySheetPage
+
+    from helpers.factory import hierarchy
+    from helpers.journey import type_into
+
+    wizard = _wizard(tmp_path)
+    out = tmp_path / "out"
+    tree = hierarchy(depth=1)
+    (out / "callbridge-2026.key").write_bytes(tree.leaf.key_pem)
+    (out / "callbridge-2026.crt").write_bytes(tree.leaf.pem)
+    (out / "callbridge-2026-bundle.crt").write_bytes(tree.intermediates[0].pem + tree.root.pem)
+    wizard.resize(960, 720)
+    wizard.show()
+    qtbot.addWidget(wizard)
+    qtbot.waitExposed(wizard)
+    wizard.start_flow(FlowKey.DEPLOY)
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    type_into(qtbot, page.nodes, "cms1.example.com")
+    assert page.table.rowCount() == 1
+    needed = sum(page.table.columnWidth(column) for column in range(page.table.columnCount()))
+    assert needed <= page.table.viewport().width(), (needed, page.table.viewport().width())
+    services = page.table.cellWidget(0, 0)
+    longest = max(services.fontMetrics().horizontalAdvance(services.itemText(i)) for i in range(services.count()))
+    # as wide as a service name and its arrow, not as the list's longest entry with room to spare
+    assert page.table.columnWidth(0) < longest + 20, (page.table.columnWidth(0), longest)

@@ -105,6 +105,10 @@ class ServiceRows(_Page):
         row = self.table.rowCount()
         self.table.insertRow(row)
         services = QComboBox(self.table)
+        # As wide as a service name, not as the longest entry of the list: the file columns need the room
+        # (at 960 px the CA bundle column was cut to "a-bundle.crt")
+        services.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        services.setMinimumContentsLength(len("Web Bridge 3") + 1)
         services.setProperty(_SUGGESTED, auto)
         self._fill_services(services, service.value if service else None)
         services.currentIndexChanged.connect(self.refresh)
