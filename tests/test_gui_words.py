@@ -73,3 +73,36 @@ def test_the_file_dialog_reads_all_chinese(qtbot, qapp) -> None:
         assert texts["fileTypeLabel"] == "檔案類型(&T)："
     finally:
         install_language(qapp, "en")
+
+
+def test_the_renewal_table_says_any_in_the_users_language(qapp, lang: str) -> None:
+    """Issue 29 zh_TW: `or "any"` in the renewal comparison was English in both languages."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import NameOID
+
+    from cmswizard.cms.renewal import compare_certificates
+    from cmswizard.gui.i18n import translated
+    from cmswizard.pki.errors import Text
+
+    from helpers.factory import NOW, new_key
+
+    def without_eku() -> x509.Certificate:
+        key = new_key()
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cms1.example.com")])
+        return (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(NOW)
+            .not_valid_after(NOW.replace(year=NOW.year + 1))
+            .sign(key, hashes.SHA256())
+        )
+
+    rows = compare_certificates(without_eku(), without_eku()).rows
+    (eku,) = [row for row in rows if row.label == "Extended key usage"]
+    assert isinstance(eku.old, Text)
+    shown = translated(eku.old)
+    assert shown == ("any (no extended key usage)" if lang == "en" else "任何（沒有延伸金鑰使用方法）")

@@ -24,7 +24,7 @@ from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import Service
 from cmswizard.cms.sheet import Deployment, DeploymentSheet, build_sheet, node_services
 from cmswizard.pki.chain import Role, make_item, role_of
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.inspect import Facts, describe_certificate
 from cmswizard.pki.keys import describe_public_key
 from cmswizard.pki.loader import load_file
@@ -395,6 +395,9 @@ def _aki(certificate: x509.Certificate) -> str:
     return ":".join(f"{b:02X}" for b in value.key_identifier or b"")
 
 
+_ANY_EKU = N_("any (no extended key usage)")
+
+
 def compare_certificates(
     old: x509.Certificate,
     new: x509.Certificate,
@@ -433,8 +436,8 @@ def compare_certificates(
     rows.append(
         ComparisonRow(
             N_("Extended key usage"),
-            ", ".join(old_eku) or "any",
-            ", ".join(new_eku) or "any",
+            ", ".join(old_eku) or as_message(_ANY_EKU),  # our word, translated on the page (not data)
+            ", ".join(new_eku) or as_message(_ANY_EKU),
             Severity.ERROR if lost_eku else None,
             eku_note,
         )

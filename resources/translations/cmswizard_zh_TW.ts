@@ -1540,6 +1540,10 @@
         <translation>未帶入新的請求（此處產生的 CSR 只含 DNS、IP 與電子郵件名稱）：{names}</translation>
     </message>
     <message>
+        <source>any (no extended key usage)</source>
+        <translation>任何（沒有延伸金鑰使用方法）</translation>
+    </message>
+    <message>
         <source>the new certificate expired on {date}: it cannot replace anything</source>
         <translation>新憑證已於 {date} 到期：無法取代任何憑證</translation>
     </message>
