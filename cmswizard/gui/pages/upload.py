@@ -151,6 +151,7 @@ class UploadPage(WizardPage):
         self.results.currentItemChanged.connect(self._show_node_sheet)
         self.table.currentCellChanged.connect(self._show_node_sheet)
         self.reports: dict[str, UploadReport] = {}
+        self.accepted_here: dict[str, str] = {}  # node → the fingerprint the admin accepted on this page
 
     # --- life cycle ----------------------------------------------------------------------------
     def reset(self) -> None:
@@ -339,6 +340,7 @@ class UploadPage(WizardPage):
         known_hosts = Path(self.host.settings.get("ssh/known_hosts"))
         extra = {item.name: item.data for item in self.state.export_extra}
         total = sum(len(job.files) for job in jobs)
+        accepted = dict(self.accepted_here)
 
         def work(report: object) -> dict[str, UploadReport | HostKey]:
             from cmswizard.pki.files import OutputFile, write_files
@@ -352,7 +354,10 @@ class UploadPage(WizardPage):
             outcome: dict[str, UploadReport | HostKey] = {}
             sent = [0]  # files sent so far, across nodes
             for job in jobs:
-                trust = HostTrust(known_hosts=known_hosts, fingerprint=job.fingerprint)
+                # A fingerprint the wizard filled in after the admin accepted the key is in known_hosts already:
+                # not one "given", so a later mismatch names the known_hosts file, not "the fingerprint you gave"
+                given = "" if accepted.get(job.node) == job.fingerprint else job.fingerprint
+                trust = HostTrust(known_hosts=known_hosts, fingerprint=given)
 
                 def progress(name: str, done: int, size: int, job: _NodeJob = job) -> None:
                     if done == size:
@@ -395,6 +400,7 @@ class UploadPage(WizardPage):
             if isinstance(result, HostKey):
                 if dialogs.confirm_host_key(self, node, result.key_type, result.fingerprint):
                     self.cell_edit(node, _FINGERPRINT).setText(result.fingerprint)
+                    self.accepted_here[node] = result.fingerprint
                     known_hosts = Path(self.host.settings.get("ssh/known_hosts"))
                     try:  # as ssh does: the next connection checks against it without asking
                         remember_host_key(known_hosts, result)
