@@ -76,3 +76,9 @@ def test_the_readme_uses_the_glossary() -> None:
     for term in glossary():
         for avoided in set(term.avoid) - renderings:
             assert avoided not in readme, f"README.zh_TW.md: {avoided} (use {term.rendering})"
+
+
+def test_no_space_after_a_full_width_colon_or_inside_full_width_brackets() -> None:
+    """The glossary's punctuation rule: 「檔案：名稱」, never 「檔案： 名稱」 or 「（ 核心 ）」."""
+    wrong = [translation for _source, translation in messages() if re.search(r"： |（ | ）", translation)]
+    assert wrong == []
