@@ -204,3 +204,32 @@ def test_a_db_set_without_its_ca_is_not_finished(cli, tmp_path: Path) -> None:
     assert result.code == 1
     assert "restore it, or move the others away" in result.out
     assert not (site / "dbserver.crt").exists()
+
+
+def test_another_threads_temporaries_are_not_swept_while_it_writes(tmp_path: Path) -> None:
+    """A worker thread writing into a folder holds it; a sweep from another thread of the same process
+    (a second task on the runner, a concurrent writer) must leave that thread's temporary alone."""
+    import threading
+
+    from cmswizard.pki.leftovers import holding, remove_leftovers
+
+    in_progress = tmp_path / temp_name("cb.key")
+    holding_now = threading.Event()
+    swept = threading.Event()
+
+    def writer() -> None:
+        with holding([tmp_path]):
+            in_progress.write_bytes(b"half a key")
+            holding_now.set()
+            swept.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert holding_now.wait(10)
+    try:
+        assert remove_leftovers(tmp_path, report=False) == ([], [])
+        assert in_progress.exists()
+    finally:
+        swept.set()
+        thread.join()
+    assert remove_leftovers(tmp_path, report=False) == ([in_progress.name], [])

@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import secrets
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -34,7 +35,18 @@ __all__ = [
 PREFIX = ".cmswizard-"
 _LEFTOVER = re.compile(r"\.cmswizard-[0-9a-f]{12,16}(-.{0,40})?\.(tmp|old)", re.DOTALL)
 _AGE_WITHOUT_LOCKS = 600.0
-_held: dict[str, int] = {}  # folders this process holds the lock of: path → how many holders
+# Folders this thread holds the lock of: path → how many holders. Per thread, not per process: flock
+# locks belong to an open file, so two threads of one process exclude each other only if each opens
+# its own; a process-wide count let a second thread "hold" the folder at once and sweep away the first
+# thread's temporaries as leftovers while it was still writing them.
+_this_thread = threading.local()
+
+
+def _held() -> dict[str, int]:
+    held: dict[str, int] | None = getattr(_this_thread, "held", None)
+    if held is None:
+        held = _this_thread.held = {}
+    return held
 Reporter = Callable[[Path, list[str], list[str]], None]  # folder, removed, could not be removed
 _reporter: list[Reporter] = []
 
@@ -77,10 +89,11 @@ def holding(folders: Sequence[Path], *, wait: bool = True) -> Iterator[None]:
         return
     descriptors: list[tuple[str, int]] = []
     mine: list[str] = []
+    _held_here = _held()
     try:
         for folder in sorted({os.path.abspath(f) for f in folders}):
-            if folder in _held:
-                _held[folder] += 1
+            if folder in _held_here:
+                _held_here[folder] += 1
                 mine.append(folder)
                 continue
             try:
@@ -95,14 +108,14 @@ def holding(folders: Sequence[Path], *, wait: bool = True) -> Iterator[None]:
             except OSError:  # a file system without locks: go on unlocked, as before
                 pass
             descriptors.append((folder, fd))
-            _held[folder] = 1
+            _held_here[folder] = 1
             mine.append(folder)
         yield
     finally:
         for folder in mine:
-            _held[folder] -= 1
-            if not _held[folder]:
-                del _held[folder]
+            _held_here[folder] -= 1
+            if not _held_here[folder]:
+                del _held_here[folder]
         for _folder, fd in descriptors:
             os.close(fd)  # closing releases the lock
 
