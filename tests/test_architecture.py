@@ -364,7 +364,6 @@ def test_speed_hooks_live_in_one_module() -> None:
     allowed_env = {
         "gui/tuning.py",  # the bench's first-paint hook
         "gui/launch.py",  # CMSWIZARD_PSEUDO: pseudo-translation for layout checks, a user-facing switch
-        "cms/renewal_run.py",  # CMSWIZARD_TEST_KILL_AFTER_STEP: the renewal tests' crash switch (to move out)
     }
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):

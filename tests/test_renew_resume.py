@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from cmswizard.cms.renewal_run import TEST_KILL_AFTER_STEP
 from cmswizard.pki.loader import load_file, load_private_key
 
 from helpers.acme_bed import AcmeBed, bed_missing_reason, running_bed
@@ -28,15 +27,24 @@ def bed() -> Iterator[AcmeBed]:
         yield started
 
 
+# `renew run` in its own process that stops itself with SIGKILL (like a power cut) right after the named
+# step is saved: the run's step observers are the product's only hook for it.
+_POWER_CUT_AFTER = """
+import os, signal, sys
+from cmswizard.cms import renewal_run
+from cmswizard.cli import main
+step = sys.argv[1]
+if step:
+    renewal_run.step_saved_observers.append(lambda saved: saved == step and os.kill(os.getpid(), signal.SIGKILL))
+sys.exit(main(sys.argv[2:]))
+"""
+
+
 def renew(plan: Path, kill_after: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != TEST_KILL_AFTER_STEP}
-    if kill_after:
-        env[TEST_KILL_AFTER_STEP] = kill_after
     return subprocess.run(
-        [sys.executable, "-m", "cmswizard", "renew", "run", "--plan", str(plan), "--issue-only"],
+        [sys.executable, "-c", _POWER_CUT_AFTER, kill_after, "renew", "run", "--plan", str(plan), "--issue-only"],
         capture_output=True,
         text=True,
-        env=env,
         timeout=120,
     )
 
