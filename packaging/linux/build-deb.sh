@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 
 app=dist/cmswizard
 [ -x "$app/cmswizard" ] || { echo "build-deb: $app/cmswizard missing: run make package first" >&2; exit 2; }
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -1)
+version=$(sed -n 's/^version = "\(.*\)"/\1/p;T;q' pyproject.toml)
 arch=$(dpkg --print-architecture)
 root=build/deb/cmswizard
 rm -rf "$root"
@@ -38,9 +38,12 @@ carried=$(find "$root/opt/cmswizard" -name '*.so*' -printf '%f\n' | sort -u)
 needed=$(find "$root/opt/cmswizard" -type f \( -name '*.so*' -o -name cmswizard \) -exec readelf -d {} + 2>/dev/null \
     | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
 packages=()
+# Read once: `ldconfig -p | awk '…; exit'` let awk close the pipe early, and under pipefail the SIGPIPE
+# (status 141) of ldconfig ended the whole build now and then.
+library_cache=$(ldconfig -p)
 for library in $needed; do
     grep -qx "$library" <<<"$carried" && continue
-    path=$(ldconfig -p | awk -v l="$library" '$1 == l && /x86-64|aarch64|AArch64/ {print $NF; exit}')
+    path=$(awk -v l="$library" '$1 == l && /x86-64|aarch64|AArch64/ {print $NF; exit}' <<<"$library_cache")
     [ -n "$path" ] || { echo "build-deb: $library is not on this machine; not in Depends" >&2; continue; }
     owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) || true
     [ -n "$owner" ] || owner=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1) || true
