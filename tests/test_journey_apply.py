@@ -65,7 +65,9 @@ def _running_old(simulator: MmpSimulator) -> None:
         node.configure(*item, value)
 
 
-def _to_apply_page(qtbot, tmp_path: Path, simulator: MmpSimulator) -> tuple[object, ApplyPage]:
+def _to_apply_page(
+    qtbot, tmp_path: Path, simulator: MmpSimulator, *, sip_trust: bool = False
+) -> tuple[object, ApplyPage]:
     folder = tmp_path / "made"
     _files(folder, simulator[NODE].node.store)
     _running_old(simulator)
@@ -74,6 +76,9 @@ def _to_apply_page(qtbot, tmp_path: Path, simulator: MmpSimulator) -> tuple[obje
     wizard.start_flow("deploy")
     sheet = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
     type_into(qtbot, sheet.nodes, NODE)
+    if sip_trust:  # the CA bundle the folder holds, chosen as the SIP TLS trust
+        sheet.sip_trust.setCurrentIndex(1)
+        assert "tls sip trust" in sheet.sheet_box.toPlainText()
     assert "callbridge restart" in sheet.sheet_box.toPlainText()
     press_next(qtbot, wizard)
     assert wizard.currentId() == PageId.UPLOAD
@@ -133,6 +138,22 @@ def test_apply_confirm_restart_and_put_back(qtbot, tmp_path: Path, simulator: Mm
     with qtbot.waitSignal(page.run_finished, timeout=60_000):
         click(qtbot, page.put_back_button)
     assert sim.in_use("callbridge", "certs.cert") == "old.crt" and sim.pending() == []
+    wizard.close()
+
+
+def test_unconfirmed_steps_are_left_for_the_person(
+    qtbot, tmp_path: Path, simulator: MmpSimulator, lang: str
+) -> None:
+    """SIP TLS trust chosen: its `tls sip` lines are UNCONFIRMED on the sheet, so the runner never types them,
+    and the page says which the person must check and type rather than a plain "done"."""
+    wizard, page = _to_apply_page(qtbot, tmp_path, simulator, sip_trust=True)
+    sim = simulator[NODE].node
+    _answer_yes(qtbot, page, [])
+    with qtbot.waitSignal(page.run_finished, timeout=60_000):
+        click(qtbot, page.apply_button)
+    assert page.result_text(NODE) == tr("done, but for the UNCONFIRMED steps below")
+    assert not any(line.startswith("tls sip") for line in sim.received), sim.received
+    assert "tls sip trust" in page.message.text(), page.message.text()
     wizard.close()
 
 

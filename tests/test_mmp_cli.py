@@ -47,6 +47,26 @@ def test_run_applies_the_node_and_saves_a_transcript_beside_the_sheet(cli, clust
     assert cluster.credentials().password not in saved[0].read_text()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_unconfirmed_steps_are_never_typed_and_the_node_is_not_called_done(
+    cli, cluster: Cluster, lang: str
+) -> None:
+    """A saved sheet's UNCONFIRMED line (in either sheet language) is left for the person, named, and the
+    run exits 1: typed by hand, the admin would have read it; skipped silently, a setting would never apply."""
+    from cmswizard.catalogue import translator
+    from cmswizard.cms.lines import unconfirmed
+
+    sheet = _sheet(cluster)
+    step = unconfirmed("scheduler enable").render(translator(lang))
+    sheet.write_text(sheet.read_text() + step + "\n")
+    done = cli("mmp", "run", "--sheet", str(sheet), *_args(cluster, "--yes", "--restart-window", "00:00-00:00"))
+    assert done.code == 1, done.err + done.out
+    assert "not typed by cmswizard (UNCONFIRMED on the sheet)" in done.out and "  scheduler enable" in done.out
+    assert "cms1.example.com: done, but for the steps above" in done.out
+    assert "scheduler enable" not in cluster.simulator[NODE].node.received
+    assert cluster.simulator[NODE].node.pending() == []  # everything it could type, it typed
+
+
 def test_dry_run_sends_only_status_commands(cli, cluster: Cluster) -> None:
     done = cli("mmp", "run", "--sheet", str(_sheet(cluster)), *_args(cluster, "--dry-run"))
     assert done.code == 0, done.err

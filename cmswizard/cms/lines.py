@@ -24,6 +24,9 @@ class LineKind(enum.Enum):
     UNCONFIRMED = "unconfirmed"  # a command without a confirmed syntax: printed commented out, never as exact
 
 
+UNCONFIRMED_PREFIX = N_("UNCONFIRMED, check it in your CMS MMP guide before typing:")
+
+
 @dataclass(frozen=True)
 class MmpLine:
     kind: LineKind
@@ -33,7 +36,7 @@ class MmpLine:
         if self.kind is LineKind.COMMAND:
             return self.text
         if self.kind is LineKind.UNCONFIRMED:
-            prefix = translate(Text(N_("UNCONFIRMED, check it in your CMS MMP guide before typing:")))
+            prefix = translate(Text(UNCONFIRMED_PREFIX))
             return f"# {prefix} {self.text}"
         return f"# {translate(self.text) if isinstance(self.text, Text) else self.text}"
 

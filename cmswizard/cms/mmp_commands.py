@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cmswizard.cms.lines import LineKind, MmpLine
+from cmswizard.cms.lines import UNCONFIRMED_PREFIX, LineKind, MmpLine
 from cmswizard.pki.errors import N_, Text
 from cmswizard.pki.safe_text import escape
 
@@ -29,6 +30,7 @@ __all__ = [
     "restart_service",
     "sendable",
     "service_of",
+    "unconfirmed_steps",
 ]
 
 STATUS_SERVICES = ("webadmin", "callbridge", "webbridge", "webbridge3", "xmpp", "turn", "scheduler")
@@ -167,10 +169,31 @@ def parse_answer(command: str, raw: str) -> Answer:
 _HEADER = re.compile(r"^# ===== (.+?) \((.+)\) =====$")
 
 
+def _unconfirmed_step(line: str) -> str:
+    """The command of a saved sheet's UNCONFIRMED line (`# UNCONFIRMED, check it …: <command>`, in any sheet
+    language), or "" for any other line."""
+    from cmswizard.catalogue import SHEET_LANGUAGES, load_catalogue
+
+    if not line.startswith("#"):
+        return ""
+    text = line[1:].strip()
+    for language in SHEET_LANGUAGES:
+        prefix = load_catalogue(language).get(UNCONFIRMED_PREFIX, UNCONFIRMED_PREFIX)
+        if text.startswith(prefix):
+            return " ".join(text[len(prefix) :].split())
+    return ""
+
+
+def unconfirmed_steps(lines: Sequence[MmpLine | str]) -> list[str]:
+    """The commands a sheet prints as UNCONFIRMED: never typed by the runner, so the person must check and
+    type them; a run that skipped them silently would claim a node done that is not."""
+    return [line.text for line in lines if isinstance(line, MmpLine) and line.kind is LineKind.UNCONFIRMED]
+
+
 def sheet_node_lines(text: str, node: str) -> list[MmpLine]:
     """The commands of one node's section of a saved sheet (`# ===== <node> (…) =====`), each built by
     `cms/lines.py` (a control character in a line refuses the sheet); comments are left out."""
-    from cmswizard.cms.lines import command
+    from cmswizard.cms.lines import command, unconfirmed
 
     found: list[MmpLine] = []
     inside = seen = False
@@ -183,6 +206,8 @@ def sheet_node_lines(text: str, node: str) -> list[MmpLine]:
             continue
         if inside and line and not line.startswith("#"):
             found.append(command(" ".join(line.split())))
+        elif inside and (step := _unconfirmed_step(line)):
+            found.append(unconfirmed(step))
     if not seen:
         from cmswizard.pki.errors import CmsInputError
 

@@ -35,7 +35,15 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from cmswizard.cms.lines import MmpLine
-from cmswizard.cms.mmp_commands import LineClass, Verdict, classify, parse_answer, sendable, service_of
+from cmswizard.cms.mmp_commands import (
+    LineClass,
+    Verdict,
+    classify,
+    parse_answer,
+    sendable,
+    service_of,
+    unconfirmed_steps,
+)
 from cmswizard.cms.mmp_state import (
     NodeState,
     RestartWindow,
@@ -151,6 +159,9 @@ class NodeResult:
     putback: list[MmpLine] = field(default_factory=list)
     putback_problems: list[str] = field(default_factory=list)
     probes: list[ProbeCheck] = field(default_factory=list)
+    # The sheet's UNCONFIRMED steps for this node: never typed, so a person checks and types each; while
+    # any is left the node is not done (the Scheduler's enable step, `tls sip trust`, …).
+    for_a_person: list[str] = field(default_factory=list)
 
     @property
     def deferred(self) -> list[str]:
@@ -158,8 +169,10 @@ class NodeResult:
 
     @property
     def ok(self) -> bool:
-        return self.outcome in (NodeOutcome.DONE, NodeOutcome.READ_ONLY) and all(
-            check.served_expected is not False for check in self.probes
+        return (
+            self.outcome in (NodeOutcome.DONE, NodeOutcome.READ_ONLY)
+            and all(check.served_expected is not False for check in self.probes)
+            and (self.outcome is NodeOutcome.READ_ONLY or not self.for_a_person)
         )
 
 
@@ -418,7 +431,7 @@ def apply_node(
     Raises UnknownHostKey (from remote.sftp) when the host key is not known yet: ask, then call again."""
     transcript = transcript if transcript is not None else Transcript()
     commands = _commands(lines)
-    result = NodeResult(target.node)
+    result = NodeResult(target.node, for_a_person=unconfirmed_steps(lines))
     refused = next((c for c in commands if classify(c) in (LineClass.PROMPTING, LineClass.UNKNOWN)), None)
     session = _open(target, trust, credentials, transcript, result, min(20.0, options.step_timeout))
     if session is None:

@@ -4983,6 +4983,14 @@ Replace them with the ones being exported?</source>
         <translation>唯讀</translation>
     </message>
     <message>
+        <source>done, but for the UNCONFIRMED steps below</source>
+        <translation>已完成，但下列未經確認的步驟須自行輸入</translation>
+    </message>
+    <message>
+        <source>{node}: not typed (UNCONFIRMED on the sheet): check each in your MMP guide and type it: {steps}</source>
+        <translation>{node}：未自動輸入（指令表上標示為未經確認）：請逐一在您的 MMP 指南中核對後自行輸入：{steps}</translation>
+    </message>
+    <message>
         <source>serves the new certificate</source>
         <translation>提供新憑證</translation>
     </message>

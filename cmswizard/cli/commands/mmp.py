@@ -158,6 +158,10 @@ def _report(result: NodeResult) -> None:
     for check in result.probes:
         verdict = {True: "serves the new certificate", False: "does NOT serve it", None: "could not be compared"}
         say(f"  probe {check.endpoint} port {check.port}: {verdict[check.served_expected]} ({check.expected})")
+    if result.for_a_person:
+        say(f"{result.node}: not typed by cmswizard (UNCONFIRMED on the sheet): check each in your MMP guide and type it:")
+        for unconfirmed in result.for_a_person:
+            say(f"  {unconfirmed}")
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -182,7 +186,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         )
         _report(result)
         if result.outcome is NodeOutcome.DONE:
-            say(f"{target.node}: done")
+            say(f"{target.node}: done" if not result.for_a_person else f"{target.node}: done, but for the steps above")
             return ExitCode.OK if result.ok else ExitCode.CHECK_FAILED
         if result.outcome is NodeOutcome.READ_ONLY:
             say(f"{target.node}: dry run; these lines would run:")

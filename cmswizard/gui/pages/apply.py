@@ -579,11 +579,23 @@ class ApplyPage(WizardPage):
         problems = []
         for node, result in results.items():
             assert isinstance(result, NodeResult)
-            self._set_result(node, labels[result.outcome])
+            left = result.for_a_person and result.outcome is NodeOutcome.DONE
+            self._set_result(node, self.tr("done, but for the UNCONFIRMED steps below") if left else labels[result.outcome])
             if result.host_key is not None:
                 self.cell_edit(node, _FINGERPRINT).setText(result.host_key.fingerprint)
             if result.stop_reason:
                 problems.append(Problem("apply", Severity.ERROR, translated(result.stop_reason)))
+            if result.for_a_person and result.outcome is not NodeOutcome.READ_ONLY:
+                steps = "; ".join(escape(step) for step in result.for_a_person)
+                problems.append(
+                    Problem(
+                        "apply",
+                        Severity.WARNING,
+                        self.tr("{node}: not typed (UNCONFIRMED on the sheet): check each in your MMP guide and type it: {steps}").format(
+                            node=node, steps=steps
+                        ),
+                    )
+                )
             for check in result.probes:  # after the run: what each changed port presents now
                 verdict = {
                     True: self.tr("serves the new certificate"),
