@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, pkcs7, pkcs12
@@ -82,3 +83,38 @@ def test_property_bundle_bytes_always_exact(order, crlf: bool) -> None:
     assert report.fixed == b"".join(c.pem for c in _H.chain)
     found = auto_order(collect([load_bytes(messy, "x.pem")]))
     assert [i.certificate for i in found.chains[0].items] == [c.cert for c in _H.chain]
+
+
+def test_a_name_kind_cryptography_cannot_read_is_one_line(cli, tmp_path: Path) -> None:
+    """A SAN holding an EDIPartyName (found by the fuzzer in a mutated .p7b): cryptography raises
+    UnsupportedGeneralNameType, which is no ValueError; it is refused in one line, never a traceback."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import ExtensionOID, NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "edi.example.com")])
+    edi_party_name_san = bytes.fromhex("3007a505a1030c0178")  # SAN ::= [5] EDIPartyName { partyName "x" }
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(dt.datetime(2026, 1, 1))
+        .not_valid_after(dt.datetime(2027, 1, 1))
+        .add_extension(x509.UnrecognizedExtension(ExtensionOID.SUBJECT_ALTERNATIVE_NAME, edi_party_name_san), False)
+        .sign(key, hashes.SHA256())
+    )
+    path = tmp_path / "edi.pem"
+    path.write_bytes(cert.public_bytes(Encoding.PEM))
+    result = cli("pki", "inspect", str(path))
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"cmswizard: {path}: item 1 has a name of a kind (x400Address or EDIPartyName) that cryptography, "
+        "and so this tool, cannot read; have it issued again"
+    ]

@@ -481,6 +481,16 @@ def _check_extensions(loaded: LoadedFile, progress: Progress | None = None) -> L
                     p=getattr(oid, "_name", None) or oid.dotted_string,
                 ),
             ) from None
+        except x509.UnsupportedGeneralNameType:  # not a ValueError: it escaped as a traceback
+            raise CmsInputError(
+                loaded.name,
+                Text(
+                    N_(
+                        "item {number} has a name of a kind (x400Address or EDIPartyName) that cryptography, and so this tool, cannot read; have it issued again"
+                    ),
+                    number=number,
+                ),
+            ) from None
         except ValueError as error:
             raise CmsInputError(
                 loaded.name,

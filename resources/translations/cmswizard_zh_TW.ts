@@ -1804,6 +1804,10 @@
         <translation>第 {number} 項含有兩次延伸欄位 {p}；RFC 5280 禁止如此，OpenSSL 與 CMS 會拒絕：請重新簽發</translation>
     </message>
     <message>
+        <source>item {number} has a name of a kind (x400Address or EDIPartyName) that cryptography, and so this tool, cannot read; have it issued again</source>
+        <translation>第 {number} 項含有 cryptography（因此本工具也）無法讀取的名稱類型（x400Address 或 EDIPartyName）；請重新簽發</translation>
+    </message>
+    <message>
         <source>item {number} has a malformed extension ({p}); have it issued again</source>
         <translation>第 {number} 項含有格式錯誤的延伸欄位 ({p})；請重新簽發</translation>
     </message>
