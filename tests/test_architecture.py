@@ -86,6 +86,7 @@ _CLI_SHARED = {
     "cmswizard.cli.ssh",
     "cmswizard.cli.deployment_options",
     "cmswizard.cli.issuer_options",
+    "cmswizard.cli.unattended",
 }
 
 

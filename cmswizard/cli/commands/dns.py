@@ -4,11 +4,11 @@ TXT record, read it back from every authoritative server, remove it). Never impo
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cmswizard.cli.output import ExitCode, say
+from cmswizard.cli.unattended import ask_at_terminal, progress_printer
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
@@ -16,27 +16,6 @@ if TYPE_CHECKING:
     from cmswizard.cli.commands import Commands
 
 __all__ = ["register"]
-
-
-def _progress(quiet: bool, verbose: bool = False) -> Any:
-    """Progress on stderr: at a terminal or with --verbose (a scheduler's log gets the result lines only)."""
-    shown_at_all = verbose or (not quiet and sys.stderr.isatty())
-
-    def say(text: str) -> None:
-        if shown_at_all:
-            print(f"  {text}", file=sys.stderr, flush=True)
-
-    return say
-
-
-def _ask(text: str) -> None:
-    """The manual DNS provider: show the record, wait for Enter (never on a scheduler: no terminal)."""
-    if not sys.stdin.isatty():
-        from cmswizard.remote.dns01 import DnsFailure
-
-        raise DnsFailure("DNS: the manual provider needs a person at a terminal: " + text.splitlines()[-1].strip())
-    print(text, file=sys.stderr, flush=True)
-    sys.stdin.readline()
 
 
 def _cmd_dns_test(args: argparse.Namespace) -> int:
@@ -61,7 +40,7 @@ def _cmd_dns_test(args: argparse.Namespace) -> int:
         )
         if not names:
             raise CmsInputError(f"issuers.{issuer.name}", "signs no certificate; give --name to test a name")
-        session = DnsSession(issuer.dns, folder, progress=_progress(False, args.verbose), ask=_ask)
+        session = DnsSession(issuer.dns, folder, progress=progress_printer(False, args.verbose), ask=ask_at_terminal)
         for line in dns_self_test(session, names):
             say(f"{shown(issuer.name)}: {line}")
     say("DNS-01 works: records are published, seen on every authoritative server and removed")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmswizard.cli.deployment_options import add_deployment_arguments, deployment_from_args, emit_sheet
 from cmswizard.cli.output import ExitCode, say, say_block
+from cmswizard.cli.unattended import ask_at_terminal, progress_printer
 from cmswizard.cms.services import Service
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
@@ -191,27 +191,6 @@ def register(commands: Commands) -> None:
 # ---------------------------------------------------------------- renew run (docs/renewal.md)
 
 
-def _progress(quiet: bool, verbose: bool = False) -> Any:
-    """Progress on stderr: at a terminal or with --verbose (a scheduler's log gets the result lines only)."""
-    shown_at_all = verbose or (not quiet and sys.stderr.isatty())
-
-    def say(text: str) -> None:
-        if shown_at_all:
-            print(f"  {text}", file=sys.stderr, flush=True)
-
-    return say
-
-
-def _ask(text: str) -> None:
-    """The manual DNS provider: show the record, wait for Enter (never on a scheduler: no terminal)."""
-    if not sys.stdin.isatty():
-        from cmswizard.remote.dns01 import DnsFailure
-
-        raise DnsFailure("DNS: the manual provider needs a person at a terminal: " + text.splitlines()[-1].strip())
-    print(text, file=sys.stderr, flush=True)
-    sys.stdin.readline()
-
-
 def _cmd_run(args: argparse.Namespace) -> int:
     from cmswizard.cms.plan import read_plan
     from cmswizard.cms.renewal_run import RunOptions, parse_due, run_renewal
@@ -223,13 +202,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     plan_path = Path(args.plan)
     plan = read_plan(plan_path)
     folder = Path(args.dir) if args.dir else plan_path.resolve().parent
-    progress = _progress(args.json, args.verbose)
+    progress = progress_printer(args.json, args.verbose)
     options = RunOptions(parse_due(args.due), args.dry_run, args.node or "", args.issue_only, args.deploy_only)
     outcomes = run_renewal(
         plan,
         plan_path,
         folder,
-        connect=lambda issuer: connect_issuer(issuer, folder, progress=progress, ask=_ask),
+        connect=lambda issuer: connect_issuer(issuer, folder, progress=progress, ask=ask_at_terminal),
         options=options,
         progress=progress,
         deployer=deployer_for(plan, folder, progress),
