@@ -425,3 +425,17 @@ class CommandBox(QPlainTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+
+
+def node_table(parent: QWidget, labels: Sequence[str], fixed: Sequence[int], accessible_name: str) -> LeavingTable:
+    """The table of MMP nodes the upload and apply pages share (a tick, node, address, port, user, host key,
+    result): columns in `fixed` sized to their contents, the others sharing the width; Tab leaves it."""
+    table = LeavingTable(0, len(labels), parent)
+    table.setHorizontalHeaderLabels(list(labels))
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        mode = QHeaderView.ResizeMode.ResizeToContents if column in fixed else QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(column, mode)
+    table.verticalHeader().hide()
+    table.setAccessibleName(accessible_name)
+    return table

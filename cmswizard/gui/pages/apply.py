@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
 )
 
@@ -38,7 +36,7 @@ from cmswizard.gui.flows import DeployFlowState, FlowKey, PageId
 from cmswizard.gui.help import NO_CISCO_TEXT, PageHelp, Rule
 from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
-from cmswizard.gui.widgets import FieldMessage
+from cmswizard.gui.widgets import FieldMessage, node_table
 from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.safe_text import escape
 from cmswizard.pki.spec import Problem, Severity
@@ -129,26 +127,16 @@ class ApplyPage(WizardPage):
                 "changes and each restart. Next: copy to a USB stick instead."
             )
         )
-        self.table = QTableWidget(0, 7, self)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Apply"),
-                self.tr("Node"),
-                self.tr("Address"),
-                self.tr("Port"),
-                self.tr("User"),
-                self.tr("Host key fingerprint"),
-                self.tr("Result"),
-            ]
-        )
-        header = self.table.horizontalHeader()
-        for column in range(self.table.columnCount()):
-            fixed = column in (_APPLY, _NODE, _PORT, _USER)
-            header.setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents if fixed else QHeaderView.ResizeMode.Stretch
-            )
-        self.table.verticalHeader().hide()
-        self.table.setAccessibleName(self.tr("Nodes to apply the commands on"))
+        columns = [
+            self.tr("Apply"),
+            self.tr("Node"),
+            self.tr("Address"),
+            self.tr("Port"),
+            self.tr("User"),
+            self.tr("Host key fingerprint"),
+            self.tr("Result"),
+        ]
+        self.table = node_table(self, columns, (_APPLY, _NODE, _PORT, _USER), self.tr("Nodes to apply the commands on"))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("MMP password"))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -31,7 +30,7 @@ from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import current_language, error_text, translated
 from cmswizard.gui.page import PageHost, WizardPage
-from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage, LeavingTable, chain_tab_order
+from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage, chain_tab_order, node_table
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.spec import Problem, Severity
 from cmswizard.remote.sftp import (
@@ -79,26 +78,16 @@ class UploadPage(WizardPage):
                 "the MMP: type the commands shown beside each result. Next: copy to a USB stick instead."
             )
         )
-        self.table = LeavingTable(0, 7, self)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Send"),
-                self.tr("Node"),
-                self.tr("Address"),
-                self.tr("Port"),
-                self.tr("User"),
-                self.tr("Host key fingerprint"),
-                self.tr("Result"),
-            ]
-        )
-        header = self.table.horizontalHeader()
-        for column in range(self.table.columnCount()):
-            fixed = column in (_SEND, _NODE, _PORT, _USER)
-            header.setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents if fixed else QHeaderView.ResizeMode.Stretch
-            )
-        self.table.verticalHeader().hide()
-        self.table.setAccessibleName(self.tr("Nodes to upload to"))
+        columns = [
+            self.tr("Send"),
+            self.tr("Node"),
+            self.tr("Address"),
+            self.tr("Port"),
+            self.tr("User"),
+            self.tr("Host key fingerprint"),
+            self.tr("Result"),
+        ]
+        self.table = node_table(self, columns, (_SEND, _NODE, _PORT, _USER), self.tr("Nodes to upload to"))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("MMP password"))
