@@ -20,12 +20,22 @@ from pathlib import Path
 import paramiko
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+from cmswizard.cms.lines import UNCONFIRMED_PREFIX
 from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget, upload_files
 
 from helpers.factory import Hierarchy, hierarchy, issue, new_key
 from helpers.mmp_sim import USER, MmpSimulator, SimServer
 
-__all__ = ["SheetRun", "end_state_problems", "sheet_files", "sheet_sections", "type_sheet"]
+__all__ = [
+    "SheetRun",
+    "end_state_problems",
+    "sheet_files",
+    "sheet_sections",
+    "type_sheet",
+    "typed_by_a_person",
+    "unconfirmed_commands",
+    "upload_sheet_files",
+]
 
 _SECTION = re.compile(r"^# ===== (.+?) \((.+)\) =====$")
 _ON_NODE = re.compile(r"^# on (?:the primary )?([A-Za-z0-9.-]+\.[A-Za-z]+)\b")
@@ -60,6 +70,29 @@ def sheet_sections(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
         if current is not None and line and not line.startswith("#"):
             current.append((number, line))
     return [(node, lines) for node, lines in sections if lines]
+
+
+_UNCONFIRMED = f"# {UNCONFIRMED_PREFIX} "
+
+
+def unconfirmed_commands(text: str) -> list[tuple[int, str]]:
+    """(sheet line number, command) of every UNCONFIRMED command the sheet prints commented out."""
+    return [
+        (number, raw.strip().removeprefix(_UNCONFIRMED).strip())
+        for number, raw in enumerate(text.splitlines(), 1)
+        if raw.strip().startswith(_UNCONFIRMED)
+    ]
+
+
+def typed_by_a_person(text: str) -> str:
+    """The sheet as a person runs it: each UNCONFIRMED step (a command the sheet hands to the person to check
+    in the MMP guide and type) typed exactly as the sheet writes it, uncommented, in its place (line numbers
+    kept). UNCONFIRMED notes without a command ("UNCONFIRMED step: …") stay comments."""
+    out = []
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        out.append(raw.replace(_UNCONFIRMED, "", 1) if stripped.startswith(_UNCONFIRMED) else raw)
+    return "".join(out)
 
 
 def _uploads(text: str) -> dict[str, list[str]]:
@@ -213,12 +246,18 @@ def prepare_renewal(simulator: MmpSimulator, text: str) -> None:
         server.node.db.primary = primary.group(1) if primary else name
 
 
-def type_sheet(simulator: MmpSimulator, text: str, name: str = "sheet") -> SheetRun:
-    """Upload each node's files, then type its commands; returns what the check needs."""
+def upload_sheet_files(simulator: MmpSimulator, text: str) -> None:
+    """Each node gets the files its section lists (made to fit together), by SFTP as `upload` sends them;
+    a DB renewal sheet's nodes start in a cluster."""
     known_hosts = simulator.write_known_hosts()
     for node, files in sheet_files(text).items():
         _upload(simulator[node], files, known_hosts)
     prepare_renewal(simulator, text)
+
+
+def type_sheet(simulator: MmpSimulator, text: str, name: str = "sheet") -> SheetRun:
+    """Upload each node's files, then type its commands; returns what the check needs."""
+    upload_sheet_files(simulator, text)
     run = SheetRun(name)
     for node, lines in sheet_sections(text):
         typist = Typist(simulator[node])
