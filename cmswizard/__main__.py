@@ -1,11 +1,5 @@
-try:
-    from cmswizard.cli import main
+"""`python -m cmswizard`: the same start as the installed script (Ctrl+C while loading: one line, 130)."""
 
-    code = main()
-except KeyboardInterrupt:  # Ctrl+C while Python still loads the command line, before main() catches it
-    import sys
+from cmswizard._entry import main
 
-    if sys.stderr is not None:
-        sys.stderr.write("cmswizard: interrupted; nothing was written\n")
-    code = 130
-raise SystemExit(code)
+raise SystemExit(main())

@@ -1,8 +1,8 @@
-"""Entry point of the frozen app (PyInstaller): the same as `python -m cmswizard`."""
+"""Entry point of the frozen app (PyInstaller): the same start as the installed `cmswizard` script."""
 
 import sys
 
-from cmswizard.cli import main
+from cmswizard._entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

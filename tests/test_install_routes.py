@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -155,7 +156,9 @@ def test_wheel_carries_the_licence_the_notices_and_the_reference(wheel: Path) ->
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
         entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     # Windows starts a gui-script without a console window: the wizard's own launcher.
-    assert "[gui_scripts]\ncmswizard-gui = cmswizard.cli:gui_main" in entry_points
+    assert "[gui_scripts]\ncmswizard-gui = cmswizard._entry:gui_main" in entry_points
+    # Both start in the module that makes Ctrl+C quiet before the command line is imported.
+    assert "[console_scripts]\ncmswizard = cmswizard._entry:main" in entry_points
     assert reference == (ROOT / "docs" / "cms-reference.md").read_bytes()
     licences = {name.split(".dist-info/licenses/", 1)[1] for name in names if ".dist-info/licenses/" in name}
     assert licences == {"LICENSE", "THIRD-PARTY-NOTICES.md"}
@@ -203,3 +206,53 @@ def test_headless_install_runs_the_command_line_without_pyside6(wheel: Path, tmp
             "cmswizard: the wizard needs PySide6, which this installation left out; install the GUI with "
             "pip install 'cmswizard[gui]' (or pipx install 'cmswizard[gui]'), or use the command line: cmswizard --help"
         ]
+
+
+# Holds the import of the command line until a signal comes: the moment a Ctrl+C used to end in a
+# `KeyboardInterrupt` traceback from the top of the script pip writes. The finder says when it waits.
+_SLOW_COMMAND_LINE = """
+import sys, time
+
+class _HoldTheCommandLine:
+    def find_spec(self, name, path=None, target=None):
+        if name == "cmswizard.cli":
+            sys.stderr.write("IMPORTING cmswizard.cli\\n")
+            sys.stderr.flush()
+            time.sleep(60)
+        return None
+
+sys.meta_path.insert(0, _HoldTheCommandLine())
+"""
+
+
+@POSIX_ONLY
+@NEEDS_GIT
+@pytest.mark.parametrize(
+    "signum, code, line",
+    [
+        (signal.SIGINT, 130, "cmswizard: interrupted while starting; nothing was written"),
+        (signal.SIGTERM, 143, "cmswizard: terminated (SIGTERM) while starting; nothing was written"),
+    ],
+    ids=["SIGINT", "SIGTERM"],
+)
+@pytest.mark.parametrize("name", ["cmswizard", "cmswizard-gui"])
+def test_a_signal_while_the_installed_script_imports_the_command_line_is_one_line(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory, name: str, signum: int, code: int, line: str
+) -> None:
+    folder = tmp_path_factory.getbasetemp() / "venv-signals"
+    script = folder / "bin" / "cmswizard"
+    if not script.exists():  # one venv for the four cases
+        _fresh_venv_with(wheel, folder)
+    hook = tmp_path_factory.mktemp("hook")
+    (hook / "sitecustomize.py").write_text(_SLOW_COMMAND_LINE)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "CMSWIZARD"))}
+    env["PYTHONPATH"] = str(hook)
+    with subprocess.Popen(
+        [folder / "bin" / name, "--help"], env=env, cwd=hook, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as started:
+        assert started.stderr is not None
+        assert started.stderr.readline() == "IMPORTING cmswizard.cli\n"
+        started.send_signal(signum)
+        out, err = started.communicate(timeout=60)
+    assert started.returncode == code, err
+    assert err.splitlines() == [line] and out == ""
