@@ -313,3 +313,37 @@ def test_renewal_probe_lines_cover_xmpp_c2w_and_the_database(cli) -> None:
     )
     assert "# cmswizard probe cms1.example.com:443 --service webadmin --expect wa.crt" in lines  # no web bridge here
     assert "# cmswizard probe cms1.example.com:5432 --service database --expect dbserver.crt" in lines
+
+
+def test_a_shared_web_bridge_3_certificate_is_renewed_on_every_edge_with_the_call_bridges_trust(
+    cli, tmp_path: Path
+) -> None:
+    """Issue 29 Medium 8, CLI: one --node per server, --trusted-by for the Call Bridges; --make-trust writes the
+    rebuilt trust file (every Web Bridge 3) and each Call Bridge loads it, then restarts."""
+    tree = hierarchy(depth=1, leaf_cn="join.example.com")
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "wb3-2026.key").write_bytes(tree.leaf.key_pem)
+    (folder / "wb3-2026.crt").write_bytes(b"".join(c.pem for c in tree.chain))
+    done = cli(
+        "renew", "sheet", "--node", "edge1.example.com", "--node", "edge2.example.com",
+        "--webbridge3", "wb3-2026.key", "wb3-2026.crt", "--trusted-by", "cms1.example.com",
+        "--trusted-by", "cms2.example.com", "--files-in", str(folder), "--make-trust", "--backup-name", "b",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    text = done.out
+    assert text.count("webbridge3 https certs wb3-2026.key wb3-2026.crt") == 2
+    for node in ("cms1.example.com", "cms2.example.com"):
+        section = text.split(f"# ===== {node} (trusts the renewed certificate) =====")[1].split("# =====")[0]
+        commands = [line for line in section.splitlines() if line and not line.startswith("#")]
+        assert commands == ["backup snapshot b", "callbridge trust c2w trust-webbridge3.crt", "callbridge restart"]
+    written = load_file(folder / "trust-webbridge3.crt").certificates
+    assert written[0] == tree.leaf.cert  # the renewed certificate with its chain
+    assert "wrote" in done.err and "trust-webbridge3.crt" in done.err
+
+
+def test_several_servers_in_one_node_option_are_named_as_such(cli) -> None:
+    done = cli("renew", "sheet", "--node", "cms1.example.com,cms2.example.com", "--webadmin", "a.key", "a.crt")
+    assert done.code == 2
+    assert "names several servers: give one server per --node and repeat the option" in done.err
+    assert "label" not in done.err

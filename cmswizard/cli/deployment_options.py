@@ -74,6 +74,14 @@ def _check_hosts(args: argparse.Namespace) -> None:
     The messages name the option (the sheet's own check names the wizard's fields)."""
     from cmswizard.cms.nodes import check_listed
 
+    for option, names in (("--node", args.node), ("--edge", args.edge)):
+        for name in names:
+            if "," in name or " " in name.strip():  # "a,b" read as one name said "has the label 'com,b'"
+                raise CmsInputError(
+                    option,
+                    f"{shown(name)} names several servers: give one server per {option} and repeat the option "
+                    f"({option} cms1.example.com {option} cms2.example.com)",
+                )
     check_listed(args.node, args.edge, "--node", "--edge")
 
 
@@ -159,7 +167,7 @@ def emit_sheet(args: argparse.Namespace, plan: Deployment, folder: Path | None, 
         if errors:
             raise CmsCheckFailed(f"{len(errors)} file(s) cannot serve the service they are assigned to (see above)")
         if args.make_trust:
-            for path in write_trust_files(plan, folder, force=args.force):
+            for path in write_trust_files(plan, folder, force=args.force, trusts=sheet.trust_files):
                 warn(f"wrote {shown(path, 300)}")
     text = sheet.text(translator(args.sheet_lang))
     if args.out:
@@ -182,7 +190,9 @@ def add_deployment_arguments(parser: argparse.ArgumentParser) -> None:
         "--xmpp-domain", metavar="DOMAIN", help="2.x: the XMPP domain clients use (renewal probe lines)"
     )
     parser.add_argument("--topology", choices=[t.value for t in Topology], help="default: from the nodes given")
-    parser.add_argument("--node", action="append", default=[], metavar="FQDN", help="a core server (repeat)")
+    parser.add_argument(
+        "--node", action="append", default=[], metavar="FQDN", help="a core server (repeat the option for each)"
+    )
     parser.add_argument("--edge", action="append", default=[], metavar="FQDN", help="an edge server (repeat)")
     for service in _ALL_SERVICES:
         files = "KEY FULLCHAIN" if service.takes_full_chain else "KEY CERT [BUNDLE]"

@@ -21,6 +21,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from cmswizard.cms.endpoints import TlsService, endpoint_for
 from cmswizard.cms.lines import LineKind, MmpLine, note
 from cmswizard.cms.mmp_syntax import render
+from cmswizard.cms.renewal_trust import with_peer_trust
 from cmswizard.cms.services import Service
 from cmswizard.cms.sheet import Deployment, DeploymentSheet, build_sheet, node_services
 from cmswizard.pki.chain import Role, make_item, role_of
@@ -663,13 +664,14 @@ def _keep_ports(lines: Sequence[MmpLine]) -> list[MmpLine]:
     return kept
 
 
-def replacement_sheet(plan: Deployment) -> DeploymentSheet:
+def replacement_sheet(plan: Deployment, *, peers: Sequence[str] = (), peers_field: str = "peers") -> DeploymentSheet:
     """The replacement part of the deployment sheet, for renewed files.
 
     The deployment sheet already starts each node with `backup snapshot`, puts the file names in each
     `certs` line, restarts and ends each service with its status line; with `plan.db_renewal` it starts
     with the expired DB-cluster sequence. Renewal adds, per node, the probe to run once it is done:
-    it proves the service really presents the new certificate.
+    it proves the service really presents the new certificate. `peers`: the servers that hold the renewed
+    certificate in a trust file; each gets the rebuilt trust file and the commands that load it.
     """
     if not re.fullmatch(r"[A-Za-z0-9_-]+", plan.backup_name):
         raise CmsInputError("backup name", N_("use letters, digits, '-' and '_' only"))
@@ -689,4 +691,4 @@ def replacement_sheet(plan: Deployment) -> DeploymentSheet:
                 ],
             )
         nodes.append(node)
-    return replace(sheet, nodes=tuple(nodes))
+    return with_peer_trust(checked, replace(sheet, nodes=tuple(nodes)), peers, field=peers_field)

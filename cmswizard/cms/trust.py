@@ -62,11 +62,14 @@ def trust_file_bytes(plan: Deployment, trust: PeerTrustFile, folder: Path) -> by
     return bundle_bytes(select_peer_trust(chains, trust.content))
 
 
-def write_trust_files(plan: Deployment, folder: Path, *, force: bool = False) -> list[Path]:
-    """Write every peer trust file the plan needs into `folder`, all or nothing."""
+def write_trust_files(
+    plan: Deployment, folder: Path, *, force: bool = False, trusts: Sequence[PeerTrustFile] | None = None
+) -> list[Path]:
+    """Write every peer trust file the plan needs (or `trusts`: the ones a sheet names) into `folder`, all or
+    nothing."""
     outputs = [
         OutputFile(folder / trust.name, trust_file_bytes(plan, trust, folder), replace=force)
-        for trust in plan.trust_files()
+        for trust in (plan.trust_files() if trusts is None else trusts)
     ]
     return write_files(outputs) if outputs else []
 

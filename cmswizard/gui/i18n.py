@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,11 @@ _current = "en"
 
 def current_language() -> str:
     return _current
+
+
+def listed(names: Iterable[str]) -> str:
+    """File names listed in a sentence: 「a、b」 in Chinese (the zh_TW glossary's punctuation rule), "a, b" else."""
+    return ("、" if _current.startswith("zh") else ", ").join(names)
 
 
 def translated(value: object) -> str:

@@ -47,6 +47,8 @@ def _held() -> dict[str, int]:
     if held is None:
         held = _this_thread.held = {}
     return held
+
+
 Reporter = Callable[[Path, list[str], list[str]], None]  # folder, removed, could not be removed
 _reporter: list[Reporter] = []
 

@@ -159,7 +159,9 @@ def _report(result: NodeResult) -> None:
         verdict = {True: "serves the new certificate", False: "does NOT serve it", None: "could not be compared"}
         say(f"  probe {check.endpoint} port {check.port}: {verdict[check.served_expected]} ({check.expected})")
     if result.for_a_person:
-        say(f"{result.node}: not typed by cmswizard (UNCONFIRMED on the sheet): check each in your MMP guide and type it:")
+        say(
+            f"{result.node}: not typed by cmswizard (UNCONFIRMED on the sheet): check each in your MMP guide and type it:"
+        )
         for unconfirmed in result.for_a_person:
             say(f"  {unconfirmed}")
 

@@ -135,7 +135,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     from cmswizard.cms.renewal import replacement_sheet
 
     plan, folder, _names = deployment_from_args(args)
-    return emit_sheet(args, plan, folder, replacement_sheet(plan))
+    return emit_sheet(args, plan, folder, replacement_sheet(plan, peers=args.trusted_by, peers_field="--trusted-by"))
 
 
 def register(commands: Commands) -> None:
@@ -177,9 +177,21 @@ def register(commands: Commands) -> None:
         "sheet",
         help="the MMP commands that swap in renewed files: backup first, then the probe to run",
         description="The deploy options, for the renewed files (KEY CERTIFICATE [CA-BUNDLE], KEY FULLCHAIN for "
-        "Web Bridge 3). With --db-primary: the sequence for expired database-cluster certificates.",
+        "Web Bridge 3). A certificate several servers share (Web Bridge 3 on every edge, a Call Bridge "
+        "certificate naming every node): one --node per server, one sheet with a section for each. "
+        "--trusted-by for each server that keeps it in a trust file (the Call Bridges for Web Bridge 3, the "
+        "Web Bridge 3s for a Call Bridge or Scheduler): the trust file is rebuilt from the renewed files "
+        "(--make-trust writes it into --files-in) and each of them loads it. "
+        "With --db-primary: the sequence for expired database-cluster certificates.",
     )
     add_deployment_arguments(sheet)
+    sheet.add_argument(
+        "--trusted-by",
+        action="append",
+        default=[],
+        metavar="FQDN",
+        help="a server that keeps the renewed certificate in a trust file (repeat): it loads the rebuilt one",
+    )
     _register_run(verbs)
     sheet.set_defaults(
         run=_cmd_sheet,

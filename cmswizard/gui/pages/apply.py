@@ -568,7 +568,9 @@ class ApplyPage(WizardPage):
         for node, result in results.items():
             assert isinstance(result, NodeResult)
             left = result.for_a_person and result.outcome is NodeOutcome.DONE
-            self._set_result(node, self.tr("done, but for the UNCONFIRMED steps below") if left else labels[result.outcome])
+            self._set_result(
+                node, self.tr("done, but for the UNCONFIRMED steps below") if left else labels[result.outcome]
+            )
             if result.host_key is not None:
                 self.cell_edit(node, _FINGERPRINT).setText(result.host_key.fingerprint)
             if result.stop_reason:
@@ -579,9 +581,9 @@ class ApplyPage(WizardPage):
                     Problem(
                         "apply",
                         Severity.WARNING,
-                        self.tr("{node}: not typed (UNCONFIRMED on the sheet): check each in your MMP guide and type it: {steps}").format(
-                            node=node, steps=steps
-                        ),
+                        self.tr(
+                            "{node}: not typed (UNCONFIRMED on the sheet): check each in your MMP guide and type it: {steps}"
+                        ).format(node=node, steps=steps),
                     )
                 )
             for check in result.probes:  # after the run: what each changed port presents now

@@ -38,11 +38,12 @@ from cmswizard.cms.renewal import (
     request_mismatches,
     spec_changes,
 )
+from cmswizard.cms.renewal_trust import peer_trust_kind, renewal_trust_names, write_sheet_trust_files
 from cmswizard.cms.services import CmsVersion, Service, Topology, service_named_in
-from cmswizard.cms.sheet import Deployment, ServiceFiles
+from cmswizard.cms.sheet import Deployment, ServiceFiles, TrustKind
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import PageId, RenewFlowState
-from cmswizard.gui.i18n import error_text, shown_value, translated
+from cmswizard.gui.i18n import error_text, listed, shown_value, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage
 from cmswizard.pki.csr import CsrResult, generate_key_and_csr
@@ -466,6 +467,8 @@ class RenewSheetPage(_RenewPage):
         for service in _SERVICES:
             self.service.addItem(translated(service.label), service.value)
         self.node = QLineEdit(self)
+        # The servers that keep this certificate in a trust file: the rebuilt file and its commands on each.
+        self.peers = QLineEdit(self)
         self.key = QLineEdit(self)
         self.certificate = QLineEdit(self)
         self.bundle = QLineEdit(self)
@@ -483,11 +486,16 @@ class RenewSheetPage(_RenewPage):
         self.saved = QLabel(self)  # where the commands went: said, since Finish closes the wizard
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kept = False  # copied or saved: Finish does not ask
+        self.trust_written = QLabel(self)  # the rebuilt trust file: where it went
+        self.trust_written.setWordWrap(True)
+        self.trust_written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trust_plan: Deployment | None = None
         form = QFormLayout()
         for text, field in (
             (self.tr("CMS &version:"), self.version),
             (self.tr("&Service:"), self.service),
             (self.tr("Se&rvers (FQDN, space between):"), self.node),
+            (self.tr("Servers that &trust it:"), self.peers),
             (self.tr("&Key file:"), self.key),
             (self.tr("C&ertificate file:"), self.certificate),
             (self.tr("CA b&undle file:"), self.bundle),
@@ -504,13 +512,14 @@ class RenewSheetPage(_RenewPage):
         fix_row.addStretch()
         layout.addLayout(fix_row)
         layout.addWidget(self.sheet, 1)
+        layout.addWidget(self.trust_written)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
         row.addWidget(self.save_button)
         row.addWidget(self.saved, 1)
         layout.addLayout(row)
         self.save_button.clicked.connect(self._save_clicked)
-        for field in (self.node, self.key, self.certificate, self.bundle, self.backup):
+        for field in (self.node, self.peers, self.key, self.certificate, self.bundle, self.backup):
             field.textChanged.connect(self._update)
         self.version.currentIndexChanged.connect(self._update)
         self.service.currentIndexChanged.connect(self._update)
@@ -578,11 +587,16 @@ class RenewSheetPage(_RenewPage):
             if full_chain
             else self.tr("optional: the CA bundle file")
         )
+        self._offer_peers(Service(self.service.currentData()))
         self.pair_problems = self._pair_problems()
         self.full_chain_button.setVisible(any(p.fault is PairFault.NOT_FULL_CHAIN for p in self.pair_problems))
         self.state.sheet = None
+        self.trust_plan = None
+        self.trust_written.clear()
         try:
-            sheet = replacement_sheet(self._plan())
+            plan = replace(self._plan(), trust_names=renewal_trust_names(dt.date.today().year))
+            peers = self.peers.text().replace(",", " ").split() if self.peers.isEnabled() else []
+            sheet = replacement_sheet(plan, peers=peers, peers_field=self.tr("Servers that trust it"))
         except CmsInputError as error:
             self.message.show_problems(
                 [Problem(translated(error.where), Severity.ERROR, error.message), *self.pair_problems], with_field=True
@@ -599,10 +613,46 @@ class RenewSheetPage(_RenewPage):
             return
         self.message.show_problems([])
         self.state.sheet = sheet
+        self.trust_plan = plan
         self.sheet.setPlainText(sheet.text(translated))
         self.copy_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.kept = False  # other commands now: not copied or saved yet
+
+    def _offer_peers(self, service: Service) -> None:
+        """The servers that trust this certificate: asked only for a service other servers keep in a trust file."""
+        kind = peer_trust_kind(service, CmsVersion(self.version.currentData()))
+        self.peers.setEnabled(kind is not None)
+        self.peers.setPlaceholderText(
+            self.tr("none: no other server keeps this certificate in a trust file")
+            if kind is None
+            else self.tr("the Call Bridges (FQDN, space between): they trust every Web Bridge 3")
+            if kind is TrustKind.WEBBRIDGE3
+            else self.tr("the Web Bridge 3 servers (FQDN, space between): they trust every Call Bridge and Scheduler")
+            if kind is TrustKind.C2W_CLIENTS
+            else self.tr("the Web Bridge servers (FQDN, space between): they trust every Call Bridge")
+        )
+
+    def write_trust_files(self) -> bool:
+        """The trust files the commands load, written beside the new certificate (said on the page); False
+        and the reason on the page when they cannot be written."""
+        sheet, plan = self.state.sheet, self.trust_plan
+        _key, certificate_path = self._paths()
+        if sheet is None or plan is None or not sheet.trust_files or certificate_path is None:
+            return True
+        folder = certificate_path.parent
+        try:
+            write_sheet_trust_files(plan, sheet, folder)
+        except CmsInputError as error:
+            self.message.show_problems([Problem(error.where, Severity.ERROR, error.message)], with_field=True)
+            return False
+        self.trust_written.setText(
+            self.tr("✓ {files} in {folder}: upload it to the servers that trust it").format(
+                files=listed(t.name for t in sheet.trust_files),
+                folder=str(folder),
+            )
+        )
+        return True
 
     def _paths(self) -> tuple[Path | None, Path | None]:
         """The key and certificate files the fields name: in the renewal's folder, or where the new
@@ -636,6 +686,7 @@ class RenewSheetPage(_RenewPage):
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.sheet.toPlainText())
         self.kept = True
+        self.write_trust_files()
 
     def _save_clicked(self) -> None:
         self.save_commands()
@@ -655,11 +706,14 @@ class RenewSheetPage(_RenewPage):
             return None
         self.saved.setText(self.tr("✓ Saved to {path}").format(path=str(target)))
         self.kept = True
+        self.write_trust_files()
         return target
 
     def validatePage(self) -> bool:
         """Finish: commands neither copied nor saved are offered for saving first (the wizard closes). When the
         flow goes on (Apply on the server), Next needs no question: the commands travel with the flow."""
+        if not self.write_trust_files():
+            return False
         if self.nextId() != -1 or self.kept or not self.sheet.toPlainText():
             return True
         answer = dialogs.ask_save_commands(self)
