@@ -122,7 +122,7 @@ def test_the_servers_that_trust_a_shared_certificate_load_the_rebuilt_trust_file
 def test_only_services_other_servers_trust_ask_for_those_servers(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    wizard, page = _to_the_commands(qtbot, tmp_path, monkeypatch)
+    _wizard, page = _to_the_commands(qtbot, tmp_path, monkeypatch)
     page.service.setCurrentIndex(page.service.findData("webadmin"))
     assert not page.peers.isEnabled()
     page.service.setCurrentIndex(page.service.findData("callbridge"))

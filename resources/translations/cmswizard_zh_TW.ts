@@ -1080,6 +1080,30 @@
         <translation>邊緣</translation>
     </message>
     <message>
+        <source>{name} holds {file}, the renewed certificate; one trust file holds every peer (TAC 217367): add any peer certificate not renewed here to {name} first</source>
+        <translation>{name} 內含憑證更新後的 {file}；一個信任檔要包含每個對端（TAC 217367）：未在此更新的對端憑證，請先加入 {name}</translation>
+    </message>
+    <message>
+        <source>Call Bridge: trust the renewed Web Bridge 3 certificate, restart (calls in progress drop)</source>
+        <translation>Call Bridge：信任憑證更新後的 Web Bridge 3 憑證，然後重新啟動（進行中的通話會中斷）</translation>
+    </message>
+    <message>
+        <source>if the Scheduler runs on this server, type also: scheduler c2w trust {name}</source>
+        <translation>若這台伺服器也執行 Scheduler，請再輸入：scheduler c2w trust {name}</translation>
+    </message>
+    <message>
+        <source>Web Bridge 3: trust the renewed certificate for the Call Bridge link (C2W), restart</source>
+        <translation>Web Bridge 3：在 Call Bridge 連線（C2W）上信任憑證更新後的憑證，然後重新啟動</translation>
+    </message>
+    <message>
+        <source>Web Bridge: trust the renewed Call Bridge certificate (or guest joins fail)</source>
+        <translation>Web Bridge：信任憑證更新後的 Call Bridge 憑證（否則訪客無法加入）</translation>
+    </message>
+    <message>
+        <source>trusts the renewed certificate</source>
+        <translation>信任憑證更新後的憑證</translation>
+    </message>
+    <message>
         <source>Before any change: take a backup, then download {name}.bak with SFTP</source>
         <translation>變更之前：先建立備份，再以 SFTP 下載 {name}.bak</translation>
     </message>
@@ -7006,6 +7030,34 @@ Replace the key anyway?</source>
     <message>
         <source>Se&amp;rvers (FQDN, space between):</source>
         <translation>伺服器（FQDN，以空格分隔）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Servers that &amp;trust it:</source>
+        <translation>信任此憑證的伺服器(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Servers that trust it</source>
+        <translation>信任此憑證的伺服器</translation>
+    </message>
+    <message>
+        <source>none: no other server keeps this certificate in a trust file</source>
+        <translation>無：沒有其他伺服器把此憑證放在信任檔中</translation>
+    </message>
+    <message>
+        <source>the Call Bridges (FQDN, space between): they trust every Web Bridge 3</source>
+        <translation>各台 Call Bridge（FQDN，以空格分隔）：它們信任每台 Web Bridge 3</translation>
+    </message>
+    <message>
+        <source>the Web Bridge 3 servers (FQDN, space between): they trust every Call Bridge and Scheduler</source>
+        <translation>各台 Web Bridge 3 伺服器（FQDN，以空格分隔）：它們信任每台 Call Bridge 與 Scheduler</translation>
+    </message>
+    <message>
+        <source>the Web Bridge servers (FQDN, space between): they trust every Call Bridge</source>
+        <translation>各台 Web Bridge 伺服器（FQDN，以空格分隔）：它們信任每台 Call Bridge</translation>
+    </message>
+    <message>
+        <source>✓ {files} in {folder}: upload it to the servers that trust it</source>
+        <translation>✓ {files} 已寫入 {folder}：請上傳到信任此憑證的伺服器</translation>
     </message>
     <message>
         <source>Save the commands</source>
