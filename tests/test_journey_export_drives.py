@@ -151,3 +151,28 @@ def test_a_full_fat_folder_is_said_and_the_export_is_not_called_done(
         assert "was the drive removed" not in said
         folder = point / export.name.text()
         assert not (folder / "SHA256SUMS").exists()
+
+
+@pytest.mark.skipif(why_not("tmpfs") is not None, reason=str(why_not("tmpfs")))
+def test_a_stick_pulled_between_choosing_and_copying_gets_nothing_and_the_system_disk_neither(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hostile's follow-up: the page pins the copy to the device the stick was on when it was chosen. Pulled
+    before the drive list looks again (every 2 s), its mount point is a plain folder on the system disk that
+    still looks like the stick: nothing may land there, and the page says why."""
+    import subprocess
+
+    monkeypatch.setattr(dialogs, "confirm_keys_to_fixed_drive", lambda *a: pytest.fail("asked for a stick"))
+    with stick("tmpfs", 2048) as point:
+        mounted = [Volume(point, "STICK", "tmpfs", 2 * 1024 * 1024, True, False)]
+        _wizard, export = _export_page(qtbot, tmp_path, mounted)
+        export.timer.stop()  # the drive list has not looked again yet: the stick still shows as chosen
+        assert export.chosen_volume() == mounted[0]  # the one stick, chosen for the user
+        _check_row(qtbot, export, "callbridge-2026.key")
+        subprocess.run(["umount", "-l", str(point)], check=True, capture_output=True)
+        with qtbot.waitSignal(export.host.tasks.idle, timeout=20_000):
+            click(qtbot, export.copy_button)
+        assert list(point.iterdir()) == []  # no key on the computer's own disk
+        said = export.summary.toPlainText()
+        assert said.startswith("✗"), said
+        assert ("no longer on the stick that was chosen" if lang == "en" else "已不在") in said, said

@@ -114,6 +114,31 @@ def confirm_host_key(parent: QWidget, node: str, key_type: str, fingerprint: str
     return answer == QMessageBox.StandardButton.Yes
 
 
+def confirm_changed_host_key_type(parent: QWidget, node: str, key_type: str, fingerprint: str, known: str) -> bool:
+    """known_hosts holds a key of another type for this MMP and the server offered a new one (as OpenSSH warns):
+    the answer defaults to No, and the question says what a swap can mean."""
+    answer = QMessageBox.warning(
+        parent,
+        translated(N_("The MMP's host key type changed")),
+        translated(
+            Text(
+                N_(
+                    "WARNING: known_hosts holds a {known} key for {node}, but the server now offers another type:"
+                    "\n\n{key_type} {fingerprint}\n\nIf you did not change the MMP's SSH keys, someone may be "
+                    "between you and the MMP: stop here. Trust it and upload only if the MMP shows this fingerprint."
+                ),
+                node=node,
+                known=known,
+                key_type=key_type,
+                fingerprint=fingerprint,
+            )
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def ask_p12_options(parent: QWidget, include_root: bool) -> object | None:
     """Password (twice), encryption and root for a PKCS#12 file; a P12Choice, or None if cancelled."""
     from cmswizard.gui.p12_dialog import P12Dialog

@@ -2184,6 +2184,22 @@ Compare it with the fingerprint the MMP shows. Trust it and upload?</source>
 請與 MMP 顯示的指紋比對。要信任它並上傳嗎？</translation>
     </message>
     <message>
+        <source>The MMP&apos;s host key type changed</source>
+        <translation>MMP 的主機金鑰類型已變更</translation>
+    </message>
+    <message>
+        <source>WARNING: known_hosts holds a {known} key for {node}, but the server now offers another type:
+
+{key_type} {fingerprint}
+
+If you did not change the MMP&apos;s SSH keys, someone may be between you and the MMP: stop here. Trust it and upload only if the MMP shows this fingerprint.</source>
+        <translation>警告：known_hosts 中 {node} 的主機金鑰是 {known} 類型，但伺服器現在提供另一種類型：
+
+{key_type} {fingerprint}
+
+若您沒有變更 MMP 的 SSH 金鑰，可能有人介於您與 MMP 之間：請在此停止。只有在 MMP 顯示的指紋與此相同時，才信任並上傳。</translation>
+    </message>
+    <message>
         <source>  … and {count} more</source>
         <translation>  …以及另外 {count} 個</translation>
     </message>
@@ -7398,6 +7414,10 @@ Replace the key anyway?</source>
     <message>
         <source>tick at least one node to upload to</source>
         <translation>請至少勾選一個要上傳的節點</translation>
+    </message>
+    <message>
+        <source>not sent: the host key type changed and was not accepted</source>
+        <translation>未傳送：主機金鑰類型已變更，且未被接受</translation>
     </message>
     <message>
         <source>not sent: host key not accepted</source>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmswizard.export.calendar import calendar_item
-from cmswizard.export.copy import ExportItem, ExportResult, export_files, export_items
+from cmswizard.export.copy import ExportItem, ExportResult, device_of, export_files, export_items
 from cmswizard.export.readme import export_folder_name, export_readme
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs, style
@@ -142,6 +142,9 @@ class ExportPage(WizardPage):
         self.extra: list[ExportItem] = []
         self.custom: list[Volume] = []
         self.chosen: Volume | None = None  # the drive the user picked; None until they pick (again)
+        # The device it was on when picked: the copy is pinned to it, so a stick pulled (or swapped) between
+        # picking and copying is caught by the engine instead of its mount point on the system disk taking the files.
+        self.chosen_device: int | None = None
         self.running = False
         self.result: ExportResult | None = None
         self._preset = False
@@ -244,7 +247,7 @@ class ExportPage(WizardPage):
         chosen = self.chosen
         row = next((n for n, v in enumerate(listed) if chosen is not None and _same_drive(v, chosen)), -1)
         if chosen is not None and row < 0:
-            self.chosen = None
+            self.chosen, self.chosen_device = None, None
             self.drive_note.setText(
                 style.coloured(
                     self.tr("✗ {drive} is gone (removed or unmounted): choose the drive again.").format(
@@ -257,7 +260,7 @@ class ExportPage(WizardPage):
             self.drive_note.show()
         elif chosen is None and len(listed) == 1 and listed[0].removable and not self.drive_note.isVisible():
             row = 0  # the one stick plugged in: chosen for the user, as long as nothing was taken away
-            self.chosen = listed[0]
+            self._pin(listed[0])
         elif chosen is not None:
             self.chosen = listed[row]  # the same drive, with its free space as it is now
         self.volumes.setCurrentRow(row)
@@ -267,10 +270,23 @@ class ExportPage(WizardPage):
     def _volume_chosen(self, row: int) -> None:
         item = self.volumes.item(row) if row >= 0 else None
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self.chosen = value if isinstance(value, Volume) else None
+        picked = value if isinstance(value, Volume) else None
+        if picked is None:
+            self.chosen, self.chosen_device = None, None
+        elif self.chosen is None or not _same_drive(picked, self.chosen):
+            self._pin(picked)
+        else:
+            self.chosen = picked  # the same drive again: it stays pinned to the device it was on when picked
         if self.chosen is not None:
             self.drive_note.hide()
         self._update()
+
+    def _pin(self, volume: Volume) -> None:
+        self.chosen = volume
+        try:
+            self.chosen_device = device_of(volume.root)
+        except OSError:  # gone already: the copy pins at its start (and finds nothing there)
+            self.chosen_device = None
 
     def chosen_volume(self) -> Volume | None:
         return self.chosen
@@ -334,6 +350,7 @@ class ExportPage(WizardPage):
             self._show_summary(f"✗ {error_text(error)}")
             return
         destination = volume.root / self.name.text().strip()
+        device = self.chosen_device
         readme = export_readme(items, title=self.name.text().strip())
         self.running = True
         self.result = None
@@ -344,7 +361,9 @@ class ExportPage(WizardPage):
         self.completeChanged.emit()
         self.host.tasks.run_with_progress(
             self,
-            lambda report: export_files(items, destination, readme=readme, overwrite=overwrite, progress=report),
+            lambda report: export_files(
+                items, destination, readme=readme, overwrite=overwrite, progress=report, device=device
+            ),
             self._progress,
             self._done,
             lambda error: self._failed(error, overwrite, destination, [item.name for item in items]),

@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 from cmswizard.cms.plan import PlanNode
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DeployFlowState, PageId
-from cmswizard.gui.i18n import current_language, error_text, translated
+from cmswizard.gui.i18n import current_language, error_text, listed, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import CellEdit, CommandBox, FieldMessage, chain_tab_order, node_table
 from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.spec import Problem, Severity
 from cmswizard.remote.sftp import (
     Credentials,
-    HostKey,
     HostTrust,
     Outcome,
     SshTarget,
@@ -331,7 +330,7 @@ class UploadPage(WizardPage):
         total = sum(len(job.files) for job in jobs)
         accepted = dict(self.accepted_here)
 
-        def work(report: object) -> dict[str, UploadReport | HostKey]:
+        def work(report: object) -> dict[str, UploadReport | UnknownHostKey]:
             from cmswizard.pki.files import OutputFile, write_files
             from cmswizard.remote.sftp import upload_files
 
@@ -340,7 +339,7 @@ class UploadPage(WizardPage):
             missing = {p for job in jobs for p in job.files if not p.exists() and p.name in extra}
             if missing:
                 write_files([OutputFile(path, extra[path.name]) for path in sorted(missing)])
-            outcome: dict[str, UploadReport | HostKey] = {}
+            outcome: dict[str, UploadReport | UnknownHostKey] = {}
             sent = [0]  # files sent so far, across nodes
             for job in jobs:
                 # A fingerprint the wizard filled in after the admin accepted the key is in known_hosts already:
@@ -359,7 +358,7 @@ class UploadPage(WizardPage):
                         job.target, job.files, trust=trust, credentials=credentials, replace=replace, progress=progress
                     )
                 except UnknownHostKey as unknown:
-                    outcome[job.node] = unknown.host_key
+                    outcome[job.node] = unknown  # asked on the GUI thread: a new key, or another type (a swap)
                 sent[0] = before + len(job.files)
                 report(sent[0], total, job.node)
             return outcome
@@ -381,21 +380,34 @@ class UploadPage(WizardPage):
         self.message.show_problems([Problem("upload", Severity.ERROR, error_text(error))])
         self.upload_finished.emit()
 
-    def _done(self, outcome: dict[str, UploadReport | HostKey]) -> None:
+    def _accepted(self, node: str, unknown: UnknownHostKey) -> bool:
+        """The admin's answer: a first key is compared and accepted; a key of another type than known_hosts holds
+        (a key-type swap) gets the warning OpenSSH gives, defaulting to No."""
+        key = unknown.host_key
+        if unknown.other_types:
+            return dialogs.confirm_changed_host_key_type(
+                self, node, key.key_type, key.fingerprint, listed(unknown.other_types)
+            )
+        return dialogs.confirm_host_key(self, node, key.key_type, key.fingerprint)
+
+    def _done(self, outcome: dict[str, UploadReport | UnknownHostKey]) -> None:
         self.upload_button.setEnabled(True)
         self.progress.hide()
         trusted_again: set[str] = set()
         for node, result in outcome.items():
-            if isinstance(result, HostKey):
-                if dialogs.confirm_host_key(self, node, result.key_type, result.fingerprint):
-                    self.cell_edit(node, _FINGERPRINT).setText(result.fingerprint)
-                    self.accepted_here[node] = result.fingerprint
+            if isinstance(result, UnknownHostKey):
+                if self._accepted(node, result):
+                    key = result.host_key
+                    self.cell_edit(node, _FINGERPRINT).setText(key.fingerprint)
+                    self.accepted_here[node] = key.fingerprint
                     known_hosts = Path(self.host.settings.get("ssh/known_hosts"))
                     try:  # as ssh does: the next connection checks against it without asking
-                        remember_host_key(known_hosts, result)
+                        remember_host_key(known_hosts, key)
                     except OSError as error:
                         self.message.show_problems([Problem("host", Severity.WARNING, f"{known_hosts}: {error}")])
                     trusted_again.add(node)
+                elif result.other_types:
+                    self._set_result(node, self.tr("not sent: the host key type changed and was not accepted"))
                 else:
                     self._set_result(node, self.tr("not sent: host key not accepted"))
                 continue

@@ -1,0 +1,83 @@
+"""The upload page and a host-key type swap (hostile's follow-up to issue 30): known_hosts holds the MMP's
+ed25519 key and the server now offers only RSA. The page must not ask the plain "not known yet" question;
+it warns as OpenSSH does, defaults to No, sends nothing and remembers nothing — typed and clicked as a
+person does, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from cmswizard.gui import dialogs
+from cmswizard.gui.flows import FlowKey, PageId
+from cmswizard.gui.pages.start import StartPage
+from cmswizard.gui.pages.upload import UploadPage
+
+from helpers.factory import hierarchy
+from helpers.hostile_ssh import hostile_ssh
+from helpers.journey import choose_flow, click, make_wizard, press_next, type_into
+from helpers.site import example_site
+
+
+def _upload_page(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, known_hosts: Path):
+    site = tmp_path / "site"
+    plan_path = example_site(site, hierarchy(depth=1, prefix="Example", rsa_bits=2048))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    wizard.settings.set("ssh/known_hosts", str(known_hosts))
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [plan_path])
+    click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    press_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.UPLOAD
+    upload = wizard.page_as(PageId.UPLOAD, UploadPage)
+    for node in ("cms2.example.com", "edge1.example.com"):
+        click(qtbot, upload.send_box(node))
+    return upload
+
+
+def test_a_host_key_of_another_type_than_known_is_warned_about_and_nothing_is_sent(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "mmp"
+    root.mkdir()
+    known = tmp_path / "known_hosts"
+    with hostile_ssh("sftp", root=root, key_types=("ed25519",)) as real:
+        line, real_port = real.known_hosts_line("ed25519"), real.port
+    upload = _upload_page(qtbot, tmp_path, monkeypatch, known)
+    plain: list[str] = []
+    warned: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(dialogs, "confirm_host_key", lambda *a: plain.append(a[1]) or True)
+
+    def warning(_parent, node: str, key_type: str, fingerprint: str, known_types: str) -> bool:
+        warned.append((node, key_type, known_types))
+        return False  # the default button: No
+
+    monkeypatch.setattr(dialogs, "confirm_changed_host_key_type", warning)
+    with hostile_ssh("sftp", root=root, key_types=("rsa",)) as swapped:
+        known.write_text(line.replace(f"]:{real_port} ", f"]:{swapped.port} "))
+        before = known.read_bytes()
+        for column, value in (
+            (upload.ADDRESS, "127.0.0.1"),
+            (upload.PORT, str(swapped.port)),
+            (upload.USER, swapped.user),
+        ):
+            field = upload.cell_edit("cms1.example.com", column)
+            qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+            qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # replace what is there
+            qtbot.keyClicks(field, value)
+            assert field.text() == value
+        type_into(qtbot, upload.password, swapped.password)
+        with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+            click(qtbot, upload.upload_button)
+    assert plain == []  # never the plain "not known yet" question
+    assert warned == [("cms1.example.com", "ssh-rsa", "ssh-ed25519")]
+    assert known.read_bytes() == before  # nothing remembered
+    assert list(root.iterdir()) == []  # nothing sent
+    assert upload.cell_edit("cms1.example.com", upload.FINGERPRINT).text() == ""
+    said = upload.result_text("cms1.example.com")
+    assert said == upload.tr("not sent: the host key type changed and was not accepted")
+    assert (lang == "en") == said.startswith("not sent")
