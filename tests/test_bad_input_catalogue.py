@@ -97,6 +97,14 @@ PLANS: dict[str, str] = {
     .replace("schema = 1", "schema = 2")
     .replace('"webadmin", "webbridge3"]', '"webadmin", "webbridge3"]\nissuer = "public"')
     + '\n[issuers.public]\ntype = "acme"\ndirectory = "https://acme.example.com/dir"\naccount_key = "acme.key"\n',
+    # [apply] (issue 27): how mmp run --plan and the Apply page run the lines
+    "apply-window.toml": plan_text() + '\n[apply]\nrestart_window = "Sa 02:00-04:00"\n',
+    "apply-calls.toml": plan_text() + '\n[apply]\napi_user = "api"\nmax_active_calls = -1\n',
+    "apply-nouser.toml": plan_text() + "\n[apply]\nmax_active_calls = 2\n",
+    "apply-port.toml": plan_text() + '\n[apply]\napi_user = "api"\napi_port = 70000\n',
+    "apply-pem.toml": plan_text() + '\n[apply]\napi_user = "api"\napi_password = "-----BEGIN X-----"\n',
+    "apply-nopw.toml": plan_text() + '\n[apply]\napi_user = "api"\n',
+    "apply-typo.toml": plan_text() + '\n[apply]\nrestart_windw = "02:00-04:00"\n',
     "acme-secret.toml": plan_text().replace("schema = 1", "schema = 2")
     + '\n[issuers.public]\ntype = "acme"\ndirectory = "https://acme.example.com/dir"\n'
     + 'account_key = "-----BEGIN PRIVATE KEY-----"\n',
@@ -638,6 +646,27 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "h", "--max-call-legs", "-1"],
         2,
         "--max-call-legs: -1: give 0 or more active call legs",
+    ),
+    # [apply] of a plan (issue 27): each problem names its key; refused before any login
+    (
+        ["plan", "check", "apply-window.toml"],
+        2,
+        "apply.restart_window: Sa 02:00-04:00: write it as HH:MM-HH:MM (UTC), optionally after the days",
+    ),
+    (["plan", "check", "apply-calls.toml"], 2, "apply.max_active_calls: -1: give 0 or more active call legs"),
+    (["plan", "check", "apply-nouser.toml"], 2, "apply.max_active_calls: needs api_user"),
+    (["plan", "check", "apply-port.toml"], 2, "apply.api_port: 70000 is not a port; give 1 to 65535"),
+    (["plan", "check", "apply-pem.toml"], 2, "apply.api_password: holds a secret: put it in a file of mode 0600"),
+    (["plan", "check", "apply-typo.toml"], 2, "apply.restart_windw: unknown key"),
+    (
+        ["mmp", "run", "--plan", "apply-nopw.toml", "--node", NODE, "--host", "127.0.0.1", "--yes"],
+        2,
+        "--api-password-file: no terminal to ask for the API user's password",
+    ),
+    (
+        ["mmp", "run", "--plan", "apply-window.toml", "--node", NODE, "--host", "127.0.0.1", "--yes"],
+        2,
+        "apply.restart_window: Sa 02:00-04:00",
     ),
     # renew run / dns test / plan schema 2 (issue 28): refused before any network or file
     (["plan", "check", "acme-cb.toml"], 2, "public is a public ACME CA, which issues serverAuth only; Call Bridge"),

@@ -66,7 +66,7 @@ def _running_old(simulator: MmpSimulator) -> None:
 
 
 def _to_apply_page(
-    qtbot, tmp_path: Path, simulator: MmpSimulator, *, sip_trust: bool = False
+    qtbot, tmp_path: Path, simulator: MmpSimulator, *, sip_trust: bool = False, plan: object = None
 ) -> tuple[object, ApplyPage]:
     folder = tmp_path / "made"
     _files(folder, simulator[NODE].node.store)
@@ -85,6 +85,8 @@ def _to_apply_page(
     for item in wizard.flows.deploy.export_extra:  # the peer trust files, as the upload page would send them
         (simulator[NODE].node.store / item.name).write_bytes(item.data)
     assert wizard.flows.deploy.export_extra
+    if plan is not None:  # as if the plan file were open (its folder holds the files)
+        wizard.flows.plan, wizard.flows.plan_path = plan, folder / "site.toml"
     press_next(qtbot, wizard)
     assert wizard.currentId() == PageId.APPLY
     page = wizard.page_as(PageId.APPLY, ApplyPage)
@@ -263,5 +265,42 @@ def test_restarts_wait_while_calls_are_active(qtbot, tmp_path: Path, simulator: 
     assert api.seen and api.seen[0][0] == "/api/v1/system/status"
     sim = simulator[NODE].node
     assert sim.in_use("callbridge", "certs.cert") == "old.crt"  # still the old one: nothing restarted
+    assert "api-secret" not in page.transcript.toPlainText()
+    wizard.close()
+
+
+def test_the_plans_apply_section_fills_the_fields(qtbot, tmp_path: Path, simulator: MmpSimulator, lang: str) -> None:
+    """An open plan's `[apply]` fills the window, the API user, port, limit and CA; its API password is read
+    from the 0600 file the plan names when Apply is clicked (never shown, never in the transcript)."""
+    from cmswizard.cms.apply_settings import ApplySettings
+    from cmswizard.cms.plan import Plan, PlanNode
+    from cmswizard.cms.services import CmsVersion, Topology
+
+    from helpers.mmp_api_server import running_api
+
+    with running_api(hierarchy(depth=1, prefix="Api"), legs=3) as api:
+        shutil.copy(api.root_file, tmp_path / "api-ca.pem")
+        settings = ApplySettings("00:00-00:00", 5, "apiuser", "api.pw", api.port, "api-ca.pem")
+        plan = Plan(CmsVersion.V3, Topology.SINGLE, (PlanNode(NODE),), apply=settings)
+        folder = tmp_path / "made"
+        folder.mkdir()
+        (folder / "api.pw").write_text("api-secret\n")
+        (folder / "api.pw").chmod(0o600)
+        shutil.move(tmp_path / "api-ca.pem", folder / "api-ca.pem")
+        wizard, page = _to_apply_page(qtbot, tmp_path, simulator, plan=plan)
+        assert page.restart_window.text() == "00:00-00:00" and page.api_user.text() == "apiuser"
+        assert page.api_port.text() == str(api.port) and page.call_limit.value() == 5
+        assert page.api_ca.text() == str(folder / "api-ca.pem") and page.api_password.text() == ""
+        address = page.cell_edit(NODE, page.ADDRESS)
+        address.clear()
+        type_into(qtbot, address, "localhost")  # the name the API's certificate is for
+        asked: list[str] = []
+        _answer_yes(qtbot, page, asked)
+        with qtbot.waitSignal(page.run_finished, timeout=60_000):
+            click(qtbot, page.apply_button)
+    assert "restart" not in asked  # inside the plan's window (all day), under the plan's limit (3 <= 5)
+    assert api.seen and api.seen[0][0] == "/api/v1/system/status"
+    assert page.result_text(NODE) == tr("done"), page.transcript.toPlainText()[-2000:]
+    assert simulator[NODE].node.in_use("callbridge", "certs.cert") == "callbridge-2026.crt"
     assert "api-secret" not in page.transcript.toPlainText()
     wizard.close()

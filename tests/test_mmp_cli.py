@@ -159,3 +159,75 @@ def test_run_waits_for_calls_through_the_api(cli, cluster: Cluster, tmp_path: Pa
     assert "restarts still to do" in done.out
     assert cluster.simulator[NODE].node.in_use("callbridge", "certs.cert") == "cms1-old.crt"
     assert "api-secret" not in done.out + done.err
+
+
+def test_run_from_a_plan_takes_window_and_api_from_its_apply_section(cli, tmp_path: Path) -> None:
+    """`[apply]` gives the restart window, the API user, its password (a 0600 file named, never written) and
+    the call-leg limit; a command-line option overrides the plan's value."""
+    import shutil
+
+    from cmswizard.cms.plan import read_plan
+    from cmswizard.cms.plan_files import node_files
+
+    from helpers.factory import hierarchy
+    from helpers.mmp_api_server import running_api
+    from helpers.site import example_site
+
+    ca = hierarchy(depth=1, prefix="Example")
+    site = tmp_path / "site"
+    plan_path = example_site(site, ca)
+    secret = site / "api.pw"
+    secret.write_text("api-secret\n")
+    secret.chmod(0o600)
+    names = node_files(read_plan(plan_path), NODE)
+    plain = plan_path.read_text()
+
+    def run(*extra: str):  # a fresh node each time: the plan also initializes the database cluster
+        with running_mmp(NODE) as simulator, running_api(ca, legs=2) as api:
+            shutil.copy(api.root_file, site / "api-ca.pem")
+            plan_path.write_text(
+                plain + '\n[apply]\nrestart_window = "00:00-00:00"\nmax_active_calls = 1\n'
+                f'api_user = "apiuser"\napi_password = "api.pw"\napi_port = {api.port}\napi_ca = "api-ca.pem"\n'
+            )
+            server = simulator[NODE]
+            for name in names:
+                shutil.copy(site / name, server.node.store / name)
+            password = tmp_path / "password"
+            password.write_text(server.password)
+            done = cli(
+                "mmp", "run", "--plan", str(plan_path), "--node", NODE, "--host", "127.0.0.1",
+                "--port", str(server.port), "--known-hosts", str(simulator.write_known_hosts()),
+                "--password-file", str(password), "--yes",
+                "--probe-host", "localhost",  # the API's certificate names localhost
+                *extra,
+            )  # fmt: skip
+            return done, [setting.line for setting in server.node.pending()]
+
+    waited, pending = run()
+    assert waited.code == 1, waited.err + waited.out[-3000:]
+    assert "2 call legs are active (the plan's limit is 1)" in waited.out
+    assert "restarts still to do" in waited.out and pending
+    assert "api-secret" not in waited.out + waited.err
+    assert "outside the restart window" not in waited.out  # the plan's window (all day) was used
+    overridden, pending = run("--max-call-legs", "5")
+    assert overridden.code == 0, overridden.err + overridden.out[-2000:]
+    assert pending == [] and "[ok] callbridge restart" in overridden.out
+    import datetime as dt
+
+    other_day = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[(dt.datetime.now(dt.UTC).weekday() + 3) % 7]
+    outside, _pending = run("--max-call-legs", "5", "--restart-window", f"{other_day} 00:00-00:01")
+    assert f"outside the restart window {other_day} 00:00-00:01 UTC" in outside.out  # the option wins
+
+
+def test_a_plan_naming_an_api_user_without_a_password_needs_one(cli, tmp_path: Path) -> None:
+    from helpers.factory import hierarchy
+    from helpers.site import example_site
+
+    plan_path = example_site(tmp_path / "site", hierarchy(depth=1, prefix="Example"))
+    plan_path.write_text(plan_path.read_text() + '\n[apply]\napi_user = "apiuser"\n')
+    done = cli("mmp", "run", "--plan", str(plan_path), "--node", NODE, "--host", "127.0.0.1", "--yes")
+    assert done.code == 2 and "--api-password-file: no terminal to ask for the API user's password" in done.err
+    plan_path.write_text(plan_path.read_text() + 'api_password = "missing.pw"\n')
+    done = cli("mmp", "run", "--plan", str(plan_path), "--node", NODE, "--host", "127.0.0.1", "--yes")
+    assert done.code == 2 and "apply.api_password (the file or keyring entry it names): does not exist" in done.err
+    assert "missing.pw" not in done.err  # what was written there is never echoed: it may be the password

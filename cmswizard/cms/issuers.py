@@ -32,6 +32,7 @@ __all__ = [
     "issuer_lines",
     "propose_issuer",
     "read_issuers",
+    "secret_reference",
 ]
 
 KEYRING_PREFIX = "keyring:"
@@ -93,6 +94,9 @@ def _secret_reference(reader: Any, value: str, where: str) -> str:
     elif value.lstrip().startswith("-----BEGIN") or "\n" in value:
         raise reader.fail(where, N_("holds a secret: put it in a file of mode 0600 and name that file here"))
     return value
+
+
+secret_reference = _secret_reference  # for other plan sections that name a secret ([apply].api_password)
 
 
 def _read_dns(reader: Any, value: object, where: str) -> DnsSettings:

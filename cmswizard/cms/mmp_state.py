@@ -164,34 +164,71 @@ def putback_lines(state: NodeState, changed: Sequence[str]) -> tuple[list[MmpLin
     return lines, problems
 
 
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day(word: str) -> int | None:
+    return _DAYS.index(word[:3]) if word[:3] in _DAYS and _DAY_NAMES[_DAYS.index(word[:3])].startswith(word) else None
+
+
+_WINDOW = re.compile(r"\s*(?:([A-Za-z][A-Za-z,\s-]*?)\s+)?(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
+_WINDOW_FORM = N_(
+    "{value}: write it as HH:MM-HH:MM (UTC), optionally after the days it may start on: Sat 02:00-04:00, Mon-Fri 22:00-02:00"
+)
+
+
+def _days(text: str, value: str) -> frozenset[int]:
+    """`Sat`, `Sat,Sun`, `Mon-Fri` (Monday = 0); a range may wrap (`Fri-Mon`)."""
+    days: set[int] = set()
+    for part in text.lower().replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        last = last if dash else first
+        start, end = _day(first), _day(last)
+        if start is None or end is None or len(first) < 3 or len(last) < 3:
+            raise CmsInputError("restart window", Text(_WINDOW_FORM, value=value))
+        days.update((start + step) % 7 for step in range((end - start) % 7 + 1))
+    return frozenset(days)
+
+
 @dataclass(frozen=True)
 class RestartWindow:
-    """Restarts run only between `start` and `end` (UTC, `HH:MM`; may wrap past midnight; equal = all day)."""
+    """Restarts run only between `start` and `end` (UTC, `HH:MM`; may wrap past midnight; equal = all day),
+    and, when `days` are given, only in a window that starts on one of them (Monday = 0): `Sat 22:00-02:00`
+    includes Sunday 01:00."""
 
     start: dt.time
     end: dt.time
+    days: frozenset[int] = frozenset()  # empty: every day
 
     @classmethod
     def parse(cls, text: str) -> RestartWindow:
-        match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
+        match = _WINDOW.fullmatch(text)
         if not match:
-            raise CmsInputError("restart window", Text(N_("{value}: write it as HH:MM-HH:MM (UTC)"), value=text))
-        a, b, c, d = (int(g) for g in match.groups())
+            raise CmsInputError("restart window", Text(_WINDOW_FORM, value=text))
+        a, b, c, d = (int(g) for g in match.groups()[1:])
         if a > 23 or c > 23 or b > 59 or d > 59:
             raise CmsInputError("restart window", Text(N_("{value}: hours 0-23, minutes 0-59"), value=text))
-        return cls(dt.time(a, b), dt.time(c, d))
+        days = _days(match.group(1), text) if match.group(1) else frozenset()
+        return cls(dt.time(a, b), dt.time(c, d), days)
+
+    def _on(self, day: int) -> bool:
+        return not self.days or day in self.days
 
     def contains(self, moment: dt.datetime) -> bool:
-        now = moment.astimezone(dt.UTC).time().replace(tzinfo=None)
+        utc = moment.astimezone(dt.UTC)
+        now, today = utc.time().replace(tzinfo=None), utc.weekday()
         if self.start == self.end:
-            return True
+            return self._on(today)
         if self.start < self.end:
-            return self.start <= now < self.end
-        return now >= self.start or now < self.end
+            return self._on(today) and self.start <= now < self.end
+        # past midnight: the part after midnight belongs to the window that started the day before
+        return (now >= self.start and self._on(today)) or (now < self.end and self._on((today - 1) % 7))
 
     @property
     def label(self) -> str:
-        return f"{self.start:%H:%M}-{self.end:%H:%M} UTC"
+        days = ",".join(_DAYS[day].capitalize() for day in sorted(self.days))
+        return f"{days + ' ' if days else ''}{self.start:%H:%M}-{self.end:%H:%M} UTC"
 
 
 def status_commands(lines: Iterable[str]) -> list[str]:

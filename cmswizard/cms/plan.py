@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cmswizard.cms.apply_settings import ApplySettings, apply_lines, read_apply
 from cmswizard.cms.dbcluster import DbCluster, DbFiles, make_db_cluster
 from cmswizard.cms.issuers import (
     Issuer,
@@ -114,6 +115,7 @@ class Plan:
     sheet_language: str = "en"
     issuers: tuple[Issuer, ...] = ()
     renewal: RenewalSettings | None = None
+    apply: ApplySettings | None = None  # [apply]: how `mmp run --plan` and the Apply page run the lines
 
     @property
     def schema(self) -> int:
@@ -302,6 +304,7 @@ def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan
         "sheet_language",
         "issuers",
         "renewal",
+        "apply",
     )
     top = reader.table(document, "", known)
     schema = reader.get(top, "", "schema", int)
@@ -397,6 +400,7 @@ def read_plan_text(text: str, source: str = "plan", plan_name: str = "") -> Plan
         sheet_language=reader.choice(top, "", "sheet_language", _sheet_language, SHEET_LANGUAGES, "en"),
         issuers=issuers,
         renewal=renewal,
+        apply=read_apply(reader, top),
     )
     for number, certificate in enumerate(certificates):
         try:
@@ -717,6 +721,7 @@ def plan_text(plan: Plan) -> str:
             lines.append(f"issuer = {_string(certificate.issuer)}")
     lines += issuer_lines(plan.issuers, _string)
     lines += renewal_lines(plan.renewal, _string)
+    lines += apply_lines(plan.apply, _string)
     for files in plan.services:
         lines += ["", "[[service]]", f"service = {_string(files.service.value)}"]
         if files.node:

@@ -4492,8 +4492,8 @@ Replace them with the ones being exported?</source>
         <translation>{setting}：先前未設定；沒有文件記載的指令可以取消設定</translation>
     </message>
     <message>
-        <source>{value}: write it as HH:MM-HH:MM (UTC)</source>
-        <translation>{value}：請寫成 HH:MM-HH:MM（UTC）</translation>
+        <source>{value}: write it as HH:MM-HH:MM (UTC), optionally after the days it may start on: Sat 02:00-04:00, Mon-Fri 22:00-02:00</source>
+        <translation>{value}：請寫成 HH:MM-HH:MM（UTC），前面可加上可開始的星期：Sat 02:00-04:00、Mon-Fri 22:00-02:00</translation>
     </message>
     <message>
         <source>{value}: hours 0-23, minutes 0-59</source>
@@ -4791,6 +4791,30 @@ Replace them with the ones being exported?</source>
         <source>DNS: TXT {owner} still visible on {host} ({address}) after {seconds} s</source>
         <translation>DNS：{seconds} 秒後在 {host}（{address}）上仍看得到 TXT {owner}</translation>
     </message>
+    <message>
+        <source>is empty; put the API user&apos;s password in it</source>
+        <translation>是空的；請把 API 使用者的密碼放進去</translation>
+    </message>
+    <message>
+        <source>{value}: give 0 or more active call legs</source>
+        <translation>{value}：請提供 0 或更多的進行中通話線路</translation>
+    </message>
+    <message>
+        <source>write the API user&apos;s name only (no spaces around it, no colon)</source>
+        <translation>只寫 API 使用者名稱（前後不可有空格，不可有冒號）</translation>
+    </message>
+    <message>
+        <source>name the API user the other api_ settings are for</source>
+        <translation>請指定其他 api_ 設定所屬的 API 使用者</translation>
+    </message>
+    <message>
+        <source>needs api_user: the active call legs are read through the API</source>
+        <translation>需要 api_user：進行中通話線路是透過 API 讀取的</translation>
+    </message>
+    <message>
+        <source>name a CA file (a path relative to the plan)</source>
+        <translation>請指定 CA 檔案（相對於計畫的路徑）</translation>
+    </message>
 </context>
 <context>
     <name>ApplyPage</name>
@@ -4849,10 +4873,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>Restart window</source>
         <translation>重新啟動時段</translation>
-    </message>
-    <message>
-        <source>optional: HH:MM-HH:MM (UTC); restarts run unasked only inside it</source>
-        <translation>選用：HH:MM-HH:MM（UTC）；只有在此時段內才會不經詢問重新啟動</translation>
     </message>
     <message>
         <source>API user</source>
@@ -4947,6 +4967,14 @@ Replace them with the ones being exported?</source>
         <translation>API CA 憑證套件組合(&amp;E)：</translation>
     </message>
     <message>
+        <source>empty: the password the plan names is read</source>
+        <translation>留空：會讀取計畫所指定的密碼</translation>
+    </message>
+    <message>
+        <source>the API password the plan names</source>
+        <translation>計畫所指定的 API 密碼</translation>
+    </message>
+    <message>
         <source>not applied</source>
         <translation>尚未套用</translation>
     </message>
@@ -4981,6 +5009,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>type the API user&apos;s password</source>
         <translation>請輸入 API 使用者的密碼</translation>
+    </message>
+    <message>
+        <source>optional: [days] HH:MM-HH:MM (UTC), e.g. Sat 02:00-04:00; restarts run unasked only inside it</source>
+        <translation>選用：[星期] HH:MM-HH:MM（UTC），例如 Sat 02:00-04:00；只有在此時段內才會不經詢問重新啟動</translation>
     </message>
     <message>
         <source>type the MMP password, or choose an SSH key file</source>

@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING
 
 from cmswizard.cli.output import ExitCode, say, say_block, warn
 from cmswizard.cli.ssh import ask_to_trust, credentials
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import N_, CmsInputError
 from cmswizard.pki.safe_text import shown
 
 if TYPE_CHECKING:
     from cmswizard.cli.commands import Commands
+    from cmswizard.cms.apply_settings import ApplySettings
     from cmswizard.cms.lines import MmpLine
     from cmswizard.remote.mmp_runner import NodeResult, NodeTarget
     from cmswizard.remote.mmp_shell import Transcript
-    from cmswizard.remote.sftp import Credentials, HostTrust
+    from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget
 
 __all__ = ["register"]
 
@@ -65,7 +66,7 @@ def _check_numbers(args: argparse.Namespace) -> None:
     for name, value in (("--port", args.port), ("--api-port", getattr(args, "api_port", None))):
         if value is not None and not 1 <= value <= 65535:
             raise CmsInputError(name, f"{value} is not a port; give 1 to 65535")
-    if getattr(args, "max_call_legs", 0) < 0:
+    if (getattr(args, "max_call_legs", None) or 0) < 0:
         raise CmsInputError("--max-call-legs", f"{args.max_call_legs}: give 0 or more active call legs")
 
 
@@ -77,27 +78,63 @@ def _webadmin_port(lines: list[MmpLine]) -> int:
     return port or 443
 
 
+def _api_password(args: argparse.Namespace, settings: ApplySettings, ssh: SshTarget, user: str) -> str:
+    """--api-password-file, else the plan's `[apply].api_password` (a 0600 file or keyring entry), else asked
+    at the terminal, as the SSH password is; never from the plan's text itself."""
+    from cmswizard.pki.files import password_problem, read_password_file
+
+    if args.api_password_file:
+        return read_password_file(args.api_password_file).decode("utf-8")
+    if settings.api_password:
+        from cmswizard.cms.secrets import read_secret
+
+        # The reference is not repeated in the message: a password typed there by mistake stays unseen.
+        try:
+            secret = read_secret(settings.api_password, Path(args.plan).resolve().parent).strip()
+        except CmsInputError as error:
+            raise CmsInputError("apply.api_password (the file or keyring entry it names)", error.message) from None
+        first = secret.splitlines()[0] if secret else b""  # the first line, as a password file is read
+        if problem := password_problem(first) or ("" if first else N_("is empty; put the API user's password in it")):
+            raise CmsInputError("apply.api_password", problem)
+        return first.decode("utf-8")
+    if not sys.stdin.isatty():
+        raise CmsInputError(
+            "--api-password-file",
+            "no terminal to ask for the API user's password; give --api-password-file FILE "
+            "(or api_password = a 0600 file or keyring:<service>/<name> in the plan's [apply])",
+        )
+    from cmswizard.cli.inputs import typed_secret
+
+    typed = typed_secret(f"CMS API password for {shown(user)} on {shown(ssh.host)}: ")
+    if problem := password_problem(typed):
+        raise CmsInputError("API password", problem)
+    return typed.decode("utf-8")
+
+
 def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, Path, str]:
     """The node, its lines, the folder of its files, where the transcript goes, and a known fingerprint."""
+    from cmswizard.cms.apply_settings import ApplySettings
     from cmswizard.cms.mmp_commands import sheet_node_lines
-    from cmswizard.pki.files import read_input_file, read_password_file
+    from cmswizard.pki.files import read_input_file
     from cmswizard.remote.mmp_api import ApiAccess
     from cmswizard.remote.mmp_runner import NodeTarget
     from cmswizard.remote.sftp import SshTarget
 
     _check_numbers(args)
 
-    def node_target(name: str, ssh: SshTarget, lines: list[MmpLine]) -> NodeTarget:
+    def node_target(name: str, ssh: SshTarget, lines: list[MmpLine], settings: ApplySettings | None) -> NodeTarget:
+        settings = settings or ApplySettings()
+        user = getattr(args, "api_user", None) or settings.api_user
         api = None
-        if getattr(args, "api_user", None):
-            if not args.api_password_file:
-                raise CmsInputError("--api-password-file", "give the file holding the API user's password")
-            password = read_password_file(args.api_password_file).decode("utf-8")
-            cafile = Path(args.api_ca) if args.api_ca else None
-            port = args.api_port or _webadmin_port(lines)
-            api = ApiAccess(args.api_user, password, port=port, limit=args.max_call_legs, cafile=cafile)
+        if user and args.verb == "run":
+            password = _api_password(args, settings, ssh, user)
+            ca = args.api_ca or (str(plan_folder / settings.api_ca) if settings.api_ca else "")
+            port = args.api_port or settings.api_port or _webadmin_port(lines)
+            limit = args.max_call_legs if args.max_call_legs is not None else settings.max_active_calls
+            api = ApiAccess(user, password, port=port, limit=limit, cafile=Path(ca) if ca else None)
         return NodeTarget(name, ssh, probe_host=getattr(args, "probe_host", None) or "", api=api)
 
+    plan_folder = Path(args.plan).resolve().parent if args.plan else Path()
     if args.plan:
         from cmswizard.cms.plan import read_plan
         from cmswizard.cms.sheet import build_sheet
@@ -109,7 +146,9 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
         folder = Path(args.dir) if args.dir else Path(args.plan).resolve().parent
         ssh = SshTarget(args.host or node.address, args.port or node.ssh_port, args.user or node.ssh_user)
         beside = Path(args.plan).resolve()
-        return node_target(node.name, ssh, lines), lines, folder, beside, node.fingerprint
+        if plan.apply and plan.apply.restart_window and getattr(args, "restart_window", "") is None:
+            args.restart_window = plan.apply.restart_window  # the plan's window, unless --restart-window says
+        return node_target(node.name, ssh, lines, plan.apply), lines, folder, beside, node.fingerprint
     if not args.sheet or (not args.host and args.verb == "run"):
         raise CmsInputError("mmp", "give --plan PLAN --node NAME, or --sheet FILE --node NAME --host HOST")
     sheet_path = Path(args.sheet)
@@ -117,7 +156,7 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
     lines = sheet_node_lines(text, args.node)
     ssh = SshTarget(args.host, args.port or 22, args.user or "admin")
     folder = Path(args.dir) if args.dir else sheet_path.resolve().parent
-    return node_target(args.node, ssh, lines), lines, folder, sheet_path.resolve(), ""
+    return node_target(args.node, ssh, lines, None), lines, folder, sheet_path.resolve(), ""
 
 
 def _with_trust_question(call: Callable[[], NodeResult], args: argparse.Namespace, trust: HostTrust) -> NodeResult:
@@ -276,15 +315,26 @@ def register(commands: Commands) -> None:
     run.add_argument("--dry-run", action="store_true", help="log in, read the state, show what would change")
     run.add_argument("--yes", action="store_true", help="confirm the node's changes (restarts still ask)")
     run.add_argument("--transcript", help="where to save the transcript (default: beside the plan or sheet)")
-    run.add_argument("--restart-window", help="run restarts unattended only inside HH:MM-HH:MM (UTC)")
-    run.add_argument("--api-user", help="CMS API user: read the active call legs before each restart")
+    run.add_argument(
+        "--restart-window",
+        help="run restarts unattended only inside [DAYS] HH:MM-HH:MM (UTC), e.g. 'Sat 02:00-04:00' "
+        "(default: the plan's [apply].restart_window)",
+    )
+    run.add_argument(
+        "--api-user", help="CMS API user: read the active call legs before each restart (default: the plan's [apply])"
+    )
     run.add_argument("--api-password-file", help="the API user's password, in a file")
     run.add_argument(
         "--api-port", type=int, default=None, help="the Web Admin port of the API (default: the sheet's, else 443)"
     )
     run.add_argument("--probe-host", help="where the node's TLS ports answer for the checks (default: --host)")
     run.add_argument("--api-ca", help="CA bundle to verify the Web Admin certificate (default: system trust)")
-    run.add_argument("--max-call-legs", type=int, default=0, help="defer restarts above this many call legs")
+    run.add_argument(
+        "--max-call-legs",
+        type=int,
+        default=None,
+        help="defer restarts above this many call legs (default: the plan's [apply].max_active_calls, else 0)",
+    )
     run.set_defaults(run=_cmd_run)
     check = verbs.add_parser("check", help="log in and run only the status commands and pki list; report them")
     _common(check)

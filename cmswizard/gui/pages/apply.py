@@ -44,6 +44,7 @@ from cmswizard.pki.spec import Problem, Severity
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from cmswizard.cms.apply_settings import ApplySettings
     from cmswizard.remote.mmp_api import ApiAccess
     from cmswizard.remote.mmp_runner import NodeResult, NodeTarget, RunOptions
     from cmswizard.remote.sftp import Credentials
@@ -146,7 +147,7 @@ class ApplyPage(WizardPage):
         self.restart_window = QLineEdit(self)
         self.restart_window.setAccessibleName(self.tr("Restart window"))
         self.restart_window.setPlaceholderText(
-            self.tr("optional: HH:MM-HH:MM (UTC); restarts run unasked only inside it")
+            self.tr("optional: [days] HH:MM-HH:MM (UTC), e.g. Sat 02:00-04:00; restarts run unasked only inside it")
         )
         self.api_user = QLineEdit(self)
         self.api_user.setAccessibleName(self.tr("API user"))
@@ -249,6 +250,7 @@ class ApplyPage(WizardPage):
         self._cancel = threading.Event()
         self.results: dict[str, NodeResult] = {}  # node -> the last run's result
         self.saved_transcript: Path | None = None
+        self._prefilled: object = None  # the plan whose [apply] filled the fields (once: the person's edits win)
 
     # --- life cycle ----------------------------------------------------------------------------
     def reset(self) -> None:
@@ -289,7 +291,50 @@ class ApplyPage(WizardPage):
             if isinstance(node.node, str) and node.lines
         ]
 
+    def _plan_apply(self) -> tuple[ApplySettings | None, Path]:
+        flows = self.host.flows
+        folder = flows.plan_path.parent if flows.plan_path else self.files_dir()
+        return (flows.plan.apply if flows.plan else None), folder
+
+    def _prefill_from_plan(self) -> None:
+        """An open plan's `[apply]` fills the fields once; what the person then types wins (as a CLI option
+        wins over the plan). The API password is never in the plan: only named, read when Apply is clicked."""
+        settings, folder = self._plan_apply()
+        if settings is None or self._prefilled is self.host.flows.plan:
+            return
+        self._prefilled = self.host.flows.plan
+        for field, value in ((self.restart_window, settings.restart_window), (self.api_user, settings.api_user)):
+            if value and not field.text().strip():
+                field.setText(value)
+        if settings.api_port:
+            self.api_port.setText(str(settings.api_port))
+        if settings.max_active_calls:
+            self.call_limit.setValue(settings.max_active_calls)
+        if settings.api_ca and not self.api_ca.text().strip():
+            self.api_ca.setText(str(folder / settings.api_ca))
+        if settings.api_password:
+            self.api_password.setPlaceholderText(self.tr("empty: the password the plan names is read"))
+
+    def _plan_api_password(self, user: str) -> str:
+        """The API password the plan names (a 0600 file or keyring entry) for this user; else ask for one."""
+        settings, folder = self._plan_apply()
+        if settings is None or not settings.api_password or settings.api_user != user:
+            raise CmsInputError(self.tr("API password"), self.tr("type the API user's password"))
+        from cmswizard.cms.secrets import read_secret
+        from cmswizard.pki.files import password_problem
+
+        try:
+            secret = read_secret(settings.api_password, folder)
+        except CmsInputError as error:  # the reference itself is not shown: it may be a mistyped password
+            raise CmsInputError(self.tr("the API password the plan names"), error.message) from None
+        first = secret.splitlines()[0] if secret.strip() else b""
+        problem = password_problem(first) or ("" if first else N_("is empty; put the API user's password in it"))
+        if problem:
+            raise CmsInputError(self.tr("the API password the plan names"), problem)
+        return first.decode("utf-8")
+
     def enter(self) -> None:
+        self._prefill_from_plan()
         wanted = self.nodes()
         shown = [self._cell(row, _NODE) for row in range(self.table.rowCount())]
         if shown != [node.node for node in wanted]:
@@ -418,10 +463,9 @@ class ApplyPage(WizardPage):
             raise CmsInputError(
                 self.tr("API port (Web Admin)"), self.tr("{value} is not a port; give 1 to 65535").format(value=port)
             )
-        if not self.api_password.text():
-            raise CmsInputError(self.tr("API password"), self.tr("type the API user's password"))
+        password = self.api_password.text() or self._plan_api_password(user)
         ca = self.api_ca.text().strip()
-        return ApiAccess(user, self.api_password.text(), int(port), self.call_limit.value(), Path(ca) if ca else None)
+        return ApiAccess(user, password, int(port), self.call_limit.value(), Path(ca) if ca else None)
 
     def _credentials(self) -> Credentials:
         from cmswizard.remote.sftp import Credentials
