@@ -1,23 +1,33 @@
-"""The deployment page's rows of service files: one row per service (and node) with its key, certificate and
-CA bundle, suggested from the folder's file names, kept when the user has touched them.
+"""The deployment page's files table: the view that shows `ServiceFilesModel`'s rows with one box per cell,
+and the page's part that fills the model (rows suggested from the folder's file names, the servers, the
+version, the rows for a server that does not run their service).
 
-A mixin of the deployment page (`DeploySheetPage`), kept apart so the page module stays readable; it works
-on the page's own widgets (its table, server fields and folder lists) and never on another page's.
+The truth is the model (`gui/models/service_files.py`): a box writes what the user picks or types into it,
+and shows what the model holds when anything else changes it (another folder, the servers, the version).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPushButton, QTableView, QWidget
 
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import ServiceFiles, pinned_off_side
 from cmswizard.cms.trust import shared_ca_bundle
 from cmswizard.gui import style
 from cmswizard.gui.i18n import labelled, translated
+from cmswizard.gui.models.service_files import (
+    FILE_COLUMNS,
+    NONE,
+    Column,
+    ServiceFileRow,
+    ServiceFilesModel,
+    names,
+)
 from cmswizard.gui.widgets import chain_tab_order
 from cmswizard.pki.bundle import KEY_SUFFIX, SUFFIXES, BundleKind
 
@@ -28,22 +38,143 @@ if TYPE_CHECKING:
 else:
     _Page = object
 
-NONE = "—"  # the "no file" entry of a file box
-KEY_COLUMN, FILE_COLUMNS = 2, (2, 3, 4)
-_AUTO = "auto_node"  # a suggested row whose node the user has not chosen: follows the server list
-_SUGGESTED = "suggested"  # on a row's service box: the row came from the folder's file names
-_EDITED = "edited"  # on a box the user picked or typed in: its row is the user's, kept when the folder changes
+__all__ = ["NONE", "ServiceFilesView", "ServiceRows", "fill_file_box", "names"]
 
 
-def names(text: str) -> list[str]:
-    """Server names typed with spaces or commas between them."""
-    return [part for part in text.replace(",", " ").split() if part]
+def fill_file_box(combo: QComboBox, files: Sequence[str], current: str) -> None:
+    """A file box: "—", then the files; what was typed stays chosen even when the folder lacks it."""
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems([NONE, *files])
+    if current and current != NONE and combo.findText(current) < 0:
+        combo.addItem(current)
+    combo.setCurrentText(current or NONE)
+    combo.blockSignals(False)
+
+
+class ServiceFilesView(QTableView):
+    """The files table: a combo box in every cell, shown from the model and writing the user's choice back.
+    Tab leaves it after its last box (the page chains the boxes, `widgets.chain_tab_order`), as it leaves
+    every Qt dialog's fields; the boxes are the editors, so the view opens none of its own."""
+
+    edited = Signal()  # a box changed its cell (the user picked or typed, or a test set the box)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._writing: tuple[int, int] | None = None  # the cell whose box is writing: not shown back into it
+
+    def files_model(self) -> ServiceFilesModel:
+        model = self.model()
+        assert isinstance(model, ServiceFilesModel)
+        return model
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if isinstance(model, ServiceFilesModel):
+            model.rowsInserted.connect(self._rows_inserted)
+            model.dataChanged.connect(self._data_changed)
+
+    # --- what tests and the page read as a table's --------------------------------------------------
+    def rowCount(self) -> int:
+        return self.files_model().rowCount()
+
+    def columnCount(self) -> int:
+        return self.files_model().columnCount()
+
+    def cellWidget(self, row: int, column: int) -> QComboBox | None:
+        """The box in a cell (None outside the table)."""
+        box = self.indexWidget(self.files_model().index(row, column))
+        return box if isinstance(box, QComboBox) else None
+
+    # --- model → boxes ------------------------------------------------------------------------------
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            for column in Column:
+                self.setIndexWidget(self.files_model().index(row, column), self._make_box(row, column))
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:
+        values = not roles or Qt.ItemDataRole.EditRole in roles or Qt.ItemDataRole.DisplayRole in roles
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            for column in range(top_left.column(), bottom_right.column() + 1):
+                box = self.cellWidget(row, column)
+                if box is None:
+                    continue
+                if values and self._writing != (row, column):
+                    self._show(box, row, Column(column))
+                if column == Column.NODE:
+                    self._show_problem(box, row)
+
+    def _show(self, box: QComboBox, row: int, column: Column) -> None:
+        model = self.files_model()
+        value = model.row(row).value(column)
+        choices = model.choices(column)
+        if column in FILE_COLUMNS:
+            fill_file_box(box, [data for _text, data in choices[1:]], value)
+            return
+        box.blockSignals(True)
+        box.clear()
+        for text, data in choices:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(box.findData(value), 0))
+        box.blockSignals(False)
+
+    def _show_problem(self, box: QComboBox, row: int) -> None:
+        """A row for a server that does not run its service: its Node box in red, saying why."""
+        why = self.files_model().row(row).problem
+        red = style.colour(style.Role.ERROR, box).name()
+        box.setStyleSheet(f"QComboBox {{ color: {red}; }}" if why else "")
+        box.setToolTip(f"✗ {why}" if why else "")
+        box.setAccessibleDescription(why)
+
+    def _make_box(self, row: int, column: Column) -> QComboBox:
+        box = QComboBox(self)
+        cell = QPersistentModelIndex(self.files_model().index(row, column))  # follows the row as others go
+        if column is Column.SERVICE:
+            # As wide as a service name, not as the longest entry of the list: the file columns need the room
+            # (at 960 px the CA bundle column was cut to "a-bundle.crt")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(len("Web Bridge 3") + 1)
+        else:  # the whole FQDN in the Node column, whole file names in the others
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        if column in FILE_COLUMNS:
+            box.setEditable(True)
+            box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._show(box, row, column)
+        if column is Column.NODE:
+            self._show_problem(box, row)
+        if column in FILE_COLUMNS:
+            box.currentTextChanged.connect(lambda text: self._write(cell, text))
+            line = box.lineEdit()
+            if line is not None:
+                line.textEdited.connect(lambda: self._mark_edited(cell))
+        else:
+            box.currentIndexChanged.connect(lambda: self._write(cell, box.currentData() or ""))
+        box.activated.connect(lambda: self._mark_edited(cell, node_chosen=column is Column.NODE))
+        return box
+
+    # --- boxes → model ------------------------------------------------------------------------------
+    def _write(self, cell: QPersistentModelIndex, value: str) -> None:
+        if not cell.isValid():  # the row is gone; its box with it
+            return
+        self._writing = (cell.row(), cell.column())
+        try:
+            self.files_model().setData(cell, value)
+        finally:
+            self._writing = None
+        self.edited.emit()
+
+    def _mark_edited(self, cell: QPersistentModelIndex, *, node_chosen: bool = False) -> None:
+        if cell.isValid():
+            self.files_model().mark_edited(cell.row(), node_chosen=node_chosen)
 
 
 class ServiceRows(_Page):
-    """The table of service files, on the deployment page's widgets."""
+    """The deployment page's part that fills the files model."""
 
-    table: QTableWidget
+    table: ServiceFilesView
+    rows: ServiceFilesModel
     version: QComboBox
     nodes: QLineEdit
     edges: QLineEdit
@@ -59,39 +190,6 @@ class ServiceRows(_Page):
     def _folder_changed(self) -> None:
         raise NotImplementedError
 
-    def _untouched_suggestion(self, row: int) -> bool:
-        boxes = [self.table.cellWidget(row, column) for column in range(5)]
-        if not isinstance(boxes[0], QComboBox) or not boxes[0].property(_SUGGESTED):
-            return False
-        return not any(isinstance(box, QComboBox) and box.property(_EDITED) for box in boxes)
-
-    def _row_edited(self) -> None:
-        """The user picked or typed in one of the row's boxes: the row is theirs from now on."""
-        sender = self.sender()
-        box = sender.parent() if isinstance(sender, QLineEdit) else sender
-        if isinstance(box, QComboBox):
-            box.setProperty(_EDITED, True)
-
-    def _fill_files(self, combo: QComboBox, current: str, column: int) -> None:
-        """The Key column lists keys only; the certificate columns list certificates only."""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([NONE, *(self.keys if column == KEY_COLUMN else self.certificates)])
-        if current and current != NONE and combo.findText(current) < 0:
-            combo.addItem(current)
-        combo.setCurrentText(current or NONE)
-        combo.blockSignals(False)
-
-    def _fill_services(self, combo: QComboBox, current: str | None) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        for service in services_for(CmsVersion(self.version.currentData())):
-            if service is not Service.DATABASE:
-                combo.addItem(translated(service.label), service.value)
-        index = combo.findData(current) if current else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-
     def add_service_row(
         self,
         service: Service | None = None,
@@ -102,85 +200,23 @@ class ServiceRows(_Page):
         *,
         auto: bool = False,
     ) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        services = QComboBox(self.table)
-        # As wide as a service name, not as the longest entry of the list: the file columns need the room
-        # (at 960 px the CA bundle column was cut to "a-bundle.crt")
-        services.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        services.setMinimumContentsLength(len("Web Bridge 3") + 1)
-        services.setProperty(_SUGGESTED, auto)
-        self._fill_services(services, service.value if service else None)
-        services.currentIndexChanged.connect(self.refresh)
-        services.activated.connect(self._row_edited)
-        self.table.setCellWidget(row, 0, services)
-        nodes = QComboBox(self.table)
-        nodes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the whole FQDN in the Node column
-        nodes.setProperty(_AUTO, auto)
-        self._fill_nodes(nodes, node)
-        nodes.currentIndexChanged.connect(self.refresh)
-        nodes.activated.connect(self._node_chosen)
-        nodes.activated.connect(self._row_edited)
-        self.table.setCellWidget(row, 1, nodes)
-        for column, value in ((2, key), (3, certificate), (4, bundle)):
-            combo = QComboBox(self.table)
-            combo.setEditable(True)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
-            self._fill_files(combo, value, column)
-            combo.currentTextChanged.connect(self.refresh)
-            combo.activated.connect(self._row_edited)
-            line = combo.lineEdit()
-            if line is not None:
-                line.textEdited.connect(self._row_edited)
-            self.table.setCellWidget(row, column, combo)
-        if auto:
-            self._guess_node(row)
+        first = self.rows.services()[0]
+        self.rows.add_row(
+            ServiceFileRow(service or first, node, key, certificate, bundle, suggested=auto, follows_servers=auto)
+        )
         chain_tab_order(self.table, self.add_row)  # Tab goes through the rows, then on to Add row
         self.refresh()
 
-    def _node_chosen(self) -> None:
-        """The user picked a node: that row no longer follows the guesses."""
-        combo = self.sender()
-        if isinstance(combo, QComboBox):
-            combo.setProperty(_AUTO, False)
-
-    def _fill_nodes(self, combo: QComboBox, current: str) -> None:
-        """Every core and edge server, on every row (suggested rows included)."""
-        combo.blockSignals(True)
-        combo.clear()
-        # in the page's own translation context, where the catalogue has it
-        combo.addItem(QCoreApplication.translate("DeploySheetPage", "all servers"), "")
-        for name in dict.fromkeys(names(self.nodes.text()) + names(self.edges.text())):
-            combo.addItem(name, name)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-        combo.blockSignals(False)
-
-    def _guess_node(self, row: int) -> None:
-        """A suggested row whose key names one server (webadmin-cms2-2026.key) is for that server only."""
-        nodes, key = self.table.cellWidget(row, 1), self.table.cellWidget(row, KEY_COLUMN)
-        if not isinstance(nodes, QComboBox) or not isinstance(key, QComboBox) or not nodes.property(_AUTO):
-            return
-        words = set(Path(key.currentText()).stem.lower().split("-"))
-        named = [n for n in names(self.nodes.text()) + names(self.edges.text()) if n.split(".")[0].lower() in words]
-        nodes.blockSignals(True)
-        nodes.setCurrentIndex(max(nodes.findData(named[0]), 0) if len(named) == 1 else 0)
-        nodes.blockSignals(False)
-
     def _servers_changed(self) -> None:
-        for row in range(self.table.rowCount()):
-            combo = self.table.cellWidget(row, 1)
-            if isinstance(combo, QComboBox):
-                self._fill_nodes(combo, combo.currentData() or "")
-                self._guess_node(row)
+        self.rows.set_servers(names(self.nodes.text()) + names(self.edges.text()))
         self.refresh()
 
     def _remove_row(self) -> None:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         if row < 0:
-            row = self.table.rowCount() - 1
+            row = self.rows.rowCount() - 1
         if row >= 0:
-            self.table.removeRow(row)
+            self.rows.remove_row(row)
             self.refresh()
 
     def _suggest_rows(self, *, rescan: bool = True) -> None:
@@ -189,11 +225,7 @@ class ServiceRows(_Page):
             self._folder_changed()
         stems = {name[: -len(KEY_SUFFIX)] for name in self.keys if name.endswith(KEY_SUFFIX)}
         entity = SUFFIXES[BundleKind.ENTITY]
-        kept = set()  # the rows already there: never suggested twice
-        for row in range(self.table.rowCount()):
-            service_box, key_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, KEY_COLUMN)
-            if isinstance(service_box, QComboBox) and isinstance(key_box, QComboBox):
-                kept.add((service_box.currentData(), key_box.currentText()))
+        kept = {(row.service.value, row.key) for row in self.rows.rows()}  # never suggested twice
         owned = {stem + suffix for stem in stems for suffix in SUFFIXES.values()}  # another service's files
         shared = [name for name in self.certificates if name not in owned]
         folder = Path(self.folder.text().strip() or ".")
@@ -216,39 +248,15 @@ class ServiceRows(_Page):
                     self.add_service_row(service, key, leaf, found, auto=True)
 
     def service_files(self) -> list[ServiceFiles]:
-        chosen = []
-        for row in range(self.table.rowCount()):
-            boxes = [self.table.cellWidget(row, column) for column in range(5)]
-            combos = [box for box in boxes if isinstance(box, QComboBox)]
-            if len(combos) != 5:
-                continue
-            service_box, node_box, key_box, cert_box, bundle_box = combos
-            values = [box.currentText().strip() for box in (key_box, cert_box, bundle_box)]
-            key, cert, bundle = (None if v in ("", NONE) else v for v in values)
-            if key is None or cert is None:
-                continue
-            service = Service(service_box.currentData())
-            node = node_box.currentData() if node_box.currentIndex() > 0 else ""
-            chosen.append(
-                ServiceFiles(service, key, cert, None if service.takes_full_chain else bundle, node=node or "")
-            )
-        return chosen
+        return self.rows.service_files()
 
     def _mark_off_side_rows(self, topology: Topology, edges: tuple[str, ...]) -> None:
-        """A row for a server that does not run its service: its Node box in red, saying why (the line under
-        the table says it too, once the row is complete)."""
-        for row in range(self.table.rowCount()):
-            service_box, node_box = self.table.cellWidget(row, 0), self.table.cellWidget(row, 1)
-            if not isinstance(service_box, QComboBox) or not isinstance(node_box, QComboBox):
-                continue
-            node = node_box.currentData() if node_box.currentIndex() > 0 else ""
+        """A row for a server that does not run its service: its Node box says why (the line under the
+        table says it too, once the row is complete)."""
+        problems = []
+        for row in self.rows.rows():
             problem = (
-                pinned_off_side(ServiceFiles(Service(service_box.currentData()), "", "", node=node), topology, edges)
-                if service_box.currentData() and node
-                else None
+                pinned_off_side(ServiceFiles(row.service, "", "", node=row.node), topology, edges) if row.node else None
             )
-            why = labelled(node, translated(problem)) if problem is not None else ""
-            red = style.colour(style.Role.ERROR, node_box).name()
-            node_box.setStyleSheet(f"QComboBox {{ color: {red}; }}" if why else "")
-            node_box.setToolTip(f"✗ {why}" if why else "")
-            node_box.setAccessibleDescription(why)
+            problems.append(labelled(row.node, translated(problem)) if problem is not None else "")
+        self.rows.set_problems(problems)

@@ -254,8 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         deploy.folder.setText(str(work))
         from cmswizard.cms.services import Service
 
-        for row in reversed(range(deploy.table.rowCount())):
-            deploy.table.removeRow(row)
+        deploy.rows.clear()
         deploy.add_service_row(Service.WEBBRIDGE3, "webbridge3-2026.key", "join.pem")
         deploy.db.setChecked(True)
         deploy.db_primary.setText("cmscore1.example.com")

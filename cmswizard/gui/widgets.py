@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -274,13 +275,14 @@ class LeavingTable(QTableWidget):
             QWidget.focusNextPrevChild(self, hint is QAbstractItemDelegate.EndEditHint.EditNextItem)
 
 
-def chain_tab_order(table: QTableWidget, after: QWidget) -> None:
+def chain_tab_order(table: QTableView, after: QWidget) -> None:
     """Tab through a table's cell widgets row by row, then on to `after` (cell widgets are made after the
     page's other fields, so without this Tab would jump from the last cell to the window's first field)."""
     previous: QWidget = table
-    for row in range(table.rowCount()):
-        for column in range(table.columnCount()):
-            cell = table.cellWidget(row, column)
+    model = table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            cell = table.indexWidget(model.index(row, column))
             if cell is not None and cell.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 QWidget.setTabOrder(previous, cell)
                 previous = cell

@@ -43,13 +43,14 @@ from cmswizard.cms.trust import callbridge_cn, check_sheet_files, trust_file_byt
 from cmswizard.export.copy import ExportItem
 from cmswizard.export.readme import COMMANDS_NAME
 from cmswizard.gui import dialogs
-from cmswizard.gui.deploy_rows import FILE_COLUMNS, KEY_COLUMN, ServiceRows, names
+from cmswizard.gui.deploy_rows import ServiceFilesView, ServiceRows, fill_file_box, names
 from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
 from cmswizard.gui.models.folder_files import FolderFiles, scan_folder
+from cmswizard.gui.models.service_files import ServiceFilesModel
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.tasks import Task
-from cmswizard.gui.widgets import CommandBox, FieldMessage, LeavingTable
+from cmswizard.gui.widgets import CommandBox, FieldMessage
 from cmswizard.pki.errors import CmsInputError, Text
 from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.spec import Problem, Severity
@@ -102,16 +103,19 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.edges.setPlaceholderText(self.tr("edge1.example.com"))
         self.folder = QLineEdit(self)
         self.browse = QPushButton(self.tr("Bro&wse…"), self)
-        self.table = LeavingTable(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
+        self.rows = ServiceFilesModel(
             [
                 self.tr("Service"),
                 self.tr("Node"),
                 self.tr("Key"),
                 self.tr("Certificate / full chain"),
                 self.tr("CA bundle"),
-            ]
+            ],
+            self,
         )
+        self.rows.set_version(CmsVersion(self.version.currentData()))
+        self.table = ServiceFilesView(self)
+        self.table.setModel(self.rows)
         # Whole file names: webadmin-cms1-2026.key and webadmin-cms2-2026.key must never look alike.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -303,13 +307,13 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         db_grid.addLayout(db_files_row, 2, 1, 1, 4)
         db_grid.setColumnStretch(2, 1)
         db_grid.setColumnStretch(4, 2)  # two or more FQDNs usually join
-        rows = QHBoxLayout()
-        rows.addWidget(self.table, 1)
+        table_row = QHBoxLayout()
+        table_row.addWidget(self.table, 1)
         row_buttons = QVBoxLayout()
         row_buttons.addWidget(self.add_row)
         row_buttons.addWidget(self.remove_row)
         row_buttons.addStretch()
-        rows.addLayout(row_buttons)
+        table_row.addLayout(row_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
@@ -321,8 +325,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         buttons.addWidget(self.sheet_language)
         # The table and the command preview share the height; the table starts with room for five rows.
         table_part = QWidget(self)
-        table_part.setLayout(rows)
-        rows.setContentsMargins(0, 0, 0, 0)
+        table_part.setLayout(table_row)
+        table_row.setContentsMargins(0, 0, 0, 0)
         preview_part = QWidget(self)
         preview = QVBoxLayout(preview_part)
         preview.setContentsMargins(0, 0, 0, 0)
@@ -348,6 +352,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
 
         self.version.currentIndexChanged.connect(self._version_changed)
         self.topology.idToggled.connect(self.refresh)
+        self.table.edited.connect(self.refresh)
         for line in (self.nodes, self.edges):
             line.textChanged.connect(self._servers_changed)
         for line in (self.db_primary, self.db_join, self.db_connect):
@@ -399,7 +404,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.db_enterprise.setChecked(False)
         for name, combo in self.db_files.items():
             combo.setCurrentText(getattr(DbFiles(), name))
-        self.table.setRowCount(0)
+        self.rows.clear()
         self._scan_timer.stop()
         if self._scan is not None:
             self._scan.cancel()
@@ -480,7 +485,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             for name, combo in self.db_files.items():
                 combo.setCurrentText(getattr(plan.files, name))
         opened = state.plan
-        if opened is not None and self.table.rowCount() == 0:
+        if opened is not None and self.rows.rowCount() == 0:
             self.db_renewal.setChecked(bool(opened.database and opened.database.renewal))
             self.trust_content.setCurrentIndex(max(self.trust_content.findData(opened.trust_content.value), 0))
             self.sheet_language.setCurrentIndex(max(self.sheet_language.findData(opened.sheet_language), 0))
@@ -492,11 +497,11 @@ class DeploySheetPage(_DeployPage, ServiceRows):
                 chosen = base.trust_name(kind)
                 line.setText("" if chosen == kind.default_name else chosen)
             self.backup_name.setText("" if base.backup_name == BACKUP_NAME else base.backup_name)
-            self._fill_files(self.sip_trust, opened.sip_trust, FILE_COLUMNS[-1])
+            fill_file_box(self.sip_trust, self.certificates, opened.sip_trust)
             self._folder_changed()
             for files in opened.services:
                 self.add_service_row(files.service, files.key, files.certificate, files.bundle or "", files.node)
-        if self.table.rowCount() == 0:
+        if self.rows.rowCount() == 0:
             self._suggest_rows()
         self.entered = True
         self.refresh()
@@ -527,9 +532,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             return  # typed over while it was read: the newer scan is on its way
         self._apply_scan(found)
         if self.entered:
-            for row in reversed(range(self.table.rowCount())):
-                if self._untouched_suggestion(row):
-                    self.table.removeRow(row)
+            self.rows.remove_untouched_suggestions()
             self._suggest_rows(rescan=False)
             self.refresh()
         self.scanned.emit()
@@ -543,14 +546,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
 
     def _apply_scan(self, found: FolderFiles) -> None:
         self.files, self.keys, self.certificates = list(found.files), list(found.keys), list(found.certificates)
-        for row in range(self.table.rowCount()):
-            for column in FILE_COLUMNS:
-                combo = self.table.cellWidget(row, column)
-                if isinstance(combo, QComboBox):
-                    self._fill_files(combo, combo.currentText(), column)
-        self._fill_files(self.sip_trust, self.sip_trust.currentText(), FILE_COLUMNS[-1])
+        self.rows.set_files(self.keys, self.certificates)
+        fill_file_box(self.sip_trust, self.certificates, self.sip_trust.currentText())
         for name, combo in self.db_files.items():
-            self._fill_files(combo, combo.currentText(), KEY_COLUMN if name.endswith("key") else FILE_COLUMNS[-1])
+            fill_file_box(combo, self.keys if name.endswith("key") else self.certificates, combo.currentText())
         self.refresh()
 
     def _version_changed(self) -> None:
@@ -558,10 +557,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         has_webbridge3 = Service.WEBBRIDGE3 in services_for(CmsVersion(self.version.currentData()))
         for name in ("webbridge3_port", "c2w_port"):
             self.ports[name].setEnabled(has_webbridge3)
-        for row in range(self.table.rowCount()):
-            combo = self.table.cellWidget(row, 0)
-            if isinstance(combo, QComboBox):
-                self._fill_services(combo, combo.currentData())
+        self.rows.set_version(CmsVersion(self.version.currentData()))
         self.refresh()
 
     def db_plan(self) -> DbCluster | None:
