@@ -157,25 +157,63 @@ class DbCluster:
                 commands=inspect,
             )
         )
+        # The primary may have moved since the plan was made (a failover): each step names a role, the plan's
+        # names only as a suggestion to confirm against `database cluster status` (TAC 214618 troubleshooting).
         lines += [
             command("database cluster status"),
-            note(N_("check which node is the primary; then remove the cluster on every node, the primary last")),
+            note(
+                N_(
+                    "database cluster status shows which node is the primary now ((me): Connected Primary on it); "
+                    "the names below are the plan's: where the status says otherwise, follow the status"
+                )
+            ),
         ]
-        for node in (*self.connecting, *self.joining, self.primary):
-            lines += [
-                note(
-                    N_("on {node}: answer the question with a capital Y; the status must no longer list the cluster"),
-                    node=node,
+        answer = N_("answer the question with a capital Y; the status must no longer list the cluster")
+        steps = [
+            (
+                self.connecting,
+                N_("first, on each node that only connects to the database (the plan: {nodes}): {answer}"),
+            ),
+            (
+                self.joining,
+                N_(
+                    "then, on each replica: every database node the status did not show as the primary "
+                    "(the plan: {nodes}): {answer}"
                 ),
-                command("database cluster remove"),
-                command("database cluster status"),
-            ]
+            ),
+            (
+                (self.primary,),
+                N_(
+                    "last, on the primary: the node the status showed as (me): Connected Primary (the plan: {nodes}; "
+                    "it may have moved): {answer}"
+                ),
+            ),
+        ]
+        for nodes, template in steps:
+            if nodes:
+                lines += [
+                    note(template, nodes=", ".join(nodes), answer=Text(answer)),
+                    command("database cluster remove"),
+                    command("database cluster status"),
+                ]
         lines.append(
             note(
                 N_(
                     "on every node: delete or rename the old files of the same names ({files}), then upload the new ones"
                 ),
                 files=", ".join(self.files.for_server()),
+            )
+        )
+        # `join` copies the primary's database over the joining node's: the cluster is set up again from the
+        # node that was the primary, or its newest data is lost (no Cisco text says which node; the careful path)
+        lines.append(
+            note(
+                N_(
+                    "then set the cluster up again (the sections below): initialize on the node that was the primary "
+                    "(the plan: {node}); if the status showed another node as the primary, initialize there and "
+                    "join or connect the others to it instead"
+                ),
+                node=self.primary,
             )
         )
         return lines

@@ -676,16 +676,32 @@
         <translation>在每個節點上，移除之前：以 pki inspect 檢查使用中的每張資料庫憑證，找出已到期者（{commands} 或您的實際檔名）</translation>
     </message>
     <message>
-        <source>check which node is the primary; then remove the cluster on every node, the primary last</source>
-        <translation>確認哪個節點是主要節點；然後在每個節點上移除叢集，主要節點最後</translation>
+        <source>database cluster status shows which node is the primary now ((me): Connected Primary on it); the names below are the plan&apos;s: where the status says otherwise, follow the status</source>
+        <translation>database cluster status 會顯示目前哪個節點是主要節點（該節點上顯示 (me): Connected Primary）；以下節點名稱取自計畫：若狀態顯示的不同，請以狀態為準</translation>
     </message>
     <message>
-        <source>on {node}: answer the question with a capital Y; the status must no longer list the cluster</source>
-        <translation>在 {node} 上：以大寫 Y 回答確認問題；之後狀態必須不再列出叢集</translation>
+        <source>answer the question with a capital Y; the status must no longer list the cluster</source>
+        <translation>以大寫 Y 回答確認問題；之後狀態必須不再列出叢集</translation>
+    </message>
+    <message>
+        <source>first, on each node that only connects to the database (the plan: {nodes}): {answer}</source>
+        <translation>首先，在每個僅連線到資料庫的節點上（計畫中為：{nodes}）：{answer}</translation>
+    </message>
+    <message>
+        <source>then, on each replica: every database node the status did not show as the primary (the plan: {nodes}): {answer}</source>
+        <translation>接著，在每個複本節點上，即狀態未顯示為主要節點的每個資料庫節點（計畫中為：{nodes}）：{answer}</translation>
+    </message>
+    <message>
+        <source>last, on the primary: the node the status showed as (me): Connected Primary (the plan: {nodes}; it may have moved): {answer}</source>
+        <translation>最後，在主要節點上，即狀態顯示為 (me): Connected Primary 的節點（計畫中為：{nodes}；主要節點可能已轉移）：{answer}</translation>
     </message>
     <message>
         <source>on every node: delete or rename the old files of the same names ({files}), then upload the new ones</source>
         <translation>在每個節點上：刪除或重新命名同名的舊檔案（{files}），再上傳新檔案</translation>
+    </message>
+    <message>
+        <source>then set the cluster up again (the sections below): initialize on the node that was the primary (the plan: {node}); if the status showed another node as the primary, initialize there and join or connect the others to it instead</source>
+        <translation>接著重新設定叢集（見下方各段）：在原本的主要節點上初始化（計畫中為：{node}）；若狀態顯示主要節點是另一個節點，請改在該節點上初始化，並讓其他節點加入或連線到該節點</translation>
     </message>
     <message>
         <source>{count} database nodes: use an odd number (3 or 5) so that a majority can still elect a primary when one node is lost; check the database clustering chapter of your CMS deployment guide</source>

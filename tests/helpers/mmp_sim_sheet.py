@@ -49,7 +49,7 @@ def sheet_sections(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
     """(node, [(sheet line number, command)]) in sheet order; a section for "every database node" is split
     into the nodes its notes name ("on the primary X", "on X:")."""
     sections: list[tuple[str, list[tuple[int, str]]]] = []
-    current: list[tuple[int, str]] | None = None
+    current: list[list[tuple[int, str]]] = []  # the sections the next commands go to
     shared = False  # inside a section for several nodes: its notes say where each command goes
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -57,18 +57,22 @@ def sheet_sections(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
         if header:
             name = header.group(1)
             shared = not _FQDN.fullmatch(name)
-            current = None if shared or name.startswith("elsewhere") else []
-            if current is not None:
-                sections.append((name, current))
+            current = [] if shared or name.startswith("elsewhere") else [[]]
+            if current:
+                sections.append((name, current[0]))
             continue
         if shared and line.startswith("#"):
             target = _ON_NODE.match(line) or re.search(r"on the primary ([a-z0-9.-]+[a-z])", line)
-            if target:
-                current = []
-                sections.append((target.group(1), current))
+            # a step per role (the DB renewal): the plan's names of that role, in a bracket
+            role = re.search(r"(?:\(the plan: |（計畫中為：)([a-z0-9., -]+[a-z])", line)
+            nodes = [target.group(1)] if target else role.group(1).split(", ") if role else []
+            if nodes:
+                current = [[] for _ in nodes]
+                sections += list(zip(nodes, current, strict=True))
             continue
-        if current is not None and line and not line.startswith("#"):
-            current.append((number, line))
+        if line and not line.startswith("#"):
+            for lines in current:
+                lines.append((number, line))
     return [(node, lines) for node, lines in sections if lines]
 
 
