@@ -13,9 +13,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread
 
 from cmswizard.gui.settings import Settings
-from cmswizard.gui.tasks import REPORT_INTERVAL, TaskRunner
+from cmswizard.gui.tasks import REPORT_INTERVAL, CancelToken, TaskRunner
 from cmswizard.gui.wizard import CmsWizard
-from cmswizard.pki.errors import CmsInputError
+from cmswizard.pki.errors import Cancelled, CmsInputError
 
 
 @pytest.fixture
@@ -59,6 +59,34 @@ def test_progress_arrives_in_order_on_the_gui_thread(qtbot, runner: TaskRunner) 
             lambda _value: None,
         )
     assert reports == [(n, 5, f"file{n - 1}", True) for n in range(1, 6)]
+
+
+def test_cancelled_work_stops_at_its_next_check_and_delivers_nothing(qtbot, runner: TaskRunner) -> None:
+    """The chain builder's reads and checks, the deployment page's folder scans: the runner's own token."""
+    owner = QObject()
+    reported = threading.Event()
+    stopped: list[bool] = []
+    delivered: list[object] = []
+
+    def work(token: CancelToken, report) -> str:
+        report(1, 2, "first")
+        reported.set()
+        try:
+            while True:  # as a long read does: check between steps
+                token.check()
+                time.sleep(0.005)
+        except Cancelled:
+            stopped.append(token.cancelled)
+            raise
+
+    task = runner.run_cancellable_with_progress(
+        owner, work, lambda *report: delivered.append(report), delivered.append, delivered.append
+    )
+    assert reported.wait(10)
+    with qtbot.waitSignal(runner.idle, timeout=10_000):
+        task.cancel()
+    assert stopped == [True]
+    assert delivered == []  # no result, no error, not even the report already sent
 
 
 def test_a_burst_of_reports_repaints_once(qtbot, runner: TaskRunner) -> None:

@@ -34,7 +34,9 @@ def _edit(model: ServiceFilesModel, row: int, column: Column, value: str) -> boo
 
 def test_rows_and_what_each_role_answers(model: ServiceFilesModel, qtmodeltester) -> None:
     model.add_row(
-        ServiceFileRow(Service.CALLBRIDGE, "", "callbridge-2026.key", "callbridge-2026.crt", "callbridge-2026-bundle.crt")
+        ServiceFileRow(
+            Service.CALLBRIDGE, "", "callbridge-2026.key", "callbridge-2026.crt", "callbridge-2026-bundle.crt"
+        )
     )
     model.add_row(ServiceFileRow(Service.WEBADMIN, "cms2.example.com"))
     qtmodeltester.check(model)
@@ -45,7 +47,13 @@ def test_rows_and_what_each_role_answers(model: ServiceFilesModel, qtmodeltester
         return [model.index(number, column).data(role) for column in Column]
 
     edit, display = Qt.ItemDataRole.EditRole, Qt.ItemDataRole.DisplayRole
-    assert row(0, edit) == ["callbridge", "", "callbridge-2026.key", "callbridge-2026.crt", "callbridge-2026-bundle.crt"]
+    assert row(0, edit) == [
+        "callbridge",
+        "",
+        "callbridge-2026.key",
+        "callbridge-2026.crt",
+        "callbridge-2026-bundle.crt",
+    ]
     assert row(0, display) == ["Call Bridge", "all servers", *row(0, edit)[2:]]
     assert row(1, edit) == ["webadmin", "cms2.example.com", "", "", ""]
     assert row(1, display) == ["Web Admin", "cms2.example.com", NONE, NONE, NONE]  # a file not chosen: "—"

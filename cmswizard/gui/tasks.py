@@ -176,6 +176,20 @@ class TaskRunner(QObject):
         token = CancelToken()
         return self._start(owner, lambda _report: work(token), on_done, on_error, None, False, token)
 
+    def run_cancellable_with_progress(
+        self,
+        owner: QObject,
+        work: Callable[[CancelToken, Progress], Any],
+        on_progress: Progress,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> Task:
+        """`run_cancellable` for work that also reports (done, total, what), as `run_with_progress`:
+        reading a file into the chain builder, checking its pile. Nothing of a cancelled task arrives,
+        its reports neither."""
+        token = CancelToken()
+        return self._start(owner, lambda report: work(token, report), on_done, on_error, on_progress, False, token)
+
     def running(self) -> int:
         return len(self._tasks)
 

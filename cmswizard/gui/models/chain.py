@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from cmswizard.gui.i18n import translated
-from cmswizard.gui.tasks import TaskRunner
+from cmswizard.gui.tasks import CancelToken, Task, TaskRunner
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle
 from cmswizard.pki.chain import (
     ChainItem,
@@ -153,7 +152,7 @@ class _Pending:
         self.generation = generation
         self.count = count  # certificates in the pile being checked (those shown and the new ones)
         self.keys = list(keys)  # keys of the files being added: kept only if the check completes
-        self.cancel = threading.Event()
+        self.task: Task | None = None  # on the task runner: cancelling it stops the check where it is
 
 
 class ChainModel(QAbstractListModel):
@@ -284,16 +283,15 @@ class ChainModel(QAbstractListModel):
         index = None if new_pile else self._analysis.index.copy()
         known, at = dict(self._analysis.index.signature_cache), self.at
 
-        def work(report: Callable[[int, int, str], None]) -> Analysis:
+        def work(token: CancelToken, report: Callable[[int, int, str], None]) -> Analysis:
             def progress(done: int, total: int) -> None:
-                if pending.cancel.is_set():
-                    raise Cancelled
+                token.check()
                 report(done, total, "")
 
             return analyse(items, index, auto=auto, at=at, progress=progress, known=known)
 
         self.checking.emit(True)
-        self._tasks.run_with_progress(
+        pending.task = self._tasks.run_cancellable_with_progress(
             self,
             work,
             lambda done, total, _what: self._progress(pending, done, total),
@@ -329,7 +327,8 @@ class ChainModel(QAbstractListModel):
         pending, self._pending = self._pending, None
         self._queued.clear()
         if pending is not None:
-            pending.cancel.set()
+            if pending.task is not None:
+                pending.task.cancel()  # stops at its next report; neither its result nor an error arrives
             self.checking.emit(False)
 
     def _progress(self, pending: _Pending, done: int, total: int) -> None:

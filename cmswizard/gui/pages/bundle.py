@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,10 +35,11 @@ from cmswizard.gui.i18n import error_text, translated
 from cmswizard.gui.models.certificate_card import CertificateCard
 from cmswizard.gui.models.chain import ChainModel
 from cmswizard.gui.page import PageHost, WizardPage
+from cmswizard.gui.tasks import CancelToken, Task
 from cmswizard.gui.widgets import CommandBox
 from cmswizard.pki.bundle import BundleKind, suggested_name
 from cmswizard.pki.chain import ChainItem, collect
-from cmswizard.pki.errors import Cancelled, CmsInputError
+from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import LoadedFile, PasswordRequired, Progress, WrongPassword, load_bytes, load_file
 
@@ -240,8 +240,7 @@ class ChainBuilderPage(WizardPage):
         self.basename.textChanged.connect(self.refresh)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self.loading = 0
-        self._load_round = 0  # Cancel drops the files still loading (their results arrive later)
-        self._stop_loading = threading.Event()  # ... and stops their reading where it is
+        self._reads: set[Task] = set()  # files being read: Cancel stops them where they are, drops what they read
         # Files read side by side finish in any order; they join the list in the order they were chosen.
         self._tickets = 0  # handed out, one per file read
         self._next_ticket = 0  # the file whose result is added next
@@ -327,33 +326,31 @@ class ChainBuilderPage(WizardPage):
         self._reading_text = self.tr("Reading {name}… %p%").format(name=path.name)
         if not self.model.busy():  # a running check keeps its own text
             self.progress.setFormat(self._reading_text)
-        round_, stop = self._load_round, self._stop_loading
         ticket, self._tickets = self._tickets, self._tickets + 1
 
-        def work(report: Callable[[int, int, str], None]) -> tuple[LoadedFile, list[ChainItem]]:
+        def work(token: CancelToken, report: Callable[[int, int, str], None]) -> tuple[LoadedFile, list[ChainItem]]:
             def progress(done: int, total: int) -> None:
-                if stop.is_set():
-                    raise Cancelled
+                token.check()
                 report(done, total, "")
 
             return _read(path, password, progress)
 
-        self.host.tasks.run_with_progress(
+        read = self.host.tasks.run_cancellable_with_progress(
             self,
             work,
-            lambda done, total, _what: self._read_progress(round_, done, total),
-            lambda result: self._arrive(round_, ticket, lambda: self._loaded(*result)),
-            lambda error: self._arrive(round_, ticket, lambda: self._load_failed(path, error)),
+            lambda done, total, _what: self._read_progress(done, total),
+            lambda result: self._arrive(read, ticket, lambda: self._loaded(*result)),
+            lambda error: self._arrive(read, ticket, lambda: self._load_failed(path, error)),
         )
+        self._reads.add(read)
 
-    def _read_progress(self, round_: int, done: int, total: int) -> None:
-        if round_ == self._load_round and not self.model.busy():  # a running check shows its own count
+    def _read_progress(self, done: int, total: int) -> None:
+        if not self.model.busy():  # a running check shows its own count
             self._progressed(done, total)
 
-    def _arrive(self, round_: int, ticket: int, add: Callable[[], None]) -> None:
+    def _arrive(self, read: Task, ticket: int, add: Callable[[], None]) -> None:
         """A file was read (or failed): add it once every file chosen before it has been added."""
-        if round_ != self._load_round:
-            return  # Cancel or Start over meanwhile
+        self._reads.discard(read)
         self._arrived[ticket] = add
         if self._adding:  # a password dialog of an earlier file is open: the loop below goes on after it
             return
@@ -470,10 +467,11 @@ class ChainBuilderPage(WizardPage):
         self.refresh()
 
     def _stop_loads(self) -> None:
-        """Files still being read stop where they are, and what they read is dropped."""
-        self._load_round += 1
-        self._stop_loading.set()
-        self._stop_loading = threading.Event()
+        """Files still being read stop where they are, and what they read is dropped (a cancelled task
+        delivers nothing)."""
+        for read in self._reads:
+            read.cancel()
+        self._reads.clear()
         self.loading = 0
         self._arrived.clear()
         self._next_ticket = self._tickets
