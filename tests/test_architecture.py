@@ -460,3 +460,19 @@ def test_the_import_graph_has_no_circle() -> None:
                 seen.add(node)
                 stack.extend(graph[node])
     assert circles == []
+
+
+def test_a_deployment_is_built_by_one_function() -> None:
+    """`cms.deployment.build_deployment` is the one place a `Deployment` is made (from a plan, the CLI's
+    options or the wizard's fields), so the routes cannot each pick their own defaults again."""
+    builder = "cms/deployment.py"
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = str(path.relative_to(PACKAGE))
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and where != builder:
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if called == "Deployment":
+                    offenders.append(f"{where}:{node.lineno}")
+    assert offenders == []
+    assert "Deployment(" in (PACKAGE / builder).read_text()  # the check looks at the right module

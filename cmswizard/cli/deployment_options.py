@@ -69,36 +69,30 @@ def _db_plan(args: argparse.Namespace) -> DbCluster | None:
     )
 
 
-def _check_hosts(args: argparse.Namespace) -> None:
-    """Each server once, and either a core or an edge: a repeated section or a dropped edge misleads.
-    The messages name the option (the sheet's own check names the wizard's fields)."""
-    from cmswizard.cms.nodes import check_listed
-
+def _one_server_per_option(args: argparse.Namespace) -> None:
+    """Several servers given to one --node or --edge ("a,b": read as one name it said "has the label 'com,b'").
+    Each name is then checked by the builder, whose messages name the option."""
     for option, names in (("--node", args.node), ("--edge", args.edge)):
         for name in names:
-            if "," in name or " " in name.strip():  # "a,b" read as one name said "has the label 'com,b'"
+            if "," in name or " " in name.strip():
                 raise CmsInputError(
                     option,
                     f"{shown(name)} names several servers: give one server per {option} and repeat the option "
                     f"({option} cms1.example.com {option} cms2.example.com)",
                 )
-    check_listed(args.node, args.edge, "--node", "--edge")
 
 
 def deployment_from_args(args: argparse.Namespace) -> tuple[Deployment, Path | None, list[str] | None]:
-    """The deployment model from the options `add_deployment_arguments` added (shared by deploy and renew sheet):
-    the plan, the --files-in folder and the names in it."""
-    from cmswizard.cms.sheet import Deployment
+    """The deployment model from the options `add_deployment_arguments` added (shared by deploy and renew sheet),
+    the --files-in folder and the names in it. The node messages name --node and --edge."""
+    from cmswizard.cms.deployment import build_deployment
     from cmswizard.cms.trust import callbridge_cn
 
     services = _service_files(args)
-    _check_hosts(args)
+    _one_server_per_option(args)
     db = _db_plan(args)
     if not services and db is None:
         raise CmsInputError(args.command, "name at least one service (e.g. --webadmin KEY CERT BUNDLE) or --db-primary")
-    from cmswizard.cms.nodes import topology_of
-
-    topology = Topology(args.topology) if args.topology else topology_of(args.node, args.edge)
     folder = None
     export_set = None
     if args.files_in:
@@ -116,31 +110,27 @@ def deployment_from_args(args: argparse.Namespace) -> tuple[Deployment, Path | N
         args.turn_tls_port,
         args.scheduler_port,
     )
-    trust_names = tuple(
-        (kind, name)
-        for kind, name in ((kind, getattr(args, f"trust_{kind.name.lower()}")) for kind in TrustKind)
-        if name
-    )
-    plan = Deployment(
+    deployment = build_deployment(
         CmsVersion(args.version),
-        topology,
-        tuple(args.node or ([db.primary] if db else [])),
-        tuple(services),
-        tuple(args.edge),
-        db,
-        args.db_renewal,
-        TrustContent(args.trust_content),
-        trust_names,
-        listen,
-        args.sip_trust,
-        args.backup_name,
-        args.callbridge_cn or (callbridge_cn(services, folder) if folder is not None else ""),
-        args.xmpp_domain or "",
+        args.node or ([db.primary] if db else []),  # --db-primary alone: the sheet for that server
+        services,
+        edges=args.edge,
+        topology=Topology(args.topology) if args.topology else None,  # None: the one the nodes imply
+        db=db,
+        db_renewal=args.db_renewal,
+        trust_content=TrustContent(args.trust_content),
+        trust_names=[(kind, getattr(args, f"trust_{kind.name.lower()}")) for kind in TrustKind],
+        listen=listen,
+        sip_trust=args.sip_trust,
+        backup_name=args.backup_name,
+        callbridge_cn=args.callbridge_cn or (callbridge_cn(services, folder) if folder is not None else ""),
+        xmpp_domain=args.xmpp_domain or "",
+        node_fields=("--node", "--edge"),
     )
-    return plan, folder, export_set
+    return deployment, folder, export_set
 
 
-def emit_sheet(args: argparse.Namespace, plan: Deployment, folder: Path | None, sheet: DeploymentSheet) -> int:
+def emit_sheet(args: argparse.Namespace, deployment: Deployment, folder: Path | None, sheet: DeploymentSheet) -> int:
     """Check the files a sheet assigns (when their folder is known), make the peer trust files if asked,
     then write or print the sheet: `deploy` and `renew sheet` end the same way."""
     from cmswizard.cms.trust import check_sheet_files, write_trust_files
@@ -152,7 +142,7 @@ def emit_sheet(args: argparse.Namespace, plan: Deployment, folder: Path | None, 
 
         problems: list[Problem] = [
             problem
-            for files in plan.services
+            for files in deployment.services
             for problem in pair_problems(files.service, Path("."), files.key, files.certificate)
         ]
         for problem in problems:
@@ -160,14 +150,14 @@ def emit_sheet(args: argparse.Namespace, plan: Deployment, folder: Path | None, 
         if problems:
             raise CmsCheckFailed(f"{len(problems)} file(s) cannot serve the service they are assigned to (see above)")
     else:
-        problems = check_sheet_files(plan, folder)
+        problems = check_sheet_files(deployment, folder)
         for problem in problems:
             warn(f"{problem.severity.value}: {problem}")
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:
             raise CmsCheckFailed(f"{len(errors)} file(s) cannot serve the service they are assigned to (see above)")
         if args.make_trust:
-            for path in write_trust_files(plan, folder, force=args.force, trusts=sheet.trust_files):
+            for path in write_trust_files(deployment, folder, force=args.force, trusts=sheet.trust_files):
                 warn(f"wrote {shown(path, 300)}")
     text = sheet.text(translator(args.sheet_lang))
     if args.out:

@@ -1,17 +1,73 @@
-"""Which certificates a CMS deployment needs (domain reference §3), proposed from a few answers."""
+"""The deployment, in two stages: before any file exists, which certificates it needs (domain reference
+§3), proposed from a few answers (`DeploymentOutline`, `propose_certificates`); with the files, the model
+the sheet is made from (`cms.sheet.Deployment`), built here by `build_deployment` alone."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cmswizard.cms.nodes import check_listed, check_topology
-from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
+from cmswizard.cms.nodes import CORE_FIELD, EDGE_FIELD, check_listed, check_topology, topology_of
+from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
+from cmswizard.cms.sheet import Deployment, Listen, ServiceFiles, TrustKind
 from cmswizard.pki.errors import N_
 from cmswizard.pki.names import check_fqdn
+from cmswizard.pki.profiles import TrustContent
 
-__all__ = ["DeploymentOutline", "ProposedCertificate", "propose_certificates"]
+if TYPE_CHECKING:
+    from cmswizard.cms.dbcluster import DbCluster
+
+__all__ = ["DeploymentOutline", "ProposedCertificate", "build_deployment", "propose_certificates"]
+
+
+def build_deployment(
+    version: CmsVersion,
+    cores: Sequence[str],
+    services: Iterable[ServiceFiles] = (),
+    *,
+    edges: Sequence[str] = (),
+    topology: Topology | None = None,
+    db: DbCluster | None = None,
+    db_renewal: bool = False,
+    trust_content: TrustContent = TrustContent.FULL_CHAIN,
+    trust_names: Iterable[tuple[TrustKind, str]] = (),
+    listen: Listen | None = None,
+    sip_trust: str | None = None,
+    backup_name: str = BACKUP_NAME,
+    callbridge_cn: str = "",
+    xmpp_domain: str = "",
+    node_fields: tuple[str, str] = (CORE_FIELD, EDGE_FIELD),
+) -> Deployment:
+    """The deployment model from plain values: the one place a `Deployment` is made, whether from a plan
+    (`Plan.deployment`), the CLI's options (`deploy`, `renew sheet`) or the wizard's fields (the deployment
+    and the renewal sheet pages), so that the same inputs give the same model by every route.
+
+    Each server is named once and has one role (cms/nodes.py; the messages name `node_fields`: the
+    wizard's fields by default, the CLI passes its options). `topology` None: the one the node lists imply.
+    Edge servers count only for the Edge topology. Names are kept as given; `Deployment.checked()` makes
+    them canonical, with the checks that need the whole model, when the sheet is made. Reads no file:
+    what comes from a file (the Call Bridge CN) is read by the caller.
+    """
+    check_listed(cores, edges, *node_fields)
+    chosen = topology if topology is not None else topology_of(cores, edges)
+    return Deployment(
+        version,
+        chosen,
+        tuple(cores),
+        tuple(services),
+        edge_nodes=tuple(edges) if chosen is Topology.EDGE else (),
+        db=db,
+        db_renewal=db_renewal,
+        trust_content=trust_content,
+        trust_names=tuple((kind, name) for kind, name in trust_names if name),
+        listen=listen if listen is not None else Listen(),
+        sip_trust=sip_trust or None,
+        backup_name=backup_name,
+        callbridge_cn=callbridge_cn,
+        xmpp_domain=xmpp_domain,
+    )
 
 
 @dataclass(frozen=True)
@@ -48,8 +104,8 @@ class _Names:
 
 
 def _check_names(deployment: DeploymentOutline) -> _Names:
-    nodes, edges = check_listed(deployment.nodes, deployment.edge_nodes, "server FQDNs", "edge server FQDNs")
-    check_topology(deployment.topology, nodes, edges, "server FQDNs", "edge server FQDNs")
+    nodes, edges = check_listed(deployment.nodes, deployment.edge_nodes, CORE_FIELD, EDGE_FIELD)
+    check_topology(deployment.topology, nodes, edges, CORE_FIELD, EDGE_FIELD)
     join = check_fqdn(deployment.join_url, "join URL host") if deployment.join_url.strip() else None
     xmpp = check_fqdn(deployment.xmpp_domain, "XMPP domain") if deployment.xmpp_domain.strip() else None
     return _Names(list(nodes), list(edges), join, xmpp)

@@ -18,7 +18,9 @@ from cmswizard.pki.names import check_fqdn
 
 __all__ = [
     "CORE",
+    "CORE_FIELD",
     "EDGE",
+    "EDGE_FIELD",
     "NodeName",
     "check_listed",
     "check_node_names",
@@ -28,6 +30,9 @@ __all__ = [
 ]
 
 CORE, EDGE = "core", "edge"
+# The fields the wizard's questions and the sheet name in their messages (cms/fields.py translates them);
+# the CLI names its options instead.
+CORE_FIELD, EDGE_FIELD = "server FQDNs", "edge server FQDNs"
 
 
 def node_name(text: str, where: str) -> str:

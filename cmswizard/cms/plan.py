@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from cmswizard.cms.apply_settings import ApplySettings, apply_lines, read_apply
 from cmswizard.cms.dbcluster import DbCluster, DbFiles, make_db_cluster
+from cmswizard.cms.deployment import build_deployment
 from cmswizard.cms.issuers import (
     Issuer,
     RenewalSettings,
@@ -155,18 +156,18 @@ class Plan:
 
     def deployment(self) -> Deployment:
         """The deployment model the sheet and the trust files are made from."""
-        return Deployment(
+        return build_deployment(
             self.version,
-            self.topology,
             self.cores,
             self.services,
-            edge_nodes=self.edges,
+            edges=self.edges,
+            topology=self.topology,
             db=self.db_plan(),
             db_renewal=self.database.renewal if self.database else False,
             trust_content=self.trust_content,
             trust_names=self.trust_names,
             listen=self.listen,
-            sip_trust=self.sip_trust or None,
+            sip_trust=self.sip_trust,
             backup_name=self.backup_name,
             callbridge_cn=self.callbridge_cn,
         )

@@ -244,8 +244,8 @@ def check_plan(
             _, why = _bundle_data(index, key_name, kind)
             add(name, ItemState.MISSING, why or N_("apply makes it from the certificates in the folder"))
     _check_db(plan, index, moment, warn_days, add)
-    sheet_plan = plan.deployment()
-    for trust in sheet_plan.trust_files():
+    deployment = plan.deployment()
+    for trust in deployment.trust_files():
         if index.exists(trust.name):
             add(trust.name, ItemState.EXISTS, trust.kind.label)
         else:
@@ -511,10 +511,10 @@ def _apply_held(
         write_files(outputs)
         results += [PlanItem(o.path.name, ItemState.MADE) for o in outputs]
     # 5. peer trust files (every peer in one file), once their sources are all here
-    sheet_plan = plan.deployment()
+    deployment = plan.deployment()
     on_disk = {p.name for p in folder.iterdir() if p.is_file()}
     trust_outputs = []
-    for trust in sheet_plan.trust_files():
+    for trust in deployment.trust_files():
         if trust.name in on_disk:
             continue
         absent = [name for name in trust.sources if name not in on_disk]
@@ -522,7 +522,7 @@ def _apply_held(
             results.append(PlanItem(trust.name, ItemState.MISSING, Text(N_("needs {file} first"), file=absent[0])))
             continue
         try:
-            trust_outputs.append(OutputFile(folder / trust.name, trust_file_bytes(sheet_plan, trust, folder)))
+            trust_outputs.append(OutputFile(folder / trust.name, trust_file_bytes(deployment, trust, folder)))
         except CmsInputError as error:
             results.append(PlanItem(trust.name, ItemState.MISSING, f"{error.where}: {error.message}"))
     if trust_outputs:

@@ -33,7 +33,7 @@ __all__ = ["PlanAnswers", "default_services", "new_plan", "plan_from_sheet", "se
 
 
 def plan_from_sheet(
-    sheet_plan: Deployment,
+    deployment: Deployment,
     *,
     join_url: str = "",
     xmpp_domain: str = "",
@@ -49,7 +49,7 @@ def plan_from_sheet(
     """The plan of what the wizard's deployment page shows: the sheet made from it is the same sheet.
 
     `nodes` carries SSH details (address, port, user, fingerprint) kept from an opened plan."""
-    checked = sheet_plan.checked()
+    checked = deployment.checked()
     known = {node.name: node for node in nodes}
     plan_nodes = tuple(
         replace(known.get(name, PlanNode(name)), name=name, role=role)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cmswizard.cms.lines import MmpLine, Translate, command, mmp_file_name, note, render_lines, unconfirmed
-from cmswizard.cms.nodes import check_listed, check_topology
+from cmswizard.cms.nodes import CORE_FIELD, EDGE_FIELD, check_listed, check_topology
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.names import check_fqdn
@@ -201,8 +201,8 @@ class Deployment:
 
     def checked(self) -> Deployment:
         """The plan with canonical node names; raises on the first bad input."""
-        cores, edges = check_listed(self.nodes, self.edge_nodes, "server FQDNs", "edge server FQDNs")
-        check_topology(self.topology, cores, edges, "server FQDNs", "edge server FQDNs")
+        cores, edges = check_listed(self.nodes, self.edge_nodes, CORE_FIELD, EDGE_FIELD)
+        check_topology(self.topology, cores, edges, CORE_FIELD, EDGE_FIELD)
         if not re.fullmatch(r"[A-Za-z0-9_-]+", self.backup_name):
             # it becomes `backup snapshot <name>`: a space, ';' or a line break would change the command
             raise CmsInputError(

@@ -237,7 +237,7 @@ class DeployFlowState:
     export_extra: list[ExportItem] = field(default_factory=list)
     export_name: str = ""
     plan: Plan | None = None  # the open plan file's deployment: the sheet page starts from it
-    sheet_plan: Deployment | None = None  # what the sheet page shows, for the upload page and "Save plan"
+    sheet_deployment: Deployment | None = None  # what the sheet page shows, for the upload page and "Save plan"
     sheet: DeploymentSheet | None = None
     ssh_nodes: dict[str, PlanNode] = field(default_factory=dict)  # addresses etc. typed on the upload page
 

@@ -16,8 +16,8 @@ __all__ = ["register"]
 def _cmd_deploy(args: argparse.Namespace) -> int:
     from cmswizard.cms.sheet import build_sheet
 
-    plan, folder, export_set = deployment_from_args(args)
-    return emit_sheet(args, plan, folder, build_sheet(plan, export_files=export_set))
+    deployment, folder, export_set = deployment_from_args(args)
+    return emit_sheet(args, deployment, folder, build_sheet(deployment, export_files=export_set))
 
 
 def register(commands: Commands) -> None:

@@ -134,8 +134,10 @@ def _against_request(csr_path: str, new: x509.Certificate, new_name: str) -> lis
 def _cmd_sheet(args: argparse.Namespace) -> int:
     from cmswizard.cms.renewal import replacement_sheet
 
-    plan, folder, _names = deployment_from_args(args)
-    return emit_sheet(args, plan, folder, replacement_sheet(plan, peers=args.trusted_by, peers_field="--trusted-by"))
+    deployment, folder, _names = deployment_from_args(args)
+    return emit_sheet(
+        args, deployment, folder, replacement_sheet(deployment, peers=args.trusted_by, peers_field="--trusted-by")
+    )
 
 
 def register(commands: Commands) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.catalogue import SHEET_LANGUAGES, translator
 from cmswizard.cms.dbcluster import DbCluster, DbFiles, default_ca_domain, make_db_cluster
+from cmswizard.cms.deployment import build_deployment
 from cmswizard.cms.file_pairs import PairFault, PairProblem
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.cms.sheet import (
@@ -376,7 +377,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.save_plan_button.clicked.connect(self._save_plan_clicked)
         self.full_chain_button.clicked.connect(self.build_full_chain)
         self.sheet: DeploymentSheet | None = None
-        self.plan: Deployment | None = None
+        self.sheet_deployment: Deployment | None = None
         self.problems: list[Problem] = []
         self.files: list[str] = []
         self.keys: list[str] = []
@@ -420,12 +421,12 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.save_plan()
 
     def can_save_plan(self) -> bool:
-        return self.plan is not None
+        return self.sheet_deployment is not None
 
     def plan_to_save(self) -> Plan | None:
         """What this page shows as a plan (the sheet `plan apply` makes from it is this one); None
         before the sheet is built. CmsInputError if the page's input makes no valid plan."""
-        if self.plan is None:
+        if self.sheet_deployment is None:
             return None
         from cmswizard.cms.plan_making import plan_from_sheet
         from cmswizard.pki.spec import KeyType
@@ -434,7 +435,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         opened = state.plan
         settings = self.host.settings
         return plan_from_sheet(
-            self.plan,
+            self.sheet_deployment,
             join_url=opened.join_url if opened else state.deployment.join_url if state.deployment else "",
             xmpp_domain=opened.xmpp_domain if opened else state.deployment.xmpp_domain if state.deployment else "",
             key_type=opened.key_type if opened else KeyType(settings.get("key/type")),
@@ -582,7 +583,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         for combo in self.db_files.values():
             combo.setEnabled(self.db.isChecked())
         self.sheet = None
-        self.plan = None  # until the fields make one again: never a stale plan to save or compare
+        self.sheet_deployment = None  # until the fields make one again: never a stale one to save or compare
         topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
         self._mark_off_side_rows(topology, tuple(names(self.edges.text())) if is_edge else ())
         try:
@@ -592,44 +593,40 @@ class DeploySheetPage(_DeployPage, ServiceRows):
                 raise _NothingChosen(
                     self.tr("choose a key and a certificate for at least one service, or the database cluster")
                 )
-            plan = Deployment(
+            cn = callbridge_cn(services, folder)
+            opened = self.state.plan
+            if opened is not None:  # what the page has no fields for comes from the open plan
+                cn = opened.callbridge_cn
+                planned = opened.db_plan()
+                if (
+                    db is not None
+                    and planned is not None
+                    and (planned.primary, planned.joining, planned.connecting)
+                    == (db.primary, db.joining, db.connecting)
+                ):  # the plan's CA domain and key type, with the file names the page shows
+                    db = replace(planned, files=db.files, enterprise_ca=db.enterprise_ca)
+            deployment = build_deployment(
                 CmsVersion(self.version.currentData()),
-                topology,
-                tuple(names(self.nodes.text())),
-                tuple(services),
-                edge_nodes=tuple(names(self.edges.text())) if is_edge else (),
+                names(self.nodes.text()),
+                services,
+                edges=names(self.edges.text()) if is_edge else (),
+                topology=topology,
                 db=db,
                 db_renewal=self.db_renewal.isChecked(),
                 trust_content=TrustContent(self.trust_content.currentData()),
-                trust_names=tuple(
-                    (kind, line.text().strip()) for kind, line in self.trust_names.items() if line.text().strip()
-                ),
+                trust_names=[(kind, line.text().strip()) for kind, line in self.trust_names.items()],
                 listen=Listen(
                     interface=self.interface.text().strip(),
                     **{name: spin.value() for name, spin in self.ports.items()},
                 ),
                 backup_name=self.backup_name.text().strip() or BACKUP_NAME,
                 sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
-                callbridge_cn=callbridge_cn(services, folder),
+                callbridge_cn=cn,
             )
-            opened = self.state.plan
-            if opened is not None:  # what the page has no fields for comes from the open plan
-                base = opened.deployment()
-                plan = replace(
-                    plan,
-                    callbridge_cn=base.callbridge_cn,
-                    # the plan's CA domain and key type, with the file names the page shows
-                    db=replace(base.db, files=db.files, enterprise_ca=db.enterprise_ca)
-                    if db is not None
-                    and base.db is not None
-                    and (base.db.primary, base.db.joining, base.db.connecting)
-                    == (db.primary, db.joining, db.connecting)
-                    else db,
-                )
-            self.plan = plan  # what Save plan writes, even before every file is made
-            self.sheet = build_sheet(plan, export_files=self.files)
+            self.sheet_deployment = deployment  # what Save plan writes, even before every file is made
+            self.sheet = build_sheet(deployment, export_files=self.files)
             # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
-            self.problems = check_sheet_files(plan, folder)
+            self.problems = check_sheet_files(deployment, folder)
         except _NothingChosen as nothing:  # a hint in the user's words, no internal field name in front
             untouched = not (self.nodes.text().strip() or self.db.isChecked())
             self.problems = [Problem("", Severity.NOTE if untouched else Severity.ERROR, str(nothing))]
@@ -720,8 +717,11 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         trust_names = {trust.name for trust in self.sheet.trust_files}
         try:  # the peer trust files are built from the peers' files, straight onto the stick
             trust_items = (
-                [ExportItem(trust.name, trust_file_bytes(self.plan, trust, folder)) for trust in self.sheet.trust_files]
-                if self.plan is not None
+                [
+                    ExportItem(trust.name, trust_file_bytes(self.sheet_deployment, trust, folder))
+                    for trust in self.sheet.trust_files
+                ]
+                if self.sheet_deployment is not None
                 else []
             )
         except CmsInputError as error:
@@ -731,5 +731,5 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         state.export_extra = [ExportItem(COMMANDS_NAME, self.sheet.text(self.translate).encode()), *trust_items]
         nodes = names(self.nodes.text()) + names(self.edges.text())
         state.export_name = nodes[0] if len(nodes) == 1 else ""  # several servers: not named after one of them
-        state.sheet, state.sheet_plan, state.folder = self.sheet, self.plan, folder
+        state.sheet, state.sheet_deployment, state.folder = self.sheet, self.sheet_deployment, folder
         return True

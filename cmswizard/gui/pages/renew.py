@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cmswizard.cms.deployment import build_deployment
 from cmswizard.cms.endpoints import endpoint_for
 from cmswizard.cms.file_pairs import PairFault, PairProblem, key_fault, pair_problems_at
 from cmswizard.cms.mmp_syntax import render
@@ -39,7 +40,7 @@ from cmswizard.cms.renewal import (
     spec_changes,
 )
 from cmswizard.cms.renewal_trust import peer_trust_kind, renewal_trust_names, write_sheet_trust_files
-from cmswizard.cms.services import CmsVersion, Service, Topology, service_named_in
+from cmswizard.cms.services import CmsVersion, Service, service_named_in
 from cmswizard.cms.sheet import Deployment, ServiceFiles, TrustKind
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import PageId, RenewFlowState
@@ -489,7 +490,7 @@ class RenewSheetPage(_RenewPage):
         self.trust_written = QLabel(self)  # the rebuilt trust file: where it went
         self.trust_written.setWordWrap(True)
         self.trust_written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.trust_plan: Deployment | None = None
+        self.sheet_deployment: Deployment | None = None  # what the commands shown were made from
         form = QFormLayout()
         for text, field in (
             (self.tr("CMS &version:"), self.version),
@@ -544,7 +545,8 @@ class RenewSheetPage(_RenewPage):
         self.service.setCurrentIndex(self.service.findData(served.value) if served is not None else -1)
         self._update()
 
-    def _plan(self) -> Deployment:
+    def deployment(self) -> Deployment:
+        """The deployment the typed fields describe (one service, on every server named)."""
         service = Service(self.service.currentData())
         bundle = self.bundle.text().strip() or None
         files = ServiceFiles(
@@ -555,13 +557,9 @@ class RenewSheetPage(_RenewPage):
         )
         # A certificate shared by a cluster (the Call Bridge SAN listing every node, Web Bridge 3 on every
         # edge) is renewed on all its servers in one sheet: space or comma between them.
-        nodes = tuple(part for part in self.node.text().replace(",", " ").split() if part)
-        return Deployment(
-            CmsVersion(self.version.currentData()),
-            Topology.CLUSTER if len(nodes) > 1 else Topology.SINGLE,
-            nodes or ("",),
-            (files,),
-            backup_name=self.backup.text().strip(),
+        nodes = [part for part in self.node.text().replace(",", " ").split() if part]
+        return build_deployment(
+            CmsVersion(self.version.currentData()), nodes, (files,), backup_name=self.backup.text().strip()
         )
 
     def _update(self) -> None:
@@ -591,12 +589,12 @@ class RenewSheetPage(_RenewPage):
         self.pair_problems = self._pair_problems()
         self.full_chain_button.setVisible(any(p.fault is PairFault.NOT_FULL_CHAIN for p in self.pair_problems))
         self.state.sheet = None
-        self.trust_plan = None
+        self.sheet_deployment = None
         self.trust_written.clear()
         try:
-            plan = replace(self._plan(), trust_names=renewal_trust_names(dt.date.today().year))
+            deployment = replace(self.deployment(), trust_names=renewal_trust_names(dt.date.today().year))
             peers = self.peers.text().replace(",", " ").split() if self.peers.isEnabled() else []
-            sheet = replacement_sheet(plan, peers=peers, peers_field=self.tr("Servers that trust it"))
+            sheet = replacement_sheet(deployment, peers=peers, peers_field=self.tr("Servers that trust it"))
         except CmsInputError as error:
             self.message.show_problems(
                 [Problem(translated(error.where), Severity.ERROR, error.message), *self.pair_problems], with_field=True
@@ -613,7 +611,7 @@ class RenewSheetPage(_RenewPage):
             return
         self.message.show_problems([])
         self.state.sheet = sheet
-        self.trust_plan = plan
+        self.sheet_deployment = deployment
         self.sheet.setPlainText(sheet.text(translated))
         self.copy_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -636,13 +634,13 @@ class RenewSheetPage(_RenewPage):
     def write_trust_files(self) -> bool:
         """The trust files the commands load, written beside the new certificate (said on the page); False
         and the reason on the page when they cannot be written."""
-        sheet, plan = self.state.sheet, self.trust_plan
+        sheet, deployment = self.state.sheet, self.sheet_deployment
         _key, certificate_path = self._paths()
-        if sheet is None or plan is None or not sheet.trust_files or certificate_path is None:
+        if sheet is None or deployment is None or not sheet.trust_files or certificate_path is None:
             return True
         folder = certificate_path.parent
         try:
-            write_sheet_trust_files(plan, sheet, folder)
+            write_sheet_trust_files(deployment, sheet, folder)
         except CmsInputError as error:
             self.message.show_problems([Problem(error.where, Severity.ERROR, error.message)], with_field=True)
             return False
