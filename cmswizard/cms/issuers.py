@@ -15,14 +15,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cmswizard.cms.services import Eku, Service
 from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
 from cmswizard.pki.safe_text import has_control
-
-if TYPE_CHECKING:
-    from cmswizard.cms.plan import PlanCertificate
 
 __all__ = [
     "DnsSettings",
@@ -196,22 +193,24 @@ def read_issuers(reader: Any, top: Mapping[str, Any]) -> tuple[Issuer, ...]:
     return tuple(found)
 
 
-def check_certificate_issuer(reader: Any, issuers: Sequence[Issuer], certificate: PlanCertificate, where: str) -> None:
-    """The plan reader's check: the issuer exists, and a public CA signs no TLS client."""
-    if not certificate.issuer:
+def check_certificate_issuer(
+    reader: Any, issuers: Sequence[Issuer], issuer_name: str, services: Sequence[Service], where: str
+) -> None:
+    """The plan reader's check of a [[certificate]]'s issuer: it exists, and a public CA signs no TLS client."""
+    if not issuer_name:
         return
     names = [issuer.name for issuer in issuers]
-    if certificate.issuer not in names:
+    if issuer_name not in names:
         raise reader.fail(
             f"{where}.issuer",
             Text(
                 N_("{name} is no [issuers.<name>] of this plan (issuers: {known})"),
-                name=shorten(certificate.issuer),
+                name=shorten(issuer_name),
                 known=", ".join(names) or "none",
             ),
         )
-    issuer = next(i for i in issuers if i.name == certificate.issuer)
-    problem = check_issuer_fits(issuer, certificate.services)
+    issuer = next(i for i in issuers if i.name == issuer_name)
+    problem = check_issuer_fits(issuer, services)
     if problem:
         raise reader.fail(f"{where}.issuer", problem)
 

@@ -22,7 +22,7 @@ from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
 from cmswizard.pki.safe_text import has_control
 
 if TYPE_CHECKING:
-    from cmswizard.cms.plan import Plan
+    from cmswizard.cms.plan_types import Plan
 
 __all__ = [
     "MAX_NAME_CHARS",
