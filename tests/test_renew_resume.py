@@ -16,6 +16,7 @@ import pytest
 
 from cmswizard.pki.loader import load_file, load_private_key
 
+from helpers import power_cut
 from helpers.acme_bed import AcmeBed, bed_missing_reason, running_bed
 
 pytestmark = pytest.mark.skipif(bed_missing_reason() is not None, reason=str(bed_missing_reason()))
@@ -27,22 +28,10 @@ def bed() -> Iterator[AcmeBed]:
         yield started
 
 
-# `renew run` in its own process that stops itself with SIGKILL (like a power cut) right after the named
-# step is saved: the run's step observers are the product's only hook for it.
-_POWER_CUT_AFTER = """
-import os, signal, sys
-from cmswizard.cms import renewal_run
-from cmswizard.cli import main
-step = sys.argv[1]
-if step:
-    renewal_run.step_saved_observers.append(lambda saved: saved == step and os.kill(os.getpid(), signal.SIGKILL))
-sys.exit(main(sys.argv[2:]))
-"""
-
-
 def renew(plan: Path, kill_after: str = "") -> subprocess.CompletedProcess[str]:
+    """`renew run` in its own process, killed (SIGKILL, like a power cut) right after `kill_after` is saved."""
     return subprocess.run(
-        [sys.executable, "-c", _POWER_CUT_AFTER, kill_after, "renew", "run", "--plan", str(plan), "--issue-only"],
+        [sys.executable, str(power_cut.SCRIPT), kill_after, "renew", "run", "--plan", str(plan), "--issue-only"],
         capture_output=True,
         text=True,
         timeout=120,
