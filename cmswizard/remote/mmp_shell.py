@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -120,30 +119,23 @@ class MmpSession:
         return SessionProblem(message, kind=kind, host_key=self.host_key)
 
     def open(self) -> None:
-        target = self.target
+        """Log in as `upload` does (`ssh_login.start_client`: the same handshake, the same one-line answers
+        for garbage, silence, a dripped greeting; the known host-key types asked for first), check the host
+        key before any secret is offered, then open the shell and learn its prompt."""
+        from cmswizard.remote.sftp import _known_keys
+        from cmswizard.remote.ssh_login import HandshakeFailed, load_identity, start_client
+
+        target, credentials = self.target, self.credentials
+        # read before the first packet: a bad key file or known_hosts is bad input, not a network fault
+        key = load_identity(credentials.key_file, credentials.key_passphrase) if credentials.key_file else None
+        trust = self.trust
+        known = _known_keys(trust.known_hosts, target.label) if trust.known_hosts and not trust.fingerprint else {}
         try:
-            sock = socket.create_connection((target.host, target.port), timeout=self.timeout)
-        except OSError as error:
-            raise self._problem(
-                "connect",
-                Text(
-                    N_("could not connect to {host} port {port}: {p}"),
-                    host=target.host,
-                    port=target.port,
-                    p=error.strerror or str(error),
-                ),
-            ) from None
-        transport = paramiko.Transport(sock)
+            transport, key_seen = start_client(target.host, target.port, known, self.timeout)
+        except HandshakeFailed as failed:
+            raise self._problem("connect", failed.reason) from None
         self._transport = transport
-        try:
-            transport.start_client(timeout=self.timeout)
-            key = transport.get_remote_server_key()
-        except (paramiko.SSHException, OSError, EOFError) as error:
-            self.close()
-            raise self._problem(
-                "connect", Text(N_("the SSH handshake with {host} failed: {p}"), host=target.label, p=str(error))
-            ) from None
-        self.host_key = HostKey(target.label, key.get_name(), key.get_base64())
+        self.host_key = HostKey(target.label, key_seen.get_name(), key_seen.get_base64())
         try:
             refused = _check_host_key(self.host_key, self.trust)  # raises UnknownHostKey: the caller asks
         except Exception:
@@ -153,7 +145,16 @@ class MmpSession:
             self.close()
             raise self._problem("host-key", refused)
         try:
-            login_problem = _authenticate(transport, target, self.credentials)
+            login_problem = _authenticate(transport, target, credentials, key)
+        except TimeoutError:  # a login that never answers is no refused login
+            self.close()
+            raise self._problem(
+                "login",
+                Text(
+                    N_("the MMP did not answer the login within {seconds} s; nothing was sent"),
+                    seconds=f"{self.timeout:g}",
+                ),
+            ) from None
         except (paramiko.SSHException, OSError, EOFError) as error:
             self.close()
             raise self._problem("login", Text(N_("the connection closed during login: {p}"), p=str(error))) from None

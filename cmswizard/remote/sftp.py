@@ -665,40 +665,19 @@ def upload_files(
     _import_paramiko()
     import paramiko
 
-    from cmswizard.remote.ssh_login import first_bytes, handshake_problem, load_identity, prefer_known_types, quiet
+    from cmswizard.remote.ssh_login import HandshakeFailed, load_identity, quiet, start_client
 
     quiet()
     # everything local is read before the first packet: a bad key file or known_hosts is bad input
     key = load_identity(credentials.key_file, credentials.key_passphrase) if credentials.key_file else None
     known = _known_keys(trust.known_hosts, target.label) if trust.known_hosts and not trust.fingerprint else {}
     try:
-        sock = socket.create_connection((target.host, target.port), timeout=timeout)
-    except OSError as error:
-        reason: str = Text(
-            N_("could not connect to {host} port {port}: {p}; check the address and that SSH is reachable"),
-            host=target.host,
-            port=target.port,
-            p=error.strerror or str(error),
-        )
-        return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
-    greeting = first_bytes(sock, timeout)
-    if not greeting.startswith(b"SSH-"):  # silent, or no SSH server: said before paramiko sees it
-        sock.close()
-        reason = handshake_problem(EOFError(), target.host, target.port, timeout, greeting)
-        return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
-    transport = paramiko.Transport(sock)
-    # one limit for every wait: the greeting, the key exchange, the login, and each SFTP step below
-    transport.banner_timeout = transport.handshake_timeout = transport.auth_timeout = timeout
-    prefer_known_types(transport, known)
+        # one limit for every wait: the greeting, the key exchange, the login, and each SFTP step below
+        transport, server_key = start_client(target.host, target.port, known, timeout)
+    except HandshakeFailed as failed:
+        return UploadReport(target, _everything(local, Outcome.NOT_SENT, failed.reason))
     host_key: HostKey | None = None
     try:
-        try:
-            transport.start_client(timeout=timeout)
-            server_key = transport.get_remote_server_key()
-        except (paramiko.SSHException, OSError, EOFError) as error:
-            greeted = bool(getattr(transport, "remote_version", ""))
-            reason = handshake_problem(error, target.host, target.port, timeout, greeting, greeted)
-            return UploadReport(target, _everything(local, Outcome.NOT_SENT, reason))
         host_key = HostKey(target.label, server_key.get_name(), server_key.get_base64())
         refused = _check_host_key(host_key, trust)
         if refused is not None:

@@ -8,6 +8,9 @@
   whose RSA key is known is not met with its ed25519 key instead.
 - paramiko's logger is silenced: a port that is no SSH server made its transport thread print a
   traceback on stderr; the caller says it in one line instead (`handshake_problem`).
+- `start_client` is the one handshake every SSH client here makes (upload's SFTP and the MMP shell):
+  the peer's first bytes are read before paramiko sees them (garbage, silence, a dripped greeting are
+  one line within the limit), the known host-key types are asked for first, one limit for every wait.
 """
 
 from __future__ import annotations
@@ -26,12 +29,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_KNOWN_HOSTS_BYTES",
+    "HandshakeFailed",
     "first_bytes",
     "handshake_problem",
     "known_keys",
     "load_identity",
     "prefer_known_types",
     "quiet",
+    "start_client",
 ]
 
 MAX_KNOWN_HOSTS_BYTES = 4 * 1024 * 1024  # tens of thousands of hosts; more is no known_hosts file
@@ -205,3 +210,49 @@ def handshake_problem(
             seconds=f"{timeout:g}",
         )
     return Text(N_("the SSH handshake with {host} port {port} failed: {p}"), host=host, port=port, p=text or "closed")
+
+
+class HandshakeFailed(Exception):
+    """No SSH session came up: `reason` is one line (a Text) saying what the peer did; nothing was sent."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def start_client(
+    host: str, port: int, known: dict[str, str], timeout: float
+) -> tuple[paramiko.Transport, paramiko.PKey]:
+    """Connect and make the SSH handshake, asking first for the host-key types `known` holds; every wait
+    (connect, greeting, key exchange, and later the login) is `timeout`. Returns the transport and the
+    server's host key, which the caller checks before any login. Raises HandshakeFailed with one line;
+    the socket is closed then."""
+    import paramiko
+
+    quiet()
+    try:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except OSError as error:
+        raise HandshakeFailed(
+            Text(
+                N_("could not connect to {host} port {port}: {p}; check the address and that SSH is reachable"),
+                host=host,
+                port=port,
+                p=error.strerror or str(error),
+            )
+        ) from None
+    greeting = first_bytes(sock, timeout)
+    if not greeting.startswith(b"SSH-"):  # silent, or no SSH server: said before paramiko sees it
+        sock.close()
+        raise HandshakeFailed(handshake_problem(EOFError(), host, port, timeout, greeting))
+    transport = paramiko.Transport(sock)
+    transport.banner_timeout = transport.handshake_timeout = transport.auth_timeout = timeout
+    prefer_known_types(transport, known)
+    try:
+        transport.start_client(timeout=timeout)
+        server_key = transport.get_remote_server_key()  # fails when the peer left right after the exchange
+    except (paramiko.SSHException, OSError, EOFError) as error:
+        greeted = bool(getattr(transport, "remote_version", ""))
+        transport.close()
+        raise HandshakeFailed(handshake_problem(error, host, port, timeout, greeting, greeted)) from None
+    return transport, server_key

@@ -2684,14 +2684,6 @@ Replace them with the ones being exported?</source>
         <translation>無法連線到 {host} 連接埠 {port}：{p}；請檢查位址及 SSH 是否可連線</translation>
     </message>
     <message>
-        <source>could not connect to {host} port {port}: {p}</source>
-        <translation>無法連線到 {host} 連接埠 {port}：{p}</translation>
-    </message>
-    <message>
-        <source>the SSH handshake with {host} failed: {p}</source>
-        <translation>與 {host} 的 SSH 交握失敗：{p}</translation>
-    </message>
-    <message>
         <source>the connection closed during login: {p}</source>
         <translation>登入期間連線已關閉：{p}</translation>
     </message>
