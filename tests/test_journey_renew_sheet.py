@@ -11,47 +11,17 @@ from PySide6.QtWidgets import QApplication
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
-from cmswizard.pki.ca import Usage, issue_certificate
 from cmswizard.pki.loader import load_file
 
-from helpers.factory import Issued, hierarchy
-from helpers.journey import choose_flow, click, make_wizard, press_mnemonic, press_next, type_into
-
-
-def _to_the_commands(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    out = tmp_path / "out"
-    wizard = make_wizard(qtbot, out)
-    tree = hierarchy(depth=1, leaf_cn="cms.example.com", rsa_bits=2048)
-    old = out / "callbridge-2025.crt"
-    old.write_bytes(tree.leaf.pem)
-    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
-    choose_flow(qtbot, wizard, FlowKey.RENEW)
-    request = wizard.currentPage()
-    with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
-        press_mnemonic(qtbot, wizard, request.choose_button)
-    press_next(qtbot, wizard)
-    generate = wizard.currentPage()
-    with qtbot.waitSignal(generate.generated, timeout=60_000):
-        press_mnemonic(qtbot, wizard, generate.generate_button)
-    csr = load_file(out / f"{request.basename.text()}.csr").csrs[0]
-    issuer = tree.intermediates[0]
-    answer = out / "callbridge-new.crt"
-    answer.write_bytes(
-        Issued(issue_certificate(csr, issuer.key, issuer.cert, usage=Usage.SERVER_CLIENT).certificate, issuer.key).pem
-    )
-    monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [answer])
-    with qtbot.waitSignal(generate.compared, timeout=10_000):
-        click(qtbot, generate.new_button)
-    press_next(qtbot, wizard)
-    assert wizard.currentId() == PageId.RENEW_SHEET
-    return wizard, wizard.currentPage()
+from helpers.factory import hierarchy
+from helpers.journey import choose_flow, make_wizard, press_mnemonic, type_into
+from helpers.renew_journey import to_the_renewal_commands
 
 
 def test_a_shared_certificate_is_renewed_on_every_node_and_saved_where_said(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    wizard, page = _to_the_commands(qtbot, tmp_path, monkeypatch)
+    wizard, page = to_the_renewal_commands(qtbot, tmp_path, monkeypatch)
     assert page.service.currentData() == "callbridge"  # named in callbridge-2025.crt
     type_into(qtbot, page.node, "")
     page.node.selectAll()
@@ -94,7 +64,7 @@ def test_the_servers_that_trust_a_shared_certificate_load_the_rebuilt_trust_file
     Bridge 3 — a server that is renewed too gets it in its own section; the file is written and said."""
     import datetime as dt
 
-    wizard, page = _to_the_commands(qtbot, tmp_path, monkeypatch)
+    wizard, page = to_the_renewal_commands(qtbot, tmp_path, monkeypatch)
     page.node.selectAll()
     qtbot.keyClicks(page.node, "cms1.example.com cms2.example.com")
     assert page.peers.isEnabled()
@@ -122,7 +92,7 @@ def test_the_servers_that_trust_a_shared_certificate_load_the_rebuilt_trust_file
 def test_only_services_other_servers_trust_ask_for_those_servers(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _wizard, page = _to_the_commands(qtbot, tmp_path, monkeypatch)
+    _wizard, page = to_the_renewal_commands(qtbot, tmp_path, monkeypatch)
     page.service.setCurrentIndex(page.service.findData("webadmin"))
     assert not page.peers.isEnabled()
     page.service.setCurrentIndex(page.service.findData("callbridge"))

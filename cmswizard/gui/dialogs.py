@@ -218,12 +218,21 @@ def ask_save_plan(parent: QWidget, name: str) -> str:
     return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"
 
 
+def tell_commands_saved(parent: QWidget, path: Path) -> None:
+    """Where the commands went, said before the wizard closes (its pages go with it)."""
+    QMessageBox.information(
+        parent,
+        translated(N_("Commands saved")),
+        translated(Text(N_("The commands are saved in:\n{path}"), path=str(path))),
+    )
+
+
 def ask_save_commands(parent: QWidget) -> str:
     """Finish with commands neither copied nor saved: "save", "discard" or "cancel" (the default)."""
     answer = QMessageBox.question(
         parent,
         translated(N_("Save the commands?")),
-        translated(N_("The replacement commands are neither copied nor saved. Save them before closing?")),
+        translated(N_("The commands this flow made are neither copied nor saved. Save them before closing?")),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

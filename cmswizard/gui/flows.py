@@ -240,6 +240,7 @@ class DeployFlowState:
     sheet_deployment: Deployment | None = None  # what the sheet page shows, for the upload page and "Save plan"
     sheet: DeploymentSheet | None = None
     ssh_nodes: dict[str, PlanNode] = field(default_factory=dict)  # addresses etc. typed on the upload page
+    exported_commands: str = ""  # the sheet as the export copied it to the stick (and verified)
 
 
 @dataclass

@@ -16,6 +16,8 @@ from cmswizard.gui.settings import Settings
 from cmswizard.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cmswizard.cms.plan import Plan
     from cmswizard.gui.help import PageHelp
     from cmswizard.gui.plan_document import PlanDocument
@@ -72,6 +74,14 @@ class WizardPage(QWizardPage):
     def has_unsaved_input(self) -> bool:
         """True while closing would lose what the user typed or gathered here."""
         return False
+
+    def unkept_commands(self) -> str:
+        """Commands this page made that are neither copied nor saved: Finish offers to save them ("" = none)."""
+        return ""
+
+    def save_commands(self) -> Path | None:
+        """Save this page's commands where the user says; where they went, or None (cancelled, or failed and said)."""
+        return None
 
     def page_help(self) -> PageHelp | None:
         """What F1 and the Help button show for this page (tests require one for every page)."""

@@ -128,6 +128,8 @@ class CmsWizard(QWizard):
             return False
         page = self.currentPage()
         target = page.nextId() if page is not None else -1
+        if target == -1 and not self._replaying and not self._keep_commands():
+            return False
         if target in PAGES:
             self.page_at(PageId(target))
         return True
@@ -276,6 +278,24 @@ class CmsWizard(QWizard):
         self.help_window.show_page(page.title(), page.page_help(), field)
 
     # --- closing -------------------------------------------------------------------------------
+    def _keep_commands(self) -> bool:
+        """Finish on a flow's last page: commands made on the way (the renewal's, the database cluster's, the
+        deployment sheet) that are neither copied, saved nor on the stick are offered for saving first, and
+        where they went is said. False: stay (Cancel, or the save did not happen)."""
+        pages = [self.page(page_id) for page_id in self.visitedIds()]
+        holding = [page for page in pages if isinstance(page, WizardPage) and page.unkept_commands()]
+        if not holding:
+            return True
+        answer = dialogs.ask_save_commands(self)
+        if answer != "save":
+            return answer == "discard"
+        for page in holding:
+            saved = page.save_commands()
+            if saved is None:
+                return False
+            dialogs.tell_commands_saved(self, saved)
+        return True
+
     def _unsaved_input(self) -> bool:
         pages = [self.page(page_id) for page_id in self.visitedIds()]
         return any(isinstance(page, WizardPage) and page.has_unsaved_input() for page in pages)

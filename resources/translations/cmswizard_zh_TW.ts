@@ -2260,12 +2260,22 @@ Replace them with the ones being exported?</source>
         <translation>{name} 的變更尚未儲存。要在關閉前儲存嗎？</translation>
     </message>
     <message>
+        <source>Commands saved</source>
+        <translation>指令已儲存</translation>
+    </message>
+    <message>
+        <source>The commands are saved in:
+{path}</source>
+        <translation>指令已儲存在：
+{path}</translation>
+    </message>
+    <message>
         <source>Save the commands?</source>
         <translation>要儲存指令嗎？</translation>
     </message>
     <message>
-        <source>The replacement commands are neither copied nor saved. Save them before closing?</source>
-        <translation>替換指令尚未複製也未儲存。要在關閉前儲存嗎？</translation>
+        <source>The commands this flow made are neither copied nor saved. Save them before closing?</source>
+        <translation>此流程產生的指令尚未複製或儲存。要在關閉前儲存嗎？</translation>
     </message>
     <message>
         <source>UNCONFIRMED, check it in your CMS MMP guide before typing:</source>
@@ -5721,6 +5731,22 @@ Replace them?</source>
     <message>
         <source>&amp;Copy all commands</source>
         <translation>複製所有指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save the co&amp;mmands…</source>
+        <translation>儲存指令…(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save the commands</source>
+        <translation>儲存指令</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文字檔 (*.txt)</translation>
+    </message>
+    <message>
+        <source>✓ Saved to {path}</source>
+        <translation>✓ 已儲存到 {path}</translation>
     </message>
     <message>
         <source>Making dbca, dbserver and dbclient…</source>

@@ -220,16 +220,49 @@ class DbResultPage(_DbPage):
         self.sheet.setAccessibleName(self.tr("Commands per node"))
         self.copy_button = QPushButton(self.tr("&Copy all commands"), self)
         self.copy_button.clicked.connect(self._copy)
+        self.save_button = QPushButton(self.tr("Save the co&mmands…"), self)
+        self.save_button.clicked.connect(self._save_clicked)
+        self.saved = QLabel(self)  # where the commands went
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.sheet, 1)
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved, 1)
+        layout.addLayout(row)
         self.running = False
         self.error: str | None = None
+        self.kept = False  # copied or saved: Finish does not ask
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.sheet.toPlainText())
+        self.kept = True
+
+    def _save_clicked(self) -> None:
+        self.save_commands()
+
+    def save_commands(self) -> Path | None:
+        """Save the commands where the user says (the cluster's folder first); the page says where they went."""
+        from cmswizard.pki.files import OutputFile, write_files
+
+        start = (self.state.folder or self.host.flows.folder) / "db-cluster-commands.txt"
+        target = dialogs.save_file_name(self, self.tr("Save the commands"), start, self.tr("Text files (*.txt)"))
+        if target is None:
+            return None
+        try:
+            write_files([OutputFile(target, self.sheet.toPlainText().encode(), replace=True)])
+        except CmsInputError as error:
+            self.saved.setText(f"✗ {error_text(error)}")
+            return None
+        self.saved.setText(self.tr("✓ Saved to {path}").format(path=str(target)))
+        self.kept = True
+        return target
+
+    def unkept_commands(self) -> str:
+        return "" if self.kept else self.sheet.toPlainText()
 
     def enter(self) -> None:
         state = self.state
@@ -240,7 +273,10 @@ class DbResultPage(_DbPage):
         self.status.setText(self.tr("Making dbca, dbserver and dbclient…"))
         self.progress.show()
         self.sheet.clear()
+        self.saved.clear()
+        self.kept = False
         self.copy_button.setEnabled(False)
+        self.save_button.setEnabled(False)
         self.completeChanged.emit()
         self.host.tasks.run(
             self,
@@ -266,6 +302,7 @@ class DbResultPage(_DbPage):
         )
         self.sheet.setPlainText(self.sheet_text(made.cluster, renewal))
         self.copy_button.setEnabled(True)
+        self.save_button.setEnabled(True)
         self.completeChanged.emit()
 
     def sheet_text(self, plan: DbCluster, renewal: bool) -> str:

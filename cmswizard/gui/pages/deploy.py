@@ -382,6 +382,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.files: list[str] = []
         self.keys: list[str] = []
         self.certificates: list[str] = []
+        self.saved_text = ""  # the sheet as last saved: Finish does not ask about it
         self.entered = False  # enter() fills the folder before the table: no suggestions from that
         self._scan: Task | None = None  # the folder scan under way, cancelled by the next keystroke
         self._scan_timer = QTimer(self)  # typing pauses this long before the folder is read
@@ -693,18 +694,29 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         if isinstance(box, CommandBox):
             QGuiApplication.clipboard().setText(box.toPlainText())
 
-    def save_sheet(self) -> None:
+    def save_sheet(self) -> Path | None:
         if self.sheet is None:
-            return
+            return None
         from cmswizard.pki.files import OutputFile, write_files
 
         target = Path(self.folder.text().strip()) / COMMANDS_NAME
+        text = self.sheet.text(self.translate)
         try:
-            write_files([OutputFile(target, self.sheet.text(self.translate).encode(), replace=True)])
+            write_files([OutputFile(target, text.encode(), replace=True)])
         except CmsInputError as error:
             self.message.show_problems([Problem("sheet", Severity.ERROR, error_text(error))])
-            return
+            return None
         self.save_button.setText(self.tr("Saved ✓ {name}").format(name=COMMANDS_NAME))
+        self.saved_text = text
+        return target
+
+    def unkept_commands(self) -> str:
+        """The sheet, unless it was saved or copied to the stick as it is now (Finish offers to save it)."""
+        text = self.sheet_box.toPlainText()
+        return "" if text in ("", self.saved_text, self.state.exported_commands) else text
+
+    def save_commands(self) -> Path | None:
+        return self.save_sheet()
 
     def isComplete(self) -> bool:
         return self.sheet is not None and not any(p.severity is Severity.ERROR for p in self.problems)

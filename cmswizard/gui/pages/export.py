@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.export.calendar import calendar_item
 from cmswizard.export.copy import ExportItem, ExportResult, device_of, export_files, export_items
-from cmswizard.export.readme import export_folder_name, export_readme
+from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_readme
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import DeployFlowState
@@ -380,6 +380,14 @@ class ExportPage(WizardPage):
         self.result = result
         self.progress.hide()
         if result.ok:
+            self.state.exported_commands = next(
+                (
+                    item.data.decode()
+                    for item in self.extra
+                    if item.name == COMMANDS_NAME and item.name in result.copied
+                ),
+                self.state.exported_commands,
+            )
             self._show_summary(
                 "✓ " + translated(result.summary()) + "\n" + "\n".join(f"   {name}" for name in result.copied)
             )

@@ -707,15 +707,10 @@ class RenewSheetPage(_RenewPage):
         self.write_trust_files()
         return target
 
+    def unkept_commands(self) -> str:
+        """Finish on the flow's last page (Apply on the server) offers to save these when neither copied nor saved."""
+        return "" if self.kept else self.sheet.toPlainText()
+
     def validatePage(self) -> bool:
-        """Finish: commands neither copied nor saved are offered for saving first (the wizard closes). When the
-        flow goes on (Apply on the server), Next needs no question: the commands travel with the flow."""
-        if not self.write_trust_files():
-            return False
-        if self.nextId() != -1 or self.kept or not self.sheet.toPlainText():
-            return True
-        answer = dialogs.ask_save_commands(self)
-        if answer == "save":
-            self.save_commands()  # stays on the page, saying where the file went; Finish again closes
-            return False
-        return answer == "discard"
+        """Next: the trust files the commands load are written (the commands travel with the flow)."""
+        return self.write_trust_files()
