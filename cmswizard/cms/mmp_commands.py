@@ -185,9 +185,28 @@ def _unconfirmed_step(line: str) -> str:
 
 
 def unconfirmed_steps(lines: Sequence[MmpLine | str]) -> list[str]:
-    """The commands a sheet prints as UNCONFIRMED: never typed by the runner, so the person must check and
-    type them; a run that skipped them silently would claim a node done that is not."""
-    return [line.text for line in lines if isinstance(line, MmpLine) and line.kind is LineKind.UNCONFIRMED]
+    """What the person types, in order: each command the sheet prints as UNCONFIRMED (never typed by the
+    runner, so the person checks it and types it; a run that skipped them silently would claim a node done
+    that is not), and after them the sheet's restart that puts them to work (`tls sip trust` waits for
+    `callbridge restart`, TAC 222766): the runner's own restart ran before the person's step, so without
+    this one the step would wait for the next restart and a rerun would not find it (the node already
+    serves the new certificate)."""
+    steps: list[str] = []
+    waiting: set[str] = set()  # services with a person's step not yet put to work by a later restart
+    for line in lines:
+        if not isinstance(line, MmpLine) or line.kind is LineKind.NOTE:
+            continue
+        text = " ".join(line.text.split())
+        service = service_of(text)
+        restart = classify(text) is LineClass.RESTART
+        if line.kind is LineKind.UNCONFIRMED:
+            steps.append(text)
+            if service is not None:
+                (waiting.discard if restart else waiting.add)(service)
+        elif restart and service in waiting:
+            steps.append(text)
+            waiting.discard(service)
+    return steps
 
 
 def sheet_node_lines(text: str, node: str) -> list[MmpLine]:

@@ -95,7 +95,10 @@ class SshDeployer:
                 f"{shown(node)}: its SSH host key ({unknown.host_key.fingerprint}) is not known; add it"
             ) from None
         if result.outcome is NodeOutcome.DONE and result.for_a_person:  # never typed unattended
-            return f"{node}: check in your MMP guide and type these UNCONFIRMED steps: {'; '.join(result.for_a_person)}"
+            return (
+                f"{node}: check the UNCONFIRMED steps in your MMP guide, then type in this order: "
+                f"{'; '.join(result.for_a_person)}"
+            )
         if result.outcome is NodeOutcome.DONE:
             return ""
         if result.outcome is NodeOutcome.DONE_WITH_DEFERRED:

@@ -5025,6 +5025,10 @@ Replace them with the ones being exported?</source>
         <translation>請至少勾選一個要套用指令的節點</translation>
     </message>
     <message>
+        <source>{node}: not typed (UNCONFIRMED on the sheet): check them in your MMP guide, then type in this order: {steps}</source>
+        <translation>{node}：未自動輸入（指令表上標示為未經確認）：請在您的 MMP 指南中核對後，依此順序自行輸入：{steps}</translation>
+    </message>
+    <message>
         <source>type the API user&apos;s password</source>
         <translation>請輸入 API 使用者的密碼</translation>
     </message>
@@ -5079,10 +5083,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>done, but for the UNCONFIRMED steps below</source>
         <translation>已完成，但下列未經確認的步驟須自行輸入</translation>
-    </message>
-    <message>
-        <source>{node}: not typed (UNCONFIRMED on the sheet): check each in your MMP guide and type it: {steps}</source>
-        <translation>{node}：未自動輸入（指令表上標示為未經確認）：請逐一在您的 MMP 指南中核對後自行輸入：{steps}</translation>
     </message>
     <message>
         <source>serves the new certificate</source>

@@ -28,6 +28,7 @@ from helpers.mmp_sim import USER, MmpSimulator, SimServer
 
 __all__ = [
     "SheetRun",
+    "Typist",
     "end_state_problems",
     "sheet_files",
     "sheet_sections",

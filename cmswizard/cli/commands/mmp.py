@@ -199,7 +199,8 @@ def _report(result: NodeResult) -> None:
         say(f"  probe {check.endpoint} port {check.port}: {verdict[check.served_expected]} ({check.expected})")
     if result.for_a_person:
         say(
-            f"{result.node}: not typed by cmswizard (UNCONFIRMED on the sheet): check each in your MMP guide and type it:"
+            f"{result.node}: not typed by cmswizard (UNCONFIRMED on the sheet): check them in your MMP guide, "
+            "then type in this order (a restart listed after them puts them to work):"
         )
         for unconfirmed in result.for_a_person:
             say(f"  {unconfirmed}")

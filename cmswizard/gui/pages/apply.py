@@ -626,7 +626,7 @@ class ApplyPage(WizardPage):
                         "apply",
                         Severity.WARNING,
                         self.tr(
-                            "{node}: not typed (UNCONFIRMED on the sheet): check each in your MMP guide and type it: {steps}"
+                            "{node}: not typed (UNCONFIRMED on the sheet): check them in your MMP guide, then type in this order: {steps}"
                         ).format(node=node, steps=steps),
                     )
                 )
