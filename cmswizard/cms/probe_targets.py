@@ -216,11 +216,11 @@ def name_covered(certificate: x509.Certificate, name: str) -> bool:
     return False
 
 
-def probe_endpoints(plan: Deployment) -> dict[TlsService, int]:
+def probe_endpoints(deployment: Deployment) -> dict[TlsService, int]:
     """Every TLS endpoint a deployment runs, with the port it listens on: what to probe by default (C2W, TURN
     and the database included when the deployment has them)."""
-    listen = plan.listen
-    services = {files.service for files in plan.services}
+    listen = deployment.listen
+    services = {files.service for files in deployment.services}
     web_bridge = bool(services & {Service.WEBBRIDGE3, Service.WEBBRIDGE})
     found: dict[TlsService, int] = {}
     if Service.WEBADMIN in services:
@@ -236,7 +236,7 @@ def probe_endpoints(plan: Deployment) -> dict[TlsService, int]:
         found[TlsService.TURN] = listen.turn_tls_port
     if Service.XMPP in services:
         found[TlsService.XMPP] = TlsService.XMPP.default_port
-    if plan.db is not None:
+    if deployment.db is not None:
         found[TlsService.DATABASE] = TlsService.DATABASE.default_port
     return found
 

@@ -567,10 +567,10 @@ def _trust_updates(issuer_changed: bool, services: Sequence[Service]) -> list[st
     return updates
 
 
-def _probe_lines(plan: Deployment, node: str) -> list[MmpLine]:
-    """`cmswizard probe` lines for what this node presents, with the ports the plan listens on."""
-    here = node_services(plan, node)
-    listen = plan.listen
+def _probe_lines(deployment: Deployment, node: str) -> list[MmpLine]:
+    """`cmswizard probe` lines for what this node presents, with the ports the deployment listens on."""
+    here = node_services(deployment, node)
+    listen = deployment.listen
     beside_web_bridge = Service.WEBBRIDGE3 in here or Service.WEBBRIDGE in here
     ports = {
         TlsService.WEBADMIN: listen.webadmin_port_beside_web_bridge if beside_web_bridge else listen.webadmin_port,
@@ -586,14 +586,14 @@ def _probe_lines(plan: Deployment, node: str) -> list[MmpLine]:
             wanted.append((endpoint, files.certificate))
         if service is Service.WEBBRIDGE3:
             wanted.append((TlsService.C2W, files.certificate))
-    if plan.db is not None and node in (plan.db.primary, *plan.db.joining):
-        wanted.append((TlsService.DATABASE, plan.db.files.server_certificate))
+    if deployment.db is not None and node in (deployment.db.primary, *deployment.db.joining):
+        wanted.append((TlsService.DATABASE, deployment.db.files.server_certificate))
     lines = []
     for endpoint, certificate in wanted:
         port = ports.get(endpoint, endpoint.default_port)
         probe = f"cmswizard probe {node}:{port} --service {endpoint.value} --expect {certificate}"
         if endpoint is TlsService.XMPP:
-            probe += f" --xmpp-domain {plan.xmpp_domain or node.partition('.')[2] or node}"
+            probe += f" --xmpp-domain {deployment.xmpp_domain or node.partition('.')[2] or node}"
         lines.append(MmpLine(LineKind.NOTE, probe))  # run on the admin's computer: a comment on the MMP
     return lines
 
@@ -664,19 +664,21 @@ def _keep_ports(lines: Sequence[MmpLine]) -> list[MmpLine]:
     return kept
 
 
-def replacement_sheet(plan: Deployment, *, peers: Sequence[str] = (), peers_field: str = "peers") -> DeploymentSheet:
+def replacement_sheet(
+    deployment: Deployment, *, peers: Sequence[str] = (), peers_field: str = "peers"
+) -> DeploymentSheet:
     """The replacement part of the deployment sheet, for renewed files.
 
     The deployment sheet already starts each node with `backup snapshot`, puts the file names in each
-    `certs` line, restarts and ends each service with its status line; with `plan.db_renewal` it starts
+    `certs` line, restarts and ends each service with its status line; with `deployment.db_renewal` it starts
     with the expired DB-cluster sequence. Renewal adds, per node, the probe to run once it is done:
     it proves the service really presents the new certificate. `peers`: the servers that hold the renewed
     certificate in a trust file; each gets the rebuilt trust file and the commands that load it.
     """
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", plan.backup_name):
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", deployment.backup_name):
         raise CmsInputError("backup name", N_("use letters, digits, '-' and '_' only"))
-    sheet = build_sheet(plan)
-    checked = plan.checked()
+    sheet = build_sheet(deployment)
+    checked = deployment.checked()
     nodes = []
     for node in sheet.nodes:
         node = replace(node, lines=_keep_ports(node.lines))

@@ -44,18 +44,18 @@ def renewal_trust_names(year: int) -> tuple[tuple[TrustKind, str], ...]:
     return tuple((kind, kind.default_name.removesuffix(".crt") + f"-{year}.crt") for kind in TrustKind)
 
 
-def peer_trust_file(plan: Deployment) -> PeerTrustFile | None:
-    """The peers' trust file rebuilt from the renewed files (the plan's one service row)."""
-    if len(plan.services) != 1:
+def peer_trust_file(deployment: Deployment) -> PeerTrustFile | None:
+    """The peers' trust file rebuilt from the renewed files (the deployment's one service row)."""
+    if len(deployment.services) != 1:
         return None
-    files = plan.services[0]
-    kind = peer_trust_kind(files.service, plan.version)
+    files = deployment.services[0]
+    kind = peer_trust_kind(files.service, deployment.version)
     if kind is None:
         return None
     # the Web Bridge (2.x) trusts the Call Bridge certificates themselves (the Cisco Live lab's combined file)
-    content = TrustContent.LEAF if kind is TrustKind.CALLBRIDGE else plan.trust_content
+    content = TrustContent.LEAF if kind is TrustKind.CALLBRIDGE else deployment.trust_content
     sources = tuple(name for name in (files.certificate, files.bundle) if name)
-    return PeerTrustFile(kind, plan.trust_name(kind), sources, content)
+    return PeerTrustFile(kind, deployment.trust_name(kind), sources, content)
 
 
 def _peer_lines(trust: PeerTrustFile, renewed: str) -> list[MmpLine]:
@@ -93,16 +93,16 @@ def _peer_lines(trust: PeerTrustFile, renewed: str) -> list[MmpLine]:
 
 
 def with_peer_trust(
-    plan: Deployment, sheet: DeploymentSheet, peers: Sequence[str], *, field: str = "peers"
+    deployment: Deployment, sheet: DeploymentSheet, peers: Sequence[str], *, field: str = "peers"
 ) -> DeploymentSheet:
-    """`sheet` (the replacement sheet of `plan`) with a section on every peer that loads the rebuilt trust file:
+    """`sheet` (the replacement sheet of `deployment`) with a section on every peer that loads the rebuilt trust file:
     appended to the server's own section when it is also renewed here, else a section of its own that starts
     with the backup. No peers, or a service no other server trusts: the sheet as it is."""
-    trust = peer_trust_file(plan)
+    trust = peer_trust_file(deployment)
     if trust is None or not any(peer.strip() for peer in peers):
         return sheet
     wanted, _ = check_listed(list(peers), [], field, field)  # canonical, each once
-    renewed = plan.services[0].certificate
+    renewed = deployment.services[0].certificate
     by_node = {node.node: node for node in sheet.nodes}
     nodes = list(sheet.nodes)
     for peer in wanted:
@@ -115,20 +115,22 @@ def with_peer_trust(
             continue
         section = NodeSheet(peer, N_("trusts the renewed certificate"))
         section.add(
-            note(N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=plan.backup_name),
-            command(f"backup snapshot {plan.backup_name}"),
+            note(
+                N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=deployment.backup_name
+            ),
+            command(f"backup snapshot {deployment.backup_name}"),
         )
         section.add(*lines, files=[trust.name])
         nodes.append(section)
     return replace(sheet, nodes=tuple(nodes), trust_files=(*sheet.trust_files, trust))
 
 
-def write_sheet_trust_files(plan: Deployment, sheet: DeploymentSheet, folder: Path) -> list[Path]:
+def write_sheet_trust_files(deployment: Deployment, sheet: DeploymentSheet, folder: Path) -> list[Path]:
     """Write the trust files `sheet` names into `folder` (where the renewed files are), all or nothing. A file
     already there with the same bytes is kept as it is; one with other bytes is refused, never replaced."""
     outputs = []
     for trust in sheet.trust_files:
-        data = trust_file_bytes(plan, trust, folder)
+        data = trust_file_bytes(deployment, trust, folder)
         path = folder / trust.name
         if path.is_file() and read_input_file(path) == data:
             continue

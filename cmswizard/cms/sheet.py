@@ -113,9 +113,11 @@ class Listen:
         return self
 
 
-def _one_file_per_name(plan: Deployment) -> None:
+def _one_file_per_name(deployment: Deployment) -> None:
     """Two different files with one base name would land on the MMP as one: refuse it."""
-    paths = [n for f in plan.services for n in f.files()] + ([plan.sip_trust] if plan.sip_trust else [])
+    paths = [n for f in deployment.services for n in f.files()] + (
+        [deployment.sip_trust] if deployment.sip_trust else []
+    )
     seen: dict[str, tuple[str, str]] = {}
     for path in paths:
         same = posixpath.normpath(path.replace("\\", "/"))  # ./cb.key and cb.key are one file
@@ -200,7 +202,7 @@ class Deployment:
         return dict(self.trust_names).get(kind, kind.default_name)
 
     def checked(self) -> Deployment:
-        """The plan with canonical node names; raises on the first bad input."""
+        """The deployment with canonical node names; raises on the first bad input."""
         cores, edges = check_listed(self.nodes, self.edge_nodes, CORE_FIELD, EDGE_FIELD)
         check_topology(self.topology, cores, edges, CORE_FIELD, EDGE_FIELD)
         if not re.fullmatch(r"[A-Za-z0-9_-]+", self.backup_name):
@@ -310,19 +312,19 @@ class Deployment:
         return [node for node in (*self.nodes, *self.edge_nodes) if node_services(self, node).get(service)]
 
 
-def node_services(plan: Deployment, node: str) -> dict[Service, ServiceFiles]:
+def node_services(deployment: Deployment, node: str) -> dict[Service, ServiceFiles]:
     """The files each service uses on `node`: a row for this node wins over a row for every node."""
-    is_edge = node in plan.edge_nodes
+    is_edge = node in deployment.edge_nodes
     chosen: dict[Service, ServiceFiles] = {}
-    for files in plan.services:
+    for files in deployment.services:
         if files.node:
             if files.node == node:
                 chosen[files.service] = files
             continue
-        if plan.topology is Topology.EDGE and files.service.edge_side != is_edge:
+        if deployment.topology is Topology.EDGE and files.service.edge_side != is_edge:
             continue
         chosen.setdefault(files.service, files)
-    order = services_for(plan.version)
+    order = services_for(deployment.version)
     return {service: chosen[service] for service in order if service in chosen}
 
 
@@ -438,7 +440,7 @@ def _web_ports(here: dict[Service, ServiceFiles], listen: Listen) -> set[int]:
 
 
 def _section(
-    plan: Deployment,
+    deployment: Deployment,
     sheet: NodeSheet,
     files: ServiceFiles,
     here: dict[Service, ServiceFiles],
@@ -446,7 +448,7 @@ def _section(
 ) -> None:
     key, cert, bundle = files.key, files.certificate, files.bundle
     tail = f" {bundle}" if bundle else ""
-    listen, interface = plan.listen, plan.listen.interface
+    listen, interface = deployment.listen, deployment.listen.interface
     label = files.service.label
     sheet.add(files=files.files())
     service = files.service
@@ -478,7 +480,7 @@ def _section(
             N_(
                 "{label}: listen, assign key, certificate and CA bundle, trust the peers, restart (calls in progress drop)"
             )
-            if TrustKind.WEBBRIDGE3 in trust or plan.sip_trust
+            if TrustKind.WEBBRIDGE3 in trust or deployment.sip_trust
             else N_("{label}: listen, assign key, certificate and CA bundle, restart (calls in progress drop)")
         )
         sheet.add(
@@ -489,7 +491,7 @@ def _section(
         if TrustKind.WEBBRIDGE3 in trust:
             name = trust[TrustKind.WEBBRIDGE3]
             sheet.add(command(f"callbridge trust c2w {name}"), files=[name])
-        sheet.add(*_callbridge_trust_steps(plan), files=[plan.sip_trust] if plan.sip_trust else [])
+        sheet.add(*_callbridge_trust_steps(deployment), files=[deployment.sip_trust] if deployment.sip_trust else [])
         sheet.add(command("callbridge restart"))
     elif service is Service.WEBBRIDGE:
         sheet.add(
@@ -500,7 +502,7 @@ def _section(
             command(f"webbridge listen {interface}:{listen.webbridge_port}"),
             command(f"webbridge certs {key} {cert}{tail}"),
         )
-        callbridges = plan.callbridge_certificates()
+        callbridges = deployment.callbridge_certificates()
         if callbridges:
             name = trust.get(TrustKind.CALLBRIDGE, callbridges[0])
             sheet.add(command(f"webbridge trust {name}"), files=[name])
@@ -604,11 +606,11 @@ def _section(
         sheet.add(note(N_("check: {command} with no argument shows the files in use"), command=status), command(status))
 
 
-def _callbridge_trust_steps(plan: Deployment) -> list[MmpLine]:
+def _callbridge_trust_steps(deployment: Deployment) -> list[MmpLine]:
     """The Call Bridge's other trust stores, before its restart: TLS settings take effect on a Call Bridge
     restart (TAC 222766, "Note: A Call Bridge restart is required ... tls configuration")."""
     lines: list[MmpLine] = []
-    if plan.sip_trust:
+    if deployment.sip_trust:
         lines += [
             note(
                 N_(
@@ -616,10 +618,10 @@ def _callbridge_trust_steps(plan: Deployment) -> list[MmpLine]:
                     "restart: TLS settings apply when the Call Bridge restarts)"
                 )
             ),
-            unconfirmed(f"tls sip trust {plan.sip_trust}"),
+            unconfirmed(f"tls sip trust {deployment.sip_trust}"),
             unconfirmed("tls sip verify enable"),
         ]
-    if len(plan.running(Service.CALLBRIDGE)) > 1:
+    if len(deployment.running(Service.CALLBRIDGE)) > 1:
         lines.append(
             note(
                 N_(
@@ -641,7 +643,7 @@ def _callbridge_trust_steps(plan: Deployment) -> list[MmpLine]:
     return lines
 
 
-def _elsewhere(plan: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLine, ...]:
+def _elsewhere(deployment: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLine, ...]:
     if callbridge is None:
         return ()
     chain = (
@@ -649,9 +651,9 @@ def _elsewhere(plan: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLi
         if callbridge.bundle
         else Text(N_("{file} with its intermediates and root"), file=callbridge.certificate)
     )
-    cn = plan.callbridge_cn or Text(N_("the CN of {file} (pki inspect {file})"), file=callbridge.certificate)
+    cn = deployment.callbridge_cn or Text(N_("the CN of {file} (pki inspect {file})"), file=callbridge.certificate)
     webadmin = sorted(
-        {f.certificate for f in plan.services if f.service is Service.WEBADMIN} - {callbridge.certificate}
+        {f.certificate for f in deployment.services if f.service is Service.WEBADMIN} - {callbridge.certificate}
     )
     lines = [
         note(
@@ -685,8 +687,8 @@ def _elsewhere(plan: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLi
     # One trunk per Call Bridge: name each, with the Subject Name of the certificate that node presents
     bridges = [
         (node, on_node[Service.CALLBRIDGE])
-        for node in plan.nodes
-        if Service.CALLBRIDGE in (on_node := node_services(plan, node))
+        for node in deployment.nodes
+        if Service.CALLBRIDGE in (on_node := node_services(deployment, node))
     ]
     if len(bridges) <= 1:
         lines.append(
@@ -708,57 +710,62 @@ def _elsewhere(plan: Deployment, callbridge: ServiceFiles | None) -> tuple[MmpLi
     return tuple(lines)
 
 
-def build_sheet(plan: Deployment, *, export_files: Iterable[str] | None = None) -> DeploymentSheet:
-    """The ordered commands for every node. Raises if a service does not exist on the plan's version, a
+def build_sheet(deployment: Deployment, *, export_files: Iterable[str] | None = None) -> DeploymentSheet:
+    """The ordered commands for every node. Raises if a service does not exist on the deployment's version, a
     node is unknown, or a file a command names is not in `export_files` (when given)."""
-    plan = plan.checked()
-    trust_files = plan.trust_files()
+    deployment = deployment.checked()
+    trust_files = deployment.trust_files()
     trust = {t.kind: t.name for t in trust_files}
     role = (
         N_("core")
-        if plan.topology is Topology.EDGE
+        if deployment.topology is Topology.EDGE
         else N_("server")
-        if plan.topology is Topology.SINGLE
+        if deployment.topology is Topology.SINGLE
         else N_("cluster node")
     )
-    sheets = [NodeSheet(node, role) for node in plan.nodes] + [NodeSheet(node, N_("edge")) for node in plan.edge_nodes]
+    sheets = [NodeSheet(node, role) for node in deployment.nodes] + [
+        NodeSheet(node, N_("edge")) for node in deployment.edge_nodes
+    ]
     for sheet in sheets:
-        here = node_services(plan, sheet.node)
-        if not here and not (plan.db and sheet.node in plan.db.nodes):
+        here = node_services(deployment, sheet.node)
+        if not here and not (deployment.db and sheet.node in deployment.db.nodes):
             continue
         # a DB renewal took this node's backup before any `database cluster remove`: never replace it
-        if not (plan.db_renewal and plan.db and sheet.node in plan.db.nodes):
+        if not (deployment.db_renewal and deployment.db and sheet.node in deployment.db.nodes):
             sheet.add(
-                note(N_("Before any change: take a backup, then download {name}.bak with SFTP"), name=plan.backup_name),
-                command(f"backup snapshot {plan.backup_name}"),
+                note(
+                    N_("Before any change: take a backup, then download {name}.bak with SFTP"),
+                    name=deployment.backup_name,
+                ),
+                command(f"backup snapshot {deployment.backup_name}"),
             )
         if here:
             _checks(sheet, list(here.values()))
         for files in here.values():
-            _section(plan, sheet, files, here, trust)
-    if plan.db is not None:
-        db = plan.db
+            _section(deployment, sheet, files, here, trust)
+    if deployment.db is not None:
+        db = deployment.db
         by_node = {sheet.node: sheet for sheet in sheets}
-        if plan.db_renewal:
+        if deployment.db_renewal:
             first = NodeSheet(Text(N_("every database node")), N_("renewal: do this first"))
-            first.add(*db.renewal_lines(plan.backup_name))
+            first.add(*db.renewal_lines(deployment.backup_name))
             sheets.insert(0, first)
         for node in db.nodes:
             if node not in by_node:
                 by_node[node] = NodeSheet(node, N_("database node"))
-                if not plan.db_renewal:
+                if not deployment.db_renewal:
                     by_node[node].add(
                         note(
                             N_("Before any change: take a backup, then download {name}.bak with SFTP"),
-                            name=plan.backup_name,
+                            name=deployment.backup_name,
                         ),
-                        command(f"backup snapshot {plan.backup_name}"),
+                        command(f"backup snapshot {deployment.backup_name}"),
                     )
                 sheets.append(by_node[node])
             by_node[node].add(db.role_note(node), *db.node_lines(node), files=db.files_for(node))
-    callbridge = next((f for f in plan.services if f.service is Service.CALLBRIDGE), None)
+    callbridge = next((f for f in deployment.services if f.service is Service.CALLBRIDGE), None)
     result = DeploymentSheet(
-        plan.version, tuple(s for s in sheets if s.lines), _elsewhere(plan, callbridge), tuple(trust_files)
+        deployment.version, tuple(s for s in sheets if s.lines), _elsewhere(deployment, callbridge), tuple(trust_files)
     )
     if export_files is not None:
         exported = {mmp_file_name(name) for name in export_files} | {t.name for t in trust_files}

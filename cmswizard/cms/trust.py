@@ -33,7 +33,7 @@ def _load(folder: Path, name: str) -> LoadedFile:
     return load_file(path)
 
 
-def _peer_groups(plan: Deployment, trust: PeerTrustFile) -> list[list[str]]:
+def _peer_groups(deployment: Deployment, trust: PeerTrustFile) -> list[list[str]]:
     """The files of each peer, one group per service row, so each peer's chain is ordered on its own."""
     wanted = {
         TrustKind.WEBBRIDGE3: (Service.WEBBRIDGE3,),
@@ -42,7 +42,7 @@ def _peer_groups(plan: Deployment, trust: PeerTrustFile) -> list[list[str]]:
         TrustKind.XMPP: (Service.XMPP,),
     }[trust.kind]
     groups: list[list[str]] = []
-    for files in plan.services:
+    for files in deployment.services:
         if files.service in wanted:
             group = [n for n in (files.certificate, files.bundle) if n]
             if group not in groups:
@@ -50,10 +50,10 @@ def _peer_groups(plan: Deployment, trust: PeerTrustFile) -> list[list[str]]:
     return groups
 
 
-def trust_file_bytes(plan: Deployment, trust: PeerTrustFile, folder: Path) -> bytes:
+def trust_file_bytes(deployment: Deployment, trust: PeerTrustFile, folder: Path) -> bytes:
     """The bytes of one peer trust file, from the peers' files in `folder`."""
     chains = []
-    for group in _peer_groups(plan, trust):
+    for group in _peer_groups(deployment, trust):
         pile = collect([_load(folder, name) for name in group])
         found = auto_order(pile)
         if not found.chains:
@@ -63,13 +63,13 @@ def trust_file_bytes(plan: Deployment, trust: PeerTrustFile, folder: Path) -> by
 
 
 def write_trust_files(
-    plan: Deployment, folder: Path, *, force: bool = False, trusts: Sequence[PeerTrustFile] | None = None
+    deployment: Deployment, folder: Path, *, force: bool = False, trusts: Sequence[PeerTrustFile] | None = None
 ) -> list[Path]:
-    """Write every peer trust file the plan needs (or `trusts`: the ones a sheet names) into `folder`, all or
+    """Write every peer trust file the deployment needs (or `trusts`: the ones a sheet names) into `folder`, all or
     nothing."""
     outputs = [
-        OutputFile(folder / trust.name, trust_file_bytes(plan, trust, folder), replace=force)
-        for trust in (plan.trust_files() if trusts is None else trusts)
+        OutputFile(folder / trust.name, trust_file_bytes(deployment, trust, folder), replace=force)
+        for trust in (deployment.trust_files() if trusts is None else trusts)
     ]
     return write_files(outputs) if outputs else []
 
@@ -128,14 +128,14 @@ def _xmpp_peer_eku(certificate: x509.Certificate, name: str) -> list[Problem]:
     ]
 
 
-def check_sheet_files(plan: Deployment, folder: Path) -> list[Problem]:
-    """What is wrong with the files the plan assigns: EKU per service (error), no CA bundle (warning)."""
+def check_sheet_files(deployment: Deployment, folder: Path) -> list[Problem]:
+    """What is wrong with the files the deployment assigns: EKU per service (error), no CA bundle (warning)."""
     problems: list[Problem] = []
-    plan = plan.checked()
+    deployment = deployment.checked()
     seen: set[tuple[Service, str]] = set()
-    nodes = (*plan.nodes, *plan.edge_nodes)
+    nodes = (*deployment.nodes, *deployment.edge_nodes)
     for node in nodes:
-        for service, files in node_services(plan, node).items():
+        for service, files in node_services(deployment, node).items():
             if (service, files.certificate) in seen:
                 continue
             seen.add((service, files.certificate))
@@ -152,7 +152,7 @@ def check_sheet_files(plan: Deployment, folder: Path) -> list[Problem]:
                 eku = check_service_eku(service, certificates[0], files.certificate)
                 if eku is not None:
                     problems.append(Problem(service.label, Severity.ERROR, eku))
-                elif service is Service.XMPP and len(plan.running(Service.XMPP)) > 1:
+                elif service is Service.XMPP and len(deployment.running(Service.XMPP)) > 1:
                     problems.extend(_xmpp_peer_eku(certificates[0], files.certificate))
                 problems.extend(pair_problems(service, folder, files.key, files.certificate))
                 has_chain = len(certificates) > 1
@@ -177,8 +177,8 @@ def check_sheet_files(plan: Deployment, folder: Path) -> list[Problem]:
                         ),
                     )
                 )
-    if plan.db is not None:
-        problems.extend(_db_file_problems(plan.db.files, folder))
+    if deployment.db is not None:
+        problems.extend(_db_file_problems(deployment.db.files, folder))
     return problems
 
 

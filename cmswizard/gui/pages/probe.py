@@ -178,11 +178,11 @@ class ProbeSetupPage(_ProbePage):
         if plan is not None and not self.hosts.text():
             self._seed_from(plan.deployment())
 
-    def _seed_from(self, plan: Deployment) -> None:
+    def _seed_from(self, deployment: Deployment) -> None:
         """An opened plan: its servers, and by default every TLS service it runs (C2W, TURN, the database
         included) on the ports it chose."""
-        self.hosts.setText(" ".join((*plan.nodes, *plan.edge_nodes)))
-        for service, port in probe_endpoints(plan).items():
+        self.hosts.setText(" ".join((*deployment.nodes, *deployment.edge_nodes)))
+        for service, port in probe_endpoints(deployment).items():
             self.service_boxes[service].setChecked(True)
             self.ports[service].setValue(port)
 
