@@ -39,6 +39,25 @@ def _upload_page(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, known_h
     return upload
 
 
+def _type_target(qtbot, upload: UploadPage, server) -> None:
+    """cms1's row pointed at the test server, typed as a person does, and its password."""
+    for column, value in ((upload.ADDRESS, "127.0.0.1"), (upload.PORT, str(server.port)), (upload.USER, server.user)):
+        field = upload.cell_edit("cms1.example.com", column)
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # replace what is there
+        qtbot.keyClicks(field, value)
+        assert field.text() == value
+    type_into(qtbot, upload.password, server.password)
+
+
+def _result_rows(upload: UploadPage, node: str) -> list:
+    for index in range(upload.results.topLevelItemCount()):
+        top = upload.results.topLevelItem(index)
+        if top is not None and top.text(0) == node:
+            return [top.child(i) for i in range(top.childCount())]
+    return []
+
+
 def test_a_host_key_of_another_type_than_known_is_warned_about_and_nothing_is_sent(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -60,17 +79,7 @@ def test_a_host_key_of_another_type_than_known_is_warned_about_and_nothing_is_se
     with hostile_ssh("sftp", root=root, key_types=("rsa",)) as swapped:
         known.write_text(line.replace(f"]:{real_port} ", f"]:{swapped.port} "))
         before = known.read_bytes()
-        for column, value in (
-            (upload.ADDRESS, "127.0.0.1"),
-            (upload.PORT, str(swapped.port)),
-            (upload.USER, swapped.user),
-        ):
-            field = upload.cell_edit("cms1.example.com", column)
-            qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
-            qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # replace what is there
-            qtbot.keyClicks(field, value)
-            assert field.text() == value
-        type_into(qtbot, upload.password, swapped.password)
+        _type_target(qtbot, upload, swapped)
         with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
             click(qtbot, upload.upload_button)
     assert plain == []  # never the plain "not known yet" question
@@ -81,3 +90,50 @@ def test_a_host_key_of_another_type_than_known_is_warned_about_and_nothing_is_se
     said = upload.result_text("cms1.example.com")
     assert said == upload.tr("not sent: the host key type changed and was not accepted")
     assert (lang == "en") == said.startswith("not sent")
+
+
+def _changed_key(tmp_path: Path, root: Path):
+    """known_hosts (a comment line, then the MMP's old ed25519 key) and the MMP answering with a new one."""
+    with hostile_ssh("sftp", root=root, key_types=("ed25519",)) as old:
+        line, old_port = old.known_hosts_line("ed25519"), old.port
+    known = tmp_path / "known_hosts"
+    return known, lambda port: known.write_text("# the lab's MMPs\n" + line.replace(f"]:{old_port} ", f"]:{port} "))
+
+
+def test_a_changed_host_key_names_the_known_hosts_entry_on_the_command_line(cli, tmp_path: Path) -> None:
+    """Issue 29 Low: the mismatch named the known_hosts file only; it names the entry: file:line, key type, host."""
+    root = tmp_path / "mmp"
+    root.mkdir()
+    local = tmp_path / "cb.crt"
+    local.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+    known, write_known = _changed_key(tmp_path, root)
+    password = tmp_path / "pw"
+    with hostile_ssh("sftp", root=root, key_types=("ed25519",)) as new:
+        write_known(new.port)
+        password.write_text(new.password + "\n")
+        done = cli(
+            *["upload", "--host", "127.0.0.1", "--port", str(new.port), "--known-hosts", str(known)],
+            *["--password-file", str(password), str(local)],
+        )
+    assert done.code == 1
+    assert f"differs from the one in {known}:2 (the ssh-ed25519 key for [127.0.0.1]:{new.port})" in done.out
+    assert list(root.iterdir()) == []
+
+
+def test_a_changed_host_key_names_the_known_hosts_entry_on_the_upload_page(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "mmp"
+    root.mkdir()
+    known, write_known = _changed_key(tmp_path, root)
+    upload = _upload_page(qtbot, tmp_path, monkeypatch, known)
+    monkeypatch.setattr(dialogs, "confirm_host_key", lambda *a: pytest.fail("a changed key is no new key"))
+    with hostile_ssh("sftp", root=root, key_types=("ed25519",)) as new:
+        write_known(new.port)
+        _type_target(qtbot, upload, new)
+        with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+            click(qtbot, upload.upload_button)
+    assert list(root.iterdir()) == []
+    details = [row.text(2) for row in _result_rows(upload, "cms1.example.com")]
+    entry = f"{known}:2"
+    assert details and all(entry in detail and "ssh-ed25519" in detail for detail in details), details

@@ -339,13 +339,21 @@ def _check_host_key(host_key: HostKey, trust: HostTrust) -> str | None:
         if known.get(host_key.key_type) == host_key.key_base64:
             return None
         if host_key.key_type in known:
+            from cmswizard.remote.ssh_login import known_entry_line
+
+            line = known_entry_line(trust.known_hosts, host_key.label, host_key.key_type)
+            # the entry itself, as OpenSSH names it: file:line and the key type, for that host
+            entry = f"{trust.known_hosts}:{line}" if line is not None else str(trust.known_hosts)
             return Text(
                 N_(
-                    "the server's host key ({fingerprint}) differs from the one in {file}; nothing was sent. "
-                    "If the MMP was reinstalled, compare the new fingerprint with it and update that file"
+                    "the server's host key ({fingerprint}) differs from the one in {entry} (the {key_type} key for "
+                    "{host}); nothing was sent. If the MMP was reinstalled, compare the new fingerprint with the "
+                    "MMP's and replace that line"
                 ),
                 fingerprint=host_key.fingerprint,
-                file=str(trust.known_hosts),
+                entry=entry,
+                key_type=host_key.key_type,
+                host=host_key.label,
             )
         raise UnknownHostKey(host_key, tuple(sorted(known)))
     raise UnknownHostKey(host_key)

@@ -106,18 +106,18 @@ def _encrypted(data: bytes) -> bool:
     return False
 
 
-def known_keys(path: Path, label: str) -> dict[str, str]:
-    """key type → base64 of the keys known_hosts holds for `label` (hashed entries included)."""
+def _known_entries(path: Path) -> list[tuple[int, paramiko.hostkeys.HostKeyEntry]]:
+    """(line number, entry) of every line of known_hosts paramiko can read, through the safe reader."""
     import os
 
     if not os.path.lexists(path):
-        return {}
+        return []
     import paramiko
     from paramiko.hostkeys import HostKeyEntry
 
     empty = os.path.isfile(path) and os.path.getsize(path) == 0  # a fresh known_hosts; FIFOs are read (refused)
     data = b"" if empty else read_input_file(path, limit=MAX_KNOWN_HOSTS_BYTES)
-    table = paramiko.HostKeys()
+    found = []
     for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
         text = line.strip()
         if not text or text.startswith("#"):
@@ -127,7 +127,34 @@ def known_keys(path: Path, label: str) -> dict[str, str]:
         except (paramiko.SSHException, ValueError, TypeError):
             continue  # a line of a key type paramiko does not know (ssh itself skips such lines too)
         if entry is not None:
-            table._entries.append(entry)
+            found.append((number, entry))
+    return found
+
+
+def known_entry_line(path: Path, label: str, key_type: str) -> int | None:
+    """The line of known_hosts holding `label`'s key of `key_type` (hashed entries included): the entry a
+    mismatch names, so the admin can look at that line (OpenSSH says "Offending … key in file:line")."""
+    import paramiko
+
+    for number, entry in _known_entries(path):
+        table = paramiko.HostKeys()
+        table._entries.append(entry)
+        keys = table.lookup(label)
+        if keys is not None and key_type in keys:
+            return number
+    return None
+
+
+def known_keys(path: Path, label: str) -> dict[str, str]:
+    """key type → base64 of the keys known_hosts holds for `label` (hashed entries included)."""
+    import paramiko
+
+    entries_read = _known_entries(path)
+    if not entries_read:
+        return {}
+    table = paramiko.HostKeys()
+    for _number, entry in entries_read:
+        table._entries.append(entry)
     entries = table.lookup(label)
     if entries is None:
         return {}

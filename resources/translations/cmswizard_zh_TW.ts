@@ -2618,10 +2618,6 @@ Replace them with the ones being exported?</source>
         <translation>伺服器的主機金鑰是 {actual}，不是您提供的指紋 ({given})；未傳送任何資料。請在 MMP 上核對指紋：此位址可能由另一台機器回應</translation>
     </message>
     <message>
-        <source>the server&apos;s host key ({fingerprint}) differs from the one in {file}; nothing was sent. If the MMP was reinstalled, compare the new fingerprint with it and update that file</source>
-        <translation>伺服器的主機金鑰 ({fingerprint}) 與 {file} 中的不同；未傳送任何資料。若 MMP 曾重新安裝，請核對新指紋後更新該檔案</translation>
-    </message>
-    <message>
         <source>has the same name as {other}; the MMP has one folder: rename one</source>
         <translation>與 {other} 同名；MMP 只有一個資料夾：請將其中一個改名</translation>
     </message>
@@ -2672,6 +2668,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>{host}: the server offered a {key_type} host key ({fingerprint}), but known_hosts holds a {known} key for this host; nothing was sent. Compare the fingerprint with the MMP&apos;s, or give it (--fingerprint)</source>
         <translation>{host}：伺服器提供的是 {key_type} 主機金鑰（{fingerprint}），但 known_hosts 中此主機存的是 {known} 金鑰；未傳送任何檔案。請與 MMP 顯示的指紋比對，或提供該指紋（--fingerprint）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host key ({fingerprint}) differs from the one in {entry} (the {key_type} key for {host}); nothing was sent. If the MMP was reinstalled, compare the new fingerprint with the MMP&apos;s and replace that line</source>
+        <translation>伺服器的主機金鑰（{fingerprint}）與 {entry} 中的不同（{host} 的 {key_type} 金鑰）；未傳送任何資料。若 MMP 曾重新安裝，請將新指紋與 MMP 顯示的指紋核對後，取代該行</translation>
     </message>
     <message>
         <source>the file name holds control characters; rename the file</source>
