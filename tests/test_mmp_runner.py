@@ -327,6 +327,13 @@ def test_initialize_must_leave_the_node_connected_primary(cluster: Cluster) -> N
         )
 
     assert run().outcome is NodeOutcome.DONE  # type: ignore[attr-defined]
+    # the same lines again (a run after a deferred restart): the node is already the primary, so initialize
+    # is not repeated (the MMP would answer FAILURE: already in a cluster)
+    again = run()
+    assert again.outcome is NodeOutcome.DONE, again.stop_reason  # type: ignore[attr-defined]
+    step = next(s for s in again.steps if s.command == "database cluster initialize")  # type: ignore[attr-defined]
+    assert step.status is Status.NOT_NEEDED and "already the database primary" in step.reason
+    assert sim.received.count("database cluster initialize") == 1 and sim.failures == []
     sim.db.role, sim.db.primary = "", ""  # the status no longer shows it: as if initialize had not taken
     sim.fail_once.clear()
     original = sim._database

@@ -113,7 +113,7 @@ class StepStatus(enum.Enum):
     UNKNOWN_ANSWER = "unknown-answer"
     LOST = "lost"
     DEFERRED = "deferred"  # a restart not run now (window, calls, not confirmed): still needed
-    NOT_NEEDED = "not-needed"  # a restart the node does not need: it serves the expected certificate
+    NOT_NEEDED = "not-needed"  # a restart the node does not need (it serves the expected certificate), or an initialize done
     NOT_SENT = "not-sent"
 
 
@@ -220,6 +220,7 @@ def _describe_changes(state: NodeState, commands: Sequence[str]) -> list[str]:
 
 
 _PRIMARY = re.compile(r"\(me\)\s*:\s*Connected Primary", re.IGNORECASE)
+_DB_STATUS = "database cluster status"
 
 
 class _Node:
@@ -354,6 +355,12 @@ class _Node:
             return True
         return any(_PRIMARY.search(line) for line in step.answer)
 
+    def already_primary(self) -> bool:
+        """`database cluster status`, read before any change, shows this node as `(me): Connected Primary`
+        (TAC 214618). Other roles have no documented status text: their lines are sent as they are."""
+        state = self.result.state
+        return state is not None and any(_PRIMARY.search(line) for line in state.answers.get(_DB_STATUS, []))
+
     def stop(self, step: Step, why: str) -> None:
         self.result.outcome = NodeOutcome.STOPPED
         self.result.stop_reason = Text(
@@ -374,6 +381,13 @@ class _Node:
                 step.reason = N_("stopped by you before this line")
                 self.stop(step, step.reason)
                 return
+            if text == "database cluster initialize" and self.already_primary():
+                # a second run of the same lines (after a deferred restart) would get a FAILURE here
+                step.status = StepStatus.NOT_NEEDED
+                step.reason = N_(
+                    "this node is already the database primary ((me): Connected Primary); initialize is not repeated"
+                )
+                continue
             if step.line_class is LineClass.RESTART:
                 service = text.split()[0]
                 if service in self.skipped_services:
@@ -438,7 +452,10 @@ def apply_node(
         return result
     try:
         try:
-            result.state = _read_state(session, target.node, status_commands(commands), options.step_timeout)
+            reads = status_commands(commands)
+            if "database cluster initialize" in commands:  # already the primary? (a second run of the lines)
+                reads.append(_DB_STATUS)
+            result.state = _read_state(session, target.node, reads, options.step_timeout)
         except SessionProblem as problem:
             result.outcome = NodeOutcome.STOPPED
             result.stop_reason = Text(N_("{node}, reading its state: {why}"), node=target.node, why=problem.message)

@@ -4586,6 +4586,10 @@ Replace them with the ones being exported?</source>
         <translation>您在此行之前停止</translation>
     </message>
     <message>
+        <source>this node is already the database primary ((me): Connected Primary); initialize is not repeated</source>
+        <translation>此節點已是資料庫主要節點（(me): Connected Primary）；不會重複執行 initialize</translation>
+    </message>
+    <message>
         <source>{node}: {why}</source>
         <translation>{node}：{why}</translation>
     </message>
