@@ -42,14 +42,14 @@ def two_edges(tmp_path: Path) -> tuple[Path, Deployment]:
             for n in (1, 2)
         ),
     )
-    plan = Deployment(
+    deployment = Deployment(
         CmsVersion.V3,
         Topology.EDGE,
         ("cms1.example.com",),
         services,
         edge_nodes=("edge1.example.com", "edge2.example.com"),
     )
-    return tmp_path, plan
+    return tmp_path, deployment
 
 
 def _verify(trust: Path, leaf: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -60,11 +60,11 @@ def _verify(trust: Path, leaf: Path, *extra: str) -> subprocess.CompletedProcess
 
 @pytest.mark.parametrize("content", list(TrustContent))
 def test_callbridge_trust_holds_both_edges(two_edges, content: TrustContent) -> None:
-    folder, plan = two_edges
+    folder, deployment = two_edges
     from dataclasses import replace
 
-    plan = replace(plan, trust_content=content)
-    written = write_trust_files(plan, folder)
+    deployment = replace(deployment, trust_content=content)
+    written = write_trust_files(deployment, folder)
     assert sorted(p.name for p in written) == ["trust-c2w-clients.crt", "trust-webbridge3.crt"]
     trust = folder / "trust-webbridge3.crt"
     count = len(load_file(trust).certificates)
@@ -82,8 +82,8 @@ def test_callbridge_trust_holds_both_edges(two_edges, content: TrustContent) -> 
 
 
 def test_every_core_and_edge_gets_its_trust_file(two_edges) -> None:
-    _, plan = two_edges
-    sheet = build_sheet(plan)
+    _, deployment = two_edges
+    sheet = build_sheet(deployment)
     by_node = {node.node: [line.text for line in node.lines] for node in sheet.nodes}
     assert "callbridge trust c2w trust-webbridge3.crt" in by_node["cms1.example.com"]
     for edge in ("edge1.example.com", "edge2.example.com"):
@@ -92,7 +92,7 @@ def test_every_core_and_edge_gets_its_trust_file(two_edges) -> None:
 
 
 def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
-    folder, plan = two_edges
+    folder, deployment = two_edges
     h = hierarchy(depth=1)
     public_ca_style = issue("cms1.example.com", h.intermediates[0], eku=SERVER_ONLY)
     (folder / "callbridge.crt").write_bytes(public_ca_style.pem)
@@ -100,7 +100,7 @@ def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
     problem = check_service_eku(Service.CALLBRIDGE, public_ca_style.cert, "callbridge.crt")
     assert problem is not None and "clientAuth" in problem and "Chrome Root Program" in problem
     assert check_service_eku(Service.WEBBRIDGE3, public_ca_style.cert) is None
-    errors = [p for p in check_sheet_files(plan, folder) if p.severity.value == "error"]
+    errors = [p for p in check_sheet_files(deployment, folder) if p.severity.value == "error"]
     assert [p.field for p in errors] == ["Call Bridge"]
     result = cli(
         "deploy",
@@ -127,10 +127,10 @@ def test_callbridge_without_client_auth_is_refused(two_edges, cli) -> None:
 
 
 def test_missing_ca_bundle_is_flagged(two_edges) -> None:
-    folder, plan = two_edges
+    folder, deployment = two_edges
     from dataclasses import replace
 
-    bare = replace(plan, services=(ServiceFiles(Service.CALLBRIDGE, "callbridge.key", "callbridge.crt"),))
+    bare = replace(deployment, services=(ServiceFiles(Service.CALLBRIDGE, "callbridge.key", "callbridge.crt"),))
     warnings = check_sheet_files(bare, folder)
     assert [p.severity.value for p in warnings] == ["warning"]
     assert "has no CA bundle" in warnings[0].message
@@ -148,8 +148,8 @@ def test_xmpp_cluster_peers_without_client_auth_get_a_warning_not_a_refusal(tmp_
         (tmp_path / f"xmpp{n}.key").write_bytes(leaf.key_pem)
         (tmp_path / f"xmpp{n}.crt").write_bytes(leaf.pem)
         services.append(ServiceFiles(Service.XMPP, f"xmpp{n}.key", f"xmpp{n}.crt", "bundle.crt", node=node))
-    plan = Deployment(CmsVersion.V2, Topology.CLUSTER, ("cms1.example.com", "cms2.example.com"), tuple(services))
-    problems = check_sheet_files(plan, tmp_path)
+    deployment = Deployment(CmsVersion.V2, Topology.CLUSTER, ("cms1.example.com", "cms2.example.com"), tuple(services))
+    problems = check_sheet_files(deployment, tmp_path)
     assert [p.severity.value for p in problems] == ["warning", "warning"]
     assert "no readable Cisco text says whether they need it" in str(problems[0].message)
     alone = Deployment(CmsVersion.V2, Topology.SINGLE, ("cms1.example.com",), (services[0],))

@@ -30,8 +30,8 @@ S = Service
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_sheet(name: str) -> None:
-    files, plan = CASES[name]()
-    sheet = build_sheet(plan, export_files=files)
+    files, deployment = CASES[name]()
+    sheet = build_sheet(deployment, export_files=files)
     golden = GOLDEN / f"{name}.txt"
     if os.environ.get("CMSWIZARD_UPDATE_GOLDEN"):
         golden.write_text(sheet.text())
@@ -47,8 +47,8 @@ def test_golden_sheet(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_cli_deploy_prints_the_golden_sheet(cli, name: str) -> None:
-    _, plan = CASES[name]()
-    result = cli(*deploy_argv(plan), "--out", "sheet.txt")
+    _, deployment = CASES[name]()
+    result = cli(*deploy_argv(deployment), "--out", "sheet.txt")
     assert result.code == 0, result.err
     assert Path("sheet.txt").read_text() == (GOLDEN / f"{name}.txt").read_text()
 
@@ -78,42 +78,44 @@ def test_cli_deploy_refuses_a_row_for_a_server_that_does_not_run_its_service(cli
 
 
 def test_sheet_refuses_a_file_not_exported() -> None:
-    files, plan = single_v3()
+    files, deployment = single_v3()
     with pytest.raises(CmsInputError) as caught:
-        build_sheet(plan, export_files=[f for f in files if f != "cms1-bundle.crt"])
+        build_sheet(deployment, export_files=[f for f in files if f != "cms1-bundle.crt"])
     assert caught.value.where == "cms1-bundle.crt"
     assert "not in the export set" in caught.value.message
 
 
 def test_xmpp_does_not_exist_on_v3() -> None:
-    plan = Deployment(CmsVersion.V3, Topology.SINGLE, ("cms.example.com",), (ServiceFiles(S.XMPP, "x.key", "x.crt"),))
+    deployment = Deployment(
+        CmsVersion.V3, Topology.SINGLE, ("cms.example.com",), (ServiceFiles(S.XMPP, "x.key", "x.crt"),)
+    )
     with pytest.raises(CmsInputError, match=r"does not exist on CMS 3\.x"):
-        build_sheet(plan)
+        build_sheet(deployment)
 
 
 def test_webbridge3_exists_from_2_9_beside_web_bridge_2() -> None:
-    _, plan = webbridge2_and_3_v29()
-    text = build_sheet(plan).text()
+    _, deployment = webbridge2_and_3_v29()
+    text = build_sheet(deployment).text()
     assert "webbridge3 https certs join3.key join3-fullchain.crt" in text
     assert "webbridge certs cms.key cms.crt bundle.crt" in text
     assert "webbridge trust cms.crt" in text  # TAC 213821: guest joins fail without it
     with pytest.raises(CmsInputError, match=r"does not exist on CMS 2\.0–2\.8"):
-        build_sheet(replace(plan, version=CmsVersion.V2))
+        build_sheet(replace(deployment, version=CmsVersion.V2))
 
 
 def test_each_node_assigns_its_own_web_admin_files() -> None:
     """A row for one node wins over a row for every node, and never runs three times on one node."""
-    _, plan = cluster_edges_db_v3()
+    _, deployment = cluster_edges_db_v3()
     shared = ServiceFiles(S.WEBADMIN, "shared.key", "shared.crt", "ca-bundle.crt")
-    sheet = build_sheet(replace(plan, services=(shared, *plan.services)))
+    sheet = build_sheet(replace(deployment, services=(shared, *deployment.services)))
     for number, node in enumerate(sheet.nodes[:3], 1):
         assigned = [line.text for line in node.lines if line.text.startswith("webadmin certs")]
         assert assigned == [f"webadmin certs webadmin-cms{number}.key webadmin-cms{number}.crt ca-bundle.crt"]
 
 
 def test_trust_files_hold_every_peer() -> None:
-    _, plan = cluster_edges_db_v3()
-    sheet = build_sheet(plan)
+    _, deployment = cluster_edges_db_v3()
+    sheet = build_sheet(deployment)
     trust = {t.kind: t for t in sheet.trust_files}
     assert trust[TrustKind.WEBBRIDGE3].sources == ("webbridge3-edge1-fullchain.crt", "webbridge3-edge2-fullchain.crt")
     assert trust[TrustKind.C2W_CLIENTS].sources == ("callbridge.crt", "ca-bundle.crt", "scheduler-fullchain.crt")
@@ -126,8 +128,8 @@ def test_trust_files_hold_every_peer() -> None:
 
 
 def test_renewal_backs_up_and_removes_first() -> None:
-    _, plan = db_renewal_enterprise_ca()
-    text = build_sheet(plan).text()
+    _, deployment = db_renewal_enterprise_ca()
+    text = build_sheet(deployment).text()
     backup = text.index("backup snapshot before-certificates")
     assert backup < text.index("database cluster remove") < text.index("database cluster certs")
     assert text.count("database cluster remove") == 3
@@ -146,16 +148,16 @@ def test_renewal_backs_up_and_removes_first() -> None:
     assert "database cluster certs cmsdb-client-2026.key cmsdb-client-2026.cer corp-ca-chain.pem" in text
     assert "dbserver" not in text and "dbca" not in text
     # every node is backed up, and each backup downloaded, before the first remove (TAC 215421 steps 1-4)
-    assert plan.db is not None
+    assert deployment.db is not None
     before_remove = text[: text.index("database cluster remove")]
-    assert before_remove.count("backup snapshot before-certificates") == len(plan.db.nodes) == 3
-    for node in plan.db.nodes:
+    assert before_remove.count("backup snapshot before-certificates") == len(deployment.db.nodes) == 3
+    for node in deployment.db.nodes:
         assert f"download before-certificates.bak (and before-certificates.json where it exists) from {node}" in (
             before_remove
         )
     assert "pki inspect cmsdb-server-2026.cer;" in before_remove
     # no node's section takes a later backup that would replace the one taken before the removal
-    sheet = build_sheet(plan)
+    sheet = build_sheet(deployment)
     for node in sheet.nodes[1:]:
         assert "backup snapshot" not in sheet.node_text(node)
 
@@ -175,8 +177,8 @@ def test_unconfirmed_commands_are_never_exact_lines() -> None:
 
 
 def test_sheet_comments_go_through_the_language_hook() -> None:
-    _, plan = cluster_edges_db_v3()
-    sheet = build_sheet(plan)
+    _, deployment = cluster_edges_db_v3()
+    sheet = build_sheet(deployment)
     seen: list[str] = []
 
     def upper(text) -> str:
@@ -283,8 +285,8 @@ def test_every_help_rule_has_a_reference_row_with_its_source() -> None:
 
 def test_sip_trust_comes_before_the_call_bridge_restart() -> None:
     """TAC 222766: "A Call Bridge restart is required to apply changes to the tls configuration"."""
-    _, plan = cluster_edges_db_v3()
-    for node in build_sheet(plan).nodes:
+    _, deployment = cluster_edges_db_v3()
+    for node in build_sheet(deployment).nodes:
         texts = [line.render() for line in node.lines]
         if "callbridge restart" in texts:
             restart = texts.index("callbridge restart")
@@ -293,12 +295,15 @@ def test_sip_trust_comes_before_the_call_bridge_restart() -> None:
 
 
 def test_turn_never_shares_the_web_bridge_port() -> None:
-    _, plan = single_v3()
-    assert "turn tls 447" in build_sheet(plan).text()  # the default beside Web Bridge 3 on 443
+    _, deployment = single_v3()
+    assert "turn tls 447" in build_sheet(deployment).text()  # the default beside Web Bridge 3 on 443
     with pytest.raises(CmsInputError, match=r"TURN TLS and the web bridge cannot share it"):
-        build_sheet(replace(plan, listen=Listen(turn_tls_port=443)))
+        build_sheet(replace(deployment, listen=Listen(turn_tls_port=443)))
     # on another port the clash is gone
-    assert "turn tls 443" in build_sheet(replace(plan, listen=Listen(turn_tls_port=443, webbridge3_port=4443))).text()
+    assert (
+        "turn tls 443"
+        in build_sheet(replace(deployment, listen=Listen(turn_tls_port=443, webbridge3_port=4443))).text()
+    )
 
 
 def test_cli_refuses_the_turn_clash(cli) -> None:
@@ -326,9 +331,9 @@ def test_the_scheduler_runs_only_beside_a_call_bridge() -> None:
         ServiceFiles(S.CALLBRIDGE, "cb.key", "cb.crt", node="cms1.example.com"),
         ServiceFiles(S.SCHEDULER, "s.key", "s-full.crt", node="cms2.example.com"),
     )
-    plan = Deployment(CmsVersion.V3, Topology.CLUSTER, CORES[:2], services)
+    deployment = Deployment(CmsVersion.V3, Topology.CLUSTER, CORES[:2], services)
     with pytest.raises(CmsInputError, match="runs the Scheduler but no Call Bridge") as caught:
-        build_sheet(plan)
+        build_sheet(deployment)
     assert caught.value.where == "cms2.example.com"
 
 
@@ -368,8 +373,8 @@ def test_two_files_with_one_base_name_are_refused(cli) -> None:
 
 def test_callmanager_trust_gets_the_call_bridge_certificate_with_its_chain() -> None:
     """TAC 213820: the Call Bridge certificate and its chain into CallManager-trust, not only the CA bundle."""
-    _, plan = cluster_edges_db_v3()
-    elsewhere = build_sheet(plan).elsewhere_text()
+    _, deployment = cluster_edges_db_v3()
+    elsewhere = build_sheet(deployment).elsewhere_text()
     assert (
         "the Call Bridge certificate with its chain (callbridge.crt + ca-bundle.crt) as CallManager-trust" in elsewhere
     )

@@ -22,10 +22,10 @@ PAGE_CASES = sorted(CASES)
 
 @pytest.mark.parametrize("name", PAGE_CASES)
 def test_deployment_page_produces_the_golden_sheet(qtbot, tmp_path: Path, name: str) -> None:
-    names, plan = CASES[name]()
+    names, deployment = CASES[name]()
     folder = tmp_path / "files"
     folder.mkdir()
-    write_case_files(folder, names, plan)
+    write_case_files(folder, names, deployment)
     settings = Settings.at(tmp_path / "settings.ini")
     settings.set("output/folder", str(folder))
     wizard = CmsWizard(settings)
@@ -33,7 +33,7 @@ def test_deployment_page_produces_the_golden_sheet(qtbot, tmp_path: Path, name: 
     wizard.resize(1280, 900)
     wizard.show()
     page = open_deploy_page(qtbot, wizard)
-    fill_deploy_page(qtbot, page, plan)
+    fill_deploy_page(qtbot, page, deployment)
 
     assert page.sheet is not None, page.message.plain_text()
     assert page.sheet_box.toPlainText() == (GOLDEN / f"{name}.txt").read_text(), page.message.plain_text()

@@ -28,8 +28,8 @@ def _commands(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_sheet_in_traditional_chinese(name: str) -> None:
-    files, plan = CASES[name]()
-    text = build_sheet(plan, export_files=files).text(translator("zh_TW"))
+    files, deployment = CASES[name]()
+    text = build_sheet(deployment, export_files=files).text(translator("zh_TW"))
     golden = ZH_GOLDEN / f"{name}.txt"
     if os.environ.get("CMSWIZARD_UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
@@ -46,8 +46,8 @@ def test_golden_sheet_in_traditional_chinese(name: str) -> None:
 @pytest.mark.parametrize("language", ["en", "zh_TW"])
 def test_cli_sheet_lang(cli, language: str) -> None:
     name = "cluster-edges-db-v3"
-    _, plan = CASES[name]()
-    result = cli(*deploy_argv(plan), "--sheet-lang", language, "--out", "sheet.txt")
+    _, deployment = CASES[name]()
+    result = cli(*deploy_argv(deployment), "--sheet-lang", language, "--out", "sheet.txt")
     assert result.code == 0, result.err
     golden = (GOLDEN if language == "en" else ZH_GOLDEN) / f"{name}.txt"
     assert Path("sheet.txt").read_text() == golden.read_text()

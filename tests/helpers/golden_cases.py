@@ -23,8 +23,10 @@ def single_v3():
         ServiceFiles(S.WEBBRIDGE3, "cms1.key", "cms1-fullchain.crt"),
         ServiceFiles(S.TURN, "cms1.key", "cms1.crt", "cms1-bundle.crt"),
     )
-    plan = Deployment(CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services, callbridge_cn="cms1.example.com")
-    return files, plan
+    deployment = Deployment(
+        CmsVersion.V3, Topology.SINGLE, ("cms1.example.com",), services, callbridge_cn="cms1.example.com"
+    )
+    return files, deployment
 
 
 CORES = ("cms1.example.com", "cms2.example.com", "cms3.example.com")
@@ -72,7 +74,7 @@ def cluster_edges_db_v3():
         ServiceFiles(S.TURN, "turn.key", "turn.crt", "ca-bundle.crt"),
     )
     db = make_db_cluster("example.com", "cms1.example.com", ["cms2.example.com", "cms3.example.com"])
-    plan = Deployment(
+    deployment = Deployment(
         CmsVersion.V3,
         Topology.EDGE,
         CORES,
@@ -82,7 +84,7 @@ def cluster_edges_db_v3():
         sip_trust="ca-bundle.crt",
         callbridge_cn="cms.example.com",
     )
-    return files, plan
+    return files, deployment
 
 
 def webbridge2_and_3_v29():
@@ -128,8 +130,8 @@ def db_renewal_enterprise_ca():
     db = make_db_cluster(
         "example.com", "cms1.example.com", ["cms2.example.com"], ["cms3.example.com"], files=names, enterprise_ca=True
     )
-    plan = Deployment(CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True)
-    return files, plan
+    deployment = Deployment(CmsVersion.V3, Topology.CLUSTER, CORES[:2], db=db, db_renewal=True)
+    return files, deployment
 
 
 CASES = {
@@ -141,26 +143,26 @@ CASES = {
 }
 
 
-def deploy_argv(plan: Deployment) -> list[str]:
+def deploy_argv(deployment: Deployment) -> list[str]:
     """The `cmswizard deploy` arguments for a plan: every field of the model is reachable from the CLI."""
-    argv = ["deploy", "--version", plan.version.value, "--topology", plan.topology.value]
-    for node in plan.nodes:
+    argv = ["deploy", "--version", deployment.version.value, "--topology", deployment.topology.value]
+    for node in deployment.nodes:
         argv += ["--node", node]
-    for node in plan.edge_nodes:
+    for node in deployment.edge_nodes:
         argv += ["--edge", node]
-    for files in plan.services:
+    for files in deployment.services:
         argv += [f"--{files.service.value}", *files.files()] + ([f"@{files.node}"] if files.node else [])
     defaults = Listen()
     for name in ("interface", "webadmin_port", "webbridge_port", "webbridge3_port", "c2w_port", "turn_tls_port"):
-        if getattr(plan.listen, name) != getattr(defaults, name):
-            argv += [f"--{name.replace('_', '-')}", str(getattr(plan.listen, name))]
-    if plan.sip_trust:
-        argv += ["--sip-trust", plan.sip_trust]
-    if plan.callbridge_cn:
-        argv += ["--callbridge-cn", plan.callbridge_cn]
-    argv += ["--backup-name", plan.backup_name]
-    if plan.db is not None:
-        db = plan.db
+        if getattr(deployment.listen, name) != getattr(defaults, name):
+            argv += [f"--{name.replace('_', '-')}", str(getattr(deployment.listen, name))]
+    if deployment.sip_trust:
+        argv += ["--sip-trust", deployment.sip_trust]
+    if deployment.callbridge_cn:
+        argv += ["--callbridge-cn", deployment.callbridge_cn]
+    argv += ["--backup-name", deployment.backup_name]
+    if deployment.db is not None:
+        db = deployment.db
         argv += ["--db-primary", db.primary, "--db-domain", db.ca.cn]
         for node in db.joining:
             argv += ["--db-join", node]
@@ -169,6 +171,6 @@ def deploy_argv(plan: Deployment) -> list[str]:
         argv += ["--db-files", *db.files.for_server()]
         if db.enterprise_ca:
             argv.append("--db-enterprise-ca")
-        if plan.db_renewal:
+        if deployment.db_renewal:
             argv.append("--db-renewal")
     return argv
