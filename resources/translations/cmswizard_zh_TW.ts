@@ -4989,10 +4989,6 @@ Replace them with the ones being exported?</source>
         <translation>API CA 憑證套件組合(&amp;E)：</translation>
     </message>
     <message>
-        <source>empty: the password the plan names is read</source>
-        <translation>留空：會讀取計畫所指定的密碼</translation>
-    </message>
-    <message>
         <source>the API password the plan names</source>
         <translation>計畫所指定的 API 密碼</translation>
     </message>
@@ -5039,6 +5035,14 @@ Replace them with the ones being exported?</source>
     <message>
         <source>optional: [days] HH:MM-HH:MM (UTC), e.g. Sat 02:00-04:00; restarts run unasked only inside it</source>
         <translation>選用：[星期] HH:MM-HH:MM（UTC），例如 Sat 02:00-04:00；只有在此時段內才會不經詢問重新啟動</translation>
+    </message>
+    <message>
+        <source>empty: from the plan</source>
+        <translation>留空：取自計畫</translation>
+    </message>
+    <message>
+        <source>Left empty, the password is read from the file or keyring entry the plan&apos;s [apply] names</source>
+        <translation>留空時，會從計畫的 [apply] 所指定的檔案或金鑰圈項目讀取密碼</translation>
     </message>
     <message>
         <source>type the MMP password, or choose an SSH key file</source>

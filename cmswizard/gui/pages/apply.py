@@ -313,7 +313,10 @@ class ApplyPage(WizardPage):
         if settings.api_ca and not self.api_ca.text().strip():
             self.api_ca.setText(str(folder / settings.api_ca))
         if settings.api_password:
-            self.api_password.setPlaceholderText(self.tr("empty: the password the plan names is read"))
+            self.api_password.setPlaceholderText(self.tr("empty: from the plan"))
+            self.api_password.setToolTip(
+                self.tr("Left empty, the password is read from the file or keyring entry the plan's [apply] names")
+            )
 
     def _plan_api_password(self, user: str) -> str:
         """The API password the plan names (a 0600 file or keyring entry) for this user; else ask for one."""
