@@ -104,6 +104,8 @@ PLANS: dict[str, str] = {
     "apply-port.toml": plan_text() + '\n[apply]\napi_user = "api"\napi_port = 70000\n',
     "apply-pem.toml": plan_text() + '\n[apply]\napi_user = "api"\napi_password = "-----BEGIN X-----"\n',
     "apply-nopw.toml": plan_text() + '\n[apply]\napi_user = "api"\n',
+    "apply-pgpass.toml": plan_text() + '\n[apply]\napi_user = "api"\napi_password = "~/.pgpass"\n',
+    "apply-keyring.toml": plan_text() + '\n[apply]\napi_user = "api"\napi_password = "keyring:login/mail"\n',
     "apply-typo.toml": plan_text() + '\n[apply]\nrestart_windw = "02:00-04:00"\n',
     "acme-secret.toml": plan_text().replace("schema = 1", "schema = 2")
     + '\n[issuers.public]\ntype = "acme"\ndirectory = "https://acme.example.com/dir"\n'
@@ -658,6 +660,9 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
     (["plan", "check", "apply-port.toml"], 2, "apply.api_port: 70000 is not a port; give 1 to 65535"),
     (["plan", "check", "apply-pem.toml"], 2, "apply.api_password: holds a secret: put it in a file of mode 0600"),
     (["plan", "check", "apply-typo.toml"], 2, "apply.restart_windw: unknown key"),
+    # the API password is sent to the plan's servers: only the plan's own file or a cmswizard keyring entry
+    (["plan", "check", "apply-pgpass.toml"], 2, "apply.api_password: name a 0600 file in the plan's folder"),
+    (["plan", "check", "apply-keyring.toml"], 2, "apply.api_password: a plan may name only keyring entries of"),
     (
         ["mmp", "run", "--plan", "apply-nopw.toml", "--node", NODE, "--host", "127.0.0.1", "--yes"],
         2,

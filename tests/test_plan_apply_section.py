@@ -16,13 +16,15 @@ from helpers.hostile_plans import plan_text as good_plan
 
 APPLY = (
     '\n[apply]\nrestart_window = "Sat 02:00-04:00"\nmax_active_calls = 2\napi_user = "cmsapi"\n'
-    'api_password = "keyring:cms/cmsapi"\napi_port = 445\napi_ca = "webadmin-ca.pem"\n'
+    'api_password = "keyring:cmswizard/cmsapi"\napi_port = 445\napi_ca = "webadmin-ca.pem"\n'
 )
 
 
 def test_apply_section_is_read_and_written_back() -> None:
     plan = read_plan_text(good_plan() + APPLY, "p")
-    assert plan.apply == ApplySettings("Sat 02:00-04:00", 2, "cmsapi", "keyring:cms/cmsapi", 445, "webadmin-ca.pem")
+    assert plan.apply == ApplySettings(
+        "Sat 02:00-04:00", 2, "cmsapi", "keyring:cmswizard/cmsapi", 445, "webadmin-ca.pem"
+    )
     again = read_plan_text(plan_text(plan), "p")
     assert again.apply == plan.apply
     assert read_plan_text(good_plan(), "p").apply is None

@@ -3,7 +3,7 @@
 A plan is something admins mail to each other, so every name in it is hostile until checked. Two
 rules, each in one function, used by the plan reader for every key that names a file:
 
-- `plain_name_problem`: a name is a plain file name in the plan's folder (or `--dir`): no `/`, `\\`,
+- `plain_name_problem` (cms/file_names.py, re-exported here): a name is a plain file name in the plan's folder (or `--dir`): no `/`, `\\`,
   `..`, drive letters or other `:`, control characters or spaces. `plan apply` joins it to the folder,
   `upload --plan` sends it: a path would write or send a file outside the folder.
 - `RoleBook`: a name is used in one role only (the sheet is no key; a CA bundle is not the certificate;
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
+from cmswizard.cms.file_names import MAX_NAME_CHARS, file_in_folder, plain_name_problem
+from cmswizard.pki.errors import N_, Text, as_message
 from cmswizard.pki.safe_text import has_control
 
 if TYPE_CHECKING:
@@ -33,31 +33,6 @@ __all__ = [
     "plain_name_problem",
     "ssh_value_problem",
 ]
-
-MAX_NAME_CHARS = 100  # the MMP's own file names are short; 255 bytes is every file system's limit
-_STICK_FORBIDDEN = '*?"<>|'  # FAT and Windows refuse these; the files travel on a stick
-
-
-def plain_name_problem(name: str) -> str:
-    """Why `name` is not a plain file name in the plan's folder ("" when it is one)."""
-    if not name:
-        return N_("is empty; give a file name")
-    if has_control(name):
-        return N_("holds control characters (a newline or ESC?); give a plain file name in the plan's folder")
-    if "/" in name or "\\" in name:
-        return N_("is a path; give a plain file name in the plan's folder (no '/' or '\\')")
-    if ".." in name or name == ".":
-        return N_("holds '..'; give a plain file name in the plan's folder")
-    if ":" in name:
-        return N_("holds ':' (a drive letter or a stream); give a plain file name in the plan's folder")
-    if any(ch.isspace() for ch in name):
-        return N_("holds a space; the MMP would read it as two words: use '-' or '_' instead")
-    bad = sorted({ch for ch in name if ch in _STICK_FORBIDDEN})
-    if bad:
-        return Text(N_("holds {chars}, which a USB stick (FAT) or Windows cannot hold; rename it"), chars=" ".join(bad))
-    if len(name) > MAX_NAME_CHARS:
-        return Text(N_("is {count} characters long; use at most {limit}"), count=len(name), limit=MAX_NAME_CHARS)
-    return ""
 
 
 @dataclass(frozen=True)
@@ -180,29 +155,6 @@ def first_name_problem(plan: Plan, plan_name: str = "") -> tuple[str, str] | Non
             if clash:
                 return where, clash
     return None
-
-
-def file_in_folder(folder: Path, name: str, where: str) -> Path:
-    """`folder / name` for a name the plan gave, refused unless it is a file inside `folder`: a plain
-    name (the plan reader checked it) whose link, if it is one, does not lead out of the folder."""
-    problem = plain_name_problem(name)
-    if problem:
-        raise CmsInputError(where, Text("{name}: {problem}", name=name, problem=as_message(problem)))
-    path = folder / name
-    try:
-        real = path.resolve(strict=True)
-        home = folder.resolve(strict=True)
-    except (OSError, RuntimeError):  # missing, or a loop of links: the reader says which
-        return path
-    if real.parent != home:
-        raise CmsInputError(
-            str(path),
-            Text(
-                N_("is a link to {target}, outside the plan's folder; only files in the folder are sent: copy it in"),
-                target=str(real),
-            ),
-        )
-    return path
 
 
 _FINGERPRINT = re.compile(r"(SHA256:)?[A-Za-z0-9+/]{43}=?|(MD5:)?[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){15}")

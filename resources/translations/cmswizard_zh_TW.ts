@@ -4834,8 +4834,16 @@ Replace them with the ones being exported?</source>
         <translation>需要 api_user：進行中通話線路是透過 API 讀取的</translation>
     </message>
     <message>
-        <source>name a CA file (a path relative to the plan)</source>
-        <translation>請指定 CA 檔案（相對於計畫的路徑）</translation>
+        <source>name a CA file in the plan&apos;s folder</source>
+        <translation>請指定計畫資料夾中的 CA 檔案</translation>
+    </message>
+    <message>
+        <source>a plan may name only keyring entries of the service cmswizard (keyring:cmswizard/&lt;name&gt;): the password is sent to the servers the plan names</source>
+        <translation>計畫只能指定服務名稱為 cmswizard 的 keyring 項目（keyring:cmswizard/&lt;name&gt;）：此密碼會傳送到計畫所列的伺服器</translation>
+    </message>
+    <message>
+        <source>name a 0600 file in the plan&apos;s folder (a plain file name, no path) or keyring:cmswizard/&lt;name&gt;: the password is sent to the servers the plan names</source>
+        <translation>請指定計畫資料夾中權限 0600 的檔案（單純的檔名，不含路徑）或 keyring:cmswizard/&lt;name&gt;：此密碼會傳送到計畫所列的伺服器</translation>
     </message>
 </context>
 <context>
@@ -4987,10 +4995,6 @@ Replace them with the ones being exported?</source>
     <message>
         <source>API CA bundl&amp;e:</source>
         <translation>API CA 憑證套件組合(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>the API password the plan names</source>
-        <translation>計畫所指定的 API 密碼</translation>
     </message>
     <message>
         <source>not applied</source>

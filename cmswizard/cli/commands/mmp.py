@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from cmswizard.cli.output import ExitCode, say, say_block, warn
 from cmswizard.cli.ssh import ask_to_trust, credentials
-from cmswizard.pki.errors import N_, CmsInputError
+from cmswizard.pki.errors import CmsInputError
 from cmswizard.pki.safe_text import shown
 
 if TYPE_CHECKING:
@@ -86,22 +86,14 @@ def _api_password(args: argparse.Namespace, settings: ApplySettings, ssh: SshTar
     if args.api_password_file:
         return read_password_file(args.api_password_file).decode("utf-8")
     if settings.api_password:
-        from cmswizard.cms.secrets import read_secret
+        from cmswizard.cms.apply_settings import plan_api_password
 
-        # The reference is not repeated in the message: a password typed there by mistake stays unseen.
-        try:
-            secret = read_secret(settings.api_password, Path(args.plan).resolve().parent).strip()
-        except CmsInputError as error:
-            raise CmsInputError("apply.api_password (the file or keyring entry it names)", error.message) from None
-        first = secret.splitlines()[0] if secret else b""  # the first line, as a password file is read
-        if problem := password_problem(first) or ("" if first else N_("is empty; put the API user's password in it")):
-            raise CmsInputError("apply.api_password", problem)
-        return first.decode("utf-8")
+        return plan_api_password(settings, Path(args.plan).resolve().parent)
     if not sys.stdin.isatty():
         raise CmsInputError(
             "--api-password-file",
             "no terminal to ask for the API user's password; give --api-password-file FILE "
-            "(or api_password = a 0600 file or keyring:<service>/<name> in the plan's [apply])",
+            "(or api_password = a 0600 file in the plan's folder or keyring:cmswizard/<name> in the plan's [apply])",
         )
     from cmswizard.cli.inputs import typed_secret
 

@@ -323,18 +323,9 @@ class ApplyPage(WizardPage):
         settings, folder = self._plan_apply()
         if settings is None or not settings.api_password or settings.api_user != user:
             raise CmsInputError(self.tr("API password"), self.tr("type the API user's password"))
-        from cmswizard.cms.secrets import read_secret
-        from cmswizard.pki.files import password_problem
+        from cmswizard.cms.apply_settings import plan_api_password
 
-        try:
-            secret = read_secret(settings.api_password, folder)
-        except CmsInputError as error:  # the reference itself is not shown: it may be a mistyped password
-            raise CmsInputError(self.tr("the API password the plan names"), error.message) from None
-        first = secret.splitlines()[0] if secret.strip() else b""
-        problem = password_problem(first) or ("" if first else N_("is empty; put the API user's password in it"))
-        if problem:
-            raise CmsInputError(self.tr("the API password the plan names"), problem)
-        return first.decode("utf-8")
+        return plan_api_password(settings, folder)
 
     def enter(self) -> None:
         self._prefill_from_plan()
