@@ -30,6 +30,7 @@ __all__ = [
     "SheetRun",
     "Typist",
     "end_state_problems",
+    "expected_run",
     "sheet_files",
     "sheet_sections",
     "type_sheet",
@@ -279,6 +280,20 @@ def type_sheet(simulator: MmpSimulator, text: str, name: str = "sheet") -> Sheet
                     run.db_role[node] = line.split()[2]
         finally:
             typist.close()
+    return run
+
+
+def expected_run(text: str, name: str = "sheet") -> SheetRun:
+    """What `type_sheet` records, from the sheet alone (for a sheet applied some other way, e.g. the runner):
+    the files each service should end with and the database roles."""
+    run = SheetRun(name)
+    for node, lines in sheet_sections(text):
+        for _number, line in lines:
+            certs = _CERTS.match(line)
+            if certs:
+                run.assigned[node][certs.group(1)] = certs.group(2).split()
+            elif line.startswith(("database cluster initialize", "database cluster join", "database cluster connect")):
+                run.db_role[node] = line.split()[2]
     return run
 
 
