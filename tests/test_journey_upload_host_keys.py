@@ -137,3 +137,40 @@ def test_a_changed_host_key_names_the_known_hosts_entry_on_the_upload_page(
     details = [row.text(2) for row in _result_rows(upload, "cms1.example.com")]
     entry = f"{known}:2"
     assert details and all(entry in detail and "ssh-ed25519" in detail for detail in details), details
+
+
+def test_upload_results_are_read_whole_at_960_by_720(
+    qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 29 Low: the Result and Details columns were cut, the reasons only in tooltips. At 960×720 the node's
+    result wraps in its cell, and the file that did not verify is selected with its whole reason in the details
+    box below the results; clicking another file shows its own."""
+    from cmswizard.gui.i18n import translated
+    from cmswizard.remote.sftp import Outcome
+
+    root = tmp_path / "mmp"
+    root.mkdir()
+    (root / "callbridge-2026.crt").write_bytes(b"the certificate the Call Bridge uses now\n")
+    upload = _upload_page(qtbot, tmp_path, monkeypatch, tmp_path / "known_hosts")
+    upload.wizard().resize(960, 720)
+    monkeypatch.setattr(dialogs, "confirm_host_key", lambda *a: True)
+    with hostile_ssh("sftp", root=root, key_types=("ed25519",)) as server:
+        _type_target(qtbot, upload, server)
+        with qtbot.waitSignal(upload.upload_finished, timeout=60_000):
+            click(qtbot, upload.upload_button)
+    rows = _result_rows(upload, "cms1.example.com")
+    differing = next(row for row in rows if row.text(0) == "callbridge-2026.crt")
+    assert differing.text(1) == translated(Outcome.EXISTS.label)
+    assert upload.results.currentItem() is differing  # its reason is shown at once
+    shown = upload.details.toPlainText()
+    assert differing.text(2) and differing.text(2) in shown
+    assert upload.details.isVisible() and upload.details.verticalScrollBar().maximum() == 0  # all of it in view
+    result = upload.table.cellWidget(0, upload.table.columnCount() - 1)  # cms1's Result cell
+    width = upload.table.columnWidth(upload.table.columnCount() - 1)
+    assert result.text() == upload.result_text("cms1.example.com")
+    assert result.wordWrap() and upload.table.rowHeight(0) >= result.heightForWidth(width), result.text()
+    assert result.heightForWidth(width) > result.fontMetrics().lineSpacing() * 1.5  # it did need a second line
+    other = next(row for row in rows if row.text(0) == "callbridge-2026.key")
+    rect = upload.results.visualItemRect(other)
+    qtbot.mouseClick(upload.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert upload.details.toPlainText().startswith("callbridge-2026.key: " + translated(Outcome.VERIFIED.label))

@@ -7454,6 +7454,10 @@ Replace the key anyway?</source>
         <translation>上傳結果</translation>
     </message>
     <message>
+        <source>Details of the selected file</source>
+        <translation>所選檔案的詳細資料</translation>
+    </message>
+    <message>
         <source>Commands for the selected node</source>
         <translation>所選節點的指令</translation>
     </message>

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from cmswizard.cms.plan import PlanNode
@@ -107,6 +109,13 @@ class UploadPage(WizardPage):
         self.results.setWordWrap(True)  # the reason is read on the row, not only in its tooltip
         self.results.setUniformRowHeights(False)
         self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # The selected row's whole outcome and reason, wrapped: the tree's columns are narrow beside the commands
+        # (a read-only box of four lines: a wrapped QLabel in a splitter is not given the height its text needs)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 4 + 12)
+        self.details.setAccessibleName(self.tr("Details of the selected file"))
         self.node_sheet = CommandBox(self)
         self.node_sheet.setAccessibleName(self.tr("Commands for the selected node"))
 
@@ -124,8 +133,15 @@ class UploadPage(WizardPage):
         buttons.addWidget(self.replace, 1)
         buttons.addWidget(self.upload_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.results)
+        results_side = QWidget(split)
+        results_box = QVBoxLayout(results_side)
+        results_box.setContentsMargins(0, 0, 0, 0)
+        results_box.addWidget(self.results, 1)
+        results_box.addWidget(self.details)
+        split.addWidget(results_side)
         split.addWidget(self.node_sheet)
+        split.setStretchFactor(0, 3)  # the results (and their reasons) get the wider side
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 2)
         layout.addLayout(form)
@@ -137,6 +153,7 @@ class UploadPage(WizardPage):
         self.upload_button.clicked.connect(self._upload_clicked)
         self.browse_key.clicked.connect(self._choose_key)
         self.results.currentItemChanged.connect(self._show_node_sheet)
+        self.results.currentItemChanged.connect(self._show_details)
         self.table.currentCellChanged.connect(self._show_node_sheet)
         self.reports: dict[str, UploadReport] = {}
         self.accepted_here: dict[str, str] = {}  # node → the fingerprint the admin accepted on this page
@@ -226,6 +243,18 @@ class UploadPage(WizardPage):
         chosen = dialogs.open_file_names(self, self.tr("SSH private key"), Path.home() / ".ssh")
         if chosen:
             self.key_file.setText(str(chosen[0]))
+
+    def _show_details(self) -> None:
+        """The current row in full: the file, its outcome and the reason (a node row: its summary)."""
+        item = self.results.currentItem()
+        if item is None:
+            self.details.clear()
+            return
+        if item.parent() is None:  # a node: what the Result column of the nodes table says, whole
+            self.details.setPlainText(f"{item.text(0)}: {item.text(1)} — {self.result_text(item.text(0))}")
+            return
+        text = f"{item.text(0)}: {item.text(1)}"
+        self.details.setPlainText(f"{text} — {item.text(2)}" if item.text(2) else text)
 
     def _show_node_sheet(self) -> None:
         sheet = self.state.sheet
@@ -426,6 +455,10 @@ class UploadPage(WizardPage):
                 if isinstance(label, QLabel):
                     label.setText(text)
                     label.setToolTip(text)
+                    label.setWordWrap(True)  # "11 uploaded and verified, 1 differs…" whole, on two lines
+                    # the row takes the wrapped text's height (a cell widget's size hint does not say it)
+                    needed = label.heightForWidth(self.table.columnWidth(_RESULT)) + 4
+                    self.table.setRowHeight(row, max(self.table.rowHeight(row), needed))
 
     def _show_report(self, node: str, report: UploadReport) -> None:
         separator = "，" if current_language().startswith("zh") else ", "
@@ -444,7 +477,10 @@ class UploadPage(WizardPage):
         top.setExpanded(True)
         self.results.resizeColumnToContents(0)  # file names whole: three cut to 'webad…' cannot be told apart
         self.results.resizeColumnToContents(1)  # the outcome whole; the details wrap in the rest of the width
-        self.results.setCurrentItem(top)
+        # the first file that did not verify is selected, so its reason is read in the details below at once
+        children = [top.child(i) for i in range(top.childCount())]
+        first_problem = next((c for c, r in zip(children, report.results, strict=True) if not r.verified), None)
+        self.results.setCurrentItem(first_problem or top)
 
     def result_lines(self, node: str) -> list[str]:
         """What the results show for one node: 'file: outcome' per file (for tests and screen readers)."""
