@@ -6929,6 +6929,14 @@ Replace the key anyway?</source>
         <source>Files of &amp;type:</source>
         <translation>檔案類型(&amp;T)：</translation>
     </message>
+    <message>
+        <source>Look in:</source>
+        <translation>搜尋位置：</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>檔案類型：</translation>
+    </message>
 </context>
 <context>
     <name>QFileSystemModel</name>
