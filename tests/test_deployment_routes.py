@@ -249,3 +249,41 @@ def test_a_site_with_every_field_makes_one_model_from_a_plan_the_options_and_the
         "deployment page": _from_deploy_page(qtbot, folder, EDGE_SITE),
     }
     assert {name: deployment for name, deployment in routes.items() if deployment != EDGE_SITE} == {}
+
+
+XMPP_PLAN = """
+schema = 1
+[cms]
+version = "2.x"
+topology = "single"
+xmpp_domain = "chat.example.org"
+backup_name = "before-renewal"
+
+[[node]]
+name = "cms1.example.com"
+
+[[service]]
+service = "xmpp"
+key = "xmpp.key"
+certificate = "xmpp.crt"
+bundle = "ca-bundle.crt"
+"""
+
+
+def test_a_plans_xmpp_domain_reaches_the_renewal_probe_as_the_option_does(tmp_path: Path) -> None:
+    """2.x: the XMPP domain clients use is the `to` of the probe's STARTTLS. The plan's (cms.xmpp_domain)
+    and `--xmpp-domain` make the same model, and the probe line names it rather than a guess from the
+    server's name (example.com)."""
+    from cmswizard.cms.renewal import replacement_sheet
+
+    from_plan = _from_plan(tmp_path, XMPP_PLAN)
+    from_options = _from_cli(
+        "renew",
+        [
+            *("--version", "2.x", "--node", "cms1.example.com", "--xmpp", "xmpp.key", "xmpp.crt", "ca-bundle.crt"),
+            *("--xmpp-domain", "chat.example.org", "--backup-name", "before-renewal"),
+        ],
+    )
+    assert from_plan == from_options
+    assert from_plan.xmpp_domain == "chat.example.org"
+    assert "--xmpp-domain chat.example.org" in replacement_sheet(from_plan).text()

@@ -137,6 +137,7 @@ class Plan:
             sip_trust=self.sip_trust,
             backup_name=self.backup_name,
             callbridge_cn=self.callbridge_cn,
+            xmpp_domain=self.xmpp_domain,
         )
 
     def csr_spec(self, certificate: PlanCertificate) -> CsrSpec:

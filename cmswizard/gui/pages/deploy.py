@@ -594,10 +594,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
                 raise _NothingChosen(
                     self.tr("choose a key and a certificate for at least one service, or the database cluster")
                 )
-            cn = callbridge_cn(services, folder)
+            cn, xmpp_domain = callbridge_cn(services, folder), ""
             opened = self.state.plan
             if opened is not None:  # what the page has no fields for comes from the open plan
-                cn = opened.callbridge_cn
+                cn, xmpp_domain = opened.callbridge_cn, opened.xmpp_domain
                 planned = opened.db_plan()
                 if (
                     db is not None
@@ -623,6 +623,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
                 backup_name=self.backup_name.text().strip() or BACKUP_NAME,
                 sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
                 callbridge_cn=cn,
+                xmpp_domain=xmpp_domain,
             )
             self.sheet_deployment = deployment  # what Save plan writes, even before every file is made
             self.sheet = build_sheet(deployment, export_files=self.files)
