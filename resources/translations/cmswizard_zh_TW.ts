@@ -4518,6 +4518,10 @@ Replace them with the ones being exported?</source>
         <translation>{value}：小時 0-23，分鐘 0-59</translation>
     </message>
     <message>
+        <source>the API of {host} did not answer within {seconds} s</source>
+        <translation>{host} 的 API 未在 {seconds} 秒內回應</translation>
+    </message>
+    <message>
         <source>the API of {host} could not be read: {p}</source>
         <translation>無法讀取 {host} 的 API：{p}</translation>
     </message>
