@@ -257,7 +257,8 @@ def test_restarts_wait_while_calls_are_active(qtbot, tmp_path: Path, simulator: 
     with running_api(hierarchy(depth=1, prefix="Api"), legs=3) as api:
         type_into(qtbot, page.api_user, "apiuser")
         type_into(qtbot, page.api_password, "api-secret")
-        page.api_port.clear()
+        assert page.api_port.text() == ""  # empty: the Web Admin port of the node's lines, else 443
+        assert [target.api.port for _node, target in page._targets()] == [443]  # these lines set none
         type_into(qtbot, page.api_port, str(api.port))
         type_into(qtbot, page.api_ca, str(api.root_file))
         asked: list[str] = []

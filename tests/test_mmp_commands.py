@@ -74,3 +74,11 @@ def test_restart_window() -> None:
     assert not window.contains(dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC))
     with pytest.raises(CmsInputError):
         RestartWindow.parse("25:00-01:00")
+
+
+def test_the_api_port_is_the_web_admin_port_the_lines_set() -> None:
+    from cmswizard.cms.mmp_state import webadmin_port
+
+    assert webadmin_port(["webadmin listen a 445", "webbridge3 https listen a:443"]) == 445
+    assert webadmin_port(["callbridge restart"]) == 443  # nothing said: the usual HTTPS port
+    assert webadmin_port(["webadmin listen a 445", "webadmin listen b 8443"]) == 8443  # the last one set wins

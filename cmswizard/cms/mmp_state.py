@@ -26,6 +26,7 @@ __all__ = [
     "parse_status",
     "putback_lines",
     "setting_of",
+    "webadmin_port",
 ]
 
 
@@ -280,6 +281,17 @@ def endpoints(lines: Sequence[str]) -> dict[str, tuple[int | None, str]]:
         if certificate:
             found[endpoint] = (port, certificate)
     return found
+
+
+def webadmin_port(lines: Iterable[str]) -> int:
+    """Where the node's CMS API answers: the Web Admin port its lines set (`webadmin listen a 445`, beside a
+    Web Bridge on 443), else 443 (the CMS API is served by the Web Admin, docs/mmp-runner.md)."""
+    port = 443
+    for line in lines:
+        words = line.split()
+        if words[:2] == ["webadmin", "listen"] and len(words) == 4 and words[3].isdigit():
+            port = int(words[3])
+    return port
 
 
 def endpoints_of(service: str) -> tuple[str, ...]:

@@ -4925,6 +4925,14 @@ Replace them with the ones being exported?</source>
         <translation>API 連接埠（Web Admin）</translation>
     </message>
     <message>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Empty: the Web Admin port each node&apos;s lines set (webadmin listen), else 443</source>
+        <translation>留空：使用各節點指令中設定的 Web Admin 連接埠（webadmin listen），否則為 443</translation>
+    </message>
+    <message>
         <source>Most active call legs for a restart</source>
         <translation>重新啟動時允許的最多進行中通話線路</translation>
     </message>

@@ -72,10 +72,9 @@ def _check_numbers(args: argparse.Namespace) -> None:
 
 def _webadmin_port(lines: list[MmpLine]) -> int:
     """The Web Admin port the node's lines set (`webadmin listen a 445`), where the API answers; else 443."""
-    from cmswizard.cms.mmp_state import endpoints
+    from cmswizard.cms.mmp_state import webadmin_port
 
-    port, _certificate = endpoints([line.text for line in lines]).get("webadmin", (443, ""))
-    return port or 443
+    return webadmin_port(line.text for line in lines)
 
 
 def _api_password(args: argparse.Namespace, settings: ApplySettings, ssh: SshTarget, user: str) -> str:

@@ -157,8 +157,10 @@ class ApplyPage(WizardPage):
         self.api_password = QLineEdit(self)
         self.api_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.api_password.setAccessibleName(self.tr("API password"))
-        self.api_port = QLineEdit("443", self)
+        self.api_port = QLineEdit(self)
         self.api_port.setAccessibleName(self.tr("API port (Web Admin)"))
+        self.api_port.setPlaceholderText(self.tr("auto"))
+        self.api_port.setToolTip(self.tr("Empty: the Web Admin port each node's lines set (webadmin listen), else 443"))
         self.api_port.setMaximumWidth(self.api_port.fontMetrics().horizontalAdvance("655350") + 12)
         self.call_limit = QSpinBox(self)
         self.call_limit.setRange(0, 100000)
@@ -440,19 +442,21 @@ class ApplyPage(WizardPage):
                     f"{name} {self.tr('port')}", self.tr("{value} is not a port; give 1 to 65535").format(value=port)
                 )
             ssh = SshTarget(self._cell(row, _ADDRESS) or name, int(port), self._cell(row, _USER) or "admin")
-            chosen.append((by_name[name], NodeTarget(name, ssh, api=self._api())))
+            chosen.append((by_name[name], NodeTarget(name, ssh, api=self._api(by_name[name].lines))))
         if not chosen:
             raise CmsInputError(self.tr("nodes"), self.tr("tick at least one node to apply the commands on"))
         return chosen
 
-    def _api(self) -> ApiAccess | None:
-        """The CMS API login for the call-leg check before each restart; None when no API user is given."""
+    def _api(self, lines: Sequence[MmpLine]) -> ApiAccess | None:
+        """The CMS API login for the call-leg check before each restart; None when no API user is given. The
+        port: the field, else the Web Admin port the node's lines set, else 443 (as `mmp run`)."""
+        from cmswizard.cms.mmp_state import webadmin_port
         from cmswizard.remote.mmp_api import ApiAccess
 
         user = self.api_user.text().strip()
         if not user:
             return None
-        port = self.api_port.text().strip()
+        port = self.api_port.text().strip() or str(webadmin_port(line.text for line in lines))
         if not port.isdigit() or not 1 <= int(port) <= 65535:
             raise CmsInputError(
                 self.tr("API port (Web Admin)"), self.tr("{value} is not a port; give 1 to 65535").format(value=port)
