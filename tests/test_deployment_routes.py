@@ -287,3 +287,25 @@ def test_a_plans_xmpp_domain_reaches_the_renewal_probe_as_the_option_does(tmp_pa
     assert from_plan == from_options
     assert from_plan.xmpp_domain == "chat.example.org"
     assert "--xmpp-domain chat.example.org" in replacement_sheet(from_plan).text()
+
+
+def test_names_the_builder_refuses_still_count_as_typed_input_to_save_or_lose(qtbot, tmp_path: Path) -> None:
+    """A server named twice on the deployment page makes no Deployment, but File → Save plan still says why
+    (instead of saving the open plan unchanged) and closing still asks about the typed input."""
+    from cmswizard.pki.errors import CmsInputError
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    write_case_files(folder, [], SHARED_WEBADMIN)
+    page = open_deploy_page(qtbot, _wizard(qtbot, folder))
+    fill_deploy_page(qtbot, page, SHARED_WEBADMIN)
+    assert page.can_save_plan() and page.plan_to_save() is not None
+    qtbot.keyClicks(page.nodes, " cms1.example.com")
+    assert page.sheet_deployment is None
+    assert page.can_save_plan()
+    try:
+        page.plan_to_save()
+    except CmsInputError as refused:
+        assert "cms1.example.com is given twice" in str(refused)
+    else:
+        raise AssertionError("a server named twice was saved")

@@ -378,6 +378,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.full_chain_button.clicked.connect(self.build_full_chain)
         self.sheet: DeploymentSheet | None = None
         self.sheet_deployment: Deployment | None = None
+        # Why the fields make no Deployment (a server named twice…): still input to save or to lose
+        self.refused: CmsInputError | None = None
         self.problems: list[Problem] = []
         self.files: list[str] = []
         self.keys: list[str] = []
@@ -422,11 +424,13 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.save_plan()
 
     def can_save_plan(self) -> bool:
-        return self.sheet_deployment is not None
+        return self.sheet_deployment is not None or self.refused is not None
 
     def plan_to_save(self) -> Plan | None:
         """What this page shows as a plan (the sheet `plan apply` makes from it is this one); None
         before the sheet is built. CmsInputError if the page's input makes no valid plan."""
+        if self.refused is not None:
+            raise self.refused
         if self.sheet_deployment is None:
             return None
         from cmswizard.cms.plan_making import plan_from_sheet
@@ -585,6 +589,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             combo.setEnabled(self.db.isChecked())
         self.sheet = None
         self.sheet_deployment = None  # until the fields make one again: never a stale one to save or compare
+        self.refused = None
         topology = (Topology.SINGLE, Topology.CLUSTER, Topology.EDGE)[max(self.topology.checkedId(), 0)]
         self._mark_off_side_rows(topology, tuple(names(self.edges.text())) if is_edge else ())
         try:
@@ -606,25 +611,29 @@ class DeploySheetPage(_DeployPage, ServiceRows):
                     == (db.primary, db.joining, db.connecting)
                 ):  # the plan's CA domain and key type, with the file names the page shows
                     db = replace(planned, files=db.files, enterprise_ca=db.enterprise_ca)
-            deployment = build_deployment(
-                CmsVersion(self.version.currentData()),
-                names(self.nodes.text()),
-                services,
-                edges=names(self.edges.text()) if is_edge else (),
-                topology=topology,
-                db=db,
-                db_renewal=self.db_renewal.isChecked(),
-                trust_content=TrustContent(self.trust_content.currentData()),
-                trust_names=[(kind, line.text().strip()) for kind, line in self.trust_names.items()],
-                listen=Listen(
-                    interface=self.interface.text().strip(),
-                    **{name: spin.value() for name, spin in self.ports.items()},
-                ),
-                backup_name=self.backup_name.text().strip() or BACKUP_NAME,
-                sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
-                callbridge_cn=cn,
-                xmpp_domain=xmpp_domain,
-            )
+            try:
+                deployment = build_deployment(
+                    CmsVersion(self.version.currentData()),
+                    names(self.nodes.text()),
+                    services,
+                    edges=names(self.edges.text()) if is_edge else (),
+                    topology=topology,
+                    db=db,
+                    db_renewal=self.db_renewal.isChecked(),
+                    trust_content=TrustContent(self.trust_content.currentData()),
+                    trust_names=[(kind, line.text().strip()) for kind, line in self.trust_names.items()],
+                    listen=Listen(
+                        interface=self.interface.text().strip(),
+                        **{name: spin.value() for name, spin in self.ports.items()},
+                    ),
+                    backup_name=self.backup_name.text().strip() or BACKUP_NAME,
+                    sip_trust=self.sip_trust.currentText() if self.sip_trust.currentIndex() > 0 else None,
+                    callbridge_cn=cn,
+                    xmpp_domain=xmpp_domain,
+                )
+            except CmsInputError as refusal:
+                self.refused = refusal
+                raise
             self.sheet_deployment = deployment  # what Save plan writes, even before every file is made
             self.sheet = build_sheet(deployment, export_files=self.files)
             # EKU per service (PA 12.x Security) and missing CA bundles, judged from the files themselves
