@@ -30,9 +30,19 @@ def renew(plan: Path, *options: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("window", ["00:00-00:00", ""])
-def test_renewed_certificate_deployed_over_ssh_and_seen(tmp_path: Path, window: str) -> None:
-    with running_bed() as bed, running_mmp(NODE) as simulator:
+@pytest.mark.parametrize("window, calls", [("00:00-00:00", None), ("", None), ("00:00-00:00", 3)])
+def test_renewed_certificate_deployed_over_ssh_and_seen(tmp_path: Path, window: str, calls: int | None) -> None:
+    """`calls`: the plan's [apply] names a CMS API user (limit 1 active call leg) and the API answers this
+    many: the restart waits, inside the window too (the API itself is tests/helpers/mmp_api_server.py)."""
+    import contextlib
+
+    from helpers.factory import hierarchy
+    from helpers.mmp_api_server import running_api
+
+    with contextlib.ExitStack() as stack:
+        bed = stack.enter_context(running_bed())
+        simulator = stack.enter_context(running_mmp(NODE))
+        api = stack.enter_context(running_api(hierarchy(depth=1, prefix="Api"), legs=calls)) if calls else None
         server = simulator[NODE]
         folder = tmp_path / "site"
         plan = bed.plan(folder)
@@ -53,6 +63,14 @@ def test_renewed_certificate_deployed_over_ssh_and_seen(tmp_path: Path, window: 
         text += f'\n[renewal]\ndeploy = "ssh"\nssh_key = "mmp-admin.key"\nknown_hosts = "{known.name}"\n'
         if window:
             text += f'restart_window = "{window}"\n'
+        if api is not None:
+            shutil.copyfile(api.root_file, folder / "api-ca.pem")
+            (folder / "api.pw").write_text("api-secret\n")
+            (folder / "api.pw").chmod(0o600)
+            text += (
+                f'\n[apply]\napi_user = "apiuser"\napi_password = "api.pw"\napi_port = {api.port}\n'
+                'api_ca = "api-ca.pem"\nmax_active_calls = 1\n'
+            )
         plan.write_text(text)
 
         first = renew(plan, "--issue-only")
@@ -71,6 +89,12 @@ def test_renewed_certificate_deployed_over_ssh_and_seen(tmp_path: Path, window: 
         state_file.write_text(json.dumps(state))
 
         done = renew(plan, "--due", "47d")  # due now: renewed, then deployed
+        if api is not None:  # inside the window, but 3 call legs are active: the restart waits
+            assert done.returncode == 1, done.stdout + done.stderr
+            assert "restart still to do" in done.stdout and "webbridge3 restart" in done.stdout
+            assert api.seen and api.seen[0][0] == "/api/v1/system/status"
+            assert "api-secret" not in done.stdout + done.stderr
+            return
         if not window:  # no restart window: the restart waits for a person, the step stays
             assert done.returncode == 1, done.stdout + done.stderr
             assert "restart still to do" in done.stdout and "webbridge3 restart" in done.stdout

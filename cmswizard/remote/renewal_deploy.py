@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cmswizard.cms.issuers import RenewalSettings
 from cmswizard.cms.lines import MmpLine
@@ -20,6 +21,9 @@ from cmswizard.cms.services import Service
 from cmswizard.pki.errors import CmsCheckFailed, CmsInputError
 from cmswizard.pki.safe_text import shown
 from cmswizard.remote.sftp import Credentials, HostTrust, SshTarget, UnknownHostKey, default_known_hosts, upload_files
+
+if TYPE_CHECKING:
+    from cmswizard.remote.mmp_api import ApiAccess
 
 __all__ = ["SshDeployer", "deployer_for"]
 
@@ -53,6 +57,18 @@ class SshDeployer:
         self.credentials = Credentials(key_file=key)
         known = Path(settings.known_hosts) if settings.known_hosts else default_known_hosts()
         self.known_hosts = known if known.is_absolute() else folder / known
+        # [apply]'s call-leg check holds for these restarts too; a scheduled run cannot ask for the password
+        self.api_password = ""
+        apply = plan.apply
+        if apply is not None and apply.api_user:
+            if not apply.api_password:
+                raise CmsInputError(
+                    "apply.api_password",
+                    "renew run cannot ask for the API user's password: name a 0600 file or keyring entry here",
+                )
+            from cmswizard.cms.apply_settings import plan_api_password
+
+            self.api_password = plan_api_password(apply, folder)
 
     def _target(self, node: str) -> tuple[SshTarget, HostTrust]:
         found = self.plan.node(node)
@@ -83,7 +99,7 @@ class SshDeployer:
         self.progress(f"{shown(node)}: typing {len(lines)} line(s) at the MMP")
         try:
             result = apply_node(
-                NodeTarget(node, target),
+                NodeTarget(node, target, api=self._api(lines)),
                 lines,
                 trust=trust,
                 credentials=self.credentials,
@@ -106,6 +122,18 @@ class SshDeployer:
                 f"{node}: restart still to do (outside the restart window or not allowed): {', '.join(result.deferred)}"
             )
         return f"{node}: {result.outcome.value}: {result.stop_reason or 'nothing changed'}"
+
+    def _api(self, lines: Sequence[MmpLine]) -> ApiAccess | None:
+        """The plan's [apply] API login: restarts wait while more call legs than its limit are active."""
+        apply = self.plan.apply
+        if apply is None or not apply.api_user:
+            return None
+        from cmswizard.cms.mmp_state import webadmin_port
+        from cmswizard.remote.mmp_api import ApiAccess
+
+        port = apply.api_port or webadmin_port(line.text for line in lines)
+        cafile = self.folder / apply.api_ca if apply.api_ca else None
+        return ApiAccess(apply.api_user, self.api_password, port=port, limit=apply.max_active_calls, cafile=cafile)
 
     def serves(self, node: str, services: Sequence[Service], certificate_file: str) -> str:
         """ "" when every port of the services presents the new certificate, else what it presents instead."""

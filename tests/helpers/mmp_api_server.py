@@ -1,5 +1,6 @@
 """A tiny CMS REST API on 127.0.0.1 (HTTPS, free port): `GET /api/v1/system/status` answers
-`<callLegsActive>N</callLegsActive>`, and every request is recorded (path, Authorization header)."""
+`<callLegsActive>N</callLegsActive>`, and every request is recorded (path, Authorization header).
+Its certificate names `localhost` and the address 127.0.0.1 (a node reached by its address)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.factory import Hierarchy, issue
+from helpers.factory import Hierarchy, Issued, issue
 
 __all__ = ["ApiServer", "running_api"]
 
@@ -25,11 +26,38 @@ class ApiServer:
     seen: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _with_loopback_address(leaf: Issued, issuer: Issued):  # type: ignore[no-untyped-def]
+    """The same certificate with 127.0.0.1 added to its names (the factory writes DNS names only)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+
+    names = x509.SubjectAlternativeName(
+        [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+    )
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(leaf.cert.subject)
+        .issuer_name(leaf.cert.issuer)
+        .public_key(leaf.key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(leaf.cert.not_valid_before_utc)
+        .not_valid_after(leaf.cert.not_valid_after_utc)
+        .add_extension(names, critical=False)
+    )
+    for extension in leaf.cert.extensions:
+        if not isinstance(extension.value, x509.SubjectAlternativeName):
+            builder = builder.add_extension(extension.value, extension.critical)
+    return builder.sign(issuer.key, hashes.SHA256())
+
+
 @contextlib.contextmanager
 def running_api(ca: Hierarchy, legs: int = 0) -> Iterator[ApiServer]:
     folder = Path(tempfile.mkdtemp(prefix="cmswizard-api-"))
     issuer = ca.intermediates[-1]
     leaf = issue("localhost", issuer, san=["localhost"])
+    leaf = Issued(_with_loopback_address(leaf, issuer), leaf.key)
     (folder / "api.pem").write_bytes(leaf.pem + issuer.pem)
     (folder / "api.key").write_bytes(leaf.key_pem)
     (folder / "root.pem").write_bytes(ca.root.pem)
