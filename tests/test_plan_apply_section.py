@@ -64,3 +64,16 @@ def test_restart_window_days() -> None:
     for bad in ("Sa 02:00-04:00", "Satx 02:00-04:00", "Sat- 02:00-04:00", "Sat"):
         with pytest.raises(CmsInputError):
             RestartWindow.parse(bad)
+
+
+def test_a_scheduled_renewal_cannot_ask_for_the_api_password(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """renew run (deploy = "ssh") applies [apply]'s call-leg check; it has nobody to ask for the password."""
+    from cmswizard.cms.issuers import RenewalSettings
+    from cmswizard.remote.renewal_deploy import SshDeployer
+
+    key = tmp_path / "mmp-admin.key"
+    key.write_text("a key file")
+    key.chmod(0o600)
+    plan = read_plan_text(good_plan() + '\n[apply]\napi_user = "cmsapi"\n', "p")
+    with pytest.raises(CmsInputError, match=r"^apply\.api_password: renew run cannot ask"):
+        SshDeployer(plan, tmp_path, RenewalSettings("ssh", key.name))
