@@ -371,6 +371,7 @@ def test_a_long_read_shows_how_far_it_is(
     monkeypatch.setattr(bundle_page, "load_file", held_load_file)
     page.load_paths([big_pile[0]])
     # The reading's own count: 100 certificates read, then every extension checked.
+    # The first report sets the bar's range and leaves its value at 0: QProgressBar signals neither, so a poll
     qtbot.waitUntil(lambda: page.progress.maximum() == 200 and page.progress.value() == 0, timeout=10_000)
     assert page.progress.isVisible() and page.progress.text() == "Reading a.pem… 0%"
     with qtbot.waitSignal(page.model.checking, check_params_cb=lambda running: not running, timeout=60_000):

@@ -49,7 +49,6 @@ def plain(label_text: str) -> str:
 def bundle_page(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: list[list[Path]]):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: chosen.pop(0))
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(wizard.isActiveWindow)
     choose_flow(qtbot, wizard, FlowKey.BUNDLE)
     return wizard, wizard.page_as(PageId.CHAIN, ChainBuilderPage)
 

@@ -20,6 +20,7 @@ from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import CmsWizard
 
 from helpers.factory import hierarchy, issue
+from helpers.journey import finish_tasks
 
 NODES = ("cms1.example.com", "cms2.example.com", "cms3.example.com")
 
@@ -168,9 +169,11 @@ def test_check_and_bundle_pages_say_which_services_a_certificate_fits(
     page = wizard.currentPage()
     _click(qtbot, page.add_button)
     if flow is FlowKey.CHECK:
-        qtbot.waitUntil(lambda: page.loading == 0 and bool(wizard.flows.check.loaded), timeout=10_000)
+        finish_tasks(qtbot, wizard.tasks)
+        assert page.loading == 0 and wizard.flows.check.loaded
         shown = page.problems_view.toPlainText()
     else:
-        qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+        finish_tasks(qtbot, wizard.tasks)
+        assert page.model.rowCount() == 3
         shown = page.key_status.text()
     assert "Web Admin" in shown and "Call Bridge" in shown and "Chrome Root Program" in shown

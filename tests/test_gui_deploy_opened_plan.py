@@ -13,7 +13,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from cmswizard.cms.dbcluster import DbFiles
 from cmswizard.cms.plan import Plan, plan_text
@@ -90,7 +90,6 @@ def test_an_opened_plan_fills_the_fields_and_the_fields_make_the_sheet(
     _sign_everything(site, plan)
 
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [site / "site.toml"])
     click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
@@ -147,7 +146,6 @@ def test_turn_on_the_web_bridge_port_is_refused_on_the_page(
     (site / "site.toml").write_text(plan_text(plan))
     _sign_everything(site, plan)
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [site / "site.toml"])
     click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)

@@ -21,7 +21,7 @@ from cmswizard.gui.pages.start import StartPage
 from cmswizard.gui.wizard import CmsWizard
 
 from helpers.factory import Hierarchy, hierarchy
-from helpers.journey import choose_flow, click, make_wizard, mnemonic_of, press_mnemonic
+from helpers.journey import activate, choose_flow, click, make_wizard, mnemonic_of, press_mnemonic
 from helpers.site import example_site
 
 
@@ -41,8 +41,7 @@ def _choose_from_file_menu(qtbot, wizard: CmsWizard, action: QAction) -> None:
             click(qtbot, wizard.file_button)
     finally:
         wizard.file_menu.aboutToShow.disconnect(press)
-    wizard.activateWindow()  # the offscreen platform leaves the closed menu as the active window
-    qtbot.waitUntil(wizard.isActiveWindow)
+    activate(qtbot, wizard)  # the offscreen platform leaves the closed menu as the active window
 
 
 def _no_dialog(*_args: object) -> None:
@@ -54,7 +53,6 @@ def test_open_save_as_and_close_from_the_file_menu(
 ) -> None:
     plan_path = example_site(tmp_path / "site")
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(wizard.isActiveWindow)  # shortcuts need the active window
     title = wizard.windowTitle()
     # no plan, nothing a page could save: Save is off, Open is on
     assert not wizard.save_action.isEnabled() and not wizard.close_action.isEnabled()
@@ -126,7 +124,6 @@ def test_ctrl_o_on_the_sheet_page_then_ctrl_shift_s_saves_the_sheet_plan(
 ) -> None:
     plan_path = example_site(tmp_path / "site", ca)  # the journey's site, its CSRs signed
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(wizard.isActiveWindow)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
     page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [plan_path])

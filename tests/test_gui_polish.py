@@ -332,13 +332,15 @@ def test_country_box_offers_gb_for_uk_and_finds_names_in_both_languages(qtbot, l
     def choose(typed: str) -> str:
         editor.selectAll()
         qtbot.keyClick(editor, Qt.Key.Key_Delete)
-        if typed.isascii():
-            qtbot.keyClicks(editor, typed)
-        else:  # Chinese arrives from the input method, committed as a whole
-            typing = QInputMethodEvent()
-            typing.setCommitString(typed)
-            QApplication.sendEvent(editor, typing)
-        qtbot.waitUntil(popup.isVisible)
+        # the box offers its matches once the typing is handled (its timer), and that is what we wait for
+        with qtbot.waitSignal(country._offer_timer.timeout, timeout=2_000):
+            if typed.isascii():
+                qtbot.keyClicks(editor, typed)
+            else:  # Chinese arrives from the input method, committed as a whole
+                typing = QInputMethodEvent()
+                typing.setCommitString(typed)
+                QApplication.sendEvent(editor, typing)
+        assert popup.isVisible()
         qtbot.keyClick(popup, Qt.Key.Key_Down)
         qtbot.keyClick(popup, Qt.Key.Key_Return)
         return country.code()

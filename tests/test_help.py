@@ -20,6 +20,8 @@ from cmswizard.gui.settings import Settings
 from cmswizard.gui.wizard import PAGES, CmsWizard
 from cmswizard.pki.spec import CsrSpec
 
+from helpers.journey import activate
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE = re.compile(r"<code>(.*?)</code>")
 
@@ -72,7 +74,7 @@ def _expect_help_of(wizard: CmsWizard, qtbot, language: str) -> None:
     assert isinstance(help_, PageHelp), f"{type(page).__name__} has no help: add it to cmswizard/gui/help.py"
     window = wizard.help_window
     assert window is not None, f"no help on {type(page).__name__}; active: {QApplication.activeWindow()}"
-    qtbot.waitUntil(window.isVisible)
+    assert window.isVisible()  # F1, the Help button and a message's link show it as they are pressed
     assert page.title() in window.windowTitle()
     shown = window.browser.toPlainText()
     assert _plain(translated(help_.purpose)) in shown
@@ -87,8 +89,7 @@ def _expect_help_of(wizard: CmsWizard, qtbot, language: str) -> None:
 def test_f1_on_every_page_shows_that_pages_help(wizard: CmsWizard, qtbot, language: str, tmp_path: Path) -> None:
     for page_id in sorted(PAGES, key=lambda p: p is PageId.DB_RESULT):  # the one that writes files last
         _show(wizard, qtbot, page_id, tmp_path)
-        wizard.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+        activate(qtbot, wizard)
         qtbot.keyClick(wizard.currentPage(), Qt.Key.Key_F1)
         _expect_help_of(wizard, qtbot, language)
         wizard.help_window.close()
@@ -108,7 +109,7 @@ def test_a_field_message_links_to_its_rule(wizard: CmsWizard, qtbot, language: s
     page.cn.clear()
     qtbot.keyClicks(page.cn, "bad name!")
     label = page.messages["CN"]
-    qtbot.waitUntil(label.isVisible)
+    assert label.isVisible()  # the page checks the field as it is typed in
     link_text = QCoreApplication.translate("FieldMessage", "Help")
     assert f">{link_text}</a>" in label.text()
     # Click the link: the last word of the message's one line.
@@ -122,7 +123,7 @@ def test_a_field_message_links_to_its_rule(wizard: CmsWizard, qtbot, language: s
     )
     window = wizard.help_window
     assert window is not None
-    qtbot.waitUntil(window.isVisible)
+    assert window.isVisible()
     cn_rule = next(rule for rule in page.page_help().rules if rule.anchor == "CN")
     assert translated(cn_rule.text) in window.browser.toPlainText()
     assert window.anchor == "rule-CN"

@@ -140,7 +140,6 @@ def test_each_file_added_is_described_in_words(
     chosen = [[tmp_path / name] for name in files]
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: chosen.pop(0))
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(wizard.isActiveWindow)  # Alt+letter goes to the active window
     choose_flow(qtbot, wizard, FlowKey.BUNDLE)
     page = wizard.page_as(PageId.CHAIN, ChainBuilderPage)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
 from cmswizard.cms.sheet import TrustKind
 from cmswizard.gui import dialogs
@@ -18,7 +18,16 @@ from cmswizard.gui.pages.deploy import DeploySheetPage
 from cmswizard.gui.pages.export import ExportPage
 
 from helpers.factory import hierarchy
-from helpers.journey import choose_flow, click, forward_button, make_wizard, openssl, press_mnemonic, type_into
+from helpers.journey import (
+    activate,
+    choose_flow,
+    click,
+    forward_button,
+    make_wizard,
+    openssl,
+    press_mnemonic,
+    type_into,
+)
 
 
 def _made_files(folder: Path) -> None:
@@ -41,8 +50,7 @@ def test_deploy_journey_saves_the_sheet_and_copies_what_it_names(
     stick.mkdir()
     monkeypatch.setattr(dialogs, "existing_folder", lambda *_args: stick)
 
-    wizard.activateWindow()  # the window the user types in (Alt+letter goes to the active window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    activate(qtbot, wizard)  # the window the user types in (Alt+letter goes to the active window)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
     assert wizard.currentId() == PageId.DEPLOY_SHEET
     page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
@@ -104,7 +112,6 @@ def test_a_row_for_a_server_that_does_not_run_its_service_is_refused_beside_it(
     out = tmp_path / "out"
     wizard = make_wizard(qtbot, out)
     _made_files(out)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
     page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
     click(qtbot, page.edge)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from cmswizard.export.volumes import Volume
 from cmswizard.gui import dialogs
@@ -15,7 +14,7 @@ from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.export import ExportPage
 
 from helpers.factory import hierarchy
-from helpers.journey import choose_flow, click, make_wizard
+from helpers.journey import activate, choose_flow, click, make_wizard
 from helpers.mounts import stick, why_not
 
 
@@ -60,8 +59,7 @@ def _export_page(qtbot, tmp_path: Path, mounted: list[Volume]) -> tuple[object, 
     (out / "callbridge-2026.key").write_bytes(tree.leaf.key_pem)
     (out / "callbridge-2026.crt").write_bytes(tree.leaf.pem)
     wizard.page_as(PageId.EXPORT, ExportPage).volume_source = lambda: list(mounted)
-    wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    activate(qtbot, wizard)
     choose_flow(qtbot, wizard, FlowKey.EXPORT)
     assert wizard.currentId() == PageId.EXPORT
     return wizard, wizard.currentPage()
@@ -139,8 +137,7 @@ def test_a_full_fat_folder_is_said_and_the_export_is_not_called_done(
         export = wizard.page_as(PageId.EXPORT, ExportPage)
         export.volume_source = lambda: []
         monkeypatch.setattr(dialogs, "existing_folder", lambda *_a: point)
-        wizard.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+        activate(qtbot, wizard)
         choose_flow(qtbot, wizard, FlowKey.EXPORT)
         click(qtbot, export.other)
         with qtbot.waitSignal(wizard.tasks.idle, timeout=60_000):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
@@ -79,7 +79,6 @@ def test_finish_after_the_database_cluster_offers_to_save_its_commands(
     qtbot, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     choose_flow(qtbot, wizard, FlowKey.DBCLUSTER)
     page = wizard.currentPage()
     type_into(qtbot, page.domain, "example.com")
@@ -112,7 +111,6 @@ def test_finish_on_the_stick_page_offers_the_sheet_until_it_is_saved(
     plan_path = example_site(site, hierarchy(depth=1, prefix="Example", rsa_bits=2048))
     (site / "cms-commands.txt").unlink()
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [plan_path])
     click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)

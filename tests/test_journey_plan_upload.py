@@ -29,7 +29,7 @@ from cmswizard.pki.spec import KeyType
 from cmswizard.remote.sftp import Outcome
 
 from helpers.factory import Hierarchy, hierarchy
-from helpers.journey import click, make_wizard, openssl, press_mnemonic, press_next, type_into
+from helpers.journey import activate, click, make_wizard, openssl, press_mnemonic, press_next, type_into
 from helpers.site import example_site
 from helpers.sshd import SshServer, running_sshd, sshd_missing_reason
 
@@ -71,7 +71,6 @@ def test_plan_round_trip_and_upload_journey(
     plan_path = example_site(site, ca)
     engine_sheet = (site / "cms-commands.txt").read_bytes()
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(wizard.isActiveWindow)  # Alt+letter needs the window active
     known_hosts = tmp_path / "known_hosts"
     wizard.settings.set("ssh/known_hosts", str(known_hosts))
 
@@ -235,7 +234,7 @@ def test_plan_round_trip_and_upload_journey(
     again = make_wizard(qtbot, tmp_path / "out")
     again_start = again.page_as(PageId.START, StartPage)
     assert again_start.recent.findData(str(saved.resolve())) == 1  # the newest first
-    qtbot.waitUntil(again.isActiveWindow)
+    activate(qtbot, again)
     again_start.recent.setFocus()
     with qtbot.waitSignal(again_start.recent.activated, timeout=2_000):
         qtbot.keyClick(again_start.recent, Qt.Key.Key_Down)

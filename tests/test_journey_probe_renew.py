@@ -26,6 +26,7 @@ from cmswizard.pki.loader import load_file
 
 from helpers.factory import NOW, Hierarchy, Issued, hierarchy, issue, new_key
 from helpers.journey import (
+    activate,
     choose_flow,
     click,
     click_item,
@@ -188,7 +189,7 @@ def test_probe_sends_the_sni_and_the_xmpp_domain_typed(
     context = server_context(full, key)
     context.sni_callback = lambda _sock, server_name, _context: sent_names.append(server_name)
     openings: list[bytes] = []
-    qtbot.waitUntil(wizard.isActiveWindow)  # Alt+letter goes to the active window
+    activate(qtbot, wizard)  # Alt+letter goes to the active window
     with (
         python_tls_server("::1", context) as web_admin,
         xmpp_starttls_server("127.0.0.1", server_context(full, key), "example.com", openings=openings) as xmpp,

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QWizard
 
 from cmswizard.cms.file_pairs import PairFault
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
 from cmswizard.gui.pages.deploy import DeploySheetPage
-from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.ca import Usage, issue_certificate
 from cmswizard.pki.loader import load_file
 
 from helpers.factory import Issued, hierarchy
 from helpers.journey import (
+    activate,
     choose_flow,
     click,
     finish_tasks,
@@ -40,16 +40,11 @@ def choose_in_combo(qtbot, combo: QComboBox, text: str) -> None:
     assert row >= 0, f"{text!r} is not offered"
     qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
     qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not combo.view().isVisible())
+    assert not combo.view().isVisible()
     qtbot.keyClick(combo, Qt.Key.Key_Home)
     for _ in range(row):
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentIndex() == row
-
-
-def _active(qtbot, wizard: CmsWizard) -> None:
-    wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
 
 
 def test_deploy_page_refuses_a_leaf_only_web_bridge_3_file_and_opens_the_chain_builder(
@@ -60,7 +55,7 @@ def test_deploy_page_refuses_a_leaf_only_web_bridge_3_file_and_opens_the_chain_b
     tree = hierarchy(depth=1, leaf_cn="join.example.com")
     (out / "webbridge3-2026.key").write_bytes(tree.leaf.key_pem)
     (out / "webbridge3-2026.cer").write_bytes(tree.leaf.pem)  # only the CA's answer, no chain
-    _active(qtbot, wizard)
+    activate(qtbot, wizard)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
     page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
     type_into(qtbot, page.nodes, "cms1.example.com")
@@ -92,7 +87,7 @@ def test_deploy_page_refuses_a_certificate_of_another_key(qtbot, lang: str, tmp_
     (out / "callbridge-2026.key").write_bytes(second.leaf.key_pem)  # the key of another request
     (out / "callbridge-2026.crt").write_bytes(first.leaf.pem)
     (out / "callbridge-2026-bundle.crt").write_bytes(first.intermediates[0].pem + first.root.pem)
-    _active(qtbot, wizard)
+    activate(qtbot, wizard)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
     page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
     type_into(qtbot, page.nodes, "cms1.example.com")
@@ -113,7 +108,7 @@ def test_renewal_of_web_bridge_3_refuses_the_cas_der_leaf(
     old = out / "webbridge3-2025.crt"
     old.write_bytes(b"".join(c.pem for c in tree.chain))
     monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
-    _active(qtbot, wizard)
+    activate(qtbot, wizard)
     choose_flow(qtbot, wizard, FlowKey.RENEW)
     request = wizard.currentPage()
     with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
@@ -26,7 +25,6 @@ def _upload_page(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, known_h
     site = tmp_path / "site"
     plan_path = example_site(site, hierarchy(depth=1, prefix="Example", rsa_bits=2048))
     wizard = make_wizard(qtbot, tmp_path / "out")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     wizard.settings.set("ssh/known_hosts", str(known_hosts))
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [plan_path])
     click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)

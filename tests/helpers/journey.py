@@ -6,8 +6,18 @@ import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QTreeWidget, QTreeWidgetItem, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+    QWizard,
+)
 
 from cmswizard.gui.flows import FLOWS, FlowKey
 from cmswizard.gui.settings import Settings
@@ -23,10 +33,25 @@ def make_wizard(qtbot, folder: Path) -> CmsWizard:
     settings.set("output/folder", str(folder))
     wizard = CmsWizard(settings)
     qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.activateWindow()
-    qtbot.waitExposed(wizard)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
+    activate(qtbot, wizard)  # typing, Alt+letter and shortcuts go to the active window
     return wizard
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Make `window` the active window and wait for the application's signal that it is (`focusWindowChanged`
+    to its window); at once when it already is. For `make_wizard`, and after a menu, a dialog or another window
+    took the activation. (Not `waitActive`: a closed menu or the help window, both the wizard's transient
+    children, still count as the wizard's window being active, though the wizard is not the active window.)"""
+    if QApplication.activeWindow() is not window:
+        with qtbot.waitSignal(
+            QGuiApplication.instance().focusWindowChanged,
+            check_params_cb=lambda focused: focused is window.windowHandle(),
+            timeout=5_000,
+        ):
+            window.activateWindow()
+    assert QApplication.activeWindow() is window
 
 
 def finish_tasks(qtbot, tasks: TaskRunner, timeout: int = 60_000) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import FlowKey, PageId
@@ -25,7 +24,6 @@ def to_the_renewal_commands(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     old = out / "callbridge-2025.crt"
     old.write_bytes(tree.leaf.pem)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *args: [old])
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     choose_flow(qtbot, wizard, FlowKey.RENEW)
     request = wizard.currentPage()
     with qtbot.waitSignal(wizard.tasks.idle, timeout=10_000):
