@@ -309,3 +309,20 @@ def test_names_the_builder_refuses_still_count_as_typed_input_to_save_or_lose(qt
         assert "cms1.example.com is given twice" in str(refused)
     else:
         raise AssertionError("a server named twice was saved")
+
+
+def test_a_plan_opened_in_the_wizard_fills_the_page_to_the_plans_own_model(qtbot, tmp_path: Path) -> None:
+    """The fifth route: a plan opened in the wizard pre-fills the deployment page, and what the page then
+    builds (its fields, plus what it has no field for taken from the plan) is the plan's own Deployment."""
+    site = tmp_path / "site"
+    site.mkdir()
+    write_case_files(site, ["dbca.crt"], EDGE_SITE)
+    plan_path = site / "site.toml"
+    plan_path.write_text(EDGE_SITE_PLAN.replace('version = "3.x"', 'version = "3.x"\nxmpp_domain = "chat.example.org"'))
+    expected = read_plan(plan_path).deployment()
+    assert expected.xmpp_domain == "chat.example.org"  # the one value the page has no field for
+    wizard = _wizard(qtbot, tmp_path / "elsewhere")
+    assert wizard.open_plan(plan_path)
+    page = open_deploy_page(qtbot, wizard)
+    assert page.sheet is not None, page.message.plain_text()
+    assert page.sheet_deployment == expected
