@@ -649,6 +649,16 @@ CATALOGUE: list[tuple[list[str], int, str]] = [
         2,
         "--max-call-legs: -1: give 0 or more active call legs",
     ),
+    (
+        ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "h", "--probe-port", "sip=5061"],
+        2,
+        "--probe-port: sip=5061: write ENDPOINT=PORT; the endpoints are: webadmin, callbridge,",
+    ),
+    (
+        ["mmp", "run", "--sheet", "node.sheet", "--node", NODE, "--host", "h", "--probe-port", "callbridge=0"],
+        2,
+        "--probe-port: 0 is not a port; give 1 to 65535",
+    ),
     # [apply] of a plan (issue 27): each problem names its key; refused before any login
     (
         ["plan", "check", "apply-window.toml"],

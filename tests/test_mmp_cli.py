@@ -231,3 +231,18 @@ def test_a_plan_naming_an_api_user_without_a_password_needs_one(cli, tmp_path: P
     done = cli("mmp", "run", "--plan", str(plan_path), "--node", NODE, "--host", "127.0.0.1", "--yes")
     assert done.code == 2 and "apply.api_password (the file or keyring entry it names): does not exist" in done.err
     assert "missing.pw" not in done.err  # what was written there is never echoed: it may be the password
+
+
+def test_probe_ports_given_on_the_command_line_are_checked_after_the_run(cli, cluster: Cluster) -> None:
+    """The node's TLS ports answer elsewhere than the lines say (a NAT, a lab): --probe-port says where, and
+    the check after the run compares what each presents with the new certificate."""
+    ports = cluster.simulator[NODE].tls_ports
+    done = cli(
+        "mmp", "run", "--sheet", str(_sheet(cluster)),
+        *_args(cluster, "--yes", "--restart-window", "00:00-00:00"),
+        "--probe-port", f"callbridge={ports['callbridge']}",
+        "--probe-port", f"webbridge3-https={ports['webbridge3 https']}",
+    )  # fmt: skip
+    assert done.code == 0, done.err + done.out
+    assert f"probe callbridge port {ports['callbridge']}: serves the new certificate" in done.out
+    assert f"probe webbridge3 https port {ports['webbridge3 https']}: serves the new certificate" in done.out

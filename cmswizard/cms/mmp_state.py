@@ -19,11 +19,13 @@ from cmswizard.cms.mmp_commands import STATUS_SERVICES
 from cmswizard.pki.errors import N_, CmsInputError, Text
 
 __all__ = [
+    "PROBE_ENDPOINTS",
     "SETTINGS",
     "NodeState",
     "RestartWindow",
     "Setting",
     "parse_status",
+    "probe_port",
     "putback_lines",
     "setting_of",
     "webadmin_port",
@@ -292,6 +294,25 @@ def webadmin_port(lines: Iterable[str]) -> int:
         if words[:2] == ["webadmin", "listen"] and len(words) == 4 and words[3].isdigit():
             port = int(words[3])
     return port
+
+
+PROBE_ENDPOINTS = tuple(_CERT_SETTING)
+
+
+def probe_port(text: str) -> tuple[str, int]:
+    """`ENDPOINT=PORT` (`webbridge3-https=8443`; `-` or a space between the words): the port an endpoint's
+    TLS answers on for the checks after a run, when not the one the lines set."""
+    name, sep, port = text.partition("=")
+    endpoint = " ".join(name.replace("-", " ").split()).lower()
+    choices = ", ".join(e.replace(" ", "-") for e in PROBE_ENDPOINTS)
+    if not sep or endpoint not in PROBE_ENDPOINTS:
+        raise CmsInputError(
+            "--probe-port",
+            Text(N_("{value}: write ENDPOINT=PORT; the endpoints are: {choices}"), value=text, choices=choices),
+        )
+    if not port.strip().isdigit() or not 1 <= int(port) <= 65535:
+        raise CmsInputError("--probe-port", Text(N_("{value} is not a port; give 1 to 65535"), value=port.strip()))
+    return endpoint, int(port)
 
 
 def endpoints_of(service: str) -> tuple[str, ...]:

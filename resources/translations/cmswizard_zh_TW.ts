@@ -4518,6 +4518,10 @@ Replace them with the ones being exported?</source>
         <translation>{value}：小時 0-23，分鐘 0-59</translation>
     </message>
     <message>
+        <source>{value}: write ENDPOINT=PORT; the endpoints are: {choices}</source>
+        <translation>{value}：請寫成 ENDPOINT=PORT；端點可為：{choices}</translation>
+    </message>
+    <message>
         <source>the API of {host} did not answer within {seconds} s</source>
         <translation>{host} 的 API 未在 {seconds} 秒內回應</translation>
     </message>

@@ -123,7 +123,10 @@ def _target(args: argparse.Namespace) -> tuple[NodeTarget, list[MmpLine], Path, 
             port = args.api_port or settings.api_port or _webadmin_port(lines)
             limit = args.max_call_legs if args.max_call_legs is not None else settings.max_active_calls
             api = ApiAccess(user, password, port=port, limit=limit, cafile=Path(ca) if ca else None)
-        return NodeTarget(name, ssh, probe_host=getattr(args, "probe_host", None) or "", api=api)
+        from cmswizard.cms.mmp_state import probe_port
+
+        ports = dict(probe_port(text) for text in getattr(args, "probe_port", None) or [])
+        return NodeTarget(name, ssh, probe_host=getattr(args, "probe_host", None) or "", ports=ports, api=api)
 
     plan_folder = Path(args.plan).resolve().parent if args.plan else Path()
     if args.plan:
@@ -320,6 +323,13 @@ def register(commands: Commands) -> None:
         "--api-port", type=int, default=None, help="the Web Admin port of the API (default: the sheet's, else 443)"
     )
     run.add_argument("--probe-host", help="where the node's TLS ports answer for the checks (default: --host)")
+    run.add_argument(
+        "--probe-port",
+        action="append",
+        metavar="ENDPOINT=PORT",
+        help="the port an endpoint answers on for the checks after the run, e.g. webbridge3-https=8443 "
+        "(repeatable; default: the port the lines set, else the usual one)",
+    )
     run.add_argument("--api-ca", help="CA bundle to verify the Web Admin certificate (default: system trust)")
     run.add_argument(
         "--max-call-legs",
