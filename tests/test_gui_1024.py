@@ -77,3 +77,36 @@ def test_the_files_table_fits_at_960(qtbot, lang: str, tmp_path: Path) -> None:
     longest = max(services.fontMetrics().horizontalAdvance(services.itemText(i)) for i in range(services.count()))
     # as wide as a service name and its arrow, not as the list's longest entry with room to spare
     assert page.table.columnWidth(0) < longest + 20, (page.table.columnWidth(0), longest)
+
+
+def test_the_deployment_page_leaves_the_preview_and_the_database_fields_room_at_960(
+    qtbot, lang: str, tmp_path: Path, monkeypatch
+) -> None:
+    """Issue 29 Low: at 960×720 the command preview showed about three lines and the database primary and
+    connect-only fields were a third of the other cores' field. A site of five service rows and a database
+    cluster, opened from its plan as a person does."""
+    from PySide6.QtWidgets import QApplication
+
+    from cmswizard.gui import dialogs
+    from cmswizard.gui.pages.deploy import DeploySheetPage
+    from cmswizard.gui.pages.start import StartPage
+
+    from helpers.factory import hierarchy
+    from helpers.journey import choose_flow, click, make_wizard
+    from helpers.site import example_site
+
+    plan_path = example_site(tmp_path / "site", hierarchy(depth=1, prefix="Example", rsa_bits=2048))
+    wizard = make_wizard(qtbot, tmp_path / "out")
+    wizard.resize(960, 720)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [plan_path])
+    click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
+    choose_flow(qtbot, wizard, FlowKey.DEPLOY)
+    page = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
+    assert page.table.rowCount() == 5 and page.db.isChecked()
+    preview = page.node_tabs.currentWidget()
+    lines = preview.viewport().height() // preview.fontMetrics().lineSpacing()
+    assert lines >= 6, f"the preview shows {lines} lines"
+    assert page.table.height() >= page._table_height(3)  # the table keeps three rows (it scrolls)
+    for narrow in (page.db_primary, page.db_connect):  # they were half the other cores' field, 154 px
+        assert narrow.width() >= 180, (narrow.width(), page.db_join.width())

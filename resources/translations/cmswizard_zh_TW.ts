@@ -6072,7 +6072,7 @@ Replace them?</source>
         <translation>主要核心(&amp;R)：</translation>
     </message>
     <message>
-        <source>Other cores in the cl&amp;uster:</source>
+        <source>Other cl&amp;uster cores:</source>
         <translation>叢集中的其他核心(&amp;U)：</translation>
     </message>
     <message>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -180,9 +180,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             spin.setToolTip(accessible)
             spin.valueChanged.connect(self.refresh)
             self.ports[name] = spin
-            port_row.addWidget(QLabel(caption, self), number // 2, (number % 2) * 2)
-            port_row.addWidget(spin, number // 2, (number % 2) * 2 + 1)
-        port_row.setColumnStretch(4, 1)
+            # one row: at 960×720 every line of height is a line of the command preview
+            port_row.addWidget(QLabel(caption, self), 0, number * 2)
+            port_row.addWidget(spin, 0, number * 2 + 1)
+        port_row.setColumnStretch(8, 1)
         # Site choices most deployments keep (§5): behind one button so the page stays compact.
         self.advanced_button = QPushButton(self.tr("Ad&vanced: ports and names"), self)
         self.advanced_button.setCheckable(True)
@@ -273,8 +274,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         sip_label.setBuddy(self.sip_trust)
         trust_row.addWidget(sip_label)
         trust_row.addWidget(self.sip_trust, 1)
+        trust_row.addWidget(self.advanced_button)  # here, so the four ports fit on one row even at 820 wide
         form.addRow(trust_label, trust_row)
-        port_row.addWidget(self.advanced_button, 0, 5)
         form.addRow(self.tr("Ports:"), port_row)
         form.addRow(self.advanced)
         folder_row = QHBoxLayout()
@@ -288,7 +289,7 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         db_grid = QGridLayout()
         for row, column, text, buddy in (
             (0, 1, self.tr("P&rimary core:"), self.db_primary),
-            (0, 3, self.tr("Other cores in the cl&uster:"), self.db_join),
+            (0, 3, self.tr("Other cl&uster cores:"), self.db_join),
             (1, 1, self.tr("Cores that onl&y connect:"), self.db_connect),
         ):
             label = QLabel(text, self)
@@ -306,8 +307,19 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         for combo in self.db_files.values():
             db_files_row.addWidget(combo, 1)
         db_grid.addLayout(db_files_row, 2, 1, 1, 4)
-        db_grid.setColumnStretch(2, 1)
-        db_grid.setColumnStretch(4, 2)  # two or more FQDNs usually join
+        # the primary and connect-only fields as wide as the other cores' (they were a third of the row)
+        db_grid.setColumnStretch(2, 3)
+        db_grid.setColumnStretch(4, 5)  # two or more FQDNs usually join
+        # shown with the cluster ticked only: at 960×720 their three rows are lines of the command preview
+        self.db_details: list[QWidget] = [
+            *self.db_labels,
+            self.db_primary,
+            self.db_join,
+            self.db_connect,
+            self.db_renewal,
+            self.db_enterprise,
+            *self.db_files.values(),
+        ]
         table_row = QHBoxLayout()
         table_row.addWidget(self.table, 1)
         row_buttons = QVBoxLayout()
@@ -344,7 +356,12 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.splitter.addWidget(preview_part)
         self.splitter.setStretchFactor(0, 0)  # five rows; the handle gives the table more when needed
         self.splitter.setStretchFactor(1, 1)
-        self.table.setMinimumHeight(self._table_height(5))
+        self.table.setMinimumHeight(self._table_height(3))  # _share_height gives it five when the preview can spare them
+        self.preview_part = preview_part
+        self.user_split = False  # the person dragged the handle: their split stays
+        self.splitter.splitterMoved.connect(self._split_by_hand)
+        self.db.toggled.connect(self._show_db_fields)
+        self._show_db_fields(self.db.isChecked())
         self.node_tabs.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -391,6 +408,33 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self._scan_timer.setSingleShot(True)
         self._scan_timer.setInterval(SCAN_DELAY_MS)
         self._scan_timer.timeout.connect(self._scan_typed_folder)
+
+    def _show_db_fields(self, shown: bool) -> None:
+        for widget in self.db_details:
+            widget.setVisible(shown)
+        if not self.user_split:
+            self._share_height()
+
+    def _split_by_hand(self) -> None:
+        self.user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.user_split:
+            self._share_height()
+
+    def _share_height(self) -> None:
+        """Five table rows; with the database fields shown, the command preview keeps six lines first and the
+        table goes down to three rows on a small screen (960×720: it scrolls; the handle gives it more)."""
+        table = self._table_height(5)
+        if self.db.isChecked():
+            total = self.splitter.height() - self.splitter.handleWidth()
+            lines = self.sheet_box.fontMetrics().lineSpacing() * 6 + 2 * self.sheet_box.frameWidth() + 8
+            tabs = self.node_tabs.tabBar().sizeHint().height()
+            around = self.preview_part.sizeHint().height() - self.node_tabs.sizeHint().height()  # DB fields, message
+            table = max(self._table_height(3), min(table, total - around - tabs - lines))
+        self.table.setMinimumHeight(table)  # kept when a longer message below asks for room
+        self.splitter.setSizes([table, max(self.splitter.height() - self.splitter.handleWidth() - table, 0)])
 
     def _table_height(self, rows: int) -> int:
         """Header, frame, scroll bar and `rows` rows of combo boxes."""
