@@ -85,8 +85,6 @@ def test_the_deployment_page_leaves_the_preview_and_the_database_fields_room_at_
     """Issue 29 Low: at 960×720 the command preview showed about three lines and the database primary and
     connect-only fields were a third of the other cores' field. A site of five service rows and a database
     cluster, opened from its plan as a person does."""
-    from PySide6.QtWidgets import QApplication
-
     from cmswizard.gui import dialogs
     from cmswizard.gui.pages.deploy import DeploySheetPage
     from cmswizard.gui.pages.start import StartPage
@@ -98,7 +96,6 @@ def test_the_deployment_page_leaves_the_preview_and_the_database_fields_room_at_
     plan_path = example_site(tmp_path / "site", hierarchy(depth=1, prefix="Example", rsa_bits=2048))
     wizard = make_wizard(qtbot, tmp_path / "out")
     wizard.resize(960, 720)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_a: [plan_path])
     click(qtbot, wizard.page_as(PageId.START, StartPage).open_plan_button)
     choose_flow(qtbot, wizard, FlowKey.DEPLOY)
