@@ -246,3 +246,20 @@ def test_probe_ports_given_on_the_command_line_are_checked_after_the_run(cli, cl
     assert done.code == 0, done.err + done.out
     assert f"probe callbridge port {ports['callbridge']}: serves the new certificate" in done.out
     assert f"probe webbridge3 https port {ports['webbridge3 https']}: serves the new certificate" in done.out
+
+
+def test_the_plans_api_password_is_only_for_the_plans_api_user(cli, tmp_path: Path) -> None:
+    """--api-user names another user than the plan's [apply]: the plan's password is not sent for it."""
+    from helpers.factory import hierarchy
+    from helpers.site import example_site
+
+    plan_path = example_site(tmp_path / "site", hierarchy(depth=1, prefix="Example"))
+    secret = plan_path.parent / "api.pw"
+    secret.write_text("api-secret\n")
+    secret.chmod(0o600)
+    plan_path.write_text(plan_path.read_text() + '\n[apply]\napi_user = "apiuser"\napi_password = "api.pw"\n')
+    done = cli(
+        "mmp", "run", "--plan", str(plan_path), "--node", NODE, "--host", "127.0.0.1", "--yes",
+        "--api-user", "someone-else",
+    )  # fmt: skip
+    assert done.code == 2 and "--api-password-file: no terminal to ask for the API user's password" in done.err

@@ -78,13 +78,14 @@ def _webadmin_port(lines: list[MmpLine]) -> int:
 
 
 def _api_password(args: argparse.Namespace, settings: ApplySettings, ssh: SshTarget, user: str) -> str:
-    """--api-password-file, else the plan's `[apply].api_password` (a 0600 file or keyring entry), else asked
-    at the terminal, as the SSH password is; never from the plan's text itself."""
+    """--api-password-file, else the plan's `[apply].api_password` (a 0600 file or keyring entry) when the
+    user is the plan's `api_user` (not another one given with --api-user), else asked at the terminal, as
+    the SSH password is; never from the plan's text itself."""
     from cmswizard.pki.files import password_problem, read_password_file
 
     if args.api_password_file:
         return read_password_file(args.api_password_file).decode("utf-8")
-    if settings.api_password:
+    if settings.api_password and settings.api_user == user:  # the plan's password is its own user's only
         from cmswizard.cms.apply_settings import plan_api_password
 
         return plan_api_password(settings, Path(args.plan).resolve().parent)
