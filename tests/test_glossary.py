@@ -82,3 +82,46 @@ def test_no_space_after_a_full_width_colon_or_inside_full_width_brackets() -> No
     """The glossary's punctuation rule: 「檔案：名稱」, never 「檔案： 名稱」 or 「（ 核心 ）」."""
     wrong = [translation for _source, translation in messages() if re.search(r"： |（ | ）", translation)]
     assert wrong == []
+
+
+_FILE_NAME = r"[A-Za-z0-9_\-]+\.[a-z0-9]{2,4}|\{(?:files|names|keys|present|sources)\}"
+
+
+def test_file_names_listed_in_a_chinese_sentence_take_the_enumeration_comma() -> None:
+    """The glossary's rule: 「a.crt、b.key」 between listed file names, never ", " or "，" (issue 29, zh_TW)."""
+    listed = re.compile(rf"({_FILE_NAME})\s*[,，]\s*({_FILE_NAME})")
+    wrong = [translation for _source, translation in messages() if listed.search(translation)]
+    assert wrong == []
+
+
+def test_lists_of_file_names_made_in_code_take_the_enumeration_comma_in_chinese() -> None:
+    """The names a message lists are joined by the translator: the sheet's 'files to upload here' line, a peer
+    trust file's sources, a DB node's copy line; in English they stay "a, b"."""
+    from cmswizard.catalogue import translator
+    from cmswizard.cms.sheet import build_sheet
+    from cmswizard.pki.errors import name_list
+
+    from helpers.golden_cases import CASES
+
+    assert name_list(["a.key", "a.crt", "ca.crt"]) == "a.key, a.crt, ca.crt"
+    assert translator("zh_TW")(name_list(["a.key", "a.crt", "ca.crt"])) == "a.key、a.crt、ca.crt"
+    files, deployment = CASES["cluster-edges-db-v3"]()
+    sheet = build_sheet(deployment, export_files=files)
+    chinese = sheet.text(translator("zh_TW"))
+    upload_lines = [line for line in chinese.splitlines() if line.startswith("# 要上傳到此節點的檔案：")]
+    assert upload_lines and all("、" in line and ", " not in line for line in upload_lines), upload_lines
+    trust_lines = [line for line in chinese.splitlines() if "對端信任檔" in line and "製成" in line]
+    assert trust_lines and all(", " not in line for line in trust_lines), trust_lines
+    assert "# files to upload here: webbridge3-edge1.key, webbridge3-edge1-fullchain.crt" in sheet.text()
+    assert "： " not in chinese  # the UNCONFIRMED lines too: 「核對：scheduler enable」
+
+
+def test_the_wizard_lists_file_names_in_the_users_language(qapp) -> None:
+    from cmswizard.gui.i18n import install_language, listed
+
+    try:
+        install_language(qapp, "zh_TW")
+        assert listed(["webadmin.key", "callbridge.key", "dbserver.key"]) == "webadmin.key、callbridge.key、dbserver.key"
+    finally:
+        install_language(qapp, "en")
+    assert listed(["webadmin.key", "callbridge.key"]) == "webadmin.key, callbridge.key"

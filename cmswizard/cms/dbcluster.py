@@ -15,7 +15,7 @@ from cmswizard.cms.mmp_syntax import render
 from cmswizard.cms.services import BACKUP_NAME
 from cmswizard.pki.ca import issue_certificate, make_self_signed_ca
 from cmswizard.pki.csr import build_csr
-from cmswizard.pki.errors import N_, CmsInputError, Text, shorten
+from cmswizard.pki.errors import N_, CmsInputError, Text, name_list, shorten
 from cmswizard.pki.files import OutputFile, check_can_write, write_files
 from cmswizard.pki.keys import generate_private_key, private_key_pem
 from cmswizard.pki.profiles import CA_DAYS, LEAF_DAYS, Usage
@@ -103,7 +103,7 @@ class DbCluster:
 
     def copy_note(self, node: str) -> MmpLine:
         return note(
-            N_("on {node}: copy {files} with SFTP, then type"), node=node, files=", ".join(self.files_for(node))
+            N_("on {node}: copy {files} with SFTP, then type"), node=node, files=name_list(self.files_for(node))
         )
 
     def node_lines(self, node: str) -> list[MmpLine]:
@@ -201,7 +201,7 @@ class DbCluster:
                 N_(
                     "on every node: delete or rename the old files of the same names ({files}), then upload the new ones"
                 ),
-                files=", ".join(self.files.for_server()),
+                files=name_list(self.files.for_server()),
             )
         )
         # `join` copies the primary's database over the joining node's: the cluster is set up again from the

@@ -37,7 +37,8 @@ class MmpLine:
             return self.text
         if self.kind is LineKind.UNCONFIRMED:
             prefix = translate(Text(UNCONFIRMED_PREFIX))
-            return f"# {prefix} {self.text}"
+            # no space after a full-width colon (the zh_TW glossary's punctuation rule)
+            return f"# {prefix}{'' if prefix.endswith('：') else ' '}{self.text}"
         return f"# {translate(self.text) if isinstance(self.text, Text) else self.text}"
 
 

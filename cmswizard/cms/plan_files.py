@@ -26,7 +26,7 @@ from cmswizard.cms.trust import trust_file_bytes
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle
 from cmswizard.pki.chain import Chain, ChainItem, auto_order, collect, make_item
 from cmswizard.pki.csr import build_csr, generate_key_and_csr
-from cmswizard.pki.errors import N_, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsInputError, Text, name_list
 from cmswizard.pki.files import OutputFile, read_input_file, write_files
 from cmswizard.pki.inspect import days_left, expiry_status
 from cmswizard.pki.keys import PrivateKey, generate_private_key, public_key_der
@@ -376,7 +376,7 @@ def _check_db(plan: Plan, index: _Folder, at: dt.datetime, warn_days: int, add: 
                     N_(
                         "missing from the database-cluster set ({present} exist); restore it, or move the others away and apply"
                     ),
-                    present=", ".join(present),
+                    present=name_list(present),
                 ),
             )
             continue
@@ -474,7 +474,7 @@ def _apply_held(
                         N_(
                             "missing from the database-cluster set ({present} exist); restore it, or move the others away and apply"
                         ),
-                        present=", ".join(present),
+                        present=name_list(present),
                     ),
                 )
             )

@@ -42,7 +42,7 @@ from cmswizard.cms.renewal_state import (
 from cmswizard.cms.services import Service
 from cmswizard.pki.bundle import BundleKind, bundle_bytes, select_for_bundle, suggested_name
 from cmswizard.pki.chain import auto_order, make_item
-from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, name_list
 from cmswizard.pki.files import OutputFile, write_files
 from cmswizard.pki.loader import load_bytes, load_file
 from cmswizard.pki.safe_text import shown
@@ -522,7 +522,7 @@ class _Run:
             ),
             name=entry.current,
             services=services,
-            files=", ".join(files),
+            files=name_list(files),
             nodes=", ".join(nodes),
         )
         return self.outcome(

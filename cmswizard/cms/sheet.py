@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cmswizard.cms.lines import MmpLine, Translate, command, mmp_file_name, note, render_lines, unconfirmed
 from cmswizard.cms.nodes import CORE_FIELD, EDGE_FIELD, check_listed, check_topology
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
-from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, name_list
 from cmswizard.pki.names import check_fqdn
 from cmswizard.pki.profiles import TrustContent
 from cmswizard.pki.safe_text import escape, has_control
@@ -359,7 +359,7 @@ class DeploymentSheet:
         role_shown = f"（{role}）" if any(ord(ch) >= 0x3000 for ch in role) else f" ({role})"
         out = [f"# ===== {name}{role_shown} ====="]
         if node.files:
-            out.append("# " + translate(Text(N_("files to upload here: {files}"), files=", ".join(node.files))))
+            out.append("# " + translate(Text(N_("files to upload here: {files}"), files=name_list(node.files))))
         return "\n".join(out + render_lines(node.lines, translate)) + "\n"
 
     def elsewhere_text(self, translate: Translate = str) -> str:
@@ -403,7 +403,7 @@ class DeploymentSheet:
                         name=trust.name,
                         what=trust.kind.label,
                         content=trust.content.label,
-                        files=", ".join(trust.sources),
+                        files=name_list(trust.sources),
                     )
                 )
                 + "\n"
@@ -672,7 +672,7 @@ def _elsewhere(deployment: Deployment, callbridge: ServiceFiles | None) -> tuple
                     "CUCM: Web Admin has its own certificate ({files}): upload it with its chain as CallManager-trust "
                     "too; it must name the conference bridge host name CUCM uses, and not be a wildcard (TAC 213820)"
                 ),
-                files=", ".join(webadmin),
+                files=name_list(webadmin),
             )
         )
     lines += [

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cmswizard.export.readback import read_back
 from cmswizard.export.volumes import space_and_state
-from cmswizard.pki.errors import N_, CmsInputError, Text, as_message
+from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, name_list
 from cmswizard.pki.files import OutputFile, holds_private_key, read_input_file, write_files
 from cmswizard.pki.safe_text import has_control
 from cmswizard.pki.spec import WINDOWS_RESERVED_NAMES
@@ -87,8 +87,8 @@ class ExportResult:
             return Text(
                 N_("copied and verified {count} file(s) to {folder}"), count=len(self.copied), folder=self.folder
             )
-        done = ", ".join(self.copied) or N_("nothing")
-        left = ", ".join(self.not_copied) or N_("nothing")
+        done = name_list(self.copied) or as_message(N_("nothing"))
+        left = name_list(self.not_copied) or as_message(N_("nothing"))
         return Text(
             N_("{error} — copied and verified: {done}; not copied: {left}"), error=self.error, done=done, left=left
         )

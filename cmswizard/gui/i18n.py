@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from cmswizard.pki.errors import FIELD_NAMES, N_, CmsInputError, Text, as_message
+from cmswizard.pki.errors import FIELD_NAMES, N_, CmsInputError, Text, as_message, name_list
 
 if TYPE_CHECKING:
     from cmswizard.pki.inspect import Facts
@@ -41,7 +41,7 @@ def current_language() -> str:
 
 def listed(names: Iterable[str]) -> str:
     """File names listed in a sentence: 「a、b」 in Chinese (the zh_TW glossary's punctuation rule), "a, b" else."""
-    return ("、" if _current.startswith("zh") else ", ").join(names)
+    return translated(name_list(names))
 
 
 def translated(value: object) -> str:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from cmswizard.pki.safe_text import escape, shown
 
-__all__ = ["FIELD_NAMES", "N_", "Cancelled", "CmsCheckFailed", "CmsInputError", "Text", "as_message", "shorten"]
+__all__ = [
+    "FIELD_NAMES",
+    "N_",
+    "Cancelled",
+    "CmsCheckFailed",
+    "CmsInputError",
+    "Text",
+    "as_message",
+    "name_list",
+    "shorten",
+]
 
 
 class Cancelled(Exception):
@@ -54,6 +65,18 @@ def as_message(text: str) -> Text:
     """One of our phrases (an N_() string) used as a parameter of another message: the GUI translates a
     parameter only when it is a Text, so data (a CN named 'root', a file name) is never translated."""
     return text if isinstance(text, Text) else Text(text)
+
+
+def name_list(names: Iterable[str]) -> str:
+    """File names listed in a message: "a, b, c" in English; a Text each translator renders in its language
+    ("a、b、c" in Chinese, the zh_TW glossary's rule), the names themselves never translated."""
+    items = [str(name) for name in names]
+    if len(items) < 2:
+        return items[0] if items else ""
+    listed: str = items[0]
+    for name in items[1:]:
+        listed = Text(N_("{first}, {second}"), first=listed, second=name)
+    return listed
 
 
 def shorten(value: str, limit: int = 40) -> str:

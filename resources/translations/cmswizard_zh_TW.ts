@@ -945,7 +945,7 @@
     </message>
     <message>
         <source>{name} is a peer trust file made by cmswizard: {what}, as {content}, from {files}</source>
-        <translation>{name} 是 cmswizard 製作的對端信任檔：{what}，內容為{content}，來源 {files}</translation>
+        <translation>{name} 是 cmswizard 製作的對端信任檔：收錄{what}，內容為{content}；由 {files} 製成</translation>
     </message>
     <message>
         <source>Check first: the files are on this node, each key fits its certificate, each chain verifies</source>
@@ -1653,7 +1653,7 @@
     </message>
     <message>
         <source>{label}: HTTPS listen and certificate, its C2W client certificate (full chain), trust in every Web Bridge 3; it runs only beside a Call Bridge</source>
-        <translation>{label}：HTTPS 接聽與憑證、其 C2W 用戶端憑證（完整憑證信任鏈）、信任每個 Web Bridge 3；它只能與 Call Bridge 在同一台伺服器上執行</translation>
+        <translation>{label}：設定 HTTPS 接聽與憑證、指定其 C2W 用戶端憑證（完整憑證信任鏈），並信任每個 Web Bridge 3；它只能與 Call Bridge 在同一台伺服器上執行</translation>
     </message>
     <message>
         <source>{label}: the new full-chain file for HTTPS and for its C2W link, then enable it again</source>
@@ -4364,6 +4364,10 @@ Replace them with the ones being exported?</source>
     <message>
         <source>Zimbabwe</source>
         <translation>辛巴威</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}、{second}</translation>
     </message>
     <message>
         <source>basename</source>

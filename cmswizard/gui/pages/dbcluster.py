@@ -23,7 +23,7 @@ from cmswizard.cms.dbcluster import DbCluster, WrittenDbCluster, make_db_cluster
 from cmswizard.cms.lines import render_lines
 from cmswizard.gui import dialogs
 from cmswizard.gui.flows import DbClusterFlowState, PageId
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import error_text, listed, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar, CommandBox, FieldMessage
 from cmswizard.pki.errors import CmsInputError
@@ -196,7 +196,7 @@ class DbClusterPage(_DbPage):
                     "{files} already exist in {folder}.\n\nIf these are the keys your database cluster uses, "
                     "replacing them breaks the cluster until every node has the new files. Choose an empty "
                     "folder to keep them.\n\nReplace them?"
-                ).format(files=", ".join(existing), folder=folder),
+                ).format(files=listed(existing), folder=folder),
             ):
                 return False
             state.force = True

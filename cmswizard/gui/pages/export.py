@@ -30,7 +30,7 @@ from cmswizard.export.readme import COMMANDS_NAME, export_folder_name, export_re
 from cmswizard.export.volumes import Volume, is_removable
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import DeployFlowState
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import error_text, listed, translated
 from cmswizard.gui.models.folder_files import FILE_SUFFIXES
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.pki.errors import CmsInputError
@@ -307,7 +307,7 @@ class ExportPage(WizardPage):
                 self.tr(
                     "⚠ {keys}: private keys are copied unencrypted, because CMS needs them so. Keep the stick with "
                     "you and delete the keys once they are on the CMS."
-                ).format(keys=", ".join(keys)),
+                ).format(keys=listed(keys)),
                 style.Role.WARNING,
                 self,
             )

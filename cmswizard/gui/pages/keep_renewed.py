@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from cmswizard.gui import dialogs, style
 from cmswizard.gui.flows import KeepRenewedFlowState
-from cmswizard.gui.i18n import error_text, translated
+from cmswizard.gui.i18n import error_text, listed, translated
 from cmswizard.gui.page import PageHost, WizardPage
 from cmswizard.gui.widgets import BusyBar
 from cmswizard.pki.errors import Cancelled, CmsCheckFailed, CmsInputError
@@ -311,7 +311,7 @@ class KeepRenewedPage(WizardPage):
             return
         self._say(
             self.tr("Wrote {files} in {folder}; activate it as docs/renewal.md says (nothing was started).").format(
-                files=", ".join(f.name for f in files), folder=str(folder)
+                files=listed(f.name for f in files), folder=str(folder)
             ),
             _GREEN,
         )
