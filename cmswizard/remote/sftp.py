@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, shorten
+from cmswizard.pki.errors import N_, CmsCheckFailed, CmsInputError, Text, as_message, shorten
 from cmswizard.pki.files import holds_private_key, read_input_file
 from cmswizard.pki.safe_text import has_control
 
@@ -209,24 +209,11 @@ class UploadReport:
 
     @property
     def summary(self) -> str:
+        """"admin@cms1: 11 uploaded and verified, 1 differs on the MMP (not replaced)": counted per outcome, as
+        the wizard counts them, never "0 of 12 file(s)" when they were there already (issue 29)."""
         host = f"{self.target.username}@{self.target.label}"
-        identical = sum(result.outcome is Outcome.IDENTICAL for result in self.results)
-        if identical:
-            return Text(
-                N_(
-                    "{host}: {verified} of {total} file(s) uploaded and verified, {identical} already there and identical"
-                ),
-                host=host,
-                verified=self.verified_count - identical,
-                total=len(self.results),
-                identical=identical,
-            )
-        return Text(
-            N_("{host}: {verified} of {total} file(s) uploaded and verified"),
-            host=host,
-            verified=self.verified_count,
-            total=len(self.results),
-        )
+        counts = ", ".join(summary_parts(self)) or as_message(N_("no file to send"))
+        return Text(N_("{host}: {counts}"), host=host, counts=counts)
 
 
 _PART_OF_SUMMARY = {  # how the GUI counts a node's files: one phrase per outcome, never "file(s)"

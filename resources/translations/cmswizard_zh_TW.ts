@@ -2542,14 +2542,6 @@ Replace them with the ones being exported?</source>
         <translation>未傳送：無法讀取</translation>
     </message>
     <message>
-        <source>{host}: {verified} of {total} file(s) uploaded and verified, {identical} already there and identical</source>
-        <translation>{host}：{total} 個檔案中已上傳並驗證 {verified} 個，{identical} 個已在 MMP 上且內容相同</translation>
-    </message>
-    <message>
-        <source>{host}: {verified} of {total} file(s) uploaded and verified</source>
-        <translation>{host}：{total} 個檔案中已上傳並驗證 {verified} 個</translation>
-    </message>
-    <message>
         <source>{count} uploaded and verified</source>
         <translation>{count} 個已上傳並驗證</translation>
     </message>
@@ -2616,6 +2608,14 @@ Replace them with the ones being exported?</source>
     <message>
         <source>the server&apos;s host key is {actual}, not the fingerprint you gave ({given}); nothing was sent. Check the fingerprint on the MMP: another machine may be answering at this address</source>
         <translation>伺服器的主機金鑰是 {actual}，不是您提供的指紋 ({given})；未傳送任何資料。請在 MMP 上核對指紋：此位址可能由另一台機器回應</translation>
+    </message>
+    <message>
+        <source>no file to send</source>
+        <translation>沒有要傳送的檔案</translation>
+    </message>
+    <message>
+        <source>{host}: {counts}</source>
+        <translation>{host}：{counts}</translation>
     </message>
     <message>
         <source>has the same name as {other}; the MMP has one folder: rename one</source>
