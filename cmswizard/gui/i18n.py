@@ -41,7 +41,8 @@ def current_language() -> str:
 
 def listed(names: Iterable[str]) -> str:
     """File names listed in a sentence: 「a、b」 in Chinese (the zh_TW glossary's punctuation rule), "a, b" else."""
-    return translated(name_list(names))
+    joined = name_list(names)
+    return translated(joined) if isinstance(joined, Text) else joined  # one name is data: never translated
 
 
 def translated(value: object) -> str:
