@@ -143,10 +143,6 @@ class CountryBox(QComboBox):
         self._offer_timer.setInterval(0)
         self._offer_timer.timeout.connect(self._offer_typed)
         editor.textEdited.connect(self._offer_timer.start)
-        # Installed after the completer's own filter, so it sees the popup's keys first.
-        popup = self.completer_popup.popup()
-        if popup is not None:
-            popup.installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -164,6 +160,9 @@ class CountryBox(QComboBox):
         editor = self.lineEdit()
         focused = QApplication.focusWidget()
         elsewhere = focused is not None and focused not in (self, editor, popup)
+        if watched is popup and event.type() == QEvent.Type.Hide and popup is not None:
+            popup.removeEventFilter(self)  # filtered only while shown (see _offer_matches)
+            return False
         if watched is popup and event.type() == QEvent.Type.Show and elsewhere and popup is not None:
             QTimer.singleShot(0, popup.hide)  # it came up late (the first CJK font): the focus has moved on
         typed_elsewhere = watched is popup and event.type() == QEvent.Type.KeyPress and elsewhere
@@ -227,6 +226,14 @@ class CountryBox(QComboBox):
         found = self.matches(typed)
         self._matches.setStringList(found)
         if found:
+            popup = self.completer_popup.popup()
+            if popup is not None:
+                # Its keys are ours while it is shown: installed after the completer's own filter, so it sees them
+                # first. Only while shown: a hidden popup is a window of its own that still gets the application's
+                # posted events (a language change), and a Python filter on it then crashed the test run under
+                # gc.freeze (tests/test_journey_keyboard.py after a zh_TW test).
+                popup.removeEventFilter(self)
+                popup.installEventFilter(self)
             self.completer_popup.complete()
         else:
             popup = self.completer_popup.popup()
