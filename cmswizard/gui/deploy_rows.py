@@ -88,6 +88,14 @@ class ServiceFilesView(QTableView):
         box = self.indexWidget(self.files_model().index(row, column))
         return box if isinstance(box, QComboBox) else None
 
+    def height_for(self, rows: int, box: QWidget) -> int:
+        """Header, frame, scroll bar and `rows` rows as tall as `box` (a combo box like those in the cells)."""
+        row = max(self.verticalHeader().defaultSectionSize(), box.sizeHint().height())
+        self.verticalHeader().setDefaultSectionSize(row)
+        frame = 2 * self.frameWidth() + 2
+        scroll = self.horizontalScrollBar().sizeHint().height()  # whole file names may need it
+        return self.horizontalHeader().sizeHint().height() + rows * row + frame + scroll
+
     # --- model → boxes ------------------------------------------------------------------------------
     def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         for row in range(first, last + 1):

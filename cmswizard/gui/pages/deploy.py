@@ -356,7 +356,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.splitter.addWidget(preview_part)
         self.splitter.setStretchFactor(0, 0)  # five rows; the handle gives the table more when needed
         self.splitter.setStretchFactor(1, 1)
-        self.table.setMinimumHeight(self._table_height(3))  # _share_height gives it five when the preview can spare them
+        # _share_height gives it five rows when the preview can spare them
+        self.table.setMinimumHeight(self.table.height_for(3, self.version))
         self.preview_part = preview_part
         self.user_split = False  # the person dragged the handle: their split stays
         self.splitter.splitterMoved.connect(self._split_by_hand)
@@ -426,23 +427,15 @@ class DeploySheetPage(_DeployPage, ServiceRows):
     def _share_height(self) -> None:
         """Five table rows; with the database fields shown, the command preview keeps six lines first and the
         table goes down to three rows on a small screen (960×720: it scrolls; the handle gives it more)."""
-        table = self._table_height(5)
+        table = self.table.height_for(5, self.version)
         if self.db.isChecked():
             total = self.splitter.height() - self.splitter.handleWidth()
             lines = self.sheet_box.fontMetrics().lineSpacing() * 6 + 2 * self.sheet_box.frameWidth() + 8
             tabs = self.node_tabs.tabBar().sizeHint().height()
             around = self.preview_part.sizeHint().height() - self.node_tabs.sizeHint().height()  # DB fields, message
-            table = max(self._table_height(3), min(table, total - around - tabs - lines))
+            table = max(self.table.height_for(3, self.version), min(table, total - around - tabs - lines))
         self.table.setMinimumHeight(table)  # kept when a longer message below asks for room
         self.splitter.setSizes([table, max(self.splitter.height() - self.splitter.handleWidth() - table, 0)])
-
-    def _table_height(self, rows: int) -> int:
-        """Header, frame, scroll bar and `rows` rows of combo boxes."""
-        row = max(self.table.verticalHeader().defaultSectionSize(), self.version.sizeHint().height())
-        self.table.verticalHeader().setDefaultSectionSize(row)
-        frame = 2 * self.table.frameWidth() + 2
-        scroll = self.table.horizontalScrollBar().sizeHint().height()  # whole file names may need it
-        return self.table.horizontalHeader().sizeHint().height() + rows * row + frame + scroll
 
     def reset(self) -> None:
         self.entered = False  # clearing the folder below must not suggest rows from the working directory
