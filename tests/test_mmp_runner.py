@@ -349,3 +349,47 @@ def test_initialize_must_leave_the_node_connected_primary(cluster: Cluster) -> N
     assert result.outcome is NodeOutcome.STOPPED  # type: ignore[attr-defined]
     assert result.steps[-1].status is Status.UNKNOWN_ANSWER  # type: ignore[attr-defined]
     assert "(me): Connected Primary" in result.stop_reason  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "files, verb, role",
+    [
+        (("dbserver.key", "dbserver.crt", "dbclient.key", "dbclient.crt", "dbca.crt"), "join", "Connected Replica"),
+        (("dbclient.key", "dbclient.crt", "dbca.crt"), "connect", "Connected (client only)"),
+    ],
+)
+def test_a_node_already_in_the_cluster_is_never_joined_again(
+    cluster: Cluster, files: tuple[str, ...], verb: str, role: str
+) -> None:
+    """The same lines run twice (e.g. after a deferred restart): the second run finds the node listed as
+    `(me)` in `database cluster status` and sends neither the join/connect (joining overwrites the node's
+    database; no readable text gives these roles' status words) nor any other change; the person decides."""
+    sim = cluster.simulator[NODES[1]].node
+    for name in files:
+        (sim.store / name).write_bytes(b"x")
+    lines = [
+        f"database cluster certs {' '.join(files)}",
+        "database cluster localnode a",
+        f"database cluster {verb} {NODES[0]}",
+    ]
+
+    def run() -> object:
+        return apply_node(
+            cluster.target(NODES[1]),
+            lines,
+            trust=cluster.trust,
+            credentials=cluster.credentials(),
+            decisions=Person(),
+            options=RunOptions(yes=True),
+        )
+
+    first = run()
+    assert first.outcome is NodeOutcome.DONE, first.stop_reason  # type: ignore[attr-defined]
+    sent_before = list(sim.received)
+    again = run()
+    assert again.outcome is NodeOutcome.REFUSED  # type: ignore[attr-defined]
+    reason = str(again.stop_reason)  # type: ignore[attr-defined]
+    assert f"`database cluster {verb} {NODES[0]}` is not sent" in reason and f"((me): {role})" in reason
+    assert "Nothing was changed on this node" in reason
+    assert sim.received[len(sent_before) :] == ["pki list", "database cluster status"]  # reads only, no change
+    assert sim.received.count(f"database cluster {verb} {NODES[0]}") == 1 and sim.failures == []

@@ -220,7 +220,32 @@ def _describe_changes(state: NodeState, commands: Sequence[str]) -> list[str]:
 
 
 _PRIMARY = re.compile(r"\(me\)\s*:\s*Connected Primary", re.IGNORECASE)
+_ME = re.compile(r"\(me\)\s*:\s*(?P<role>\S.*)", re.IGNORECASE)  # this node's line in the status (TAC 214618)
 _DB_STATUS = "database cluster status"
+_DB_JOINS = ("database cluster join", "database cluster connect")
+
+
+def _db_membership(state: NodeState | None) -> str:
+    """This node's role as `database cluster status` (read before any change) lists it ("" when it lists no
+    `(me)` line: not in a cluster, or the status was not read)."""
+    if state is None:
+        return ""
+    for line in state.answers.get(_DB_STATUS, []):
+        if found := _ME.search(line):
+            return found.group("role").strip()
+    return ""
+
+
+def _rejoin_problem(commands: Sequence[str], state: NodeState | None) -> tuple[str, str] | None:
+    """A join/connect line for a node the status already lists as a cluster member: (line, role). Joining
+    overwrites the joining node's database, and no readable Cisco text gives a replica's or a connect-only
+    node's status words, so the runner cannot tell a second run of the same lines from a node in the wrong
+    cluster: it sends neither and leaves the decision to the person (the careful path)."""
+    role = _db_membership(state)
+    if not role:
+        return None
+    line = next((c for c in commands if c.startswith(_DB_JOINS)), None)
+    return (line, role) if line is not None else None
 
 
 class _Node:
@@ -453,14 +478,27 @@ def apply_node(
     try:
         try:
             reads = status_commands(commands)
-            if "database cluster initialize" in commands:  # already the primary? (a second run of the lines)
-                reads.append(_DB_STATUS)
+            if "database cluster initialize" in commands or any(c.startswith(_DB_JOINS) for c in commands):
+                reads.append(_DB_STATUS)  # already in the cluster? (a second run of the same lines)
             result.state = _read_state(session, target.node, reads, options.step_timeout)
         except SessionProblem as problem:
             result.outcome = NodeOutcome.STOPPED
             result.stop_reason = Text(N_("{node}, reading its state: {why}"), node=target.node, why=problem.message)
             return result
         result.changes = _describe_changes(result.state, commands)
+        if (rejoin := _rejoin_problem(commands, result.state)) is not None:
+            result.outcome = NodeOutcome.REFUSED
+            result.stop_reason = Text(
+                N_(
+                    "{node}: `{line}` is not sent: database cluster status already lists this node ((me): {role}), "
+                    "and joining again overwrites its database; if it must join again, check the status and type "
+                    "it yourself. Nothing was changed on this node."
+                ),
+                node=target.node,
+                line=escape(rejoin[0]),
+                role=escape(rejoin[1]),
+            )
+            return result
         if refused is not None:
             result.outcome = NodeOutcome.REFUSED
             why = (

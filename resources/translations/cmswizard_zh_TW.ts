@@ -4610,6 +4610,10 @@ Replace them with the ones being exported?</source>
         <translation>{node}，讀取狀態時：{why}</translation>
     </message>
     <message>
+        <source>{node}: `{line}` is not sent: database cluster status already lists this node ((me): {role}), and joining again overwrites its database; if it must join again, check the status and type it yourself. Nothing was changed on this node.</source>
+        <translation>{node}：未送出 `{line}`：database cluster status 已列出此節點（(me): {role}），再次加入會覆寫它的資料庫；若確實必須重新加入，請先檢查狀態再自行輸入。此節點未做任何變更。</translation>
+    </message>
+    <message>
         <source>it asks a question; type it yourself at the MMP prompt and answer it there</source>
         <translation>它會提出問題；請自行在 MMP 提示字元輸入並在那裡回答</translation>
     </message>
