@@ -7,6 +7,7 @@ field or file, never show a traceback, and leave no file behind. The README link
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,10 @@ def _dsa_pair() -> tuple[bytes, bytes]:
     from cryptography.hazmat.primitives.asymmetric import dsa, ec
     from cryptography.x509.oid import NameOID
 
-    root_key = dsa.generate_private_key(2048)
+    with warnings.catch_warnings():  # cryptography 51 deprecates DSA; the fixture is a hostile DSA root on purpose
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)  # CryptographyDeprecationWarning is a UserWarning
+        root_key = dsa.generate_private_key(2048)
     root_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "DSA Root")])
     leaf_key = ec.generate_private_key(ec.SECP256R1())
     start, end = dt.datetime(2020, 1, 1), dt.datetime(2045, 1, 1)
