@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,7 +43,9 @@ from cmswizard.cms.trust import callbridge_cn, check_sheet_files, trust_file_byt
 from cmswizard.export.copy import ExportItem
 from cmswizard.export.readme import COMMANDS_NAME
 from cmswizard.gui import dialogs
+from cmswizard.gui.deploy_fields import file_name_box, port_box
 from cmswizard.gui.deploy_rows import ServiceFilesView, ServiceRows, fill_file_box, names
+from cmswizard.gui.deploy_split import TableAndPreview
 from cmswizard.gui.flows import DeployFlowState, PageId
 from cmswizard.gui.i18n import LANGUAGES, current_language, error_text, translated
 from cmswizard.gui.models.folder_files import FolderFiles, scan_folder
@@ -75,7 +76,7 @@ class _DeployPage(WizardPage):
         return self.state
 
 
-class DeploySheetPage(_DeployPage, ServiceRows):
+class DeploySheetPage(_DeployPage, ServiceRows, TableAndPreview):
     """From version, topology and the files per service to the ordered MMP commands per node."""
 
     scanned = Signal()  # a typed folder was read and the table follows it
@@ -88,6 +89,42 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.setSubTitle(
             self.tr("Say which file each service uses; the wizard writes the exact MMP commands, node by node.")
         )
+        # Created in the order Tab visits them (Qt's focus chain follows creation), laid out afterwards.
+        self._make_server_fields()
+        self._make_files_table()
+        self._make_db_fields()
+        port_row = self._make_trust_and_ports()
+        self._make_advanced()
+        self._make_sheet_area()
+        self._name_fields()
+        form = self._lay_out_form(port_row)
+        db_grid = self._lay_out_db_grid()
+        buttons = self._lay_out_buttons()
+        self._lay_out_splitter(db_grid)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+        self._connect_fields()
+        self.sheet: DeploymentSheet | None = None
+        self.sheet_deployment: Deployment | None = None
+        # Why the fields make no Deployment (a server named twice…): still input to save or to lose
+        self.refused: CmsInputError | None = None
+        self.problems: list[Problem] = []
+        self.files: list[str] = []
+        self.keys: list[str] = []
+        self.certificates: list[str] = []
+        self.saved_text = ""  # the sheet as last saved: Finish does not ask about it
+        self.entered = False  # enter() fills the folder before the table: no suggestions from that
+        self._scan: Task | None = None  # the folder scan under way, cancelled by the next keystroke
+        self._scan_timer = QTimer(self)  # typing pauses this long before the folder is read
+        self._scan_timer.setSingleShot(True)
+        self._scan_timer.setInterval(SCAN_DELAY_MS)
+        self._scan_timer.timeout.connect(self._scan_typed_folder)
+
+    # --- building the page ----------------------------------------------------------------------
+    def _make_server_fields(self) -> None:
+        """Version, topology, the core and edge servers, the folder with the files."""
         self.version = QComboBox(self)
         for version in (CmsVersion.V3, CmsVersion.V2_9, CmsVersion.V2):
             self.version.addItem(translated(version.choice_label), version.value)
@@ -104,6 +141,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.edges.setPlaceholderText(self.tr("edge1.example.com"))
         self.folder = QLineEdit(self)
         self.browse = QPushButton(self.tr("Bro&wse…"), self)
+
+    def _make_files_table(self) -> None:
         self.rows = ServiceFilesModel(
             [
                 self.tr("Service"),
@@ -125,6 +164,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.table.setAccessibleName(self.tr("Files per service"))
         self.add_row = QPushButton(self.tr("&Add row"), self)
         self.remove_row = QPushButton(self.tr("Re&move row"), self)
+
+    def _make_db_fields(self) -> None:
         self.db = QCheckBox(self.tr("&Database cluster"), self)
         self.db_primary = QLineEdit(self)
         self.db_primary.setPlaceholderText(self.tr("primary FQDN"))
@@ -144,14 +185,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             ("client_certificate", self.tr("Database client certificate")),
             ("ca", self.tr("Database CA certificate")),
         ):
-            combo = QComboBox(self)
-            combo.setEditable(True)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
-            combo.setAccessibleName(accessible)
-            combo.setToolTip(accessible)
-            combo.setCurrentText(getattr(db_defaults, name))
-            self.db_files[name] = combo
+            self.db_files[name] = file_name_box(self, accessible, getattr(db_defaults, name))
+
+    def _make_trust_and_ports(self) -> QGridLayout:
+        """The peer trust files, SIP TLS trust and the four ports most sites look at; returns the ports' row."""
         self.trust_content = QComboBox(self)
         for content in TrustContent:
             self.trust_content.addItem(translated(content.label), content.value)
@@ -173,22 +210,22 @@ class DeploySheetPage(_DeployPage, ServiceRows):
                 ),
             )
         ):
-            spin = QSpinBox(self)
-            spin.setRange(1, 65535)
-            spin.setValue(getattr(defaults, name))
-            spin.setAccessibleName(accessible)
-            spin.setToolTip(accessible)
+            spin = port_box(self, getattr(defaults, name), accessible)
             spin.valueChanged.connect(self.refresh)
             self.ports[name] = spin
             # one row: at 960×720 every line of height is a line of the command preview
             port_row.addWidget(QLabel(caption, self), 0, number * 2)
             port_row.addWidget(spin, 0, number * 2 + 1)
         port_row.setColumnStretch(8, 1)
-        # Site choices most deployments keep (§5): behind one button so the page stays compact.
+        return port_row
+
+    def _make_advanced(self) -> None:
+        """Site choices most deployments keep (§5): behind one button so the page stays compact."""
         self.advanced_button = QPushButton(self.tr("Ad&vanced: ports and names"), self)
         self.advanced_button.setCheckable(True)
         self.advanced = QWidget(self)
         self.advanced.setVisible(False)
+        defaults = Listen()
         self.interface = QLineEdit(defaults.interface, self.advanced)
         self.interface.setAccessibleName(self.tr("MMP interface to listen on"))
         self.interface.setMaximumWidth(60)
@@ -196,13 +233,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             ("webadmin_port", self.tr("Web Admin port on a box without a web bridge")),
             ("webbridge_port", self.tr("Web Bridge 2 HTTPS port")),
         ):
-            spin = QSpinBox(self.advanced)
-            spin.setRange(1, 65535)
-            spin.setValue(getattr(defaults, name))
-            spin.setAccessibleName(caption)
-            spin.setToolTip(caption)
-            spin.valueChanged.connect(self.refresh)
-            self.ports[name] = spin
+            self.ports[name] = port_box(self.advanced, getattr(defaults, name), caption)
+            self.ports[name].valueChanged.connect(self.refresh)
         self.trust_names: dict[TrustKind, QLineEdit] = {}
         for kind in TrustKind:
             line = QLineEdit(self.advanced)
@@ -228,6 +260,9 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         for line in self.trust_names.values():
             trust_row_names.addWidget(line, 1)
         advanced_form.addLayout(trust_row_names, 1, 1, 1, 7)
+
+    def _make_sheet_area(self) -> None:
+        """The message, the commands per node and what to do with them."""
         self.message = FieldMessage(self)
         # A leaf-only file where a full chain is needed: one click into the chain builder with it loaded.
         self.full_chain_button = QPushButton(self.tr("Build the full chain…"), self)
@@ -247,6 +282,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.save_plan_button.setToolTip(
             self.tr("Save this deployment as a plan file to open again or renew next year")
         )
+
+    def _name_fields(self) -> None:
         for widget, name in (
             (self.nodes, self.tr("Core server FQDNs")),
             (self.edges, self.tr("Edge server FQDNs")),
@@ -257,6 +294,8 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         ):
             widget.setAccessibleName(name)
 
+    def _lay_out_form(self, port_row: QGridLayout) -> QFormLayout:
+        """Above the table: version and topology, servers, trust, ports, the advanced part, the folder."""
         form = QFormLayout()
         top = QHBoxLayout()
         top.addWidget(self.version)
@@ -284,7 +323,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         folder_label = QLabel(self.tr("&Files in:"), self)
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
-        # The database cluster: every field with its label, the check boxes with their whole text.
+        return form
+
+    def _lay_out_db_grid(self) -> QGridLayout:
+        """The database cluster: every field with its label, the check boxes with their whole text."""
         self.db_labels: list[QLabel] = []
         db_grid = QGridLayout()
         for row, column, text, buddy in (
@@ -320,13 +362,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
             self.db_enterprise,
             *self.db_files.values(),
         ]
-        table_row = QHBoxLayout()
-        table_row.addWidget(self.table, 1)
-        row_buttons = QVBoxLayout()
-        row_buttons.addWidget(self.add_row)
-        row_buttons.addWidget(self.remove_row)
-        row_buttons.addStretch()
-        table_row.addLayout(row_buttons)
+        return db_grid
+
+    def _lay_out_buttons(self) -> QHBoxLayout:
+        """Below the preview: copy, save, save plan, and the language of the explanations."""
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
@@ -336,39 +375,10 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         language_label.setBuddy(self.sheet_language)
         buttons.addWidget(language_label)
         buttons.addWidget(self.sheet_language)
-        # The table and the command preview share the height; the table starts with room for five rows.
-        table_part = QWidget(self)
-        table_part.setLayout(table_row)
-        table_row.setContentsMargins(0, 0, 0, 0)
-        preview_part = QWidget(self)
-        preview = QVBoxLayout(preview_part)
-        preview.setContentsMargins(0, 0, 0, 0)
-        preview.addLayout(db_grid)
-        preview.addWidget(self.message)
-        fix_row = QHBoxLayout()
-        fix_row.addWidget(self.full_chain_button)
-        fix_row.addStretch()
-        preview.addLayout(fix_row)
-        preview.addWidget(self.node_tabs, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(table_part)
-        self.splitter.addWidget(preview_part)
-        self.splitter.setStretchFactor(0, 0)  # five rows; the handle gives the table more when needed
-        self.splitter.setStretchFactor(1, 1)
-        # _share_height gives it five rows when the preview can spare them
-        self.table.setMinimumHeight(self.table.height_for(3, self.version))
-        self.preview_part = preview_part
-        self.user_split = False  # the person dragged the handle: their split stays
-        self.splitter.splitterMoved.connect(self._split_by_hand)
-        self.db.toggled.connect(self._show_db_fields)
-        self._show_db_fields(self.db.isChecked())
-        self.node_tabs.setMinimumHeight(90)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(buttons)
+        return buttons
 
+    def _connect_fields(self) -> None:
+        """Every change to a field rebuilds the sheet; the buttons do what they say."""
         self.version.currentIndexChanged.connect(self._version_changed)
         self.topology.idToggled.connect(self.refresh)
         self.table.edited.connect(self.refresh)
@@ -394,48 +404,11 @@ class DeploySheetPage(_DeployPage, ServiceRows):
         self.sheet_language.currentIndexChanged.connect(self.refresh)
         self.save_plan_button.clicked.connect(self._save_plan_clicked)
         self.full_chain_button.clicked.connect(self.build_full_chain)
-        self.sheet: DeploymentSheet | None = None
-        self.sheet_deployment: Deployment | None = None
-        # Why the fields make no Deployment (a server named twice…): still input to save or to lose
-        self.refused: CmsInputError | None = None
-        self.problems: list[Problem] = []
-        self.files: list[str] = []
-        self.keys: list[str] = []
-        self.certificates: list[str] = []
-        self.saved_text = ""  # the sheet as last saved: Finish does not ask about it
-        self.entered = False  # enter() fills the folder before the table: no suggestions from that
-        self._scan: Task | None = None  # the folder scan under way, cancelled by the next keystroke
-        self._scan_timer = QTimer(self)  # typing pauses this long before the folder is read
-        self._scan_timer.setSingleShot(True)
-        self._scan_timer.setInterval(SCAN_DELAY_MS)
-        self._scan_timer.timeout.connect(self._scan_typed_folder)
-
-    def _show_db_fields(self, shown: bool) -> None:
-        for widget in self.db_details:
-            widget.setVisible(shown)
-        if not self.user_split:
-            self._share_height()
-
-    def _split_by_hand(self) -> None:
-        self.user_split = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self.user_split:
             self._share_height()
-
-    def _share_height(self) -> None:
-        """Five table rows; with the database fields shown, the command preview keeps six lines first and the
-        table goes down to three rows on a small screen (960×720: it scrolls; the handle gives it more)."""
-        table = self.table.height_for(5, self.version)
-        if self.db.isChecked():
-            total = self.splitter.height() - self.splitter.handleWidth()
-            lines = self.sheet_box.fontMetrics().lineSpacing() * 6 + 2 * self.sheet_box.frameWidth() + 8
-            tabs = self.node_tabs.tabBar().sizeHint().height()
-            around = self.preview_part.sizeHint().height() - self.node_tabs.sizeHint().height()  # DB fields, message
-            table = max(self.table.height_for(3, self.version), min(table, total - around - tabs - lines))
-        self.table.setMinimumHeight(table)  # kept when a longer message below asks for room
-        self.splitter.setSizes([table, max(self.splitter.height() - self.splitter.handleWidth() - table, 0)])
 
     def reset(self) -> None:
         self.entered = False  # clearing the folder below must not suggest rows from the working directory
