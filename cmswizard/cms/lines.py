@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from cmswizard.pki.errors import N_, CmsInputError, Text
 from cmswizard.pki.safe_text import has_control
 
-__all__ = ["LineKind", "MmpLine", "Translate", "command", "mmp_file_name", "note", "render_lines", "unconfirmed"]
+__all__ = [
+    "LineKind",
+    "MmpLine",
+    "Translate",
+    "command",
+    "mmp_base_name",
+    "mmp_file_name",
+    "note",
+    "render_lines",
+    "unconfirmed",
+]
 
 Translate = Callable[[Text], str]  # the language hook: English by default (`str`)
 
@@ -68,18 +78,26 @@ def _one_command(text: str) -> str:
     return text
 
 
-def mmp_file_name(path: str) -> str:
-    """The name the MMP knows a file by: files go by SFTP into its top folder, so `./cb.key`,
-    `.\\cb.crt` and `C:\\certs\\ca.crt` become `cb.key`, `cb.crt`, `ca.crt`. Every path a sheet names (service
-    files, trust bundles, database files) goes through here (issue 25 item 6)."""
+def mmp_base_name(path: str) -> str:
+    """The name a file lands under on the MMP (SFTP puts files in its top folder): `./cb.key`, `.\\cb.crt` and
+    `C:\\certs\\ca.crt` become `cb.key`, `cb.crt`, `ca.crt`. No check: for files no command names (the
+    folder's other files, which may hold spaces and never reach an MMP line)."""
     name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or path
+
+
+def mmp_file_name(path: str) -> str:
+    """The name the MMP knows a file by, for a file an MMP line names (`mmp_base_name`, then refused if it
+    holds a space). Every path a sheet names (service files, trust bundles, database files) goes through
+    here (issue 25 item 6)."""
+    name = mmp_base_name(path)
     if any(ch.isspace() for ch in name) and not has_control(name):
         # `webadmin certs a b.key a.crt` would give the MMP three file names (issue 30); control characters
         # are refused where the command is built, with their own message
         raise CmsInputError(
             name, N_("holds a space; the MMP would read it as two words: rename the file with '-' or '_'")
         )
-    return name or path
+    return name
 
 
 def render_lines(lines: Iterable[MmpLine], translate: Translate = str) -> list[str]:

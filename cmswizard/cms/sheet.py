@@ -15,7 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from cmswizard.cms.lines import MmpLine, Translate, command, mmp_file_name, note, render_lines, unconfirmed
+from cmswizard.cms.lines import (
+    MmpLine,
+    Translate,
+    command,
+    mmp_base_name,
+    mmp_file_name,
+    note,
+    render_lines,
+    unconfirmed,
+)
 from cmswizard.cms.nodes import CORE_FIELD, EDGE_FIELD, check_listed, check_topology
 from cmswizard.cms.services import BACKUP_NAME, CmsVersion, Service, Topology, services_for
 from cmswizard.pki.errors import N_, CmsInputError, Text, as_message, name_list
@@ -768,7 +777,8 @@ def build_sheet(deployment: Deployment, *, export_files: Iterable[str] | None = 
         deployment.version, tuple(s for s in sheets if s.lines), _elsewhere(deployment, callbridge), tuple(trust_files)
     )
     if export_files is not None:
-        exported = {mmp_file_name(name) for name in export_files} | {t.name for t in trust_files}
+        # the folder's other files may hold spaces: only the names the lines use are checked (mmp_file_name)
+        exported = {mmp_base_name(name) for name in export_files} | {t.name for t in trust_files}
         needed = result.referenced_files() | {name for t in trust_files for name in t.sources}
         missing = sorted(needed - exported)
         if missing:
