@@ -137,7 +137,10 @@ def _probe_and_renew(wizard: CmsWizard, work: Path, files: list[Path], shot: Cal
     assert generate.state.result is not None
     csr = load_file(generate.state.result.csr_path).csrs[0]
     new = work / "join-2026.crt"
-    new.write_bytes(bundle_bytes([make_item(issue_certificate(csr, new_key, new_ca).certificate)]))
+    # Web Bridge 3 takes one full-chain file (the renewal page refuses a leaf alone): the CA's answer as the
+    # chain builder writes it, the certificate then its (here self-signed) issuer
+    leaf = issue_certificate(csr, new_key, new_ca).certificate
+    new.write_bytes(bundle_bytes([make_item(leaf), make_item(new_ca)]))
     original = dialogs.open_file_names
     dialogs.open_file_names = lambda *_args: [new]
     try:
