@@ -250,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         stick.mkdir()
         export = wizard.page_as(PageId.EXPORT, ExportPage)
         export.volume_source = lambda: [Volume(stick, "CMSSTICK", "vfat", 7_800_000_000, True, False)]
+        # Web Bridge 3 takes the full chain (the page refuses join.pem, the certificate alone, as the CA sent it)
+        (work / "join-fullchain.pem").write_bytes(files[0].read_bytes() + files[1].read_bytes())
         wizard.start_flow(FlowKey.DEPLOY)
         deploy = wizard.page_as(PageId.DEPLOY_SHEET, DeploySheetPage)
         deploy.nodes.setText("cmscore1.example.com cmscore2.example.com cmscore3.example.com")
@@ -258,13 +260,15 @@ def main(argv: list[str] | None = None) -> int:
         from cmswizard.cms.services import Service
 
         deploy.rows.clear()
-        deploy.add_service_row(Service.WEBBRIDGE3, "webbridge3-2026.key", "join.pem")
+        deploy.add_service_row(Service.WEBBRIDGE3, "webbridge3-2026.key", "join-fullchain.pem")
         deploy.db.setChecked(True)
         deploy.db_primary.setText("cmscore1.example.com")
         deploy.db_join.setText("cmscore2.example.com cmscore3.example.com")
         shot("11-deploy-commands")
         wizard.next()
         shot("11b-upload")
+        wizard.next()  # Apply on the server (over SSH), then the stick
+        shot("11c-apply")
         wizard.next()
         shot("12-export")
         export.copy_button.click()
