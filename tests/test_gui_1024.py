@@ -107,3 +107,8 @@ def test_the_deployment_page_leaves_the_preview_and_the_database_fields_room_at_
     assert page.table.height() >= page.table.height_for(3, page.version)  # the table keeps three rows (it scrolls)
     for narrow in (page.db_primary, page.db_connect):  # they were half the other cores' field, 154 px
         assert narrow.width() >= 180, (narrow.width(), page.db_join.width())
+    # every file name whole (the CA bundle column was cut to 100 px here): the table scrolls to the rest
+    for row in range(page.table.rowCount()):
+        for column in (2, 3, 4):
+            box = page.table.cellWidget(row, column)
+            assert page.table.columnWidth(column) >= box.sizeHint().width(), (row, column, box.currentText())

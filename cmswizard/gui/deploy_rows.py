@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPushButton, QTableView, QWidget
 
 from cmswizard.cms.services import CmsVersion, Service, Topology, services_for
@@ -95,6 +96,21 @@ class ServiceFilesView(QTableView):
         frame = 2 * self.frameWidth() + 2
         scroll = self.horizontalScrollBar().sizeHint().height()  # whole file names may need it
         return self.horizontalHeader().sizeHint().height() + rows * row + frame + scroll
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its boxes (whole file names: webadmin-cms1-2026.key and
+        webadmin-cms2-2026.key must never look alike); the last one stretches over the room left only when
+        everything fits. Stretched when it did not fit, the last column was cut to the room left (the CA
+        bundle column to 100 px at 960×720 with five rows) instead of scrolling to the whole name."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.resizeColumnsToContents()
+        needed = sum(self.columnWidth(column) for column in range(header.count()))
+        header.setStretchLastSection(needed <= self.viewport().width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()  # a wider window may now hold every column, a narrower one not
 
     # --- model → boxes ------------------------------------------------------------------------------
     def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:

@@ -670,7 +670,7 @@ class DeploySheetPage(_DeployPage, ServiceRows, TableAndPreview):
             self._set_node_tabs(None if refused else self.sheet)
         self.message.show_problems(self.problems)
         self.full_chain_button.setVisible(self._leaf_only() is not None)
-        self.table.resizeColumnsToContents()
+        self.table.fit_columns()
         for button in (self.copy_button, self.save_button):
             button.setEnabled(self.isComplete())
         self.save_plan_button.setEnabled(self.sheet is not None)
