@@ -41,10 +41,17 @@ def gathering_server(context: ssl.SSLContext, together: int) -> Iterator[tuple[i
         with conn:
             try:
                 barrier.wait()
-                with context.wrap_socket(conn, server_side=True) as tls:
-                    tls.recv(1)  # until the probe closes (it sends no data)
+                tls = context.wrap_socket(conn, server_side=True)
             except (threading.BrokenBarrierError, OSError) as error:
                 failures.append(type(error).__name__)
+                return
+            with tls, contextlib.suppress(ConnectionResetError):
+                # Until the probe leaves (it sends no data). A reset here is not a failure of what this test
+                # shows: the handshake is done and the chain sent. TLS 1.3 tickets still in flight when the
+                # probe closes make the kernel answer with a reset, a race no client can close without waiting
+                # a round trip; the probe drains what has arrived (the test below shows that case, made
+                # deterministic). Seen here on Python 3.13 with three suites on two CPUs: 2 of 50.
+                tls.recv(1)
 
     def serve() -> None:
         while not stop.is_set():
