@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 from cmswizard.cms.sheet import build_sheet
-from cmswizard.gui.settings import Settings
-from cmswizard.gui.wizard import CmsWizard
 from cmswizard.pki.errors import CmsInputError
 
-from helpers.deploy_page import fill_deploy_page, open_deploy_page, write_case_files
+from helpers.deploy_page import deploy_page_filled, write_case_files
 from helpers.factory import hierarchy, issue
 from helpers.golden_cases import CASES, GOLDEN
 
@@ -67,13 +65,6 @@ def test_the_deployment_page_gives_its_sheet_beside_spaced_bystanders(qtbot, tmp
     write_case_files(folder, names, deployment)
     for name in BYSTANDERS:
         (folder / name).write_bytes(b"-----BEGIN CERTIFICATE-----\n")
-    settings = Settings.at(tmp_path / "settings.ini")
-    settings.set("output/folder", str(folder))
-    wizard = CmsWizard(settings)
-    qtbot.addWidget(wizard)
-    wizard.resize(1280, 900)
-    wizard.show()
-    page = open_deploy_page(qtbot, wizard)
-    fill_deploy_page(qtbot, page, deployment)
+    _wizard, page = deploy_page_filled(qtbot, tmp_path / "settings.ini", folder, deployment)
     assert page.sheet is not None, page.message.plain_text()
     assert page.sheet_box.toPlainText() == (GOLDEN / "single-v3.txt").read_text(), page.message.plain_text()

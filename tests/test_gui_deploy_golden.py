@@ -11,10 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from cmswizard.gui.settings import Settings
-from cmswizard.gui.wizard import CmsWizard
-
-from helpers.deploy_page import fill_deploy_page, open_deploy_page, write_case_files
+from helpers.deploy_page import deploy_page_filled, write_case_files
 from helpers.golden_cases import CASES, GOLDEN
 
 PAGE_CASES = sorted(CASES)
@@ -26,14 +23,7 @@ def test_deployment_page_produces_the_golden_sheet(qtbot, tmp_path: Path, name: 
     folder = tmp_path / "files"
     folder.mkdir()
     write_case_files(folder, names, deployment)
-    settings = Settings.at(tmp_path / "settings.ini")
-    settings.set("output/folder", str(folder))
-    wizard = CmsWizard(settings)
-    qtbot.addWidget(wizard)
-    wizard.resize(1280, 900)
-    wizard.show()
-    page = open_deploy_page(qtbot, wizard)
-    fill_deploy_page(qtbot, page, deployment)
+    wizard, page = deploy_page_filled(qtbot, tmp_path / "settings.ini", folder, deployment)
 
     assert page.sheet is not None, page.message.plain_text()
     assert page.sheet_box.toPlainText() == (GOLDEN / f"{name}.txt").read_text(), page.message.plain_text()

@@ -18,7 +18,7 @@ from cmswizard.pki.profiles import TrustContent
 
 from helpers.factory import hierarchy, issue
 
-__all__ = ["click_at", "fill_deploy_page", "open_deploy_page", "write_case_files"]
+__all__ = ["click_at", "deploy_page_filled", "fill_deploy_page", "open_deploy_page", "write_case_files"]
 
 
 def write_case_files(folder: Path, names: list[str], deployment: Deployment) -> None:
@@ -117,3 +117,18 @@ def fill_deploy_page(qtbot, page, deployment: Deployment) -> None:
             click_at(qtbot, page.db_enterprise)
         for field, combo in page.db_files.items():
             combo.setCurrentText(getattr(deployment.db.files, field))
+
+
+def deploy_page_filled(qtbot, settings_file: Path, folder: Path, deployment: Deployment):
+    """A wizard whose files are in `folder`, 1280×900, on the deployment page filled with `deployment`."""
+    from cmswizard.gui.settings import Settings
+
+    settings = Settings.at(settings_file)
+    settings.set("output/folder", str(folder))
+    wizard = CmsWizard(settings)
+    qtbot.addWidget(wizard)
+    wizard.resize(1280, 900)
+    wizard.show()
+    page = open_deploy_page(qtbot, wizard)
+    fill_deploy_page(qtbot, page, deployment)
+    return wizard, page
